@@ -1,0 +1,51 @@
+# `make run` and `make test` are all a fresh machine needs (see README).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/gonghui
+PYTEST_ARGS ?=
+
+.PHONY: install migrate demo run test test-sqlite test-postgres pg-up browser bench lint
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+# The job worker runs beside the web server and stops with it.
+run: demo
+	@echo "工会工作台: http://$(HOST):$(PORT)/"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(PY) manage.py db_worker --queue-name '*' >var/worker.log 2>&1 & \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+pg-up:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL did not start"; exit 1
+
+# Browser tests drive Debian's Chromium; install it when missing.
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
+
+test-sqlite: install browser
+	@echo "== test suite on SQLite"
+	env -u DATABASE_URL $(PY) -m pytest -q $(PYTEST_ARGS)
+
+test-postgres: install browser pg-up
+	@echo "== test suite on PostgreSQL"
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q --create-db $(PYTEST_ARGS)
+
+test: test-sqlite test-postgres
+
+bench: install pg-up
+	DATABASE_URL=$(PG_URL)_bench $(PY) bench/run.py $(BENCH_ARGS)

@@ -1,0 +1,55 @@
+"""The JSON API: one NinjaAPI, session login, a router per domain app.
+
+Errors come back as {"detail": ..., "errors": {field: [message, ...]}} so a
+client can show each message at its field, as the forms do.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import ValidationError as SchemaValidationError
+from ninja.security import django_auth
+
+from gonghui.care.api import router as care_router
+from gonghui.core.errors import validation_error_dict
+from gonghui.ledger.api import router as ledger_router
+from gonghui.members.api import router as members_router
+from gonghui.org.api import router as org_router
+from gonghui.plans.api import router as plans_router
+from gonghui.rights.api import router as rights_router
+from gonghui.rosters.api import router as rosters_router
+
+api = NinjaAPI(title="工会工作台 API", version="1", auth=django_auth, urls_namespace="api")
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc):
+    return api.create_response(request, {"detail": "输入有误", "errors": validation_error_dict(exc)}, status=422)
+
+
+@api.exception_handler(SchemaValidationError)
+def on_schema_error(request, exc):
+    errors: dict[str, list[str]] = {}
+    for err in exc.errors:
+        loc = [str(p) for p in err.get("loc", []) if p not in ("body", "payload", "query", "path")]
+        errors.setdefault(".".join(loc) or "__all__", []).append(err.get("msg", "格式不正确"))
+    return api.create_response(request, {"detail": "输入有误", "errors": errors}, status=422)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return api.create_response(request, {"detail": "记录不存在"}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def on_denied(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "没有权限"}, status=403)
+
+
+api.add_router("/org", org_router)
+api.add_router("/members", members_router)
+api.add_router("/rosters", rosters_router)
+api.add_router("/plans", plans_router)
+api.add_router("/ledger", ledger_router)
+api.add_router("/care", care_router)
+api.add_router("/rights", rights_router)

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from .api import api
+
+urlpatterns = [
+    path("", include("gonghui.core.urls")),
+    path("accounts/", include("gonghui.accounts.urls")),
+    path("org/", include("gonghui.org.urls")),
+    path("members/", include("gonghui.members.urls")),
+    path("rosters/", include("gonghui.rosters.urls")),
+    path("plans/", include("gonghui.plans.urls")),
+    path("ledger/", include("gonghui.ledger.urls")),
+    path("care/", include("gonghui.care.urls")),
+    path("rights/", include("gonghui.rights.urls")),
+    path("api/", api.urls),
+    # Django's admin is for system administrators only (is_staff); union
+    # users never get is_staff, so it is not a second way around scoping.
+    path("sysadmin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,26 @@
+import pytest
+
+from gonghui.testing import build_cast
+
+
+@pytest.fixture
+def cast(db):
+    return build_cast()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings, request):
+    # Argon2 is the production hasher; tests that check it ask for it by name.
+    if "argon2" not in request.keywords:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def client_for(client):
+    """A logged-in test client for one user of the cast."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

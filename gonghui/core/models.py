@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TenantModel(models.Model):
+    """Every table of union data carries its top federation (the tenant).
+
+    The tenant is the distribution key if the schema is later sharded with
+    Citus; SCOPE_PATH names the materialised path that scoping filters on.
+    """
+
+    SCOPE_PATH = "union__path"
+
+    tenant = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False)
+
+    class Meta:
+        abstract = True
+
+
+class AccessLog(models.Model):
+    """A read of sensitive data: a full ID number, a hardship file, a dispute case, an export."""
+
+    tenant = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(_("操作"), max_length=40)
+    object_type = models.CharField(_("对象类型"), max_length=60)
+    object_id = models.CharField(_("对象编号"), max_length=40, blank=True)
+    detail = models.CharField(_("说明"), max_length=300, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["tenant", "object_type", "object_id"]), models.Index(fields=["tenant", "-at"])]
+        verbose_name = _("敏感信息访问记录")

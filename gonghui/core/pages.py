@@ -1,0 +1,34 @@
+"""View helpers: the pages that every app builds the same way."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+from .forms import call_service
+
+
+def form_page(request, *, form_class, title: str, service: Callable[[dict], Any], success: Callable[[Any], str],
+              cancel_url: str = "", initial: dict | None = None, form_kwargs: dict | None = None,
+              submit_label: str = "保存", done_message: str = "已保存"):
+    """GET shows the form; POST checks its shape, calls one service, and lands errors at their fields."""
+    if not request.user.can_write:
+        raise PermissionDenied("当前账号为只读，不能修改数据")
+    data = (request.POST, request.FILES) if request.method == "POST" else ()
+    form = form_class(*data, initial=initial, **(form_kwargs or {}))
+    if request.method == "POST" and form.is_valid():
+        result = call_service(form, lambda: service(form.cleaned_data))
+        if result is not None:
+            messages.success(request, done_message)
+            return redirect(success(result))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "includes/form_page.html",
+                  {"form": form, "title": title, "cancel_url": cancel_url, "submit_label": submit_label},
+                  status=status)
+
+
+def paginate(request, qs, *, per_page: int = 20):
+    return Paginator(qs, per_page).get_page(request.GET.get("page"))

@@ -1,0 +1,29 @@
+"""Helpers shared by every app's write layer."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from gonghui.core.scoping import is_within
+
+
+def require_writer(actor) -> None:
+    if not getattr(actor, "can_write", False):
+        raise PermissionDenied("当前账号为只读，不能修改数据")
+
+
+def require_within(actor, union, *, field: str = "union") -> None:
+    """A target union outside the actor's subtree is reported as not found, as a 404 would be."""
+    if not is_within(actor, union):
+        raise ValidationError({field: "找不到该工会，或不在您的管辖范围内"})
+
+
+def save_with_history(instance, *, actor) -> None:
+    instance._history_user = actor
+    instance.save()
+
+
+def access_log_record(*, user, obj, action: str, detail: str = "") -> None:
+    """Reads of sensitive records are written down: who saw what, when."""
+    from gonghui.core.models import AccessLog
+
+    AccessLog.objects.create(tenant_id=obj.tenant_id, user=user, action=action, object_type=obj._meta.label,
+                             object_id=str(obj.pk), detail=detail[:300])

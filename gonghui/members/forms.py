@@ -1,0 +1,57 @@
+from django import forms
+
+from gonghui.core.forms import DateInput
+
+from .choices import ETHNICITIES, Category, Education, EventKind, Gender, PoliticalStatus, Status
+from .selectors import SORT_CHOICES
+
+BLANK = [("", "—")]
+
+
+class MemberForm(forms.Form):
+    name = forms.CharField(label="姓名", max_length=30)
+    id_number = forms.CharField(label="身份证号码", max_length=30, help_text="18位；15位老号码将自动升位")
+    gender = forms.ChoiceField(label="性别", choices=BLANK + Gender.choices, required=False,
+                               help_text="可不填，按身份证号码自动识别")
+    birth_date = forms.DateField(label="出生日期", required=False, widget=DateInput(),
+                                 help_text="可不填，按身份证号码自动识别")
+    ethnicity = forms.ChoiceField(label="民族", choices=[(e, e) for e in ETHNICITIES], initial="汉族")
+    phone = forms.CharField(label="手机号码", max_length=20, required=False)
+    education = forms.ChoiceField(label="学历", choices=BLANK + Education.choices, required=False)
+    political_status = forms.ChoiceField(label="政治面貌", choices=BLANK + PoliticalStatus.choices, required=False)
+    category = forms.ChoiceField(label="人员类别", choices=Category.choices, initial=Category.EMPLOYED)
+    group = forms.ModelChoiceField(label="工会小组", queryset=None, required=False)
+    join_date = forms.DateField(label="入会日期", widget=DateInput())
+    card_number = forms.CharField(label="会员卡号", max_length=30, required=False)
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups
+
+
+class MemberFilterForm(forms.Form):
+    q = forms.CharField(label="姓名/身份证后四位/手机", required=False)
+    union = forms.ModelChoiceField(label="工会（含下级）", queryset=None, required=False)
+    category = forms.ChoiceField(label="人员类别", choices=[("", "全部")] + Category.choices, required=False)
+    status = forms.ChoiceField(label="状态", choices=[("", "全部")] + Status.choices, required=False, initial=Status.ACTIVE)
+    sort = forms.ChoiceField(label="排序", required=False, choices=SORT_CHOICES)
+
+    def __init__(self, *args, unions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["union"].queryset = unions
+
+
+class LifecycleForm(forms.Form):
+    kind = forms.ChoiceField(label="事项", choices=[(k, k.label) for k in (EventKind.RETIRE, EventKind.LEAVE, EventKind.DEATH)])
+    on_date = forms.DateField(label="日期", widget=DateInput())
+    note = forms.CharField(label="备注", max_length=200, required=False)
+
+
+class TransferForm(forms.Form):
+    to_union = forms.ModelChoiceField(label="转入工会", queryset=None)
+    on_date = forms.DateField(label="转出日期", widget=DateInput())
+    reason = forms.CharField(label="原因", max_length=200, required=False)
+
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_union"].queryset = targets

@@ -1,0 +1,96 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from gonghui.core.models import TenantModel
+
+from .choices import Category, Education, EventKind, Gender, PoliticalStatus, Status, TransferStatus
+
+
+class Member(TenantModel):
+    """A membership (会员档案). One person holds one active membership per tenant."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="members", verbose_name=_("所属工会"))
+    group = models.ForeignKey(
+        "org.UnionGroup", on_delete=models.SET_NULL, null=True, blank=True, related_name="members", verbose_name=_("工会小组")
+    )
+    name = models.CharField(_("姓名"), max_length=30)
+    id_number = models.CharField(_("身份证号码"), max_length=18)
+    # The last four characters, kept apart so "search by ID tail" is an index lookup.
+    id_tail = models.CharField(max_length=4, editable=False)
+    birth_date = models.DateField(_("出生日期"))
+    gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices)
+    ethnicity = models.CharField(_("民族"), max_length=10, default="汉族")
+    phone = models.CharField(_("手机号码"), max_length=11, blank=True)
+    education = models.CharField(_("学历"), max_length=16, choices=Education.choices, blank=True)
+    political_status = models.CharField(_("政治面貌"), max_length=16, choices=PoliticalStatus.choices, blank=True)
+    category = models.CharField(_("人员类别"), max_length=12, choices=Category.choices, default=Category.EMPLOYED)
+    join_date = models.DateField(_("入会日期"))
+    card_number = models.CharField(_("会员卡号"), max_length=30, blank=True)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "id_number"], condition=Q(status="active"), name="one_active_membership_per_person"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["union", "status", "name"], name="member_union_status_name"),
+            models.Index(fields=["tenant", "id_tail"], name="member_id_tail"),
+            models.Index(fields=["tenant", "phone"], name="member_phone"),
+            models.Index(fields=["tenant", "id_number"], name="member_id_number"),
+            models.Index(fields=["name"], name="member_name_prefix", opclasses=["varchar_pattern_ops"]),
+        ]
+        verbose_name = _("会员")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.id_tail = self.id_number[-4:]
+        super().save(*args, **kwargs)
+
+
+class MemberEvent(TenantModel):
+    """One step in a membership's life, kept as history."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("事项"), max_length=16, choices=EventKind.choices)
+    on_date = models.DateField(_("日期"))
+    other_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-on_date", "-id"]
+
+
+class Transfer(TenantModel):
+    """A transfer is sent by one union and accepted (or returned) by the other."""
+
+    SCOPE_PATH = "from_union__path"
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="transfers")
+    from_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("转出工会"))
+    to_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("转入工会"))
+    status = models.CharField(_("状态"), max_length=10, choices=TransferStatus.choices, default=TransferStatus.PENDING)
+    on_date = models.DateField(_("转出日期"))
+    reason = models.CharField(_("原因"), max_length=200, blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member"], condition=Q(status="pending"), name="one_pending_transfer")
+        ]

@@ -1,0 +1,87 @@
+import re
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from gonghui.core.scoping import get_visible_or_404, visible
+from gonghui.org.models import Level, Union
+
+from .choices import Status, TransferStatus
+from .models import Member, MemberEvent, Transfer
+
+SORTS = {
+    "name": ("name", "id"),
+    "-join_date": ("-join_date", "-id"),
+    "join_date": ("join_date", "id"),
+    "union": ("union__path", "name", "id"),
+}
+SORT_CHOICES = [("name", "按姓名"), ("-join_date", "入会日期（新→旧）"), ("join_date", "入会日期（旧→新）"), ("union", "按工会")]
+ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
+MOBILE_RE = re.compile(r"^1\d{10}$")
+
+
+@dataclass(frozen=True)
+class MemberFilter:
+    q: str = ""
+    union: Union | None = None
+    category: str = ""
+    group_id: int | None = None
+    status: str = Status.ACTIVE
+    sort: str = "name"
+
+
+def member_list(*, user, filters: MemberFilter = MemberFilter()) -> QuerySet[Member]:
+    """The member list as the user may see it, searched, filtered and sorted."""
+    qs = visible(Member.objects.select_related("union", "group"), user)
+    if filters.union is not None:
+        qs = qs.filter(union__path__startswith=filters.union.path)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.category:
+        qs = qs.filter(category=filters.category)
+    if filters.group_id:
+        qs = qs.filter(group_id=filters.group_id)
+    q = filters.q.strip()
+    if ID_TAIL_RE.match(q):
+        qs = qs.filter(id_tail=q.upper())
+    elif MOBILE_RE.match(q):
+        qs = qs.filter(phone=q)
+    elif q:
+        qs = qs.filter(name__startswith=q)
+    return qs.order_by(*SORTS.get(filters.sort, SORTS["name"]))
+
+
+def member_get(*, user, pk) -> Member:
+    return get_visible_or_404(Member.objects.select_related("union", "group"), user, pk=pk)
+
+
+def member_events(*, member: Member) -> QuerySet[MemberEvent]:
+    return member.events.select_related("union", "other_union", "by")
+
+
+def transfers_outgoing(*, user) -> QuerySet[Transfer]:
+    return visible(Transfer.objects.select_related("member", "from_union", "to_union"), user).order_by("-id")
+
+
+def transfers_incoming(*, user) -> QuerySet[Transfer]:
+    qs = Transfer.objects.select_related("member", "from_union", "to_union").filter(status=TransferStatus.PENDING)
+    return visible(qs, user, path_field="to_union__path").order_by("-id")
+
+
+def transfer_get(*, user, pk) -> Transfer:
+    """A transfer is visible to both sides: the sending subtree and the receiving one."""
+    qs = Transfer.objects.select_related("member", "from_union", "to_union")
+    for path_field in (None, "to_union__path"):
+        found = visible(qs, user, path_field=path_field).filter(pk=pk).first()
+        if found:
+            return found
+    raise Http404
+
+
+def transfer_targets(*, user) -> QuerySet[Union]:
+    """The one deliberate look outside the subtree: a member may move to any grassroots
+    union of the county, so the sender sees those unions' names (nothing else of them)."""
+    if not getattr(user, "union_id", None):
+        return Union.objects.none()
+    return Union.objects.filter(tenant_id=user.union.tenant_id, level=Level.GRASSROOTS).order_by("path").only("id", "name")

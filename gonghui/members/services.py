@@ -1,0 +1,218 @@
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gonghui.core.identifiers import IdentifierError, parse_mobile, parse_resident_id
+from gonghui.core.services import access_log_record, require_within, require_writer, save_with_history
+from gonghui.org.models import Level, Union, UnionGroup
+
+from .choices import ETHNICITIES, Category, EventKind, Status, TransferStatus
+from .models import Member, MemberEvent, Transfer
+
+EDITABLE = ("name", "id_number", "gender", "birth_date", "ethnicity", "phone", "education",
+            "political_status", "category", "join_date", "card_number", "group")
+
+
+def _identity(member: Member, errors: dict, *, entered_birth: date | None, entered_gender: str) -> None:
+    """Derive birth date and gender from the ID number and cross-check what was typed."""
+    try:
+        rid = parse_resident_id(member.id_number)
+    except IdentifierError as exc:
+        errors["id_number"] = str(exc)
+        return
+    member.id_number, member.id_tail = rid.number, rid.number[-4:]
+    if entered_birth and entered_birth != rid.birth_date:
+        errors["birth_date"] = f"出生日期与身份证号码不一致（号码中为{rid.birth_date:%Y-%m-%d}）"
+    if entered_gender and entered_gender != rid.gender:
+        errors["gender"] = "性别与身份证号码不一致（第17位奇数为男、偶数为女）"
+    member.birth_date, member.gender = rid.birth_date, rid.gender
+
+
+def _check(member: Member, *, entered_birth: date | None, entered_gender: str) -> None:
+    errors: dict[str, str] = {}
+    member.name = (member.name or "").strip()
+    if not member.name:
+        errors["name"] = "请填写姓名"
+    _identity(member, errors, entered_birth=entered_birth, entered_gender=entered_gender)
+    if member.phone:
+        try:
+            member.phone = parse_mobile(member.phone)
+        except IdentifierError as exc:
+            errors["phone"] = str(exc)
+    if member.ethnicity not in ETHNICITIES:
+        errors["ethnicity"] = "请从56个民族中选择"
+    if member.join_date:
+        if member.join_date > timezone.localdate():
+            errors["join_date"] = "入会日期不能晚于今天"
+        elif member.birth_date and member.join_date < member.birth_date:
+            errors["join_date"] = "入会日期不能早于出生日期"
+    if member.group_id and member.group.union_id != member.union_id:
+        errors["group"] = "工会小组不属于该会员所在工会"
+    if errors:
+        raise ValidationError(errors)
+    clash = active_holder(tenant_id=member.tenant_id, id_number=member.id_number, exclude_pk=member.pk)
+    if clash:
+        raise ValidationError({"id_number": f"此人已是“{clash.union.name}”的在册会员，同一人在全县只能有一个有效会籍；如需调动请办理转会"})
+    member.full_clean(exclude=["tenant", "union", "group"], validate_constraints=False)
+
+
+def active_holder(*, tenant_id: int, id_number: str, exclude_pk=None) -> Member | None:
+    qs = Member.objects.select_related("union").filter(tenant_id=tenant_id, id_number=id_number, status=Status.ACTIVE)
+    return qs.exclude(pk=exclude_pk).first() if exclude_pk else qs.first()
+
+
+def _save(member: Member, *, actor) -> None:
+    try:
+        with transaction.atomic():
+            save_with_history(member, actor=actor)
+    except IntegrityError:
+        # Two officers entering the same person at once: the partial unique index decides.
+        raise ValidationError({"id_number": "此人已在全县有有效会籍"}) from None
+
+
+def _event(member: Member, *, actor, kind: str, on_date: date, union: Union | None = None,
+           other_union: Union | None = None, note: str = "") -> None:
+    MemberEvent.objects.create(tenant_id=member.tenant_id, member=member, union=union or member.union, kind=kind,
+                               on_date=on_date, other_union=other_union, note=note, by=actor)
+
+
+@transaction.atomic
+def member_create(*, actor, union: Union, name: str, id_number: str, join_date: date,
+                  group: UnionGroup | None = None, gender: str = "", birth_date: date | None = None,
+                  ethnicity: str = "汉族", phone: str = "", education: str = "", political_status: str = "",
+                  category: str = Category.EMPLOYED, card_number: str = "") -> Member:
+    require_writer(actor)
+    require_within(actor, union)
+    if union.level != Level.GRASSROOTS:
+        raise ValidationError({"union": "会员须登记在基层工会"})
+    member = Member(tenant_id=union.tenant_id, union=union, group=group, name=name, id_number=id_number,
+                    ethnicity=ethnicity, phone=phone, education=education, political_status=political_status,
+                    category=category, join_date=join_date, card_number=card_number)
+    _check(member, entered_birth=birth_date, entered_gender=gender)
+    _save(member, actor=actor)
+    _event(member, actor=actor, kind=EventKind.JOIN, on_date=join_date)
+    return member
+
+
+@transaction.atomic
+def member_update(*, actor, member: Member, **fields) -> Member:
+    require_writer(actor)
+    require_within(actor, member.union)
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
+    entered_birth = fields.pop("birth_date", None)
+    entered_gender = fields.pop("gender", "")
+    for key, value in fields.items():
+        setattr(member, key, value)
+    _check(member, entered_birth=entered_birth, entered_gender=entered_gender)
+    _save(member, actor=actor)
+    return member
+
+
+def _require_active(member: Member) -> None:
+    if member.status != Status.ACTIVE:
+        raise ValidationError({"__all__": f"该会员当前状态为“{member.get_status_display()}”，不能办理此事项"})
+
+
+def _check_event_date(member: Member, on_date: date) -> None:
+    if on_date > timezone.localdate():
+        raise ValidationError({"on_date": "日期不能晚于今天"})
+    if on_date < member.join_date:
+        raise ValidationError({"on_date": "日期不能早于入会日期"})
+
+
+@transaction.atomic
+def member_retire(*, actor, member: Member, on_date: date) -> Member:
+    require_writer(actor)
+    require_within(actor, member.union)
+    _require_active(member)
+    _check_event_date(member, on_date)
+    if member.category == Category.RETIRED:
+        raise ValidationError({"__all__": "该会员已是退休会员"})
+    member.category = Category.RETIRED
+    save_with_history(member, actor=actor)
+    _event(member, actor=actor, kind=EventKind.RETIRE, on_date=on_date)
+    return member
+
+
+@transaction.atomic
+def member_end(*, actor, member: Member, kind: str, on_date: date, note: str = "") -> Member:
+    """Leave (退会) or death: the membership ends, the record stays."""
+    require_writer(actor)
+    require_within(actor, member.union)
+    _require_active(member)
+    _check_event_date(member, on_date)
+    statuses = {EventKind.LEAVE: Status.LEFT, EventKind.DEATH: Status.DECEASED}
+    if kind not in statuses:
+        raise ValidationError({"kind": "请选择退会或去世"})
+    Transfer.objects.filter(member=member, status=TransferStatus.PENDING).update(status=TransferStatus.CANCELLED)
+    member.status = statuses[kind]
+    save_with_history(member, actor=actor)
+    _event(member, actor=actor, kind=kind, on_date=on_date, note=note)
+    return member
+
+
+@transaction.atomic
+def transfer_request(*, actor, member: Member, to_union: Union, on_date: date, reason: str = "") -> Transfer:
+    require_writer(actor)
+    require_within(actor, member.union)
+    _require_active(member)
+    _check_event_date(member, on_date)
+    if to_union.tenant_id != member.tenant_id or to_union.level != Level.GRASSROOTS:
+        raise ValidationError({"to_union": "转入工会须是本县的基层工会"})
+    if to_union.pk == member.union_id:
+        raise ValidationError({"to_union": "转入工会不能与当前工会相同"})
+    if Transfer.objects.filter(member=member, status=TransferStatus.PENDING).exists():
+        raise ValidationError({"__all__": "该会员已有一笔待接收的转会"})
+    transfer = Transfer(tenant_id=member.tenant_id, member=member, from_union=member.union, to_union=to_union,
+                        on_date=on_date, reason=reason, requested_by=actor)
+    transfer.full_clean()
+    save_with_history(transfer, actor=actor)
+    return transfer
+
+
+def _decide(transfer: Transfer, *, actor, status: str, side: Union) -> None:
+    require_writer(actor)
+    require_within(actor, side)
+    if transfer.status != TransferStatus.PENDING:
+        raise ValidationError({"__all__": f"该转会已{transfer.get_status_display()}，不能再处理"})
+    transfer.status, transfer.decided_by, transfer.decided_at = status, actor, timezone.now()
+    save_with_history(transfer, actor=actor)
+
+
+@transaction.atomic
+def transfer_accept(*, actor, transfer: Transfer, group: UnionGroup | None = None) -> Member:
+    _decide(transfer, actor=actor, status=TransferStatus.ACCEPTED, side=transfer.to_union)
+    member = transfer.member
+    if group is not None and group.union_id != transfer.to_union_id:
+        raise ValidationError({"group": "工会小组不属于转入工会"})
+    _event(member, actor=actor, kind=EventKind.TRANSFER_OUT, on_date=transfer.on_date, union=transfer.from_union,
+           other_union=transfer.to_union, note=transfer.reason)
+    member.union, member.group = transfer.to_union, group
+    save_with_history(member, actor=actor)
+    _event(member, actor=actor, kind=EventKind.TRANSFER_IN, on_date=timezone.localdate(), union=transfer.to_union,
+           other_union=transfer.from_union)
+    return member
+
+
+@transaction.atomic
+def transfer_reject(*, actor, transfer: Transfer) -> Transfer:
+    _decide(transfer, actor=actor, status=TransferStatus.REJECTED, side=transfer.to_union)
+    return transfer
+
+
+@transaction.atomic
+def transfer_cancel(*, actor, transfer: Transfer) -> Transfer:
+    _decide(transfer, actor=actor, status=TransferStatus.CANCELLED, side=transfer.from_union)
+    return transfer
+
+
+def identity_reveal(*, actor, member: Member) -> dict[str, str]:
+    """Full ID number and phone, for roles granted them; every reveal is logged."""
+    if not actor.may_reveal_identity:
+        raise PermissionDenied("您的角色不能查看完整身份证号码和手机号码")
+    access_log_record(user=actor, obj=member, action="reveal_identity", detail=member.name)
+    return {"id_number": member.id_number, "phone": member.phone}

@@ -1,0 +1,125 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from gonghui.core.pages import form_page, paginate
+from gonghui.org.selectors import group_list, grassroots_list, union_get, union_list
+
+from . import selectors, services
+from .forms import LifecycleForm, MemberFilterForm, MemberForm, TransferForm
+
+EDIT_FIELDS = ("name", "id_number", "ethnicity", "phone", "education", "political_status", "category",
+               "group", "join_date", "card_number")
+
+
+def filters_from(request) -> tuple[MemberFilterForm, selectors.MemberFilter]:
+    """The list's filters from the query string; exports reuse this so they match the screen."""
+    params = request.GET.copy()
+    params.setdefault("status", "active")
+    form = MemberFilterForm(params, unions=union_list(user=request.user))
+    data = form.cleaned_data if form.is_valid() else {}
+    group = request.GET.get("group", "")
+    return form, selectors.MemberFilter(
+        q=data.get("q", ""), union=data.get("union"), category=data.get("category", ""),
+        status=data.get("status", ""), sort=data.get("sort") or "name",
+        group_id=int(group) if group.isdigit() else None,
+    )
+
+
+@login_required
+def member_list(request):
+    form, filters = filters_from(request)
+    page = paginate(request, selectors.member_list(user=request.user, filters=filters))
+    return render(request, "members/list.html", {"form": form, "page": page,
+                                                 "create_unions": grassroots_list(user=request.user)[:2]})
+
+
+@login_required
+def member_detail(request, pk: int):
+    member = selectors.member_get(user=request.user, pk=pk)
+    return render(request, "members/detail.html", {"member": member, "events": selectors.member_events(member=member)})
+
+
+@login_required
+@require_POST
+def member_reveal(request, pk: int):
+    member = selectors.member_get(user=request.user, pk=pk)
+    return render(request, "members/_identity.html", services.identity_reveal(actor=request.user, member=member))
+
+
+def _detail_url(member) -> str:
+    return reverse("members:detail", args=[member.pk])
+
+
+@login_required
+def member_create(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    return form_page(request, form_class=MemberForm, title=f"新增会员：{union.name}",
+                     service=lambda d: services.member_create(actor=request.user, union=union, **d),
+                     success=_detail_url, cancel_url=reverse("members:list"),
+                     form_kwargs={"groups": group_list(user=request.user, union=union)})
+
+
+@login_required
+def member_edit(request, pk: int):
+    member = selectors.member_get(user=request.user, pk=pk)
+    return form_page(request, form_class=MemberForm, title=f"编辑会员：{member.name}",
+                     service=lambda d: services.member_update(actor=request.user, member=member, **d),
+                     success=_detail_url, cancel_url=_detail_url(member),
+                     initial={f: getattr(member, f) for f in EDIT_FIELDS},
+                     form_kwargs={"groups": group_list(user=request.user, union=member.union)})
+
+
+def _lifecycle(actor, member, data):
+    if data["kind"] == "retire":
+        return services.member_retire(actor=actor, member=member, on_date=data["on_date"])
+    return services.member_end(actor=actor, member=member, **data)
+
+
+@login_required
+def member_lifecycle(request, pk: int):
+    member = selectors.member_get(user=request.user, pk=pk)
+    return form_page(request, form_class=LifecycleForm, title=f"会籍变动：{member.name}",
+                     service=lambda d: _lifecycle(request.user, member, d),
+                     success=_detail_url, cancel_url=_detail_url(member), submit_label="办理")
+
+
+@login_required
+def transfer_create(request, pk: int):
+    member = selectors.member_get(user=request.user, pk=pk)
+    return form_page(request, form_class=TransferForm, title=f"转会：{member.name}",
+                     service=lambda d: services.transfer_request(actor=request.user, member=member, **d),
+                     success=lambda t: reverse("members:transfers"), cancel_url=_detail_url(member),
+                     form_kwargs={"targets": selectors.transfer_targets(user=request.user)}, submit_label="发起转会",
+                     done_message="转会已发出，等待转入工会接收")
+
+
+@login_required
+def transfers(request):
+    return render(request, "members/transfers.html", {
+        "incoming": selectors.transfers_incoming(user=request.user),
+        "outgoing": selectors.transfers_outgoing(user=request.user)[:100],
+    })
+
+
+DECISIONS = {"accept": services.transfer_accept, "reject": services.transfer_reject, "cancel": services.transfer_cancel}
+
+
+@login_required
+@require_POST
+def transfer_decide(request, pk: int, decision: str):
+    if decision not in DECISIONS:
+        raise Http404
+    transfer = selectors.transfer_get(user=request.user, pk=pk)
+    try:
+        DECISIONS[decision](actor=request.user, transfer=transfer)
+        messages.success(request, "已处理")
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    except PermissionDenied as exc:
+        messages.error(request, str(exc) or "没有权限")
+    return redirect("members:transfers")

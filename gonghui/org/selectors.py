@@ -1,0 +1,109 @@
+from dataclasses import dataclass, field
+
+from django.db.models import Count, QuerySet
+
+from gonghui.core.scoping import get_visible_or_404, visible
+from gonghui.members.choices import Status
+from gonghui.members.models import Member
+
+from .models import CommitteeSeat, Enterprise, Formation, JointScope, Level, Union, UnionGroup
+
+
+def union_list(*, user) -> QuerySet[Union]:
+    return visible(Union.objects.all(), user).order_by("path")
+
+
+def union_get(*, user, pk) -> Union:
+    return get_visible_or_404(Union.objects.all(), user, pk=pk)
+
+
+def grassroots_list(*, user) -> QuerySet[Union]:
+    return union_list(user=user).filter(level=Level.GRASSROOTS)
+
+
+def enterprise_list(*, user) -> QuerySet[Enterprise]:
+    return visible(Enterprise.objects.select_related("union"), user).order_by("name")
+
+
+def enterprise_get(*, user, pk) -> Enterprise:
+    return get_visible_or_404(Enterprise.objects.select_related("union"), user, pk=pk)
+
+
+def group_list(*, user, union: Union | None = None) -> QuerySet[UnionGroup]:
+    qs = visible(UnionGroup.objects.select_related("union"), user)
+    return qs.filter(union=union) if union else qs
+
+
+def seat_list(*, user, union: Union) -> QuerySet[CommitteeSeat]:
+    return visible(CommitteeSeat.objects.all(), user).filter(union=union)
+
+
+@dataclass
+class Coverage:
+    unions: int = 0
+    single: int = 0
+    joint_by_scope: dict[str, int] = field(default_factory=dict)
+    enterprises: int = 0
+    members: int = 0
+
+    @property
+    def joint(self) -> int:
+        return sum(self.joint_by_scope.values())
+
+    def sentence(self) -> str:
+        community = self.joint_by_scope.get(JointScope.COMMUNITY, 0) + self.joint_by_scope.get(JointScope.VILLAGE, 0)
+        parts = [f"基层工会组织{self.unions}家", f"其中单建工会{self.single}家"]
+        if community:
+            parts.append(f"社区(村)联合工会{community}家")
+        for scope, label in ((JointScope.INDUSTRY, "行业"), (JointScope.REGIONAL, "区域")):
+            if self.joint_by_scope.get(scope):
+                parts.append(f"{label}联合工会{self.joint_by_scope[scope]}家")
+        parts.append(f"覆盖企业{self.enterprises}家")
+        return "，".join(parts)
+
+
+def coverage_for(*, user, union: Union) -> Coverage:
+    """The seed's "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records."""
+    subtree = union_list(user=user).filter(path__startswith=union.path, level=Level.GRASSROOTS)
+    rows = subtree.values("formation", "joint_scope").annotate(n=Count("id"))
+    cov = Coverage()
+    for row in rows:
+        cov.unions += row["n"]
+        if row["formation"] == Formation.SINGLE:
+            cov.single += row["n"]
+        else:
+            cov.joint_by_scope[row["joint_scope"]] = cov.joint_by_scope.get(row["joint_scope"], 0) + row["n"]
+    scope = {"tenant_id": union.tenant_id, "union__path__startswith": union.path}
+    cov.enterprises = Enterprise.objects.filter(union__level=Level.GRASSROOTS, **scope).count()
+    cov.members = Member.objects.filter(status=Status.ACTIVE, **scope).count()
+    return cov
+
+
+@dataclass
+class TreeRow:
+    union: Union
+    unions: int
+    members: int
+
+
+def tree_with_counts(*, user) -> list[TreeRow]:
+    """Every visible node with the grassroots unions and active members beneath it, in two queries."""
+    nodes = list(union_list(user=user))
+    direct = dict(
+        visible(Member.objects.filter(status=Status.ACTIVE), user)
+        .values_list("union_id")
+        .annotate(n=Count("id"))
+        .values_list("union_id", "n")
+    )
+    rows = []
+    for node in nodes:
+        below = [n for n in nodes if n.path.startswith(node.path)]
+        rows.append(
+            TreeRow(
+                union=node,
+                unions=sum(1 for n in below if n.level == Level.GRASSROOTS),
+                members=sum(direct.get(n.id, 0) for n in below),
+            )
+        )
+    return rows
+

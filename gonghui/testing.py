@@ -1,0 +1,135 @@
+"""A fixed cast for tests: a small county and one user per place and permission level.
+
+    county (县总工会)                  county_admin, auditor
+    ├── street_a (甲街道总工会)        street_admin
+    │   ├── union_a1 (单建, 企业)      officer          ← "own" for the officer
+    │   └── union_a2 (单建, 学校)      sibling_officer  ← "sibling"
+    └── street_b (乙街道总工会)
+        └── union_b1 (联合, 社区)      other_officer
+
+Each grassroots union has one member, a group and an enterprise; the matrix
+tests check that officer sees its own records and gets 404 for the sibling's,
+the other street's and the parent federation's.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from gonghui.accounts.models import Role, User
+from gonghui.core.identifiers import credit_check_char, id_check_char
+from gonghui.members.models import Member
+from gonghui.org.models import Enterprise, Formation, JointScope, Level, OrgType, Union, UnionGroup
+
+PASSWORD = "correct-horse-battery-42"
+
+
+def make_id_number(birth: date, seq: int = 1, area: str = "110105", *, male: bool | None = None) -> str:
+    """A valid resident ID number; male controls the parity of the sequence."""
+    seq3 = seq % 1000
+    if male is not None and (seq3 % 2 == 1) != male:
+        seq3 = (seq3 + 1) % 1000
+    body = f"{area}{birth:%Y%m%d}{seq3:03d}"
+    return body + id_check_char(body)
+
+
+def make_credit_code(serial: int, area: str = "110105") -> str:
+    body = f"91{area}{serial:09d}"
+    return body + credit_check_char(body)
+
+
+@dataclass
+class Cast:
+    county: Union
+    street_a: Union
+    street_b: Union
+    union_a1: Union
+    union_a2: Union
+    union_b1: Union
+    county_admin: User
+    street_admin: User
+    officer: User
+    sibling_officer: User
+    other_officer: User
+    auditor: User
+    member_a1: Member
+    member_a2: Member
+    member_b1: Member
+    enterprise_street_a: Enterprise
+
+
+def _node(parent: Union | None, name: str, code: str, level: str, **extra) -> Union:
+    if parent is None:
+        root = Union.objects.add_root({"name": name, "code": code, "level": level})
+        root.tenant_id = root.pk
+        root.save()
+        return root
+    return Union.objects.add_child(parent, {"name": name, "code": code, "level": level, "tenant_id": parent.tenant_id, **extra})
+
+
+def _grassroots(parent: Union, name: str, code: str, org_type: str, formation=Formation.SINGLE, scope="") -> Union:
+    return _node(parent, name, code, Level.GRASSROOTS, formation=formation, joint_scope=scope, org_type=org_type)
+
+
+def _user(username: str, union: Union, role: str, **grants) -> User:
+    return User.objects.create_user(username=username, password=PASSWORD, union=union, role=role,
+                                    full_name=username, **grants)
+
+
+def _member(union: Union, name: str, seq: int) -> Member:
+    group = UnionGroup.objects.create(tenant_id=union.tenant_id, union=union, name=f"{union.code}小组")
+    Enterprise.objects.create(tenant_id=union.tenant_id, union=union, name=f"{name}所在企业",
+                              credit_code=make_credit_code(seq), headcount=50)
+    return Member.objects.create(
+        tenant_id=union.tenant_id, union=union, group=group, name=name,
+        id_number=make_id_number(date(1985, 3, 12), seq), birth_date=date(1985, 3, 12),
+        gender="M" if seq % 2 else "F", phone=f"1381234{seq:04d}", join_date=date(2010, 5, 1),
+    )
+
+
+def build_cast() -> Cast:
+    county = _node(None, "测试县总工会", "C", Level.COUNTY)
+    street_a = _node(county, "甲街道总工会", "SA", Level.STREET)
+    street_b = _node(county, "乙街道总工会", "SB", Level.STREET)
+    union_a1 = _grassroots(street_a, "甲一机械厂工会", "A1", OrgType.ENTERPRISE)
+    union_a2 = _grassroots(street_a, "甲二中学工会", "A2", OrgType.SCHOOL)
+    union_b1 = _grassroots(street_b, "乙一社区联合工会", "B1", OrgType.COMMUNITY, Formation.JOINT, JointScope.COMMUNITY)
+    grants = {"may_reveal_identity": True, "may_access_care": True}
+    enterprise_street_a = Enterprise.objects.create(tenant_id=county.pk, union=street_a, name="甲街道未建会企业",
+                                                    credit_code=make_credit_code(900))
+    return Cast(
+        county=county, street_a=street_a, street_b=street_b,
+        union_a1=union_a1, union_a2=union_a2, union_b1=union_b1,
+        county_admin=_user("county_admin", county, Role.FEDERATION_ADMIN, **grants),
+        street_admin=_user("street_admin", street_a, Role.FEDERATION_ADMIN, **grants),
+        officer=_user("officer", union_a1, Role.UNION_OFFICER, **grants),
+        sibling_officer=_user("sibling_officer", union_a2, Role.UNION_OFFICER, **grants),
+        other_officer=_user("other_officer", union_b1, Role.UNION_OFFICER, **grants),
+        auditor=_user("auditor", county, Role.AUDITOR),
+        member_a1=_member(union_a1, "张伟", 11),
+        member_a2=_member(union_a2, "李娜", 12),
+        member_b1=_member(union_b1, "王芳", 13),
+        enterprise_street_a=enterprise_street_a,
+    )
+
+
+def viewers(cast: Cast) -> list[User]:
+    return [cast.county_admin, cast.street_admin, cast.officer, cast.sibling_officer, cast.other_officer, cast.auditor]
+
+
+def assert_scoped(client, cast: Cast, url: str, *, owner: Union, method: str = "get", data=None) -> None:
+    """Every user of the cast: the page answers for the owner's subtree-holders and is a 404 for everyone else.
+
+    This is the matrix (own, child, sibling, parent) the project promises for
+    every list, detail, form, export and API endpoint.
+    """
+    for user in viewers(cast):
+        client.force_login(user)
+        response = getattr(client, method)(url, data or {})
+        sees = owner.path.startswith(user.union.path)
+        if sees:
+            assert response.status_code in (200, 302, 400, 403, 422), (user.username, url, response.status_code)
+            if response.status_code == 403:
+                assert not user.can_write, (user.username, url)
+        else:
+            assert response.status_code == 404, (user.username, url, response.status_code)
+    client.logout()
