@@ -116,7 +116,8 @@ def viewers(cast: Cast) -> list[User]:
     return [cast.county_admin, cast.street_admin, cast.officer, cast.sibling_officer, cast.other_officer, cast.auditor]
 
 
-def assert_scoped(client, cast: Cast, url: str, *, owner: Union, method: str = "get", data=None) -> None:
+def assert_scoped(client, cast: Cast, url: str, *, owner: Union, method: str = "get", data=None,
+                  json: bool = False) -> None:
     """Every user of the cast: the page answers for the owner's subtree-holders and is a 404 for everyone else.
 
     This is the matrix (own, child, sibling, parent) the project promises for
@@ -124,7 +125,8 @@ def assert_scoped(client, cast: Cast, url: str, *, owner: Union, method: str = "
     """
     for user in viewers(cast):
         client.force_login(user)
-        response = getattr(client, method)(url, data or {})
+        extra = {"content_type": "application/json"} if json else {}
+        response = getattr(client, method)(url, data or {}, **extra)
         sees = owner.path.startswith(user.union.path)
         if sees:
             assert response.status_code in (200, 302, 400, 403, 422), (user.username, url, response.status_code)

@@ -1,3 +1,100 @@
-from ninja import Router
+from datetime import date
+
+from ninja import Query, Router, Schema, Status
+
+from gonghui.core.api import page_of
+from gonghui.core.identifiers import mask_id_number, mask_mobile
+from gonghui.org.selectors import group_list, union_get
+
+from . import selectors, services
 
 router = Router(tags=["members"])
+
+
+class MemberOut(Schema):
+    id: int
+    name: str
+    id_number_masked: str
+    phone_masked: str
+    gender: str
+    birth_date: date
+    ethnicity: str
+    education: str
+    political_status: str
+    category: str
+    union_id: int
+    group_id: int | None
+    join_date: date
+    card_number: str
+    status: str
+
+    @staticmethod
+    def resolve_id_number_masked(obj) -> str:
+        return mask_id_number(obj.id_number)
+
+    @staticmethod
+    def resolve_phone_masked(obj) -> str:
+        return mask_mobile(obj.phone)
+
+
+class MemberPage(Schema):
+    count: int
+    page: int
+    results: list[MemberOut]
+
+
+class MemberIn(Schema):
+    name: str
+    id_number: str
+    join_date: date
+    gender: str = ""
+    birth_date: date | None = None
+    ethnicity: str = "汉族"
+    phone: str = ""
+    education: str = ""
+    political_status: str = ""
+    category: str = "employed"
+    card_number: str = ""
+    group_id: int | None = None
+
+
+class MemberQuery(Schema):
+    q: str = ""
+    union_id: int | None = None
+    category: str = ""
+    status: str = "active"
+    sort: str = "name"
+    page: int = 1
+
+
+def _group(request, union, group_id):
+    return group_list(user=request.user, union=union).filter(pk=group_id).first() if group_id else None
+
+
+@router.get("/", response=MemberPage, summary="会员列表（身份证号与手机号已脱敏）")
+def list_members(request, query: Query[MemberQuery]):
+    union = union_get(user=request.user, pk=query.union_id) if query.union_id else None
+    filters = selectors.MemberFilter(q=query.q, union=union, category=query.category, status=query.status,
+                                     sort=query.sort)
+    return page_of(selectors.member_list(user=request.user, filters=filters), page=query.page)
+
+
+@router.get("/{member_id}", response=MemberOut, summary="会员详情")
+def get_member(request, member_id: int):
+    return selectors.member_get(user=request.user, pk=member_id)
+
+
+@router.post("/unions/{union_id}", response={201: MemberOut}, summary="在基层工会新增会员")
+def create_member(request, union_id: int, payload: MemberIn):
+    union = union_get(user=request.user, pk=union_id)
+    data = payload.dict()
+    group = _group(request, union, data.pop("group_id"))
+    return Status(201, services.member_create(actor=request.user, union=union, group=group, **data))
+
+
+@router.put("/{member_id}", response=MemberOut, summary="修改会员")
+def update_member(request, member_id: int, payload: MemberIn):
+    member = selectors.member_get(user=request.user, pk=member_id)
+    data = payload.dict()
+    data["group"] = _group(request, member.union, data.pop("group_id"))
+    return services.member_update(actor=request.user, member=member, **data)

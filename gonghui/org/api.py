@@ -1,3 +1,109 @@
-from ninja import Router
+from datetime import date
+
+from ninja import Router, Schema, Status
+
+from gonghui.core.api import page_of
+
+from . import selectors, services
 
 router = Router(tags=["org"])
+
+
+class UnionOut(Schema):
+    id: int
+    name: str
+    code: str
+    level: str
+    formation: str
+    joint_scope: str
+    org_type: str
+    depth: int
+    # The materialised path: a node's parent is the node whose path is this minus its last 4 characters.
+    path: str
+    founded_on: date | None
+
+
+class UnionIn(Schema):
+    name: str
+    code: str
+    level: str
+    formation: str = ""
+    joint_scope: str = ""
+    org_type: str = ""
+    founded_on: date | None = None
+    address: str = ""
+
+
+class CoverageOut(Schema):
+    unions: int
+    single: int
+    joint: int
+    enterprises: int
+    members: int
+    sentence: str
+
+
+class EnterpriseOut(Schema):
+    id: int
+    name: str
+    credit_code: str
+    union_id: int
+    industry: str
+    headcount: int
+    above_designated_size: bool
+
+
+class EnterpriseIn(Schema):
+    name: str
+    credit_code: str
+    industry: str = ""
+    headcount: int = 0
+    above_designated_size: bool = False
+    address: str = ""
+    override_check: bool = False
+
+
+class EnterprisePage(Schema):
+    count: int
+    page: int
+    results: list[EnterpriseOut]
+
+
+@router.get("/unions", response=list[UnionOut], summary="可见的全部工会（按树的顺序）")
+def list_unions(request):
+    return selectors.union_list(user=request.user)
+
+
+@router.get("/unions/{union_id}", response=UnionOut)
+def get_union(request, union_id: int):
+    return selectors.union_get(user=request.user, pk=union_id)
+
+
+@router.post("/unions/{union_id}/children", response={201: UnionOut}, summary="新建下级工会")
+def create_union(request, union_id: int, payload: UnionIn):
+    parent = selectors.union_get(user=request.user, pk=union_id)
+    return Status(201, services.union_create(actor=request.user, parent=parent, **payload.dict()))
+
+
+@router.get("/unions/{union_id}/coverage", response=CoverageOut, summary="组织覆盖情况")
+def union_coverage(request, union_id: int):
+    cov = selectors.coverage_for(user=request.user, union=selectors.union_get(user=request.user, pk=union_id))
+    return {"unions": cov.unions, "single": cov.single, "joint": cov.joint, "enterprises": cov.enterprises,
+            "members": cov.members, "sentence": cov.sentence()}
+
+
+@router.get("/enterprises", response=EnterprisePage)
+def list_enterprises(request, page: int = 1):
+    return page_of(selectors.enterprise_list(user=request.user), page=page)
+
+
+@router.post("/unions/{union_id}/enterprises", response={201: EnterpriseOut}, summary="登记企业")
+def create_enterprise(request, union_id: int, payload: EnterpriseIn):
+    union = selectors.union_get(user=request.user, pk=union_id)
+    return Status(201, services.enterprise_create(actor=request.user, union=union, **payload.dict()))
+
+
+@router.put("/enterprises/{enterprise_id}", response=EnterpriseOut)
+def update_enterprise(request, enterprise_id: int, payload: EnterpriseIn):
+    enterprise = selectors.enterprise_get(user=request.user, pk=enterprise_id)
+    return services.enterprise_update(actor=request.user, enterprise=enterprise, **payload.dict())
