@@ -105,28 +105,30 @@ COUNTY_SCHOOLS = (
     "第一中学 第二中学 第三中学 实验中学 实验小学 第二实验小学 职业教育中心 实验幼儿园 特殊教育学校 第四中学"
 ).split()
 STREET_SCHOOLS = "中心小学 初级中学 中心幼儿园 第二小学 高级中学".split()
-# (unit, registration code prefix): 11 is a government organ, 12 a public institution.
+# (unit, industry, registration code prefix): 11 is a government organ, 12 a public institution.
+_GOVERNMENT = "公共管理、社会保障和社会组织"
+_HEALTH = "卫生和社会工作"
 COUNTY_AGENCIES = (
-    ("财政局", "11"),
-    ("教育局", "11"),
-    ("人力资源和社会保障局", "11"),
-    ("卫生健康局", "11"),
-    ("市场监督管理局", "11"),
-    ("住房和城乡建设局", "11"),
-    ("交通运输局", "11"),
-    ("农业农村局", "11"),
-    ("人民医院", "12"),
-    ("中医医院", "12"),
-    ("疾病预防控制中心", "12"),
+    ("财政局", _GOVERNMENT, "11"),
+    ("教育局", _GOVERNMENT, "11"),
+    ("人力资源和社会保障局", _GOVERNMENT, "11"),
+    ("卫生健康局", _GOVERNMENT, "11"),
+    ("市场监督管理局", _GOVERNMENT, "11"),
+    ("住房和城乡建设局", _GOVERNMENT, "11"),
+    ("交通运输局", _GOVERNMENT, "11"),
+    ("农业农村局", _GOVERNMENT, "11"),
+    ("人民医院", _HEALTH, "12"),
+    ("中医医院", _HEALTH, "12"),
+    ("疾病预防控制中心", _HEALTH, "12"),
 )
 STREET_AGENCIES = (
-    ("人民政府机关", "11"),
-    ("财政所", "11"),
-    ("司法所", "11"),
-    ("卫生院", "12"),
-    ("农业服务中心", "12"),
-    ("文化体育服务中心", "12"),
-    ("社会保障服务中心", "12"),
+    ("人民政府机关", _GOVERNMENT, "11"),
+    ("财政所", _GOVERNMENT, "11"),
+    ("司法所", _GOVERNMENT, "11"),
+    ("卫生院", _HEALTH, "12"),
+    ("农业服务中心", _GOVERNMENT, "12"),
+    ("文化体育服务中心", _GOVERNMENT, "12"),
+    ("社会保障服务中心", _GOVERNMENT, "12"),
 )
 
 
@@ -189,11 +191,10 @@ def school(*, rng: Random, used: set[str], county: str, street: str | None) -> U
 
 def agency(*, rng: Random, used: set[str], county: str, street: str | None) -> Unit:
     place, units = (county, COUNTY_AGENCIES) if street is None else (street, STREET_AGENCIES)
-    registrations = {place + unit: registration for unit, registration in units}
-    name = fresh(rng=rng, used=used, candidates=list(registrations))
-    base = name.split("（")[0]
-    industry = "卫生和社会工作" if base.endswith(("医院", "卫生院", "中心")) else "公共管理、社会保障和社会组织"
-    return Unit(name, industry, registrations[base])
+    kinds = {place + unit: (industry, registration) for unit, industry, registration in units}
+    name = fresh(rng=rng, used=used, candidates=list(kinds))
+    industry, registration = kinds[name.split("（")[0]]
+    return Unit(name, industry, registration)
 
 
 def joint_area(*, rng: Random, used: set[str], street: str, scope: str) -> str:

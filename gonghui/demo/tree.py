@@ -41,7 +41,7 @@ GRASSROOTS_MIX = (
     Mix("enterprise", 181, 0),
     Mix("joint", 8, 0),
 )
-JOINT_COVERAGE = (12, 24)
+JOINT_COVERAGE = (14, 24)
 UNCOVERED_ENTERPRISES = (8, 12)
 ORG_TYPE = {"enterprise": OrgType.ENTERPRISE, "school": OrgType.SCHOOL, "agency": OrgType.AGENCY, "joint": OrgType.COMMUNITY}
 
@@ -90,7 +90,11 @@ class Builder:
             for n, street in enumerate(self.rng.sample(names.STREETS, STREET_COUNT), start=1)
         ]
         grassroots = self._grassroots(streets)
-        uncovered = [self._enterprise(self._small_unit(), union=None) for _ in range(self.rng.randint(*UNCOVERED_ENTERPRISES))]
+        # Enterprises without a union of their own stay with the street that registered them.
+        uncovered = [
+            self._enterprise(self._small_unit(), union=self.rng.choice(streets))
+            for _ in range(self.rng.randint(*UNCOVERED_ENTERPRISES))
+        ]
         enterprises = [e for g in grassroots for e in g.enterprises] + uncovered
         Enterprise.objects.bulk_create(enterprises)
         self._add_groups(grassroots)
@@ -169,7 +173,7 @@ class Builder:
     def _small_unit(self) -> names.Unit:
         return names.small_business(rng=self.rng, used=self.used_names, county=self.county)
 
-    def _enterprise(self, unit: names.Unit, *, union: Union | None) -> Enterprise:
+    def _enterprise(self, unit: names.Unit, *, union: Union) -> Enterprise:
         headcount = self._headcount(unit)
         return Enterprise(
             tenant=self.root,
@@ -188,9 +192,9 @@ class Builder:
             return rng.randint(3, 30)
         if unit.industry == "教育":
             return rng.randint(40, 260)
-        if unit.industry == "卫生和社会工作":
-            return rng.randint(60, 900)
-        if unit.registration == "11":
+        if unit.name.endswith("医院"):
+            return rng.randint(300, 900)
+        if unit.registration in ("11", "12"):
             return rng.randint(20, 150)
         # Company sizes are heavy-tailed: many of about a hundred, a few in the thousands.
         return min(3000, max(10, int(rng.lognormvariate(4.6, 0.9))))

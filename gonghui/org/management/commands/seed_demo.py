@@ -1,0 +1,38 @@
+from django.core.management.base import BaseCommand, CommandParser
+
+from gonghui.demo.county import County, build_county
+from gonghui.demo.logins import DEMO_PASSWORD, describe_role
+from gonghui.demo.reset import delete_demo, find_demo_root
+
+
+class Command(BaseCommand):
+    help = "Generate the demo county (deterministic from --seed); does nothing if it is already loaded."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--members", type=int, default=20_000, help="number of members (default 20000)")
+        parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+        parser.add_argument("--reset", action="store_true", help="delete the previous demo county first")
+
+    def handle(self, *args, members: int, seed: int, reset: bool, **options) -> None:
+        if reset:
+            removed = delete_demo()
+            self.stdout.write(f"已删除旧的演示数据（{removed:,} 行）")
+        elif (root := find_demo_root()) is not None:
+            # `make run` calls this every time; a loaded county is not an error.
+            self.stdout.write(f"演示数据已加载：{root.name}（如需重建请加 --reset）")
+            return
+        county = build_county(seed=seed, members=members, stdout=self.stdout)
+        self._summary(county)
+
+    def _summary(self, county: County) -> None:
+        tree = county.tree
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{county.root.name}：{len(tree.streets)} 个街道/乡镇总工会，{len(tree.grassroots)} 个基层工会，"
+                f"{len(tree.enterprises)} 家企业，{county.members:,} 名会员，用时 {county.seconds:.1f} 秒"
+            )
+        )
+        self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
+        for username, user in county.users.items():
+            node = user.union.name if user.union else "—"
+            self.stdout.write(f"  {username:<13} {describe_role(user):<12} {node}")
