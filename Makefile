@@ -47,5 +47,6 @@ test-postgres: install browser pg-up
 
 test: test-sqlite test-postgres
 
+# Every benchmark against one PostgreSQL database; the first builds the 1,000,000-member county.
 bench: install pg-up
-	DATABASE_URL=$(PG_URL)_bench $(PY) bench/run.py $(BENCH_ARGS)
+	@for f in bench/bench_*.py; do echo "== $$f"; DATABASE_URL=$(PG_URL)_bench $(PY) $$f || exit 1; done

@@ -1,0 +1,70 @@
+"""Member list and coverage figures on a 1,000,000-member county (issue 3).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/gonghui_bench .venv/bin/python bench/bench_members.py [--members N]
+
+Server time of the real views (RequestFactory, templates rendered) and selectors, median of 9 runs.
+The baseline, measured in the same run, is the floor for a page of members: the first 20 rows of
+the table by primary key, with no scoping, join or count.
+"""
+
+import argparse
+
+from common import ensure_county, ensure_database, median_ms, report, require_postgresql
+
+from django.db import connection
+from django.test import RequestFactory
+
+from gonghui.accounts.models import User
+from gonghui.members.models import Member
+from gonghui.members.views import member_list
+from gonghui.org.models import Level, Union
+from gonghui.org.selectors import coverage_for
+
+TARGET_MS = 100
+
+
+def view_ms(user, params: dict) -> float:
+    request = RequestFactory().get("/members/", params)
+    request.user = user
+
+    def render():
+        response = member_list(request)
+        assert response.status_code == 200
+
+    return median_ms(render)
+
+
+def floor_ms() -> float:
+    def first_page():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM members_member ORDER BY id LIMIT 20")
+            cursor.fetchall()
+
+    return median_ms(first_page)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, default=1_000_000)
+    args = parser.parse_args()
+    require_postgresql()
+    ensure_database()
+    root = ensure_county(members=args.members)
+    county_admin = User.objects.get(username="county_admin")
+    street = Union.objects.filter(tenant_id=root.pk, level=Level.STREET).order_by("path").first()
+    street_admin = User.objects.filter(union=street).first() or county_admin
+    tail = Member.objects.filter(tenant_id=root.pk).order_by("id").values_list("id_tail", flat=True)[500_000 % args.members]
+    baseline = floor_ms()
+    rows = [
+        ("member list, county, first page", view_ms(county_admin, {}), TARGET_MS, baseline),
+        ("member list, street, retired, page 3", view_ms(street_admin, {"category": "retired", "page": 3}), TARGET_MS, baseline),
+        ("member list, county, search by last 4 ID digits", view_ms(county_admin, {"q": tail}), TARGET_MS, baseline),
+        ("member list, county, search by surname 张, by join date", view_ms(county_admin, {"q": "张", "sort": "-join_date"}), TARGET_MS, baseline),
+        ("coverage figures of a street federation", median_ms(lambda: coverage_for(user=county_admin, union=street).sentence()), TARGET_MS, baseline),
+    ]
+    print(f"\n{args.members:,} members; baseline (first 20 rows by id, no scoping) {baseline:.2f} ms\n")
+    report(rows)
+
+
+if __name__ == "__main__":
+    main()
