@@ -1,3 +1,453 @@
-from ninja import Router
+"""/api/rights/: the same selectors and services as the pages; phones come back masked.
+
+Without the grant `may_access_care`, dispute and petition lists answer 403 and details 404
+(see selectors.py). Referenced records (enterprise, mediator) outside the user's subtree are
+reported at their field, like on the pages.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+
+from gonghui.core.api import page_of
+from gonghui.core.identifiers import mask_mobile
+from gonghui.org.models import Enterprise
+from gonghui.org.selectors import union_get
+
+from . import selectors, services
+from .models import Mediator
+from .services import NOT_YOURS_ENTERPRISE
 
 router = Router(tags=["rights"])
+
+
+def _referenced(model, pk: int | None, *, field: str, message: str):
+    """A record named by id in a payload; the service decides whether it is the user's."""
+    if pk is None:
+        return None
+    obj = model.objects.select_related("union").filter(pk=pk).first()
+    if obj is None:
+        raise ValidationError({field: message})
+    return obj
+
+
+def _union_filter(request, union_id: int | None):
+    return union_get(user=request.user, pk=union_id) if union_id else None
+
+
+# Mediation bodies ------------------------------------------------------------------------------
+
+class MediatorOut(Schema):
+    id: int
+    body_id: int
+    name: str
+    phone_masked: str
+    member_id: int | None
+    active: bool
+
+    @staticmethod
+    def resolve_phone_masked(obj) -> str:
+        return mask_mobile(obj.phone)
+
+
+class BodyOut(Schema):
+    id: int
+    union_id: int
+    enterprise_id: int | None
+    name: str
+    established_on: date | None
+
+
+class BodyDetailOut(BodyOut):
+    mediators: list[MediatorOut]
+
+
+class BodyPage(Schema):
+    count: int
+    page: int
+    results: list[BodyOut]
+
+
+class BodyIn(Schema):
+    name: str
+    enterprise_id: int | None = None
+    established_on: date | None = None
+
+
+class MediatorIn(Schema):
+    name: str
+    phone: str = ""
+    member_id_number: str = ""
+
+
+@router.get("/bodies", response=BodyPage, summary="调解组织列表")
+def list_bodies(request, union_id: int | None = None, page: int = 1):
+    return page_of(selectors.body_list(user=request.user, union=_union_filter(request, union_id)), page=page)
+
+
+@router.post("/unions/{union_id}/bodies", response={201: BodyOut}, summary="新建调解组织")
+def create_body(request, union_id: int, payload: BodyIn):
+    union = union_get(user=request.user, pk=union_id)
+    data = payload.dict()
+    enterprise = _referenced(Enterprise, data.pop("enterprise_id"), field="enterprise", message=NOT_YOURS_ENTERPRISE)
+    return Status(201, services.mediation_body_create(actor=request.user, union=union, enterprise=enterprise, **data))
+
+
+@router.get("/bodies/{body_id}", response=BodyDetailOut, summary="调解组织及其调解员")
+def get_body(request, body_id: int):
+    body = selectors.body_get(user=request.user, pk=body_id)
+    mediators = [MediatorOut.from_orm(m) for m in selectors.mediator_list(user=request.user, body=body)]
+    return BodyDetailOut(**BodyOut.from_orm(body).dict(), mediators=mediators)
+
+
+@router.post("/bodies/{body_id}/mediators", response={201: MediatorOut}, summary="添加调解员")
+def create_mediator(request, body_id: int, payload: MediatorIn):
+    body = selectors.body_get(user=request.user, pk=body_id)
+    return Status(201, services.mediator_create(actor=request.user, body=body, **payload.dict()))
+
+
+# Dispute cases ---------------------------------------------------------------------------------
+
+class DisputeOut(Schema):
+    id: int
+    union_id: int
+    enterprise_id: int
+    received_on: date
+    kind: str
+    applicant: str
+    summary: str
+    workers_involved: int
+    amount: Decimal
+    mediator_id: int | None
+    outcome: str
+    closed_on: date | None
+    result_note: str
+    due_on: date
+    is_overdue: bool
+
+
+class StepOut(Schema):
+    id: int
+    on_date: date
+    action: str
+    note: str
+
+
+class DisputeDetailOut(DisputeOut):
+    steps: list[StepOut]
+
+
+class DisputePage(Schema):
+    count: int
+    page: int
+    results: list[DisputeOut]
+
+
+class DisputeIn(Schema):
+    enterprise_id: int
+    received_on: date
+    kind: str
+    workers_involved: int
+    amount: Decimal = Decimal(0)
+    applicant: str = ""
+    summary: str = ""
+    mediator_id: int | None = None
+    outcome: str = ""
+    closed_on: date | None = None
+    result_note: str = ""
+
+
+class StepIn(Schema):
+    on_date: date
+    action: str
+    note: str = ""
+
+
+class CloseIn(Schema):
+    outcome: str
+    closed_on: date
+    result_note: str = ""
+
+
+class DisputeQuery(Schema):
+    union_id: int | None = None
+    kind: str = ""
+    state: str = ""
+    outcome: str = ""
+    start: date | None = None
+    end: date | None = None
+    q: str = ""
+    page: int = 1
+
+
+def _case_data(payload: DisputeIn) -> dict:
+    data = payload.dict()
+    data["enterprise"] = _referenced(Enterprise, data.pop("enterprise_id"), field="enterprise",
+                                     message=NOT_YOURS_ENTERPRISE)
+    data["mediator"] = _referenced(Mediator, data.pop("mediator_id"), field="mediator",
+                                   message="找不到该调解员，或不在您的管辖范围内")
+    return data
+
+
+@router.get("/disputes", response=DisputePage, summary="劳动争议案件列表（需帮扶与维权档案授权）")
+def list_disputes(request, query: Query[DisputeQuery]):
+    data = query.dict()
+    page = data.pop("page")
+    data["union"] = _union_filter(request, data.pop("union_id"))
+    return page_of(selectors.dispute_list(user=request.user, filters=selectors.DisputeFilter(**data)), page=page)
+
+
+@router.post("/unions/{union_id}/disputes", response={201: DisputeOut}, summary="登记劳动争议案件")
+def create_dispute(request, union_id: int, payload: DisputeIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.dispute_create(actor=request.user, union=union, **_case_data(payload)))
+
+
+@router.get("/disputes/{case_id}", response=DisputeDetailOut, summary="案件详情（每次读取均记入访问记录）")
+def get_dispute(request, case_id: int):
+    case = selectors.dispute_get(user=request.user, pk=case_id)
+    services.record_read(actor=request.user, obj=case)
+    steps = [StepOut.from_orm(step) for step in selectors.case_steps(case=case)]
+    return DisputeDetailOut(**DisputeOut.from_orm(case).dict(), steps=steps)
+
+
+@router.put("/disputes/{case_id}", response=DisputeOut, summary="修改案件")
+def update_dispute(request, case_id: int, payload: DisputeIn):
+    case = selectors.dispute_get(user=request.user, pk=case_id)
+    return services.dispute_update(actor=request.user, case=case, **_case_data(payload))
+
+
+@router.post("/disputes/{case_id}/steps", response={201: StepOut}, summary="添加办理步骤")
+def add_step(request, case_id: int, payload: StepIn):
+    case = selectors.dispute_get(user=request.user, pk=case_id)
+    return Status(201, services.dispute_step_add(actor=request.user, case=case, **payload.dict()))
+
+
+@router.post("/disputes/{case_id}/close", response=DisputeOut, summary="结案")
+def close_dispute(request, case_id: int, payload: CloseIn):
+    case = selectors.dispute_get(user=request.user, pk=case_id)
+    return services.dispute_close(actor=request.user, case=case, **payload.dict())
+
+
+# Petitions -------------------------------------------------------------------------------------
+
+class PetitionOut(Schema):
+    id: int
+    union_id: int
+    received_on: date
+    channel: str
+    petitioner: str
+    phone_masked: str
+    member_id: int | None
+    people: int
+    matter: str
+    handling: str
+    result: str
+    closed_on: date | None
+
+    @staticmethod
+    def resolve_phone_masked(obj) -> str:
+        return mask_mobile(obj.phone)
+
+
+class PetitionPage(Schema):
+    count: int
+    page: int
+    results: list[PetitionOut]
+
+
+class PetitionIn(Schema):
+    received_on: date
+    petitioner: str
+    matter: str
+    channel: str = "visit"
+    phone: str = ""
+    member_id_number: str = ""
+    people: int = 1
+    handling: str = ""
+    result: str = ""
+    closed_on: date | None = None
+
+
+class PetitionQuery(Schema):
+    union_id: int | None = None
+    channel: str = ""
+    start: date | None = None
+    end: date | None = None
+    q: str = ""
+    page: int = 1
+
+
+@router.get("/petitions", response=PetitionPage, summary="信访列表（需帮扶与维权档案授权）")
+def list_petitions(request, query: Query[PetitionQuery]):
+    data = query.dict()
+    page = data.pop("page")
+    data["union"] = _union_filter(request, data.pop("union_id"))
+    return page_of(selectors.petition_list(user=request.user, filters=selectors.PetitionFilter(**data)), page=page)
+
+
+@router.post("/unions/{union_id}/petitions", response={201: PetitionOut}, summary="登记信访")
+def create_petition(request, union_id: int, payload: PetitionIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.petition_create(actor=request.user, union=union, **payload.dict()))
+
+
+@router.get("/petitions/{petition_id}", response=PetitionOut, summary="信访详情（每次读取均记入访问记录）")
+def get_petition(request, petition_id: int):
+    petition = selectors.petition_get(user=request.user, pk=petition_id)
+    services.record_read(actor=request.user, obj=petition)
+    return petition
+
+
+@router.put("/petitions/{petition_id}", response=PetitionOut, summary="修改信访")
+def update_petition(request, petition_id: int, payload: PetitionIn):
+    petition = selectors.petition_get(user=request.user, pk=petition_id)
+    return services.petition_update(actor=request.user, petition=petition, **payload.dict())
+
+
+# Collective contracts --------------------------------------------------------------------------
+
+class ContractOut(Schema):
+    id: int
+    union_id: int
+    scope: str
+    kind: str
+    title: str
+    enterprise_ids: list[int]
+    signed_on: date
+    term_start: date
+    term_end: date
+    wage_increase_pct: Decimal | None
+    workers_covered: int
+    filed_on: date | None
+    is_expiring: bool
+    is_expired: bool
+
+    @staticmethod
+    def resolve_enterprise_ids(obj) -> list[int]:
+        return [e.pk for e in obj.enterprises.all()]
+
+
+class ContractPage(Schema):
+    count: int
+    page: int
+    results: list[ContractOut]
+
+
+class ContractIn(Schema):
+    scope: str = "enterprise"
+    kind: str
+    title: str
+    enterprise_ids: list[int]
+    signed_on: date
+    term_start: date
+    term_end: date
+    workers_covered: int
+    wage_increase_pct: Decimal | None = None
+    filed_on: date | None = None
+
+
+class ContractQuery(Schema):
+    union_id: int | None = None
+    kind: str = ""
+    scope: str = ""
+    state: str = ""
+    q: str = ""
+    page: int = 1
+
+
+def _contract_data(payload: ContractIn) -> dict:
+    data = payload.dict()
+    data["enterprises"] = [_referenced(Enterprise, pk, field="enterprises", message=NOT_YOURS_ENTERPRISE)
+                           for pk in data.pop("enterprise_ids")]
+    return data
+
+
+@router.get("/contracts", response=ContractPage, summary="集体合同列表")
+def list_contracts(request, query: Query[ContractQuery]):
+    data = query.dict()
+    page = data.pop("page")
+    data["union"] = _union_filter(request, data.pop("union_id"))
+    return page_of(selectors.contract_list(user=request.user, filters=selectors.ContractFilter(**data)), page=page)
+
+
+@router.post("/unions/{union_id}/contracts", response={201: ContractOut}, summary="登记集体合同")
+def create_contract(request, union_id: int, payload: ContractIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.contract_create(actor=request.user, union=union, **_contract_data(payload)))
+
+
+@router.get("/contracts/{contract_id}", response=ContractOut, summary="集体合同详情")
+def get_contract(request, contract_id: int):
+    return selectors.contract_get(user=request.user, pk=contract_id)
+
+
+@router.put("/contracts/{contract_id}", response=ContractOut, summary="修改集体合同")
+def update_contract(request, contract_id: int, payload: ContractIn):
+    contract = selectors.contract_get(user=request.user, pk=contract_id)
+    return services.contract_update(actor=request.user, contract=contract, **_contract_data(payload))
+
+
+# Statistics ------------------------------------------------------------------------------------
+
+class DisputeFiguresOut(Schema):
+    received: int
+    handled: int
+    mediated: int
+    handling_rate: str
+    success_rate: str
+    workers: int
+    amount: Decimal
+    petitions: int
+    by_kind: dict[str, int]
+    sentence: str
+
+
+class KindCoverageOut(Schema):
+    kind: str
+    contracts: int
+    enterprises: int
+    workers: int
+
+
+class StatisticsOut(Schema):
+    union_id: int
+    start: date
+    end: date
+    mediation_bodies: int
+    mediators: int
+    mediation_sentence: str
+    disputes: DisputeFiguresOut | None
+    contracts_in_force: int
+    contract_enterprises: int
+    contract_kinds: list[KindCoverageOut]
+    contract_sentence: str
+
+
+@router.get("/unions/{union_id}/statistics", response=StatisticsOut,
+            summary="维权统计：调处率 = 已结案 ÷ 受理；成功率 = 调解成功 ÷ 已结案（均按期间内受理的案件计）")
+def statistics(request, union_id: int, start: date | None = None, end: date | None = None):
+    union = union_get(user=request.user, pk=union_id)
+    year = timezone.localdate().year
+    start, end = start or date(year, 1, 1), end or date(year, 12, 31)
+    if end < start:
+        raise ValidationError({"end": "结束日期不能早于开始日期"})
+    mediation = selectors.mediation_coverage(user=request.user, union=union)
+    contracts = selectors.contract_coverage(user=request.user, union=union, start=start, end=end)
+    disputes = None
+    if selectors.may_read_cases(request.user):
+        f = selectors.dispute_figures(user=request.user, union=union, start=start, end=end)
+        disputes = DisputeFiguresOut(received=f.received, handled=f.handled, mediated=f.mediated,
+                                     handling_rate=f.handling_rate, success_rate=f.success_rate, workers=f.workers,
+                                     amount=f.amount, petitions=f.petitions, by_kind=f.by_kind, sentence=f.sentence())
+    return StatisticsOut(
+        union_id=union.pk, start=start, end=end, mediation_bodies=mediation.bodies, mediators=mediation.mediators,
+        mediation_sentence=mediation.sentence(), disputes=disputes, contracts_in_force=contracts.contracts,
+        contract_enterprises=contracts.enterprises,
+        contract_kinds=[KindCoverageOut(kind=k.kind, contracts=k.contracts, enterprises=k.enterprises, workers=k.workers)
+                        for k in contracts.kinds],
+        contract_sentence=contracts.sentence(),
+    )

@@ -1,0 +1,335 @@
+"""Pages of the rights app. Who may read what is decided in selectors.py (see its docstring)."""
+
+from datetime import date
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from gonghui.core.identifiers import mask_mobile
+from gonghui.core.pages import form_page, paginate
+from gonghui.org.selectors import union_get, union_list
+
+from . import selectors, services
+from .forms import (
+    CaseStepForm,
+    CloseForm,
+    ContractFilterForm,
+    ContractForm,
+    DisputeFilterForm,
+    DisputeForm,
+    MediationBodyForm,
+    MediatorEditForm,
+    MediatorForm,
+    PetitionFilterForm,
+    PetitionForm,
+    StatisticsForm,
+)
+from .xlsx import xlsx_response
+
+def care_required(view):
+    """Lists and new-record pages of disputes and petitions: without the grant, a 403 page that says why."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not selectors.may_read_cases(request.user):
+            return render(request, "rights/no_grant.html", {"message": selectors.CARE_DENIED}, status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _union_param(request):
+    """?union= narrows a list to a subtree; a union that is not the user's is a 404, as anywhere else."""
+    raw = request.GET.get("union", "")
+    return union_get(user=request.user, pk=raw) if raw else None
+
+
+def _filters(request, form_class) -> tuple:
+    union = _union_param(request)
+    form = form_class(request.GET or None, choices={"union": union_list(user=request.user)})
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    data = {key: value for key, value in data.items() if value not in (None, "")}
+    data["union"] = union
+    return form, data
+
+
+def _list_page(request, *, template: str, form, qs, **extra):
+    return render(request, template, {"form": form, "page": paginate(request, qs), **extra})
+
+
+# Dispute cases ---------------------------------------------------------------------------------
+
+def _case_url(case) -> str:
+    return reverse("rights:dispute_detail", args=[case.pk])
+
+
+def _case_form_kwargs(request, union) -> dict:
+    return {"choices": {"enterprise": selectors.enterprise_choices(user=request.user, union=union),
+                        "mediator": selectors.mediator_choices(user=request.user)}}
+
+
+@care_required
+def dispute_list(request):
+    form, data = _filters(request, DisputeFilterForm)
+    qs = selectors.dispute_list(user=request.user, filters=selectors.DisputeFilter(**data))
+    return _list_page(request, template="rights/disputes.html", form=form, qs=qs,
+                      time_limit=selectors.dispute_time_limit_days())
+
+
+@care_required
+def dispute_export(request):
+    _, data = _filters(request, DisputeFilterForm)
+    qs = selectors.dispute_list(user=request.user, filters=selectors.DisputeFilter(**data))
+    services.record_export(actor=request.user, what="劳动争议案件", count=qs.count())
+    columns = [("受理日期", 12), ("受理工会", 22), ("涉及企业", 28), ("争议类型", 12), ("申请人", 12),
+               ("涉及职工人数", 12), ("涉案金额（元）", 16), ("调解员", 12), ("处理结果", 12), ("结案日期", 12),
+               ("是否超期", 10)]
+    rows = ([c.received_on, c.union.name, c.enterprise.name, c.get_kind_display(), c.applicant, c.workers_involved,
+             c.amount, c.mediator.name if c.mediator else "", c.get_outcome_display(), c.closed_on, c.is_overdue]
+            for c in qs.iterator(chunk_size=2000))
+    return xlsx_response(filename="劳动争议案件.xlsx", sheet="劳动争议案件", columns=columns, rows=rows)
+
+
+@care_required
+def dispute_create(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    return form_page(request, form_class=DisputeForm, title=f"登记劳动争议案件：{union.name}",
+                     service=lambda d: services.dispute_create(actor=request.user, union=union, **d),
+                     success=_case_url, cancel_url=reverse("rights:disputes"),
+                     initial={"received_on": timezone.localdate(), "amount": 0},
+                     form_kwargs=_case_form_kwargs(request, union))
+
+
+@login_required
+def dispute_detail(request, pk: int):
+    case = selectors.dispute_get(user=request.user, pk=pk)
+    services.record_read(actor=request.user, obj=case)
+    return render(request, "rights/dispute_detail.html", {
+        "case": case, "steps": selectors.case_steps(case=case), "time_limit": selectors.dispute_time_limit_days()})
+
+
+@login_required
+def dispute_edit(request, pk: int):
+    case = selectors.dispute_get(user=request.user, pk=pk)
+    return form_page(request, form_class=DisputeForm, title=f"编辑案件：{case}",
+                     service=lambda d: services.dispute_update(actor=request.user, case=case, **d),
+                     success=_case_url, cancel_url=_case_url(case),
+                     initial={f: getattr(case, f) for f in services.CASE_FIELDS},
+                     form_kwargs=_case_form_kwargs(request, case.union))
+
+
+@login_required
+def dispute_step(request, pk: int):
+    case = selectors.dispute_get(user=request.user, pk=pk)
+    return form_page(request, form_class=CaseStepForm, title=f"添加办理步骤：{case}",
+                     service=lambda d: services.dispute_step_add(actor=request.user, case=case, **d),
+                     success=lambda step: _case_url(case), cancel_url=_case_url(case),
+                     initial={"on_date": timezone.localdate()}, submit_label="添加")
+
+
+@login_required
+def dispute_close(request, pk: int):
+    case = selectors.dispute_get(user=request.user, pk=pk)
+    return form_page(request, form_class=CloseForm, title=f"结案：{case}",
+                     service=lambda d: services.dispute_close(actor=request.user, case=case, **d),
+                     success=_case_url, cancel_url=_case_url(case), initial={"closed_on": timezone.localdate()},
+                     submit_label="结案", done_message="案件已结案")
+
+
+# Petitions -------------------------------------------------------------------------------------
+
+def _petition_url(petition) -> str:
+    return reverse("rights:petition_detail", args=[petition.pk])
+
+
+@care_required
+def petition_list(request):
+    form, data = _filters(request, PetitionFilterForm)
+    qs = selectors.petition_list(user=request.user, filters=selectors.PetitionFilter(**data))
+    return _list_page(request, template="rights/petitions.html", form=form, qs=qs)
+
+
+@care_required
+def petition_export(request):
+    _, data = _filters(request, PetitionFilterForm)
+    qs = selectors.petition_list(user=request.user, filters=selectors.PetitionFilter(**data))
+    services.record_export(actor=request.user, what="信访记录", count=qs.count())
+    columns = [("接待日期", 12), ("接待工会", 22), ("信访方式", 10), ("信访人", 12), ("联系电话", 14), ("人数", 8),
+               ("反映事项", 40), ("处理情况", 40), ("处理结果", 20), ("办结日期", 12)]
+    rows = ([p.received_on, p.union.name, p.get_channel_display(), p.petitioner, mask_mobile(p.phone), p.people,
+             p.matter, p.handling, p.result, p.closed_on] for p in qs.iterator(chunk_size=2000))
+    return xlsx_response(filename="信访记录.xlsx", sheet="信访记录", columns=columns, rows=rows)
+
+
+@care_required
+def petition_create(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    return form_page(request, form_class=PetitionForm, title=f"登记信访：{union.name}",
+                     service=lambda d: services.petition_create(actor=request.user, union=union, **d),
+                     success=_petition_url, cancel_url=reverse("rights:petitions"),
+                     initial={"received_on": timezone.localdate(), "people": 1})
+
+
+@login_required
+def petition_detail(request, pk: int):
+    petition = selectors.petition_get(user=request.user, pk=pk)
+    services.record_read(actor=request.user, obj=petition)
+    return render(request, "rights/petition_detail.html", {"petition": petition})
+
+
+@login_required
+def petition_edit(request, pk: int):
+    petition = selectors.petition_get(user=request.user, pk=pk)
+    return form_page(request, form_class=PetitionForm, title=f"编辑信访：{petition}",
+                     service=lambda d: services.petition_update(actor=request.user, petition=petition, **d),
+                     success=_petition_url, cancel_url=_petition_url(petition),
+                     initial={f: getattr(petition, f) for f in services.PETITION_FIELDS})
+
+
+# Mediation bodies and mediators ----------------------------------------------------------------
+
+def _body_url(body) -> str:
+    return reverse("rights:body_detail", args=[body.pk])
+
+
+@login_required
+def body_list(request):
+    union = _union_param(request)
+    node = union or request.user.union
+    qs = selectors.body_list(user=request.user, union=union)
+    return render(request, "rights/bodies.html", {
+        "page": paginate(request, qs), "node": node, "unions": union_list(user=request.user),
+        "coverage": selectors.mediation_coverage(user=request.user, union=node)})
+
+
+@login_required
+def body_export(request):
+    qs = selectors.mediator_list(user=request.user, union=_union_param(request)).order_by("union__path", "body", "name")
+    columns = [("调解组织", 28), ("所属工会", 22), ("调解员", 12), ("手机号码", 14), ("在任", 8)]
+    rows = ([m.body.name, m.union.name, m.name, mask_mobile(m.phone), m.active] for m in qs.iterator(chunk_size=2000))
+    return xlsx_response(filename="调解组织与调解员.xlsx", sheet="调解员", columns=columns, rows=rows)
+
+
+@login_required
+def body_create(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    return form_page(request, form_class=MediationBodyForm, title=f"新建调解组织：{union.name}",
+                     service=lambda d: services.mediation_body_create(actor=request.user, union=union, **d),
+                     success=_body_url, cancel_url=reverse("rights:bodies"),
+                     form_kwargs={"choices": {"enterprise": selectors.enterprise_choices(user=request.user, union=union)}})
+
+
+@login_required
+def body_detail(request, pk: int):
+    body = selectors.body_get(user=request.user, pk=pk)
+    return render(request, "rights/body_detail.html", {
+        "body": body, "mediators": selectors.mediator_list(user=request.user, body=body)})
+
+
+@login_required
+def mediator_create(request, pk: int):
+    body = selectors.body_get(user=request.user, pk=pk)
+    return form_page(request, form_class=MediatorForm, title=f"添加调解员：{body.name}",
+                     service=lambda d: services.mediator_create(actor=request.user, body=body, **d),
+                     success=lambda m: _body_url(body), cancel_url=_body_url(body))
+
+
+@login_required
+def mediator_edit(request, pk: int):
+    mediator = selectors.mediator_get(user=request.user, pk=pk)
+    return form_page(request, form_class=MediatorEditForm, title=f"编辑调解员：{mediator.name}",
+                     service=lambda d: services.mediator_update(actor=request.user, mediator=mediator, **d),
+                     success=lambda m: _body_url(mediator.body), cancel_url=_body_url(mediator.body),
+                     initial={"name": mediator.name, "phone": mediator.phone, "active": mediator.active})
+
+
+# Collective contracts --------------------------------------------------------------------------
+
+def _contract_url(contract) -> str:
+    return reverse("rights:contract_detail", args=[contract.pk])
+
+
+def _contract_form_kwargs(request, union) -> dict:
+    return {"choices": {"enterprises": selectors.enterprise_choices(user=request.user, union=union)}}
+
+
+@login_required
+def contract_list(request):
+    form, data = _filters(request, ContractFilterForm)
+    qs = selectors.contract_list(user=request.user, filters=selectors.ContractFilter(**data))
+    return _list_page(request, template="rights/contracts.html", form=form, qs=qs,
+                      warning_days=selectors.contract_warning_days())
+
+
+@login_required
+def contract_export(request):
+    _, data = _filters(request, ContractFilterForm)
+    qs = selectors.contract_list(user=request.user, filters=selectors.ContractFilter(**data))
+    columns = [("合同名称", 30), ("签约工会", 22), ("合同层级", 10), ("合同类型", 22), ("覆盖企业", 40),
+               ("签订日期", 12), ("期限起始", 12), ("到期日期", 12), ("工资增长幅度（%）", 14), ("覆盖职工人数", 12),
+               ("备案日期", 12), ("即将到期", 10)]
+    rows = ([c.title, c.union.name, c.get_scope_display(), c.get_kind_display(),
+             "、".join(e.name for e in c.enterprises.all()), c.signed_on, c.term_start, c.term_end,
+             c.wage_increase_pct, c.workers_covered, c.filed_on, c.is_expiring] for c in qs.iterator(chunk_size=500))
+    return xlsx_response(filename="集体合同.xlsx", sheet="集体合同", columns=columns, rows=rows)
+
+
+@login_required
+def contract_create(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    return form_page(request, form_class=ContractForm, title=f"登记集体合同：{union.name}",
+                     service=lambda d: services.contract_create(actor=request.user, union=union, **d),
+                     success=_contract_url, cancel_url=reverse("rights:contracts"),
+                     form_kwargs=_contract_form_kwargs(request, union))
+
+
+@login_required
+def contract_detail(request, pk: int):
+    contract = selectors.contract_get(user=request.user, pk=pk)
+    return render(request, "rights/contract_detail.html", {"contract": contract})
+
+
+@login_required
+def contract_edit(request, pk: int):
+    contract = selectors.contract_get(user=request.user, pk=pk)
+    initial = {f: getattr(contract, f) for f in services.CONTRACT_FIELDS}
+    initial["enterprises"] = list(contract.enterprises.all())
+    return form_page(request, form_class=ContractForm, title=f"编辑集体合同：{contract.title}",
+                     service=lambda d: services.contract_update(actor=request.user, contract=contract, **d),
+                     success=_contract_url, cancel_url=_contract_url(contract), initial=initial,
+                     form_kwargs=_contract_form_kwargs(request, contract.union))
+
+
+# Statistics ------------------------------------------------------------------------------------
+
+def _period(request) -> tuple[StatisticsForm, date, date]:
+    """The chosen period, the current calendar year unless the query says otherwise."""
+    year = timezone.localdate().year
+    params = request.GET.copy()
+    params.setdefault("start", f"{year}-01-01")
+    params.setdefault("end", f"{year}-12-31")
+    form = StatisticsForm(params, choices={"union": union_list(user=request.user)})
+    if form.is_valid():
+        return form, form.cleaned_data["start"], form.cleaned_data["end"]
+    return form, date(year, 1, 1), date(year, 12, 31)
+
+
+@login_required
+def statistics(request):
+    node = _union_param(request) or request.user.union
+    form, start, end = _period(request)
+    context = {
+        "form": form, "node": node, "start": start, "end": end,
+        "mediation": selectors.mediation_coverage(user=request.user, union=node),
+        "contracts": selectors.contract_coverage(user=request.user, union=node, start=start, end=end),
+    }
+    if selectors.may_read_cases(request.user):
+        figures = selectors.dispute_figures(user=request.user, union=node, start=start, end=end)
+        rows = figures.kind_rows()
+        context["figures"] = figures
+        context["chart"] = {"labels": [label for _, label, _ in rows], "values": [n for _, _, n in rows]}
+    return render(request, "rights/statistics.html", context)
