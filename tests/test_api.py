@@ -81,6 +81,7 @@ def test_it_checks_access(client, cast):
     union = {"name": "新工会", "code": "N1", "level": "grassroots"}
     assert_scoped(client, cast, f"/api/org/unions/{cast.street_a.pk}/children", owner=cast.street_a, method="post",
                   data=union, json=True)
+    assert_scoped(client, cast, f"/api/org/unions/{a1.pk}", owner=a1, method="put", data=union, json=True)
     enterprise = {"name": "新企业", "credit_code": "bad"}
     assert_scoped(client, cast, f"/api/org/unions/{a1.pk}/enterprises", owner=a1, method="post", data=enterprise,
                   json=True)

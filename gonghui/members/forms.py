@@ -32,13 +32,15 @@ class MemberForm(forms.Form):
 class MemberFilterForm(forms.Form):
     q = forms.CharField(label="姓名/身份证后四位/手机", required=False)
     union = forms.ModelChoiceField(label="工会（含下级）", queryset=None, required=False)
+    group = forms.ModelChoiceField(label="工会小组", queryset=None, required=False)
     category = forms.ChoiceField(label="人员类别", choices=[("", "全部")] + Category.choices, required=False)
     status = forms.ChoiceField(label="状态", choices=[("", "全部")] + Status.choices, required=False, initial=Status.ACTIVE)
     sort = forms.ChoiceField(label="排序", required=False, choices=SORT_CHOICES)
 
-    def __init__(self, *args, unions, **kwargs):
+    def __init__(self, *args, unions, groups, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["union"].queryset = unions
+        self.fields["group"].queryset = groups
 
 
 class LifecycleForm(forms.Form):

@@ -20,13 +20,17 @@ def filters_from(request) -> tuple[MemberFilterForm, selectors.MemberFilter]:
     """The list's filters from the query string; exports reuse this so they match the screen."""
     params = request.GET.copy()
     params.setdefault("status", "active")
-    form = MemberFilterForm(params, unions=union_list(user=request.user))
-    data = form.cleaned_data if form.is_valid() else {}
-    group = request.GET.get("group", "")
+    unions = union_list(user=request.user)
+    # Groups are offered once one grassroots union is chosen: a county has thousands.
+    chosen = unions.filter(pk=params["union"], level="grassroots").first() if params.get("union", "").isdigit() else None
+    groups = group_list(user=request.user, union=chosen) if chosen else group_list(user=request.user).none()
+    form = MemberFilterForm(params, unions=unions, groups=groups)
+    form.is_valid()  # a bad filter is dropped on its own; the valid ones still apply
+    data = form.cleaned_data
+    group = data.get("group")
     return form, selectors.MemberFilter(
         q=data.get("q", ""), union=data.get("union"), category=data.get("category", ""),
-        status=data.get("status", ""), sort=data.get("sort") or "name",
-        group_id=int(group) if group.isdigit() else None,
+        status=data.get("status", ""), sort=data.get("sort") or "name", group_id=group.pk if group else None,
     )
 
 

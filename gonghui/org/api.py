@@ -85,6 +85,14 @@ def create_union(request, union_id: int, payload: UnionIn):
     return Status(201, services.union_create(actor=request.user, parent=parent, **payload.dict()))
 
 
+@router.put("/unions/{union_id}", response=UnionOut, summary="修改工会（层级与隶属不在此修改）")
+def update_union(request, union_id: int, payload: UnionIn):
+    union = selectors.union_get(user=request.user, pk=union_id)
+    data = payload.dict()
+    data.pop("level")
+    return services.union_update(actor=request.user, union=union, **data)
+
+
 @router.get("/unions/{union_id}/coverage", response=CoverageOut, summary="组织覆盖情况")
 def union_coverage(request, union_id: int):
     cov = selectors.coverage_for(user=request.user, union=selectors.union_get(user=request.user, pk=union_id))

@@ -40,6 +40,12 @@ def test_filters_by_union_subtree_category_and_status(cast, client_for):
     assert cast.member_b1.name in html and cast.member_a1.name not in html
     html = client.get(reverse("members:list"), {"category": "retired"}).content.decode()
     assert "没有符合条件的会员" in html
+    group = cast.member_a1.group
+    html = client.get(reverse("members:list"), {"union": cast.union_a1.pk, "group": group.pk}).content.decode()
+    assert cast.member_a1.name in html
+    other_group = cast.member_a2.group
+    html = client.get(reverse("members:list"), {"union": cast.union_a1.pk, "group": other_group.pk}).content.decode()
+    assert cast.member_a2.name not in html
 
 
 def test_create_form_shows_the_error_at_the_field_and_saves_nothing(cast, client_for):
