@@ -1,0 +1,279 @@
+"""Checking one roster row as the member form would, without touching the database per row.
+
+`member_values_check` is the pure part of the member form's rules (see
+gonghui/members/services.py `_check`/`_identity`): the same identifier
+functions and the same date rules. `RowChecker` adds what a spreadsheet
+needs: reading labels, dates and unions from cells, within the user's subtree.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
+
+from gonghui.core.identifiers import IdentifierError, parse_mobile, parse_resident_id
+from gonghui.members.choices import ETHNICITIES, Category, Education, Gender, PoliticalStatus
+from gonghui.org.models import Level, Union, UnionGroup
+
+from .columns import FIELDS_BY_KEY
+
+EXCEL_EPOCH = date(1899, 12, 30)
+DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+COMPACT_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+DATE_HINT = "可写作 1985-03-12、1985/3/12、1985.03.12 或 1985年3月12日"
+ETHNICITY_SET = frozenset(ETHNICITIES)
+
+
+def _labels(choices, extra: dict[str, str]) -> dict[str, str]:
+    found = {str(label): value for value, label in choices}
+    found.update({value: value for value, _ in choices})
+    found.update(extra)
+    return found
+
+
+GENDERS = _labels(Gender.choices, {"男性": "M", "女性": "F"})
+EDUCATIONS = _labels(Education.choices, {
+    "博士": "postgraduate", "硕士": "postgraduate", "博士研究生": "postgraduate", "硕士研究生": "postgraduate",
+    "本科": "bachelor", "大学": "bachelor", "大专": "college", "专科": "college", "高职": "college",
+    "中专": "secondary", "高中": "secondary", "职高": "secondary", "技校": "secondary", "中技": "secondary",
+    "初中": "junior", "小学": "junior", "初中及以下": "junior"})
+POLITICAL = _labels(PoliticalStatus.choices, {
+    "党员": "cpc", "共产党员": "cpc", "预备党员": "cpc_probationary", "团员": "league", "共青团": "league",
+    **{party: "democratic_party" for party in ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
+                                               "民主党派成员")}})
+CATEGORIES = _labels(Category.choices, {
+    "在职职工": "employed", "在岗": "employed", "在职人员": "employed", "退休职工": "retired", "离退休": "retired",
+    "劳务派遣": "dispatched", "派遣": "dispatched", "签约": "dispatched", "签约人员": "dispatched",
+    "进城务工人员": "migrant"})
+
+
+class CellError(ValueError):
+    pass
+
+
+def cell_text(value) -> str:
+    """A cell as text: '12345.0' from a number cell comes back as '12345'; full-width folds to ASCII."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def parse_date(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 2958466:  # Excel's serial days, 1900 date system
+            return EXCEL_EPOCH + timedelta(days=int(value))
+        raise CellError(f"日期“{value}”不是有效的 Excel 日期")
+    text = cell_text(value)
+    match = DATE_RE.match(text) or COMPACT_DATE_RE.match(text)
+    if not match:
+        raise CellError(f"日期“{text}”无法识别（{DATE_HINT}）")
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        raise CellError(f"日期“{text}”不存在") from None
+
+
+def member_values_check(*, name: str, id_number, join_date: date | None, entered_birth: date | None = None,
+                        entered_gender: str = "", phone: str = "", ethnicity: str = "",
+                        today: date | None = None) -> tuple[dict, dict[str, str]]:
+    """The member form's rules on plain values: (normalised values, {field: 中文消息})."""
+    errors: dict[str, str] = {}
+    values: dict = {"name": (name or "").strip()}
+    if not values["name"]:
+        errors["name"] = "请填写姓名"
+    elif len(values["name"]) > 30:
+        errors["name"] = "姓名不能超过30个字"
+    try:
+        rid = parse_resident_id(id_number, today=today)
+    except IdentifierError as exc:
+        errors["id_number"] = str(exc)
+        rid = None
+    if rid is not None:
+        values.update(id_number=rid.number, birth_date=rid.birth_date, gender=rid.gender)
+        if entered_birth and entered_birth != rid.birth_date:
+            errors["birth_date"] = f"出生日期与身份证号码不一致（号码中为{rid.birth_date:%Y-%m-%d}）"
+        if entered_gender and entered_gender != rid.gender:
+            errors["gender"] = "性别与身份证号码不一致（第17位奇数为男、偶数为女）"
+    if phone:
+        try:
+            values["phone"] = parse_mobile(phone)
+        except IdentifierError as exc:
+            errors["phone"] = str(exc)
+    if ethnicity:
+        if ethnicity not in ETHNICITY_SET:
+            errors["ethnicity"] = "请从56个民族中选择"
+        values["ethnicity"] = ethnicity
+    if join_date is None:
+        errors.setdefault("join_date", "请填写入会日期")
+    elif join_date > (today or timezone.localdate()):
+        errors["join_date"] = "入会日期不能晚于今天"
+    elif rid is not None and join_date < rid.birth_date:
+        errors["join_date"] = "入会日期不能早于出生日期"
+    values["join_date"] = join_date
+    return values, errors
+
+
+@dataclass
+class UnionDirectory:
+    """The county's unions by name and code, judged against the user's subtree once per distinct cell."""
+
+    node: Union
+    by_name: dict[str, list[Union]] = field(default_factory=dict)
+    by_code: dict[str, Union] = field(default_factory=dict)
+    groups: dict[tuple[int, str], int] = field(default_factory=dict)
+    _cache: dict[str, tuple[int | None, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, node: Union) -> "UnionDirectory":
+        directory = cls(node=node)
+        for union in Union.objects.filter(tenant_id=node.tenant_id).only("id", "name", "code", "path", "level"):
+            directory.by_name.setdefault(union.name, []).append(union)
+            directory.by_code[union.code.upper()] = union
+        groups = UnionGroup.objects.filter(tenant_id=node.tenant_id, union__path__startswith=node.path)
+        directory.groups = {(union_id, name): pk for pk, union_id, name in groups.values_list("id", "union_id", "name")}
+        return directory
+
+    @property
+    def default_union_id(self) -> int | None:
+        """A grassroots officer's roster needs no union column: it is their own union."""
+        return self.node.pk if self.node.level == Level.GRASSROOTS else None
+
+    def resolve(self, text: str) -> tuple[int | None, str]:
+        if text not in self._cache:
+            self._cache[text] = self._resolve(text)
+        return self._cache[text]
+
+    def _resolve(self, text: str) -> tuple[int | None, str]:
+        candidates = self.by_name.get(text) or ([self.by_code[text.upper()]] if text.upper() in self.by_code else [])
+        mine = [u for u in candidates if u.path.startswith(self.node.path)]
+        if not candidates:
+            return None, f"找不到工会“{text}”（请填写工会全称或工会代码）"
+        if not mine:
+            return None, f"工会“{text}”不在您的管辖范围内，只能导入本级及下级工会的会员"
+        if len(mine) > 1:
+            return None, f"有多个工会名为“{text}”，请改填工会代码"
+        if mine[0].level != Level.GRASSROOTS:
+            return None, f"“{text}”不是基层工会，会员须登记在基层工会"
+        return mine[0].pk, ""
+
+    def group_id(self, union_id: int, text: str) -> int:
+        try:
+            return self.groups[(union_id, text)]
+        except KeyError:
+            raise CellError(f"该工会没有名为“{text}”的工会小组") from None
+
+
+def _choice(table: dict[str, str], text: str, label: str) -> str:
+    try:
+        return table[text.replace(" ", "")]
+    except KeyError:
+        options = "、".join(dict.fromkeys(k for k in table if not k.isascii()))
+        raise CellError(f"{label}“{text}”无法识别（可填：{options}）") from None
+
+
+# The order of the staging table's columns after row_no (see staging.py).
+VALUE_COLUMNS = ("union_id", "group_id", "name", "id_number", "birth_date", "gender", "ethnicity", "phone",
+                 "education", "political_status", "category", "join_date", "card_number")
+
+
+class RowChecker:
+    """Turns one row of cells into the staging values, or the list of what is wrong with it."""
+
+    def __init__(self, *, mapping: dict[str, int], unions: UnionDirectory, today: date | None = None):
+        self.mapping = {key: int(index) for key, index in mapping.items()}
+        self.unions = unions
+        self.today = today or timezone.localdate()
+
+    def cell(self, row: list, key: str) -> object:
+        index = self.mapping.get(key)
+        return row[index] if index is not None and index < len(row) else None
+
+    def text(self, row: list, key: str) -> str:
+        return cell_text(self.cell(row, key))
+
+    def check(self, row: list) -> tuple[tuple | None, list[str]]:
+        errors: dict[str, str] = {}
+        optional = self._optional(row, errors)
+        join_date = self._date(row, "join_date", errors)
+        values, member_errors = member_values_check(
+            name=self.text(row, "name"), id_number=self._raw_id(row), join_date=join_date,
+            entered_birth=self._date(row, "birth_date", errors), entered_gender=optional.pop("gender"),
+            phone=optional["phone"] or "", ethnicity=optional["ethnicity"] or "", today=self.today)
+        for key, message in member_errors.items():
+            errors.setdefault(key, message)  # a date that could not be read keeps its own message
+        union_id = self._union(row, errors)
+        group_id = self._group(row, union_id, errors)
+        if errors:
+            order = list(FIELDS_BY_KEY)
+            messages = sorted(errors.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
+            return None, [f"{FIELDS_BY_KEY[k].label}：{m}" if k in FIELDS_BY_KEY else m for k, m in messages]
+        optional.update(values)
+        optional.update(union_id=union_id, group_id=group_id)
+        return tuple(optional[c] for c in VALUE_COLUMNS), []
+
+    def _raw_id(self, row: list):
+        raw = self.cell(row, "id_number")
+        # A number cell keeps Excel's float: str() shows the 1.10105E+17 damage instead of hiding it.
+        return str(raw) if isinstance(raw, float) else raw
+
+    def _optional(self, row: list, errors: dict) -> dict:
+        """Columns that may be absent or blank: None means "keep what the member record has"."""
+        found: dict = {"gender": "", "phone": None, "ethnicity": None, "education": None, "political_status": None,
+                       "category": None, "card_number": None}
+        tables = {"gender": (GENDERS, "性别"), "education": (EDUCATIONS, "学历"),
+                  "political_status": (POLITICAL, "政治面貌"), "category": (CATEGORIES, "人员类别")}
+        for key in found:
+            text = self.text(row, key)
+            if not text:
+                continue
+            try:
+                if key in tables:
+                    found[key] = _choice(tables[key][0], text, tables[key][1])
+                elif key == "ethnicity":
+                    found[key] = text if text in ETHNICITY_SET or text + "族" not in ETHNICITY_SET else text + "族"
+                elif key == "card_number" and len(text) > 30:
+                    raise CellError("会员卡号不能超过30个字符")
+                else:
+                    found[key] = text
+            except CellError as exc:
+                errors[key] = str(exc)
+        return found
+
+    def _date(self, row: list, key: str, errors: dict) -> date | None:
+        raw = self.cell(row, key)
+        if raw is None or raw == "" or (isinstance(raw, str) and not raw.strip()):
+            return None
+        try:
+            return parse_date(raw)
+        except CellError as exc:
+            errors[key] = str(exc)
+            return None
+
+    def _union(self, row: list, errors: dict) -> int | None:
+        text = self.text(row, "union")
+        if not text:
+            if self.unions.default_union_id is None:
+                errors["union"] = "请填写所属工会（名称或代码）"
+            return self.unions.default_union_id
+        union_id, message = self.unions.resolve(text)
+        if message:
+            errors["union"] = message
+        return union_id
+
+    def _group(self, row: list, union_id: int | None, errors: dict) -> int | None:
+        text = self.text(row, "group")
+        if not text or union_id is None:
+            return None
+        try:
+            return self.unions.group_id(union_id, text)
+        except CellError as exc:
+            errors["group"] = str(exc)
+            return None

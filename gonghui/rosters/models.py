@@ -1,0 +1,115 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.core.models import TenantModel
+
+
+class ImportStatus(models.TextChoices):
+    NEEDS_SHEET = "needs_sheet", _("待选择工作表")
+    CHECKING = "checking", _("检查中")
+    NEEDS_MAPPING = "needs_mapping", _("待确认列")
+    CHECKED = "checked", _("已检查，待导入")
+    WRITING = "writing", _("导入中")
+    DONE = "done", _("已导入")
+    REFUSED = "refused", _("未导入")
+    CANCELLED = "cancelled", _("已取消")
+    FAILED = "failed", _("出错")
+
+
+class ImportMode(models.TextChoices):
+    SKIP_REJECTED = "skip_rejected", _("导入有效行，跳过有误的行")
+    ALL_OR_NOTHING = "all_or_nothing", _("全部无误才导入")
+
+
+class JobProgress(TenantModel):
+    """What a background job has done so far; the page polls it, so it survives a reload."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_written = models.PositiveIntegerField(default=0)
+    cancel_requested = models.BooleanField(default=False)
+    message = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class RosterImport(JobProgress):
+    """One uploaded roster on its way in: file, chosen sheet and columns, dry-run counts, outcome."""
+
+    file = models.FileField(upload_to="rosters/imports/%Y/%m/")
+    original_name = models.CharField(_("文件名"), max_length=200)
+    kind = models.CharField(max_length=4)
+    sheets = models.JSONField(default=list)  # [{"name": ..., "rows": n or None}]
+    sheet_name = models.CharField(_("工作表"), max_length=100, blank=True)
+    header_row = models.IntegerField(null=True, blank=True)  # 0-based row index in the sheet
+    headers = models.JSONField(default=list)
+    mapping = models.JSONField(default=dict)  # field name -> 0-based column index
+    status = models.CharField(_("状态"), max_length=16, choices=ImportStatus.choices)
+    mode = models.CharField(_("导入方式"), max_length=16, choices=ImportMode.choices, blank=True)
+    rows_read = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    new_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    unchanged_count = models.PositiveIntegerField(default=0)
+    rejected_count = models.PositiveIntegerField(default=0)
+    first_errors = models.JSONField(default=list)  # [{"row": n, "message": ...}]
+    error_file = models.FileField(upload_to="rosters/errors/%Y/%m/", blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("花名册导入")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ImportStatus.CHECKING, ImportStatus.WRITING)
+
+    @property
+    def rows_valid(self) -> int:
+        return self.new_count + self.updated_count + self.unchanged_count
+
+    def percent(self) -> int:
+        if not self.rows_total:
+            return 0
+        done = self.rows_written if self.status == ImportStatus.WRITING and self.rows_checked >= self.rows_total \
+            else self.rows_checked
+        return min(100, round(100 * done / self.rows_total))
+
+
+class ExportFormat(models.TextChoices):
+    XLSX = "xlsx", "Excel (.xlsx)"
+    CSV = "csv", "CSV (.csv)"
+
+
+class ExportStatus(models.TextChoices):
+    RUNNING = "running", _("生成中")
+    DONE = "done", _("已完成")
+    CANCELLED = "cancelled", _("已取消")
+    FAILED = "failed", _("出错")
+
+
+class RosterExport(JobProgress):
+    """A member list written to a file, as filtered on screen; every export is kept and logged."""
+
+    format = models.CharField(_("格式"), max_length=4, choices=ExportFormat.choices)
+    query = models.CharField(_("筛选条件"), max_length=500, blank=True)  # the list's query string
+    status = models.CharField(_("状态"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.RUNNING)
+    file = models.FileField(upload_to="rosters/exports/%Y/%m/", blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("花名册导出")
+
+    def percent(self) -> int:
+        return min(100, round(100 * self.rows_written / self.rows_total)) if self.rows_total else 0
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == ExportStatus.RUNNING

@@ -1,0 +1,166 @@
+"""Every write of the rosters app: uploads, the choices a user makes on the way, cancels, exports."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from gonghui.core.services import access_log_record, require_within, require_writer
+
+from . import tasks
+from .checking import UnionDirectory
+from .columns import FIELDS_BY_KEY, missing_required
+from .exporting import INLINE_ROWS, export_rows_count, write_export
+from .models import ExportFormat, ExportStatus, ImportMode, ImportStatus, RosterExport, RosterImport
+from .reading import RosterRefused, Sheet, check_row_limit, list_sheets, sniff
+
+RESTARTABLE = (ImportStatus.NEEDS_SHEET, ImportStatus.NEEDS_MAPPING, ImportStatus.CHECKED, ImportStatus.REFUSED,
+               ImportStatus.CANCELLED, ImportStatus.FAILED)
+
+
+def _refused(exc: RosterRefused, field: str = "file") -> ValidationError:
+    return ValidationError({field: str(exc)})
+
+
+@transaction.atomic
+def roster_import_create(*, actor, upload: UploadedFile) -> RosterImport:
+    """Sniff and size the file before any row is read; refuse it whole, or keep it and start the dry run."""
+    require_writer(actor)
+    require_within(actor, actor.union, field="file")
+    data = upload.read()
+    name = upload.name or "roster"
+    try:
+        kind = sniff(data, name=name)
+        sheets = list_sheets(data, kind)
+        if not sheets:
+            raise RosterRefused("工作簿中没有工作表")
+        for sheet in sheets if len(sheets) == 1 else ():
+            check_row_limit(sheet)
+    except RosterRefused as exc:
+        raise _refused(exc) from None
+    except Exception:  # calamine raises its own errors for files that only look like spreadsheets
+        raise ValidationError({"file": "文件已损坏或不是有效的 Excel 表格，无法打开"}) from None
+    upload.seek(0)
+    roster = RosterImport(tenant_id=actor.union.tenant_id, union=actor.union, created_by=actor, original_name=name[:200],
+                          kind=kind, sheets=[{"name": s.name, "rows": s.rows} for s in sheets],
+                          status=ImportStatus.NEEDS_SHEET)
+    roster.file.save(name, upload, save=False)
+    roster.save()
+    if len(sheets) == 1:
+        _start_check(roster, sheets[0])
+    return roster
+
+
+def _start_check(roster: RosterImport, sheet: Sheet, *, mapping: dict | None = None, header_row: int | None = None):
+    roster.sheet_name = sheet.name
+    roster.mapping = mapping or {}
+    roster.header_row = header_row
+    if mapping is None:
+        roster.headers = []
+    roster.rows_total = max((sheet.rows or 0) - 1, 0)
+    _reset_progress(roster, status=ImportStatus.CHECKING)
+    roster.save()
+    tasks.roster_check.enqueue(roster.pk)
+
+
+def _reset_progress(roster: RosterImport, *, status: str) -> None:
+    roster.status, roster.cancel_requested, roster.message, roster.finished_at = status, False, "", None
+    roster.rows_read = roster.rows_checked = roster.rows_written = 0
+
+
+def _require_editable(actor, roster: RosterImport, allowed) -> None:
+    require_writer(actor)
+    require_within(actor, roster.union)
+    if roster.status not in allowed:
+        raise ValidationError({"__all__": f"该导入当前为“{roster.get_status_display()}”，不能进行此操作"})
+
+
+@transaction.atomic
+def roster_import_choose_sheet(*, actor, roster: RosterImport, sheet_name: str) -> RosterImport:
+    _require_editable(actor, roster, RESTARTABLE)
+    sheet = next((Sheet(s["name"], s["rows"]) for s in roster.sheets if s["name"] == sheet_name), None)
+    if sheet is None:
+        raise ValidationError({"sheet_name": "请选择文件中的一个工作表"})
+    try:
+        check_row_limit(sheet)
+    except RosterRefused as exc:
+        raise _refused(exc, "sheet_name") from None
+    _start_check(roster, sheet)
+    return roster
+
+
+@transaction.atomic
+def roster_import_map(*, actor, roster: RosterImport, mapping: dict[str, int | None]) -> RosterImport:
+    """The user says which column holds what; nothing is written until the dry run has been seen."""
+    _require_editable(actor, roster, RESTARTABLE)
+    chosen = {key: int(index) for key, index in mapping.items() if index is not None and key in FIELDS_BY_KEY}
+    errors = {}
+    union_required = UnionDirectory(node=actor.union).default_union_id is None
+    for field in missing_required(chosen, union_required=union_required):
+        errors[field.key] = f"请指定“{field.label}”所在的列"
+    taken: dict[int, str] = {}
+    for key, index in chosen.items():
+        if index in taken:
+            errors[key] = f"该列已指定为“{FIELDS_BY_KEY[taken[index]].label}”"
+        taken.setdefault(index, key)
+        if not 0 <= index < max(len(roster.headers), 1):
+            errors[key] = "文件中没有这一列"
+    if errors:
+        raise ValidationError(errors)
+    sheet = next(Sheet(s["name"], s["rows"]) for s in roster.sheets if s["name"] == roster.sheet_name)
+    _start_check(roster, sheet, mapping=chosen, header_row=roster.header_row)
+    return roster
+
+
+@transaction.atomic
+def roster_import_start(*, actor, roster: RosterImport, mode: str) -> RosterImport:
+    """After the dry run: write, skipping rejected rows or only if every row is valid."""
+    _require_editable(actor, roster, (ImportStatus.CHECKED,))
+    if mode not in ImportMode.values:
+        raise ValidationError({"mode": "请选择导入方式"})
+    roster.mode = mode
+    _reset_progress(roster, status=ImportStatus.WRITING)
+    roster.save()
+    tasks.roster_write.enqueue(roster.pk)
+    return roster
+
+
+def roster_import_cancel(*, actor, roster: RosterImport) -> None:
+    """Only a flag: the job looks at it between batches and rolls back what it had not committed."""
+    require_writer(actor)
+    require_within(actor, roster.union)
+    if roster.status not in (ImportStatus.CHECKING, ImportStatus.WRITING):
+        raise ValidationError({"__all__": "该导入没有在进行中"})
+    RosterImport.objects.filter(pk=roster.pk).update(cancel_requested=True)
+
+
+@transaction.atomic
+def member_export_create(*, actor, query: str, fmt: str) -> RosterExport:
+    """Export the member list as filtered on screen; small lists are written at once, large ones in the background."""
+    if fmt not in ExportFormat.values:
+        raise ValidationError({"format": "请选择导出格式"})
+    require_within(actor, actor.union, field="format")
+    export = RosterExport.objects.create(tenant_id=actor.union.tenant_id, union=actor.union, created_by=actor,
+                                         format=fmt, query=query[:500])
+    export.rows_total = export_rows_count(export)
+    access_log_record(user=actor, obj=export, action="export_members",
+                      detail=f"导出会员花名册 {export.rows_total} 人（{fmt}）{query}")
+    if export.rows_total <= INLINE_ROWS:
+        write_export(export)
+        export.status, export.finished_at = ExportStatus.DONE, timezone.now()
+        export.save()
+    else:
+        export.save()
+        tasks.roster_export.enqueue(export.pk)
+    return export
+
+
+def member_export_cancel(*, actor, export: RosterExport) -> None:
+    require_within(actor, export.union)
+    if export.created_by_id != actor.pk:
+        raise ValidationError({"__all__": "只能取消自己发起的导出"})
+    RosterExport.objects.filter(pk=export.pk, status=ExportStatus.RUNNING).update(cancel_requested=True)
+
+
+def export_download_record(*, actor, export: RosterExport) -> None:
+    access_log_record(user=actor, obj=export, action="download_export", detail=f"下载会员花名册导出 {export.rows_total} 人")

@@ -1,0 +1,168 @@
+"""The checked rows in a temporary table, compared with the member records and merged into them in SQL.
+
+PostgreSQL loads the table with COPY (psycopg 3); SQLite with executemany.
+Everything after the load is the same SQL on both: classify each row as
+new / updated / unchanged / held elsewhere, then INSERT … SELECT and
+UPDATE … FROM into members_member, with the join events and the audit
+trail rows (members_historicalmember) written alongside.
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from enum import IntEnum
+
+from django.db import connection
+
+from gonghui.members.models import Member, MemberEvent
+from gonghui.org.models import Union
+
+from .checking import VALUE_COLUMNS
+
+STAGE_COLUMNS = ("row_no", *VALUE_COLUMNS)
+STAGE_DDL = """CREATE TEMPORARY TABLE {table} (
+    row_no integer NOT NULL, union_id bigint NOT NULL, group_id bigint, name varchar(30) NOT NULL,
+    id_number varchar(18) NOT NULL, birth_date date NOT NULL, gender varchar(1) NOT NULL, ethnicity varchar(10),
+    phone varchar(11), education varchar(16), political_status varchar(16), category varchar(12),
+    join_date date NOT NULL, card_number varchar(30),
+    member_id bigint, old_union_id bigint, kind smallint NOT NULL DEFAULT 0)"""
+# Blank optional cells stay NULL in the stage: they keep what the member record already has.
+OPTIONAL = ("ethnicity", "phone", "education", "political_status", "category", "card_number")
+NEW_DEFAULTS = {"ethnicity": "'汉族'", "phone": "''", "education": "''", "political_status": "''",
+                "category": "'employed'", "card_number": "''"}
+IMPORT_NOTE = "花名册导入"
+
+
+class Kind(IntEnum):
+    PENDING = 0
+    NEW = 1
+    UPDATED = 2
+    UNCHANGED = 3
+    ELSEWHERE = 4  # active in a union outside the importer's subtree
+    MOVED = 5  # active in another union of the subtree: that is a transfer, not an import
+
+
+REJECTED_KINDS = (Kind.ELSEWHERE, Kind.MOVED)
+
+
+class Stage:
+    def __init__(self, name: str):
+        self.table = connection.ops.quote_name(name)
+        self.member = connection.ops.quote_name(Member._meta.db_table)
+
+    def _run(self, sql: str, params: Iterable = ()) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, list(params))
+            return cursor.rowcount
+
+    def _rows(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, list(params))
+            return cursor.fetchall()
+
+    def create(self) -> None:
+        self.drop()
+        self._run(STAGE_DDL.format(table=self.table))
+
+    def drop(self) -> None:
+        self._run(f"DROP TABLE IF EXISTS {self.table}")
+
+    def load(self, rows: list[tuple]) -> None:
+        columns = ", ".join(STAGE_COLUMNS)
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {self.table} ({columns}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                marks = ", ".join(["%s"] * len(STAGE_COLUMNS))
+                cursor.executemany(f"INSERT INTO {self.table} ({columns}) VALUES ({marks})", rows)
+
+    def classify(self, *, node: Union) -> dict[Kind, int]:
+        """Match each row by ID number against the tenant's active members and say what it would do."""
+        if connection.vendor == "postgresql":
+            self._run(f"ANALYZE {self.table}")
+        t = self.table
+        changed = " OR ".join(
+            [f"{t}.name <> m.name", f"{t}.join_date <> m.join_date",
+             f"({t}.group_id IS NOT NULL AND (m.group_id IS NULL OR {t}.group_id <> m.group_id))"]
+            + [f"({t}.{c} IS NOT NULL AND {t}.{c} <> m.{c})" for c in OPTIONAL])
+        self._run(f"""
+            UPDATE {t} SET member_id = m.id, old_union_id = m.union_id, kind = CASE
+                WHEN substr(u.path, 1, %s) <> %s THEN {Kind.ELSEWHERE:d}
+                WHEN m.union_id <> {t}.union_id THEN {Kind.MOVED:d}
+                WHEN {changed} THEN {Kind.UPDATED:d}
+                ELSE {Kind.UNCHANGED:d} END
+            FROM {self.member} m JOIN {connection.ops.quote_name(Union._meta.db_table)} u ON u.id = m.union_id
+            WHERE m.tenant_id = %s AND m.status = 'active' AND m.id_number = {t}.id_number""",
+                  [len(node.path), node.path, node.tenant_id])
+        self._run(f"UPDATE {t} SET kind = {Kind.NEW:d} WHERE kind = {Kind.PENDING:d}")
+        counts = dict.fromkeys(Kind, 0)
+        counts.update({Kind(k): n for k, n in self._rows(f"SELECT kind, COUNT(*) FROM {t} GROUP BY kind")})
+        return counts
+
+    def rejections(self) -> dict[int, str]:
+        union_table = connection.ops.quote_name(Union._meta.db_table)
+        rows = self._rows(f"""SELECT s.row_no, s.kind, u.name FROM {self.table} s
+                              JOIN {union_table} u ON u.id = s.old_union_id
+                              WHERE s.kind IN ({Kind.ELSEWHERE:d}, {Kind.MOVED:d})""")
+        return {row_no: _clash_message(Kind(kind), union_name) for row_no, kind, union_name in rows}
+
+    def merge(self, *, tenant_id: int, actor_id: int, now: datetime, between: Callable[[int], None]) -> int:
+        """Write the new and updated rows; `between(written)` runs after each step (progress, cancel)."""
+        stamp = connection.ops.adapt_datetimefield_value(now)
+        self._assign_ids()
+        written = self._insert_members(tenant_id, stamp)
+        between(written)
+        self._insert_join_events(tenant_id, actor_id, stamp)
+        written += self._update_members(stamp)
+        between(written)
+        self._insert_history(actor_id, stamp)
+        between(written)
+        return written
+
+    def _assign_ids(self) -> None:
+        if connection.vendor == "postgresql":
+            sequence = f"pg_get_serial_sequence('{Member._meta.db_table}', 'id')"
+            self._run(f"UPDATE {self.table} SET member_id = nextval({sequence}) WHERE kind = {Kind.NEW:d}")
+        else:
+            # SQLite holds the write lock for the whole transaction, so MAX(id) cannot move under us.
+            self._run(f"""UPDATE {self.table} SET member_id = row_no + (SELECT COALESCE(MAX(id), 0) FROM {self.member})
+                          WHERE kind = {Kind.NEW:d}""")
+
+    def _insert_members(self, tenant_id: int, stamp) -> int:
+        values = {c: (f"COALESCE({c}, {NEW_DEFAULTS[c]})" if c in NEW_DEFAULTS else c) for c in VALUE_COLUMNS}
+        columns = ["id", "tenant_id", *values, "id_tail", "status", "created_at", "updated_at"]
+        select = ["member_id", "%s", *values.values(), "substr(id_number, 15, 4)", "'active'", "%s", "%s"]
+        return self._run(f"INSERT INTO {self.member} ({', '.join(columns)}) SELECT {', '.join(select)} "
+                         f"FROM {self.table} WHERE kind = {Kind.NEW:d}", [tenant_id, stamp, stamp])
+
+    def _update_members(self, stamp) -> int:
+        m = self.member
+        sets = ["name = s.name", "join_date = s.join_date", f"group_id = COALESCE(s.group_id, {m}.group_id)",
+                *(f"{c} = COALESCE(s.{c}, {m}.{c})" for c in OPTIONAL), "updated_at = %s"]
+        return self._run(f"UPDATE {m} SET {', '.join(sets)} FROM {self.table} s "
+                         f"WHERE s.kind = {Kind.UPDATED:d} AND {m}.id = s.member_id", [stamp])
+
+    def _insert_join_events(self, tenant_id: int, actor_id: int, stamp) -> None:
+        event_table = connection.ops.quote_name(MemberEvent._meta.db_table)
+        self._run(f"""INSERT INTO {event_table} (tenant_id, member_id, union_id, kind, on_date, note, by_id, created_at)
+                      SELECT %s, member_id, union_id, 'join', join_date, %s, %s, %s
+                      FROM {self.table} WHERE kind = {Kind.NEW:d}""", [tenant_id, IMPORT_NOTE, actor_id, stamp])
+
+    def _insert_history(self, actor_id: int, stamp) -> None:
+        """One audit-trail version per new or changed member, as save_with_history would have written."""
+        history = Member.history.model
+        columns = [f.column for f in Member._meta.concrete_fields]
+        self._run(f"""INSERT INTO {connection.ops.quote_name(history._meta.db_table)}
+                      ({', '.join(columns)}, history_date, history_change_reason, history_type, history_user_id)
+                      SELECT {', '.join('m.' + c for c in columns)}, %s, %s,
+                             CASE s.kind WHEN {Kind.NEW:d} THEN '+' ELSE '~' END, %s
+                      FROM {self.member} m JOIN {self.table} s ON m.id = s.member_id
+                      WHERE s.kind IN ({Kind.NEW:d}, {Kind.UPDATED:d})""", [stamp, IMPORT_NOTE, actor_id])
+
+
+def _clash_message(kind: Kind, union_name: str) -> str:
+    if kind == Kind.ELSEWHERE:
+        return (f"此人已是“{union_name}”的在册会员，该工会不在您的管辖范围内；同一人在全县只能有一个有效会籍，"
+                "如需调入请由原工会办理转会")
+    return f"此人已是“{union_name}”的在册会员；调换工会请办理转会，不能通过花名册导入"

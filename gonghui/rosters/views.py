@@ -1,0 +1,168 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from gonghui.core.forms import call_service
+from gonghui.core.pages import form_page, paginate
+from gonghui.members.views import filters_from
+
+from . import selectors, services
+from .columns import FIELDS
+from .forms import ExportForm, MappingForm, SheetForm, StartForm, UploadForm
+
+
+def _detail(roster) -> str:
+    return reverse("rosters:import_detail", args=[roster.pk])
+
+
+@login_required
+def import_list(request):
+    page = paginate(request, selectors.import_list(user=request.user))
+    exports = selectors.export_list(user=request.user)[:10]
+    return render(request, "rosters/index.html", {"page": page, "exports": exports})
+
+
+@login_required
+def import_create(request):
+    return form_page(request, form_class=UploadForm, title="花名册导入：上传文件",
+                     service=lambda d: services.roster_import_create(actor=request.user, upload=d["file"]),
+                     success=_detail, cancel_url=reverse("rosters:index"), submit_label="上传并检查",
+                     done_message="文件已收到，正在检查（不会写入任何数据）")
+
+
+@login_required
+def import_detail(request, pk: int):
+    roster = selectors.import_get(user=request.user, pk=pk)
+    return render(request, "rosters/import_detail.html", {
+        "roster": roster, "start_form": StartForm(), "fields": FIELDS,
+        "mapping": {f.label: roster.headers[roster.mapping[f.key]] for f in FIELDS
+                    if f.key in roster.mapping and roster.mapping[f.key] < len(roster.headers)},
+    })
+
+
+@login_required
+def import_progress(request, pk: int):
+    """Polled by htmx while a job runs; when it stops, the whole page reloads to show the next step."""
+    roster = selectors.import_get(user=request.user, pk=pk)
+    response = render(request, "rosters/_import_progress.html", {"roster": roster})
+    if not roster.is_running and request.headers.get("HX-Request"):
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+def import_sheet(request, pk: int):
+    roster = selectors.import_get(user=request.user, pk=pk)
+    return form_page(request, form_class=SheetForm, title=f"选择工作表：{roster.original_name}",
+                     service=lambda d: services.roster_import_choose_sheet(actor=request.user, roster=roster, **d),
+                     success=_detail, cancel_url=_detail(roster), form_kwargs={"roster": roster},
+                     submit_label="检查该工作表", done_message="正在检查（不会写入任何数据）")
+
+
+@login_required
+def import_mapping(request, pk: int):
+    roster = selectors.import_get(user=request.user, pk=pk)
+    return form_page(request, form_class=MappingForm, title=f"确认各列含义：{roster.original_name}",
+                     service=lambda d: services.roster_import_map(actor=request.user, roster=roster, mapping=d),
+                     success=_detail, cancel_url=_detail(roster), form_kwargs={"roster": roster},
+                     submit_label="按此对应重新检查", done_message="正在按您指定的列检查（不会写入任何数据）")
+
+
+def _act(request, action, done: str) -> None:
+    try:
+        action()
+        messages.success(request, done)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+
+
+@login_required
+@require_POST
+def import_start(request, pk: int):
+    roster = selectors.import_get(user=request.user, pk=pk)
+    form = StartForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请选择导入方式")
+        return redirect(_detail(roster))
+    _act(request, lambda: services.roster_import_start(actor=request.user, roster=roster, **form.cleaned_data),
+         "已开始导入")
+    return redirect(_detail(roster))
+
+
+@login_required
+@require_POST
+def import_cancel(request, pk: int):
+    roster = selectors.import_get(user=request.user, pk=pk)
+    _act(request, lambda: services.roster_import_cancel(actor=request.user, roster=roster), "已请求取消，正在停止")
+    return redirect(_detail(roster))
+
+
+@login_required
+def import_errors(request, pk: int):
+    roster = selectors.import_get(user=request.user, pk=pk)
+    if not roster.error_file:
+        raise Http404
+    name = roster.original_name.rsplit(".", 1)[0] + "-错误清单.xlsx"
+    return FileResponse(roster.error_file.open("rb"), as_attachment=True, filename=name)
+
+
+def _export_query(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@login_required
+def export_create(request):
+    """The member list's current filters arrive in the query string; the export writes exactly that list.
+
+    Exporting is a read (auditors may do it too), so this page does not go through form_page.
+    """
+    filter_form, _ = filters_from(request)
+    query = _export_query(request)
+    form = ExportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        export = call_service(form, lambda: services.member_export_create(
+            actor=request.user, query=query, fmt=form.cleaned_data["format"]))
+        if export is not None:
+            return redirect("rosters:export_detail", pk=export.pk)
+    return render(request, "rosters/export.html", {
+        "form": form, "filter_form": filter_form, "query": query,
+        "list_url": reverse("members:list") + (f"?{query}" if query else ""),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def export_detail(request, pk: int):
+    export = selectors.export_get(user=request.user, pk=pk)
+    return render(request, "rosters/export_detail.html", {"export": export})
+
+
+@login_required
+def export_progress(request, pk: int):
+    export = selectors.export_get(user=request.user, pk=pk)
+    response = render(request, "rosters/_export_progress.html", {"export": export})
+    if not export.is_running and request.headers.get("HX-Request"):
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+def export_download(request, pk: int):
+    export = selectors.export_get(user=request.user, pk=pk)
+    if not export.file:
+        raise Http404
+    services.export_download_record(actor=request.user, export=export)
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename=f"会员花名册-{export.pk}.{export.format}")
+
+
+@login_required
+@require_POST
+def export_cancel(request, pk: int):
+    export = selectors.export_get(user=request.user, pk=pk)
+    _act(request, lambda: services.member_export_cancel(actor=request.user, export=export), "已请求取消")
+    return redirect("rosters:export_detail", pk=export.pk)
