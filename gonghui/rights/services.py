@@ -205,6 +205,8 @@ def _check_case(case: DisputeCase, *, actor, mediator_changed: bool) -> None:
         errors["workers_involved"] = error
     if error := _money_error(case.amount):
         errors["amount"] = error
+    else:
+        case.amount = case.amount.quantize(CENT)
     if case.mediator_id and mediator_changed:
         if not is_within(actor, case.mediator.union):
             errors["mediator"] = "找不到该调解员，或不在您的管辖范围内"
@@ -371,6 +373,8 @@ def _check_contract(contract: CollectiveContract, enterprises: list[Enterprise],
     _check_contract_dates(contract, errors)
     if error := _pct_error(contract.wage_increase_pct):
         errors["wage_increase_pct"] = error
+    elif contract.wage_increase_pct is not None:
+        contract.wage_increase_pct = contract.wage_increase_pct.quantize(CENT)
     if error := _count_error(contract.workers_covered, low=1, high=1_000_000, label="覆盖职工人数"):
         errors["workers_covered"] = error
     outside = [e for e in enterprises if not _enterprise_inside(actor=actor, enterprise=e, union=contract.union)]
