@@ -47,7 +47,9 @@ def list_imports(request):
 
 @router.post("/imports", response={201: ImportOut}, summary="上传花名册并开始检查（不写入数据）")
 def create_import(request, file: File[UploadedFile]):
-    return Status(201, services.roster_import_create(actor=request.user, upload=file))
+    roster = services.roster_import_create(actor=request.user, upload=file)
+    roster.refresh_from_db()  # the job may already have run (immediate backend) and moved it on
+    return Status(201, roster)
 
 
 @router.get("/imports/{import_id}", response=ImportOut, summary="导入进度与检查结果")
@@ -58,7 +60,9 @@ def get_import(request, import_id: int):
 @router.post("/imports/{import_id}/start", response=ImportOut, summary="检查后开始导入")
 def start_import(request, import_id: int, payload: StartIn):
     roster = selectors.import_get(user=request.user, pk=import_id)
-    return services.roster_import_start(actor=request.user, roster=roster, mode=payload.mode)
+    services.roster_import_start(actor=request.user, roster=roster, mode=payload.mode)
+    roster.refresh_from_db()
+    return roster
 
 
 @router.post("/imports/{import_id}/cancel", response=ImportOut, summary="取消进行中的检查或导入")

@@ -46,8 +46,9 @@ def export_rows_count(export: RosterExport) -> int:
 
 def export_rows(export: RosterExport, *, on_chunk=None) -> Iterator[tuple]:
     """Masked rows in the list's order; `on_chunk(n)` runs every CHUNK rows (progress, cancel)."""
-    gender, education, political, category, status = (LABELS[k] for k in
-                                                       ("gender", "education", "political_status", "category", "status"))
+    gender, education, political, category, status = ({value: str(label) for value, label in LABELS[k].items()}
+                                                       for k in ("gender", "education", "political_status", "category",
+                                                                 "status"))
     rows = _queryset(export).values_list(*COLUMNS).iterator(chunk_size=CHUNK)
     for count, (name, sex, id_number, phone, ethnicity, edu, pol, cat, union_name, union_code, group_name, joined,
                 card, state) in enumerate(rows, start=1):
