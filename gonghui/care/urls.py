@@ -1,2 +1,46 @@
+from django.urls import path
+
+from . import views
+
 app_name = "care"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("statistics/", views.statistics, name="statistics"),
+    path("hardship/", views.list_views["files"], name="files"),
+    path("hardship/export/", views.export_views["files"], name="files_export"),
+    path("hardship/new/", views.file_apply, name="file_apply"),
+    path("hardship/watch/", views.watch, name="watch"),
+    path("hardship/<int:pk>/", views.file_detail, name="file_detail"),
+    path("hardship/<int:pk>/union-review/", views.file_union_review, name="file_union_review"),
+    path("hardship/<int:pk>/federation-review/", views.file_federation_review, name="file_federation_review"),
+    path("hardship/<int:pk>/yearly-review/", views.file_yearly_review, name="file_yearly_review"),
+    path("hardship/<int:pk>/aid/", views.file_aid, name="file_aid"),
+    path("aid/", views.list_views["aid"], name="aid"),
+    path("aid/export/", views.export_views["aid"], name="aid_export"),
+    path("funds/", views.list_views["funds"], name="funds"),
+    path("funds/export/", views.export_views["funds"], name="funds_export"),
+    path("funds/new/", views.fund_create, name="fund_create"),
+    path("funds/<int:pk>/", views.fund_detail, name="fund_detail"),
+    path("funds/<int:pk>/contribute/", views.fund_contribute, name="fund_contribute"),
+    path("funds/<int:pk>/payout/", views.fund_payout, name="fund_payout"),
+    path("visits/", views.list_views["visits"], name="visits"),
+    path("visits/export/", views.export_views["visits"], name="visits_export"),
+    path("visits/new/", views.visit_create, name="visit_create"),
+    path("schooling/", views.list_views["grants"], name="grants"),
+    path("schooling/export/", views.export_views["grants"], name="grants_export"),
+    path("schooling/new/", views.grant_create, name="grant_create"),
+    path("medical/", views.list_views["units"], name="units"),
+    path("medical/export/", views.export_views["units"], name="units_export"),
+    path("medical/new/", views.unit_create, name="unit_create"),
+    path("medical/<int:pk>/", views.unit_detail, name="medical_unit"),
+    path("medical/<int:pk>/enrol/", views.unit_enrol, name="unit_enrol"),
+    path("medical/<int:pk>/enrol-all/", views.unit_enrol_all, name="unit_enrol_all"),
+    path("medical/enrolments/", views.list_views["enrolments"], name="enrolments"),
+    path("medical/enrolments/export/", views.export_views["enrolments"], name="enrolments_export"),
+    path("medical/enrolments/<int:pk>/", views.enrolment_detail, name="enrolment_detail"),
+    path("medical/enrolments/<int:pk>/claim/", views.enrolment_claim, name="enrolment_claim"),
+    path("cards/", views.list_views["cards"], name="cards"),
+    path("cards/export/", views.export_views["cards"], name="cards_export"),
+    path("cards/new/", views.card_collect, name="card_collect"),
+    path("cards/<int:pk>/issue/", views.card_issue, name="card_issue"),
+]

@@ -1,0 +1,74 @@
+"""The input rules every care write shares, each with the message shown at its field.
+
+Checks add to an `errors` dict so that one submission reports every wrong
+field at once; the service raises once at the end, before anything is saved.
+"""
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from gonghui.core.scoping import is_within
+from gonghui.members.choices import Status as MemberStatus
+
+# No single aid, contribution or income in a union's books comes near this: a typo of a few zeros.
+MAX_AMOUNT = Decimal("10000000")
+CENT = Decimal("0.01")
+NOT_YOURS = "找不到该会员，或不在您的管辖范围内"
+
+
+def require_care_access(user) -> None:
+    """Hardship files, aid and fund payouts are for users granted them; others get a 403 saying why."""
+    if not getattr(user, "may_access_care", False):
+        raise PermissionDenied("您的账号未获得“可查看帮扶与维权档案”授权，不能查看或办理困难职工档案与救助")
+
+
+def check_amount(errors: dict, field: str, value, *, allow_zero: bool = False) -> Decimal | None:
+    message, amount = _amount(value, allow_zero=allow_zero)
+    if message:
+        errors[field] = message
+    return amount
+
+
+def _amount(value, *, allow_zero: bool) -> tuple[str, Decimal | None]:
+    if value is None or value == "":
+        return "请填写金额", None
+    try:
+        amount = Decimal(str(value))
+    except InvalidOperation:
+        return "金额格式不正确，请填写数字", None
+    if not amount.is_finite():
+        return "金额格式不正确，请填写数字", None
+    if amount < 0:
+        return "金额不能为负数", None
+    if amount == 0 and not allow_zero:
+        return "金额须大于0", None
+    if amount != amount.quantize(CENT):
+        return "金额最多保留两位小数（精确到分）", None
+    if amount > MAX_AMOUNT:
+        return "金额超过1000万元，明显不合理，请核对是否多输了位数", None
+    return "", amount.quantize(CENT)
+
+
+def check_date(errors: dict, field: str, value: date | None, *, not_before: date | None = None,
+               not_before_label: str = "") -> None:
+    if value is None:
+        errors[field] = "请填写日期"
+    elif value > timezone.localdate():
+        errors[field] = "日期不能晚于今天"
+    elif not_before is not None and value < not_before:
+        errors[field] = f"日期不能早于{not_before_label}（{not_before:%Y-%m-%d}）"
+
+
+def check_member(errors: dict, actor, member, *, field: str = "member", must_be_active: bool = True) -> None:
+    if member is None or not is_within(actor, member.union):
+        errors[field] = NOT_YOURS
+    elif must_be_active and member.status != MemberStatus.ACTIVE:
+        errors[field] = f"该会员当前为“{member.get_status_display()}”，不能办理此事项"
+
+
+def raise_if(errors: dict) -> None:
+    if errors:
+        raise ValidationError(errors)

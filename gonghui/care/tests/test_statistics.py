@@ -1,0 +1,221 @@
+"""Each figure of the seed's year summary, entered as records and read back from the statistics.
+
+The period is 1 January – 30 November 2025 (the summaries' "1—11月") for 甲街道总工会;
+records just outside the period or in the other street are entered too, and must not count.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from gonghui.care import selectors, services
+from gonghui.care.choices import Campaign, Level, MedicalCategory, VisitReason
+from gonghui.org.models import Enterprise
+from gonghui.testing import make_credit_code
+
+from .helpers import active_file, apply, member
+
+pytestmark = pytest.mark.django_db
+
+START, END = date(2025, 1, 1), date(2025, 11, 30)
+AFTER = date(2025, 12, 10)
+
+
+def figures(cast, union=None, user=None):
+    return selectors.care_statistics(user=user or cast.street_admin, union=union or cast.street_a, start=START,
+                                     end=END)
+
+
+def members(cast, first: int, count: int, **kwargs):
+    return [member(cast.union_a1, first + n, **kwargs) for n in range(count)]
+
+
+def enterprises(union, first: int, count: int) -> list[Enterprise]:
+    return Enterprise.objects.bulk_create(
+        Enterprise(tenant_id=union.tenant_id, union=union, name=f"企业{first + n}",
+                   credit_code=make_credit_code(first + n), headcount=200) for n in range(count))
+
+
+def pay(actor, file, amount, on):
+    return services.aid_payment_create(actor=actor, file=file, kind="living", amount=Decimal(amount), paid_on=on,
+                                       fund_source="higher_union")
+
+
+def test_hardship_seed_sentence(cast):
+    """新增困难职工3人，现共有困难职工26人，发放各类困难补助4.9万元"""
+    people = members(cast, 1000, 28)
+    before = [active_file(cast, who=m, applied_on=date(2024, 3, 1)) for m in people[:22]]
+    within = [active_file(cast, who=m, applied_on=date(2025, 4, 1)) for m in people[22:25]]
+    closed_after_end = active_file(cast, who=people[25], applied_on=date(2024, 5, 1))
+    closed_within = active_file(cast, who=people[26], applied_on=date(2024, 5, 1))
+    for file, on in ((closed_within, date(2025, 6, 1)), (closed_after_end, AFTER)):
+        services.hardship_file_yearly_review(actor=cast.officer, file=file, outcome="closed",
+                                             close_reason="recovered", on_date=on)
+    apply(cast, who=people[27], applied_on=date(2025, 5, 1))  # still under review: not a hardship worker yet
+    for file in before[:20]:
+        pay(cast.officer, file, "2000", date(2025, 2, 1))
+    for file in within:
+        pay(cast.officer, file, "3000", date(2025, 4, 2))
+    pay(cast.officer, before[0], "5000", date(2024, 12, 20))
+    pay(cast.officer, before[1], "7000", date(2025, 12, 1))
+    elsewhere = apply(cast, who=cast.member_b1, applied_on=date(2025, 4, 1), actor=cast.other_officer)
+    services.hardship_file_union_review(actor=cast.other_officer, file=elsewhere, approve=True, on_date=date(2025, 4, 1))
+    elsewhere = services.hardship_file_federation_review(actor=cast.county_admin, file=elsewhere, approve=True,
+                                                         level=Level.DEEP, on_date=date(2025, 4, 2))
+    pay(cast.other_officer, elsewhere, "10000", date(2025, 5, 1))
+
+    assert figures(cast).hardship.sentence() == "新增困难职工3人，现共有困难职工26人，发放各类困难补助4.9万元"
+    county = figures(cast, union=cast.county, user=cast.county_admin)
+    assert county.hardship.sentence() == "新增困难职工4人，现共有困难职工27人，发放各类困难补助5.9万元"
+
+
+def test_fund_seed_sentences(cast):
+    """217家企业建立了内部帮困基金，基金组建占97.3%，基金总额达到587.8万元 … 企业帮困基金共发放17.6万元，救助对象38人"""
+    covered = enterprises(cast.union_a1, 2000, 221) + [cast.union_a1.enterprises.get(name__endswith="所在企业")]
+    assert len(covered) + 1 == 223  # with union_a2's enterprise; the street's own, with no union, does not count
+    actor = cast.street_admin
+    funds = [services.fund_create(actor=actor, enterprise=e, established_on=date(2024, 6, 1)) for e in covered[:217]]
+    for n, fund in enumerate(funds):
+        amount = Decimal("27000") + (Decimal("19000") if n == 0 else 0)
+        services.fund_contribute(actor=actor, fund=fund, amount=amount, on_date=date(2024, 6, 1))
+    services.fund_contribute(actor=actor, fund=funds[1], amount=Decimal("100000"), on_date=AFTER)
+    helped = members(cast, 3000, 38)
+    services.fund_payout(actor=actor, fund=funds[0], member=helped[0], amount=Decimal("3000"),
+                         paid_on=date(2024, 12, 1), reason="年前困难补助")
+    for n, person in enumerate(helped):
+        services.fund_payout(actor=actor, fund=funds[n], member=person, amount=Decimal("4000"),
+                             paid_on=date(2025, 3, 1), reason="大病救助")
+    services.fund_payout(actor=actor, fund=funds[0], member=helped[0], amount=Decimal("24000"),
+                         paid_on=date(2025, 8, 1), reason="大病二次救助")
+    other = enterprises(cast.union_b1, 2500, 1)[0]
+    services.fund_create(actor=cast.other_officer, enterprise=other, established_on=date(2024, 1, 1))
+
+    result = figures(cast).funds
+    assert result.coverage_sentence() == "217家企业建立了内部帮困基金，基金组建占97.3%，基金总额达到587.8万元"
+    assert result.payout_sentence() == "企业帮困基金共发放17.6万元，救助对象38人"
+    assert result.balance == Decimal("5878000") - Decimal("179000")
+
+
+def test_summer_cooling_seed_sentence_exactly(cast):
+    """夏季高温慰问企业29家，企业职工6072人，共发放防暑用品、饮料等慰问品共计262094元"""
+    visited = enterprises(cast.union_a1, 4000, 29)
+
+    def cool(enterprise, workers, value, on=date(2025, 7, 15), campaign=Campaign.SUMMER_COOLING, actor=cast.officer):
+        services.visit_create(actor=actor, enterprise=enterprise, reason=VisitReason.HEAT, campaign=campaign,
+                              visited_on=on, visitors="街道总工会", goods="防暑用品、饮料",
+                              goods_value=Decimal(value), workers_reached=workers)
+
+    for n, enterprise in enumerate(visited):
+        cool(enterprise, 200, "9000" if n else "10094")
+    cool(visited[0], 272, "0")  # a second visit: the enterprise counts once, its workers again
+    cool(visited[1], 50, "999", on=AFTER)
+    cool(visited[2], 50, "999", campaign="")
+    cool(cast.union_b1.enterprises.first(), 80, "4000", actor=cast.other_officer)
+
+    assert figures(cast).summer.sentence() == "夏季高温慰问企业29家，企业职工6072人，共发放防暑用品、饮料等慰问品共计262094元"
+
+
+def test_winter_warmth_seed_sentence_exactly(cast):
+    """元旦春节困难职工慰问活动中共计慰问困难职工26名，发放慰问金和慰问品39000元"""
+    people = members(cast, 5000, 26)
+
+    def warm(person, money, goods_value, on=date(2025, 1, 20)):
+        services.visit_create(actor=cast.officer, member=person, reason=VisitReason.FESTIVAL,
+                              campaign=Campaign.WINTER_WARMTH, visited_on=on, visitors="工会主席",
+                              money=Decimal(money), goods="米、油", goods_value=Decimal(goods_value))
+
+    for person in people[:25]:
+        warm(person, "1000", "500")
+    warm(people[25], "500", "250")
+    warm(people[25], "500", "250", on=date(2025, 1, 28))
+    warm(people[0], "1000", "0", on=AFTER)
+
+    assert figures(cast).winter.sentence() == "元旦春节困难职工慰问活动中共计慰问困难职工26名，发放慰问金和慰问品39000元"
+
+
+def test_autumn_schooling_seed_sentence_exactly(cast):
+    """为6名大学生、1名中学生、1名小学生，共计8名困难职工家庭提供了助学服务，共计18500元"""
+    families = members(cast, 6000, 8)
+    levels = ["university"] * 6 + ["secondary", "primary"]
+    amounts = ["2500"] * 6 + ["2000", "1500"]
+    for person, level, amount in zip(families, levels, amounts):
+        services.schooling_grant_create(actor=cast.officer, member=person, student_name=f"{person.name}之子",
+                                        school_level=level, amount=Decimal(amount), granted_on=date(2025, 9, 1))
+    services.schooling_grant_create(actor=cast.officer, member=families[0], student_name="去年的学生",
+                                    school_level="university", amount=Decimal("2500"), granted_on=date(2024, 9, 1))
+
+    assert figures(cast).schooling.sentence() == (
+        "为6名大学生、1名中学生、1名小学生，共计8名困难职工家庭提供了助学服务，共计18500元")
+
+
+def test_medical_aid_sentence_in_proportion(cast):
+    """参保人数为10135人，其中在职参保4886人 … 共有49家单位参保，其中32家企业全员参保 — at a small scale."""
+    members(cast, 7000, 4)
+    retired = members(cast, 7100, 2, category="retired")
+    whole = services.medical_unit_enrol(actor=cast.officer, union=cast.union_a1, year=2025)
+    services.medical_enrol_whole_unit(actor=cast.officer, unit=whole, enrolled_on=date(2025, 1, 10))
+    ankang = [cast.member_a1, *retired]
+    for person in ankang:
+        services.medical_member_enrol(actor=cast.officer, unit=whole, member=person,
+                                      category=MedicalCategory.ANKANG, enrolled_on=date(2025, 1, 10))
+    special = services.medical_member_enrol(actor=cast.officer, unit=whole, member=cast.member_a1,
+                                            category=MedicalCategory.SPECIAL, enrolled_on=date(2025, 1, 10))
+    extra = enterprises(cast.union_a1, 8000, 3)
+    for n, enterprise in enumerate(extra):
+        services.medical_unit_enrol(actor=cast.officer, union=cast.union_a1, enterprise=enterprise, year=2025,
+                                    whole_unit=n == 0)
+    services.medical_unit_enrol(actor=cast.street_admin, union=cast.union_a2, year=2025, whole_unit=True)
+    services.medical_unit_enrol(actor=cast.officer, union=cast.union_a1, year=2024, whole_unit=True)
+    services.medical_claim_create(actor=cast.officer, enrolment=special, amount=Decimal("800"), paid_on=date(2025, 3, 1))
+    services.medical_claim_create(actor=cast.officer, enrolment=special, amount=Decimal("1200.50"),
+                                  paid_on=date(2025, 6, 1))
+
+    result = figures(cast).medical
+    assert result.sentence() == ("参保人数为11人，其中在职参保5人，退休参保2人，安康参保3人，特种参保1人，"
+                                 "共有5家单位参保，其中3家企业全员参保")
+    assert result.claims_sentence() == "医疗互助赔付2人次，共2000.50元"
+
+
+def test_service_card_sentence_in_proportion(cast):
+    """今年采集信息841人，制卡242人，现已累计采集信息13540人，制卡9854人 — at a small scale."""
+    people = members(cast, 9000, 14)
+    collect = {p.pk: services.service_card_collect(actor=cast.officer, member=p, collected_on=on)
+               for p, on in zip(people, [date(2024, 4, 1)] * 5 + [date(2025, 4, 1)] * 8 + [AFTER])}
+    cards = list(collect.values())
+    issued = [date(2024, 5, 1)] * 4 + [date(2025, 3, 1), date(2025, 5, 1), date(2025, 12, 20)]
+    for card, on in zip(cards[:5] + cards[5:7], issued):
+        services.service_card_issue(actor=cast.officer, card=card, issued_on=on)
+
+    assert figures(cast).cards.sentence() == "本期采集信息8人，制卡2人，累计采集信息13人，制卡6人"
+
+
+def test_visits_by_reason(cast):
+    for reason in (VisitReason.ILLNESS, VisitReason.ILLNESS, VisitReason.CHILDBIRTH):
+        services.visit_create(actor=cast.officer, member=cast.member_a1, reason=reason, visited_on=date(2025, 5, 1),
+                              visitors="工会主席", money=Decimal("300"))
+    assert figures(cast).visits.sentence() == "开展慰问3次（生病住院2次，生育1次），发放慰问金和慰问品900元"
+
+
+def test_statistics_page_and_api_show_the_same_sentences(cast, client_for):
+    active_file(cast, applied_on=date(2025, 3, 1))
+    client = client_for(cast.county_admin)
+    params = {"union": cast.street_a.pk, "start": "2025-01-01", "end": "2025-11-30"}
+    html = client.get(reverse("care:statistics"), params).content.decode()
+    assert "新增困难职工1人，现共有困难职工1人，发放各类困难补助0.0万元" in html
+    assert "期末当日在档" in html and 'id="care-chart"' in html
+    body = client.get("/api/care/statistics", {"union_id": cast.street_a.pk, "start": "2025-01-01",
+                                                "end": "2025-11-30"}).json()
+    assert body["sentences"][0]["sentence"] == "新增困难职工1人，现共有困难职工1人，发放各类困难补助0.0万元"
+    assert body["figures"]["hardship"]["new_files"] == 1
+    assert client_for(cast.other_officer).get(reverse("care:statistics"), params).status_code == 404
+
+
+def test_statistics_refuse_a_period_that_ends_before_it_starts(cast, client_for):
+    client = client_for(cast.officer)
+    response = client.get(reverse("care:statistics"), {"start": "2025-05-01", "end": "2025-01-01"})
+    assert response.status_code == 400 and "截止日期不能早于起始日期" in response.content.decode()
+    response = client.get("/api/care/statistics", {"union_id": cast.union_a1.pk, "start": "2025-05-01",
+                                                   "end": "2025-01-01"})
+    assert response.status_code == 422 and "end" in response.json()["errors"]
