@@ -31,7 +31,7 @@ def import_create(request):
     return form_page(request, form_class=UploadForm, title="花名册导入：上传文件",
                      service=lambda d: services.roster_import_create(actor=request.user, upload=d["file"]),
                      success=_detail, cancel_url=reverse("rosters:index"), submit_label="上传并检查",
-                     done_message="文件已收到，正在检查（不会写入任何数据）")
+                     done_message="文件已收到；写入之前会先逐行检查")
 
 
 @login_required
