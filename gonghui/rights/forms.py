@@ -105,7 +105,7 @@ class ContractForm(ChoicesMixin, forms.Form):
 # Filters ---------------------------------------------------------------------------------------
 
 class FilterForm(ChoicesMixin, forms.Form):
-    union = forms.ModelChoiceField(label="工会（含下级）", queryset=None, required=False)
+    union = forms.ModelChoiceField(label="工会（含下级）", queryset=None, required=False, empty_label="全部")
 
 
 class DisputeFilterForm(FilterForm):

@@ -76,8 +76,9 @@ class Mediator(TenantModel):
 class DisputeCase(TenantModel):
     """A labour dispute received for mediation (劳动争议调处). Open while it has no outcome."""
 
+    # Indexed by dispute_union_received below, which serves plain union lookups as well.
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="dispute_cases",
-                              verbose_name=_("受理工会"))
+                              verbose_name=_("受理工会"), db_index=False)
     enterprise = models.ForeignKey("org.Enterprise", on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("涉及企业"))
     received_on = models.DateField(_("受理日期"))
@@ -95,9 +96,10 @@ class DisputeCase(TenantModel):
 
     class Meta:
         indexes = [
-            # The statistics: one tenant, a range of received dates, then the subtree by join.
-            models.Index(fields=["tenant", "received_on"], name="dispute_tenant_received"),
+            # The statistics join the subtree's unions and take each union's cases of the period.
             models.Index(fields=["union", "received_on"], name="dispute_union_received"),
+            # The list, newest first: a page without sorting the tenant's cases.
+            models.Index(fields=["tenant", "received_on"], name="dispute_tenant_received"),
             # The overdue flag: open cases received before a cut-off date.
             models.Index(fields=["tenant", "received_on"], condition=Q(closed_on__isnull=True),
                          name="dispute_open_received"),
@@ -140,7 +142,7 @@ class Petition(TenantModel):
     """A petition or visit received (信访)."""
 
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="petitions",
-                              verbose_name=_("接待工会"))
+                              verbose_name=_("接待工会"), db_index=False)
     received_on = models.DateField(_("接待日期"))
     channel = models.CharField(_("信访方式"), max_length=10, choices=PetitionChannel.choices,
                                default=PetitionChannel.VISIT)
@@ -156,7 +158,10 @@ class Petition(TenantModel):
     history = HistoricalRecords()
 
     class Meta:
-        indexes = [models.Index(fields=["tenant", "received_on"], name="petition_tenant_received")]
+        indexes = [
+            models.Index(fields=["union", "received_on"], name="petition_union_received"),
+            models.Index(fields=["tenant", "received_on"], name="petition_tenant_received"),
+        ]
         verbose_name = _("信访")
 
     def __str__(self) -> str:

@@ -327,6 +327,7 @@ class ContractCoverage:
     enterprises_total: int
     signed_in_period: int
     expiring: int
+    warning_days: int
     kinds: list[KindCoverage]
 
     @property
@@ -358,6 +359,6 @@ def contract_coverage(*, user, union: Union, start: date, end: date) -> Contract
         enterprises=links.aggregate(n=Count("enterprise_id", distinct=True))["n"],
         enterprises_total=enterprises_total.count(),
         signed_in_period=scoped.filter(signed_on__range=(start, end)).count(),
-        expiring=scoped.filter(term_end__gte=today, term_end__lte=today + timedelta(days=contract_warning_days())).count(),
-        kinds=kinds,
+        expiring=_contract_state(scoped, ContractState.EXPIRING, today).count(),
+        warning_days=contract_warning_days(), kinds=kinds,
     )
