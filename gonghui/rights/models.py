@@ -76,6 +76,10 @@ class Mediator(TenantModel):
 class DisputeCase(TenantModel):
     """A labour dispute received for mediation (劳动争议调处). Open while it has no outcome."""
 
+    # Read only with the grant may_access_care (see selectors.py); pages outside this app that show
+    # any record (the audit trail) are meant to honour it too.
+    CARE_GRANT_REQUIRED = True
+
     # Indexed by dispute_union_received below, which serves plain union lookups as well.
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="dispute_cases",
                               verbose_name=_("受理工会"), db_index=False)
@@ -140,6 +144,8 @@ class CaseStep(TenantModel):
 
 class Petition(TenantModel):
     """A petition or visit received (信访)."""
+
+    CARE_GRANT_REQUIRED = True
 
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="petitions",
                               verbose_name=_("接待工会"), db_index=False)
