@@ -17,3 +17,18 @@ def test_history_of_unknown_or_untracked_models_is_not_found(cast, client_for):
     client = client_for(cast.county_admin)
     assert client.get(reverse("core:history", args=["members.nothing", 1])).status_code == 404
     assert client.get(reverse("core:history", args=["members.memberevent", 1])).status_code == 404
+
+
+def test_records_needing_the_care_grant_are_invisible_without_it(cast):
+    from gonghui.core.scoping import visible
+    from gonghui.members.models import Member
+
+    class Sensitive(Member):
+        CARE_GRANT_REQUIRED = True
+
+        class Meta:
+            proxy = True
+            app_label = "members"
+
+    assert visible(Sensitive.objects.all(), cast.county_admin).count() == 3
+    assert visible(Sensitive.objects.all(), cast.auditor).count() == 0
