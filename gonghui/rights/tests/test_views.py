@@ -67,7 +67,6 @@ def test_without_the_grant_lists_are_forbidden_and_details_not_found(cast, clien
     assert client.get(reverse("rights:bodies")).status_code == 200
 
 
-@pytest.mark.xfail(strict=True, reason="core.views.history does not check CARE_GRANT_REQUIRED yet (asked of the lead)")
 def test_the_audit_trail_of_a_case_needs_the_grant(cast, client_for, records):
     response = client_for(cast.auditor).get(reverse("core:history", args=["rights.disputecase", records["case"].pk]))
     assert response.status_code == 404
