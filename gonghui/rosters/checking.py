@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from gonghui.core.identifiers import IdentifierError, parse_mobile, parse_resident_id
+from gonghui.core.identifiers import IdentifierError, id_check_char, parse_mobile, parse_resident_id
 from gonghui.members.choices import ETHNICITIES, Category, Education, Gender, PoliticalStatus
 from gonghui.org.models import Level, Union, UnionGroup
 
@@ -182,15 +182,38 @@ def _choice(table: dict[str, str], text: str, label: str) -> str:
 # The order of the staging table's columns after row_no (see staging.py).
 VALUE_COLUMNS = ("union_id", "group_id", "name", "id_number", "birth_date", "gender", "ethnicity", "phone",
                  "education", "political_status", "category", "join_date", "card_number")
+LABEL_TABLES = {"gender": (GENDERS, "性别"), "education": (EDUCATIONS, "学历"),
+                "political_status": (POLITICAL, "政治面貌"), "category": (CATEGORIES, "人员类别")}
+# Cells whose distinct values are few in any roster (labels, dates, unions): parsed once per distinct value.
+LOOKUP_FIELDS = ("gender", "ethnicity", "education", "political_status", "category", "birth_date", "join_date",
+                 "union")
+_MISSING = object()
+
+
+class _Rejected:
+    """A cached "this value is wrong": the full check will say why."""
+
+
+REJECTED = _Rejected()
 
 
 class RowChecker:
-    """Turns one row of cells into the staging values, or the list of what is wrong with it."""
+    """Turns one row of cells into the staging values, or the list of what is wrong with it.
+
+    `check` first tries a fast path for rows whose cells are already clean (the usual case, at a
+    million rows): per-distinct-value caches over the same field parsers, and for the ID number the
+    cheap shape test plus core's check character and a birth date that parse_resident_id has vouched
+    for. Any doubt falls through to `check_full`, which owns the rules and every message; a property
+    test holds the two to the same answer.
+    """
 
     def __init__(self, *, mapping: dict[str, int], unions: UnionDirectory, today: date | None = None):
         self.mapping = {key: int(index) for key, index in mapping.items()}
         self.unions = unions
         self.today = today or timezone.localdate()
+        self._lookups: dict[str, dict] = {key: {} for key in LOOKUP_FIELDS}
+        self._births: dict[str, date | _Rejected] = {}
+        self._groups: dict[tuple[int, object], int | _Rejected] = {}
 
     def cell(self, row: list, key: str) -> object:
         index = self.mapping.get(key)
@@ -199,74 +222,137 @@ class RowChecker:
     def text(self, row: list, key: str) -> str:
         return cell_text(self.cell(row, key))
 
+    # one field ------------------------------------------------------------------------------------
+    def parse_field(self, key: str, raw) -> object:
+        """A lookup field's value from its cell (None when blank), or CellError with the message."""
+        if key in ("birth_date", "join_date"):
+            return None if _blank(raw) else parse_date(raw)
+        text = cell_text(raw)
+        if key == "union":
+            if not text:
+                if self.unions.default_union_id is None:
+                    raise CellError("请填写所属工会（名称或代码）")
+                return self.unions.default_union_id
+            union_id, message = self.unions.resolve(text)
+            if message:
+                raise CellError(message)
+            return union_id
+        if not text:
+            return "" if key == "gender" else None
+        if key == "ethnicity":
+            found = text if text in ETHNICITY_SET or text + "族" not in ETHNICITY_SET else text + "族"
+            if found not in ETHNICITY_SET:
+                raise CellError("请从56个民族中选择")
+            return found
+        table, label = LABEL_TABLES[key]
+        return _choice(table, text, label)
+
+    def _lookup(self, key: str, raw) -> object:
+        cache = self._lookups[key]
+        found = cache.get(raw, _MISSING)
+        if found is _MISSING:
+            try:
+                found = self.parse_field(key, raw)
+            except CellError:
+                found = REJECTED
+            cache[raw] = found
+        return found
+
+    # the fast path --------------------------------------------------------------------------------
     def check(self, row: list) -> tuple[tuple | None, list[str]]:
+        values = self._fast(row)
+        return (values, []) if values is not None else self.check_full(row)
+
+    def _fast(self, row: list) -> tuple | None:
+        cell = self.cell
+        name, number, phone, card = cell(row, "name"), cell(row, "id_number"), cell(row, "phone"), \
+            cell(row, "card_number")
+        if type(name) is not str or type(number) is not str or len(number) != 18 or not number.isascii():
+            return None
+        name = cell_text(name)
+        if not name or len(name) > 30 or not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+            return None
+        if id_check_char(number[:17]) != number[17]:
+            return None
+        birth = self._birth(number)
+        if birth is REJECTED:
+            return None
+        if phone is None or phone == "":
+            phone = None
+        elif not (type(phone) is str and len(phone) == 11 and phone.isdigit() and phone.isascii()
+                  and phone[0] == "1" and phone[1] in "3456789"):
+            return None
+        card = cell_text(card) or None
+        if card is not None and len(card) > 30:
+            return None
+        found = {key: self._lookup(key, cell(row, key)) for key in LOOKUP_FIELDS}
+        if REJECTED in found.values():
+            return None
+        gender = "M" if int(number[16]) % 2 else "F"
+        join = found["join_date"]
+        if (found["gender"] and found["gender"] != gender) or (found["birth_date"] and found["birth_date"] != birth) \
+                or join is None or join > self.today or join < birth:
+            return None
+        group_id = self._group_id(found["union"], cell(row, "group"))
+        if group_id is REJECTED:
+            return None
+        return (found["union"], group_id, name, number, birth, gender, found["ethnicity"], phone, found["education"],
+                found["political_status"], found["category"], join, card)
+
+    def _birth(self, number: str) -> date | _Rejected:
+        """Every clean number with the same birth digits has the same fate there: ask core once per date."""
+        key = number[6:14]
+        found = self._births.get(key)
+        if found is None:
+            try:
+                found = parse_resident_id(number, today=self.today).birth_date
+            except IdentifierError:
+                found = REJECTED
+            self._births[key] = found
+        return found
+
+    def _group_id(self, union_id: int, raw) -> int | None | _Rejected:
+        if _blank(raw):
+            return None
+        key = (union_id, raw)
+        if key not in self._groups:
+            try:
+                self._groups[key] = self.unions.group_id(union_id, cell_text(raw))
+            except CellError:
+                self._groups[key] = REJECTED
+        return self._groups[key]
+
+    # the full check -------------------------------------------------------------------------------
+    def check_full(self, row: list) -> tuple[tuple | None, list[str]]:
         errors: dict[str, str] = {}
-        optional = self._optional(row, errors)
-        join_date = self._date(row, "join_date", errors)
+        found: dict = {}
+        for key in LOOKUP_FIELDS:
+            try:
+                found[key] = self.parse_field(key, self.cell(row, key))
+            except CellError as exc:
+                errors[key], found[key] = str(exc), None
+        card = self.text(row, "card_number") or None
+        if card is not None and len(card) > 30:
+            errors["card_number"] = "会员卡号不能超过30个字符"
         values, member_errors = member_values_check(
-            name=self.text(row, "name"), id_number=self._raw_id(row), join_date=join_date,
-            entered_birth=self._date(row, "birth_date", errors), entered_gender=optional.pop("gender"),
-            phone=optional["phone"] or "", ethnicity=optional["ethnicity"] or "", today=self.today)
+            name=self.text(row, "name"), id_number=self._raw_id(row), join_date=found["join_date"],
+            entered_birth=found["birth_date"], entered_gender=found["gender"], phone=self.text(row, "phone"),
+            ethnicity=found["ethnicity"] or "", today=self.today)
         for key, message in member_errors.items():
             errors.setdefault(key, message)  # a date that could not be read keeps its own message
-        union_id = self._union(row, errors)
-        group_id = self._group(row, union_id, errors)
+        group_id = self._group(row, found["union"], errors)
         if errors:
             order = list(FIELDS_BY_KEY)
             messages = sorted(errors.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
             return None, [f"{FIELDS_BY_KEY[k].label}：{m}" if k in FIELDS_BY_KEY else m for k, m in messages]
-        optional.update(values)
-        optional.update(union_id=union_id, group_id=group_id)
-        return tuple(optional[c] for c in VALUE_COLUMNS), []
+        return (found["union"], group_id, values["name"], values["id_number"], values["birth_date"], values["gender"],
+                found["ethnicity"], values.get("phone"), found["education"], found["political_status"],
+                found["category"], values["join_date"], card), []
 
     def _raw_id(self, row: list):
         raw = self.cell(row, "id_number")
         # A number cell keeps Excel's float: str() shows the 1.10105E+17 damage instead of hiding it.
         return str(raw) if isinstance(raw, float) else raw
-
-    def _optional(self, row: list, errors: dict) -> dict:
-        """Columns that may be absent or blank: None means "keep what the member record has"."""
-        found: dict = {"gender": "", "phone": None, "ethnicity": None, "education": None, "political_status": None,
-                       "category": None, "card_number": None}
-        tables = {"gender": (GENDERS, "性别"), "education": (EDUCATIONS, "学历"),
-                  "political_status": (POLITICAL, "政治面貌"), "category": (CATEGORIES, "人员类别")}
-        for key in found:
-            text = self.text(row, key)
-            if not text:
-                continue
-            try:
-                if key in tables:
-                    found[key] = _choice(tables[key][0], text, tables[key][1])
-                elif key == "ethnicity":
-                    found[key] = text if text in ETHNICITY_SET or text + "族" not in ETHNICITY_SET else text + "族"
-                elif key == "card_number" and len(text) > 30:
-                    raise CellError("会员卡号不能超过30个字符")
-                else:
-                    found[key] = text
-            except CellError as exc:
-                errors[key] = str(exc)
-        return found
-
-    def _date(self, row: list, key: str, errors: dict) -> date | None:
-        raw = self.cell(row, key)
-        if raw is None or raw == "" or (isinstance(raw, str) and not raw.strip()):
-            return None
-        try:
-            return parse_date(raw)
-        except CellError as exc:
-            errors[key] = str(exc)
-            return None
-
-    def _union(self, row: list, errors: dict) -> int | None:
-        text = self.text(row, "union")
-        if not text:
-            if self.unions.default_union_id is None:
-                errors["union"] = "请填写所属工会（名称或代码）"
-            return self.unions.default_union_id
-        union_id, message = self.unions.resolve(text)
-        if message:
-            errors["union"] = message
-        return union_id
 
     def _group(self, row: list, union_id: int | None, errors: dict) -> int | None:
         text = self.text(row, "group")
@@ -277,3 +363,7 @@ class RowChecker:
         except CellError as exc:
             errors["group"] = str(exc)
             return None
+
+
+def _blank(raw) -> bool:
+    return raw is None or raw == "" or (isinstance(raw, str) and not raw.strip())

@@ -123,8 +123,8 @@ class RosterRun:
         self.report(rows_read=read, rows_checked=read, rows_total=max(read, self.roster.rows_total))
         self.check_cancel()
 
-    def classify(self, result: Pass) -> None:
-        result.counts = self.stage.classify(node=self.actor.union)
+    def classify(self, result: Pass, *, assign_ids: bool) -> None:
+        result.counts = self.stage.classify(node=self.actor.union, assign_ids=assign_ids)
         result.errors.update(self.stage.rejections())
 
     # the error file --------------------------------------------------------
@@ -163,7 +163,7 @@ def run_dry_run(roster: RosterImport) -> None:
     run = RosterRun(roster)
     try:
         result = run.stage_rows()
-        run.classify(result)
+        run.classify(result, assign_ids=False)
         run.write_error_file(result)
         run.finish(status=ImportStatus.CHECKED, **_summary(result))
     except NeedsMapping:
@@ -181,7 +181,7 @@ def run_write(roster: RosterImport) -> None:
     try:
         result = run.stage_rows()
         with transaction.atomic():
-            run.classify(result)
+            run.classify(result, assign_ids=True)
             summary = _summary(result)
             if roster.mode == ImportMode.ALL_OR_NOTHING and result.rejected:
                 run.finish(status=ImportStatus.REFUSED, rows_written=0, **summary,

@@ -23,8 +23,7 @@ STAGE_DDL = """CREATE TEMPORARY TABLE {table} (
     row_no integer NOT NULL, union_id bigint NOT NULL, group_id bigint, name varchar(30) NOT NULL,
     id_number varchar(18) NOT NULL, birth_date date NOT NULL, gender varchar(1) NOT NULL, ethnicity varchar(10),
     phone varchar(11), education varchar(16), political_status varchar(16), category varchar(12),
-    join_date date NOT NULL, card_number varchar(30),
-    member_id bigint, old_union_id bigint, kind smallint NOT NULL DEFAULT 0)"""
+    join_date date NOT NULL, card_number varchar(30))"""
 # Blank optional cells stay NULL in the stage: they keep what the member record already has.
 OPTIONAL = ("ethnicity", "phone", "education", "political_status", "category", "card_number")
 NEW_DEFAULTS = {"ethnicity": "'汉族'", "phone": "''", "education": "''", "political_status": "''",
@@ -41,12 +40,14 @@ class Kind(IntEnum):
     MOVED = 5  # active in another union of the subtree: that is a transfer, not an import
 
 
-REJECTED_KINDS = (Kind.ELSEWHERE, Kind.MOVED)
 
 
 class Stage:
+    """`{name}` holds the checked rows as loaded; `{name}_plan` adds what each row would do."""
+
     def __init__(self, name: str):
         self.table = connection.ops.quote_name(name)
+        self.plan = connection.ops.quote_name(f"{name}_plan")
         self.member = connection.ops.quote_name(Member._meta.db_table)
 
     def _run(self, sql: str, params: Iterable = ()) -> int:
@@ -64,7 +65,8 @@ class Stage:
         self._run(STAGE_DDL.format(table=self.table))
 
     def drop(self) -> None:
-        self._run(f"DROP TABLE IF EXISTS {self.table}")
+        for table in (self.plan, self.table):
+            self._run(f"DROP TABLE IF EXISTS {table}")
 
     def load(self, rows: list[tuple]) -> None:
         columns = ", ".join(STAGE_COLUMNS)
@@ -77,40 +79,57 @@ class Stage:
                 marks = ", ".join(["%s"] * len(STAGE_COLUMNS))
                 cursor.executemany(f"INSERT INTO {self.table} ({columns}) VALUES ({marks})", rows)
 
-    def classify(self, *, node: Union) -> dict[Kind, int]:
-        """Match each row by ID number against the tenant's active members and say what it would do."""
-        if connection.vendor == "postgresql":
-            self._run(f"ANALYZE {self.table}")
-        t = self.table
+    def classify(self, *, node: Union, assign_ids: bool) -> dict[Kind, int]:
+        """Match each row by ID number against the tenant's active members and say what it would do.
+
+        One CREATE TABLE … AS pass (no UPDATE of the stage); with assign_ids, new rows get their
+        member id here too, so events and audit rows need no lookup afterwards.
+        """
+        s = self.table
         changed = " OR ".join(
-            [f"{t}.name <> m.name", f"{t}.join_date <> m.join_date",
-             f"({t}.group_id IS NOT NULL AND (m.group_id IS NULL OR {t}.group_id <> m.group_id))"]
-            + [f"({t}.{c} IS NOT NULL AND {t}.{c} <> m.{c})" for c in OPTIONAL])
+            ["s.name <> m.name", "s.join_date <> m.join_date",
+             "(s.group_id IS NOT NULL AND (m.group_id IS NULL OR s.group_id <> m.group_id))"]
+            + [f"(s.{c} IS NOT NULL AND s.{c} <> m.{c})" for c in OPTIONAL])
+        self._run(f"DROP TABLE IF EXISTS {self.plan}")
         self._run(f"""
-            UPDATE {t} SET member_id = m.id, old_union_id = m.union_id, kind = CASE
+            CREATE TEMPORARY TABLE {self.plan} AS
+            SELECT s.*, CASE WHEN m.id IS NULL THEN {self._new_id() if assign_ids else 'NULL'} ELSE m.id END
+                       AS member_id,
+                   m.union_id AS old_union_id, CASE
+                WHEN m.id IS NULL THEN {Kind.NEW:d}
                 WHEN substr(u.path, 1, %s) <> %s THEN {Kind.ELSEWHERE:d}
-                WHEN m.union_id <> {t}.union_id THEN {Kind.MOVED:d}
+                WHEN m.union_id <> s.union_id THEN {Kind.MOVED:d}
                 WHEN {changed} THEN {Kind.UPDATED:d}
-                ELSE {Kind.UNCHANGED:d} END
-            FROM {self.member} m JOIN {connection.ops.quote_name(Union._meta.db_table)} u ON u.id = m.union_id
-            WHERE m.tenant_id = %s AND m.status = 'active' AND m.id_number = {t}.id_number""",
+                ELSE {Kind.UNCHANGED:d} END AS kind
+            FROM {s} s
+            LEFT JOIN {self.member} m ON m.tenant_id = %s AND m.status = 'active' AND m.id_number = s.id_number
+            LEFT JOIN {connection.ops.quote_name(Union._meta.db_table)} u ON u.id = m.union_id""",
                   [len(node.path), node.path, node.tenant_id])
-        self._run(f"UPDATE {t} SET kind = {Kind.NEW:d} WHERE kind = {Kind.PENDING:d}")
+        if connection.vendor == "postgresql":
+            self._run(f"ANALYZE {self.plan}")
         counts = dict.fromkeys(Kind, 0)
-        counts.update({Kind(k): n for k, n in self._rows(f"SELECT kind, COUNT(*) FROM {t} GROUP BY kind")})
+        counts.update({Kind(k): n for k, n in self._rows(f"SELECT kind, COUNT(*) FROM {self.plan} GROUP BY kind")})
         return counts
+
+    def _new_id(self) -> str:
+        if connection.vendor == "postgresql":
+            return f"nextval(pg_get_serial_sequence('{Member._meta.db_table}', 'id'))"
+        # SQLite holds the write lock for the whole transaction, so MAX(id) cannot move under us.
+        return f"s.row_no + (SELECT COALESCE(MAX(id), 0) FROM {self.member})"
 
     def rejections(self) -> dict[int, str]:
         union_table = connection.ops.quote_name(Union._meta.db_table)
-        rows = self._rows(f"""SELECT s.row_no, s.kind, u.name FROM {self.table} s
-                              JOIN {union_table} u ON u.id = s.old_union_id
-                              WHERE s.kind IN ({Kind.ELSEWHERE:d}, {Kind.MOVED:d})""")
+        rows = self._rows(f"""SELECT p.row_no, p.kind, u.name FROM {self.plan} p
+                              JOIN {union_table} u ON u.id = p.old_union_id
+                              WHERE p.kind IN ({Kind.ELSEWHERE:d}, {Kind.MOVED:d})""")
         return {row_no: _clash_message(Kind(kind), union_name) for row_no, kind, union_name in rows}
 
     def merge(self, *, tenant_id: int, actor_id: int, now: datetime, between: Callable[[int], None]) -> int:
         """Write the new and updated rows; `between(written)` runs after each step (progress, cancel)."""
         stamp = connection.ops.adapt_datetimefield_value(now)
-        self._assign_ids()
+        if connection.vendor == "postgresql":
+            # Foreign keys are checked as each row goes in, not queued a million times for COMMIT.
+            self._run("SET CONSTRAINTS ALL IMMEDIATE")
         written = self._insert_members(tenant_id, stamp)
         between(written)
         self._insert_join_events(tenant_id, actor_id, stamp)
@@ -120,34 +139,25 @@ class Stage:
         between(written)
         return written
 
-    def _assign_ids(self) -> None:
-        if connection.vendor == "postgresql":
-            sequence = f"pg_get_serial_sequence('{Member._meta.db_table}', 'id')"
-            self._run(f"UPDATE {self.table} SET member_id = nextval({sequence}) WHERE kind = {Kind.NEW:d}")
-        else:
-            # SQLite holds the write lock for the whole transaction, so MAX(id) cannot move under us.
-            self._run(f"""UPDATE {self.table} SET member_id = row_no + (SELECT COALESCE(MAX(id), 0) FROM {self.member})
-                          WHERE kind = {Kind.NEW:d}""")
-
     def _insert_members(self, tenant_id: int, stamp) -> int:
         values = {c: (f"COALESCE({c}, {NEW_DEFAULTS[c]})" if c in NEW_DEFAULTS else c) for c in VALUE_COLUMNS}
         columns = ["id", "tenant_id", *values, "id_tail", "status", "created_at", "updated_at"]
         select = ["member_id", "%s", *values.values(), "substr(id_number, 15, 4)", "'active'", "%s", "%s"]
         return self._run(f"INSERT INTO {self.member} ({', '.join(columns)}) SELECT {', '.join(select)} "
-                         f"FROM {self.table} WHERE kind = {Kind.NEW:d}", [tenant_id, stamp, stamp])
+                         f"FROM {self.plan} WHERE kind = {Kind.NEW:d}", [tenant_id, stamp, stamp])
 
     def _update_members(self, stamp) -> int:
         m = self.member
-        sets = ["name = s.name", "join_date = s.join_date", f"group_id = COALESCE(s.group_id, {m}.group_id)",
-                *(f"{c} = COALESCE(s.{c}, {m}.{c})" for c in OPTIONAL), "updated_at = %s"]
-        return self._run(f"UPDATE {m} SET {', '.join(sets)} FROM {self.table} s "
-                         f"WHERE s.kind = {Kind.UPDATED:d} AND {m}.id = s.member_id", [stamp])
+        sets = ["name = p.name", "join_date = p.join_date", f"group_id = COALESCE(p.group_id, {m}.group_id)",
+                *(f"{c} = COALESCE(p.{c}, {m}.{c})" for c in OPTIONAL), "updated_at = %s"]
+        return self._run(f"UPDATE {m} SET {', '.join(sets)} FROM {self.plan} p "
+                         f"WHERE p.kind = {Kind.UPDATED:d} AND {m}.id = p.member_id", [stamp])
 
     def _insert_join_events(self, tenant_id: int, actor_id: int, stamp) -> None:
         event_table = connection.ops.quote_name(MemberEvent._meta.db_table)
         self._run(f"""INSERT INTO {event_table} (tenant_id, member_id, union_id, kind, on_date, note, by_id, created_at)
                       SELECT %s, member_id, union_id, 'join', join_date, %s, %s, %s
-                      FROM {self.table} WHERE kind = {Kind.NEW:d}""", [tenant_id, IMPORT_NOTE, actor_id, stamp])
+                      FROM {self.plan} WHERE kind = {Kind.NEW:d}""", [tenant_id, IMPORT_NOTE, actor_id, stamp])
 
     def _insert_history(self, actor_id: int, stamp) -> None:
         """One audit-trail version per new or changed member, as save_with_history would have written."""
@@ -156,9 +166,9 @@ class Stage:
         self._run(f"""INSERT INTO {connection.ops.quote_name(history._meta.db_table)}
                       ({', '.join(columns)}, history_date, history_change_reason, history_type, history_user_id)
                       SELECT {', '.join('m.' + c for c in columns)}, %s, %s,
-                             CASE s.kind WHEN {Kind.NEW:d} THEN '+' ELSE '~' END, %s
-                      FROM {self.member} m JOIN {self.table} s ON m.id = s.member_id
-                      WHERE s.kind IN ({Kind.NEW:d}, {Kind.UPDATED:d})""", [stamp, IMPORT_NOTE, actor_id])
+                             CASE p.kind WHEN {Kind.NEW:d} THEN '+' ELSE '~' END, %s
+                      FROM {self.member} m JOIN {self.plan} p ON m.id = p.member_id
+                      WHERE p.kind IN ({Kind.NEW:d}, {Kind.UPDATED:d})""", [stamp, IMPORT_NOTE, actor_id])
 
 
 def _clash_message(kind: Kind, union_name: str) -> str:

@@ -117,3 +117,43 @@ def test_the_pure_check_matches_the_member_form():
     values, errors = member_values_check(name="  张三 ", id_number=GOOD_ID.lower(), join_date=date(2020, 1, 1),
                                          phone="+86 138-0000-0001", ethnicity="汉族")
     assert errors == {} and values["name"] == "张三" and values["phone"] == "13800000001"
+
+
+POOLS = {
+    "name": ["张三", " 李四 ", "张\u3000三", "", "名" * 31, 12.0],
+    "id_number": [GOOD_ID, GOOD_ID.lower(), GOOD_ID[:-1] + "0", " " + GOOD_ID, "110105203001010014",
+                  "110105190002300016", 1.10105199005062e17, GOOD_ID.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+                  make_id_number(date(1899, 12, 31), 3), make_id_number(date(2030, 1, 1), 3), "", None],
+    "join_date": ["2020-01-01", date(2020, 1, 1), "1980-01-01", "2099-01-01", "去年", 43000, "", None],
+    "union": ["甲一机械厂工会", "A2", "B1", "甲街道总工会", "", "不存在"],
+    "group": ["", "A1小组", "没有"],
+    "phone": ["", "13800000001", "138 0000 0001", "13800000001.0", "0574-8680000", "1.38E+10", 13800000001.0],
+    "gender": ["", "男", "女", "M", "未知"],
+    "birth_date": ["", "1990-05-06", "1990-05-07"],
+    "ethnicity": ["", "汉族", "回", "火星族"],
+    "education": ["", "大专", "幼儿园"],
+    "political_status": ["", "党员", "无"],
+    "category": ["", "退休", "临时工"],
+    "card_number": ["", "K001", 12345.0, "K" * 31],
+}
+
+
+def test_the_fast_path_gives_the_full_checks_answer(cast):
+    """Whatever the fast path accepts, the full check accepts with the same values; what it doubts goes there."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    checker = RowChecker(mapping={k: i for i, k in enumerate(COLUMNS)}, unions=UnionDirectory.load(cast.street_a),
+                         today=date(2026, 11, 25))
+    rows = st.tuples(*(st.sampled_from(POOLS[key]) for key in COLUMNS)).map(list)
+
+    @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(rows)
+    def same_answer(row):
+        fast = checker._fast(row)
+        full, errors = checker.check_full(row)
+        assert fast is None or fast == full, (row, errors)
+
+    same_answer()
+    clean = ["张三", GOOD_ID, date(2020, 1, 1), "A1", "A1小组", "13800000001", "男", "", "回", "大专", "党员", "退休", "K1"]
+    assert checker._fast(clean) is not None and checker._fast(clean) == checker.check_full(clean)[0]
