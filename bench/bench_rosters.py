@@ -176,12 +176,13 @@ def step_orm(rows: int) -> dict:
 
 
 def step_export(rows: int, fmt: str) -> dict:
-    from gonghui.rosters.exporting import write_export
+    from gonghui.rosters.exporting import export_rows_count, write_export
     from gonghui.rosters.models import RosterExport
 
     user = ensure_county()
     export = RosterExport.objects.create(tenant_id=user.union.tenant_id, union=user.union, created_by=user, format=fmt)
     started = time.perf_counter()
+    export.rows_total = export_rows_count(export)  # as member_export_create does; it picks the writer
     write_export(export)
     seconds = time.perf_counter() - started
     size = export.file.size

@@ -40,6 +40,11 @@ def _queryset(export: RosterExport):
     return member_list(user=export.created_by, filters=filters)
 
 
+def runs_in_background(export: RosterExport) -> bool:
+    """Large lists are written by a job (and by the fast .xlsx writer); small ones while the user waits."""
+    return export.rows_total > INLINE_ROWS
+
+
 def export_rows_count(export: RosterExport) -> int:
     return _queryset(export).count()
 
@@ -78,7 +83,8 @@ def write_export(export: RosterExport, *, on_chunk=None) -> None:
     with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
         rows = export_rows(export, on_chunk=on_chunk)
         if export.format == ExportFormat.XLSX:
-            export.rows_written = write_xlsx(tmp.name, HEADERS, rows, sheet_name="会员花名册", widths=WIDTHS)
+            export.rows_written = write_xlsx(tmp.name, HEADERS, rows, sheet_name="会员花名册", widths=WIDTHS,
+                                             fast=runs_in_background(export))
         else:
             export.rows_written = write_csv(tmp.name, rows)
         with open(tmp.name, "rb") as fh:

@@ -10,7 +10,7 @@ from gonghui.core.services import access_log_record, require_within, require_wri
 from . import tasks
 from .checking import UnionDirectory
 from .columns import FIELDS_BY_KEY, missing_required
-from .exporting import INLINE_ROWS, export_rows_count, write_export
+from .exporting import export_rows_count, runs_in_background, write_export
 from .models import ExportFormat, ExportStatus, ImportMode, ImportStatus, RosterExport, RosterImport
 from .reading import RosterRefused, Sheet, check_row_limit, list_sheets, sniff
 
@@ -145,7 +145,7 @@ def member_export_create(*, actor, query: str, fmt: str) -> RosterExport:
     export.rows_total = export_rows_count(export)
     access_log_record(user=actor, obj=export, action="export_members",
                       detail=f"导出会员花名册 {export.rows_total} 人（{fmt}）{query}")
-    if export.rows_total <= INLINE_ROWS:
+    if not runs_in_background(export):
         write_export(export)
         export.status, export.finished_at = ExportStatus.DONE, timezone.now()
         export.save()

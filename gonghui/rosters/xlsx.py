@@ -20,11 +20,16 @@ def neutralise(text: str) -> str:
 
 
 def write_xlsx(path: str, headers: Sequence[str], rows: Iterable[Sequence], *, sheet_name: str = "Sheet1",
-               widths: Sequence[float] = ()) -> int:
+               widths: Sequence[float] = (), fast: bool = False) -> int:
     """Rows to an .xlsx file in constant memory (each row goes to disk as written); returns the row count.
 
-    Text is neutralised, dates get a date format, numbers stay numbers.
+    Text is neutralised, dates get a date format, numbers stay numbers. XlsxWriter writes about
+    70,000 cells a second; `fast=True` hands the same rows to rustpy-xlsxwriter (rust_xlsxwriter,
+    also constant memory), several times faster, for exports of hundreds of thousands of rows.
+    The headers must then be distinct, as they become the keys of each row.
     """
+    if fast:
+        return _write_fast(path, headers, rows, sheet_name=sheet_name, widths=widths)
     workbook = xlsxwriter.Workbook(path, {"constant_memory": True, "strings_to_numbers": False,
                                          "strings_to_formulas": False, "strings_to_urls": False})
     try:
@@ -55,3 +60,21 @@ def write_xlsx(path: str, headers: Sequence[str], rows: Iterable[Sequence], *, s
         return count
     finally:
         workbook.close()
+
+
+def _write_fast(path: str, headers: Sequence[str], rows: Iterable[Sequence], *, sheet_name: str,
+                widths: Sequence[float]) -> int:
+    import rustpy_xlsxwriter
+
+    if len(set(headers)) != len(headers):
+        raise ValueError("write_xlsx(fast=True) needs distinct headers")
+    count = 0
+
+    def records():
+        nonlocal count
+        for count, row in enumerate(rows, start=1):  # noqa: B007 - the count is read after the writer is done
+            yield {h: (neutralise(v) if isinstance(v, str) else v) for h, v in zip(headers, row)}
+
+    rustpy_xlsxwriter.write_worksheet(records(), path, sheet_name=sheet_name[:31], bold_headers=True, freeze_row=1,
+                                      column_widths=list(widths) or None, datetime_format=DATE_FORMAT)
+    return count
