@@ -190,6 +190,7 @@ def run_write(roster: RosterImport) -> None:
             run.check_cancel()
             written = run.stage.merge(tenant_id=run.actor.union.tenant_id, actor_id=run.actor.pk, now=timezone.now(),
                                       between=lambda n: run.check_cancel())
+        roster.file.delete(save=False)  # the uploaded rows are in the member records now; keep no second copy
         run.finish(status=ImportStatus.DONE, rows_written=written, **summary,
                    message=f"新增 {summary['new_count']} 人，更新 {summary['updated_count']} 人，"
                            f"未变 {summary['unchanged_count']} 人，跳过有误的 {result.rejected} 行")

@@ -76,11 +76,12 @@ class RosterImport(JobProgress):
         return self.new_count + self.updated_count + self.unchanged_count
 
     def percent(self) -> int:
-        if not self.rows_total:
-            return 0
-        done = self.rows_written if self.status == ImportStatus.WRITING and self.rows_checked >= self.rows_total \
-            else self.rows_checked
-        return min(100, round(100 * done / self.rows_total))
+        return min(100, round(100 * self.rows_checked / self.rows_total)) if self.rows_total else 0
+
+    @property
+    def merging(self) -> bool:
+        """Every row checked and staged: the one write transaction is running."""
+        return self.status == ImportStatus.WRITING and self.rows_total and self.rows_checked >= self.rows_total
 
 
 class ExportFormat(models.TextChoices):

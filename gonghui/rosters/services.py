@@ -1,9 +1,10 @@
 """Every write of the rosters app: uploads, the choices a user makes on the way, cancels, exports."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from python_calamine import CalamineError, PasswordError
 
 from gonghui.core.services import access_log_record, require_within, require_writer
 
@@ -38,7 +39,9 @@ def roster_import_create(*, actor, upload: UploadedFile) -> RosterImport:
             check_row_limit(sheet)
     except RosterRefused as exc:
         raise _refused(exc) from None
-    except Exception:  # calamine raises its own errors for files that only look like spreadsheets
+    except PasswordError:
+        raise ValidationError({"file": "文件设置了打开密码，请在 Excel 中取消密码后再上传"}) from None
+    except CalamineError:  # a file that only looks like a spreadsheet from its first bytes
         raise ValidationError({"file": "文件已损坏或不是有效的 Excel 表格，无法打开"}) from None
     upload.seek(0)
     roster = RosterImport(tenant_id=actor.union.tenant_id, union=actor.union, created_by=actor, original_name=name[:200],
@@ -160,6 +163,13 @@ def member_export_cancel(*, actor, export: RosterExport) -> None:
     if export.created_by_id != actor.pk:
         raise ValidationError({"__all__": "只能取消自己发起的导出"})
     RosterExport.objects.filter(pk=export.pk, status=ExportStatus.RUNNING).update(cancel_requested=True)
+
+
+def error_file_download_record(*, actor, roster: RosterImport) -> None:
+    """The error file holds the uploaded rows unmasked: the uploader, or a role that may see full numbers."""
+    if actor.pk != roster.created_by_id and not actor.may_reveal_identity:
+        raise PermissionDenied("错误清单含有完整的身份证号码，只有上传人或可查看完整号码的角色可以下载")
+    access_log_record(user=actor, obj=roster, action="download_roster_errors", detail=roster.original_name)
 
 
 def export_download_record(*, actor, export: RosterExport) -> None:

@@ -106,6 +106,7 @@ def import_errors(request, pk: int):
     roster = selectors.import_get(user=request.user, pk=pk)
     if not roster.error_file:
         raise Http404
+    services.error_file_download_record(actor=request.user, roster=roster)
     name = roster.original_name.rsplit(".", 1)[0] + "-错误清单.xlsx"
     return FileResponse(roster.error_file.open("rb"), as_attachment=True, filename=name)
 

@@ -65,6 +65,7 @@ def test_skip_rejected_writes_the_valid_rows_with_events_and_audit_trail(cast, f
     roster = _dry_run(cast.street_admin, fixture_file("roster.xlsx"), sheet="花名册")
     roster = _write(cast.street_admin, roster)
     assert roster.status == ImportStatus.DONE and roster.rows_written == 7
+    assert not roster.file  # the upload is not kept once its rows are in
     zhao = Member.objects.get(name="赵一")
     assert zhao.union == cast.union_a1 and zhao.group.name == "A1小组" and zhao.education == "bachelor"
     assert zhao.political_status == "cpc" and zhao.join_date == date(2015, 3, 1) and zhao.card_number == "K001"

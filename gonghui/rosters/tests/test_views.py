@@ -189,3 +189,16 @@ def test_large_exports_run_in_the_background_with_the_fast_writer(cast, client_f
 def test_export_page_shows_the_filters(cast, client_for):
     html = client_for(cast.county_admin).get(reverse("rosters:export"), {"category": "retired"}).content.decode()
     assert "人员类别＝退休" in html
+
+
+def test_error_file_is_for_the_uploader_or_who_may_see_full_numbers(cast, client, checked_import):
+    from gonghui.accounts.models import Role, User
+
+    url = reverse("rosters:import_errors", args=[checked_import.pk])
+    plain = User.objects.create_user(username="plain", password="x" * 16, union=cast.union_a1, role=Role.UNION_OFFICER)
+    client.force_login(plain)
+    assert client.get(url).status_code == 403
+    client.force_login(cast.officer)
+    assert client.get(url).status_code == 200
+    assert AccessLog.objects.filter(action="download_roster_errors", user=cast.officer,
+                                    object_id=str(checked_import.pk)).exists()
