@@ -344,7 +344,7 @@ class RowChecker:
         if errors:
             order = list(FIELDS_BY_KEY)
             messages = sorted(errors.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
-            return None, [f"{FIELDS_BY_KEY[k].label}：{m}" if k in FIELDS_BY_KEY else m for k, m in messages]
+            return None, [_labelled(k, m) for k, m in messages]
         return (found["union"], group_id, values["name"], values["id_number"], values["birth_date"], values["gender"],
                 found["ethnicity"], values.get("phone"), found["education"], found["political_status"],
                 found["category"], values["join_date"], card), []
@@ -363,6 +363,12 @@ class RowChecker:
         except CellError as exc:
             errors["group"] = str(exc)
             return None
+
+
+def _labelled(key: str, message: str) -> str:
+    """'手机号码：…' names the column, unless the message already starts with its name."""
+    label = FIELDS_BY_KEY[key].label if key in FIELDS_BY_KEY else ""
+    return message if not label or message.startswith(label) else f"{label}：{message}"
 
 
 def _blank(raw) -> bool:
