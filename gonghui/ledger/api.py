@@ -1,3 +1,410 @@
-from ninja import Router
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from ninja import File, Form, Query, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from gonghui.core.api import page_of
+from gonghui.core.scoping import visible
+from gonghui.members.models import Member
+from gonghui.members.selectors import member_get
+from gonghui.org.selectors import union_get
+from gonghui.plans.selectors import plan_items_for_ledger
+
+from . import selectors, services
 
 router = Router(tags=["ledger"])
+
+
+class ActivityOut(Schema):
+    id: int
+    union_id: int
+    kind: str
+    title: str
+    date: date
+    end_date: date | None
+    place: str
+    organiser: str
+    participant_count: int
+    participant_ids: list[int]
+    cost: Decimal
+    results: str
+    plan_item_id: int | None
+
+    @staticmethod
+    def resolve_participant_ids(obj) -> list[int]:
+        return sorted(p.member_id for p in obj.participations.all())
+
+
+class ActivityPage(Schema):
+    count: int
+    page: int
+    results: list[ActivityOut]
+
+
+class ActivityIn(Schema):
+    kind: str
+    title: str
+    date: date
+    end_date: date | None = None
+    place: str = ""
+    organiser: str = ""
+    participant_count: int | None = None
+    participant_ids: list[int] = []
+    cost: Decimal | None = None
+    results: str = ""
+    plan_item_id: int | None = None
+
+
+class ResultIn(Schema):
+    member_id: int | None = None
+    team_name: str = ""
+    rank: int | None = None
+    prize: str = ""
+
+
+class ResultOut(Schema):
+    id: int
+    activity_id: int
+    member_id: int | None
+    team_name: str
+    rank: int | None
+    prize: str
+
+
+class AttendanceIn(Schema):
+    attended_ids: list[int]
+
+
+class HonourOut(Schema):
+    id: int
+    union_id: int
+    recipient_type: str
+    member_id: int | None
+    team_name: str
+    recipient_union_id: int | None
+    recipient: str
+    title: str
+    level: str
+    date: date
+    awarding_body: str
+    note: str
+
+
+class HonourIn(Schema):
+    recipient_type: str
+    title: str
+    level: str
+    date: date
+    awarding_body: str
+    member_id: int | None = None
+    team_name: str = ""
+    recipient_union_id: int | None = None
+    note: str = ""
+
+
+class HonourPage(Schema):
+    count: int
+    page: int
+    results: list[HonourOut]
+
+
+class NewsOut(Schema):
+    id: int
+    union_id: int
+    reporter_id: int | None
+    reporter_name: str
+    title: str
+    date: date
+    published_in: str
+
+
+class NewsIn(Schema):
+    title: str
+    date: date
+    reporter_id: int | None = None
+    reporter_name: str = ""
+    published_in: str = ""
+
+
+class NewsPage(Schema):
+    count: int
+    page: int
+    results: list[NewsOut]
+
+
+class RewardRuleIn(Schema):
+    min_count: int
+    reward: str
+    amount: Decimal | None = None
+
+
+class RewardRuleOut(Schema):
+    id: int
+    union_id: int
+    min_count: int
+    reward: str
+    amount: Decimal | None
+
+
+class TallyOut(Schema):
+    union_id: int
+    reporter: str
+    count: int
+    reward: str
+    amount: Decimal | None
+
+
+class AttachmentOut(Schema):
+    id: int
+    name: str
+    file_type: str
+    size: int
+    note: str
+    uploaded_at: datetime
+
+
+class MemberLedgerOut(Schema):
+    member_id: int
+    activities: list[ActivityOut]
+    results: list[ResultOut]
+    honours: list[HonourOut]
+    news: list[NewsOut]
+
+
+class LedgerQuery(Schema):
+    union_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    kind: str = ""
+    level: str = ""
+    participant: str = ""
+    q: str = ""
+    plan_item_id: int | None = None
+    page: int = 1
+
+
+def _filters(request, query: LedgerQuery) -> selectors.LedgerFilter:
+    union = union_get(user=request.user, pk=query.union_id) if query.union_id else None
+    return selectors.LedgerFilter(union=union, date_from=query.date_from, date_to=query.date_to, kind=query.kind,
+                                  level=query.level, participant=query.participant, q=query.q,
+                                  plan_item_id=query.plan_item_id)
+
+
+def _member(request, member_id: int | None, field: str) -> Member | None:
+    """A member the caller may see; anyone else is reported as not found, as a 404 would be."""
+    if member_id is None:
+        return None
+    found = visible(Member.objects.select_related("union"), request.user).filter(pk=member_id).first()
+    if found is None:
+        raise ValidationError({field: f"找不到编号为 {member_id} 的会员，或不在您的管辖范围内"})
+    return found
+
+
+def _members(request, ids: list[int]) -> list[Member]:
+    found = list(visible(Member.objects.select_related("union"), request.user).filter(pk__in=ids))
+    missing = sorted(set(ids) - {m.pk for m in found})
+    if missing:
+        raise ValidationError({"participant_ids": f"找不到编号为 {'、'.join(map(str, missing))} 的会员，"
+                                                  "或不在您的管辖范围内"})
+    return found
+
+
+def _activity_fields(request, union, payload: ActivityIn) -> dict:
+    data = payload.dict()
+    data["participants"] = _members(request, data.pop("participant_ids"))
+    item_id = data.pop("plan_item_id")
+    data["plan_item"] = None
+    if item_id is not None:
+        data["plan_item"] = plan_items_for_ledger(user=request.user, union=union).filter(pk=item_id).first()
+        if data["plan_item"] is None:
+            raise ValidationError({"plan_item_id": "找不到该计划事项，或它不属于该工会的计划"})
+    return data
+
+
+# --- activities --------------------------------------------------------------------------------------------
+
+
+@router.get("/activities", response=ActivityPage, summary="活动台帐（按类别、期间、工会及下级、参加人筛选）")
+def list_activities(request, query: Query[LedgerQuery]):
+    qs = selectors.activity_list(user=request.user, filters=_filters(request, query)).prefetch_related(
+        "participations")
+    return page_of(qs, page=query.page)
+
+
+@router.post("/unions/{union_id}/activities", response={201: ActivityOut}, summary="登记活动")
+def create_activity(request, union_id: int, payload: ActivityIn):
+    union = union_get(user=request.user, pk=union_id)
+    data = _activity_fields(request, union, payload)
+    if data["cost"] is None:
+        data["cost"] = 0
+    return Status(201, services.activity_create(actor=request.user, union=union, **data))
+
+
+@router.get("/activities/{activity_id}", response=ActivityOut)
+def get_activity(request, activity_id: int):
+    return selectors.activity_get(user=request.user, pk=activity_id)
+
+
+@router.put("/activities/{activity_id}", response=ActivityOut, summary="修改活动")
+def update_activity(request, activity_id: int, payload: ActivityIn):
+    activity = selectors.activity_get(user=request.user, pk=activity_id)
+    data = _activity_fields(request, activity.union, payload)
+    return services.activity_update(actor=request.user, activity=activity, **data)
+
+
+@router.delete("/activities/{activity_id}", response={204: None}, summary="删除活动")
+def delete_activity(request, activity_id: int):
+    activity = selectors.activity_get(user=request.user, pk=activity_id)
+    services.activity_delete(actor=request.user, activity=activity)
+    return Status(204, None)
+
+
+@router.post("/activities/{activity_id}/attendance", response=ActivityOut, summary="登记出勤（培训签到）")
+def set_attendance(request, activity_id: int, payload: AttendanceIn):
+    activity = selectors.activity_get(user=request.user, pk=activity_id)
+    return services.activity_set_attendance(actor=request.user, activity=activity, attended=payload.attended_ids)
+
+
+@router.get("/activities/{activity_id}/results", response=list[ResultOut], summary="比赛名次")
+def list_results(request, activity_id: int):
+    return list(selectors.activity_results(activity=selectors.activity_get(user=request.user, pk=activity_id)))
+
+
+@router.post("/activities/{activity_id}/results", response={201: ResultOut}, summary="登记名次或奖项")
+def add_result(request, activity_id: int, payload: ResultIn):
+    activity = selectors.activity_get(user=request.user, pk=activity_id)
+    data = payload.dict()
+    member = _member(request, data.pop("member_id"), "member_id")
+    return Status(201, services.activity_result_add(actor=request.user, activity=activity, member=member, **data))
+
+
+# --- honours -----------------------------------------------------------------------------------------------
+
+
+def _honour_fields(request, payload: HonourIn) -> dict:
+    data = payload.dict()
+    data["member"] = _member(request, data.pop("member_id"), "member_id")
+    union_id = data.pop("recipient_union_id")
+    data["recipient_union"] = union_get(user=request.user, pk=union_id) if union_id else None
+    return data
+
+
+@router.get("/honours", response=HonourPage, summary="表彰台帐")
+def list_honours(request, query: Query[LedgerQuery]):
+    return page_of(selectors.honour_list(user=request.user, filters=_filters(request, query)), page=query.page)
+
+
+@router.post("/unions/{union_id}/honours", response={201: HonourOut}, summary="登记表彰")
+def create_honour(request, union_id: int, payload: HonourIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.honour_create(actor=request.user, union=union, **_honour_fields(request, payload)))
+
+
+@router.get("/honours/{honour_id}", response=HonourOut)
+def get_honour(request, honour_id: int):
+    return selectors.honour_get(user=request.user, pk=honour_id)
+
+
+@router.put("/honours/{honour_id}", response=HonourOut, summary="修改表彰")
+def update_honour(request, honour_id: int, payload: HonourIn):
+    honour = selectors.honour_get(user=request.user, pk=honour_id)
+    return services.honour_update(actor=request.user, honour=honour, **_honour_fields(request, payload))
+
+
+@router.delete("/honours/{honour_id}", response={204: None}, summary="删除表彰")
+def delete_honour(request, honour_id: int):
+    services.honour_delete(actor=request.user, honour=selectors.honour_get(user=request.user, pk=honour_id))
+    return Status(204, None)
+
+
+# --- news reports and rewards ------------------------------------------------------------------------------
+
+
+def _news_fields(request, payload: NewsIn) -> dict:
+    data = payload.dict()
+    data["reporter"] = _member(request, data.pop("reporter_id"), "reporter_id")
+    return data
+
+
+@router.get("/news", response=NewsPage, summary="信息报道")
+def list_news(request, query: Query[LedgerQuery]):
+    return page_of(selectors.news_list(user=request.user, filters=_filters(request, query)), page=query.page)
+
+
+@router.post("/unions/{union_id}/news", response={201: NewsOut}, summary="登记信息报道")
+def create_news(request, union_id: int, payload: NewsIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.news_report_create(actor=request.user, union=union, **_news_fields(request, payload)))
+
+
+@router.get("/news/tally", response=list[TallyOut], summary="信息报道统计与奖励（按报送人）")
+def news_tally(request, year: int, union_id: int | None = None):
+    union = union_get(user=request.user, pk=union_id or request.user.union_id)
+    return [{"union_id": r.union.id, "reporter": r.reporter, "count": r.count,
+             "reward": r.reward.reward if r.reward else "", "amount": r.amount}
+            for r in selectors.news_tally(user=request.user, union=union, year=year)]
+
+
+@router.get("/news/{report_id}", response=NewsOut)
+def get_news(request, report_id: int):
+    return selectors.news_get(user=request.user, pk=report_id)
+
+
+@router.put("/news/{report_id}", response=NewsOut, summary="修改信息报道")
+def update_news(request, report_id: int, payload: NewsIn):
+    report = selectors.news_get(user=request.user, pk=report_id)
+    return services.news_report_update(actor=request.user, report=report, **_news_fields(request, payload))
+
+
+@router.delete("/news/{report_id}", response={204: None}, summary="删除信息报道")
+def delete_news(request, report_id: int):
+    services.news_report_delete(actor=request.user, report=selectors.news_get(user=request.user, pk=report_id))
+    return Status(204, None)
+
+
+@router.get("/unions/{union_id}/reward-rules", response=list[RewardRuleOut], summary="总工会的信息报道奖励规则")
+def list_reward_rules(request, union_id: int):
+    return list(selectors.reward_rules(union=union_get(user=request.user, pk=union_id)))
+
+
+@router.post("/unions/{union_id}/reward-rules", response={201: RewardRuleOut}, summary="添加一档奖励")
+def create_reward_rule(request, union_id: int, payload: RewardRuleIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.reward_rule_create(actor=request.user, union=union, **payload.dict()))
+
+
+@router.delete("/reward-rules/{rule_id}", response={204: None}, summary="删除一档奖励")
+def delete_reward_rule(request, rule_id: int):
+    services.reward_rule_delete(actor=request.user, rule=selectors.reward_rule_get(user=request.user, pk=rule_id))
+    return Status(204, None)
+
+
+# --- attachments and a member's ledger ---------------------------------------------------------------------
+
+
+@router.get("/{label}/{entry_id}/attachments", response=list[AttachmentOut],
+            summary="台帐记录的附件（label：activity、honour、newsreport）；下载地址 /ledger/attachments/{id}/")
+def list_attachments(request, label: str, entry_id: int):
+    return list(selectors.attachments_of(entry=selectors.entry_get(user=request.user, label=label, pk=entry_id)))
+
+
+@router.post("/{label}/{entry_id}/attachments", response={201: AttachmentOut}, summary="上传附件")
+def add_attachment(request, label: str, entry_id: int, file: File[UploadedFile], note: Form[str] = ""):
+    entry = selectors.entry_get(user=request.user, label=label, pk=entry_id)
+    return Status(201, services.attachment_add(actor=request.user, entry=entry, file=file, note=note))
+
+
+@router.delete("/attachments/{attachment_id}", response={204: None}, summary="删除附件")
+def delete_attachment(request, attachment_id: int):
+    attachment = selectors.attachment_get(user=request.user, pk=attachment_id)
+    services.attachment_delete(actor=request.user, attachment=attachment)
+    return Status(204, None)
+
+
+@router.get("/members/{member_id}", response=MemberLedgerOut, summary="会员参加的活动、名次、表彰和信息报道")
+def member_ledger(request, member_id: int):
+    ledger = selectors.member_ledger(user=request.user, member=member_get(user=request.user, pk=member_id))
+    return {"member_id": member_id, "activities": [p.activity for p in ledger.activities],
+            "results": list(ledger.results), "honours": list(ledger.honours), "news": list(ledger.news)}

@@ -1,0 +1,74 @@
+"""Every ledger and plan list as an .xlsx download, written by the rosters' constant-memory writer."""
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from django.http import FileResponse
+
+from gonghui.core.identifiers import mask_id_number
+from gonghui.rosters.xlsx import write_xlsx
+
+from .models import Activity, Honour, NewsReport
+
+CHUNK = 2000
+
+
+def xlsx_download(*, filename: str, headers: Sequence[str], rows: Iterable[Sequence], sheet_name: str
+                  ) -> FileResponse:
+    """Write to a temporary file (never the whole sheet in memory), then stream it."""
+    fd, path = tempfile.mkstemp(suffix=".xlsx")
+    os.close(fd)
+    try:
+        write_xlsx(path, headers, (_plain(row) for row in rows), sheet_name=sheet_name)
+        handle = open(path, "rb")  # noqa: SIM115 - FileResponse closes it
+    finally:
+        # The open handle keeps the data readable; the name goes at once.
+        os.unlink(path)
+    return FileResponse(handle, as_attachment=True, filename=filename,
+                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def _plain(row: Sequence) -> list:
+    return [float(v) if isinstance(v, Decimal) else v for v in row]
+
+
+ACTIVITY_HEADERS = ("日期", "结束日期", "工会", "类别", "活动名称", "地点", "组织者", "参加人数", "费用（元）",
+                    "对应计划事项", "成效")
+
+
+def activity_rows(qs) -> Iterable[tuple]:
+    for a in qs.iterator(chunk_size=CHUNK):
+        yield (a.date, a.end_date, a.union.name, a.get_kind_display(), a.title, a.place, a.organiser,
+               a.participant_count, a.cost, a.plan_item.title if a.plan_item_id else "", a.results)
+
+
+HONOUR_HEADERS = ("表彰日期", "工会", "表彰对象", "获表彰者", "身份证号码", "荣誉称号", "级别", "授予单位", "备注")
+
+
+def honour_rows(qs) -> Iterable[tuple]:
+    for h in qs.iterator(chunk_size=CHUNK):
+        yield (h.date, h.union.name, h.get_recipient_type_display(), h.recipient,
+               mask_id_number(h.member.id_number) if h.member_id else "", h.title, h.get_level_display(),
+               h.awarding_body, h.note)
+
+
+NEWS_HEADERS = ("报送日期", "工会", "报送人", "标题", "刊发媒体")
+
+
+def news_rows(qs) -> Iterable[tuple]:
+    for n in qs.iterator(chunk_size=CHUNK):
+        yield n.date, n.union.name, n.reporter_name, n.title, n.published_in
+
+
+EXPORTS = {
+    Activity: ("活动台帐", ACTIVITY_HEADERS, activity_rows),
+    Honour: ("表彰台帐", HONOUR_HEADERS, honour_rows),
+    NewsReport: ("信息报道", NEWS_HEADERS, news_rows),
+}
+
+
+def ledger_download(qs) -> FileResponse:
+    title, headers, rows = EXPORTS[qs.model]
+    return xlsx_download(filename=f"{title}.xlsx", headers=headers, rows=rows(qs), sheet_name=title)

@@ -1,0 +1,19 @@
+"""A view helper the plan and ledger pages share."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+
+
+def post_and_back(request, action: Callable[[], object], *, back: str, done: str):
+    """A one-button write (delete, file): run it, say how it went, go back."""
+    try:
+        action()
+        messages.success(request, done)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    except PermissionDenied as exc:
+        messages.error(request, str(exc) or "没有权限")
+    return redirect(back)

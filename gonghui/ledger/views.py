@@ -1,0 +1,381 @@
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gonghui.core.pages import form_page, paginate
+from gonghui.core.scoping import visible
+from gonghui.members.models import Member
+from gonghui.members.selectors import member_get
+from gonghui.org.models import Level as UnionLevel
+from gonghui.org.selectors import union_get, union_list
+from gonghui.plans.selectors import plan_item_get, plan_items_for_ledger
+
+from . import selectors, services
+from .exports import ledger_download, xlsx_download
+from .pages import post_and_back
+from .forms import (
+    ActivityForm,
+    AttachmentForm,
+    AttendanceForm,
+    HonourFilterForm,
+    HonourForm,
+    LedgerFilterForm,
+    NewsFilterForm,
+    NewsForm,
+    ResultForm,
+    RewardRuleForm,
+)
+from .models import CONTEST_KINDS, Kind
+
+ACTIVITY_EDIT_FIELDS = ("kind", "title", "date", "end_date", "place", "organiser", "participant_count", "cost",
+                        "results", "plan_item")
+HONOUR_EDIT_FIELDS = ("recipient_type", "member", "team_name", "recipient_union", "title", "level", "date",
+                      "awarding_body", "note")
+NEWS_EDIT_FIELDS = ("reporter", "reporter_name", "title", "date", "published_in")
+
+
+def filters_from(request, form_class=LedgerFilterForm) -> tuple[LedgerFilterForm, selectors.LedgerFilter]:
+    """The list's filters from the query string; the export reuses them so it matches the screen."""
+    form = form_class(request.GET or None, unions=union_list(user=request.user))
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, selectors.LedgerFilter(
+        union=data.get("union"), date_from=data.get("date_from"), date_to=data.get("date_to"),
+        kind=data.get("kind") or "", level=data.get("level") or "", participant=data.get("participant", ""),
+        q=data.get("q", ""), plan_item_id=data.get("plan_item"))
+
+
+def _members(request):
+    return visible(Member.objects.all(), request.user)
+
+
+def _list_page(request, *, template: str, qs, form):
+    return render(request, template, {"form": form, "page": paginate(request, qs),
+                                      "unions": union_list(user=request.user)})
+
+
+@login_required
+def create_for(request, kind: str):
+    """The list pages' "record for a union beneath" picker lands on that union's form."""
+    targets = {"activity": "ledger:create", "honour": "ledger:honour_create", "news": "ledger:news_create"}
+    if kind not in targets:
+        raise Http404
+    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
+    return redirect(targets[kind], union.pk)
+
+
+# --- activities --------------------------------------------------------------------------------------------
+
+
+@login_required
+def activity_list(request):
+    form, filters = filters_from(request)
+    return _list_page(request, template="ledger/activity_list.html", form=form,
+                      qs=selectors.activity_list(user=request.user, filters=filters))
+
+
+@login_required
+def activity_export(request):
+    _, filters = filters_from(request)
+    return ledger_download(selectors.activity_list(user=request.user, filters=filters))
+
+
+def _activity_url(activity) -> str:
+    return reverse("ledger:detail", args=[activity.pk])
+
+
+def _activity_form_kwargs(request, union) -> dict:
+    return {"members": _members(request), "union": union,
+            "plan_items": plan_items_for_ledger(user=request.user, union=union)}
+
+
+@login_required
+def activity_create(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    initial = {"date": timezone.localdate()}
+    if item_pk := request.GET.get("plan_item"):
+        item = plan_item_get(user=request.user, pk=item_pk)
+        initial.update(plan_item=item.pk, title=item.title)
+    return form_page(request, form_class=ActivityForm, title=f"登记活动：{union.name}",
+                     service=lambda d: services.activity_create(actor=request.user, union=union, **d),
+                     success=_activity_url, cancel_url=reverse("ledger:list"), initial=initial,
+                     form_kwargs=_activity_form_kwargs(request, union))
+
+
+@login_required
+def activity_edit(request, pk: int):
+    activity = selectors.activity_get(user=request.user, pk=pk)
+    initial = {f: getattr(activity, f) for f in ACTIVITY_EDIT_FIELDS}
+    initial["participants"] = list(activity.participations.values_list("member_id", flat=True))
+    return form_page(request, form_class=ActivityForm, title=f"编辑活动：{activity.title}",
+                     service=lambda d: services.activity_update(actor=request.user, activity=activity, **d),
+                     success=_activity_url, cancel_url=_activity_url(activity), initial=initial,
+                     form_kwargs=_activity_form_kwargs(request, activity.union))
+
+
+@login_required
+def activity_detail(request, pk: int):
+    activity = selectors.activity_get(user=request.user, pk=pk)
+    participations = list(selectors.activity_participations(activity=activity))
+    return render(request, "ledger/activity_detail.html", {
+        "activity": activity, "participations": participations,
+        "attended": sum(1 for p in participations if p.attended),
+        "results": selectors.activity_results(activity=activity),
+        "is_contest": activity.kind in CONTEST_KINDS, "is_training": activity.kind == Kind.TRAINING,
+        "attachments": selectors.attachments_of(entry=activity), "entry_label": "activity",
+    })
+
+
+@login_required
+@require_POST
+def activity_delete(request, pk: int):
+    activity = selectors.activity_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.activity_delete(actor=request.user, activity=activity),
+                          back=reverse("ledger:list"), done="已删除")
+
+
+@login_required
+def activity_attendance(request, pk: int):
+    activity = selectors.activity_get(user=request.user, pk=pk)
+    participations = list(selectors.activity_participations(activity=activity))
+    return form_page(request, form_class=AttendanceForm, title=f"登记出勤：{activity.title}",
+                     service=lambda d: services.activity_set_attendance(actor=request.user, activity=activity,
+                                                                        attended=d["attended"]),
+                     success=_activity_url, cancel_url=_activity_url(activity),
+                     initial={"attended": [p.member_id for p in participations if p.attended]},
+                     form_kwargs={"participations": participations})
+
+
+@login_required
+def result_add(request, pk: int):
+    activity = selectors.activity_get(user=request.user, pk=pk)
+    return form_page(request, form_class=ResultForm, title=f"登记名次：{activity.title}",
+                     service=lambda d: services.activity_result_add(actor=request.user, activity=activity, **d),
+                     success=lambda r: _activity_url(activity), cancel_url=_activity_url(activity),
+                     form_kwargs={"members": _members(request), "union": activity.union})
+
+
+@login_required
+@require_POST
+def result_delete(request, pk: int):
+    result = selectors.result_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.activity_result_delete(actor=request.user, result=result),
+                          back=_activity_url(result.activity), done="已删除")
+
+
+@login_required
+def roster_search(request, union_pk: int):
+    """Candidates for a member picker: the union subtree's roster, by name or ID tail (htmx fragment)."""
+    union = union_get(user=request.user, pk=union_pk)
+    found = selectors.roster_for(user=request.user, union=union, q=request.GET.get("q", ""))[:20]
+    multiple = request.GET.get("multiple") == "1"
+    return render(request, "ledger/_roster_found.html", {
+        "found": found, "name": request.GET.get("name", "participants"),
+        "input_type": "checkbox" if multiple else "radio"})
+
+
+# --- honours -----------------------------------------------------------------------------------------------
+
+
+@login_required
+def honour_list(request):
+    form, filters = filters_from(request, HonourFilterForm)
+    return _list_page(request, template="ledger/honour_list.html", form=form,
+                      qs=selectors.honour_list(user=request.user, filters=filters))
+
+
+@login_required
+def honour_export(request):
+    _, filters = filters_from(request, HonourFilterForm)
+    return ledger_download(selectors.honour_list(user=request.user, filters=filters))
+
+
+def _honour_form_kwargs(request, union) -> dict:
+    return {"members": _members(request), "union": union,
+            "unions": union_list(user=request.user).filter(path__startswith=union.path)}
+
+
+@login_required
+def honour_create(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    return form_page(request, form_class=HonourForm, title=f"登记表彰：{union.name}",
+                     service=lambda d: services.honour_create(actor=request.user, union=union, **d),
+                     success=lambda h: reverse("ledger:honours"), cancel_url=reverse("ledger:honours"),
+                     form_kwargs=_honour_form_kwargs(request, union))
+
+
+@login_required
+def honour_edit(request, pk: int):
+    honour = selectors.honour_get(user=request.user, pk=pk)
+    return form_page(request, form_class=HonourForm, title=f"编辑表彰：{honour}",
+                     service=lambda d: services.honour_update(actor=request.user, honour=honour, **d),
+                     success=lambda h: reverse("ledger:honour_detail", args=[h.pk]),
+                     cancel_url=reverse("ledger:honour_detail", args=[honour.pk]),
+                     initial={f: getattr(honour, f) for f in HONOUR_EDIT_FIELDS},
+                     form_kwargs=_honour_form_kwargs(request, honour.union))
+
+
+@login_required
+def honour_detail(request, pk: int):
+    honour = selectors.honour_get(user=request.user, pk=pk)
+    return render(request, "ledger/entry_detail.html", {
+        "entry": honour, "entry_label": "honour", "attachments": selectors.attachments_of(entry=honour),
+        "edit_url": reverse("ledger:honour_edit", args=[pk]), "delete_url": reverse("ledger:honour_delete", args=[pk]),
+        "fields": [("表彰对象", f"{honour.get_recipient_type_display()}：{honour.recipient}"),
+                   ("荣誉称号", honour.title), ("级别", honour.get_level_display()),
+                   ("表彰日期", honour.date), ("授予单位", honour.awarding_body), ("工会", honour.union.name),
+                   ("备注", honour.note)]})
+
+
+@login_required
+@require_POST
+def honour_delete(request, pk: int):
+    honour = selectors.honour_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.honour_delete(actor=request.user, honour=honour),
+                          back=reverse("ledger:honours"), done="已删除")
+
+
+# --- news reports and rewards ------------------------------------------------------------------------------
+
+
+@login_required
+def news_list(request):
+    form, filters = filters_from(request, NewsFilterForm)
+    return _list_page(request, template="ledger/news_list.html", form=form,
+                      qs=selectors.news_list(user=request.user, filters=filters))
+
+
+@login_required
+def news_export(request):
+    _, filters = filters_from(request, NewsFilterForm)
+    return ledger_download(selectors.news_list(user=request.user, filters=filters))
+
+
+def _news_form_kwargs(request, union) -> dict:
+    return {"members": _members(request), "union": union}
+
+
+@login_required
+def news_create(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    return form_page(request, form_class=NewsForm, title=f"登记信息报道：{union.name}",
+                     service=lambda d: services.news_report_create(actor=request.user, union=union, **d),
+                     success=lambda n: reverse("ledger:news"), cancel_url=reverse("ledger:news"),
+                     initial={"date": timezone.localdate()}, form_kwargs=_news_form_kwargs(request, union))
+
+
+@login_required
+def news_edit(request, pk: int):
+    report = selectors.news_get(user=request.user, pk=pk)
+    return form_page(request, form_class=NewsForm, title=f"编辑信息报道：{report.title}",
+                     service=lambda d: services.news_report_update(actor=request.user, report=report, **d),
+                     success=lambda n: reverse("ledger:news_detail", args=[n.pk]),
+                     cancel_url=reverse("ledger:news_detail", args=[report.pk]),
+                     initial={f: getattr(report, f) for f in NEWS_EDIT_FIELDS},
+                     form_kwargs=_news_form_kwargs(request, report.union))
+
+
+@login_required
+def news_detail(request, pk: int):
+    report = selectors.news_get(user=request.user, pk=pk)
+    return render(request, "ledger/entry_detail.html", {
+        "entry": report, "entry_label": "newsreport", "attachments": selectors.attachments_of(entry=report),
+        "edit_url": reverse("ledger:news_edit", args=[pk]), "delete_url": reverse("ledger:news_delete", args=[pk]),
+        "fields": [("标题", report.title), ("报送人", report.reporter_name), ("报送日期", report.date),
+                   ("刊发媒体", report.published_in), ("工会", report.union.name)]})
+
+
+@login_required
+@require_POST
+def news_delete(request, pk: int):
+    report = selectors.news_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.news_report_delete(actor=request.user, report=report),
+                          back=reverse("ledger:news"), done="已删除")
+
+
+def _year(request) -> int:
+    raw = request.GET.get("year", "")
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+
+
+@login_required
+def news_tally(request):
+    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
+    year = _year(request)
+    rows = selectors.news_tally(user=request.user, union=union, year=year)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_download(
+            filename=f"信息报道统计{year}.xlsx", sheet_name="信息报道统计",
+            headers=("工会", "报送人", "报道篇数", "奖励", "奖金（元）"),
+            rows=((r.union.name, r.reporter, r.count, r.reward.reward if r.reward else "", r.amount) for r in rows))
+    return render(request, "ledger/news_tally.html", {
+        "union": union, "year": year, "rows": rows, "rules": selectors.rules_in_force(union=union),
+        "unions": union_list(user=request.user).exclude(level=UnionLevel.GRASSROOTS)})
+
+
+@login_required
+def rewards(request, union_pk: int):
+    """The federation's reward tiers; the form below the list posts one more tier."""
+    union = union_get(user=request.user, pk=union_pk)
+    if request.method == "POST":
+        return form_page(request, form_class=RewardRuleForm, title=f"信息报道奖励规则：{union.name}",
+                         service=lambda d: services.reward_rule_create(actor=request.user, union=union, **d),
+                         success=lambda r: reverse("ledger:rewards", args=[union.pk]),
+                         cancel_url=reverse("ledger:rewards", args=[union.pk]), submit_label="添加一档")
+    return render(request, "ledger/rewards.html", {"union": union, "rules": selectors.reward_rules(union=union),
+                                                    "form": RewardRuleForm()})
+
+
+@login_required
+@require_POST
+def reward_delete(request, pk: int):
+    rule = selectors.reward_rule_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.reward_rule_delete(actor=request.user, rule=rule),
+                          back=reverse("ledger:rewards", args=[rule.union_id]), done="已删除")
+
+
+# --- attachments -------------------------------------------------------------------------------------------
+
+DETAIL_URLS = {"activity": "ledger:detail", "honour": "ledger:honour_detail", "newsreport": "ledger:news_detail"}
+
+
+@login_required
+def attachment_add(request, label: str, pk: int):
+    entry = selectors.entry_get(user=request.user, label=label, pk=pk)
+    back = reverse(DETAIL_URLS[label], args=[entry.pk])
+    return form_page(request, form_class=AttachmentForm, title=f"上传附件：{entry}",
+                     service=lambda d: services.attachment_add(actor=request.user, entry=entry, **d),
+                     success=lambda a: back, cancel_url=back, submit_label="上传", done_message="已上传")
+
+
+@login_required
+def attachment_download(request, pk: int):
+    attachment = selectors.attachment_get(user=request.user, pk=pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=not attachment.is_image, filename=attachment.name,
+                        content_type=services.content_type_of(attachment))
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk: int):
+    attachment = selectors.attachment_get(user=request.user, pk=pk)
+    label = attachment.content_type.model
+    return post_and_back(request, lambda: services.attachment_delete(actor=request.user, attachment=attachment),
+                          back=reverse(DETAIL_URLS[label], args=[attachment.object_id]), done="已删除")
+
+
+# --- a member's ledger -------------------------------------------------------------------------------------
+
+
+@login_required
+def member_ledger(request, pk: int):
+    member = member_get(user=request.user, pk=pk)
+    return render(request, "ledger/member.html", {"ledger": selectors.member_ledger(user=request.user, member=member),
+                                                  "member": member})
+

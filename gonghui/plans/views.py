@@ -1,0 +1,276 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gonghui.core.pages import form_page, paginate
+from gonghui.ledger.exports import xlsx_download
+from gonghui.ledger.pages import post_and_back
+from gonghui.org.selectors import union_get, union_list
+
+from . import selectors, services
+from .forms import BLANK, PREVIOUS, ItemForm, PlanCreateForm, PlanEditForm, PlanFilterForm, PlanItemForm, \
+    TemplateCreateForm, TemplateForm
+from .models import Area
+from .services import ITEM_FIELDS
+
+FIRST_YEAR, LAST_YEAR = services.FIRST_YEAR, services.LAST_YEAR
+
+
+def _year(request) -> int:
+    raw = request.GET.get("year", "")
+    return int(raw) if raw.isdigit() and FIRST_YEAR <= int(raw) <= LAST_YEAR else timezone.localdate().year
+
+
+def _filters(request) -> tuple[PlanFilterForm, dict]:
+    params = request.GET.copy()
+    params.setdefault("year", str(timezone.localdate().year))
+    form = PlanFilterForm(params, unions=union_list(user=request.user))
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, {"year": data.get("year"), "union": data.get("union"), "status": data.get("status", "")}
+
+
+# --- plans -------------------------------------------------------------------------------------------------
+
+
+@login_required
+def plan_list(request):
+    form, filters = _filters(request)
+    node = filters["union"] or request.user.union
+    missing = selectors.missing_plans(user=request.user, union=node, year=filters["year"]) \
+        if filters["year"] and node.is_federation else []
+    return render(request, "plans/list.html", {
+        "form": form, "page": paginate(request, selectors.plan_list(user=request.user, **filters)),
+        "missing": missing, "year": filters["year"], "node": node})
+
+
+@login_required
+def plan_export(request):
+    _, filters = _filters(request)
+    rows = ((p.year, p.union.name, p.get_status_display(), p.item_count, p.source,
+             timezone.localtime(p.filed_at) if p.filed_at else None)
+            for p in selectors.plan_list(user=request.user, **filters).iterator(chunk_size=2000))
+    return xlsx_download(filename="工作计划.xlsx", sheet_name="工作计划", rows=rows,
+                         headers=("年度", "工会", "状态", "事项数", "来源", "报送时间"))
+
+
+@login_required
+def missing_export(request):
+    _, filters = _filters(request)
+    node = filters["union"] or request.user.union
+    year = filters["year"] or timezone.localdate().year
+    rows = ((year, row.union.name, row.union.get_level_display(), "草稿未报送" if row.plan else "未制定")
+            for row in selectors.missing_plans(user=request.user, union=node, year=year))
+    return xlsx_download(filename=f"未报送{year}年计划的工会.xlsx", sheet_name="未报送计划", rows=rows,
+                         headers=("年度", "工会", "层级", "情况"))
+
+
+def _plan_url(plan) -> str:
+    return reverse("plans:detail", args=[plan.pk])
+
+
+def _start_plan(actor, union, data, templates):
+    source, year = data["source"], data["year"]
+    if source == PREVIOUS:
+        return services.plan_copy_from_previous(actor=actor, union=union, year=year)
+    if source == BLANK:
+        return services.plan_create(actor=actor, union=union, year=year)
+    template = templates.get(pk=source.removeprefix("template:"))
+    return services.plan_create_from_template(actor=actor, union=union, year=year, template=template)
+
+
+@login_required
+def plan_create(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    templates = selectors.templates_for(user=request.user, union=union)
+    return form_page(request, form_class=PlanCreateForm, title=f"新建年度工作计划：{union.name}",
+                     service=lambda d: _start_plan(request.user, union, d, templates),
+                     success=_plan_url, cancel_url=reverse("plans:list"), submit_label="创建计划",
+                     initial={"year": timezone.localdate().year}, form_kwargs={"templates": templates})
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    progress = selectors.plan_progress(plan=plan, as_of=timezone.localdate())
+    return render(request, "plans/detail.html", {
+        "plan": plan, "groups": selectors.grouped_by_area(progress),
+        "overdue": [row for row in progress if row.overdue], "complete": sum(1 for row in progress if row.complete),
+        "total": len(progress)})
+
+
+@login_required
+def plan_calendar(request, pk: int):
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    progress = selectors.plan_progress(plan=plan, as_of=timezone.localdate())
+    return render(request, "plans/calendar.html", {
+        "plan": plan, "months": selectors.plan_calendar(progress=progress),
+        "whole_year": selectors.grouped_by_area(selectors.whole_year_rows(progress))})
+
+
+@login_required
+def plan_items_export(request, pk: int):
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    progress = selectors.plan_progress(plan=plan, as_of=timezone.localdate())
+    rows = ((Area(r.item.area).label, r.item.title, r.item.months_label, r.item.owner, r.item.target_count,
+             r.item.target_unit, r.done, r.item.get_status_display(), "逾期" if r.overdue else "") for r in progress)
+    return xlsx_download(filename=f"{plan}.xlsx", sheet_name=f"{plan.year}年计划", rows=rows,
+                         headers=("工作领域", "工作事项", "安排月份", "责任人", "目标数量", "单位", "已完成",
+                                  "状态", "进度"))
+
+
+@login_required
+def plan_edit(request, pk: int):
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    return form_page(request, form_class=PlanEditForm, title=f"编辑：{plan}",
+                     service=lambda d: services.plan_update(actor=request.user, plan=plan, **d),
+                     success=_plan_url, cancel_url=_plan_url(plan),
+                     initial={"guiding_ideas": plan.guiding_ideas, "key_tasks": plan.key_tasks})
+
+
+@login_required
+@require_POST
+def plan_file(request, pk: int):
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.plan_file(actor=request.user, plan=plan), back=_plan_url(plan),
+                          done="计划已报送")
+
+
+def _item_initial(item) -> dict:
+    initial = {f: getattr(item, f) for f in ITEM_FIELDS if f != "position"}
+    initial["months"] = item.month_list
+    return initial
+
+
+@login_required
+def item_create(request, pk: int):
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    return form_page(request, form_class=ItemForm, title=f"添加工作事项：{plan}",
+                     service=lambda d: services.plan_item_create(actor=request.user, plan=plan, **_shape(d)),
+                     success=lambda item: _plan_url(plan), cancel_url=_plan_url(plan))
+
+
+@login_required
+def item_edit(request, pk: int):
+    item = selectors.plan_item_get(user=request.user, pk=pk)
+    initial = _item_initial(item) | {"status": item.status}
+    return form_page(request, form_class=PlanItemForm, title=f"编辑工作事项：{item.title}",
+                     service=lambda d: services.plan_item_update(actor=request.user, item=item, **_shape(d)),
+                     success=lambda i: _plan_url(item.plan), cancel_url=_plan_url(item.plan), initial=initial)
+
+
+def _shape(data: dict) -> dict:
+    """Unticked months mean none chosen; the service says so at the field."""
+    return {**data, "months": data.get("months") or []}
+
+
+@login_required
+@require_POST
+def item_delete(request, pk: int):
+    item = selectors.plan_item_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.plan_item_delete(actor=request.user, item=item),
+                          back=_plan_url(item.plan), done="已删除")
+
+
+# --- the year at a glance ----------------------------------------------------------------------------------
+
+
+@login_required
+def year_view(request):
+    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
+    glance = selectors.year_glance(user=request.user, union=union, year=_year(request), as_of=timezone.localdate())
+    return render(request, "plans/year.html", {
+        "glance": glance, "groups": selectors.grouped_by_area(glance.progress),
+        "chart": {"labels": [label for _, label, _ in glance.kinds], "values": [n for _, _, n in glance.kinds]},
+        "years": range(glance.year + 1, glance.year - 5, -1)})
+
+
+# --- templates ---------------------------------------------------------------------------------------------
+
+
+def _template_url(template) -> str:
+    return reverse("plans:template", args=[template.pk])
+
+
+@login_required
+def template_list(request):
+    node = request.user.union
+    return render(request, "plans/templates.html", {"templates": selectors.template_list(user=request.user),
+                                                    "node": node})
+
+
+@login_required
+def template_detail(request, pk: int):
+    template = selectors.template_get(user=request.user, pk=pk)
+    return render(request, "plans/template.html", {
+        "template": template, "groups": selectors.grouped_by_area(template.items.all()),
+        "editable": not template.is_shipped and request.user.can_write
+        and template.union.path.startswith(request.user.union.path)})
+
+
+def _template_source(request, value: str):
+    kind, _, pk = (value or "").partition(":")
+    if kind == "template":
+        return selectors.template_get(user=request.user, pk=pk)
+    if kind == "plan":
+        return selectors.plan_get(user=request.user, pk=pk)
+    return None
+
+
+@login_required
+def template_create(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    plans = selectors.plan_list(user=request.user, year=None, union=None).filter(union=union)[:10]
+
+    def create(data):
+        source = _template_source(request, data.pop("source"))
+        return services.template_create(actor=request.user, union=union, source=source, **data)
+
+    return form_page(request, form_class=TemplateCreateForm, title=f"新建计划模板：{union.name}", service=create,
+                     success=_template_url, cancel_url=reverse("plans:templates"),
+                     form_kwargs={"templates": selectors.templates_for(user=request.user, union=union), "plans": plans})
+
+
+@login_required
+def template_edit(request, pk: int):
+    template = selectors.template_owned_get(user=request.user, pk=pk)
+    fields = ("name", "suited_for", "guiding_ideas", "key_tasks")
+    return form_page(request, form_class=TemplateForm, title=f"编辑模板：{template.name}",
+                     service=lambda d: services.template_update(actor=request.user, template=template, **d),
+                     success=_template_url, cancel_url=_template_url(template),
+                     initial={f: getattr(template, f) for f in fields})
+
+
+@login_required
+@require_POST
+def template_delete(request, pk: int):
+    template = selectors.template_owned_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.template_delete(actor=request.user, template=template),
+                          back=reverse("plans:templates"), done="模板已删除")
+
+
+@login_required
+def template_item_create(request, pk: int):
+    template = selectors.template_owned_get(user=request.user, pk=pk)
+    return form_page(request, form_class=ItemForm, title=f"添加模板事项：{template.name}",
+                     service=lambda d: services.template_item_create(actor=request.user, template=template,
+                                                                     **_shape(d)),
+                     success=lambda item: _template_url(template), cancel_url=_template_url(template))
+
+
+@login_required
+def template_item_edit(request, pk: int):
+    item = selectors.template_item_owned_get(user=request.user, pk=pk)
+    return form_page(request, form_class=ItemForm, title=f"编辑模板事项：{item.title}",
+                     service=lambda d: services.template_item_update(actor=request.user, item=item, **_shape(d)),
+                     success=lambda i: _template_url(item.template), cancel_url=_template_url(item.template),
+                     initial=_item_initial(item))
+
+
+@login_required
+@require_POST
+def template_item_delete(request, pk: int):
+    item = selectors.template_item_owned_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.template_item_delete(actor=request.user, item=item),
+                          back=_template_url(item.template), done="已删除")
