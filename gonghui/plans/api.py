@@ -28,7 +28,9 @@ class PlanOut(Schema):
         return obj.union.name
 
 
-class ItemOut(Schema):
+class LineOut(Schema):
+    """A line as written, in a template or a plan."""
+
     id: int
     area: str
     title: str
@@ -37,12 +39,15 @@ class ItemOut(Schema):
     owner: str
     target_count: int | None
     target_unit: str
-    status: str
     position: int
 
     @staticmethod
     def resolve_months(obj) -> list[int]:
         return obj.month_list
+
+
+class ItemOut(LineOut):
+    status: str
 
 
 class ProgressOut(Schema):
@@ -99,7 +104,7 @@ class TemplateOut(Schema):
     union_id: int | None
     guiding_ideas: str
     key_tasks: str
-    items: list[ItemOut]
+    items: list[LineOut]
 
     @staticmethod
     def resolve_items(obj) -> list:
@@ -199,7 +204,7 @@ def year_view(request, year: int, union_id: int | None = None):
     return {"union_id": union.id, "year": year, "plan_id": glance.plan.id if glance.plan else None,
             "items": len(glance.progress), "complete": glance.complete, "overdue": _progress(glance.overdue),
             "this_month": _progress(glance.this_month),
-            "kinds": [{"kind": k, "label": label, "count": n} for k, label, n in glance.kinds],
+            "kinds": [{"kind": k, "label": str(label), "count": n} for k, label, n in glance.kinds],
             "subtree": [_union_year(row) for row in glance.subtree]}
 
 
