@@ -644,7 +644,12 @@ def statistics(request, query: Query[StatisticsQuery]):
     sections = ("hardship", "funds", "winter", "summer", "schooling", "visits", "medical", "cards")
     return {"union_id": union.pk, "start": query.start, "end": query.end,
             "sentences": [line._asdict() for line in figures.sentences()],
-            "figures": {name: _plain(asdict(getattr(figures, name))) for name in sections}}
+            "figures": {name: _section(getattr(figures, name)) for name in sections}}
+
+
+def _section(section) -> dict | None:
+    """None for a section the user may not read (hardship figures without the care grant)."""
+    return _plain(asdict(section)) if section is not None else None
 
 
 def _plain(value):

@@ -13,6 +13,8 @@ from typing import NamedTuple
 from .choices import MedicalCategory, SchoolLevel
 
 ZERO = Decimal(0)
+# In place of figures read from hardship files and fund payouts, for users without the care grant.
+NEEDS_GRANT = "（需“可查看帮扶与维权档案”授权方可查看）"
 
 
 def yuan(amount: Decimal | None) -> str:
@@ -61,15 +63,18 @@ class FundFigures:
     funds: int = 0
     covered_enterprises: int = 0
     contributed: Decimal = ZERO
-    balance: Decimal = ZERO
-    paid_out: Decimal = ZERO
-    paid_members: int = 0
+    # None when the user may not read fund payouts.
+    balance: Decimal | None = ZERO
+    paid_out: Decimal | None = ZERO
+    paid_members: int | None = 0
 
     def coverage_sentence(self) -> str:
         return (f"{self.funds}家企业建立了内部帮困基金，基金组建占{percent(self.funds, self.covered_enterprises)}，"
                 f"基金总额达到{wan(self.contributed)}万元")
 
     def payout_sentence(self) -> str:
+        if self.paid_out is None:
+            return NEEDS_GRANT
         return f"企业帮困基金共发放{wan(self.paid_out)}万元，救助对象{self.paid_members}人"
 
 
@@ -190,7 +195,7 @@ class Line(NamedTuple):
 @dataclass
 class CareFigures:
     period: Period
-    hardship: HardshipFigures
+    hardship: HardshipFigures | None  # None without the care grant
     funds: FundFigures
     winter: WinterFigures
     summer: SummerFigures
@@ -203,7 +208,7 @@ class CareFigures:
     def sentences(self) -> list[Line]:
         """Each figure in the order of the summaries, with what it counted."""
         lines = [
-            ("hardship", "困难职工帮扶", self.hardship.sentence()),
+            ("hardship", "困难职工帮扶", self.hardship.sentence() if self.hardship else NEEDS_GRANT),
             ("fund_coverage", "企业帮困基金", self.funds.coverage_sentence()),
             ("fund_payouts", "企业帮困基金救助", self.funds.payout_sentence()),
             ("winter", "送温暖", self.winter.sentence()),

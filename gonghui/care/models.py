@@ -39,6 +39,10 @@ class HardshipFile(TenantModel):
     with that union (and its federations) even if the member later moves.
     """
 
+    # Read only with the grant may_access_care (selectors check it); pages outside this app that
+    # show any record, such as the audit trail, are meant to honour it too.
+    CARE_GRANT_REQUIRED = True
+
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="hardship_files",
                               verbose_name=_("所属工会"))
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="hardship_files",
@@ -69,6 +73,8 @@ class HardshipFile(TenantModel):
         ]
         indexes = [
             models.Index(fields=["union", "status"], name="care_file_union_status"),
+            # The list's order (newest application first): read in index order, a page joins only its rows.
+            models.Index(fields=["tenant", "applied_on", "id"], name="care_file_applied"),
             # The statistics: approved within a period, still active at its end.
             models.Index(fields=["tenant", "approved_on"], name="care_file_approved"),
             models.Index(fields=["tenant", "status", "last_reviewed_on"], name="care_file_review_due"),
@@ -89,6 +95,8 @@ class HardshipFile(TenantModel):
 
 class HouseholdMember(TenantModel):
     """A person living with the applicant, with their monthly income."""
+
+    CARE_GRANT_REQUIRED = True  # as HardshipFile
 
     SCOPE_PATH = "file__union__path"
 
@@ -125,6 +133,8 @@ class HardshipReview(TenantModel):
 class AidPayment(TenantModel):
     """Aid paid against an active hardship file (帮扶救助)."""
 
+    CARE_GRANT_REQUIRED = True  # as HardshipFile
+
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("所属工会"))
     file = models.ForeignKey(HardshipFile, on_delete=models.PROTECT, related_name="aid", verbose_name=_("困难职工档案"))
     kind = models.CharField(_("救助类型"), max_length=12, choices=AidKind.choices)
@@ -137,7 +147,8 @@ class AidPayment(TenantModel):
     history = HistoricalRecords()
 
     class Meta:
-        indexes = [models.Index(fields=["tenant", "paid_on"], name="care_aid_paid_on")]
+        # Covers the statistics' sum of a period's aid by union: an index-only scan, no heap visits.
+        indexes = [models.Index(fields=["tenant", "paid_on", "union", "amount"], name="care_aid_paid_on")]
         verbose_name = _("帮扶救助")
 
 
@@ -179,6 +190,8 @@ class FundContribution(TenantModel):
 
 
 class FundPayout(TenantModel):
+    CARE_GRANT_REQUIRED = True  # as HardshipFile
+
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
     fund = models.ForeignKey(HardshipFund, on_delete=models.PROTECT, related_name="payouts")
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("救助对象"))
@@ -291,7 +304,7 @@ class MedicalAidEnrolment(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["member", "year", "category"], name="care_medical_enrol_once"),
         ]
-        indexes = [models.Index(fields=["tenant", "year", "category"], name="care_medical_enrol_year")]
+        indexes = [models.Index(fields=["tenant", "year", "category", "union"], name="care_medical_enrol_year")]
         verbose_name = _("医疗互助参保")
 
 

@@ -1,7 +1,8 @@
 """Every read of member services, scoped through `visible()`.
 
-Hardship files, aid and fund payouts are sensitive: their selectors check the
-user's grant (403 when missing) after scoping (404 when not theirs).
+Hardship files, aid and fund payouts are sensitive: their lists check the
+user's grant (403 when missing); a single record without the grant is a 404,
+as one outside the user's subtree (core.scoping.visible).
 """
 
 import re
@@ -46,7 +47,7 @@ from .models import (
     ServiceCard,
     Visit,
 )
-from .rules import require_care_access
+from .rules import may_read_care, require_care_access
 
 ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
 REVIEW_EVERY = timedelta(days=365)
@@ -102,9 +103,7 @@ def hardship_file_list(*, user, union: Union | None = None, q: str = "", status:
 
 
 def hardship_file_get(*, user, pk) -> HardshipFile:
-    file = get_visible_or_404(HardshipFile.objects.select_related("member", "union"), user, pk=pk)
-    require_care_access(user)
-    return file
+    return get_visible_or_404(HardshipFile.objects.select_related("member", "union"), user, pk=pk)
 
 
 def hardship_file_reviews(*, file: HardshipFile):
@@ -246,32 +245,42 @@ def service_card_get(*, user, pk) -> ServiceCard:
 # ---------------------------------------------------------------- statistics
 
 
-def _hardship(user, union: Union, p: Period) -> HardshipFigures:
+def _aid_by_month(user, union: Union, p: Period) -> dict[date, tuple[Decimal, int]]:
+    """The period's aid in one pass, month by month: the total and the chart both come from it."""
+    rows = (_in(AidPayment.objects.filter(paid_on__range=(p.start, p.end)), user, union).order_by()
+            .annotate(month=TruncMonth("paid_on")).values("month").annotate(total=Sum("amount"), n=Count("id"))
+            .values_list("month", "total", "n"))
+    return {month: (total, n) for month, total, n in rows}
+
+
+def _hardship(user, union: Union, p: Period, aid: dict[date, tuple[Decimal, int]]) -> HardshipFigures:
     still_open_at_end = Q(closed_on__isnull=True) | Q(closed_on__gt=p.end)
     files = _in(HardshipFile.objects.filter(approved_on__lte=p.end), user, union).aggregate(
         new=Count("id", filter=Q(approved_on__gte=p.start)),
         active=Count("id", filter=still_open_at_end),
     )
-    aid = _in(AidPayment.objects.filter(paid_on__range=(p.start, p.end)), user, union).aggregate(
-        total=Sum("amount"), n=Count("id"))
-    return HardshipFigures(new_files=files["new"], active_at_end=files["active"], aid_total=aid["total"] or ZERO,
-                           aid_payments=aid["n"])
+    return HardshipFigures(new_files=files["new"], active_at_end=files["active"],
+                           aid_total=sum((total for total, _ in aid.values()), ZERO),
+                           aid_payments=sum(n for _, n in aid.values()))
 
 
 def _funds(user, union: Union, p: Period) -> FundFigures:
     covered = _in(Enterprise.objects.filter(union__level=UnionLevel.GRASSROOTS), user, union).count()
     funds = _in(HardshipFund.objects.filter(established_on__lte=p.end), user, union)
     money = _in(FundContribution.objects.filter(on_date__lte=p.end), user, union).aggregate(total=Sum("amount"))
+    figures = FundFigures(funds=funds.count(), covered_enterprises=covered, contributed=money["total"] or ZERO)
+    if not may_read_care(user):
+        figures.paid_out = figures.paid_members = figures.balance = None
+        return figures
     paid_before_end = _in(FundPayout.objects.filter(paid_on__lte=p.end), user, union)
     payouts = paid_before_end.aggregate(
         total=Sum("amount", filter=Q(paid_on__gte=p.start)),
         members=Count("member_id", filter=Q(paid_on__gte=p.start), distinct=True),
         all_time=Sum("amount"),
     )
-    contributed = money["total"] or ZERO
-    return FundFigures(funds=funds.count(), covered_enterprises=covered, contributed=contributed,
-                       balance=contributed - (payouts["all_time"] or ZERO), paid_out=payouts["total"] or ZERO,
-                       paid_members=payouts["members"])
+    figures.paid_out, figures.paid_members = payouts["total"] or ZERO, payouts["members"]
+    figures.balance = figures.contributed - (payouts["all_time"] or ZERO)
+    return figures
 
 
 def _visits(user, union: Union, p: Period) -> tuple[WinterFigures, SummerFigures, VisitFigures]:
@@ -319,11 +328,6 @@ def _cards(user, union: Union, p: Period) -> CardFigures:
     return CardFigures(**cards)
 
 
-def _monthly(qs: QuerySet, field: str, value) -> dict[date, Decimal]:
-    rows = qs.order_by().annotate(month=TruncMonth(field)).values("month").annotate(v=value).values_list("month", "v")
-    return {month: v for month, v in rows}
-
-
 def _months(p: Period) -> list[date]:
     months, day = [], p.start.replace(day=1)
     while day <= p.end:
@@ -332,26 +336,32 @@ def _months(p: Period) -> list[date]:
     return months
 
 
-def _chart(user, union: Union, p: Period) -> dict:
+def _chart(user, union: Union, p: Period, aid: dict[date, tuple[Decimal, int]]) -> dict:
     """Aid paid and files approved, month by month: the shape of the year behind the totals."""
-    aid = _monthly(_in(AidPayment.objects.filter(paid_on__range=(p.start, p.end)), user, union), "paid_on",
-                   Sum("amount"))
-    new = _monthly(_in(HardshipFile.objects.filter(approved_on__range=(p.start, p.end)), user, union), "approved_on",
-                   Count("id"))
+    new = dict(_in(HardshipFile.objects.filter(approved_on__range=(p.start, p.end)), user, union).order_by()
+               .annotate(month=TruncMonth("approved_on")).values("month").annotate(n=Count("id"))
+               .values_list("month", "n"))
     months = _months(p)
     return {
         "months": [f"{m.year}-{m.month:02d}" for m in months],
-        "aid": [float(aid.get(m) or 0) for m in months],
-        "new_files": [new.get(m) or 0 for m in months],
+        "aid": [float(aid.get(m, (0, 0))[0]) for m in months],
+        "new_files": [new.get(m, 0) for m in months],
     }
 
 
 def care_statistics(*, user, union: Union, start: date, end: date, chart: bool = True) -> CareFigures:
-    """The summaries' figures for a node's subtree and a period; `union` must come from a scoped selector."""
+    """The summaries' figures for a node's subtree and a period; `union` must come from a scoped selector.
+
+    Without the care grant the figures read from hardship files, aid and fund payouts are left out
+    (None), rather than shown as the zeros that scoping would make of them.
+    """
     p = Period(start=start, end=end)
     winter, summer, visits = _visits(user, union, p)
+    granted = may_read_care(user)
+    aid = _aid_by_month(user, union, p) if granted else {}
     return CareFigures(
-        period=p, hardship=_hardship(user, union, p), funds=_funds(user, union, p), winter=winter, summer=summer,
-        schooling=_schooling(user, union, p), visits=visits, medical=_medical(user, union, p),
-        cards=_cards(user, union, p), chart=_chart(user, union, p) if chart else {},
+        period=p, hardship=_hardship(user, union, p, aid) if granted else None, funds=_funds(user, union, p),
+        winter=winter, summer=summer, schooling=_schooling(user, union, p), visits=visits,
+        medical=_medical(user, union, p), cards=_cards(user, union, p),
+        chart=_chart(user, union, p, aid) if chart and granted else {},
     )

@@ -219,3 +219,19 @@ def test_statistics_refuse_a_period_that_ends_before_it_starts(cast, client_for)
     response = client.get("/api/care/statistics", {"union_id": cast.union_a1.pk, "start": "2025-05-01",
                                                    "end": "2025-01-01"})
     assert response.status_code == 422 and "end" in response.json()["errors"]
+
+
+def test_without_the_grant_hardship_and_payout_figures_are_withheld_not_zeroed(cast, client_for):
+    active_file(cast, applied_on=date(2025, 3, 1))
+    services.visit_create(actor=cast.officer, member=cast.member_a1, reason=VisitReason.ILLNESS,
+                          visited_on=date(2025, 5, 1), visitors="工会主席", money=Decimal("300"))
+    result = figures(cast, union=cast.county, user=cast.auditor)
+    lines = {line.key: line.sentence for line in result.sentences()}
+    assert lines["hardship"] == lines["fund_payouts"] == "（需“可查看帮扶与维权档案”授权方可查看）"
+    assert lines["visits"] == "开展慰问1次（生病住院1次），发放慰问金和慰问品300元"
+    html = client_for(cast.auditor).get(reverse("care:statistics"), {"start": "2025-01-01",
+                                                                     "end": "2025-11-30"}).content.decode()
+    assert "需“可查看帮扶与维权档案”授权" in html and 'id="care-chart"' not in html
+    body = client_for(cast.auditor).get("/api/care/statistics", {"union_id": cast.county.pk, "start": "2025-01-01",
+                                                                 "end": "2025-11-30"}).json()
+    assert body["figures"]["hardship"] is None and body["figures"]["funds"]["paid_out"] is None

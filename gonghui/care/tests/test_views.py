@@ -40,13 +40,16 @@ def test_file_list_filters(cast, client_for):
     assert cast.member_a1.name in client.get(reverse("care:files"), {"q": tail}).content.decode()
 
 
-def test_without_the_care_grant_hardship_pages_are_forbidden(cast, client_for):
+def test_without_the_care_grant_lists_are_forbidden_and_files_not_found(cast, client_for):
     file = apply(cast)
     client = client_for(cast.auditor)
     for url in (reverse("care:files"), reverse("care:files_export"), reverse("care:aid"), reverse("care:watch"),
-                reverse("care:file_detail", args=[file.pk]), "/api/care/hardship/files"):
+                "/api/care/hardship/files"):
         response = client.get(url)
         assert response.status_code == 403, url
+    for url in (reverse("care:file_detail", args=[file.pk]), reverse("core:history", args=["care.hardshipfile", file.pk]),
+                f"/api/care/hardship/files/{file.pk}"):
+        assert client.get(url).status_code == 404, url
     assert "可查看帮扶与维权档案" in client.get("/api/care/hardship/files").json()["detail"]
     assert client.get(reverse("care:visits")).status_code == 200
 
@@ -225,6 +228,9 @@ def _records(cast):
 
 
 def test_it_checks_access(cast, client):
+    # The matrix is about the subtree: the auditor gets the care grant here, and reads but cannot write.
+    cast.auditor.may_access_care = True
+    cast.auditor.save()
     file, created, unit, enrolment, card = _records(cast)
     a1 = cast.union_a1
     pages = [
