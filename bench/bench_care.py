@@ -169,9 +169,9 @@ class Builder:
                 on = day_between(rng, date(2021, 1, 1), END)
                 if n % 10 == 0:
                     enterprise, union = rng.choice(enterprises)
-                    yield (self.tenant, union, None, enterprise, VisitReason.HEAT.value, Campaign.SUMMER_COOLING.value, on,
-                           "工会主席", "0.00", "防暑用品", money(rng, 1000, 20000), rng.randint(10, 800), "",
-                           self.actor)
+                    yield (self.tenant, union, None, enterprise, VisitReason.HEAT.value,
+                           Campaign.SUMMER_COOLING.value, on, "工会主席", "0.00", "防暑用品",
+                           money(rng, 1000, 20000), rng.randint(10, 800), "", self.actor)
                 else:
                     member, union = rng.choice(people)
                     winter = n % 3 == 0
@@ -225,7 +225,8 @@ class Builder:
 
 
 def ensure_care(root: Union, actor: User) -> None:
-    have = (HardshipFile.objects.filter(tenant_id=root.pk).count(), AidPayment.objects.filter(tenant_id=root.pk).count())
+    have = (HardshipFile.objects.filter(tenant_id=root.pk).count(),
+            AidPayment.objects.filter(tenant_id=root.pk).count())
     if have == (FILES, AID):
         return
     print(f"writing {FILES:,} hardship files, {AID:,} aid payments and the other care records …", flush=True)

@@ -3,7 +3,6 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from gonghui.core.forms import DateInput
 from gonghui.core.identifiers import IdentifierError, parse_resident_id
@@ -39,10 +38,6 @@ def day(label: str, **kwargs) -> forms.DateField:
     return forms.DateField(label=label, widget=DateInput(), **kwargs)
 
 
-def today_initial() -> dict:
-    return {"on_date": timezone.localdate()}
-
-
 class MemberByIdForm(forms.Form):
     """Forms name a member by full ID number, looked up among the members the user may see."""
 
@@ -74,7 +69,8 @@ class HardshipApplyForm(MemberByIdForm):
     applied_on = day("申请日期")
     causes = forms.MultipleChoiceField(label="致困原因", choices=Cause.choices, widget=forms.CheckboxSelectMultiple,
                                        required=False, help_text="可多选")
-    cause_note = forms.CharField(label="困难情况说明", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    cause_note = forms.CharField(label="困难情况说明", max_length=500, required=False,
+                                 widget=forms.Textarea(attrs={"rows": 3}))
     applicant_income = money_field("本人月收入（元）")
     # Carries the service's errors about the household rows, which the template shows above that table.
     household = forms.Field(required=False, widget=forms.HiddenInput, label="家庭成员")

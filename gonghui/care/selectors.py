@@ -301,7 +301,8 @@ def _visits(user, union: Union, p: Period) -> tuple[WinterFigures, SummerFigures
 
 def _schooling(user, union: Union, p: Period) -> SchoolingFigures:
     grants = _in(SchoolingGrant.objects.filter(granted_on__range=(p.start, p.end)), user, union)
-    students = dict(grants.order_by().values_list("school_level").annotate(n=Count("id")).values_list("school_level", "n"))
+    students = dict(grants.order_by().values("school_level").annotate(n=Count("id"))
+                    .values_list("school_level", "n"))
     totals = grants.aggregate(families=Count("member_id", distinct=True), amount=Sum("amount"))
     return SchoolingFigures(students=students, families=totals["families"], amount=totals["amount"] or ZERO)
 
@@ -309,7 +310,8 @@ def _schooling(user, union: Union, p: Period) -> SchoolingFigures:
 def _medical(user, union: Union, p: Period) -> MedicalFigures:
     year = p.end.year
     enrolments = _in(MedicalAidEnrolment.objects.filter(year=year), user, union)
-    by_category = dict(enrolments.order_by().values_list("category").annotate(n=Count("id")).values_list("category", "n"))
+    by_category = dict(enrolments.order_by().values("category").annotate(n=Count("id"))
+                       .values_list("category", "n"))
     units = _in(MedicalAidUnit.objects.filter(year=year), user, union).aggregate(
         n=Count("id"), whole=Count("id", filter=Q(whole_unit=True)))
     claims = _in(MedicalAidClaim.objects.filter(paid_on__range=(p.start, p.end)), user, union).aggregate(

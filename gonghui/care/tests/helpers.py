@@ -62,6 +62,7 @@ def fund(cast, *, company=None, amount=None, on: date | None = None):
     company = company or cast.union_a1.enterprises.first()
     created = services.fund_create(actor=cast.officer, enterprise=company, established_on=on or days_ago(400))
     if amount is not None:
-        services.fund_contribute(actor=cast.officer, fund=created, amount=Decimal(amount), on_date=created.established_on)
+        services.fund_contribute(actor=cast.officer, fund=created, amount=Decimal(amount),
+                                 on_date=created.established_on)
         created.refresh_from_db()
     return created

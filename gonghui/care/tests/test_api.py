@@ -119,7 +119,8 @@ def test_funds_visits_grants_medical_and_cards_through_the_api(client, cast):
     assert post(client, "/api/care/schooling-grants", {
         "member": cast.member_a1.pk, "student_name": "张小明", "school_level": "primary", "amount": "500",
         "granted_on": days_ago(1).isoformat()}).status_code == 201
-    unit_id = post(client, "/api/care/medical/units", {"union": cast.union_a1.pk, "year": date.today().year}).json()["id"]
+    unit = {"union": cast.union_a1.pk, "year": date.today().year}
+    unit_id = post(client, "/api/care/medical/units", unit).json()["id"]
     assert post(client, f"/api/care/medical/units/{unit_id}/whole-unit",
                 {"enrolled_on": days_ago(1).isoformat()}).json() == {"enrolled": 1}
     enrolment = MedicalAidEnrolment.objects.get()
@@ -150,7 +151,8 @@ def test_it_checks_access(client, cast):
     created = fund(cast, amount="100")
     a1 = cast.union_a1
     for url in (f"/api/care/hardship/files/{file.pk}", f"/api/care/funds/{created.pk}",
-                f"/api/care/funds/{created.pk}/payouts", f"/api/care/statistics?union_id={a1.pk}&start=2025-01-01&end=2025-12-31"):
+                f"/api/care/funds/{created.pk}/payouts",
+                f"/api/care/statistics?union_id={a1.pk}&start=2025-01-01&end=2025-12-31"):
         assert_scoped(client, cast, url, owner=a1)
     bad_aid = {"kind": "living", "amount": "-1", "paid_on": "2025-01-01", "fund_source": "own_funds"}
     assert_scoped(client, cast, f"/api/care/hardship/files/{file.pk}/aid", owner=a1, method="post", data=bad_aid,

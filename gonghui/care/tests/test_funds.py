@@ -80,7 +80,8 @@ def test_a_fund_needs_an_enterprise_with_a_union_and_only_one(cast):
         fund(cast)
     assert "已建立帮困基金" in errors_of(excinfo)["enterprise"][0]
     with pytest.raises(ValidationError) as excinfo:
-        services.fund_create(actor=cast.officer, enterprise=cast.union_b1.enterprises.first(), established_on=days_ago(1))
+        services.fund_create(actor=cast.officer, enterprise=cast.union_b1.enterprises.first(),
+                             established_on=days_ago(1))
     assert "管辖范围" in errors_of(excinfo)["enterprise"][0]
     assert HardshipFund.objects.count() == 1
 

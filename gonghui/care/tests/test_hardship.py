@@ -166,7 +166,8 @@ def test_a_closed_file_allows_a_new_application(cast):
     ({"applicant_income": Decimal("1800.555")}, "applicant_income", "两位小数"),
     ({"applicant_income": Decimal("99999999")}, "applicant_income", "1000万元"),
     ({"applied_on": date(2099, 1, 1)}, "applied_on", "晚于今天"),
-    ({"household": [{"name": "", "relation": "spouse", "monthly_income": Decimal("10")}]}, "household", "第1位家庭成员：请填写姓名"),
+    ({"household": [{"name": "", "relation": "spouse", "monthly_income": Decimal("10")}]}, "household",
+     "第1位家庭成员：请填写姓名"),
     ({"household": [{"name": "王丽", "relation": "cousin", "monthly_income": Decimal("10")}]}, "household", "关系"),
     ({"household": [{"name": "王丽", "relation": "spouse", "monthly_income": Decimal("-5")}]}, "household", "负数"),
 ])

@@ -61,7 +61,8 @@ def test_hardship_seed_sentence(cast):
     pay(cast.officer, before[0], "5000", date(2024, 12, 20))
     pay(cast.officer, before[1], "7000", date(2025, 12, 1))
     elsewhere = apply(cast, who=cast.member_b1, applied_on=date(2025, 4, 1), actor=cast.other_officer)
-    services.hardship_file_union_review(actor=cast.other_officer, file=elsewhere, approve=True, on_date=date(2025, 4, 1))
+    services.hardship_file_union_review(actor=cast.other_officer, file=elsewhere, approve=True,
+                                        on_date=date(2025, 4, 1))
     elsewhere = services.hardship_file_federation_review(actor=cast.county_admin, file=elsewhere, approve=True,
                                                          level=Level.DEEP, on_date=date(2025, 4, 2))
     pay(cast.other_officer, elsewhere, "10000", date(2025, 5, 1))
@@ -168,7 +169,8 @@ def test_medical_aid_sentence_in_proportion(cast):
                                     whole_unit=n == 0)
     services.medical_unit_enrol(actor=cast.street_admin, union=cast.union_a2, year=2025, whole_unit=True)
     services.medical_unit_enrol(actor=cast.officer, union=cast.union_a1, year=2024, whole_unit=True)
-    services.medical_claim_create(actor=cast.officer, enrolment=special, amount=Decimal("800"), paid_on=date(2025, 3, 1))
+    services.medical_claim_create(actor=cast.officer, enrolment=special, amount=Decimal("800"),
+                                  paid_on=date(2025, 3, 1))
     services.medical_claim_create(actor=cast.officer, enrolment=special, amount=Decimal("1200.50"),
                                   paid_on=date(2025, 6, 1))
 

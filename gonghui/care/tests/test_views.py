@@ -47,8 +47,8 @@ def test_without_the_care_grant_lists_are_forbidden_and_files_not_found(cast, cl
                 "/api/care/hardship/files"):
         response = client.get(url)
         assert response.status_code == 403, url
-    for url in (reverse("care:file_detail", args=[file.pk]), reverse("core:history", args=["care.hardshipfile", file.pk]),
-                f"/api/care/hardship/files/{file.pk}"):
+    for url in (reverse("care:file_detail", args=[file.pk]),
+                reverse("core:history", args=["care.hardshipfile", file.pk]), f"/api/care/hardship/files/{file.pk}"):
         assert client.get(url).status_code == 404, url
     assert "可查看帮扶与维权档案" in client.get("/api/care/hardship/files").json()["detail"]
     assert client.get(reverse("care:visits")).status_code == 200
@@ -63,7 +63,8 @@ def test_reading_a_file_is_logged(cast, client_for):
 
 def test_apply_through_the_page(cast, client_for):
     response = client_for(cast.officer).post(reverse("care:file_apply"), {
-        "member": cast.member_a1.id_number.lower(), "applied_on": days_ago(1).isoformat(), "causes": ["illness", "disaster"],
+        "member": cast.member_a1.id_number.lower(), "applied_on": days_ago(1).isoformat(),
+        "causes": ["illness", "disaster"],
         "applicant_income": "1500", "household-TOTAL_FORMS": "2", "household-INITIAL_FORMS": "0",
         "household-0-name": "王丽", "household-0-relation": "spouse", "household-0-monthly_income": "900",
         "household-1-name": "", "household-1-relation": "", "household-1-monthly_income": ""})
