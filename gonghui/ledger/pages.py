@@ -1,10 +1,17 @@
-"""A view helper the plan and ledger pages share."""
+"""View helpers the plan and ledger pages share."""
 
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.utils import timezone
+
+
+def year_from(request) -> int:
+    """The ?year= of a yearly page; anything unreadable or outside 2000-2100 means this year."""
+    raw = request.GET.get("year", "")
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
 
 
 def post_and_back(request, action: Callable[[], object], *, back: str, done: str):

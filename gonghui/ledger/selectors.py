@@ -12,7 +12,16 @@ from gonghui.members.choices import Status
 from gonghui.members.models import Member
 from gonghui.org.models import Union
 
-from .models import Activity, ActivityParticipant, ActivityResult, ActivityTally, Attachment, Honour, NewsReport, RewardRule
+from .models import (
+    Activity,
+    ActivityParticipant,
+    ActivityResult,
+    ActivityTally,
+    Attachment,
+    Honour,
+    NewsReport,
+    RewardRule,
+)
 
 ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
 ENTRY_MODELS = {"activity": Activity, "honour": Honour, "newsreport": NewsReport}
@@ -131,10 +140,14 @@ def reward_rule_get(*, user, pk) -> RewardRule:
     return get_visible_or_404(RewardRule.objects.select_related("union"), user, pk=pk)
 
 
+def ancestor_paths(union: Union) -> list[str]:
+    """The paths of the union and of every federation above it."""
+    return [union.path[:i] for i in range(Union.steplen, len(union.path) + 1, Union.steplen)]
+
+
 def rules_in_force(*, union: Union) -> list[RewardRule]:
     """The reward rule of the nearest federation, from `union` upwards, that has one."""
-    ancestors = [union.path[:i] for i in range(Union.steplen, len(union.path) + 1, Union.steplen)]
-    owners = (RewardRule.objects.filter(tenant_id=union.tenant_id, union__path__in=ancestors)
+    owners = (RewardRule.objects.filter(tenant_id=union.tenant_id, union__path__in=ancestor_paths(union))
               .order_by("-union__depth").values_list("union_id", flat=True))
     nearest = owners.first()
     return list(RewardRule.objects.filter(union_id=nearest)) if nearest else []

@@ -15,7 +15,7 @@ from gonghui.plans.selectors import plan_item_get, plan_items_for_ledger
 
 from . import selectors, services
 from .exports import ledger_download, xlsx_download
-from .pages import post_and_back
+from .pages import post_and_back, year_from
 from .forms import (
     ActivityForm,
     AttachmentForm,
@@ -295,15 +295,10 @@ def news_delete(request, pk: int):
                           back=reverse("ledger:news"), done="已删除")
 
 
-def _year(request) -> int:
-    raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
-
-
 @login_required
 def news_tally(request):
     union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
-    year = _year(request)
+    year = year_from(request)
     rows = selectors.news_tally(user=request.user, union=union, year=year)
     if request.GET.get("format") == "xlsx":
         return xlsx_download(

@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -38,8 +40,10 @@ def months_to_mask(months) -> int:
     return mask
 
 
-def mask_to_months(mask: int) -> list[int]:
-    return [m for m in range(1, 13) if mask & (1 << (m - 1))]
+@cache
+def mask_to_months(mask: int) -> tuple[int, ...]:
+    # 4096 masks at most: a federation's thousands of items share a handful.
+    return tuple(m for m in range(1, 13) if mask & (1 << (m - 1)))
 
 
 class ItemFields(models.Model):
@@ -59,7 +63,7 @@ class ItemFields(models.Model):
 
     @property
     def month_list(self) -> list[int]:
-        return mask_to_months(self.months)
+        return list(mask_to_months(self.months))
 
     @property
     def months_label(self) -> str:

@@ -1,14 +1,15 @@
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.http import Http404
 
 from gonghui.core.scoping import get_visible_or_404, visible
 from gonghui.ledger.models import ItemTally, Kind
-from gonghui.ledger.selectors import activity_tally
+from gonghui.ledger.selectors import activity_tally, ancestor_paths
 from gonghui.org.models import Union
 from gonghui.org.selectors import union_list
 
@@ -36,10 +37,6 @@ def plan_item_get(*, user, pk) -> PlanItem:
     return get_visible_or_404(PlanItem.objects.select_related("plan", "union"), user, pk=pk)
 
 
-def plan_items(*, plan: Plan) -> QuerySet[PlanItem]:
-    return plan.items.all()
-
-
 def plan_items_for_ledger(*, user, union: Union) -> QuerySet[PlanItem]:
     """The items an activity of `union` may fulfil: those of the union's own plans, newest year first."""
     qs = PlanItem.objects.select_related("plan").filter(union=union).exclude(status=ItemStatus.DROPPED)
@@ -49,16 +46,12 @@ def plan_items_for_ledger(*, user, union: Union) -> QuerySet[PlanItem]:
 # --- templates -------------------------------------------------------------------------------------------
 
 
-def _ancestor_paths(union: Union) -> list[str]:
-    return [union.path[:i] for i in range(Union.steplen, len(union.path) + 1, Union.steplen)]
-
-
 def template_list(*, user) -> QuerySet[PlanTemplate]:
     """Shipped templates, those of the user's federations above, and those the user's subtree wrote."""
     node = getattr(user, "union", None)
     if node is None:
         return PlanTemplate.objects.none()
-    own_or_above = Q(tenant_id=node.tenant_id) & (Q(union__path__in=_ancestor_paths(node))
+    own_or_above = Q(tenant_id=node.tenant_id) & (Q(union__path__in=ancestor_paths(node))
                                                    | Q(union__path__startswith=node.path))
     return PlanTemplate.objects.filter(Q(union__isnull=True) | own_or_above).select_related("union").order_by(
         F("union__path").asc(nulls_first=True), "name")
@@ -66,7 +59,7 @@ def template_list(*, user) -> QuerySet[PlanTemplate]:
 
 def templates_for(*, user, union: Union) -> QuerySet[PlanTemplate]:
     """The templates a plan of `union` may start from."""
-    above = Q(tenant_id=union.tenant_id, union__path__in=_ancestor_paths(union))
+    above = Q(tenant_id=union.tenant_id, union__path__in=ancestor_paths(union))
     return template_list(user=user).filter(Q(union__isnull=True) | above)
 
 
@@ -110,13 +103,13 @@ def months_ended(year: int, as_of: date) -> int:
     return as_of.month - 1
 
 
-def expected_by(planned: list[int], target: int, ended: int) -> int:
+def expected_by(planned: Sequence[int], target: int, ended: int) -> int:
     """Planned months spread the target evenly: two sports meets in April and October mean one by May."""
     passed = sum(1 for m in planned if m <= ended)
     return target * passed // len(planned)
 
 
-def item_state(*, planned: list[int], target: int | None, status: str, done: int, ended: int) -> tuple[bool, bool]:
+def item_state(*, planned: Sequence[int], target: int | None, status: str, done: int, ended: int) -> tuple[bool, bool]:
     """(complete, overdue) of one item; an item without a count is done once anything was recorded for it."""
     target = target or 1
     complete = status == ItemStatus.DONE or done >= target
@@ -286,12 +279,13 @@ def _subtree_years(*, user, union: Union, year: int, as_of: date, entries: dict[
     for plan in plans:
         rows[plan.union_id].plan = plan
     items = PlanItem.objects.filter(plan__in=plans)
-    monthly = _done_by_month(items.values("id"))
+    # Thousands of items: totals summed by the database, plain tuples rather than model instances.
+    done_totals = dict(ItemTally.objects.filter(plan_item_id__in=items.values("id")).values_list("plan_item_id")
+                       .annotate(n=Sum("count")).values_list("plan_item_id", "n").order_by())
     ended = months_ended(year, as_of)
-    # Thousands of items: plain tuples, not model instances.
     for item_id, union_id, months, target, status in items.values_list(
             "id", "union_id", "months", "target_count", "status"):
-        done = monthly[item_id][-1] if item_id in monthly else 0
+        done = done_totals.get(item_id, 0)
         complete, overdue = item_state(planned=mask_to_months(months), target=target, status=status, done=done,
                                        ended=ended)
         summary = rows[union_id]

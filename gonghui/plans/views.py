@@ -6,21 +6,23 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.pages import form_page, paginate
 from gonghui.ledger.exports import xlsx_download
-from gonghui.ledger.pages import post_and_back
+from gonghui.ledger.pages import post_and_back, year_from
 from gonghui.org.selectors import union_get, union_list
 
 from . import selectors, services
-from .forms import BLANK, PREVIOUS, ItemForm, PlanCreateForm, PlanEditForm, PlanFilterForm, PlanItemForm, \
-    TemplateCreateForm, TemplateForm
+from .forms import (
+    BLANK,
+    PREVIOUS,
+    ItemForm,
+    PlanCreateForm,
+    PlanEditForm,
+    PlanFilterForm,
+    PlanItemForm,
+    TemplateCreateForm,
+    TemplateForm,
+)
 from .models import Area
 from .services import ITEM_FIELDS
-
-FIRST_YEAR, LAST_YEAR = services.FIRST_YEAR, services.LAST_YEAR
-
-
-def _year(request) -> int:
-    raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and FIRST_YEAR <= int(raw) <= LAST_YEAR else timezone.localdate().year
 
 
 def _filters(request) -> tuple[PlanFilterForm, dict]:
@@ -179,7 +181,8 @@ def item_delete(request, pk: int):
 @login_required
 def year_view(request):
     union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
-    glance = selectors.year_glance(user=request.user, union=union, year=_year(request), as_of=timezone.localdate())
+    glance = selectors.year_glance(user=request.user, union=union, year=year_from(request),
+                                   as_of=timezone.localdate())
     return render(request, "plans/year.html", {
         "glance": glance, "groups": selectors.grouped_by_area(glance.progress),
         "chart": {"labels": [label for _, label, _ in glance.kinds], "values": [n for _, _, n in glance.kinds]},

@@ -7,7 +7,7 @@ from gonghui.ledger.models import Activity, Attachment, Honour, Kind, NewsReport
 from gonghui.plans import services as plans
 from gonghui.testing import assert_scoped
 
-from .conftest import PDF, PNG
+from .helpers import PDF, PNG
 
 pytestmark = pytest.mark.django_db
 

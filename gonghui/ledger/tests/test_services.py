@@ -21,7 +21,7 @@ from gonghui.ledger.models import (
 from gonghui.plans import services as plans
 from gonghui.plans.models import PlanTemplate
 
-from .conftest import PDF, PNG, ooxml
+from .helpers import PDF, PNG, ooxml
 
 pytestmark = pytest.mark.django_db
 

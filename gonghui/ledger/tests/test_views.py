@@ -1,15 +1,13 @@
-import io
 from datetime import date
 
 import pytest
 from django.urls import reverse
-from python_calamine import CalamineWorkbook
 
 from gonghui.ledger import services
 from gonghui.ledger.models import Activity, Attachment, Honour, Kind, NewsReport, RecipientType, RewardRule
 from gonghui.testing import assert_scoped, viewers
 
-from .conftest import PDF, PNG, error_at
+from .helpers import PDF, PNG, error_at, sheet_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +29,6 @@ def honour(cast) -> Honour:
 def news(cast) -> NewsReport:
     return services.news_report_create(actor=cast.officer, union=cast.union_a1, reporter=cast.member_a1,
                                        title="我厂举办安全知识竞赛", date=date(YEAR, 6, 1), published_in="县报")
-
-
-def sheet_rows(response) -> list[list]:
-    body = b"".join(response.streaming_content)
-    return CalamineWorkbook.from_filelike(io.BytesIO(body)).get_sheet_by_index(0).to_python()
 
 
 ACTIVITY_FORM = {"kind": "meeting", "title": "职工座谈会", "date": f"{YEAR}-02-10", "participant_count": "12",

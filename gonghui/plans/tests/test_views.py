@@ -1,13 +1,12 @@
-import io
 import re
 from datetime import date
 
 import pytest
 from django.urls import reverse
-from python_calamine import CalamineWorkbook
 
 from gonghui.ledger import services as ledger
 from gonghui.ledger.models import Kind
+from gonghui.ledger.tests.helpers import error_at, sheet_rows
 from gonghui.plans import services
 from gonghui.plans.models import Plan, PlanItem, PlanTemplate
 from gonghui.testing import assert_scoped, viewers
@@ -17,19 +16,9 @@ pytestmark = pytest.mark.django_db
 YEAR = date.today().year
 
 
-def error_at(html: str, field: str) -> str:
-    match = re.search(rf'<div class="form-row has-error" data-field="{field}">(.*?)</ul>', html, re.DOTALL)
-    return re.sub(r"<[^>]+>", "", match.group(1)) if match else ""
-
-
 def school(cast, year=YEAR) -> Plan:
     return services.plan_create_from_template(actor=cast.sibling_officer, union=cast.union_a2, year=year,
                                               template=PlanTemplate.objects.get(code="school"))
-
-
-def sheet_rows(response) -> list[list]:
-    body = b"".join(response.streaming_content)
-    return CalamineWorkbook.from_filelike(io.BytesIO(body)).get_sheet_by_index(0).to_python()
 
 
 def test_a_plan_is_started_from_a_template_on_the_page(cast, client_for):
