@@ -1,55 +1,38 @@
-"""A small .xlsx writer for the care lists (gonghui/rosters/ had no shared writer when this was written).
+"""The care lists as .xlsx, through the shared writer (gonghui.rosters.xlsx: constant memory, formulas neutralised).
 
-XlsxWriter in constant_memory mode writes each row as it arrives, so a list
-streamed from `.iterator()` never sits in memory; the finished workbook is a
-temporary file handed to the response.
+Rows stream from `.iterator()` into a temporary file; the response sends that file, which is
+unlinked at once so that nothing is left behind once the download ends.
 """
 
+import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from datetime import date
 from decimal import Decimal
 
-import xlsxwriter
 from django.http import FileResponse
 
-# A cell beginning with one of these would run as a formula in Excel or WPS.
-FORMULA_STARTS = ("=", "+", "-", "@")
+from gonghui.rosters.xlsx import write_xlsx
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+def _cell(value):
+    # Money stays a number the sheet can add up; yes/no reads in Chinese.
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
 
 
 def xlsx_response(*, filename: str, headers: Sequence[tuple[str, int]], rows: Iterable[Sequence]) -> FileResponse:
     """headers: (Chinese header, column width); rows: str, int, Decimal, date, bool or None per cell."""
-    handle = tempfile.TemporaryFile()
-    book = xlsxwriter.Workbook(handle, {"constant_memory": True})
-    sheet = book.add_worksheet()
-    bold = book.add_format({"bold": True})
-    formats = {date: book.add_format({"num_format": "yyyy-mm-dd"}), Decimal: book.add_format({"num_format": "0.00"})}
-    for col, (header, width) in enumerate(headers):
-        sheet.set_column(col, col, width)
-        sheet.write_string(0, col, header, bold)
-    for r, row in enumerate(rows, start=1):
-        for col, value in enumerate(row):
-            _write(sheet, r, col, value, formats)
-    book.close()
-    handle.seek(0)
+    fd, path = tempfile.mkstemp(suffix=".xlsx")
+    os.close(fd)
+    try:
+        write_xlsx(path, [h for h, _ in headers], ([_cell(v) for v in row] for row in rows),
+                   sheet_name=filename.removesuffix(".xlsx"), widths=[w for _, w in headers])
+        handle = open(path, "rb")  # noqa: SIM115 - FileResponse closes it when the download ends
+    finally:
+        os.unlink(path)
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
-
-
-def _write(sheet, row: int, col: int, value, formats: dict) -> None:
-    if value is None or value == "":
-        return
-    if isinstance(value, bool):
-        sheet.write_string(row, col, "是" if value else "否")
-    elif isinstance(value, Decimal):
-        sheet.write_number(row, col, float(value), formats[Decimal])
-    elif isinstance(value, int):
-        sheet.write_number(row, col, value)
-    elif isinstance(value, date):
-        sheet.write_datetime(row, col, value, formats[date])
-    else:
-        sheet.write_string(row, col, neutralise(str(value)))

@@ -194,6 +194,14 @@ def test_file_export_is_masked_neutralised_and_logged(cast, client_for):
     assert AccessLog.objects.filter(action="export_care_list", detail="困难职工档案").exists()
 
 
+def test_aid_export_keeps_amounts_as_numbers(cast, client_for):
+    file = active_file(cast)
+    services.aid_payment_create(actor=cast.officer, file=file, kind="living", amount=Decimal("2000.50"),
+                                paid_on=file.approved_on, fund_source="own_funds")
+    rows = sheet(client_for(cast.officer).get(reverse("care:aid_export")))
+    assert rows[0][4] == "金额（元）" and rows[1][4] == 2000.5 and rows[1][5] == file.approved_on
+
+
 def test_exports_follow_the_filters_and_the_subtree(cast, client_for):
     for who, actor in ((cast.member_a1, cast.officer), (cast.member_b1, cast.other_officer)):
         services.visit_create(actor=actor, member=who, reason="illness", visited_on=days_ago(1), visitors="主席",
