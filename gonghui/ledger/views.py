@@ -15,7 +15,6 @@ from gonghui.plans.selectors import plan_item_get, plan_items_for_ledger
 
 from . import selectors, services
 from .exports import ledger_download, xlsx_download
-from .pages import post_and_back, year_from
 from .forms import (
     ActivityForm,
     AttachmentForm,
@@ -29,6 +28,7 @@ from .forms import (
     RewardRuleForm,
 )
 from .models import CONTEST_KINDS, Kind
+from .pages import post_and_back, year_from
 
 ACTIVITY_EDIT_FIELDS = ("kind", "title", "date", "end_date", "place", "organiser", "participant_count", "cost",
                         "results", "plan_item")
