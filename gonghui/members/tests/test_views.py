@@ -111,3 +111,9 @@ def test_transfer_decisions_check_access(cast, client):
     assert client.post(reverse("members:transfer_decide", args=[transfer.pk, "accept"])).status_code == 404
     transfer.refresh_from_db()
     assert transfer.status == "pending"
+
+
+def test_forbidden_pages_say_why_in_chinese(cast, client_for):
+    response = client_for(cast.auditor).get(reverse("members:edit", args=[cast.member_a1.pk]))
+    assert response.status_code == 403
+    assert "只读" in response.content.decode()
