@@ -14,7 +14,7 @@ from gonghui.accounts.models import User
 from gonghui.members.models import Member, MemberEvent
 from gonghui.org.models import Union
 
-from .bulk import BATCH_SIZE, analyze, reserve_ids, write_members
+from .bulk import BATCH_SIZE, analyze, constraints_suspended, reserve_ids, worth_rebuilding, write_members
 from .logins import create_demo_users
 from .members import MemberRows, Quota, apportion
 from .reset import find_demo_root
@@ -67,10 +67,13 @@ def build_county(
     stdout: TextIO | None = None,
     as_of: date | None = None,
     batch_size: int = BATCH_SIZE,
+    rebuild_indexes: bool | None = None,
 ) -> County:
     """Generate the demo county: the same seed gives the same names and numbers.
 
     as_of (default today) is the day join and leave dates may not pass.
+    rebuild_indexes (PostgreSQL only) drops the member tables' indexes and
+    foreign keys during the load; by default it does so for big loads.
     """
     if find_demo_root() is not None:
         raise DemoAlreadyLoaded("the demo county is already loaded")
@@ -87,11 +90,16 @@ def build_county(
             as_of=as_of or timezone.localdate(),
             created_at=timezone.now(),
         )
-        written, events = write_members(
-            drafts=rows.rows(member_quotas(tree=tree, members=members)),
-            batch_size=batch_size,
-            progress=_progress(say, total=members),
-        )
+        if rebuild_indexes is None:
+            rebuild_indexes = worth_rebuilding(model=Member, adding=members)
+        with constraints_suspended(models=[Member, MemberEvent] if rebuild_indexes else [], indexes=True):
+            written, events = write_members(
+                drafts=rows.rows(member_quotas(tree=tree, members=members)),
+                batch_size=batch_size,
+                progress=_progress(say, total=members),
+            )
+            if rebuild_indexes:
+                say("会员：重建索引和外键约束")
     analyze(models=[Member, MemberEvent])
     return County(
         root=tree.root, tree=tree, users=users, members=written, events=events, seconds=time.monotonic() - started

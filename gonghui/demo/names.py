@@ -21,7 +21,7 @@ SURNAMES = Weighted(
     )
 )
 
-# Characters that open a two-character given name, by gender ("" = either).
+# Characters that open a two-character given name, by gender.
 _LEADING = {
     "M": "建国志文明俊家子宇浩晓嘉永海振德春立天国伟一",
     "F": "秀丽晓春玉美雅佳思雨诗欣梦婉静紫海慧若一",

@@ -43,7 +43,12 @@ GRASSROOTS_MIX = (
 )
 JOINT_COVERAGE = (14, 24)
 UNCOVERED_ENTERPRISES = (8, 12)
-ORG_TYPE = {"enterprise": OrgType.ENTERPRISE, "school": OrgType.SCHOOL, "agency": OrgType.AGENCY, "joint": OrgType.COMMUNITY}
+ORG_TYPE = {
+    "enterprise": OrgType.ENTERPRISE,
+    "school": OrgType.SCHOOL,
+    "agency": OrgType.AGENCY,
+    "joint": OrgType.COMMUNITY,
+}
 
 
 @dataclass
@@ -112,7 +117,6 @@ class Builder:
         root = Union.objects.add_root(instance=root)
         # The tenant is the root itself, which has no id until it is saved.
         root.tenant_id = root.id
-        root.skip_history_when_saving = True
         root.save(update_fields=["tenant"])
         return root
 
@@ -149,7 +153,9 @@ class Builder:
         if kind == "joint":
             scope = self._joint_scope(place)
             area = names.joint_area(rng=self.rng, used=self.used_names, street=place, scope=scope)
-            union = self._add(parent, street=place, name=f"{area}联合工会", formation=Formation.JOINT, joint_scope=scope, **fields)
+            union = self._add(
+                parent, street=place, name=f"{area}联合工会", formation=Formation.JOINT, joint_scope=scope, **fields
+            )
             units = [self._small_unit() for _ in range(self.rng.randint(*JOINT_COVERAGE))]
         else:
             unit = self._single_unit(kind, place)

@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandParser
+import unicodedata
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gonghui.demo.county import County, build_county
 from gonghui.demo.logins import DEMO_PASSWORD, describe_role
@@ -14,6 +16,8 @@ class Command(BaseCommand):
         parser.add_argument("--reset", action="store_true", help="delete the previous demo county first")
 
     def handle(self, *args, members: int, seed: int, reset: bool, **options) -> None:
+        if members < 0:
+            raise CommandError("--members 不能为负数")
         if reset:
             removed = delete_demo()
             self.stdout.write(f"已删除旧的演示数据（{removed:,} 行）")
@@ -35,4 +39,10 @@ class Command(BaseCommand):
         self.stdout.write(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
         for username, user in county.users.items():
             node = user.union.name if user.union else "—"
-            self.stdout.write(f"  {username:<13} {describe_role(user):<12} {node}")
+            self.stdout.write(f"  {username:<13} {_pad(describe_role(user), 22)} {node}")
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-justify by display width: Chinese characters take two columns in a terminal."""
+    shown = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * max(0, width - shown)
