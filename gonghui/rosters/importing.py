@@ -1,18 +1,22 @@
 """The two background passes over an uploaded roster: the dry run, and the write.
 
-Both read and check every row the same way and load the valid ones into a
-temporary stage (outside any transaction, reporting progress as they go);
-the dry run then only counts, while the write merges in ONE transaction
-that a cancel or a crash rolls back.
+Both go the same way, chunk by chunk: a reader thread reads and checks rows
+(pure Python, no database) while this thread loads the previous chunk into
+the stage, classifies it against the member records and, for the write,
+merges it. The database works while Python checks, on the machine's other
+core. The write runs in ONE transaction around all chunks: a cancel, a crash
+or an "all or nothing" with a rejected row rolls every chunk back.
 """
 
 import itertools
+import queue
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.files import File
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 
 from .checking import RowChecker, UnionDirectory
@@ -22,10 +26,11 @@ from .reading import RosterRefused, iter_rows
 from .staging import Kind, Stage
 from .xlsx import write_xlsx
 
-BATCH_ROWS = 10_000
+CHUNK_ROWS = 50_000
 FIRST_ERRORS = 20
 ERROR_HEADER = "错误说明"
 ROW_HEADER = "原表行号"
+DUPLICATE = "身份证号码与第{first}行重复，同一人在文件中只能出现一次"
 
 
 class Cancelled(Exception):
@@ -36,16 +41,58 @@ class NeedsMapping(Exception):
     pass
 
 
+class NotAllValid(Exception):
+    """"All or nothing" met a rejected row: the transaction rolls back."""
+
+
 @dataclass
 class Pass:
     """What one pass over the file found: rejected rows (Excel row number -> message) and counts."""
 
     errors: dict[int, str] = field(default_factory=dict)
-    counts: dict[Kind, int] = field(default_factory=dict)
+    counts: dict[Kind, int] = field(default_factory=lambda: dict.fromkeys(Kind, 0))
+    read: int = 0
+    written: int = 0
 
     @property
     def rejected(self) -> int:
         return len(self.errors)
+
+    def summary(self) -> dict:
+        return {
+            "new_count": self.counts[Kind.NEW], "updated_count": self.counts[Kind.UPDATED],
+            "unchanged_count": self.counts[Kind.UNCHANGED], "rejected_count": self.rejected,
+            "rows_written": self.written, "rows_total": self.read,
+            "first_errors": [{"row": n, "message": self.errors[n]} for n in sorted(self.errors)[:FIRST_ERRORS]],
+        }
+
+
+class ProgressLine:
+    """Progress written where the polling page can see it, even from inside the write transaction.
+
+    Outside a transaction it is an ordinary update. Inside one, PostgreSQL gets it on a connection of
+    its own; SKIP LOCKED lets it give way when the request that started the job still holds the row
+    (the immediate backend in tests) instead of waiting for it. SQLite shows it at the end.
+    """
+
+    def __init__(self, pk: int):
+        self.pk = pk
+        self.side = None
+
+    def update(self, **fields: int) -> None:
+        if not connection.in_atomic_block:
+            RosterImport.objects.filter(pk=self.pk).update(**fields)
+        elif connection.vendor == "postgresql":
+            self.side = self.side or connections.create_connection(DEFAULT_DB_ALIAS)
+            table = RosterImport._meta.db_table
+            sets = ", ".join(f"{RosterImport._meta.get_field(k).column} = %s" for k in fields)
+            with self.side.cursor() as cursor:
+                cursor.execute(f"UPDATE {table} SET {sets} WHERE id = "
+                               f"(SELECT id FROM {table} WHERE id = %s FOR UPDATE SKIP LOCKED)", [*fields.values(), self.pk])
+
+    def close(self) -> None:
+        if self.side is not None:
+            self.side.close()
 
 
 class RosterRun:
@@ -53,20 +100,19 @@ class RosterRun:
         self.roster = roster
         self.actor = roster.created_by
         self.stage = Stage(f"roster_stage_{roster.pk}")
+        self.progress = ProgressLine(roster.pk)
 
-    # progress and cancel -------------------------------------------------
-    def report(self, **fields) -> None:
-        """Progress is written outside the write transaction so the polling page sees it at once."""
+    def report(self, **fields: int) -> None:
+        """Row counters only: rows_read, rows_checked, rows_written, rows_total."""
         for key, value in fields.items():
             setattr(self.roster, key, value)
-        if not connection.in_atomic_block:
-            RosterImport.objects.filter(pk=self.roster.pk).update(**fields)
+        self.progress.update(**fields)
 
     def check_cancel(self) -> None:
         if RosterImport.objects.filter(pk=self.roster.pk, cancel_requested=True).exists():
             raise Cancelled
 
-    # reading and checking ------------------------------------------------
+    # reading and checking -------------------------------------------------------------------------
     def _data(self) -> bytes:
         with self.roster.file.open("rb") as fh:
             return fh.read()
@@ -74,7 +120,7 @@ class RosterRun:
     def _rows(self, data: bytes) -> Iterator[tuple[int, list]]:
         """(Excel row number, cells) for each row below the header that may be a person.
 
-        The header is settled before the first row is handed out, so the checker sees the mapping.
+        The header is settled here, before the first row is handed out, so the checker sees the mapping.
         """
         rows = iter_rows(data, self.roster.kind, self.roster.sheet_name)
         head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
@@ -84,50 +130,90 @@ class RosterRun:
         return ((n, r) for n, r in numbered if n > start and not (is_blank(r) or is_totals(r)))
 
     def _settle_header(self, head: list[list]) -> None:
-        if self.roster.header_row is None:
+        if self.roster.header_row is None:  # only the dry run gets here, outside any transaction
             index, mapping = find_header(head)
-            self.report(header_row=index, headers=[str(c) for c in head[index]] if head else [], mapping=mapping)
+            found = {"header_row": index, "headers": [str(c) for c in head[index]] if head else [], "mapping": mapping}
+            for key, value in found.items():
+                setattr(self.roster, key, value)
+            RosterImport.objects.filter(pk=self.roster.pk).update(**found)
         union_required = UnionDirectory(node=self.actor.union).default_union_id is None
         if missing_required(self.roster.mapping, union_required=union_required):
             raise NeedsMapping
 
-    def stage_rows(self) -> Pass:
-        """Read, check and stage every row; rejected rows are kept with their messages."""
+    def chunks(self, result: Pass) -> Iterator[list[tuple]]:
+        """Checked rows, a chunk at a time, from a reader thread that never touches the database.
+
+        Rejected rows go to result.errors; the reader only ever writes there, and this thread reads
+        it after the last chunk.
+        """
         rows = self._rows(self._data())
-        result = Pass()
         checker = RowChecker(mapping=self.roster.mapping, unions=UnionDirectory.load(self.actor.union))
-        seen: dict[str, int] = {}
-        batch: list[tuple] = []
-        read = 0
+        handoff: queue.Queue = queue.Queue(maxsize=2)
+        stop = threading.Event()
+
+        def put(item) -> None:
+            while not stop.is_set():
+                try:
+                    handoff.put(item, timeout=0.2)
+                    return
+                except queue.Full:
+                    continue
+
+        def read_and_check() -> None:
+            try:
+                seen: dict[str, int] = {}
+                chunk: list[tuple] = []
+                for number, row in rows:
+                    result.read += 1
+                    values, messages = checker.check(row)
+                    if values is not None and seen.setdefault(values[3], number) != number:
+                        messages = [DUPLICATE.format(first=seen[values[3]])]
+                    if messages:
+                        result.errors[number] = "；".join(messages)
+                    else:
+                        chunk.append((number, *values))
+                    if result.read % CHUNK_ROWS == 0:
+                        put((chunk, result.read))
+                        chunk = []
+                    if stop.is_set():
+                        return
+                put((chunk, result.read))
+                put(None)
+            except BaseException as exc:  # handed to the consuming thread, which raises it
+                put(exc)
+
+        reader = threading.Thread(target=read_and_check, name=f"roster-{self.roster.pk}-reader", daemon=True)
+        reader.start()
+        try:
+            while (item := handoff.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                chunk, read = item
+                self.report(rows_read=read, rows_checked=read, rows_total=max(read, self.roster.rows_total))
+                yield chunk
+        finally:
+            stop.set()
+            reader.join()
+
+    def process(self, result: Pass, *, write: bool) -> Pass:
+        """Stage, classify and (for the write) merge each chunk as it arrives."""
+        all_or_nothing = self.roster.mode == ImportMode.ALL_OR_NOTHING
         self.stage.create()
-        for number, row in rows:
-            read += 1
-            values, messages = checker.check(row)
-            if values is not None:
-                first = seen.setdefault(values[3], number)
-                if first != number:
-                    messages = [f"身份证号码与第{first}行重复，同一人在文件中只能出现一次"]
-            if messages:
-                result.errors[number] = "；".join(messages)
-            else:
-                batch.append((number, *values))
-            if read % BATCH_ROWS == 0:
-                self._flush(batch, read)
-        self._flush(batch, read)
-        self.report(rows_total=read)
+        for chunk in self.chunks(result):
+            self.stage.load(chunk)
+            for kind, count in self.stage.classify(node=self.actor.union, assign_ids=write).items():
+                result.counts[kind] += count
+            result.errors.update(self.stage.rejections())
+            if write and not (all_or_nothing and result.errors):
+                result.written += self.stage.merge(tenant_id=self.actor.union.tenant_id, actor_id=self.actor.pk,
+                                                   now=timezone.now())
+                self.report(rows_written=result.written)
+            self.check_cancel()
+        if write and all_or_nothing and result.errors:
+            raise NotAllValid
         return result
 
-    def _flush(self, batch: list[tuple], read: int) -> None:
-        self.stage.load(batch)
-        batch.clear()
-        self.report(rows_read=read, rows_checked=read, rows_total=max(read, self.roster.rows_total))
-        self.check_cancel()
-
-    def classify(self, result: Pass, *, assign_ids: bool) -> None:
-        result.counts = self.stage.classify(node=self.actor.union, assign_ids=assign_ids)
-        result.errors.update(self.stage.rejections())
-
-    # the error file --------------------------------------------------------
+    # the error file -------------------------------------------------------------------------------
     def write_error_file(self, result: Pass) -> None:
         """The user's own rows that were rejected, with the Excel row number and the reason."""
         if not result.errors:
@@ -140,7 +226,8 @@ class RosterRun:
         with tempfile.NamedTemporaryFile(suffix=".xlsx") as tmp:
             write_xlsx(tmp.name, headers, rejected, sheet_name="有误的行")
             base = self.roster.original_name.rsplit(".", 1)[0]
-            self.roster.error_file.save(f"{base}-错误清单.xlsx", File(open(tmp.name, "rb")), save=False)
+            with open(tmp.name, "rb") as fh:
+                self.roster.error_file.save(f"{base}-错误清单.xlsx", File(fh), save=False)
 
     def finish(self, **fields) -> None:
         fields.setdefault("finished_at", timezone.now())
@@ -148,24 +235,17 @@ class RosterRun:
             setattr(self.roster, key, value)
         self.roster.save()
 
-
-def _summary(result: Pass) -> dict:
-    return {
-        "new_count": result.counts.get(Kind.NEW, 0),
-        "updated_count": result.counts.get(Kind.UPDATED, 0),
-        "unchanged_count": result.counts.get(Kind.UNCHANGED, 0),
-        "rejected_count": result.rejected,
-        "first_errors": [{"row": n, "message": result.errors[n]} for n in sorted(result.errors)[:FIRST_ERRORS]],
-    }
+    def close(self) -> None:
+        self.stage.drop()
+        self.progress.close()
 
 
 def run_dry_run(roster: RosterImport) -> None:
     run = RosterRun(roster)
     try:
-        result = run.stage_rows()
-        run.classify(result, assign_ids=False)
+        result = run.process(Pass(), write=False)
         run.write_error_file(result)
-        run.finish(status=ImportStatus.CHECKED, **_summary(result))
+        run.finish(status=ImportStatus.CHECKED, **result.summary())
     except NeedsMapping:
         run.finish(status=ImportStatus.NEEDS_MAPPING, finished_at=None)
     except Cancelled:
@@ -173,31 +253,26 @@ def run_dry_run(roster: RosterImport) -> None:
     except RosterRefused as exc:
         run.finish(status=ImportStatus.REFUSED, message=str(exc))
     finally:
-        run.stage.drop()
+        run.close()
 
 
 def run_write(roster: RosterImport) -> None:
     run = RosterRun(roster)
+    result = Pass()
     try:
-        result = run.stage_rows()
         with transaction.atomic():
-            run.classify(result, assign_ids=True)
-            summary = _summary(result)
-            if roster.mode == ImportMode.ALL_OR_NOTHING and result.rejected:
-                run.finish(status=ImportStatus.REFUSED, rows_written=0, **summary,
-                           message=f"有 {result.rejected} 行有误；按“全部无误才导入”的选择，一行也没有导入")
-                return
-            run.check_cancel()
-            written = run.stage.merge(tenant_id=run.actor.union.tenant_id, actor_id=run.actor.pk, now=timezone.now(),
-                                      between=lambda n: run.check_cancel())
+            run.process(result, write=True)
         roster.file.delete(save=False)  # the uploaded rows are in the member records now; keep no second copy
-        run.finish(status=ImportStatus.DONE, rows_written=written, **summary,
+        summary = result.summary()
+        run.finish(status=ImportStatus.DONE, **summary,
                    message=f"新增 {summary['new_count']} 人，更新 {summary['updated_count']} 人，"
                            f"未变 {summary['unchanged_count']} 人，跳过有误的 {result.rejected} 行")
+    except NotAllValid:
+        run.finish(status=ImportStatus.REFUSED, **{**result.summary(), "rows_written": 0},
+                   message=f"有 {result.rejected} 行有误；按“全部无误才导入”的选择，一行也没有导入")
     except Cancelled:
         run.finish(status=ImportStatus.CANCELLED, rows_written=0, message="已取消，数据库未作任何改动")
     except RosterRefused as exc:
         run.finish(status=ImportStatus.REFUSED, message=str(exc))
     finally:
-        run.stage.drop()
-
+        run.close()

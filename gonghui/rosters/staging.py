@@ -7,7 +7,7 @@ UPDATE … FROM into members_member, with the join events and the audit
 trail rows (members_historicalmember) written alongside.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 from enum import IntEnum
 
@@ -69,21 +69,25 @@ class Stage:
             self._run(f"DROP TABLE IF EXISTS {table}")
 
     def load(self, rows: list[tuple]) -> None:
+        """Replace the stage's rows with this chunk."""
         columns = ", ".join(STAGE_COLUMNS)
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
+                cursor.execute(f"TRUNCATE {self.table}")
                 with cursor.cursor.copy(f"COPY {self.table} ({columns}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
+                cursor.execute(f"ANALYZE {self.table}")  # temporary tables get no statistics otherwise
             else:
+                cursor.execute(f"DELETE FROM {self.table}")
                 marks = ", ".join(["%s"] * len(STAGE_COLUMNS))
                 cursor.executemany(f"INSERT INTO {self.table} ({columns}) VALUES ({marks})", rows)
 
     def classify(self, *, node: Union, assign_ids: bool) -> dict[Kind, int]:
         """Match each row by ID number against the tenant's active members and say what it would do.
 
-        One CREATE TABLE … AS pass (no UPDATE of the stage); with assign_ids, new rows get their
-        member id here too, so events and audit rows need no lookup afterwards.
+        One CREATE TABLE … AS pass over the chunk in the stage (no UPDATE of it); with assign_ids,
+        new rows get their member id here too, so events and audit rows need no lookup afterwards.
         """
         s = self.table
         changed = " OR ".join(
@@ -102,7 +106,7 @@ class Stage:
                 WHEN {changed} THEN {Kind.UPDATED:d}
                 ELSE {Kind.UNCHANGED:d} END AS kind
             FROM {s} s
-            LEFT JOIN {self.member} m ON m.tenant_id = %s AND m.status = 'active' AND m.id_number = s.id_number
+            LEFT JOIN {self._holder()}
             LEFT JOIN {connection.ops.quote_name(Union._meta.db_table)} u ON u.id = m.union_id""",
                   [len(node.path), node.path, node.tenant_id])
         if connection.vendor == "postgresql":
@@ -110,6 +114,19 @@ class Stage:
         counts = dict.fromkeys(Kind, 0)
         counts.update({Kind(k): n for k, n in self._rows(f"SELECT kind, COUNT(*) FROM {self.plan} GROUP BY kind")})
         return counts
+
+    def _holder(self) -> str:
+        """The active member holding each staged ID number: one index lookup per row.
+
+        A chunk is small beside the tenant's members, and those were just inserted by this very
+        transaction (so PostgreSQL's statistics do not know them yet): left to itself the planner
+        hashes every member of the county for each chunk. LATERAL … LIMIT 1 keeps it to the index
+        on (tenant_id, id_number); SQLite always joins that way.
+        """
+        match = "m.tenant_id = %s AND m.status = 'active' AND m.id_number = s.id_number"
+        if connection.vendor == "postgresql":
+            return f"LATERAL (SELECT * FROM {self.member} m WHERE {match} LIMIT 1) m ON true"
+        return f"{self.member} m ON {match}"
 
     def _new_id(self) -> str:
         if connection.vendor == "postgresql":
@@ -124,19 +141,16 @@ class Stage:
                               WHERE p.kind IN ({Kind.ELSEWHERE:d}, {Kind.MOVED:d})""")
         return {row_no: _clash_message(Kind(kind), union_name) for row_no, kind, union_name in rows}
 
-    def merge(self, *, tenant_id: int, actor_id: int, now: datetime, between: Callable[[int], None]) -> int:
-        """Write the new and updated rows; `between(written)` runs after each step (progress, cancel)."""
+    def merge(self, *, tenant_id: int, actor_id: int, now: datetime) -> int:
+        """Write the classified chunk's new and updated rows, their join events and audit-trail rows."""
         stamp = connection.ops.adapt_datetimefield_value(now)
         if connection.vendor == "postgresql":
             # Foreign keys are checked as each row goes in, not queued a million times for COMMIT.
             self._run("SET CONSTRAINTS ALL IMMEDIATE")
         written = self._insert_members(tenant_id, stamp)
-        between(written)
         self._insert_join_events(tenant_id, actor_id, stamp)
         written += self._update_members(stamp)
-        between(written)
         self._insert_history(actor_id, stamp)
-        between(written)
         return written
 
     def _insert_members(self, tenant_id: int, stamp) -> int:
