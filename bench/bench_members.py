@@ -55,8 +55,10 @@ def main() -> None:
     street_admin = User.objects.filter(union=street).first() or county_admin
     tail = Member.objects.filter(tenant_id=root.pk).order_by("id").values_list("id_tail", flat=True)[500_000 % args.members]
     baseline = floor_ms()
+    officer = User.objects.get(username="officer")
     rows = [
         ("member list, county, first page", view_ms(county_admin, {}), TARGET_MS, baseline),
+        ("member list, one union (officer), first page", view_ms(officer, {}), TARGET_MS, baseline),
         ("member list, street, retired, page 3", view_ms(street_admin, {"category": "retired", "page": 3}), TARGET_MS, baseline),
         ("member list, county, search by last 4 ID digits", view_ms(county_admin, {"q": tail}), TARGET_MS, baseline),
         ("member list, county, search by surname 张, by join date", view_ms(county_admin, {"q": "张", "sort": "-join_date"}), TARGET_MS, baseline),

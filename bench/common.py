@@ -43,13 +43,21 @@ def ensure_county(*, members: int, seed: int = 7):
     """Reuse a demo county of exactly this size, else build one (COPY: about a minute per million)."""
     root = find_demo_root()
     if root is not None and Member.objects.filter(tenant_id=root.pk).count() == members:
+        analyze_all()
         return root
     if root is not None:
         delete_demo()
     print(f"building a county of {members:,} members …", flush=True)
     county = build_county(seed=seed, members=members, stdout=sys.stdout)
     print(f"built in {county.seconds:.0f} s", flush=True)
+    analyze_all()
     return county.root
+
+
+def analyze_all() -> None:
+    """Autovacuum may be off or behind after a bulk load; the planner needs fresh statistics."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def median_ms(fn: Callable[[], object], *, runs: int = 9, warmup: int = 2) -> float:

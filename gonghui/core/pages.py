@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.shortcuts import redirect, render
 
 from .forms import call_service
@@ -30,5 +31,23 @@ def form_page(request, *, form_class, title: str, service: Callable[[dict], Any]
                   status=status)
 
 
+class CappedPaginator(Paginator):
+    """Counting a million rows costs far more than showing twenty: past CAP the list says "more than".
+
+    Nobody pages through ten thousand members; they search or filter. Exact totals
+    are on the coverage and statistics pages, which count on purpose.
+    """
+
+    CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.CAP
+
+
 def paginate(request, qs, *, per_page: int = 20):
-    return Paginator(qs, per_page).get_page(request.GET.get("page"))
+    return CappedPaginator(qs, per_page).get_page(request.GET.get("page"))

@@ -5,6 +5,11 @@ node sees that node's subtree within its tenant; anyone else sees nothing.
 Models marked CARE_GRANT_REQUIRED (hardship files, aid, disputes, petitions)
 are seen only by users granted may_access_care, wherever they are shown.
 Missing and not-yours look the same: both are a 404.
+
+For tables that point at a union, the subtree is first read as a list of
+union ids (hundreds in a county) and the filter becomes `union_id IN (...)`:
+the planner then knows how many rows each union holds and can walk an
+ordering index, where a join on `path LIKE` left it guessing.
 """
 
 from django.db.models import Model, QuerySet
@@ -18,7 +23,16 @@ def visible(qs: QuerySet, user, *, path_field: str | None = None) -> QuerySet:
     if getattr(qs.model, "CARE_GRANT_REQUIRED", False) and not getattr(user, "may_access_care", False):
         return qs.none()
     field = path_field or qs.model.SCOPE_PATH
-    return qs.filter(tenant_id=node.tenant_id, **{f"{field}__startswith": node.path})
+    if field == "path":
+        return qs.filter(tenant_id=node.tenant_id, path__startswith=node.path)
+    relation = field.removesuffix("__path")
+    return qs.filter(tenant_id=node.tenant_id, **{f"{relation}__in": subtree_ids(node)})
+
+
+def subtree_ids(node) -> list[int]:
+    from gonghui.org.models import Union
+
+    return list(Union.objects.filter(tenant_id=node.tenant_id, path__startswith=node.path).values_list("id", flat=True))
 
 
 def get_visible_or_404(qs: QuerySet, user, *, path_field: str | None = None, **lookup) -> Model:

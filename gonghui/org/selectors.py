@@ -73,9 +73,10 @@ def coverage_for(*, user, union: Union) -> Coverage:
             cov.single += row["n"]
         else:
             cov.joint_by_scope[row["joint_scope"]] = cov.joint_by_scope.get(row["joint_scope"], 0) + row["n"]
-    scope = {"tenant_id": union.tenant_id, "union__path__startswith": union.path}
-    cov.enterprises = Enterprise.objects.filter(union__level=Level.GRASSROOTS, **scope).count()
-    cov.members = Member.objects.filter(status=Status.ACTIVE, **scope).count()
+    grassroots_ids = list(subtree.values_list("id", flat=True))
+    cov.enterprises = Enterprise.objects.filter(tenant_id=union.tenant_id, union_id__in=grassroots_ids).count()
+    cov.members = Member.objects.filter(tenant_id=union.tenant_id, union_id__in=grassroots_ids,
+                                        status=Status.ACTIVE).count()
     return cov
 
 

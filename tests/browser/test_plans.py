@@ -1,9 +1,21 @@
 """A school union officer starts the year's plan from the school template, records a sports meet
 against its item, and sees the item's progress move from 0/2 to 1/2."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
+
+from gonghui.plans.models import PlanTemplate
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def shipped_templates(transactional_db):
+    # Browser tests flush the database after each test, and with it what the data migration shipped.
+    if not PlanTemplate.objects.filter(union__isnull=True).exists():
+        import_module("gonghui.plans.migrations.0002_shipped_templates").load(apps, None)
 
 
 def item_row(page, title: str):
