@@ -201,12 +201,14 @@ class RosterRun:
         self.stage.create()
         for chunk in self.chunks(result):
             self.stage.load(chunk)
-            for kind, count in self.stage.classify(node=self.actor.union, assign_ids=write).items():
+            counts = self.stage.classify(node=self.actor.union, assign_ids=write)
+            for kind, count in counts.items():
                 result.counts[kind] += count
-            result.errors.update(self.stage.rejections())
+            if counts[Kind.ELSEWHERE] or counts[Kind.MOVED]:
+                result.errors.update(self.stage.rejections())
             if write and not (all_or_nothing and result.errors):
-                result.written += self.stage.merge(tenant_id=self.actor.union.tenant_id, actor_id=self.actor.pk,
-                                                   now=timezone.now())
+                result.written += self.stage.merge(counts=counts, tenant_id=self.actor.union.tenant_id,
+                                                   actor_id=self.actor.pk, now=timezone.now())
                 self.report(rows_written=result.written)
             self.check_cancel()
         if write and all_or_nothing and result.errors:

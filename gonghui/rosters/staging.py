@@ -29,6 +29,8 @@ OPTIONAL = ("ethnicity", "phone", "education", "political_status", "category", "
 NEW_DEFAULTS = {"ethnicity": "'汉族'", "phone": "''", "education": "''", "political_status": "''",
                 "category": "'employed'", "card_number": "''"}
 IMPORT_NOTE = "花名册导入"
+# The audit-trail version as save_with_history writes it: when, why, what kind of change, by whom.
+HISTORY_COLUMNS = "history_date, history_change_reason, history_type, history_user_id"
 
 
 class Kind(IntEnum):
@@ -49,6 +51,7 @@ class Stage:
         self.table = connection.ops.quote_name(name)
         self.plan = connection.ops.quote_name(f"{name}_plan")
         self.member = connection.ops.quote_name(Member._meta.db_table)
+        self.history = connection.ops.quote_name(Member.history.model._meta.db_table)
 
     def _run(self, sql: str, params: Iterable = ()) -> int:
         with connection.cursor() as cursor:
@@ -77,7 +80,6 @@ class Stage:
                 with cursor.cursor.copy(f"COPY {self.table} ({columns}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
-                cursor.execute(f"ANALYZE {self.table}")  # temporary tables get no statistics otherwise
             else:
                 cursor.execute(f"DELETE FROM {self.table}")
                 marks = ", ".join(["%s"] * len(STAGE_COLUMNS))
@@ -109,8 +111,6 @@ class Stage:
             LEFT JOIN {self._holder()}
             LEFT JOIN {connection.ops.quote_name(Union._meta.db_table)} u ON u.id = m.union_id""",
                   [len(node.path), node.path, node.tenant_id])
-        if connection.vendor == "postgresql":
-            self._run(f"ANALYZE {self.plan}")
         counts = dict.fromkeys(Kind, 0)
         counts.update({Kind(k): n for k, n in self._rows(f"SELECT kind, COUNT(*) FROM {self.plan} GROUP BY kind")})
         return counts
@@ -141,48 +141,59 @@ class Stage:
                               WHERE p.kind IN ({Kind.ELSEWHERE:d}, {Kind.MOVED:d})""")
         return {row_no: _clash_message(Kind(kind), union_name) for row_no, kind, union_name in rows}
 
-    def merge(self, *, tenant_id: int, actor_id: int, now: datetime) -> int:
-        """Write the classified chunk's new and updated rows, their join events and audit-trail rows."""
+    def merge(self, *, counts: dict[Kind, int], tenant_id: int, actor_id: int, now: datetime) -> int:
+        """Write the classified chunk's new and updated rows, their join events and audit-trail rows.
+
+        Statements with nothing to do are skipped: an UPDATE … FROM over an empty set may still make
+        the planner hash the whole member table.
+        """
         stamp = connection.ops.adapt_datetimefield_value(now)
         if connection.vendor == "postgresql":
             # Foreign keys are checked as each row goes in, not queued a million times for COMMIT.
             self._run("SET CONSTRAINTS ALL IMMEDIATE")
-        written = self._insert_members(tenant_id, stamp)
-        self._insert_join_events(tenant_id, actor_id, stamp)
-        written += self._update_members(stamp)
-        self._insert_history(actor_id, stamp)
+        written = 0
+        if counts[Kind.NEW]:
+            written += self._insert_new(tenant_id, actor_id, stamp)
+        if counts[Kind.UPDATED]:
+            written += self._update_changed(actor_id, stamp)
         return written
 
-    def _insert_members(self, tenant_id: int, stamp) -> int:
+    def _new_member(self, tenant_id: int, stamp) -> tuple[list[str], list[str], list]:
+        """Columns of members_member and, for each, its value from the plan for a new member."""
         values = {c: (f"COALESCE({c}, {NEW_DEFAULTS[c]})" if c in NEW_DEFAULTS else c) for c in VALUE_COLUMNS}
-        columns = ["id", "tenant_id", *values, "id_tail", "status", "created_at", "updated_at"]
-        select = ["member_id", "%s", *values.values(), "substr(id_number, 15, 4)", "'active'", "%s", "%s"]
-        return self._run(f"INSERT INTO {self.member} ({', '.join(columns)}) SELECT {', '.join(select)} "
-                         f"FROM {self.plan} WHERE kind = {Kind.NEW:d}", [tenant_id, stamp, stamp])
+        values.update(id="member_id", tenant_id="%s", id_tail="substr(id_number, 15, 4)", status="'active'",
+                      created_at="%s", updated_at="%s")
+        columns = [f.column for f in Member._meta.concrete_fields]
+        params = {"tenant_id": tenant_id, "created_at": stamp, "updated_at": stamp}
+        return columns, [values[c] for c in columns], [params[c] for c in columns if c in params]
 
-    def _update_members(self, stamp) -> int:
-        m = self.member
-        sets = ["name = p.name", "join_date = p.join_date", f"group_id = COALESCE(p.group_id, {m}.group_id)",
-                *(f"{c} = COALESCE(p.{c}, {m}.{c})" for c in OPTIONAL), "updated_at = %s"]
-        return self._run(f"UPDATE {m} SET {', '.join(sets)} FROM {self.plan} p "
-                         f"WHERE p.kind = {Kind.UPDATED:d} AND {m}.id = p.member_id", [stamp])
-
-    def _insert_join_events(self, tenant_id: int, actor_id: int, stamp) -> None:
+    def _insert_new(self, tenant_id: int, actor_id: int, stamp) -> int:
+        """New members, their join events and their first audit-trail version, all from the plan."""
+        columns, select, params = self._new_member(tenant_id, stamp)
+        new = f"FROM {self.plan} WHERE kind = {Kind.NEW:d}"
+        written = self._run(f"INSERT INTO {self.member} ({', '.join(columns)}) SELECT {', '.join(select)} {new}", params)
         event_table = connection.ops.quote_name(MemberEvent._meta.db_table)
         self._run(f"""INSERT INTO {event_table} (tenant_id, member_id, union_id, kind, on_date, note, by_id, created_at)
-                      SELECT %s, member_id, union_id, 'join', join_date, %s, %s, %s
-                      FROM {self.plan} WHERE kind = {Kind.NEW:d}""", [tenant_id, IMPORT_NOTE, actor_id, stamp])
+                      SELECT %s, member_id, union_id, 'join', join_date, %s, %s, %s {new}""",
+                  [tenant_id, IMPORT_NOTE, actor_id, stamp])
+        self._run(f"""INSERT INTO {self.history} ({', '.join(columns)}, {HISTORY_COLUMNS})
+                      SELECT {', '.join(select)}, %s, %s, '+', %s {new}""", [*params, stamp, IMPORT_NOTE, actor_id])
+        return written
 
-    def _insert_history(self, actor_id: int, stamp) -> None:
-        """One audit-trail version per new or changed member, as save_with_history would have written."""
-        history = Member.history.model
+    def _update_changed(self, actor_id: int, stamp) -> int:
+        m = self.member
+        if connection.vendor == "postgresql":
+            self._run(f"ANALYZE {self.plan}")
+        sets = ["name = p.name", "join_date = p.join_date", f"group_id = COALESCE(p.group_id, {m}.group_id)",
+                *(f"{c} = COALESCE(p.{c}, {m}.{c})" for c in OPTIONAL), "updated_at = %s"]
+        written = self._run(f"UPDATE {m} SET {', '.join(sets)} FROM {self.plan} p "
+                            f"WHERE p.kind = {Kind.UPDATED:d} AND {m}.id = p.member_id", [stamp])
         columns = [f.column for f in Member._meta.concrete_fields]
-        self._run(f"""INSERT INTO {connection.ops.quote_name(history._meta.db_table)}
-                      ({', '.join(columns)}, history_date, history_change_reason, history_type, history_user_id)
-                      SELECT {', '.join('m.' + c for c in columns)}, %s, %s,
-                             CASE p.kind WHEN {Kind.NEW:d} THEN '+' ELSE '~' END, %s
-                      FROM {self.member} m JOIN {self.plan} p ON m.id = p.member_id
-                      WHERE p.kind IN ({Kind.NEW:d}, {Kind.UPDATED:d})""", [stamp, IMPORT_NOTE, actor_id])
+        self._run(f"""INSERT INTO {self.history} ({', '.join(columns)}, {HISTORY_COLUMNS})
+                      SELECT {', '.join('m.' + c for c in columns)}, %s, %s, '~', %s
+                      FROM {m} m JOIN {self.plan} p ON m.id = p.member_id
+                      WHERE p.kind = {Kind.UPDATED:d}""", [stamp, IMPORT_NOTE, actor_id])
+        return written
 
 
 def _clash_message(kind: Kind, union_name: str) -> str:

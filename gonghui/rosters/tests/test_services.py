@@ -115,14 +115,15 @@ def test_all_or_nothing_writes_a_clean_file(cast):
 def test_cancel_during_the_write_rolls_everything_back(cast, fixture_file, monkeypatch):
     roster = _dry_run(cast.street_admin, fixture_file("roster.xlsx"), sheet="花名册")
     before = (Member.objects.count(), MemberEvent.objects.count(), HistoricalMember.objects.count())
-    original = Stage._insert_join_events
+    original = Stage._insert_new
 
     def press_cancel_midway(self, *args):
-        original(self, *args)
+        written = original(self, *args)
         assert Member.objects.filter(name="赵一").exists()  # written inside the transaction...
         RosterImport.objects.filter(pk=roster.pk).update(cancel_requested=True)
+        return written
 
-    monkeypatch.setattr(Stage, "_insert_join_events", press_cancel_midway)
+    monkeypatch.setattr(Stage, "_insert_new", press_cancel_midway)
     roster = _write(cast.street_admin, roster)
     assert roster.status == ImportStatus.CANCELLED
     assert (Member.objects.count(), MemberEvent.objects.count(), HistoricalMember.objects.count()) == before
@@ -135,9 +136,10 @@ def test_a_crash_during_the_write_leaves_the_database_as_it_was(cast, fixture_fi
     before = Member.objects.count()
 
     def crash(self, *args):
+        assert Member.objects.filter(name="赵一").exists()  # the new rows went in before the crash
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Stage, "_insert_history", crash)
+    monkeypatch.setattr(Stage, "_update_changed", crash)
     roster = _write(cast.street_admin, roster)
     assert roster.status == ImportStatus.FAILED and "未作改动" in roster.message
     assert Member.objects.count() == before
