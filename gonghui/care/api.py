@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from gonghui.core.api import page_of
+from gonghui.core.api import Page, page_of
 from gonghui.core.identifiers import mask_id_number
 from gonghui.org.selectors import enterprise_list, union_get
 
@@ -120,10 +120,7 @@ class FileDetailOut(FileOut):
         return list(obj.reviews.all())
 
 
-class FilePage(Schema):
-    count: int
-    page: int
-    results: list[FileOut]
+FilePage = Page[FileOut]
 
 
 class FileIn(Schema):
@@ -180,10 +177,7 @@ class AidOut(Schema):
     note: str
 
 
-class AidPage(Schema):
-    count: int
-    page: int
-    results: list[AidOut]
+AidPage = Page[AidOut]
 
 
 class AidQuery(PeriodQuery):
@@ -266,10 +260,7 @@ class FundOut(Schema):
     note: str
 
 
-class FundPage(Schema):
-    count: int
-    page: int
-    results: list[FundOut]
+FundPage = Page[FundOut]
 
 
 class FundIn(Schema):
@@ -383,10 +374,7 @@ class VisitOut(Schema):
     note: str
 
 
-class VisitPage(Schema):
-    count: int
-    page: int
-    results: list[VisitOut]
+VisitPage = Page[VisitOut]
 
 
 class VisitQuery(PeriodQuery):
@@ -414,10 +402,7 @@ class GrantOut(Schema):
     granted_on: date
 
 
-class GrantPage(Schema):
-    count: int
-    page: int
-    results: list[GrantOut]
+GrantPage = Page[GrantOut]
 
 
 class GrantQuery(PeriodQuery):
@@ -468,10 +453,7 @@ class UnitOut(Schema):
     whole_unit: bool
 
 
-class UnitPage(Schema):
-    count: int
-    page: int
-    results: list[UnitOut]
+UnitPage = Page[UnitOut]
 
 
 class UnitQuery(PageQuery):
@@ -498,10 +480,7 @@ class EnrolOut(Schema):
     enrolled_on: date
 
 
-class EnrolPage(Schema):
-    count: int
-    page: int
-    results: list[EnrolOut]
+EnrolPage = Page[EnrolOut]
 
 
 class EnrolQuery(UnitQuery):
@@ -542,10 +521,7 @@ class CardOut(Schema):
     card_number: str
 
 
-class CardPage(Schema):
-    count: int
-    page: int
-    results: list[CardOut]
+CardPage = Page[CardOut]
 
 
 class CardQuery(PageQuery):

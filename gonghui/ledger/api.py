@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from gonghui.core.api import page_of
+from gonghui.core.api import Page, page_of
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
@@ -37,10 +37,7 @@ class ActivityOut(Schema):
         return sorted(p.member_id for p in obj.participations.all())
 
 
-class ActivityPage(Schema):
-    count: int
-    page: int
-    results: list[ActivityOut]
+ActivityPage = Page[ActivityOut]
 
 
 class ActivityIn(Schema):
@@ -104,10 +101,7 @@ class HonourIn(Schema):
     note: str = ""
 
 
-class HonourPage(Schema):
-    count: int
-    page: int
-    results: list[HonourOut]
+HonourPage = Page[HonourOut]
 
 
 class NewsOut(Schema):
@@ -128,10 +122,7 @@ class NewsIn(Schema):
     published_in: str = ""
 
 
-class NewsPage(Schema):
-    count: int
-    page: int
-    results: list[NewsOut]
+NewsPage = Page[NewsOut]
 
 
 class RewardRuleIn(Schema):

@@ -2,7 +2,7 @@ from datetime import date
 
 from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import page_of
+from gonghui.core.api import Page, page_of
 from gonghui.core.identifiers import mask_id_number, mask_mobile
 from gonghui.org.selectors import group_list, union_get
 
@@ -37,10 +37,7 @@ class MemberOut(Schema):
         return mask_mobile(obj.phone)
 
 
-class MemberPage(Schema):
-    count: int
-    page: int
-    results: list[MemberOut]
+MemberPage = Page[MemberOut]
 
 
 class MemberIn(Schema):

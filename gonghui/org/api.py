@@ -2,7 +2,7 @@ from datetime import date
 
 from ninja import Router, Schema, Status
 
-from gonghui.core.api import page_of
+from gonghui.core.api import Page, page_of
 
 from . import selectors, services
 
@@ -63,10 +63,7 @@ class EnterpriseIn(Schema):
     override_check: bool = False
 
 
-class EnterprisePage(Schema):
-    count: int
-    page: int
-    results: list[EnterpriseOut]
+EnterprisePage = Page[EnterpriseOut]
 
 
 @router.get("/unions", response=list[UnionOut], summary="可见的全部工会（按树的顺序）")

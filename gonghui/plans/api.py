@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import page_of
+from gonghui.core.api import Page, page_of
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -67,10 +67,7 @@ class PlanDetailOut(PlanOut):
         return _progress(selectors.plan_progress(plan=obj, as_of=timezone.localdate()))
 
 
-class PlanPage(Schema):
-    count: int
-    page: int
-    results: list[PlanOut]
+PlanPage = Page[PlanOut]
 
 
 class PlanIn(Schema):

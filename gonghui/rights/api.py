@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import page_of
+from gonghui.core.api import Page, page_of
 from gonghui.core.identifiers import mask_mobile
 from gonghui.org.models import Enterprise
 from gonghui.org.selectors import union_get
@@ -65,10 +65,7 @@ class BodyDetailOut(BodyOut):
     mediators: list[MediatorOut]
 
 
-class BodyPage(Schema):
-    count: int
-    page: int
-    results: list[BodyOut]
+BodyPage = Page[BodyOut]
 
 
 class BodyIn(Schema):
@@ -139,10 +136,7 @@ class DisputeDetailOut(DisputeOut):
     steps: list[StepOut]
 
 
-class DisputePage(Schema):
-    count: int
-    page: int
-    results: list[DisputeOut]
+DisputePage = Page[DisputeOut]
 
 
 class DisputeIn(Schema):
@@ -251,10 +245,7 @@ class PetitionOut(Schema):
         return mask_mobile(obj.phone)
 
 
-class PetitionPage(Schema):
-    count: int
-    page: int
-    results: list[PetitionOut]
+PetitionPage = Page[PetitionOut]
 
 
 class PetitionIn(Schema):
@@ -329,10 +320,7 @@ class ContractOut(Schema):
         return [e.pk for e in obj.enterprises.all()]
 
 
-class ContractPage(Schema):
-    count: int
-    page: int
-    results: list[ContractOut]
+ContractPage = Page[ContractOut]
 
 
 class ContractIn(Schema):
