@@ -1,10 +1,11 @@
 """The checked rows in a temporary table, compared with the member records and merged into them in SQL.
 
-PostgreSQL loads the table with COPY (psycopg 3); SQLite with executemany.
-Everything after the load is the same SQL on both: classify each row as
-new / updated / unchanged / held elsewhere, then INSERT … SELECT and
-UPDATE … FROM into members_member, with the join events and the audit
-trail rows (members_historicalmember) written alongside.
+One chunk at a time: PostgreSQL loads the stage with COPY (psycopg 3), SQLite
+with executemany. Everything after the load is the same SQL on both: classify
+each row as new / updated / unchanged / held elsewhere, then INSERT … SELECT
+and UPDATE … FROM into members_member, with the join events
+(members_memberevent) and the audit-trail rows (members_historicalmember)
+written alongside.
 """
 
 from collections.abc import Iterable
@@ -34,14 +35,11 @@ HISTORY_COLUMNS = "history_date, history_change_reason, history_type, history_us
 
 
 class Kind(IntEnum):
-    PENDING = 0
     NEW = 1
     UPDATED = 2
     UNCHANGED = 3
     ELSEWHERE = 4  # active in a union outside the importer's subtree
     MOVED = 5  # active in another union of the subtree: that is a transfer, not an import
-
-
 
 
 class Stage:
