@@ -40,11 +40,15 @@ def limits() -> tuple[int, int]:
     return settings.GONGHUI["ROSTER_MAX_BYTES"], settings.GONGHUI["ROSTER_MAX_ROWS"]
 
 
+def check_size(size: int) -> None:
+    max_bytes, _ = limits()
+    if size > max_bytes:
+        raise RosterRefused(f"文件大小 {size / 1048576:.1f} MB，超过上限 {max_bytes / 1048576:.0f} MB，请拆分后分批导入")
+
+
 def sniff(data: bytes, *, name: str) -> str:
     """The real kind of a file ("xlsx", "xls" or "csv"), or RosterRefused."""
-    max_bytes, _ = limits()
-    if len(data) > max_bytes:
-        raise RosterRefused(f"文件大小 {len(data) / 1048576:.1f} MB，超过上限 {max_bytes / 1048576:.0f} MB，请拆分后分批导入")
+    check_size(len(data))
     if not data:
         raise RosterRefused("文件是空的")
     if data.startswith(ZIP_MAGIC):

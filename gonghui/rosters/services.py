@@ -13,7 +13,7 @@ from .checking import UnionDirectory
 from .columns import FIELDS_BY_KEY, missing_required
 from .exporting import export_rows_count, runs_in_background, write_export
 from .models import ExportFormat, ExportStatus, ImportMode, ImportStatus, RosterExport, RosterImport
-from .reading import RosterRefused, Sheet, check_row_limit, list_sheets, sniff
+from .reading import RosterRefused, Sheet, check_row_limit, check_size, list_sheets, sniff
 
 RESTARTABLE = (ImportStatus.NEEDS_SHEET, ImportStatus.NEEDS_MAPPING, ImportStatus.CHECKED, ImportStatus.REFUSED,
                ImportStatus.CANCELLED, ImportStatus.FAILED)
@@ -28,9 +28,10 @@ def roster_import_create(*, actor, upload: UploadedFile) -> RosterImport:
     """Sniff and size the file before any row is read; refuse it whole, or keep it and start the dry run."""
     require_writer(actor)
     require_within(actor, actor.union, field="file")
-    data = upload.read()
     name = upload.name or "roster"
     try:
+        check_size(upload.size or 0)  # before reading a byte of an oversized upload into memory
+        data = upload.read()
         kind = sniff(data, name=name)
         sheets = list_sheets(data, kind)
         if not sheets:

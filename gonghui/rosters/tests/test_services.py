@@ -180,6 +180,13 @@ def test_row_limit_refuses_at_upload(cast, fixture_file, settings):
     assert not RosterImport.objects.exists()
 
 
+def test_size_limit_refuses_at_upload(cast, fixture_file, settings):
+    settings.GONGHUI = {**settings.GONGHUI, "ROSTER_MAX_BYTES": 1000}
+    with pytest.raises(ValidationError, match="超过上限"):
+        services.roster_import_create(actor=cast.officer, upload=fixture_file("roster.xlsx"))
+    assert not RosterImport.objects.exists()
+
+
 def test_unmatched_columns_wait_for_the_users_mapping(cast, fixture_file):
     roster = _dry_run(cast.officer, fixture_file("unmatched.xlsx"))
     assert roster.status == ImportStatus.NEEDS_MAPPING and roster.headers == ["人员", "证件", "时间"]
