@@ -26,7 +26,8 @@ COLUMNS = ("name", "gender", "id_number", "phone", "ethnicity", "education", "po
            "union__name", "union__code", "group__name", "join_date", "card_number", "status")
 LABELS = {
     "gender": dict(Gender.choices), "education": dict(Education.choices),
-    "political_status": dict(PoliticalStatus.choices), "category": dict(Category.choices), "status": dict(Status.choices),
+    "political_status": dict(PoliticalStatus.choices), "category": dict(Category.choices),
+    "status": dict(Status.choices),
 }
 
 

@@ -88,7 +88,8 @@ class ProgressLine:
             sets = ", ".join(f"{RosterImport._meta.get_field(k).column} = %s" for k in fields)
             with self.side.cursor() as cursor:
                 cursor.execute(f"UPDATE {table} SET {sets} WHERE id = "
-                               f"(SELECT id FROM {table} WHERE id = %s FOR UPDATE SKIP LOCKED)", [*fields.values(), self.pk])
+                               f"(SELECT id FROM {table} WHERE id = %s FOR UPDATE SKIP LOCKED)",
+                               [*fields.values(), self.pk])
 
     def close(self) -> None:
         if self.side is not None:

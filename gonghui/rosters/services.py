@@ -45,7 +45,8 @@ def roster_import_create(*, actor, upload: UploadedFile) -> RosterImport:
     except CalamineError:  # a file that only looks like a spreadsheet from its first bytes
         raise ValidationError({"file": "文件已损坏或不是有效的 Excel 表格，无法打开"}) from None
     upload.seek(0)
-    roster = RosterImport(tenant_id=actor.union.tenant_id, union=actor.union, created_by=actor, original_name=name[:200],
+    roster = RosterImport(tenant_id=actor.union.tenant_id, union=actor.union, created_by=actor,
+                          original_name=name[:200],
                           kind=kind, sheets=[{"name": s.name, "rows": s.rows} for s in sheets],
                           status=ImportStatus.NEEDS_SHEET)
     roster.file.save(name, upload, save=False)

@@ -169,7 +169,8 @@ class Stage:
         """New members, their join events and their first audit-trail version, all from the plan."""
         columns, select, params = self._new_member(tenant_id, stamp)
         new = f"FROM {self.plan} WHERE kind = {Kind.NEW:d}"
-        written = self._run(f"INSERT INTO {self.member} ({', '.join(columns)}) SELECT {', '.join(select)} {new}", params)
+        written = self._run(f"INSERT INTO {self.member} ({', '.join(columns)}) SELECT {', '.join(select)} {new}",
+                            params)
         event_table = connection.ops.quote_name(MemberEvent._meta.db_table)
         self._run(f"""INSERT INTO {event_table} (tenant_id, member_id, union_id, kind, on_date, note, by_id, created_at)
                       SELECT %s, member_id, union_id, 'join', join_date, %s, %s, %s {new}""",
