@@ -98,7 +98,12 @@ def list_sheets(data: bytes, kind: str) -> list[Sheet]:
         declared = _xlsx_dimensions(data)
         return [Sheet(n, declared.get(n)) for n in names]
     # An .xls sheet holds at most 65,536 rows; calamine sizes it without handing rows to Python.
-    return [Sheet(n, workbook.get_sheet_by_name(n).total_height) for n in names]
+    return [Sheet(n, _last_row(workbook.get_sheet_by_name(n))) for n in names]
+
+
+def _last_row(sheet) -> int:
+    """The number Excel shows on the sheet's last used row."""
+    return sheet.end[0] + 1 if sheet.end else 0
 
 
 def _xlsx_dimensions(data: bytes) -> dict[str, int]:

@@ -29,6 +29,12 @@ def test_each_format_reads_the_same_rows(name, kind):
     assert rows[3][0] == "施三" and len(rows) == 4
 
 
+def test_row_counts_are_known_before_reading_rows():
+    assert [s.rows for s in _read("roster.xls")[1]] == [4]
+    assert [s.rows for s in _read("roster_simple.xlsx")[1]] == [4]
+    assert [s.rows for s in _read("roster_gbk.csv")[1]] == [4]
+
+
 def test_the_content_decides_the_type_not_the_name():
     assert _read("roster_simple.xlsx", as_name="花名册.csv")[0] == "xlsx"
     assert _read("roster.xls", as_name="花名册.xlsx")[0] == "xls"
