@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.models import TenantModel
 
+from .columns import FIELDS
+
 
 class ImportStatus(models.TextChoices):
     NEEDS_SHEET = "needs_sheet", _("待选择工作表")
@@ -71,9 +73,10 @@ class RosterImport(JobProgress):
     def is_running(self) -> bool:
         return self.status in (ImportStatus.CHECKING, ImportStatus.WRITING)
 
-    @property
-    def rows_valid(self) -> int:
-        return self.new_count + self.updated_count + self.unchanged_count
+    def column_labels(self) -> dict[str, str]:
+        """Field label -> the header of the column it is read from, for the page to show."""
+        return {f.label: self.headers[self.mapping[f.key]] for f in FIELDS
+                if f.key in self.mapping and self.mapping[f.key] < len(self.headers)}
 
     def percent(self) -> int:
         return min(100, round(100 * self.rows_checked / self.rows_total)) if self.rows_total else 0

@@ -11,7 +11,6 @@ from gonghui.core.pages import form_page, paginate
 from gonghui.members.views import filters_from
 
 from . import selectors, services
-from .columns import FIELDS
 from .forms import ExportForm, MappingForm, SheetForm, StartForm, UploadForm
 
 
@@ -37,11 +36,7 @@ def import_create(request):
 @login_required
 def import_detail(request, pk: int):
     roster = selectors.import_get(user=request.user, pk=pk)
-    return render(request, "rosters/import_detail.html", {
-        "roster": roster, "start_form": StartForm(), "fields": FIELDS,
-        "mapping": {f.label: roster.headers[roster.mapping[f.key]] for f in FIELDS
-                    if f.key in roster.mapping and roster.mapping[f.key] < len(roster.headers)},
-    })
+    return render(request, "rosters/import_detail.html", {"roster": roster, "start_form": StartForm()})
 
 
 @login_required
