@@ -81,10 +81,6 @@ class RosterImport(JobProgress):
     def percent(self) -> int:
         return min(100, round(100 * self.rows_checked / self.rows_total)) if self.rows_total else 0
 
-    @property
-    def merging(self) -> bool:
-        """Every row checked and staged: the one write transaction is running."""
-        return self.status == ImportStatus.WRITING and self.rows_total and self.rows_checked >= self.rows_total
 
 
 class ExportFormat(models.TextChoices):

@@ -77,7 +77,7 @@ def test_progress_is_polled_and_reloads_the_page_when_done(cast, client_for, che
     url = reverse("rosters:import_progress", args=[checked_import.pk])
     RosterImport.objects.filter(pk=checked_import.pk).update(status=ImportStatus.WRITING, rows_checked=1, rows_total=3)
     html = client.get(url, HTTP_HX_REQUEST="true").content.decode()
-    assert 'hx-trigger="every 1s"' in html and "<progress" in html
+    assert 'hx-trigger="every 1s"' in html and "<progress" in html and 'data-progress="written"' in html
     RosterImport.objects.filter(pk=checked_import.pk).update(status=ImportStatus.DONE)
     assert client.get(url, HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
 
