@@ -19,6 +19,7 @@ from .logins import create_demo_users
 from .members import MemberRows, Quota, apportion
 from .reset import find_demo_root
 from .tree import Tree, build_tree
+from .work import WorkSummary, seed_work
 
 PROGRESS_EVERY = 100_000
 
@@ -35,6 +36,7 @@ class County:
     members: int
     events: int
     seconds: float
+    work: WorkSummary | None = None
 
     @property
     def streets(self) -> list[Union]:
@@ -68,12 +70,15 @@ def build_county(
     as_of: date | None = None,
     batch_size: int = BATCH_SIZE,
     rebuild_indexes: bool | None = None,
+    work: bool = False,
 ) -> County:
     """Generate the demo county: the same seed gives the same names and numbers.
 
     as_of (default today) is the day join and leave dates may not pass.
     rebuild_indexes (PostgreSQL only) drops the member tables' indexes and
     foreign keys during the load; by default it does so for big loads.
+    work=True enters a year of plans, ledger, care and rights work up to
+    as_of (see gonghui.demo.work); benchmarks leave it off.
     """
     if find_demo_root() is not None:
         raise DemoAlreadyLoaded("the demo county is already loaded")
@@ -83,11 +88,12 @@ def build_county(
         tree = build_tree(rng=Random(seed))
         say(f"组织树：{1 + len(tree.streets) + len(tree.grassroots)} 个工会，{len(tree.enterprises)} 家企业")
         users = create_demo_users(tree=tree)
+        as_of = as_of or timezone.localdate()
         rows = MemberRows(
             seed=seed,
             tenant_id=tree.root.id,
             first_id=reserve_ids(model=Member, count=members),
-            as_of=as_of or timezone.localdate(),
+            as_of=as_of,
             created_at=timezone.now(),
         )
         if rebuild_indexes is None:
@@ -100,9 +106,19 @@ def build_county(
             )
             if rebuild_indexes:
                 say("会员：重建索引和外键约束")
+        year = None
+        if work:
+            say(f"工作记录：{as_of.year}年1月1日至{as_of.month}月{as_of.day}日的计划、台帐、帮扶和维权")
+            year = seed_work(tree=tree, users=users, seed=seed, as_of=as_of, members=written)
     analyze(models=[Member, MemberEvent])
     return County(
-        root=tree.root, tree=tree, users=users, members=written, events=events, seconds=time.monotonic() - started
+        root=tree.root,
+        tree=tree,
+        users=users,
+        members=written,
+        events=events,
+        seconds=time.monotonic() - started,
+        work=year,
     )
 
 

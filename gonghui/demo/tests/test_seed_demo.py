@@ -15,7 +15,9 @@ from gonghui.demo.logins import DEMO_PASSWORD, DEMO_USERNAMES
 from gonghui.demo.members import apportion
 from gonghui.demo.reset import delete_demo, find_demo_root
 from gonghui.members.models import Member, MemberEvent
+from gonghui.org.management.commands import seed_demo
 from gonghui.org.models import CommitteeSeat, Enterprise, Formation, JointScope, Level, OrgType, Union, UnionGroup
+from gonghui.plans.models import Plan
 
 AS_OF = date(2026, 6, 30)
 MEMBERS = 300
@@ -161,12 +163,23 @@ def test_command_loads_once_and_reset_rebuilds():
     out = StringIO()
     call_command("seed_demo", members=40, stdout=out)
     assert "gonghui-demo-2026" in out.getvalue() and "county_admin" in out.getvalue()
+    assert "工作计划" in out.getvalue() and Plan.objects.exists(), "a small county gets a year of work"
     call_command("seed_demo", members=40, stdout=(again := StringIO()))
     assert "已加载" in again.getvalue()
     assert Member.objects.count() == 40
-    call_command("seed_demo", members=60, reset=True, stdout=StringIO())
+    call_command("seed_demo", members=60, reset=True, work=False, stdout=(bare := StringIO()))
     assert Member.objects.count() == 60
     assert Union.objects.filter(depth=1).count() == 1
+    assert "工作计划" not in bare.getvalue() and not Plan.objects.exists()
+
+
+def test_work_is_left_out_of_big_counties_unless_asked(monkeypatch):
+    seeded = []
+    monkeypatch.setattr(seed_demo, "build_county", lambda **kwargs: seeded.append(kwargs["work"]) or build(seed=1))
+    monkeypatch.setattr(seed_demo, "WORK_UP_TO", 50)
+    for options in ({"members": 60}, {"members": 60, "work": True}, {"members": 50}):
+        call_command("seed_demo", reset=True, stdout=StringIO(), **options)
+    assert seeded == [False, True, True]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are rebuilt only on PostgreSQL")

@@ -1,0 +1,53 @@
+"""A year of union work in the demo county: plans, ledger, member services and rights.
+
+Everything is entered through the apps' own services, by the demo users at
+their nodes and an officer account at every other union, so each record is
+one a user could have entered: checked, counted (the ledger's tallies) and
+in the audit trail. Each part draws from its own random stream seeded from
+the county's seed, so the same seed gives the same year. Dates run from the
+start of the year (some from the years before) up to as_of, never after.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from gonghui.accounts.models import User
+
+from ..tree import Tree
+from .care import CareSummary, seed_care
+from .context import Work
+from .honours import seed_honours, seed_news
+from .ledger import seed_ledger
+from .plans import seed_plans
+from .rights import RightsSummary, seed_rights
+from .staff import Staff
+
+
+@dataclass
+class WorkSummary:
+    plans: int
+    activities: int
+    honours: int
+    news: int
+    care: CareSummary
+    rights: RightsSummary
+
+    def lines(self) -> list[str]:
+        care, rights = self.care, self.rights
+        return [
+            f"工作计划 {self.plans} 份，台帐活动 {self.activities} 项，表彰 {self.honours} 项，信息报道 {self.news} 篇",
+            f"困难职工档案 {care.files} 份，帮扶救助 {care.aid} 笔，企业帮困基金 {care.funds} 个，慰问 {care.visits} 次，"
+            f"金秋助学 {care.grants} 人次，医疗互助参保 {care.enrolments} 人次、赔付 {care.claims} 笔，服务卡 {care.cards} 张",
+            f"调解组织 {rights.bodies} 家、调解员 {rights.mediators} 名，劳动争议 {rights.cases} 件，信访 {rights.petitions} 件，"
+            f"集体合同 {rights.contracts} 份",
+        ]
+
+
+def seed_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, members: int) -> WorkSummary:
+    work = Work(tree=tree, staff=Staff(root=tree.root, users=users), seed=seed, as_of=as_of, members=members)
+    year = seed_plans(work)
+    entries = seed_ledger(work, year)
+    return WorkSummary(
+        plans=len(year.plans), activities=len(entries), honours=seed_honours(work),
+        news=seed_news(work, entries), care=seed_care(work), rights=seed_rights(work),
+    )

@@ -1,0 +1,141 @@
+"""Honours (表彰) and news reports (信息报道) of the demo year, with the county's reward rule for reports."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+from random import Random
+
+from gonghui.ledger.models import Kind, Level, RecipientType
+from gonghui.ledger.services import honour_create, news_report_create, reward_rule_create
+from gonghui.members.models import Member
+from gonghui.org.models import OrgType
+
+from ..sampling import Weighted
+from .context import Work
+from .ledger import Entry
+
+# The county's prefecture and province: fictional city, real province (the ID numbers are Hubei's).
+CITY_BODY = "荆江市总工会"
+PROVINCE_BODY = "湖北省总工会"
+# (threshold of reports in the year, reward, bonus in yuan): "按照任务完成数的多少予以不同的奖励".
+COUNTY_RULE = ((3, "通报表扬", None), (6, "优秀通讯员", Decimal("300.00")), (10, "十佳通讯员", Decimal("800.00")))
+STREET_RULE = ((4, "信息报道先进个人", Decimal("200.00")),)
+OUTLETS = {"县总工会门户网站": 5, "《{county}工运》": 3, "{county}融媒体中心": 2, "荆江市总工会微信公众号": 1.5,
+           "《工人日报》": 0.2, "": 2}
+VERBS = {Kind.MEETING: "召开", Kind.STUDY: "开展", Kind.TRAINING: "举办", Kind.LEGAL_EDUCATION: "开展"}
+REPORT_SHARE = 0.35
+AWARD_DAY = {Level.PROVINCE: 24, Level.CITY: 26, Level.COUNTY: 28}
+
+
+def seed_honours(work: Work) -> int:
+    rng = work.rng("honours")
+    made = 0
+    for title, level, body in (("优秀工会积极分子", Level.COUNTY, None), ("优秀工会工作者", Level.COUNTY, None),
+                               ("最美职工", Level.COUNTY, None), ("五一劳动奖章", Level.CITY, CITY_BODY),
+                               ("五一劳动奖章", Level.PROVINCE, PROVINCE_BODY)):
+        count = {Level.COUNTY: 5, Level.CITY: 2, Level.PROVINCE: 1}[level]
+        day = _award_day(work, level)
+        for member in _honoured_members(work, rng, work.scaled(count), on=day):
+            _member_honour(work, member, title=_prefixed(title, level), level=level, on=day,
+                           body=body or f"{work.county}总工会")
+            made += 1
+    made += _team_honours(work, rng)
+    made += _union_honours(work, rng)
+    made += _teacher_honours(work, rng)
+    return made
+
+
+def _award_day(work: Work, level: str = Level.COUNTY) -> date:
+    """Awards are handed out before May Day, the province's first; early in the year, last year's are the latest."""
+    eve = date(work.year, 4, AWARD_DAY[level])
+    return eve if eve <= work.as_of else date(work.year - 1, 12, AWARD_DAY[level])
+
+
+def _prefixed(title: str, level: str) -> str:
+    return {Level.CITY: "市", Level.PROVINCE: "省"}.get(level, "") + title
+
+
+def _honoured_members(work: Work, rng: Random, count: int, *, on: date, kinds=None) -> list[Member]:
+    unions = [u for u in work.grassroots if kinds is None or u.org_type in kinds]
+    chosen = rng.sample(unions, min(count, len(unions)))
+    members = [work.pick(rng, work.roster(u), 1, joined_by=on) for u in chosen]
+    return [found[0] for found in members if found]
+
+
+def _member_honour(work: Work, member: Member, *, title: str, level: str, on: date, body: str) -> None:
+    # County honours are entered by the county; higher ones by the member's union, which keeps the certificate.
+    union = work.root if level == Level.COUNTY else member.union
+    honour_create(actor=work.staff.of(union), union=union, recipient_type=RecipientType.MEMBER, member=member,
+                  title=title, level=level, date=on, awarding_body=body)
+
+
+def _team_honours(work: Work, rng: Random) -> int:
+    made = 0
+    enterprises = [g for g in work.tree.grassroots if g.union.org_type == OrgType.ENTERPRISE and g.groups]
+    for n, grassroots in enumerate(rng.sample(enterprises, min(work.scaled(6, floor=2), len(enterprises)))):
+        level = Level.CITY if n == 0 else Level.COUNTY
+        union = grassroots.union if level == Level.CITY else work.root
+        on = _award_day(work, level)
+        team = f"{work.short(grassroots.union)}{rng.choice(grassroots.groups).name.removesuffix('小组')}"
+        honour_create(actor=work.staff.of(union), union=union, recipient_type=RecipientType.TEAM, team_name=team,
+                      title=_prefixed("工人先锋号", level), level=level, date=on,
+                      awarding_body=CITY_BODY if level == Level.CITY else f"{work.county}总工会")
+        made += 1
+    return made
+
+
+def _union_honours(work: Work, rng: Random) -> int:
+    made = 0
+    for n, union in enumerate(rng.sample(work.grassroots, min(work.scaled(5, floor=2), len(work.grassroots)))):
+        level = (Level.PROVINCE, Level.CITY)[n] if n < 2 else Level.COUNTY
+        recorder = union if level != Level.COUNTY else work.root
+        body = {Level.PROVINCE: PROVINCE_BODY, Level.CITY: CITY_BODY}.get(level, f"{work.county}总工会")
+        honour_create(actor=work.staff.of(recorder), union=recorder, recipient_type=RecipientType.UNION,
+                      recipient_union=union, title=_prefixed("模范职工之家", level), level=level,
+                      date=_award_day(work, level),
+                      awarding_body=body)
+        made += 1
+    return made
+
+
+def _teacher_honours(work: Work, rng: Random) -> int:
+    """十佳师德标兵, named before Teachers' Day."""
+    day = date(work.year, 9, 8)
+    if day > work.as_of:
+        day = date(work.year - 1, 9, 8)
+    chosen = _honoured_members(work, rng, work.scaled(4, floor=1), on=day, kinds=(OrgType.SCHOOL,))
+    for member in chosen:
+        honour_create(actor=work.staff.of(work.root), union=work.root, recipient_type=RecipientType.MEMBER,
+                      member=member, title="“十佳师德标兵”", level=Level.COUNTY, date=day,
+                      awarding_body=f"{work.county}教育局、{work.county}总工会")
+    return len(chosen)
+
+
+def seed_news(work: Work, entries: list[Entry]) -> int:
+    """Reports on a share of the ledger's activities, by one or two reporters per union: some reach the rewards."""
+    rng = work.rng("news")
+    for min_count, reward, amount in COUNTY_RULE:
+        reward_rule_create(actor=work.staff.of(work.root), union=work.root, min_count=min_count, reward=reward,
+                           amount=amount)
+    street = work.tree.streets[0]
+    for min_count, reward, amount in STREET_RULE:
+        reward_rule_create(actor=work.staff.of(street), union=street, min_count=min_count, reward=reward,
+                           amount=amount)
+    reporters: dict[int, list[Member]] = {}
+    outlets = Weighted({name.format(county=work.county): weight for name, weight in OUTLETS.items()})
+    made = 0
+    for entry in entries:
+        activity = entry.activity
+        if activity.kind == Kind.PUBLICITY or rng.random() > REPORT_SHARE:
+            continue
+        union = activity.union
+        if union.id not in reporters:
+            reporters[union.id] = work.pick(rng, work.pool(rng, union, unions=2), rng.choice((1, 2)),
+                                            joined_by=work.as_of)
+        if not reporters[union.id]:
+            continue
+        day = min(activity.date + timedelta(days=rng.randint(0, 3)), work.as_of)
+        news_report_create(actor=work.staff.of(union), union=union, reporter=rng.choice(reporters[union.id]),
+                           title=f"{work.short(union)}{VERBS.get(activity.kind, '举办')}{activity.title}", date=day,
+                           published_in=outlets.pick(rng))
+        made += 1
+    return made
