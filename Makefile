@@ -6,7 +6,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/gonghui
 PYTEST_ARGS ?=
 
-.PHONY: install migrate demo run test test-sqlite test-postgres pg-up browser bench lint
+.PHONY: install migrate demo run test test-sqlite test-postgres pg-up browser bench
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -47,6 +47,7 @@ test-postgres: install browser pg-up
 
 test: test-sqlite test-postgres
 
-# Every benchmark against one PostgreSQL database; the first builds the 1,000,000-member county.
+# Each benchmark in a PostgreSQL database of its own (it builds or reuses its 1,000,000-member county).
 bench: install pg-up
-	@for f in bench/bench_*.py; do echo "== $$f"; DATABASE_URL=$(PG_URL)_bench $(PY) $$f || exit 1; done
+	@for f in bench/bench_*.py; do n=$$(basename $$f .py); echo "== $$f"; \
+	  DATABASE_URL=$(PG_URL)_$$n $(PY) $$f || exit 1; done

@@ -35,6 +35,7 @@ class Member(TenantModel):
     history = HistoricalRecords()
 
     class Meta:
+        # The partial unique index also serves every lookup of an active holder by ID number.
         constraints = [
             models.UniqueConstraint(
                 fields=["tenant", "id_number"], condition=Q(status="active"), name="one_active_membership_per_person"
@@ -47,7 +48,6 @@ class Member(TenantModel):
             models.Index(fields=["tenant", "status", "join_date", "id"], name="member_tenant_status_joined"),
             models.Index(fields=["tenant", "id_tail"], name="member_id_tail"),
             models.Index(fields=["tenant", "phone"], name="member_phone"),
-            models.Index(fields=["tenant", "id_number"], name="member_id_number"),
             models.Index(fields=["name"], name="member_name_prefix", opclasses=["varchar_pattern_ops"]),
         ]
         verbose_name = _("会员")

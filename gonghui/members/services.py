@@ -4,54 +4,28 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gonghui.core.identifiers import IdentifierError, parse_mobile, parse_resident_id
 from gonghui.core.services import access_log_record, require_within, require_writer, save_with_history
 from gonghui.org.models import Level, Union, UnionGroup
 
-from .choices import ETHNICITIES, Category, EventKind, Status, TransferStatus
+from .choices import Category, EventKind, Status, TransferStatus
 from .models import Member, MemberEvent, Transfer
+from .rules import member_values_check
 
 EDITABLE = ("name", "id_number", "gender", "birth_date", "ethnicity", "phone", "education",
             "political_status", "category", "join_date", "card_number", "group")
 
 
-def _identity(member: Member, errors: dict, *, entered_birth: date | None, entered_gender: str) -> None:
-    """Derive birth date and gender from the ID number and cross-check what was typed."""
-    try:
-        rid = parse_resident_id(member.id_number)
-    except IdentifierError as exc:
-        errors["id_number"] = str(exc)
-        return
-    member.id_number, member.id_tail = rid.number, rid.number[-4:]
-    if entered_birth and entered_birth != rid.birth_date:
-        errors["birth_date"] = f"出生日期与身份证号码不一致（号码中为{rid.birth_date:%Y-%m-%d}）"
-    if entered_gender and entered_gender != rid.gender:
-        errors["gender"] = "性别与身份证号码不一致（第17位奇数为男、偶数为女）"
-    member.birth_date, member.gender = rid.birth_date, rid.gender
-
-
 def _check(member: Member, *, entered_birth: date | None, entered_gender: str) -> None:
-    errors: dict[str, str] = {}
-    member.name = (member.name or "").strip()
-    if not member.name:
-        errors["name"] = "请填写姓名"
-    _identity(member, errors, entered_birth=entered_birth, entered_gender=entered_gender)
-    if member.phone:
-        try:
-            member.phone = parse_mobile(member.phone)
-        except IdentifierError as exc:
-            errors["phone"] = str(exc)
-    if member.ethnicity not in ETHNICITIES:
-        errors["ethnicity"] = "请从56个民族中选择"
-    if member.join_date:
-        if member.join_date > timezone.localdate():
-            errors["join_date"] = "入会日期不能晚于今天"
-        elif member.birth_date and member.join_date < member.birth_date:
-            errors["join_date"] = "入会日期不能早于出生日期"
+    values, errors = member_values_check(
+        name=member.name, id_number=member.id_number, join_date=member.join_date, entered_birth=entered_birth,
+        entered_gender=entered_gender, phone=member.phone, ethnicity=member.ethnicity)
+    for key, value in values.items():
+        setattr(member, key, value)
     if member.group_id and member.group.union_id != member.union_id:
         errors["group"] = "工会小组不属于该会员所在工会"
     if errors:
         raise ValidationError(errors)
+    member.id_tail = member.id_number[-4:]
     clash = active_holder(tenant_id=member.tenant_id, id_number=member.id_number, exclude_pk=member.pk)
     if clash:
         raise ValidationError({"id_number": f"此人已是“{clash.union.name}”的在册会员，同一人在全县只能有一个有效会籍；如需调动请办理转会"})

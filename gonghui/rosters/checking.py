@@ -1,8 +1,7 @@
 """Checking one roster row as the member form would, without touching the database per row.
 
-`member_values_check` is the pure part of the member form's rules (see
-gonghui/members/services.py `_check`/`_identity`): the same identifier
-functions and the same date rules. `RowChecker` adds what a spreadsheet
+The member form's own rules come from gonghui.members.rules
+(`member_values_check`, shared with the member service). `RowChecker` adds what a spreadsheet
 needs: reading labels, dates and unions from cells, within the user's subtree.
 """
 
@@ -13,8 +12,9 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from gonghui.core.identifiers import IdentifierError, id_check_char, parse_mobile, parse_resident_id
-from gonghui.members.choices import ETHNICITIES, Category, Education, Gender, PoliticalStatus
+from gonghui.core.identifiers import IdentifierError, id_check_char, parse_resident_id
+from gonghui.members.choices import Category, Education, Gender, PoliticalStatus
+from gonghui.members.rules import ETHNICITY_SET, member_values_check
 from gonghui.org.models import Level, Union, UnionGroup
 
 from .columns import FIELDS_BY_KEY
@@ -23,7 +23,6 @@ EXCEL_EPOCH = date(1899, 12, 30)
 DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 COMPACT_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 DATE_HINT = "可写作 1985-03-12、1985/3/12、1985.03.12 或 1985年3月12日"
-ETHNICITY_SET = frozenset(ETHNICITIES)
 
 
 def _labels(choices, extra: dict[str, str]) -> dict[str, str]:
@@ -79,46 +78,6 @@ def parse_date(value) -> date:
         return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         raise CellError(f"日期“{text}”不存在") from None
-
-
-def member_values_check(*, name: str, id_number, join_date: date | None, entered_birth: date | None = None,
-                        entered_gender: str = "", phone: str = "", ethnicity: str = "",
-                        today: date | None = None) -> tuple[dict, dict[str, str]]:
-    """The member form's rules on plain values: (normalised values, {field: 中文消息})."""
-    errors: dict[str, str] = {}
-    values: dict = {"name": (name or "").strip()}
-    if not values["name"]:
-        errors["name"] = "请填写姓名"
-    elif len(values["name"]) > 30:
-        errors["name"] = "姓名不能超过30个字"
-    try:
-        rid = parse_resident_id(id_number, today=today)
-    except IdentifierError as exc:
-        errors["id_number"] = str(exc)
-        rid = None
-    if rid is not None:
-        values.update(id_number=rid.number, birth_date=rid.birth_date, gender=rid.gender)
-        if entered_birth and entered_birth != rid.birth_date:
-            errors["birth_date"] = f"出生日期与身份证号码不一致（号码中为{rid.birth_date:%Y-%m-%d}）"
-        if entered_gender and entered_gender != rid.gender:
-            errors["gender"] = "性别与身份证号码不一致（第17位奇数为男、偶数为女）"
-    if phone:
-        try:
-            values["phone"] = parse_mobile(phone)
-        except IdentifierError as exc:
-            errors["phone"] = str(exc)
-    if ethnicity:
-        if ethnicity not in ETHNICITY_SET:
-            errors["ethnicity"] = "请从56个民族中选择"
-        values["ethnicity"] = ethnicity
-    if join_date is None:
-        errors.setdefault("join_date", "请填写入会日期")
-    elif join_date > (today or timezone.localdate()):
-        errors["join_date"] = "入会日期不能晚于今天"
-    elif rid is not None and join_date < rid.birth_date:
-        errors["join_date"] = "入会日期不能早于出生日期"
-    values["join_date"] = join_date
-    return values, errors
 
 
 @dataclass
