@@ -16,7 +16,7 @@ from gonghui.org.selectors import enterprise_list, union_get, union_list
 from . import forms as f
 from . import selectors, services, tables
 from .rules import require_care_access
-from .xlsx import xlsx_response
+from gonghui.core.xlsx import xlsx_download
 
 # ---------------------------------------------------------------- lists and their exports
 
@@ -62,7 +62,7 @@ def _export_view(page: ListPage):
             services.care_read_log(actor=request.user, obj=request.user.union, action="export_care_list",
                                    detail=page.title)
         rows = (page.table.values(obj) for obj in qs.iterator(chunk_size=2000))
-        return xlsx_response(filename=page.filename, headers=page.table.headers, rows=rows)
+        return xlsx_download(filename=page.filename, headers=page.table.headers, rows=rows)
     return view
 
 

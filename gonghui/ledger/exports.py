@@ -1,37 +1,15 @@
-"""Every ledger and plan list as an .xlsx download, written by the rosters' constant-memory writer."""
+"""Every ledger list as an .xlsx download, through the shared constant-memory writer."""
 
-import os
-import tempfile
-from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from collections.abc import Iterable
 
 from django.http import FileResponse
 
 from gonghui.core.identifiers import mask_id_number
-from gonghui.rosters.xlsx import write_xlsx
+from gonghui.core.xlsx import xlsx_download
 
 from .models import Activity, Honour, NewsReport
 
 CHUNK = 2000
-
-
-def xlsx_download(*, filename: str, headers: Sequence[str], rows: Iterable[Sequence], sheet_name: str
-                  ) -> FileResponse:
-    """Write to a temporary file (never the whole sheet in memory), then stream it."""
-    fd, path = tempfile.mkstemp(suffix=".xlsx")
-    os.close(fd)
-    try:
-        write_xlsx(path, headers, (_plain(row) for row in rows), sheet_name=sheet_name)
-        handle = open(path, "rb")  # noqa: SIM115 - FileResponse closes it
-    finally:
-        # The open handle keeps the data readable; the name goes at once.
-        os.unlink(path)
-    return FileResponse(handle, as_attachment=True, filename=filename,
-                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-
-
-def _plain(row: Sequence) -> list:
-    return [float(v) if isinstance(v, Decimal) else v for v in row]
 
 
 ACTIVITY_HEADERS = ("日期", "结束日期", "工会", "类别", "活动名称", "地点", "组织者", "参加人数", "费用（元）",

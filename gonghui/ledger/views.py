@@ -14,7 +14,9 @@ from gonghui.org.selectors import union_get, union_list
 from gonghui.plans.selectors import plan_item_get, plan_items_for_ledger
 
 from . import selectors, services
-from .exports import ledger_download, xlsx_download
+from gonghui.core.xlsx import xlsx_download
+
+from .exports import ledger_download
 from .forms import (
     ActivityForm,
     AttachmentForm,

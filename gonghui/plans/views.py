@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gonghui.core.pages import form_page, paginate
-from gonghui.ledger.exports import xlsx_download
+from gonghui.core.xlsx import xlsx_download
 from gonghui.ledger.pages import post_and_back, year_from
 from gonghui.org.selectors import union_get, union_list
 

@@ -27,7 +27,7 @@ from .forms import (
     PetitionForm,
     StatisticsForm,
 )
-from .xlsx import xlsx_response
+from gonghui.core.xlsx import xlsx_download
 
 def care_required(view):
     """Lists and new-record pages of disputes and petitions: without the grant, a 403 page that says why."""
@@ -91,7 +91,7 @@ def dispute_export(request):
     rows = ([c.received_on, c.union.name, c.enterprise.name, c.get_kind_display(), c.applicant, c.workers_involved,
              c.amount, c.mediator.name if c.mediator else "", c.get_outcome_display(), c.closed_on, c.is_overdue]
             for c in qs.iterator(chunk_size=2000))
-    return xlsx_response(filename="劳动争议案件.xlsx", sheet="劳动争议案件", columns=columns, rows=rows)
+    return xlsx_download(filename="劳动争议案件.xlsx", sheet_name="劳动争议案件", headers=columns, rows=rows)
 
 
 @care_required
@@ -162,7 +162,7 @@ def petition_export(request):
                ("反映事项", 40), ("处理情况", 40), ("处理结果", 20), ("办结日期", 12)]
     rows = ([p.received_on, p.union.name, p.get_channel_display(), p.petitioner, mask_mobile(p.phone), p.people,
              p.matter, p.handling, p.result, p.closed_on] for p in qs.iterator(chunk_size=2000))
-    return xlsx_response(filename="信访记录.xlsx", sheet="信访记录", columns=columns, rows=rows)
+    return xlsx_download(filename="信访记录.xlsx", sheet_name="信访记录", headers=columns, rows=rows)
 
 
 @care_required
@@ -211,7 +211,7 @@ def body_export(request):
     qs = selectors.mediator_list(user=request.user, union=_union_param(request)).order_by("union__path", "body", "name")
     columns = [("调解组织", 28), ("所属工会", 22), ("调解员", 12), ("手机号码", 14), ("在任", 8)]
     rows = ([m.body.name, m.union.name, m.name, mask_mobile(m.phone), m.active] for m in qs.iterator(chunk_size=2000))
-    return xlsx_response(filename="调解组织与调解员.xlsx", sheet="调解员", columns=columns, rows=rows)
+    return xlsx_download(filename="调解组织与调解员.xlsx", sheet_name="调解员", headers=columns, rows=rows)
 
 
 @login_required
@@ -275,7 +275,7 @@ def contract_export(request):
     rows = ([c.title, c.union.name, c.get_scope_display(), c.get_kind_display(),
              "、".join(e.name for e in c.enterprises.all()), c.signed_on, c.term_start, c.term_end,
              c.wage_increase_pct, c.workers_covered, c.filed_on, c.is_expiring] for c in qs.iterator(chunk_size=500))
-    return xlsx_response(filename="集体合同.xlsx", sheet="集体合同", columns=columns, rows=rows)
+    return xlsx_download(filename="集体合同.xlsx", sheet_name="集体合同", headers=columns, rows=rows)
 
 
 @login_required

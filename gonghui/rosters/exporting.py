@@ -15,7 +15,7 @@ from gonghui.members.selectors import member_list
 from gonghui.members.views import filters_from
 
 from .models import ExportFormat, RosterExport
-from .xlsx import neutralise, write_xlsx
+from gonghui.core.xlsx import neutralise, write_xlsx
 
 INLINE_ROWS = 5_000  # up to this many rows the file is written while the user waits
 CHUNK = 10_000

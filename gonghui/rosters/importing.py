@@ -24,7 +24,7 @@ from .columns import HEADER_SEARCH_ROWS, find_header, is_blank, is_totals, missi
 from .models import ImportMode, ImportStatus, RosterImport
 from .reading import RosterRefused, iter_rows
 from .staging import Kind, Stage
-from .xlsx import write_xlsx
+from gonghui.core.xlsx import write_xlsx
 
 CHUNK_ROWS = 50_000
 FIRST_ERRORS = 20

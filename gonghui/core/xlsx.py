@@ -1,12 +1,18 @@
 """Writing spreadsheets the office opens safely: streamed .xlsx rows and formula-injection neutralising.
 
-Any app may import `write_xlsx` and `neutralise`.
+`xlsx_download` is what a list page's export returns; `write_xlsx` writes a file (rosters, jobs).
 """
 
+import os
+import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 
 import xlsxwriter
+from django.http import FileResponse
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # A cell starting with one of these is run as a formula by Excel or WPS when edited or opened from CSV.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -78,3 +84,32 @@ def _write_fast(path: str, headers: Sequence[str], rows: Iterable[Sequence], *, 
     rustpy_xlsxwriter.write_worksheet(records(), path, sheet_name=sheet_name[:31], bold_headers=True, freeze_row=1,
                                       column_widths=list(widths) or None, datetime_format=DATE_FORMAT)
     return count
+
+
+def _cell(value):
+    # Money stays a number the sheet can add up; yes/no reads in Chinese.
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def xlsx_download(*, filename: str, headers: Sequence[str | tuple[str, float]], rows: Iterable[Sequence],
+                  sheet_name: str = "") -> FileResponse:
+    """A list as an .xlsx download; a header may carry its column width as (header, width).
+
+    Rows go to a temporary file in constant memory; its name is unlinked at once and the open
+    handle keeps the data until the response has been sent.
+    """
+    names = [h[0] if isinstance(h, tuple) else h for h in headers]
+    widths = [h[1] if isinstance(h, tuple) else 12 for h in headers]
+    fd, path = tempfile.mkstemp(suffix=".xlsx")
+    os.close(fd)
+    try:
+        write_xlsx(path, names, ([_cell(v) for v in row] for row in rows),
+                   sheet_name=sheet_name or filename.removesuffix(".xlsx"), widths=widths)
+        handle = open(path, "rb")  # noqa: SIM115 - FileResponse closes it when the download ends
+    finally:
+        os.unlink(path)
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
