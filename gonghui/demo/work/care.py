@@ -11,6 +11,7 @@ from gonghui.care.choices import (
     Campaign,
     Cause,
     CloseReason,
+    FileStatus,
     Level,
     MedicalCategory,
     ReviewOutcome,
@@ -39,6 +40,7 @@ from gonghui.care.services import (
 from gonghui.members.choices import Category, Gender
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Formation, Union
+from gonghui.org.models import Level as UnionLevel
 
 from ..identity import card_number
 from ..names import SURNAMES, person_name
@@ -98,13 +100,12 @@ class CareWriter:
         self.work = work
         self.rng = work.rng("care")
         self.summary = CareSummary()
-        self.taken: set[int] = set()  # members with a hardship file
 
     def members(self, count: int, *, unions: list[Union] | None = None, categories=None, gender: str = ""
                 ) -> list[Member]:
         """Up to `count` distinct members from random unions (the demo officers' first), joined a year ago."""
         rng, work = self.rng, self.work
-        spotlight = [u for u in work.grassroots if u.id in work.staff.demo]
+        spotlight = [u for u in work.grassroots if u.id in work.spotlight]
         unions = unions if unions is not None else spotlight + rng.sample(work.grassroots, len(work.grassroots))
         chosen, seen = [], set()
         joined_by = work.as_of - timedelta(days=365)
@@ -126,7 +127,7 @@ class CareWriter:
         people = self.members(len(stories), categories=(Category.EMPLOYED, Category.MIGRANT, Category.DISPATCHED))
         files = [file for story, member in zip(stories, people) if (file := self._file(story, member))]
         self.summary.files = len(files)
-        return [f for f in files if f.status == "active"]
+        return [f for f in files if f.status == FileStatus.ACTIVE]
 
     def _file(self, story: str, member: Member) -> HardshipFile | None:
         rng, work = self.rng, self.work
@@ -271,7 +272,7 @@ class CareWriter:
     def summer(self) -> None:
         """夏送清凉 to the enterprises, in July and August."""
         rng, work = self.rng, self.work
-        candidates = [e for e in work.tree.enterprises if e.union.level == "grassroots" and e.headcount >= 50]
+        candidates = [e for e in work.tree.enterprises if e.union.level == UnionLevel.GRASSROOTS and e.headcount >= 50]
         for enterprise in work.sample(rng, candidates, min(work.scaled(30, floor=2), len(candidates))):
             day = work.day_in(rng, rng.choice((7, 8)), first=5)
             if day is None:
@@ -304,7 +305,7 @@ class CareWriter:
 
     def _visitors(self, union: Union) -> str:
         chair = self.work.staff.chair(union)
-        role = "工会主席" if union.level == "grassroots" else "总工会副主席"
+        role = "工会主席" if union.level == UnionLevel.GRASSROOTS else "总工会副主席"
         return f"{role}{chair}、工会干事" if chair else "工会慰问组"
 
     def schooling(self, files: list[HardshipFile]) -> None:
@@ -357,7 +358,7 @@ class CareWriter:
                                                        enrolled_on=enrolled_on))
         self.summary.enrolments += len(enrolments)
         whole = list(MedicalAidEnrolment.objects.filter(tenant=work.root, year=work.year, unit__whole_unit=True)
-                     .select_related("union").order_by("id")[:200])
+                     .select_related("union").order_by("unit_id", "member_id")[:200])
         self._claims(rng.sample(enrolments + whole, min(work.scaled(40, floor=3), len(enrolments + whole))))
 
     def _covered_enterprise(self, union: Union) -> Enterprise | None:

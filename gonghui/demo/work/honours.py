@@ -4,14 +4,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from random import Random
 
-from gonghui.ledger.models import Kind, Level, RecipientType
+from gonghui.ledger.models import Activity, Kind, Level, RecipientType
 from gonghui.ledger.services import honour_create, news_report_create, reward_rule_create
 from gonghui.members.models import Member
 from gonghui.org.models import OrgType
 
 from ..sampling import Weighted
 from .context import Work
-from .ledger import Entry
 
 # The county's prefecture and province: fictional city, real province (the ID numbers are Hubei's).
 CITY_BODY = "荆江市总工会"
@@ -110,7 +109,7 @@ def _teacher_honours(work: Work, rng: Random) -> int:
     return len(chosen)
 
 
-def seed_news(work: Work, entries: list[Entry]) -> int:
+def seed_news(work: Work, activities: list[Activity]) -> int:
     """Reports on a share of the ledger's activities, by one or two reporters per union: some reach the rewards."""
     rng = work.rng("news")
     for min_count, reward, amount in COUNTY_RULE:
@@ -123,8 +122,7 @@ def seed_news(work: Work, entries: list[Entry]) -> int:
     reporters: dict[int, list[Member]] = {}
     outlets = Weighted({name.format(county=work.county): weight for name, weight in OUTLETS.items()})
     made = 0
-    for entry in entries:
-        activity = entry.activity
+    for activity in activities:
         if activity.kind == Kind.PUBLICITY or rng.random() > REPORT_SHARE:
             continue
         union = activity.union

@@ -6,19 +6,18 @@ tick items done, or do not. Items with nothing to enter in the ledger are
 ticked done once their month is over.
 """
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from gonghui.ledger.models import CONTEST_KINDS, Activity, Kind
 from gonghui.ledger.services import activity_create, activity_result_add, activity_set_attendance
 from gonghui.members.models import Member
 from gonghui.org.models import Level, OrgType, Union
-from gonghui.plans.models import ItemStatus, Plan, PlanItem
+from gonghui.plans.models import ItemStatus, PlanItem
 from gonghui.plans.services import plan_item_update
 
 from .catalogue import COST, PLACES, RESULTS, TURNOUT, Rule, entry_title, rule_for
 from .context import Work, yuan
-from .plans import PlannedYear
+from .plans import PlannedYear, items_of
 
 # Unions that do not keep a full ledger still enter some of their one-off events (a sports meet, 三八).
 LIGHT_ENTRY_SHARE = 0.2
@@ -33,19 +32,11 @@ INDIVIDUAL_PLACES = ("一等奖", "二等奖", "三等奖")
 AWAY_PRIZES = ("二等奖", "三等奖", "优秀组织奖", "体育道德风尚奖")
 
 
-@dataclass
-class Entry:
-    """An activity as entered, with the members it listed (the news and honours draw on them)."""
-
-    activity: Activity
-    participants: list[Member] = field(default_factory=list)
-
-
 class LedgerWriter:
     def __init__(self, work: Work):
         self.work = work
         self.rng = work.rng("ledger")
-        self.entries: list[Entry] = []
+        self.entries: list[Activity] = []
         self.groups = {g.union.id: [group.name for group in g.groups] for g in work.tree.grassroots}
 
     # --- plan items ----------------------------------------------------------------------------------------
@@ -55,7 +46,7 @@ class LedgerWriter:
             busy = plan.union_id in year.busy
             # Half the unions keep up with everything; the others let some items slip.
             diligence = 1.0 if self.rng.random() < KEEPING_UP else self.rng.uniform(0.6, 0.92)
-            for item in _items_of(plan):
+            for item in items_of(plan):
                 self._one_item(item, busy=busy, diligence=diligence)
             if busy:
                 self._committee_meetings(plan.union)
@@ -133,7 +124,7 @@ class LedgerWriter:
             activity_set_attendance(actor=actor, activity=activity, attended=came)
         if kind in CONTEST_KINDS and "展" not in title:
             self._results(actor, activity, participants)
-        self.entries.append(Entry(activity=activity, participants=participants))
+        self.entries.append(activity)
         return activity
 
     def _place(self, union: Union, kind: str) -> str:
@@ -168,15 +159,7 @@ class LedgerWriter:
         return [f"{self.work.short(u)}代表队" for u in self.work.grassroots_under(union)[:12]]
 
 
-def _items_of(plan: Plan) -> list[PlanItem]:
-    """The plan's items, holding the plan and union objects the services read (no query per item)."""
-    items = list(plan.items.all())
-    for item in items:
-        item.plan, item.union = plan, plan.union
-    return items
-
-
-def seed_ledger(work: Work, year: PlannedYear) -> list[Entry]:
+def seed_ledger(work: Work, year: PlannedYear) -> list[Activity]:
     writer = LedgerWriter(work)
     writer.carry_out(year)
     return writer.entries

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from random import Random
 
 from gonghui.org.models import Level, OrgType, Union
-from gonghui.plans.models import ItemStatus, Plan, PlanTemplate
+from gonghui.plans.models import ItemStatus, Plan, PlanItem, PlanTemplate
 from gonghui.plans.services import plan_copy_from_previous, plan_create_from_template, plan_file, plan_item_update
 
 from .context import Work
@@ -27,14 +27,13 @@ LAST_YEAR_DONE, LAST_YEAR_DROPPED = 0.86, 0.05
 class PlannedYear:
     plans: list[Plan]  # this year's, federations first
     busy: set[int]  # ids of the unions keeping a full ledger
-    last_year: int
 
 
 def seed_plans(work: Work) -> PlannedYear:
     rng = work.rng("plans")
     templates = {t.code: t for t in PlanTemplate.objects.filter(union__isnull=True).exclude(code="")}
-    officers = [u for u in work.grassroots if u.id in work.staff.demo]
-    others = [u for u in work.grassroots if u.id not in work.staff.demo]
+    officers = [u for u in work.grassroots if u.id in work.spotlight]
+    others = [u for u in work.grassroots if u.id not in work.spotlight]
     planning = [u for u in others if rng.random() < PLAN_SHARE]
     busy = [work.root, *work.tree.streets, *officers,
             *rng.sample(planning, min(len(planning), work.scaled(BUSY_UNIONS, floor=4)))]
@@ -48,7 +47,7 @@ def seed_plans(work: Work) -> PlannedYear:
             if union.id in busy_ids or rng.random() > DRAFT_SHARE:
                 plan_file(actor=work.staff.of(union), plan=plan)
             plans.append(plan)
-    return PlannedYear(plans=plans, busy=busy_ids, last_year=work.year - 1)
+    return PlannedYear(plans=plans, busy=busy_ids)
 
 
 def _template(union: Union, templates: dict[str, PlanTemplate]) -> PlanTemplate | None:
@@ -63,7 +62,7 @@ def _last_year(work: Work, rng: Random, union: Union, templates: dict[str, PlanT
     actor = work.staff.of(union)
     plan = plan_create_from_template(actor=actor, union=union, year=work.year - 1, template=template)
     plan_file(actor=actor, plan=plan)
-    for item in plan.items.all():
+    for item in items_of(plan):
         draw = rng.random()
         if draw < LAST_YEAR_DONE:
             plan_item_update(actor=actor, item=item, status=ItemStatus.DONE)
@@ -80,3 +79,11 @@ def _this_year(work: Work, rng: Random, union: Union, templates: dict[str, PlanT
     if template is None:
         return None
     return plan_create_from_template(actor=actor, union=union, year=work.year, template=template)
+
+
+def items_of(plan: Plan) -> list[PlanItem]:
+    """The plan's items, holding the plan and union objects the services read (no query per item)."""
+    items = list(plan.items.all())
+    for item in items:
+        item.plan, item.union = plan, plan.union
+    return items
