@@ -237,3 +237,34 @@ def test_without_the_grant_hardship_and_payout_figures_are_withheld_not_zeroed(c
     body = client_for(cast.auditor).get("/api/care/statistics", {"union_id": cast.county.pk, "start": "2025-01-01",
                                                                  "end": "2025-11-30"}).json()
     assert body["figures"]["hardship"] is None and body["figures"]["funds"]["paid_out"] is None
+
+
+def test_medical_aid_sentence_of_the_seed_exactly(cast):
+    """参保人数为10135人，其中在职参保4886人 … 共有49家单位参保，其中32家企业全员参保 — entered in bulk."""
+    from datetime import timedelta
+
+    from gonghui.care.models import MedicalAidEnrolment, MedicalAidUnit
+    from gonghui.members.models import Member
+    from gonghui.testing import make_id_number
+
+    union = cast.union_a1
+    people = Member.objects.bulk_create(
+        Member(tenant_id=union.tenant_id, union=union, name=f"参保{n}", birth_date=date(1970, 1, 1),
+               id_number=make_id_number(date(1970, 1, 1) + timedelta(days=n // 900), n % 900 + 100),
+               id_tail="", gender="M", join_date=date(2000, 1, 1)) for n in range(10135))
+    units = [MedicalAidUnit.objects.create(tenant_id=union.tenant_id, union=union, year=2025, whole_unit=True,
+                                          created_by=cast.officer)]
+    units += MedicalAidUnit.objects.bulk_create(
+        MedicalAidUnit(tenant_id=union.tenant_id, union=union, enterprise=e, year=2025, whole_unit=n < 31,
+                       created_by=cast.officer)
+        for n, e in enumerate(enterprises(union, 20000, 48)))
+    categories = ([MedicalCategory.EMPLOYED] * 4886 + [MedicalCategory.RETIRED] * 3000
+                  + [MedicalCategory.ANKANG] * 2000 + [MedicalCategory.SPECIAL] * 249)
+    MedicalAidEnrolment.objects.bulk_create(
+        MedicalAidEnrolment(tenant_id=union.tenant_id, union=union, unit=units[n % 49], member=person, year=2025,
+                            category=category, enrolled_on=date(2025, 1, 10))
+        for n, (person, category) in enumerate(zip(people, categories)))
+
+    sentence = figures(cast).medical.sentence()
+    assert sentence.startswith("参保人数为10135人，其中在职参保4886人，")
+    assert sentence.endswith("共有49家单位参保，其中32家企业全员参保")
