@@ -20,10 +20,9 @@ from datetime import date, timedelta
 from random import Random
 
 from bench_rights import ensure_rights
-from common import ensure_county, ensure_database, median_ms, report, require_postgresql
+from common import ensure_county, ensure_database, median_ms, report, require_postgresql, sql_ms, view_ms
 
 from django.db import connection, transaction
-from django.test import RequestFactory
 from django.utils import timezone
 
 from gonghui.accounts.models import User
@@ -251,25 +250,10 @@ def fresh_statistics() -> None:
             cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
-def view_ms(view, user, path: str, params: dict) -> float:
-    request = RequestFactory().get(path, params)
-    request.user = user
-
-    def render():
-        response = view(request)
-        assert response.status_code == 200, response.status_code
-
-    return median_ms(render)
-
 
 def floor_ms(root: Union) -> float:
-    def count():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*), sum(amount) FROM care_aidpayment WHERE tenant_id = %s "
-                           "AND paid_on BETWEEN %s AND %s", [root.pk, START, END])
-            cursor.fetchone()
-
-    return median_ms(count)
+    return sql_ms("SELECT count(*), sum(amount) FROM care_aidpayment WHERE tenant_id = %s "
+                  "AND paid_on BETWEEN %s AND %s", [root.pk, START, END])
 
 
 def main() -> None:

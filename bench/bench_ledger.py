@@ -22,10 +22,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from random import Random
 
-from common import ensure_county, ensure_database, median_ms, report, require_postgresql
+from common import ensure_county, ensure_database, report, require_postgresql, sql_ms, view_ms
 
 from django.db import connection, transaction
-from django.test import RequestFactory
 from django.utils import timezone
 
 from gonghui.accounts.models import User
@@ -208,16 +207,6 @@ def ensure_ledger(*, root: Union, actor: User) -> None:
         build_ledger(root=root, actor=actor)
 
 
-def view_ms(view, user, path: str, params: dict) -> float:
-    request = RequestFactory().get(path, params)
-    request.user = user
-
-    def render():
-        response = view(request)
-        assert response.status_code == 200, response.status_code
-
-    return median_ms(render)
-
 
 def participant_name() -> str:
     """Someone named on an activity; the name is shared by a dozen or so members across the county."""
@@ -226,12 +215,7 @@ def participant_name() -> str:
 
 
 def floor_ms() -> float:
-    def first_page():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT * FROM ledger_activity ORDER BY id LIMIT 20")
-            cursor.fetchall()
-
-    return median_ms(first_page)
+    return sql_ms("SELECT * FROM ledger_activity ORDER BY id LIMIT 20")
 
 
 def main() -> None:

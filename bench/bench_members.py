@@ -9,10 +9,8 @@ the table by primary key, with no scoping, join or count.
 
 import argparse
 
-from common import ensure_county, ensure_database, median_ms, report, require_postgresql
+from common import ensure_county, ensure_database, median_ms, report, require_postgresql, sql_ms, view_ms
 
-from django.db import connection
-from django.test import RequestFactory
 
 from gonghui.accounts.models import User
 from gonghui.members.models import Member
@@ -23,24 +21,8 @@ from gonghui.org.selectors import coverage_for
 TARGET_MS = 100
 
 
-def view_ms(user, params: dict) -> float:
-    request = RequestFactory().get("/members/", params)
-    request.user = user
-
-    def render():
-        response = member_list(request)
-        assert response.status_code == 200
-
-    return median_ms(render)
-
-
-def floor_ms() -> float:
-    def first_page():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT * FROM members_member ORDER BY id LIMIT 20")
-            cursor.fetchall()
-
-    return median_ms(first_page)
+def list_ms(user, params: dict) -> float:
+    return view_ms(member_list, user, "/members/", params)
 
 
 def main() -> None:
@@ -54,14 +36,14 @@ def main() -> None:
     street = Union.objects.filter(tenant_id=root.pk, level=Level.STREET).order_by("path").first()
     street_admin = User.objects.filter(union=street).first() or county_admin
     tail = Member.objects.filter(tenant_id=root.pk).order_by("id").values_list("id_tail", flat=True)[500_000 % args.members]
-    baseline = floor_ms()
+    baseline = sql_ms("SELECT * FROM members_member ORDER BY id LIMIT 20")
     officer = User.objects.get(username="officer")
     rows = [
-        ("member list, county, first page", view_ms(county_admin, {}), TARGET_MS, baseline),
-        ("member list, one union (officer), first page", view_ms(officer, {}), TARGET_MS, baseline),
-        ("member list, street, retired, page 3", view_ms(street_admin, {"category": "retired", "page": 3}), TARGET_MS, baseline),
-        ("member list, county, search by last 4 ID digits", view_ms(county_admin, {"q": tail}), TARGET_MS, baseline),
-        ("member list, county, search by surname 张, by join date", view_ms(county_admin, {"q": "张", "sort": "-join_date"}), TARGET_MS, baseline),
+        ("member list, county, first page", list_ms(county_admin, {}), TARGET_MS, baseline),
+        ("member list, one union (officer), first page", list_ms(officer, {}), TARGET_MS, baseline),
+        ("member list, street, retired, page 3", list_ms(street_admin, {"category": "retired", "page": 3}), TARGET_MS, baseline),
+        ("member list, county, search by last 4 ID digits", list_ms(county_admin, {"q": tail}), TARGET_MS, baseline),
+        ("member list, county, search by surname 张, by join date", list_ms(county_admin, {"q": "张", "sort": "-join_date"}), TARGET_MS, baseline),
         ("coverage figures of a street federation", median_ms(lambda: coverage_for(user=county_admin, union=street).sentence()), TARGET_MS, baseline),
     ]
     print(f"\n{args.members:,} members; baseline (first 20 rows by id, no scoping) {baseline:.2f} ms\n")

@@ -16,10 +16,9 @@ import argparse
 from datetime import date, timedelta
 from random import Random
 
-from common import ensure_county, ensure_database, median_ms, report, require_postgresql
+from common import ensure_county, ensure_database, median_ms, report, require_postgresql, sql_ms, view_ms
 
 from django.db import connection, transaction
-from django.test import RequestFactory
 
 from gonghui.accounts.models import User
 from gonghui.org.models import Enterprise, Level, Union
@@ -112,25 +111,10 @@ def ensure_rights(root: Union) -> None:
         build_rights(root)
 
 
-def view_ms(view, user, path: str, params: dict) -> float:
-    request = RequestFactory().get(path, params)
-    request.user = user
-
-    def render():
-        response = view(request)
-        assert response.status_code == 200, response.status_code
-
-    return median_ms(render)
-
 
 def floor_ms(root: Union) -> float:
-    def count():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM rights_disputecase WHERE tenant_id = %s AND received_on BETWEEN %s AND %s",
-                           [root.pk, START, END])
-            cursor.fetchone()
-
-    return median_ms(count)
+    return sql_ms("SELECT count(*) FROM rights_disputecase WHERE tenant_id = %s AND received_on BETWEEN %s AND %s",
+                  [root.pk, START, END])
 
 
 def main() -> None:

@@ -71,6 +71,30 @@ def median_ms(fn: Callable[[], object], *, runs: int = 9, warmup: int = 2) -> fl
     return statistics.median(samples)
 
 
+def view_ms(view, user, path: str, params: dict) -> float:
+    """Server time of a real view: request built by RequestFactory, template rendered."""
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(path, params)
+    request.user = user
+
+    def render():
+        response = view(request)
+        assert response.status_code == 200, response.status_code
+
+    return median_ms(render)
+
+
+def sql_ms(sql: str, params=()) -> float:
+    """A baseline: one plain query, timed the same way."""
+    def run():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            cursor.fetchall()
+
+    return median_ms(run)
+
+
 def report(rows: list[tuple[str, float, float, float]]) -> None:
     """Print (name, ms, target ms, baseline ms) as a table with the ratio to the baseline."""
     print(f"{'measure':52} {'ms':>9} {'target':>8} {'x baseline':>11}  ok")
