@@ -5,17 +5,15 @@ field at once; the service raises once at the end, before anything is saved.
 """
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from gonghui.core.money import check_money
 from gonghui.core.scoping import is_within
 from gonghui.members.choices import Status as MemberStatus
 
-# No single aid, contribution or income in a union's books comes near this: a typo of a few zeros.
-MAX_AMOUNT = Decimal("10000000")
-CENT = Decimal("0.01")
 NOT_YOURS = "找不到该会员，或不在您的管辖范围内"
 
 
@@ -31,30 +29,8 @@ def require_care_access(user) -> None:
 
 
 def check_amount(errors: dict, field: str, value, *, allow_zero: bool = False) -> Decimal | None:
-    message, amount = _amount(value, allow_zero=allow_zero)
-    if message:
-        errors[field] = message
-    return amount
-
-
-def _amount(value, *, allow_zero: bool) -> tuple[str, Decimal | None]:
-    if value is None or value == "":
-        return "请填写金额", None
-    try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
-        return "金额格式不正确，请填写数字", None
-    if not amount.is_finite():
-        return "金额格式不正确，请填写数字", None
-    if amount < 0:
-        return "金额不能为负数", None
-    if amount == 0 and not allow_zero:
-        return "金额须大于0", None
-    if amount != amount.quantize(CENT):
-        return "金额最多保留两位小数（精确到分）", None
-    if amount > MAX_AMOUNT:
-        return "金额超过1000万元，明显不合理，请核对是否多输了位数", None
-    return "", amount.quantize(CENT)
+    """Care amounts are always asked for, and a payment of nothing is no payment."""
+    return check_money(errors, field, value, required=True, allow_zero=allow_zero)
 
 
 def check_date(errors: dict, field: str, value: date | None, *, not_before: date | None = None,

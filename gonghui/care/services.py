@@ -50,7 +50,9 @@ from .models import (
     ServiceCard,
     Visit,
 )
-from .rules import CENT, check_amount, check_date, check_member, raise_if, require_care_access
+from gonghui.core.money import CENT
+
+from .rules import check_amount, check_date, check_member, raise_if, require_care_access
 
 MAX_HOUSEHOLD = 20
 MAX_WORKERS_REACHED = 100_000

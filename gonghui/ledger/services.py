@@ -11,6 +11,7 @@ from django.db.models import Count, F
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
+from gonghui.core.money import check_money
 from gonghui.core.services import require_within, require_writer, save_with_history
 from gonghui.members.models import Member
 from gonghui.org.models import Union
@@ -33,22 +34,9 @@ from .models import (
     RewardRule,
 )
 
-MAX_MONEY = Decimal("10000000")
 MAX_PARTICIPANTS = 1_000_000
 ACTIVITY_FIELDS = ("kind", "title", "date", "end_date", "place", "organiser", "participant_count", "cost",
                    "results", "plan_item", "participants")
-
-
-def check_money(value, field: str, errors: dict, *, label: str = "金额") -> None:
-    if value is None:
-        return
-    value = Decimal(value)
-    if value < 0:
-        errors[field] = f"{label}不能为负数"
-    elif value != value.quantize(Decimal("0.01")):
-        errors[field] = f"{label}最多保留两位小数（到分）"
-    elif value > MAX_MONEY:
-        errors[field] = f"{label}超过一千万元，请核对"
 
 
 def _not_in_future(value: date | None, field: str, errors: dict, label: str) -> None:
@@ -106,7 +94,7 @@ def _check_activity(activity: Activity, participants: list[Member]) -> None:
         errors["participant_count"] = "参加人数过大，请核对"
     elif activity.participant_count < len(participants):
         errors["participant_count"] = f"参加人数不能少于所选参加人员（{len(participants)}人）"
-    check_money(activity.cost, "cost", errors, label="费用")
+    check_money(errors, "cost", activity.cost, label="费用")
     outsiders = _outsiders(activity.union, participants)
     if outsiders:
         errors["participants"] = f"以下人员不在本工会（含下级工会）的会员名册中：{outsiders}"
@@ -417,7 +405,7 @@ def reward_rule_create(*, actor, union: Union, min_count: int, reward: str, amou
     elif RewardRule.objects.filter(union=union, min_count=min_count).exists():
         errors["min_count"] = f"已有“{min_count}篇”这一档奖励"
     _require_text(rule, "reward", "请填写奖励内容", errors)
-    check_money(amount, "amount", errors, label="奖金")
+    check_money(errors, "amount", amount, label="奖金")
     if errors:
         raise ValidationError(errors)
     rule.full_clean(exclude=["tenant", "union"], validate_constraints=False)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gonghui.core.identifiers import IdentifierError, parse_mobile, parse_resident_id
+from gonghui.core.money import CENT, money_error
 from gonghui.core.scoping import is_within
 from gonghui.core.services import access_log_record, require_within, require_writer, save_with_history
 from gonghui.members.choices import Status
@@ -20,10 +21,8 @@ from gonghui.org.models import Enterprise, Union
 from .choices import ContractScope, Outcome
 from .models import CaseStep, CollectiveContract, DisputeCase, MediationBody, Mediator, Petition
 
-MAX_AMOUNT = Decimal("10000000")
 MAX_WORKERS = 100_000
 MAX_PEOPLE = 10_000
-CENT = Decimal("0.01")
 NOT_YOURS_ENTERPRISE = "找不到该企业，或不在本工会管辖范围内"
 NOT_YOURS_MEMBER = "找不到该会员，或不在本工会管辖范围内"
 
@@ -38,21 +37,6 @@ CONTRACT_FIELDS = ("scope", "kind", "title", "signed_on", "term_start", "term_en
 def _raise(errors: dict[str, str]) -> None:
     if errors:
         raise ValidationError(errors)
-
-
-def _money_error(value: Decimal | None) -> str | None:
-    """Negative, finer than a fen, or beyond any single union matter (10 million yuan): refused."""
-    if value is None:
-        return None
-    if not value.is_finite():
-        return "请填写有效的金额"
-    if value < 0:
-        return "金额不能为负数"
-    if value != value.quantize(CENT):
-        return "金额最多保留两位小数（精确到分）"
-    if value > MAX_AMOUNT:
-        return "金额超出合理范围（不超过1000万元），请核对是否多输了位数"
-    return None
 
 
 def _count_error(value: int | None, *, low: int, high: int, label: str) -> str | None:
@@ -203,9 +187,9 @@ def _check_case(case: DisputeCase, *, actor, mediator_changed: bool) -> None:
         errors["received_on"] = error
     if error := _count_error(case.workers_involved, low=1, high=MAX_WORKERS, label="涉及职工人数"):
         errors["workers_involved"] = error
-    if error := _money_error(case.amount):
+    if error := money_error(case.amount)[0]:
         errors["amount"] = error
-    else:
+    elif case.amount is not None:
         case.amount = case.amount.quantize(CENT)
     if case.mediator_id and mediator_changed:
         if not is_within(actor, case.mediator.union):
