@@ -88,7 +88,11 @@ class TreeRow:
 
 
 def tree_with_counts(*, user) -> list[TreeRow]:
-    """Every visible node with the grassroots unions and active members beneath it, in two queries."""
+    """Every visible node with the grassroots unions and active members beneath it, in two queries.
+
+    Each node adds its own figures to itself and its ancestors (found by path prefix), so the
+    work grows with nodes × depth, not nodes squared.
+    """
     nodes = list(union_list(user=user))
     direct = dict(
         visible(Member.objects.filter(status=Status.ACTIVE), user)
@@ -96,15 +100,11 @@ def tree_with_counts(*, user) -> list[TreeRow]:
         .annotate(n=Count("id"))
         .values_list("union_id", "n")
     )
-    rows = []
+    totals = {node.path: [0, 0] for node in nodes}
     for node in nodes:
-        below = [n for n in nodes if n.path.startswith(node.path)]
-        rows.append(
-            TreeRow(
-                union=node,
-                unions=sum(1 for n in below if n.level == Level.GRASSROOTS),
-                members=sum(direct.get(n.id, 0) for n in below),
-            )
-        )
-    return rows
-
+        for end in range(Union.steplen, len(node.path) + 1, Union.steplen):
+            ancestor = totals.get(node.path[:end])
+            if ancestor is not None:
+                ancestor[0] += node.level == Level.GRASSROOTS
+                ancestor[1] += direct.get(node.id, 0)
+    return [TreeRow(union=node, unions=totals[node.path][0], members=totals[node.path][1]) for node in nodes]
