@@ -205,7 +205,7 @@ def _file(request, file_id: int):
 @router.get("/hardship/files/{file_id}", response=FileDetailOut, summary="困难职工档案详情（每次查看均记录）")
 def get_file(request, file_id: int):
     file = _file(request, file_id)
-    services.care_read_log(actor=request.user, obj=file, action="view_hardship_file", detail=file.member.name)
+    services.hardship_file_read_log(actor=request.user, file=file)
     return file
 
 

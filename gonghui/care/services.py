@@ -544,6 +544,6 @@ def service_card_issue(*, actor, card: ServiceCard, issued_on: date, card_number
     return card
 
 
-def care_read_log(*, actor, obj, action: str, detail: str = "") -> None:
-    """Sensitive reads (a file's detail, an export of files or aid) go to the access log."""
-    access_log_record(user=actor, obj=obj, action=action, detail=detail)
+def hardship_file_read_log(*, actor, file: HardshipFile) -> None:
+    """Every opening of a hardship file, on a page or through the API, goes to the access log."""
+    access_log_record(user=actor, obj=file, action="view_hardship_file", detail=file.member.name)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from gonghui.core.forms import call_service
 from gonghui.core.pages import form_page, paginate
+from gonghui.core.services import access_log_record
 from gonghui.org.selectors import enterprise_list, union_get, union_list
 
 from . import forms as f
@@ -59,8 +60,8 @@ def _export_view(page: ListPage):
         _, filters = _filters(request, page)
         qs = page.select(user=request.user, **filters)
         if page.sensitive:
-            services.care_read_log(actor=request.user, obj=request.user.union, action="export_care_list",
-                                   detail=page.title)
+            access_log_record(user=request.user, obj=request.user.union, action="export_care_list",
+                              detail=page.title)
         rows = (page.table.values(obj) for obj in qs.iterator(chunk_size=2000))
         return xlsx_download(filename=page.filename, headers=page.table.headers, rows=rows)
     return view
@@ -153,7 +154,7 @@ def file_apply(request):
 @login_required
 def file_detail(request, pk: int):
     file = selectors.hardship_file_get(user=request.user, pk=pk)
-    services.care_read_log(actor=request.user, obj=file, action="view_hardship_file", detail=file.member.name)
+    services.hardship_file_read_log(actor=request.user, file=file)
     return render(request, "care/file_detail.html", {
         "file": file, "household": file.household.all(), "reviews": selectors.hardship_file_reviews(file=file),
         "aid": selectors.hardship_file_aid(file=file),
