@@ -35,8 +35,10 @@ class Member(TenantModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Audit-trail versions are only ever read per member (by id, which keeps its index). Every other index
-    # simple-history would add costs each imported row a write and no query reads it.
-    history = HistoricalRecords(no_db_index=["tenant", "union", "group"])
+    # simple-history would add costs each imported row a write and no query reads it. The acting user is
+    # kept without a database constraint, as simple-history already keeps the record's own keys: the
+    # check costs a roster import 3 s a million rows, and deleting a user still nulls it through the ORM.
+    history = HistoricalRecords(no_db_index=["tenant", "union", "group"], user_db_constraint=False)
 
     class Meta:
         # The partial unique index also serves every lookup of an active holder by ID number.
@@ -70,15 +72,21 @@ class MemberEvent(TenantModel):
     # Events are read per member only; the other keys are never searched on, so they carry no index
     # (a roster import writes one event per new member). Deleting a union or user, which PROTECT
     # checks against these keys, scans the table instead: a rare administrator's act.
+    # Only the member key is checked by the database. The tenant, union and user keys of this append-only
+    # history are written by the services from rows they have just read, PROTECT still guards them in the
+    # ORM, and each database check cost a roster import about 3 s a million rows (docs/benchmarks.md).
+    tenant = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False,
+                               db_constraint=False)
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False)
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False,
+                              db_constraint=False)
     kind = models.CharField(_("事项"), max_length=16, choices=EventKind.choices)
     on_date = models.DateField(_("日期"))
     other_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                    db_index=False)
+                                    db_index=False, db_constraint=False)
     note = models.CharField(_("备注"), max_length=200, blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                           db_index=False)
+                           db_index=False, db_constraint=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
