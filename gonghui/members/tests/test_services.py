@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError
 
 from gonghui.core.models import AccessLog
 from gonghui.members import services
@@ -132,3 +133,12 @@ def test_reveal_is_logged_and_refused_without_the_grant(cast):
     assert AccessLog.objects.filter(user=cast.officer, object_id=str(cast.member_a1.pk)).count() == 1
     with pytest.raises(PermissionDenied):
         services.identity_reveal(actor=cast.auditor, member=cast.member_a1)
+
+
+def test_the_user_and_union_a_members_history_names_cannot_be_deleted(cast):
+    """The event's union and user keys are unchecked by the database; the ORM still protects them."""
+    event = create(cast).events.get()
+    for referenced in (cast.officer, cast.union_a1):
+        with pytest.raises(ProtectedError) as excinfo:
+            referenced.delete()
+        assert event in excinfo.value.protected_objects
