@@ -192,6 +192,8 @@ else:
 GONGHUI = {
     "ROSTER_MAX_BYTES": env_int("ROSTER_MAX_BYTES", 50 * 1024 * 1024),
     "ROSTER_MAX_ROWS": env_int("ROSTER_MAX_ROWS", 1_000_000),
+    # Uploaded rosters, error files and exports hold full ID numbers: kept this many days, then deleted.
+    "ROSTER_KEEP_DAYS": env_int("ROSTER_KEEP_DAYS", 7),
     "ATTACHMENT_MAX_BYTES": env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024),
     "DISPUTE_TIME_LIMIT_DAYS": env_int("DISPUTE_TIME_LIMIT_DAYS", 15),
     "CONTRACT_EXPIRY_WARNING_DAYS": env_int("CONTRACT_EXPIRY_WARNING_DAYS", 90),

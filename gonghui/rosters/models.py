@@ -17,6 +17,7 @@ class ImportStatus(models.TextChoices):
     REFUSED = "refused", _("未导入")
     CANCELLED = "cancelled", _("已取消")
     FAILED = "failed", _("出错")
+    EXPIRED = "expired", _("已过期")
 
 
 class ImportMode(models.TextChoices):
@@ -93,6 +94,7 @@ class ExportStatus(models.TextChoices):
     DONE = "done", _("已完成")
     CANCELLED = "cancelled", _("已取消")
     FAILED = "failed", _("出错")
+    EXPIRED = "expired", _("已过期")
 
 
 class RosterExport(JobProgress):

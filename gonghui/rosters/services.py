@@ -1,5 +1,8 @@
 """Every write of the rosters app: uploads, the choices a user makes on the way, cancels, exports."""
 
+from datetime import datetime, timedelta
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -176,3 +179,31 @@ def error_file_download_record(*, actor, roster: RosterImport) -> None:
 
 def export_download_record(*, actor, export: RosterExport) -> None:
     access_log_record(user=actor, obj=export, action="download_export", detail=f"下载会员花名册导出 {export.rows_total} 人")
+
+
+def roster_files_expire(*, now: datetime) -> dict[str, int]:
+    """Delete uploads, error files and exports older than ROSTER_KEEP_DAYS: they hold full ID numbers.
+
+    The record stays (who imported or exported what, and when); only the file goes. An import that was
+    still waiting for the user can no longer be written and says so. Running jobs are left alone. Each
+    file is deleted before its row is saved, so a run that stops half-way is finished by the next one.
+    """
+    days = settings.GONGHUI["ROSTER_KEEP_DAYS"]
+    cutoff = now - timedelta(days=days)
+    counts = {"imports": 0, "exports": 0}
+    running = (ImportStatus.CHECKING, ImportStatus.WRITING)
+    stale = RosterImport.objects.filter(created_at__lt=cutoff).exclude(status__in=running)
+    for roster in stale.exclude(file="", error_file=""):
+        roster.file.delete(save=False)
+        roster.error_file.delete(save=False)
+        if roster.status != ImportStatus.DONE:
+            roster.status = ImportStatus.EXPIRED
+            roster.message = f"上传已超过 {days} 天未导入，文件已删除；如需导入请重新上传"
+        roster.save(update_fields=["file", "error_file", "status", "message"])
+        counts["imports"] += 1
+    for export in RosterExport.objects.filter(created_at__lt=cutoff).exclude(status=ExportStatus.RUNNING).exclude(file=""):
+        export.file.delete(save=False)
+        export.status, export.message = ExportStatus.EXPIRED, f"导出文件已超过 {days} 天，已删除；如需要请重新导出"
+        export.save(update_fields=["file", "status", "message"])
+        counts["exports"] += 1
+    return counts
