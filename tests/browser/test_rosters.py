@@ -20,7 +20,7 @@ def immediate_jobs(settings, tmp_path):
 
 def test_street_officer_imports_a_roster_with_bad_rows(page, login, cast):
     login(cast.street_admin)
-    page.click("header nav a:has-text('花名册导入')")
+    page.click("header nav a:has-text('花名册')")
     page.click("text=上传花名册")
     page.set_input_files("input[name=file]", str(FIXTURES / "roster.xlsx"))
     page.click("main button[type=submit]")
