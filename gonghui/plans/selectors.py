@@ -156,9 +156,10 @@ class ItemProgress:
 
     @property
     def label(self) -> str:
-        if self.item.target_count:
-            return f"{self.done}/{self.item.target_count}"
-        return f"已记录{self.done}项" if self.done else "未记录"
+        counted = f"{self.done}/{self.item.target_count}" if self.item.target_count else (
+            f"已记录{self.done}项" if self.done else "未记录")
+        # Marked done by hand: say so, or a green "未记录" reads as a contradiction.
+        return f"已完成（{counted}）" if self.item.status == ItemStatus.DONE else counted
 
 
 def _done_by_month(item_ids: QuerySet) -> dict[int, list[int]]:

@@ -148,6 +148,9 @@ def test_progress_counts_the_ledger_and_spreads_the_target_over_the_planned_mont
     assert row.label == "1/2" and not row.overdue and not row.complete
     row = next(r for r in selectors.plan_progress(plan=plan, as_of=date(YEAR, 12, 1)) if r.item.pk == meet.pk)
     assert row.overdue_months == [10]
+    services.plan_item_update(actor=cast.sibling_officer, item=meet, status=ItemStatus.DONE)
+    row = next(r for r in selectors.plan_progress(plan=plan, as_of=date(YEAR, 12, 1)) if r.item.pk == meet.pk)
+    assert row.label == "已完成（1/2）" and row.complete and not row.overdue
 
 
 def test_the_calendar_lists_each_month_and_flags_the_overdue_ones(cast):
