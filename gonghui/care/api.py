@@ -123,13 +123,16 @@ class FileDetailOut(FileOut):
 FilePage = Page[FileOut]
 
 
-class FileIn(Schema):
-    member: int
+class FileChangeIn(Schema):
     applied_on: date
     causes: list[str]
     applicant_income: Decimal | None = None
     household: list[HouseholdIn] = []
     cause_note: str = ""
+
+
+class FileIn(FileChangeIn):
+    member: int
 
 
 class FileQuery(PageQuery):
@@ -207,6 +210,12 @@ def get_file(request, file_id: int):
     file = _file(request, file_id)
     services.hardship_file_read_log(actor=request.user, file=file)
     return file
+
+
+@router.put("/hardship/files/{file_id}", response=FileDetailOut,
+            summary="修改建档申请（仅限待工会初审；会员不能修改，家庭成员整体替换）")
+def update_file(request, file_id: int, payload: FileChangeIn):
+    return services.hardship_file_update(actor=request.user, file=_file(request, file_id), **payload.dict())
 
 
 @router.post("/hardship/files/{file_id}/union-review", response=FileDetailOut, summary="工会初审")

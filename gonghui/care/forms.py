@@ -65,7 +65,9 @@ class MemberByIdForm(forms.Form):
 # ---------------------------------------------------------------- hardship files
 
 
-class HardshipApplyForm(MemberByIdForm):
+class HardshipFileForm(forms.Form):
+    """What an application says: filed with the member (HardshipApplyForm), corrected without."""
+
     applied_on = day("申请日期")
     causes = forms.MultipleChoiceField(label="致困原因", choices=Cause.choices, widget=forms.CheckboxSelectMultiple,
                                        required=False, help_text="可多选")
@@ -77,6 +79,18 @@ class HardshipApplyForm(MemberByIdForm):
 
     def service_data(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k != "household"}
+
+
+class HardshipApplyForm(MemberByIdForm, HardshipFileForm):
+    field_order = ["member"]
+
+
+def application_initial(file) -> tuple[dict, list[dict]]:
+    """A saved application as the form and its household rows show it, for correcting it."""
+    form = {"applied_on": file.applied_on, "causes": file.cause_list, "cause_note": file.cause_note,
+            "applicant_income": file.applicant_income}
+    rows = [{"name": p.name, "relation": p.relation, "monthly_income": p.monthly_income} for p in file.household.all()]
+    return form, rows
 
 
 class HouseholdForm(forms.Form):

@@ -107,6 +107,30 @@ def income_per_head(applicant_income: Decimal, incomes: Iterable[Decimal]) -> tu
     return size, total, (total / size).quantize(CENT, ROUND_HALF_UP)
 
 
+def _application(errors: dict, *, applied_on: date, causes: Iterable[str], applicant_income: Decimal,
+                 household: Iterable[dict], cause_note: str) -> tuple[dict, list[HouseholdMember]]:
+    """What an application says, checked, as the file's fields with its household figures worked out.
+
+    The same rules hold when the application is filed and when it is corrected before the first review.
+    """
+    check_date(errors, "applied_on", applied_on)
+    cause_text = _causes(errors, causes)
+    income = check_amount(errors, "applicant_income", applicant_income, allow_zero=True)
+    people = _household(errors, household)
+    if errors:
+        return {}, people  # the caller raises: no figures from amounts that failed their check
+    size, total, per_head = income_per_head(income, [p.monthly_income for p in people])
+    return {"applied_on": applied_on, "causes": cause_text, "cause_note": cause_note.strip(),
+            "applicant_income": income, "household_size": size, "household_income": total,
+            "income_per_head": per_head}, people
+
+
+def _add_household(file: HardshipFile, people: list[HouseholdMember], *, actor) -> None:
+    for person in people:
+        person.tenant_id, person.file = file.tenant_id, file
+        _save(person, actor=actor, clean_exclude=["file"])
+
+
 @transaction.atomic
 def hardship_file_apply(*, actor, member: Member, applied_on: date, causes: Iterable[str],
                         applicant_income: Decimal, household: Iterable[dict] = (),
@@ -116,26 +140,45 @@ def hardship_file_apply(*, actor, member: Member, applied_on: date, causes: Iter
     require_care_access(actor)
     errors: dict = {}
     check_member(errors, actor, member)
-    check_date(errors, "applied_on", applied_on)
-    cause_text = _causes(errors, causes)
-    income = check_amount(errors, "applicant_income", applicant_income, allow_zero=True)
-    people = _household(errors, household)
+    application, people = _application(errors, applied_on=applied_on, causes=causes,
+                                       applicant_income=applicant_income, household=household,
+                                       cause_note=cause_note)
     if "member" not in errors and HardshipFile.objects.filter(member=member, status__in=OPEN_STATUSES).exists():
         errors["member"] = "该会员已有在审或在档的困难职工档案，不能重复申请"
     raise_if(errors)
-    size, total, per_head = income_per_head(income, [p.monthly_income for p in people])
-    file = HardshipFile(tenant_id=member.tenant_id, union=member.union, member=member, applied_on=applied_on,
-                        causes=cause_text, cause_note=cause_note.strip(), applicant_income=income,
-                        household_size=size, household_income=total, income_per_head=per_head, created_by=actor)
+    file = HardshipFile(tenant_id=member.tenant_id, union=member.union, member=member, created_by=actor,
+                        **application)
     try:
         with transaction.atomic():
             _save(file, actor=actor, clean_exclude=["member", "created_by"])
     except IntegrityError:
         # Two officers filing for the same member at once: the partial unique index decides.
         raise ValidationError({"member": "该会员已有在审或在档的困难职工档案，不能重复申请"}) from None
-    for person in people:
-        person.tenant_id, person.file = file.tenant_id, file
-        _save(person, actor=actor, clean_exclude=["file"])
+    _add_household(file, people, actor=actor)
+    return file
+
+
+@transaction.atomic
+def hardship_file_update(*, actor, file: HardshipFile, applied_on: date, causes: Iterable[str],
+                         applicant_income: Decimal, household: Iterable[dict] = (),
+                         cause_note: str = "") -> HardshipFile:
+    """Corrects an application before the union's first review; the member stays, the household is replaced."""
+    file = _start_file_write(actor, file)
+    # Once reviewed, the figures are what the reviewers decided on: later changes are the yearly review's.
+    _require_status(file, FileStatus.APPLIED, "修改",
+                    hint="申请只能在工会初审前修改，建档后的情况变化请通过年度复核办理")
+    errors: dict = {}
+    application, people = _application(errors, applied_on=applied_on, causes=causes,
+                                       applicant_income=applicant_income, household=household,
+                                       cause_note=cause_note)
+    raise_if(errors)
+    for field, value in application.items():
+        setattr(file, field, value)
+    _save(file, actor=actor, clean_exclude=["member", "created_by"])
+    for old in file.household.all():
+        old._history_user = actor
+        old.delete()
+    _add_household(file, people, actor=actor)
     return file
 
 
@@ -144,9 +187,10 @@ def _lock_file(file: HardshipFile) -> HardshipFile:
     return HardshipFile.objects.select_for_update().select_related("union", "member").get(pk=file.pk)
 
 
-def _require_status(file: HardshipFile, status: str, action: str) -> None:
+def _require_status(file: HardshipFile, status: str, action: str, *, hint: str = "") -> None:
     if file.status != status:
-        raise ValidationError({"__all__": f"该档案当前状态为“{file.get_status_display()}”，不能{action}"})
+        message = f"该档案当前状态为“{file.get_status_display()}”，不能{action}"
+        raise ValidationError({"__all__": f"{message}：{hint}" if hint else message})
 
 
 def _start_file_write(actor, file: HardshipFile) -> HardshipFile:

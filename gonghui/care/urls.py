@@ -11,6 +11,7 @@ urlpatterns = [
     path("hardship/new/", views.file_apply, name="file_apply"),
     path("hardship/watch/", views.watch, name="watch"),
     path("hardship/<int:pk>/", views.file_detail, name="file_detail"),
+    path("hardship/<int:pk>/edit/", views.file_edit, name="file_edit"),
     path("hardship/<int:pk>/union-review/", views.file_union_review, name="file_union_review"),
     path("hardship/<int:pk>/federation-review/", views.file_federation_review, name="file_federation_review"),
     path("hardship/<int:pk>/yearly-review/", views.file_yearly_review, name="file_yearly_review"),

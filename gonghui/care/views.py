@@ -132,23 +132,53 @@ def _file_url(file) -> str:
     return reverse("care:file_detail", args=[file.pk])
 
 
+def _require_care_writer(user) -> None:
+    if not user.can_write:
+        raise PermissionDenied("当前账号为只读，不能修改数据")
+    require_care_access(user)
+
+
+def _application_page(request, *, form_class, title: str, service, done: str, cancel_url: str, initial: dict,
+                      household=(), file=None, form_kwargs: dict | None = None):
+    """The application form with its household rows, for filing and for correcting; one service saves both."""
+    data = (request.POST,) if request.method == "POST" else ()
+    form = form_class(*data, initial=initial, **(form_kwargs or {}))
+    rows = f.HouseholdFormSet(*data, prefix="household", initial=list(household))
+    if request.method == "POST" and form.is_valid() and rows.is_valid():
+        people = [row for row in (h.row() for h in rows.forms) if row]
+        saved = call_service(form, lambda: service(form.service_data(), people))
+        if saved is not None:
+            messages.success(request, done)
+            return redirect(_file_url(saved))
+    return render(request, "care/file_apply.html", {
+        "form": form, "household": rows, "title": title, "file": file, "cancel_url": cancel_url,
+        "submit_label": "提交申请" if file is None else "保存修改",
+    }, status=400 if request.method == "POST" else 200)
+
+
 @login_required
 def file_apply(request):
-    if not request.user.can_write:
-        raise PermissionDenied("当前账号为只读，不能修改数据")
-    require_care_access(request.user)
-    data = (request.POST,) if request.method == "POST" else ()
-    form = f.HardshipApplyForm(*data, user=request.user, initial={"applied_on": _today()})
-    household = f.HouseholdFormSet(*data, prefix="household")
-    if request.method == "POST" and form.is_valid() and household.is_valid():
-        rows = [row for row in (h.row() for h in household.forms) if row]
-        file = call_service(form, lambda: services.hardship_file_apply(
-            actor=request.user, household=rows, **form.service_data()))
-        if file is not None:
-            messages.success(request, "建档申请已提交，等待工会初审")
-            return redirect(_file_url(file))
-    return render(request, "care/file_apply.html", {"form": form, "household": household},
-                  status=400 if request.method == "POST" else 200)
+    _require_care_writer(request.user)
+    return _application_page(
+        request, form_class=f.HardshipApplyForm, form_kwargs={"user": request.user},
+        initial={"applied_on": _today()}, title="困难职工建档申请", done="建档申请已提交，等待工会初审",
+        cancel_url=reverse("care:files"),
+        service=lambda d, people: services.hardship_file_apply(actor=request.user, household=people, **d))
+
+
+@login_required
+def file_edit(request, pk: int):
+    file = selectors.hardship_file_get(user=request.user, pk=pk)
+    _require_care_writer(request.user)
+    if request.method == "GET":
+        # The form shows the file's incomes and household as the detail page does: a reading like any other.
+        services.hardship_file_read_log(actor=request.user, file=file)
+    initial, household = f.application_initial(file)
+    return _application_page(
+        request, form_class=f.HardshipFileForm, initial=initial, household=household, file=file,
+        title=f"修改建档申请：{file.member.name}", done="申请已修改", cancel_url=_file_url(file),
+        service=lambda d, people: services.hardship_file_update(actor=request.user, file=file, household=people,
+                                                                **d))
 
 
 @login_required

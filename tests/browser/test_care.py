@@ -1,5 +1,5 @@
-"""A union officer files a hardship application, the street federation approves it and pays aid,
-and the statistics page's figures move with each step."""
+"""A union officer files a hardship application and corrects it before the first review, the street
+federation approves it and pays aid, and the statistics page's figures move with each step."""
 
 import pytest
 
@@ -40,6 +40,15 @@ def test_hardship_application_approved_paid_and_counted(page, login, cast):
     assert "待工会初审" in page.locator("h1").inner_text()
     assert page.locator("#income-per-head").inner_text() == "1200.00 元"
     assert mask_id_number(cast.member_a1.id_number) in page.content()
+
+    # A typo in the income is corrected before the union's first review, on the same form, pre-filled.
+    page.get_by_role("link", name="修改申请", exact=True).click()
+    assert page.input_value("input[name=household-0-name]") == "王丽"
+    assert page.input_value("input[name=applicant_income]") == "1500.00"
+    page.fill("input[name=applicant_income]", "2100")
+    submit(page, file_url)
+    assert page.locator("#income-per-head").inner_text() == "1500.00 元"
+    assert "家庭人口" in page.content() and "2 人（家庭月收入 3000.00 元）" in page.content()
 
     page.get_by_role("link", name="工会初审", exact=True).click()
     page.select_option("select[name=decision]", "approve")

@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -63,6 +64,67 @@ def test_create_file_errors_name_the_field_and_save_nothing(client, cast):
     errors = response.json()["errors"]
     assert "负数" in errors["applicant_income"][0] and "至少选择一项" in errors["causes"][0]
     assert not HardshipFile.objects.exists()
+
+
+def put(client, url, data):
+    return client.put(url, data, content_type="application/json")
+
+
+CORRECTION = {"applied_on": days_ago(5).isoformat(), "causes": ["disaster"], "applicant_income": "2400",
+              "cause_note": "房屋受灾", "household": [{"name": "王丽", "relation": "spouse", "monthly_income": "1500"}]}
+
+
+def test_correct_an_application_through_the_api(client, cast):
+    file = apply(cast)
+    client.force_login(cast.officer)
+    response = put(client, f"/api/care/hardship/files/{file.pk}", CORRECTION)
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert (body["household_size"], body["household_income"], body["income_per_head"]) == (2, "3900.00", "1950.00")
+    assert (body["causes"], body["member_id"], body["status"]) == (["disaster"], cast.member_a1.pk, "applied")
+    assert body["household"] == [{"name": "王丽", "relation": "spouse", "monthly_income": "1500.00"}]
+    assert file.history.first().history_user == cast.officer
+
+
+def test_correct_file_errors_name_the_field_and_change_nothing(client, cast):
+    file = apply(cast)
+    client.force_login(cast.officer)
+    bad = {**CORRECTION, "causes": [], "household": [{"name": "", "relation": "spouse", "monthly_income": "-1"}]}
+    response = put(client, f"/api/care/hardship/files/{file.pk}", bad)
+    assert response.status_code == 422
+    errors = response.json()["errors"]
+    assert errors["causes"] == ["请至少选择一项致困原因"]
+    assert errors["household"] == ["第1位家庭成员：请填写姓名", "第1位家庭成员：金额不能为负数"]
+    file.refresh_from_db()
+    assert file.income_per_head == Decimal("1000.00") and file.household.count() == 2
+
+
+def test_correct_file_after_the_union_review_through_the_api(client, cast):
+    file = apply(cast)
+    client.force_login(cast.officer)
+    post(client, f"/api/care/hardship/files/{file.pk}/union-review", {"approve": True,
+                                                                      "on_date": days_ago(1).isoformat()})
+    response = put(client, f"/api/care/hardship/files/{file.pk}", CORRECTION)
+    assert response.status_code == 422
+    message = response.json()["errors"]["__all__"][0]
+    assert message.startswith("该档案当前状态为“待总工会审核”，不能修改") and "年度复核" in message
+
+
+def test_correct_file_needs_the_grant_and_write_access(client, cast):
+    file = apply(cast)
+    url = f"/api/care/hardship/files/{file.pk}"
+    client.force_login(cast.auditor)
+    assert put(client, url, CORRECTION).status_code == 404
+    cast.auditor.may_access_care = True
+    cast.auditor.save()
+    response = put(client, url, CORRECTION)
+    assert response.status_code == 403 and "只读" in response.json()["detail"]
+    cast.officer.may_access_care = False
+    cast.officer.save()
+    client.force_login(cast.officer)
+    assert put(client, url, CORRECTION).status_code == 404
+    file.refresh_from_db()
+    assert file.income_per_head == Decimal("1000.00")
 
 
 @pytest.mark.parametrize("amount, text", [("-20", "负数"), ("20.005", "两位小数"), ("50000000", "1000万元")])
@@ -159,5 +221,7 @@ def test_it_checks_access(client, cast):
                   json=True)
     assert_scoped(client, cast, f"/api/care/hardship/files/{file.pk}/yearly-review", owner=a1, method="post",
                   data={"outcome": "bad", "on_date": "2025-01-01"}, json=True)
+    assert_scoped(client, cast, f"/api/care/hardship/files/{file.pk}", owner=a1, method="put",
+                  data={**CORRECTION, "applicant_income": "-1"}, json=True)
     assert_scoped(client, cast, f"/api/care/funds/{created.pk}/contributions", owner=a1, method="post",
                   data={"amount": "-1", "on_date": "2025-01-01"}, json=True)

@@ -202,6 +202,99 @@ def test_care_grant_and_write_access_are_required(cast):
         apply(cast, actor=cast.auditor)
 
 
+# ---------------------------------------------------------------- correcting an application
+
+
+def correct(cast, file, *, actor=None, **overrides):
+    data = dict(actor=actor or cast.officer, file=file, applied_on=days_ago(50), causes=[Cause.DISASTER],
+                applicant_income=Decimal("2400"),
+                household=[{"name": "王丽", "relation": "spouse", "monthly_income": Decimal("1500")}],
+                cause_note=" 房屋受灾 ")
+    data.update(overrides)
+    return services.hardship_file_update(**data)
+
+
+def test_correcting_an_application_recomputes_the_figures_and_replaces_the_household(cast):
+    file = apply(cast)
+    before = list(file.household.values_list("pk", flat=True))
+    correct(cast, file, actor=cast.street_admin)
+    file.refresh_from_db()
+    assert (file.household_size, file.household_income, file.income_per_head) == (2, Decimal("3900.00"),
+                                                                                  Decimal("1950.00"))
+    assert (file.applied_on, file.get_causes_display(), file.cause_note) == (days_ago(50), "灾害", "房屋受灾")
+    assert (file.member, file.status, file.created_by) == (cast.member_a1, FileStatus.APPLIED, cast.officer)
+    assert [(p.name, p.monthly_income) for p in file.household.all()] == [("王丽", Decimal("1500.00"))]
+    assert not HouseholdMember.objects.filter(pk__in=before).exists()
+
+
+def test_a_correction_is_a_version_in_the_audit_trail_by_whoever_made_it(cast):
+    file = correct(cast, apply(cast), actor=cast.street_admin, household=[])
+    versions = list(file.history.order_by("history_id"))
+    assert [(v.history_user, v.income_per_head) for v in versions] == [(cast.officer, Decimal("1000.00")),
+                                                                       (cast.street_admin, Decimal("2400.00"))]
+    removed = HouseholdMember.history.filter(history_type="-")
+    assert sorted(removed.values_list("name", flat=True)) == ["张小明", "王丽"]
+    assert {v.history_user for v in removed} == {cast.street_admin}
+
+
+@pytest.mark.parametrize("overrides, field, text", [
+    ({"causes": []}, "causes", "至少选择一项"),
+    ({"applicant_income": Decimal("-1")}, "applicant_income", "负数"),
+    ({"applicant_income": None}, "applicant_income", "请填写"),
+    ({"applied_on": date(2099, 1, 1)}, "applied_on", "晚于今天"),
+    ({"household": [{"name": "", "relation": "spouse", "monthly_income": Decimal("10")}]}, "household",
+     "第1位家庭成员：请填写姓名"),
+    ({"household": [{"name": "王丽", "relation": "spouse", "monthly_income": Decimal("1.001")}]}, "household",
+     "两位小数"),
+])
+def test_a_bad_correction_names_the_field_and_changes_nothing(cast, overrides, field, text):
+    file = apply(cast)
+    with pytest.raises(ValidationError) as excinfo:
+        correct(cast, file, **overrides)
+    assert text in " ".join(errors_of(excinfo)[field])
+    file.refresh_from_db()
+    assert (file.income_per_head, file.causes, file.applied_on) == (Decimal("1000.00"), ",illness,schooling,",
+                                                                    days_ago(60))
+    assert [p.name for p in file.household.all()] == ["王丽", "张小明"]
+    assert file.history.count() == 1
+
+
+@pytest.mark.parametrize("reviewed, status", [
+    (lambda cast, file: services.hardship_file_union_review(actor=cast.officer, file=file, approve=True,
+                                                            on_date=days_ago(1)), "待总工会审核"),
+    (lambda cast, file: approve(cast, file), "在档"),
+    (lambda cast, file: services.hardship_file_union_review(actor=cast.officer, file=file, approve=False,
+                                                            on_date=days_ago(1), note="收入高于标准"), "未通过"),
+])
+def test_after_the_union_review_the_application_cannot_be_corrected(cast, reviewed, status):
+    file = apply(cast)
+    reviewed(cast, file)
+    with pytest.raises(ValidationError) as excinfo:
+        correct(cast, file)  # the stale object still says "applied": the service reads the state afresh
+    message = errors_of(excinfo)["__all__"][0]
+    assert message.startswith(f"该档案当前状态为“{status}”，不能修改")
+    assert "工会初审前" in message and "年度复核" in message
+    file.refresh_from_db()
+    assert file.income_per_head == Decimal("1000.00") and file.household.count() == 2
+
+
+def test_correcting_needs_the_care_grant_write_access_and_the_subtree(cast):
+    file = apply(cast)
+    cast.officer.may_access_care = False
+    with pytest.raises(PermissionDenied):
+        correct(cast, file)
+    with pytest.raises(PermissionDenied):
+        correct(cast, file, actor=cast.auditor)
+    cast.auditor.may_access_care = True
+    with pytest.raises(PermissionDenied):
+        correct(cast, file, actor=cast.auditor)
+    with pytest.raises(ValidationError) as excinfo:
+        correct(cast, file, actor=cast.other_officer)
+    assert "不在您的管辖范围内" in errors_of(excinfo)["union"][0]
+    file.refresh_from_db()
+    assert file.income_per_head == Decimal("1000.00") and file.history.count() == 1
+
+
 # ---------------------------------------------------------------- aid
 
 

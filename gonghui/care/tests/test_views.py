@@ -105,6 +105,99 @@ def test_apply_page_shows_each_bad_value_at_its_field(cast, client_for, changes,
     assert not HardshipFile.objects.exists()
 
 
+def test_the_detail_page_offers_the_correction_only_before_the_union_review_and_only_to_writers(cast, client_for):
+    file = apply(cast)
+    url = reverse("care:file_detail", args=[file.pk])
+    edit = reverse("care:file_edit", args=[file.pk])
+    assert f'href="{edit}">修改申请</a>' in client_for(cast.officer).get(url).content.decode()
+    cast.auditor.may_access_care = True
+    cast.auditor.save()
+    assert "修改申请" not in client_for(cast.auditor).get(url).content.decode()
+    services.hardship_file_union_review(actor=cast.officer, file=file, approve=True, on_date=days_ago(1))
+    assert "修改申请" not in client_for(cast.officer).get(url).content.decode()
+
+
+def test_the_correction_page_shows_the_application_as_saved(cast, client_for):
+    file = apply(cast)
+    response = client_for(cast.officer).get(reverse("care:file_edit", args=[file.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200 and "修改建档申请：张伟" in html
+    assert mask_id_number(cast.member_a1.id_number) in html and 'name="member"' not in html
+    assert 'name="applicant_income" value="1800.00"' in html and "本人患病，子女上学" in html
+    assert 'value="illness" id="id_causes_0" checked' in html and 'value="schooling" id="id_causes_3" checked' in html
+    assert 'value="disaster" id="id_causes_4">' in html
+    assert 'name="household-0-name" value="王丽"' in html and 'name="household-1-name" value="张小明"' in html
+    assert 'name="household-0-monthly_income" value="1200.00"' in html
+    assert '<option value="spouse" selected>' in html
+    assert 'name="household-INITIAL_FORMS" value="2"' in html
+    assert AccessLog.objects.filter(action="view_hardship_file", user=cast.officer).exists()
+
+
+def _edit_post(client, file, **changes):
+    data = {"applied_on": days_ago(2).isoformat(), "causes": ["illness"], "cause_note": "本人患病",
+            "applicant_income": "2100", "household-TOTAL_FORMS": "3", "household-INITIAL_FORMS": "2",
+            "household-0-name": "王丽", "household-0-relation": "spouse", "household-0-monthly_income": "900",
+            "household-1-name": "", "household-1-relation": "", "household-1-monthly_income": "",
+            "household-2-name": "", "household-2-relation": "", "household-2-monthly_income": ""}
+    data.update(changes)
+    return client.post(reverse("care:file_edit", args=[file.pk]), data)
+
+
+def test_correct_through_the_page(cast, client_for):
+    file = apply(cast)
+    client = client_for(cast.officer)
+    response = _edit_post(client, file)
+    assert response.status_code == 302 and response.url == reverse("care:file_detail", args=[file.pk])
+    file.refresh_from_db()
+    assert (file.income_per_head, file.household_size, file.causes) == (Decimal("1500.00"), 2, ",illness,")
+    assert [p.name for p in file.household.all()] == ["王丽"]
+    html = client.get(response.url).content.decode()
+    assert "申请已修改" in html and "1500.00 元" in html
+
+
+@pytest.mark.parametrize("changes, field, text", [
+    ({"applicant_income": "-100"}, "applicant_income", "金额不能为负数"),
+    ({"applicant_income": "100.123"}, "applicant_income", "最多保留两位小数"),
+    ({"household-1-monthly_income": "300"}, "household", "第2位家庭成员：请填写姓名"),
+    ({"causes": []}, "causes", "请至少选择一项致困原因"),
+])
+def test_correction_page_shows_each_bad_value_at_its_field_and_saves_nothing(cast, client_for, changes, field,
+                                                                             text):
+    file = apply(cast)
+    response = _edit_post(client_for(cast.officer), file, **changes)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert text in html.split(f'data-field="{field}"', 1)[1].split("data-field=", 1)[0]
+    file.refresh_from_db()
+    assert file.income_per_head == Decimal("1000.00") and file.household.count() == 2
+    assert file.history.count() == 1
+
+
+def test_correction_page_after_the_union_review_says_why_not(cast, client_for):
+    file = apply(cast)
+    services.hardship_file_union_review(actor=cast.officer, file=file, approve=True, on_date=days_ago(1))
+    response = _edit_post(client_for(cast.officer), file)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "该档案当前状态为“待总工会审核”，不能修改：申请只能在工会初审前修改" in html and "年度复核" in html
+    file.refresh_from_db()
+    assert file.income_per_head == Decimal("1000.00")
+
+
+def test_correction_page_refuses_the_auditor_and_an_officer_without_the_grant(cast, client_for):
+    file = apply(cast)
+    url = reverse("care:file_edit", args=[file.pk])
+    cast.auditor.may_access_care = True
+    cast.auditor.save()
+    assert client_for(cast.auditor).get(url).status_code == 403
+    assert _edit_post(client_for(cast.auditor), file).status_code == 403
+    cast.officer.may_access_care = False
+    cast.officer.save()
+    assert _edit_post(client_for(cast.officer), file).status_code == 404
+    file.refresh_from_db()
+    assert file.income_per_head == Decimal("1000.00")
+
+
 def test_review_and_pay_through_the_pages(cast, client_for):
     file = apply(cast)
     officer = client_for(cast.officer)
@@ -243,7 +336,7 @@ def test_it_checks_access(cast, client):
     file, created, unit, enrolment, card = _records(cast)
     a1 = cast.union_a1
     pages = [
-        *(reverse(f"care:{name}", args=[file.pk]) for name in ("file_detail", "file_union_review",
+        *(reverse(f"care:{name}", args=[file.pk]) for name in ("file_detail", "file_edit", "file_union_review",
                                                               "file_federation_review", "file_yearly_review",
                                                               "file_aid")),
         *(reverse(f"care:{name}", args=[created.pk]) for name in ("fund_detail", "fund_contribute", "fund_payout")),
@@ -257,3 +350,6 @@ def test_it_checks_access(cast, client):
         assert_scoped(client, cast, url, owner=a1)
     assert_scoped(client, cast, reverse("care:file_aid", args=[file.pk]), owner=a1, method="post",
                   data={"kind": "living", "amount": "-1", "paid_on": "2025-01-01", "fund_source": "own_funds"})
+    assert_scoped(client, cast, reverse("care:file_edit", args=[file.pk]), owner=a1, method="post",
+                  data={"applied_on": "2025-01-01", "causes": ["illness"], "applicant_income": "-1",
+                        "household-TOTAL_FORMS": "0", "household-INITIAL_FORMS": "0"})
