@@ -6,12 +6,13 @@ client can show each message at its field, as the forms do.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import django_auth
 
 from gonghui.care.api import router as care_router
-from gonghui.core.errors import validation_error_dict
+from gonghui.core.errors import schema_error_message, validation_error_dict
 from gonghui.ledger.api import router as ledger_router
 from gonghui.members.api import router as members_router
 from gonghui.org.api import router as org_router
@@ -32,8 +33,14 @@ def on_schema_error(request, exc):
     errors: dict[str, list[str]] = {}
     for err in exc.errors:
         loc = [str(p) for p in err.get("loc", []) if p not in ("body", "payload", "query", "path")]
-        errors.setdefault(".".join(loc) or "__all__", []).append(err.get("msg", "格式不正确"))
+        errors.setdefault(".".join(loc) or "__all__", []).append(schema_error_message(err))
     return api.create_response(request, {"detail": "输入有误", "errors": errors}, status=422)
+
+
+@api.exception_handler(MultiPartParserError)
+def on_bad_multipart(request, exc):
+    # A body that says multipart but is not: the client's mistake, told as such rather than a server error.
+    return api.create_response(request, {"detail": "请求体不是有效的 multipart/form-data"}, status=400)
 
 
 @api.exception_handler(Http404)

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from gonghui.core.api import Page, page_of
+from gonghui.core.api import Page, PageNumber, Year, page_of
 from gonghui.core.identifiers import mask_id_number
 from gonghui.org.selectors import enterprise_list, union_get
 
@@ -45,7 +45,7 @@ def _union(request, pk: int | None):
 
 class PageQuery(Schema):
     union_id: int | None = None
-    page: int = 1
+    page: PageNumber = 1
 
 
 class PeriodQuery(PageQuery):
@@ -466,7 +466,7 @@ UnitPage = Page[UnitOut]
 
 
 class UnitQuery(PageQuery):
-    year: int | None = None
+    year: Year | None = None
 
 
 class EnrolIn(Schema):

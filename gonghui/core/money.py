@@ -22,10 +22,11 @@ def money_error(value, *, label: str = "金额", required: bool = False,
         return f"{label}不能为负数", None
     if amount == 0 and not allow_zero:
         return f"{label}须大于0", None
-    if amount != amount.quantize(CENT):
-        return f"{label}最多保留两位小数（精确到分）", None
+    # The bound comes first: quantizing a number of hundreds of digits raises instead of answering.
     if amount > MAX_AMOUNT:
         return f"{label}超过1000万元（一千万），明显不合理，超出合理范围，请核对是否多输了位数", None
+    if amount != amount.quantize(CENT):
+        return f"{label}最多保留两位小数（精确到分）", None
     return "", amount.quantize(CENT)
 
 

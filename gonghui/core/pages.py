@@ -11,6 +11,9 @@ from django.shortcuts import redirect, render
 
 from .forms import call_service
 
+# The years a yearly page or API call may ask about; anything else is a typo, not a year of union work.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
 
 def form_page(request, *, form_class, title: str, service: Callable[[dict], Any], success: Callable[[Any], str],
               cancel_url: str = "", initial: dict | None = None, form_kwargs: dict | None = None,

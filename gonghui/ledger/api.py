@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from gonghui.core.api import Page, page_of
+from gonghui.core.api import Page, PageNumber, Year, page_of
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
@@ -173,7 +173,7 @@ class LedgerQuery(Schema):
     participant: str = ""
     q: str = ""
     plan_item_id: int | None = None
-    page: int = 1
+    page: PageNumber = 1
 
 
 def _filters(request, query: LedgerQuery) -> selectors.LedgerFilter:
@@ -331,7 +331,7 @@ def create_news(request, union_id: int, payload: NewsIn):
 
 
 @router.get("/news/tally", response=list[TallyOut], summary="信息报道统计与奖励（按报送人）")
-def news_tally(request, year: int, union_id: int | None = None):
+def news_tally(request, year: Year, union_id: int | None = None):
     union = union_get(user=request.user, pk=union_id or request.user.union_id)
     return [{"union_id": r.union.id, "reporter": r.reporter, "count": r.count,
              "reward": r.reward.reward if r.reward else "", "amount": r.amount}

@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
 
+from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
+
 
 def year_from(request) -> int:
-    """The ?year= of a yearly page; anything unreadable or outside 2000-2100 means this year."""
+    """The ?year= of a yearly page; anything unreadable or outside FIRST_YEAR-LAST_YEAR means this year."""
     raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+    return int(raw) if raw.isdigit() and FIRST_YEAR <= int(raw) <= LAST_YEAR else timezone.localdate().year
 
 
 def post_and_back(request, action: Callable[[], object], *, back: str, done: str):

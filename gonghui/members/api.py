@@ -2,7 +2,7 @@ from datetime import date
 
 from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import Page, page_of
+from gonghui.core.api import Page, PageNumber, page_of
 from gonghui.core.identifiers import mask_id_number, mask_mobile
 from gonghui.org.selectors import group_list, union_get
 
@@ -61,7 +61,7 @@ class MemberQuery(Schema):
     category: str = ""
     status: str = "active"
     sort: str = "name"
-    page: int = 1
+    page: PageNumber = 1
 
 
 def _group(request, union, group_id):

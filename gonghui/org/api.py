@@ -2,7 +2,7 @@ from datetime import date
 
 from ninja import Router, Schema, Status
 
-from gonghui.core.api import Page, page_of
+from gonghui.core.api import Page, PageNumber, page_of
 
 from . import selectors, services
 
@@ -98,7 +98,7 @@ def union_coverage(request, union_id: int):
 
 
 @router.get("/enterprises", response=EnterprisePage)
-def list_enterprises(request, page: int = 1):
+def list_enterprises(request, page: PageNumber = 1):
     return page_of(selectors.enterprise_list(user=request.user), page=page)
 
 

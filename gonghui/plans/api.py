@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import Page, page_of
+from gonghui.core.api import Page, PageNumber, Year, page_of
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -139,10 +139,10 @@ class YearOut(Schema):
 
 
 class PlanQuery(Schema):
-    year: int | None = None
+    year: Year | None = None
     union_id: int | None = None
     status: str = ""
-    page: int = 1
+    page: PageNumber = 1
 
 
 def _progress(rows) -> list[dict]:
@@ -189,13 +189,13 @@ def list_templates(request):
 
 
 @router.get("/missing", response=list[UnionYearOut], summary="未报送该年度计划的下级工会")
-def missing(request, year: int, union_id: int | None = None):
+def missing(request, year: Year, union_id: int | None = None):
     union = union_get(user=request.user, pk=union_id or request.user.union_id)
     return [_union_year(row) for row in selectors.missing_plans(user=request.user, union=union, year=year)]
 
 
 @router.get("/year", response=YearOut, summary="年度概览：计划进度、本月安排、逾期事项、台帐分类、下级工会")
-def year_view(request, year: int, union_id: int | None = None):
+def year_view(request, year: Year, union_id: int | None = None):
     union = union_get(user=request.user, pk=union_id or request.user.union_id)
     glance = selectors.year_glance(user=request.user, union=union, year=year, as_of=timezone.localdate())
     return {"union_id": union.id, "year": year, "plan_id": glance.plan.id if glance.plan else None,

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import Page, page_of
+from gonghui.core.api import Page, PageNumber, page_of
 from gonghui.core.identifiers import mask_mobile
 from gonghui.org.models import Enterprise
 from gonghui.org.selectors import union_get
@@ -81,7 +81,7 @@ class MediatorIn(Schema):
 
 
 @router.get("/bodies", response=BodyPage, summary="调解组织列表")
-def list_bodies(request, union_id: int | None = None, page: int = 1):
+def list_bodies(request, union_id: int | None = None, page: PageNumber = 1):
     return page_of(selectors.body_list(user=request.user, union=_union_filter(request, union_id)), page=page)
 
 
@@ -173,7 +173,7 @@ class DisputeQuery(Schema):
     start: date | None = None
     end: date | None = None
     q: str = ""
-    page: int = 1
+    page: PageNumber = 1
 
 
 def _case_data(payload: DisputeIn) -> dict:
@@ -267,7 +267,7 @@ class PetitionQuery(Schema):
     start: date | None = None
     end: date | None = None
     q: str = ""
-    page: int = 1
+    page: PageNumber = 1
 
 
 @router.get("/petitions", response=PetitionPage, summary="信访列表（需帮扶与维权档案授权）")
@@ -342,7 +342,7 @@ class ContractQuery(Schema):
     scope: str = ""
     state: str = ""
     q: str = ""
-    page: int = 1
+    page: PageNumber = 1
 
 
 def _contract_data(payload: ContractIn) -> dict:

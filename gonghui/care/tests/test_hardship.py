@@ -309,6 +309,7 @@ def test_aid_is_paid_against_an_active_file(cast):
     ("0", "须大于0"),
     ("100.001", "两位小数"),
     ("10000000.01", "1000万元"),
+    ("6.04e298", "1000万元"),
     ("NaN", "格式不正确"),
 ])
 def test_bad_aid_amounts_are_refused_and_nothing_saved(cast, amount, text):
