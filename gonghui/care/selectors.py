@@ -6,6 +6,7 @@ as one outside the user's subtree (core.scoping.visible).
 """
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -19,7 +20,7 @@ from gonghui.org.models import Enterprise
 from gonghui.org.models import Level as UnionLevel
 from gonghui.org.models import Union
 
-from .choices import Campaign, FileStatus, VisitReason
+from .choices import Campaign, FileStatus, ReviewStep, VisitReason
 from .figures import (
     ZERO,
     CardFigures,
@@ -40,6 +41,7 @@ from .models import (
     FundPayout,
     HardshipFile,
     HardshipFund,
+    HardshipReview,
     MedicalAidClaim,
     MedicalAidEnrolment,
     MedicalAidUnit,
@@ -126,11 +128,15 @@ def aid_list(*, user, union: Union | None = None, q: str = "", kind: str = "", f
     return qs.order_by("-paid_on", "-id")
 
 
-def files_review_due(*, user, today: date) -> QuerySet[HardshipFile]:
+def _review_due(today: date) -> Q:
     """Active files whose last review (or approval) is more than a year old."""
+    return Q(status=FileStatus.ACTIVE, last_reviewed_on__lt=today - REVIEW_EVERY)
+
+
+def files_review_due(*, user, today: date) -> QuerySet[HardshipFile]:
     require_care_access(user)
     qs = visible(HardshipFile.objects.select_related("member", "union"), user)
-    return qs.filter(status=FileStatus.ACTIVE, last_reviewed_on__lt=today - REVIEW_EVERY).order_by("last_reviewed_on")
+    return qs.filter(_review_due(today)).order_by("last_reviewed_on")
 
 
 def files_never_helped(*, user) -> QuerySet[HardshipFile]:
@@ -138,6 +144,30 @@ def files_never_helped(*, user) -> QuerySet[HardshipFile]:
     qs = visible(HardshipFile.objects.select_related("member", "union"), user)
     helped = AidPayment.objects.filter(file_id=OuterRef("pk"))
     return qs.filter(status=FileStatus.ACTIVE).filter(~Exists(helped)).order_by("approved_on")
+
+
+@dataclass(frozen=True)
+class HardshipTodo:
+    union_review: int = 0
+    federation_review: int = 0
+    yearly_review: int = 0
+
+
+def hardship_todo(*, user, today: date) -> HardshipTodo:
+    """The home page's to-do: files waiting for a review this user could do, counted in one query.
+
+    The federation's review follows the services' rule (_require_federation_reviewer): a federation
+    admin above the file's union, who did not do the file's first review. Nothing without the grant.
+    """
+    if not may_read_care(user):
+        return HardshipTodo()
+    counts = {"union_review": Count("id", filter=Q(status=FileStatus.APPLIED)),
+              "yearly_review": Count("id", filter=_review_due(today))}
+    if user.is_federation_admin:
+        own_first_review = HardshipReview.objects.filter(file_id=OuterRef("pk"), step=ReviewStep.UNION, by=user)
+        counts["federation_review"] = Count("id", filter=Q(status=FileStatus.UNION_APPROVED)
+                                            & ~Q(union_id=user.union_id) & ~Exists(own_first_review))
+    return HardshipTodo(**visible(HardshipFile.objects.all(), user).aggregate(**counts))
 
 
 # ---------------------------------------------------------------- funds

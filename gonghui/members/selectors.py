@@ -69,6 +69,11 @@ def transfers_incoming(*, user) -> QuerySet[Transfer]:
     return visible(qs, user, path_field="to_union__path").order_by("-id")
 
 
+def transfers_incoming_count(*, user) -> int:
+    """The home page's to-do: transfers waiting for a union of the user's subtree to accept them."""
+    return transfers_incoming(user=user).count()
+
+
 def transfer_get(*, user, pk) -> Transfer:
     """A transfer is visible to both sides: the sending subtree and the receiving one."""
     qs = Transfer.objects.select_related("member", "from_union", "to_union")

@@ -296,8 +296,13 @@ def _subtree_years(*, user, union: Union, year: int, as_of: date, entries: dict[
     return list(rows.values())
 
 
+def plan_for(*, user, union: Union, year: int) -> Plan | None:
+    """The union's plan for the year, if the user may see it."""
+    return visible(Plan.objects.select_related("union"), user).filter(union=union, year=year).first()
+
+
 def year_glance(*, user, union: Union, year: int, as_of: date) -> YearGlance:
-    plan = visible(Plan.objects.select_related("union"), user).filter(union=union, year=year).first()
+    plan = plan_for(user=user, union=union, year=year)
     progress = plan_progress(plan=plan, as_of=as_of) if plan else []
     tally = activity_tally(user=user, union=union, year=year)
     by_union: dict[int, int] = defaultdict(int)
@@ -312,9 +317,36 @@ def year_glance(*, user, union: Union, year: int, as_of: date) -> YearGlance:
                       subtree=subtree)
 
 
-def missing_plans(*, user, union: Union, year: int) -> list[UnionYear]:
+def unfiled_unions(*, user, union: Union, year: int) -> QuerySet[Union]:
     """Unions beneath `union` that have not filed a plan for the year (a draft does not count)."""
-    below = union_list(user=user).filter(path__startswith=union.path).exclude(pk=union.pk)
-    filed = set(visible(Plan.objects.filter(year=year, status=PlanStatus.FILED), user).values_list("union_id", flat=True))
+    filed = visible(Plan.objects.filter(year=year, status=PlanStatus.FILED), user).values("union_id")
+    return union_list(user=user).filter(path__startswith=union.path).exclude(pk=union.pk).exclude(id__in=filed)
+
+
+def missing_plans(*, user, union: Union, year: int) -> list[UnionYear]:
+    """The unfiled unions, each with its draft where it has one."""
     drafts = {p.union_id: p for p in visible(Plan.objects.filter(year=year, status=PlanStatus.DRAFT), user)}
-    return [UnionYear(union=u, plan=drafts.get(u.id)) for u in below if u.id not in filed]
+    return [UnionYear(union=u, plan=drafts.get(u.id)) for u in unfiled_unions(user=user, union=union, year=year)]
+
+
+# --- the home page's to-do --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanTodo:
+    year: int
+    plan: Plan | None  # the user's own union's plan for the year
+    overdue: int  # its items behind their target, as the plan's page counts them
+    unfiled: int  # unions beneath a federation without a filed plan for the year
+
+    @property
+    def filed(self) -> bool:
+        return self.plan is not None and self.plan.status == PlanStatus.FILED
+
+
+def plan_todo(*, user, today: date) -> PlanTodo:
+    union, year = user.union, today.year
+    plan = plan_for(user=user, union=union, year=year)
+    overdue = sum(row.overdue for row in plan_progress(plan=plan, as_of=today)) if plan else 0
+    unfiled = unfiled_unions(user=user, union=union, year=year).count() if union.is_federation else 0
+    return PlanTodo(year=year, plan=plan, overdue=overdue, unfiled=unfiled)

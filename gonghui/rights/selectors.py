@@ -100,9 +100,23 @@ def mediation_coverage(*, user, union: Union) -> MediationCoverage:
 
 # Dispute cases ---------------------------------------------------------------------------------
 
+# An open case whose time limit ends within these days (today included) is near it.
+DISPUTE_NEAR_DAYS = 3
+
+
 def overdue_cutoff(today: date | None = None) -> date:
     """Open cases received before this day are past their time limit."""
     return (today or timezone.localdate()) - timedelta(days=dispute_time_limit_days())
+
+
+def near_limit_received(today: date | None = None) -> tuple[date, date]:
+    """The first and last receipt day of cases whose time limit ends within DISPUTE_NEAR_DAYS."""
+    first = overdue_cutoff(today)
+    return first, first + timedelta(days=DISPUTE_NEAR_DAYS - 1)
+
+
+def _overdue(today: date | None = None) -> Q:
+    return Q(closed_on__isnull=True, received_on__lt=overdue_cutoff(today))
 
 
 @dataclass(frozen=True)
@@ -120,7 +134,7 @@ def _case_state(qs: QuerySet, state: str) -> QuerySet:
     if state == CaseState.OPEN:
         return qs.filter(closed_on__isnull=True)
     if state == CaseState.OVERDUE:
-        return qs.filter(closed_on__isnull=True, received_on__lt=overdue_cutoff())
+        return qs.filter(_overdue())
     if state == CaseState.CLOSED:
         return qs.filter(closed_on__isnull=False)
     return qs
@@ -362,3 +376,25 @@ def contract_coverage(*, user, union: Union, start: date, end: date) -> Contract
         expiring=_contract_state(scoped, ContractState.EXPIRING, today).count(),
         warning_days=contract_warning_days(), kinds=kinds,
     )
+
+
+# The home page's to-do ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RightsTodo:
+    overdue: int = 0
+    near_limit: int = 0
+    expiring: int = 0
+
+
+def rights_todo(*, user, today: date) -> RightsTodo:
+    """Open cases past or near their time limit, for grant holders only as the case lists are; contracts
+    expiring, for anyone in the subtree as the contract list is (they are not sensitive)."""
+    contracts = visible(CollectiveContract.objects.all(), user)
+    expiring = _contract_state(contracts, ContractState.EXPIRING, today).count()
+    if not may_read_cases(user):
+        return RightsTodo(expiring=expiring)
+    open_cases = _case_state(visible(DisputeCase.objects.all(), user), CaseState.OPEN)
+    counts = open_cases.aggregate(overdue=Count("id", filter=_overdue(today)),
+                                  near_limit=Count("id", filter=Q(received_on__range=near_limit_received(today))))
+    return RightsTodo(expiring=expiring, **counts)
