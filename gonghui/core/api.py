@@ -12,6 +12,8 @@ T = TypeVar("T")
 # Refused at the door with a message at the parameter, before a date or an OFFSET is built from them.
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 PageNumber = Annotated[int, Field(ge=1, le=1_000_000)]
+# An id in a list the API looks up with IN (...): SQLite cannot even bind a number beyond its 64 bits.
+RecordId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class Page(Schema, Generic[T]):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from gonghui.core.api import Page, PageNumber, Year, page_of
+from gonghui.core.api import Page, PageNumber, RecordId, Year, page_of
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
@@ -48,7 +48,7 @@ class ActivityIn(Schema):
     place: str = ""
     organiser: str = ""
     participant_count: int | None = None
-    participant_ids: list[int] = []
+    participant_ids: list[RecordId] = []
     cost: Decimal | None = None
     results: str = ""
     plan_item_id: int | None = None
@@ -71,7 +71,7 @@ class ResultOut(Schema):
 
 
 class AttendanceIn(Schema):
-    attended_ids: list[int]
+    attended_ids: list[RecordId]
 
 
 class HonourOut(Schema):

@@ -39,6 +39,8 @@ def _check_code(union: Union) -> None:
 
 
 def _check_parent(level: str, parent: Union) -> None:
+    if level not in Level.values:
+        raise ValidationError({"level": "请选择工会层级"})
     if parent.level not in ALLOWED_PARENT_LEVELS.get(level, set()):
         raise ValidationError({"parent": f"{Level(level).label}不能设在{parent.get_level_display()}之下"})
 

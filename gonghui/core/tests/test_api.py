@@ -30,3 +30,12 @@ def test_a_body_that_claims_multipart_but_is_not_is_a_bad_request(cast):
                            headers={"X-CSRFToken": token})
     assert response.status_code == 400
     assert "multipart/form-data" in response.json()["detail"]
+
+
+def test_an_id_beyond_64_bits_in_a_list_is_refused_at_the_field(cast, client):
+    client.force_login(cast.officer)
+    response = client.post(f"/api/ledger/unions/{cast.union_a1.pk}/activities", {
+        "kind": "training", "title": "一小时课堂", "date": "2026-03-10", "participant_ids": [2**64]},
+        content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"participant_ids.0": ["不能大于9223372036854775807"]}

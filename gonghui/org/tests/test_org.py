@@ -110,3 +110,10 @@ def test_it_checks_access(cast, client):
     assert_scoped(client, cast, reverse("org:enterprise_edit", args=[enterprise.pk]), owner=a1)
     assert_scoped(client, cast, reverse("org:enterprise_edit", args=[cast.enterprise_street_a.pk]), owner=cast.street_a)
     assert_scoped(client, cast, reverse("core:history", args=["org.union", a1.pk]), owner=a1)
+
+
+def test_an_unknown_level_is_refused_at_the_field(cast):
+    with pytest.raises(ValidationError) as excinfo:
+        services.union_create(actor=cast.county_admin, parent=cast.street_a, name="某工会", code="X2", level="relative")
+    assert excinfo.value.message_dict == {"level": ["请选择工会层级"]}
+    assert not Union.objects.filter(code="X2").exists()
