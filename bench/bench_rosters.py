@@ -7,11 +7,9 @@ generated N-row .xlsx roster cached under bench/out/. Each measurement runs in a
 its peak memory (ru_maxrss) is its own:
 
 - dry run: the check the user sees before choosing to write (`importing.run_dry_run`), into an empty county;
-- import: the real write job (`importing.run_write`) with no dry run before it: read with calamine, check
-  every row, COPY into the stage, classify, merge into members_member with join events and audit-trail
-  rows, one transaction;
-- checked import: what the user waits for, the dry run and then the write, which takes the rows the dry
-  run kept instead of reading and checking the sheet again;
+- import: the real write job (`importing.run_write`): read with calamine, check every row, COPY into
+  the stage, classify, merge into members_member with join events and audit-trail rows, one transaction.
+  It does not trust the dry run: it reads and checks the file again, so it is the import end to end;
 - re-import of the same file (every row unchanged, nothing written);
 - floors in the same run: reading the sheet with calamine and nothing else, and a plain COPY of the
   same rows into an unlogged table;
@@ -51,7 +49,7 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = ("伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平")
 EDUCATION = ("大学本科", "大学专科", "中专/高中", "初中及以下", "研究生")
 POLITICAL = ("群众", "中共党员", "共青团员", "群众", "中共预备党员")
-TARGETS = {"import": 60.0, "checked_import": 60.0, "export_xlsx": 40.0}
+TARGETS = {"import": 60.0, "export_xlsx": 40.0}
 MEMORY_TARGET_MB = 1536
 
 
@@ -114,9 +112,8 @@ def peak_mb() -> float:
 
 # Steps, each run in its own process ---------------------------------------------------------------------------------
 
-def step_import(rows: int, *, wipe: bool, dry_run: bool = False, after_dry_run: bool = False) -> dict:
-    """The write job alone; or with dry_run the check the user sees first (read, check, classify; nothing
-    written); or both, the write taking the rows the dry run kept (after_dry_run)."""
+def step_import(rows: int, *, wipe: bool, dry_run: bool = False) -> dict:
+    """The write job, or with dry_run the check the user sees first (read, check, classify; nothing written)."""
     from gonghui.rosters.columns import find_header
     from gonghui.rosters.importing import run_dry_run, run_write
     from gonghui.rosters.models import ImportMode, ImportStatus, RosterImport
@@ -139,21 +136,9 @@ def step_import(rows: int, *, wipe: bool, dry_run: bool = False, after_dry_run: 
     roster.refresh_from_db()
     expected = ImportStatus.CHECKED if dry_run else ImportStatus.DONE
     assert roster.status == expected, (roster.status, roster.message, roster.first_errors[:3])
-    checked = {}
-    if dry_run and after_dry_run:  # what the user waits for: the dry run, then the write that reuses its rows
-        roster.status = ImportStatus.WRITING
-        roster.save()
-        checkpoint()
-        begun = time.perf_counter()
-        run_write(roster)
-        checked = {"dry_run_seconds": seconds, "write_seconds": time.perf_counter() - begun}
-        seconds += checked["write_seconds"]
-        roster.refresh_from_db()
-        assert roster.status == ImportStatus.DONE, (roster.status, roster.message)
     roster.file.delete(save=False)
-    roster.checked_file.delete(save=False)
     return {"seconds": seconds, "peak_mb": peak_mb(), "new": roster.new_count, "unchanged": roster.unchanged_count,
-            "rejected": roster.rejected_count, "written": roster.rows_written, **checked}
+            "rejected": roster.rejected_count, "written": roster.rows_written}
 
 
 def step_read_floor(rows: int) -> dict:
@@ -225,7 +210,6 @@ STEPS = {
     "import": lambda rows: step_import(rows, wipe=True),
     "reimport": lambda rows: step_import(rows, wipe=False),
     "dry_run": lambda rows: step_import(rows, wipe=True, dry_run=True),
-    "checked_import": lambda rows: step_import(rows, wipe=True, dry_run=True, after_dry_run=True),
     "read_floor": step_read_floor,
     "copy_floor": step_copy_floor,
     "orm": step_orm,
@@ -261,20 +245,17 @@ def main() -> None:
     # The import is the figure with a target: two runs, the faster one counts, both are printed.
     runs = [run_step("import", args.rows) for _ in range(2)]
     r["import"] = min(runs, key=lambda run: run["seconds"])
-    r.update({name: run_step(name, args.rows) for name in ("checked_import", "reimport", "export_xlsx", "export_csv")})
+    r.update({name: run_step(name, args.rows) for name in ("reimport", "export_xlsx", "export_csv")})
     floor = r["copy_floor"]["seconds"]
     read_and_copy = r["read_floor"]["seconds"] + floor
     print(f"\n{'measure':44} {'s':>8} {'target':>7} {'peak MB':>8}  ok")
-    for name, label in (("import", "import end to end, no dry run (read, check, write)"),
-                        ("dry_run", "dry run (read, check, classify)"),
-                        ("checked_import", "dry run, then the write taking its rows"),
-                        ("reimport", "re-import, all unchanged"), ("export_xlsx", "export .xlsx"),
-                        ("export_csv", "export .csv")):
+    for name, label in (("dry_run", "dry run before it (read, check, classify)"),
+                        ("import", "import end to end (read, check, write)"), ("reimport", "re-import, all unchanged"),
+                        ("export_xlsx", "export .xlsx"), ("export_csv", "export .csv")):
         target = TARGETS.get(name)
         ok = "" if target is None else ("yes" if r[name]["seconds"] <= target and r[name]["peak_mb"] <= MEMORY_TARGET_MB
                                         else "NO")
         print(f"{label:44} {r[name]['seconds']:8.1f} {target or '':>7} {r[name]['peak_mb']:8.0f}  {ok}")
-    print(f"{'  of which the write':44} {r['checked_import']['write_seconds']:8.1f}")
     imp = r["import"]["seconds"]
     print(f"\nimport / plain COPY floor          {imp / floor:6.1f}x  (COPY {floor:.1f} s)")
     print(f"import / (calamine read + COPY)    {imp / read_and_copy:6.1f}x  (read {r['read_floor']['seconds']:.1f} s)")

@@ -100,14 +100,6 @@ class UnionDirectory:
         directory.groups = {(union_id, name): pk for pk, union_id, name in groups.values_list("id", "union_id", "name")}
         return directory
 
-    @staticmethod
-    def changed_since(node: Union, moment) -> bool:
-        """Whether any union or union group of the county was added, changed, moved or deleted since then:
-        rows checked before against the directory may no longer hold."""
-        return any(
-            model.history.filter(tenant_id=node.tenant_id, history_date__gte=moment).exists()
-            for model in (Union, UnionGroup))
-
     @property
     def default_union_id(self) -> int | None:
         """A grassroots officer's roster needs no union column: it is their own union."""

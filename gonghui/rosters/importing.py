@@ -6,20 +6,13 @@ the stage, classifies it against the member records and, for the write,
 merges it. The database works while Python checks, on the machine's other
 core. The write runs in ONE transaction around all chunks: a cancel, a crash
 or an "all or nothing" with a rejected row rolls every chunk back.
-
-The dry run also keeps what it checked, row by row, as CSV (`checked_file`). The write
-reads those instead of the sheet, which spares it calamine's load and the checking, unless a union
-or union group of the county has changed since: then it reads and checks the sheet again. Either
-way the member records are compared afresh in the write's own transaction.
 """
 
-import csv
-import io
 import itertools
 import queue
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.files import File
@@ -148,63 +141,14 @@ class RosterRun:
         if missing_required(self.roster.mapping, union_required=union_required):
             raise NeedsMapping
 
-    def checked_rows(self, result: Pass, keep: Callable[[tuple], None] | None = None) -> Iterator[tuple | None]:
-        """(Excel row number, *values) of each valid row of the sheet; a rejected row goes to result.errors
-        and yields None, so that progress moves through a file of bad rows too.
-
-        The header and the union directory are settled here, on the calling thread (they read and write
-        the database); the rows are read and checked lazily, on the reader thread. `keep` receives every
-        outcome: the valid row as yielded, or (row number, message) for a rejected one.
-        """
-        rows = self._rows(self._data())
-        checker = RowChecker(mapping=self.roster.mapping, unions=UnionDirectory.load(self.actor.union))
-
-        def check() -> Iterator[tuple]:
-            seen: dict[str, int] = {}
-            for number, row in rows:
-                result.read += 1
-                values, messages = checker.check(row)
-                if values is not None and seen.setdefault(values[3], number) != number:
-                    messages = [DUPLICATE.format(first=seen[values[3]])]
-                if messages:
-                    result.errors[number] = "；".join(messages)
-                    if keep:
-                        keep((number, result.errors[number]))
-                    yield None
-                    continue
-                checked = (number, *values)
-                if keep:
-                    keep(checked)
-                yield checked
-
-        return check()
-
-    def kept_rows(self, result: Pass) -> Iterator[tuple | None]:
-        """The same rows as checked_rows, from what the dry run kept.
-
-        The CSV holds every value as text (dates as YYYY-MM-DD, which both databases take into a date
-        column) and a blank cell is None: no checked value is ever the empty string.
-        """
-        with self.roster.checked_file.open("rb") as fh:
-            for line in csv.reader(io.TextIOWrapper(fh, encoding="utf-8", newline="")):
-                result.read += 1
-                if len(line) == 2:
-                    result.errors[int(line[0])] = line[1]
-                    yield None
-                else:
-                    yield (int(line[0]), *[value or None for value in line[1:]])
-
-    def kept_rows_usable(self) -> bool:
-        # Since the upload, not since the dry run ended: a change made while it ran counts too.
-        return bool(self.roster.checked_file) and not UnionDirectory.changed_since(
-            self.actor.union, self.roster.created_at)
-
-    def chunks(self, result: Pass, rows: Iterator[tuple | None]) -> Iterator[list[tuple]]:
+    def chunks(self, result: Pass) -> Iterator[list[tuple]]:
         """Checked rows, a chunk at a time, from a reader thread that never touches the database.
 
         Rejected rows go to result.errors; the reader only ever writes there, and this thread reads
         it after the last chunk.
         """
+        rows = self._rows(self._data())
+        checker = RowChecker(mapping=self.roster.mapping, unions=UnionDirectory.load(self.actor.union))
         handoff: queue.Queue = queue.Queue(maxsize=2)
         stop = threading.Event()
 
@@ -216,12 +160,19 @@ class RosterRun:
                 except queue.Full:
                     continue
 
-        def read() -> None:
+        def read_and_check() -> None:
             try:
+                seen: dict[str, int] = {}
                 chunk: list[tuple] = []
-                for row in rows:
-                    if row is not None:
-                        chunk.append(row)
+                for number, row in rows:
+                    result.read += 1
+                    values, messages = checker.check(row)
+                    if values is not None and seen.setdefault(values[3], number) != number:
+                        messages = [DUPLICATE.format(first=seen[values[3]])]
+                    if messages:
+                        result.errors[number] = "；".join(messages)
+                    else:
+                        chunk.append((number, *values))
                     if result.read % CHUNK_ROWS == 0:
                         put((chunk, result.read))
                         chunk = []
@@ -232,24 +183,24 @@ class RosterRun:
             except BaseException as exc:  # handed to the consuming thread, which raises it
                 put(exc)
 
-        reader = threading.Thread(target=read, name=f"roster-{self.roster.pk}-reader", daemon=True)
+        reader = threading.Thread(target=read_and_check, name=f"roster-{self.roster.pk}-reader", daemon=True)
         reader.start()
         try:
             while (item := handoff.get()) is not None:
                 if isinstance(item, BaseException):
                     raise item
-                chunk, count = item
-                self.report(rows_read=count, rows_checked=count, rows_total=max(count, self.roster.rows_total))
+                chunk, read = item
+                self.report(rows_read=read, rows_checked=read, rows_total=max(read, self.roster.rows_total))
                 yield chunk
         finally:
             stop.set()
             reader.join()
 
-    def process(self, result: Pass, rows: Iterator[tuple | None], *, write: bool) -> Pass:
+    def process(self, result: Pass, *, write: bool) -> Pass:
         """Stage, classify and (for the write) merge each chunk as it arrives."""
         all_or_nothing = self.roster.mode == ImportMode.ALL_OR_NOTHING
         self.stage.create()
-        for chunk in self.chunks(result, rows):
+        for chunk in self.chunks(result):
             self.stage.load(chunk)
             counts = self.stage.classify(node=self.actor.union, assign_ids=write)
             for kind, count in counts.items():
@@ -294,13 +245,8 @@ class RosterRun:
 
 def run_dry_run(roster: RosterImport) -> None:
     run = RosterRun(roster)
-    roster.checked_file.delete(save=False)
     try:
-        result = Pass()
-        with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as kept:
-            run.process(result, run.checked_rows(result, csv.writer(kept).writerow), write=False)
-            kept.seek(0)
-            roster.checked_file.save(f"{roster.pk}.csv", File(kept), save=False)
+        result = run.process(Pass(), write=False)
         run.write_error_file(result)
         run.finish(status=ImportStatus.CHECKED, **result.summary())
     except NeedsMapping:
@@ -317,9 +263,8 @@ def run_write(roster: RosterImport) -> None:
     run = RosterRun(roster)
     result = Pass()
     try:
-        rows = run.kept_rows(result) if run.kept_rows_usable() else run.checked_rows(result)
         with transaction.atomic():
-            run.process(result, rows, write=True)
+            run.process(result, write=True)
         roster.file.delete(save=False)  # the uploaded rows are in the member records now; keep no second copy
         summary = result.summary()
         run.finish(status=ImportStatus.DONE, **summary,
@@ -333,5 +278,4 @@ def run_write(roster: RosterImport) -> None:
     except RosterRefused as exc:
         run.finish(status=ImportStatus.REFUSED, message=str(exc))
     finally:
-        roster.checked_file.delete()  # whatever the outcome, another write needs another dry run
         run.close()

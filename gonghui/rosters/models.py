@@ -62,8 +62,6 @@ class RosterImport(JobProgress):
     rejected_count = models.PositiveIntegerField(default=0)
     first_errors = models.JSONField(default=list)  # [{"row": n, "message": ...}]
     error_file = models.FileField(upload_to="rosters/errors/%Y/%m/", blank=True)
-    # The dry run's outcome for every row, as JSON lines, so that the write need not read the sheet again.
-    checked_file = models.FileField(upload_to="rosters/checked/%Y/%m/", blank=True)
 
     class Meta:
         ordering = ["-id"]

@@ -193,13 +193,13 @@ def roster_files_expire(*, now: datetime) -> dict[str, int]:
     counts = {"imports": 0, "exports": 0}
     running = (ImportStatus.CHECKING, ImportStatus.WRITING)
     stale = RosterImport.objects.filter(created_at__lt=cutoff).exclude(status__in=running)
-    for roster in stale.exclude(file="", error_file="", checked_file=""):
-        for kept in (roster.file, roster.error_file, roster.checked_file):
-            kept.delete(save=False)
+    for roster in stale.exclude(file="", error_file=""):
+        roster.file.delete(save=False)
+        roster.error_file.delete(save=False)
         if roster.status != ImportStatus.DONE:
             roster.status = ImportStatus.EXPIRED
             roster.message = f"上传已超过 {days} 天未导入，文件已删除；如需导入请重新上传"
-        roster.save(update_fields=["file", "error_file", "checked_file", "status", "message"])
+        roster.save(update_fields=["file", "error_file", "status", "message"])
         counts["imports"] += 1
     for export in RosterExport.objects.filter(created_at__lt=cutoff).exclude(status=ExportStatus.RUNNING).exclude(file=""):
         export.file.delete(save=False)

@@ -31,13 +31,13 @@ def _stored(*files) -> list[bool]:
 def test_an_abandoned_upload_is_deleted_after_the_keep_days_and_can_no_longer_be_written(cast, fixture_file,
                                                                                           client_for):
     roster = _checked(cast, fixture_file)
-    files = roster.file, roster.error_file, roster.checked_file
+    upload, errors = roster.file, roster.error_file
     assert services.roster_files_expire(now=timezone.now() + timedelta(days=6)) == {"imports": 0, "exports": 0}
-    assert _stored(*files) == [True, True, True]
+    assert _stored(upload, errors) == [True, True]
     assert services.roster_files_expire(now=timezone.now() + WEEK_AND_A_DAY) == {"imports": 1, "exports": 0}
     roster.refresh_from_db()
-    assert roster.status == ImportStatus.EXPIRED and not (roster.file or roster.error_file or roster.checked_file)
-    assert _stored(*files) == [False, False, False]
+    assert roster.status == ImportStatus.EXPIRED and not roster.file and not roster.error_file
+    assert _stored(upload, errors) == [False, False]
     with pytest.raises(ValidationError, match="已过期"):
         services.roster_import_start(actor=cast.street_admin, roster=roster, mode=ImportMode.SKIP_REJECTED)
     page = client_for(cast.street_admin).get(reverse("rosters:import_detail", args=[roster.pk])).content.decode()
