@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.shortcuts import redirect, render
@@ -54,3 +54,21 @@ class CappedPaginator(Paginator):
 
 def paginate(request, qs, *, per_page: int = 20):
     return CappedPaginator(qs, per_page).get_page(request.GET.get("page"))
+
+
+def report_outcome(request, action: Callable[[], object], *, done: str) -> None:
+    """A one-button write: run it and say how it went; a refusal from the service is a message, not a page."""
+    try:
+        action()
+        messages.success(request, done)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+
+
+def post_and_back(request, action: Callable[[], object], *, back: str, done: str):
+    """report_outcome, with "not allowed" said the same way, then back to the page the button was on."""
+    try:
+        report_outcome(request, action, done=done)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc) or "没有权限")
+    return redirect(back)

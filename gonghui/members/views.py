@@ -1,12 +1,10 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from gonghui.core.pages import form_page, paginate
+from gonghui.core.pages import form_page, paginate, post_and_back
 from gonghui.org.selectors import group_list, grassroots_list, union_get, union_list
 
 from . import selectors, services
@@ -119,11 +117,5 @@ def transfer_decide(request, pk: int, decision: str):
     if decision not in DECISIONS:
         raise Http404
     transfer = selectors.transfer_get(user=request.user, pk=pk)
-    try:
-        DECISIONS[decision](actor=request.user, transfer=transfer)
-        messages.success(request, "已处理")
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    except PermissionDenied as exc:
-        messages.error(request, str(exc) or "没有权限")
-    return redirect("members:transfers")
+    return post_and_back(request, lambda: DECISIONS[decision](actor=request.user, transfer=transfer),
+                         back=reverse("members:transfers"), done="已处理")

@@ -20,6 +20,10 @@ class ImportStatus(models.TextChoices):
     EXPIRED = "expired", _("已过期")
 
 
+# A job holds these: the page polls them, a cancel reaches them, and clean-up leaves their files alone.
+RUNNING_IMPORT = (ImportStatus.CHECKING, ImportStatus.WRITING)
+
+
 class ImportMode(models.TextChoices):
     SKIP_REJECTED = "skip_rejected", _("导入有效行，跳过有误的行")
     ALL_OR_NOTHING = "all_or_nothing", _("全部无误才导入")
@@ -72,7 +76,7 @@ class RosterImport(JobProgress):
 
     @property
     def is_running(self) -> bool:
-        return self.status in (ImportStatus.CHECKING, ImportStatus.WRITING)
+        return self.status in RUNNING_IMPORT
 
     def column_labels(self) -> dict[str, str]:
         """Field label -> the header of the column it is read from, for the page to show."""

@@ -15,7 +15,7 @@ from . import tasks
 from .checking import UnionDirectory
 from .columns import FIELDS_BY_KEY, missing_required
 from .exporting import export_rows_count, runs_in_background, write_export
-from .models import ExportFormat, ExportStatus, ImportMode, ImportStatus, RosterExport, RosterImport
+from .models import RUNNING_IMPORT, ExportFormat, ExportStatus, ImportMode, ImportStatus, RosterExport, RosterImport
 from .reading import RosterRefused, Sheet, check_row_limit, check_size, list_sheets, sniff
 
 RESTARTABLE = (ImportStatus.NEEDS_SHEET, ImportStatus.NEEDS_MAPPING, ImportStatus.CHECKED, ImportStatus.REFUSED,
@@ -137,7 +137,7 @@ def roster_import_cancel(*, actor, roster: RosterImport) -> None:
     """Only a flag: the job looks at it between batches and rolls back what it had not committed."""
     require_writer(actor)
     require_within(actor, roster.union)
-    if roster.status not in (ImportStatus.CHECKING, ImportStatus.WRITING):
+    if not roster.is_running:
         raise ValidationError({"__all__": "该导入没有在进行中"})
     RosterImport.objects.filter(pk=roster.pk).update(cancel_requested=True)
 
@@ -191,8 +191,7 @@ def roster_files_expire(*, now: datetime) -> dict[str, int]:
     days = settings.GONGHUI["ROSTER_KEEP_DAYS"]
     cutoff = now - timedelta(days=days)
     counts = {"imports": 0, "exports": 0}
-    running = (ImportStatus.CHECKING, ImportStatus.WRITING)
-    stale = RosterImport.objects.filter(created_at__lt=cutoff).exclude(status__in=running)
+    stale = RosterImport.objects.filter(created_at__lt=cutoff).exclude(status__in=RUNNING_IMPORT)
     for roster in stale.exclude(file="", error_file=""):
         roster.file.delete(save=False)
         roster.error_file.delete(save=False)

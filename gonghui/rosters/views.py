@@ -1,13 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gonghui.core.forms import call_service
-from gonghui.core.pages import form_page, paginate
+from gonghui.core.pages import form_page, paginate, report_outcome
 from gonghui.members.views import filters_from
 
 from . import selectors, services
@@ -67,14 +66,6 @@ def import_mapping(request, pk: int):
                      submit_label="按此对应重新检查", done_message="正在按您指定的列检查（不会写入任何数据）")
 
 
-def _act(request, action, done: str) -> None:
-    try:
-        action()
-        messages.success(request, done)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-
-
 @login_required
 @require_POST
 def import_start(request, pk: int):
@@ -83,8 +74,8 @@ def import_start(request, pk: int):
     if not form.is_valid():
         messages.error(request, "请选择导入方式")
         return redirect(_detail(roster))
-    _act(request, lambda: services.roster_import_start(actor=request.user, roster=roster, **form.cleaned_data),
-         "已开始导入")
+    report_outcome(request, lambda: services.roster_import_start(actor=request.user, roster=roster,
+                                                                 **form.cleaned_data), done="已开始导入")
     return redirect(_detail(roster))
 
 
@@ -92,7 +83,8 @@ def import_start(request, pk: int):
 @require_POST
 def import_cancel(request, pk: int):
     roster = selectors.import_get(user=request.user, pk=pk)
-    _act(request, lambda: services.roster_import_cancel(actor=request.user, roster=roster), "已请求取消，正在停止")
+    report_outcome(request, lambda: services.roster_import_cancel(actor=request.user, roster=roster),
+                   done="已请求取消，正在停止")
     return redirect(_detail(roster))
 
 
@@ -160,5 +152,5 @@ def export_download(request, pk: int):
 @require_POST
 def export_cancel(request, pk: int):
     export = selectors.export_get(user=request.user, pk=pk)
-    _act(request, lambda: services.member_export_cancel(actor=request.user, export=export), "已请求取消")
+    report_outcome(request, lambda: services.member_export_cancel(actor=request.user, export=export), done="已请求取消")
     return redirect("rosters:export_detail", pk=export.pk)
