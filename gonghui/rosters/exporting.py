@@ -10,12 +10,12 @@ from django.core.files import File
 from django.http import QueryDict
 
 from gonghui.core.identifiers import mask_id_number, mask_mobile
+from gonghui.core.xlsx import neutralise, write_xlsx
 from gonghui.members.choices import Category, Education, Gender, PoliticalStatus, Status
 from gonghui.members.selectors import member_list
 from gonghui.members.views import filters_from
 
 from .models import ExportFormat, RosterExport
-from gonghui.core.xlsx import neutralise, write_xlsx
 
 INLINE_ROWS = 5_000  # up to this many rows the file is written while the user waits
 CHUNK = 10_000
