@@ -183,23 +183,17 @@ def _filters(request, query: LedgerQuery) -> selectors.LedgerFilter:
                                   plan_item_id=query.plan_item_id)
 
 
-def _member(request, member_id: int | None, field: str) -> Member | None:
-    """A member the caller may see; anyone else is reported as not found, as a 404 would be."""
-    if member_id is None:
-        return None
-    found = visible(Member.objects.select_related("union"), request.user).filter(pk=member_id).first()
-    if found is None:
-        raise ValidationError({field: f"找不到编号为 {member_id} 的会员，或不在您的管辖范围内"})
-    return found
-
-
-def _members(request, ids: list[int]) -> list[Member]:
+def _members(request, ids: list[int], field: str = "participant_ids") -> list[Member]:
+    """Members the caller may see; anyone else is reported as not found, as a 404 would be."""
     found = list(visible(Member.objects.select_related("union"), request.user).filter(pk__in=ids))
     missing = sorted(set(ids) - {m.pk for m in found})
     if missing:
-        raise ValidationError({"participant_ids": f"找不到编号为 {'、'.join(map(str, missing))} 的会员，"
-                                                  "或不在您的管辖范围内"})
+        raise ValidationError({field: f"找不到编号为 {'、'.join(map(str, missing))} 的会员，或不在您的管辖范围内"})
     return found
+
+
+def _member(request, member_id: int | None, field: str) -> Member | None:
+    return _members(request, [member_id], field)[0] if member_id is not None else None
 
 
 def _activity_fields(request, union, payload: ActivityIn) -> dict:
@@ -397,5 +391,7 @@ def delete_attachment(request, attachment_id: int):
 @router.get("/members/{member_id}", response=MemberLedgerOut, summary="会员参加的活动、名次、表彰和信息报道")
 def member_ledger(request, member_id: int):
     ledger = selectors.member_ledger(user=request.user, member=member_get(user=request.user, pk=member_id))
-    return {"member_id": member_id, "activities": [p.activity for p in ledger.activities],
-            "results": list(ledger.results), "honours": list(ledger.honours), "news": list(ledger.news)}
+    # Each activity lists its participants and each honour names its recipient: fetched once, not per row.
+    activities = ledger.activities.prefetch_related("activity__participations")
+    return {"member_id": member_id, "activities": [p.activity for p in activities], "results": list(ledger.results),
+            "honours": list(ledger.honours.select_related("member", "recipient_union")), "news": list(ledger.news)}

@@ -17,7 +17,7 @@ from gonghui.members.models import Member
 from gonghui.org.models import Union
 from gonghui.plans.models import ItemStatus, PlanItem
 
-from .files import ALLOWED, CONTENT_TYPES, content_matches, extension_of
+from .files import ALLOWED, content_matches, extension_of
 from .models import (
     CONTEST_KINDS,
     Activity,
@@ -44,13 +44,34 @@ def _not_in_future(value: date | None, field: str, errors: dict, label: str) -> 
         errors[field] = f"{label}不能晚于今天"
 
 
+def _union_within(union: Union, inner: Union) -> bool:
+    return inner.tenant_id == union.tenant_id and inner.path.startswith(union.path)
+
+
 def _in_subtree(union: Union, member: Member) -> bool:
-    return member.tenant_id == union.tenant_id and member.union.path.startswith(union.path)
+    return _union_within(union, member.union)
 
 
 def _outsiders(union: Union, members: Iterable[Member]) -> str:
     """The members not on the roster of the union's subtree, named, for the error message."""
     return "、".join(f"{m.name}（{m.union.name}）" for m in members if not _in_subtree(union, m))
+
+
+def _assign(obj, fields: dict, allowed: tuple[str, ...]) -> None:
+    """An update's fields onto the record; a field the update may not change is refused, not ignored."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
+    for key, value in fields.items():
+        setattr(obj, key, value)
+
+
+def _delete(obj, *, actor) -> None:
+    """Delete a record, its attachments (ledger entries have them) going with it."""
+    if isinstance(obj, (Activity, Honour, NewsReport)):
+        _delete_attachments(obj, actor=actor)
+    obj._history_user = actor
+    obj.delete()
 
 
 def _require_text(obj, field: str, message: str, errors: dict) -> None:
@@ -183,15 +204,11 @@ def activity_create(*, actor, union: Union, kind: str, title: str, date: date, e
 def activity_update(*, actor, activity: Activity, **fields) -> Activity:
     require_writer(actor)
     require_within(actor, activity.union)
-    unknown = set(fields) - set(ACTIVITY_FIELDS)
-    if unknown:
-        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
     participants = list(fields.pop("participants", activity.participants.select_related("union")))
     if fields.get("cost") is None:
         fields.pop("cost", None)
     before = _tally_keys(activity)
-    for key, value in fields.items():
-        setattr(activity, key, value)
+    _assign(activity, fields, ACTIVITY_FIELDS)
     _check_activity(activity, participants)
     save_with_history(activity, actor=actor)
     _set_participants(activity, participants)
@@ -203,10 +220,8 @@ def activity_update(*, actor, activity: Activity, **fields) -> Activity:
 def activity_delete(*, actor, activity: Activity) -> None:
     require_writer(actor)
     require_within(actor, activity.union)
-    _delete_attachments(activity, actor=actor)
     _retally(_tally_keys(activity), set())
-    activity._history_user = actor
-    activity.delete()
+    _delete(activity, actor=actor)
 
 
 @transaction.atomic
@@ -252,8 +267,7 @@ def activity_result_add(*, actor, activity: Activity, member: Member | None = No
 def activity_result_delete(*, actor, result: ActivityResult) -> None:
     require_writer(actor)
     require_within(actor, result.activity.union)
-    result._history_user = actor
-    result.delete()
+    _delete(result, actor=actor)
 
 
 # --- honours -----------------------------------------------------------------------------------------------
@@ -285,7 +299,7 @@ def _check_honour(honour: Honour) -> None:
         target = honour.recipient_union
         if target is None:
             errors["recipient_union"] = "请选择获表彰的工会"
-        elif target.tenant_id != honour.union.tenant_id or not target.path.startswith(honour.union.path):
+        elif not _union_within(honour.union, target):
             errors["recipient_union"] = "获表彰的工会须是本工会或下级工会"
     _require_text(honour, "title", "请填写荣誉称号", errors)
     _require_text(honour, "awarding_body", "请填写授予单位", errors)
@@ -316,11 +330,7 @@ def honour_create(*, actor, union: Union, recipient_type: str, title: str, level
 def honour_update(*, actor, honour: Honour, **fields) -> Honour:
     require_writer(actor)
     require_within(actor, honour.union)
-    unknown = set(fields) - set(HONOUR_FIELDS)
-    if unknown:
-        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
-    for key, value in fields.items():
-        setattr(honour, key, value)
+    _assign(honour, fields, HONOUR_FIELDS)
     _check_honour(honour)
     save_with_history(honour, actor=actor)
     return honour
@@ -330,9 +340,7 @@ def honour_update(*, actor, honour: Honour, **fields) -> Honour:
 def honour_delete(*, actor, honour: Honour) -> None:
     require_writer(actor)
     require_within(actor, honour.union)
-    _delete_attachments(honour, actor=actor)
-    honour._history_user = actor
-    honour.delete()
+    _delete(honour, actor=actor)
 
 
 # --- news reports and the reward rule ----------------------------------------------------------------------
@@ -371,11 +379,7 @@ def news_report_create(*, actor, union: Union, title: str, date: date, reporter:
 def news_report_update(*, actor, report: NewsReport, **fields) -> NewsReport:
     require_writer(actor)
     require_within(actor, report.union)
-    unknown = set(fields) - set(NEWS_FIELDS)
-    if unknown:
-        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
-    for key, value in fields.items():
-        setattr(report, key, value)
+    _assign(report, fields, NEWS_FIELDS)
     _check_news(report)
     save_with_history(report, actor=actor)
     return report
@@ -385,9 +389,7 @@ def news_report_update(*, actor, report: NewsReport, **fields) -> NewsReport:
 def news_report_delete(*, actor, report: NewsReport) -> None:
     require_writer(actor)
     require_within(actor, report.union)
-    _delete_attachments(report, actor=actor)
-    report._history_user = actor
-    report.delete()
+    _delete(report, actor=actor)
 
 
 @transaction.atomic
@@ -417,8 +419,7 @@ def reward_rule_create(*, actor, union: Union, min_count: int, reward: str, amou
 def reward_rule_delete(*, actor, rule: RewardRule) -> None:
     require_writer(actor)
     require_within(actor, rule.union)
-    rule._history_user = actor
-    rule.delete()
+    _delete(rule, actor=actor)
 
 
 # --- attachments -------------------------------------------------------------------------------------------
@@ -462,16 +463,11 @@ def attachment_add(*, actor, entry: Activity | Honour | NewsReport, file, note: 
     return attachment
 
 
-def content_type_of(attachment: Attachment) -> str:
-    return CONTENT_TYPES[attachment.file_type]
-
-
 def _delete_attachments(entry, *, actor) -> None:
     for attachment in Attachment.objects.filter(content_type=ContentType.objects.get_for_model(entry),
                                                 object_id=entry.pk):
         _drop_file_on_commit(attachment)
-        attachment._history_user = actor
-        attachment.delete()
+        _delete(attachment, actor=actor)
 
 
 def _drop_file_on_commit(attachment: Attachment) -> None:
@@ -484,5 +480,4 @@ def attachment_delete(*, actor, attachment: Attachment) -> None:
     require_writer(actor)
     require_within(actor, attachment.union)
     _drop_file_on_commit(attachment)
-    attachment._history_user = actor
-    attachment.delete()
+    _delete(attachment, actor=actor)

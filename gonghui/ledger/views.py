@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.pages import form_page, paginate
 from gonghui.core.scoping import visible
+from gonghui.core.xlsx import xlsx_download
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
 from gonghui.org.models import Level as UnionLevel
@@ -14,9 +15,8 @@ from gonghui.org.selectors import union_get, union_list
 from gonghui.plans.selectors import plan_item_get, plan_items_for_ledger
 
 from . import selectors, services
-from gonghui.core.xlsx import xlsx_download
-
 from .exports import ledger_download
+from .files import CONTENT_TYPES
 from .forms import (
     ActivityForm,
     AttachmentForm,
@@ -31,13 +31,6 @@ from .forms import (
 )
 from .models import CONTEST_KINDS, Kind
 from .pages import post_and_back, year_from
-
-ACTIVITY_EDIT_FIELDS = ("kind", "title", "date", "end_date", "place", "organiser", "participant_count", "cost",
-                        "results", "plan_item")
-HONOUR_EDIT_FIELDS = ("recipient_type", "member", "team_name", "recipient_union", "title", "level", "date",
-                      "awarding_body", "note")
-NEWS_EDIT_FIELDS = ("reporter", "reporter_name", "title", "date", "published_in")
-
 
 def filters_from(request, form_class=LedgerFilterForm) -> tuple[LedgerFilterForm, selectors.LedgerFilter]:
     """The list's filters from the query string; the export reuses them so it matches the screen."""
@@ -109,7 +102,7 @@ def activity_create(request, union_pk: int):
 @login_required
 def activity_edit(request, pk: int):
     activity = selectors.activity_get(user=request.user, pk=pk)
-    initial = {f: getattr(activity, f) for f in ACTIVITY_EDIT_FIELDS}
+    initial = {f: getattr(activity, f) for f in services.ACTIVITY_FIELDS if f != "participants"}
     initial["participants"] = list(activity.participations.values_list("member_id", flat=True))
     return form_page(request, form_class=ActivityForm, title=f"编辑活动：{activity.title}",
                      service=lambda d: services.activity_update(actor=request.user, activity=activity, **d),
@@ -215,20 +208,25 @@ def honour_edit(request, pk: int):
                      service=lambda d: services.honour_update(actor=request.user, honour=honour, **d),
                      success=lambda h: reverse("ledger:honour_detail", args=[h.pk]),
                      cancel_url=reverse("ledger:honour_detail", args=[honour.pk]),
-                     initial={f: getattr(honour, f) for f in HONOUR_EDIT_FIELDS},
+                     initial={f: getattr(honour, f) for f in services.HONOUR_FIELDS},
                      form_kwargs=_honour_form_kwargs(request, honour.union))
+
+
+def _entry_detail(request, entry, *, label: str, url_name: str, fields: list[tuple[str, object]]):
+    """An honour's or a news report's page: its fields, edit and delete, its attachments."""
+    return render(request, "ledger/entry_detail.html", {
+        "entry": entry, "entry_label": label, "attachments": selectors.attachments_of(entry=entry),
+        "edit_url": reverse(f"ledger:{url_name}_edit", args=[entry.pk]),
+        "delete_url": reverse(f"ledger:{url_name}_delete", args=[entry.pk]), "fields": fields})
 
 
 @login_required
 def honour_detail(request, pk: int):
     honour = selectors.honour_get(user=request.user, pk=pk)
-    return render(request, "ledger/entry_detail.html", {
-        "entry": honour, "entry_label": "honour", "attachments": selectors.attachments_of(entry=honour),
-        "edit_url": reverse("ledger:honour_edit", args=[pk]), "delete_url": reverse("ledger:honour_delete", args=[pk]),
-        "fields": [("表彰对象", f"{honour.get_recipient_type_display()}：{honour.recipient}"),
-                   ("荣誉称号", honour.title), ("级别", honour.get_level_display()),
-                   ("表彰日期", honour.date), ("授予单位", honour.awarding_body), ("工会", honour.union.name),
-                   ("备注", honour.note)]})
+    return _entry_detail(request, honour, label="honour", url_name="honour", fields=[
+        ("表彰对象", f"{honour.get_recipient_type_display()}：{honour.recipient}"), ("荣誉称号", honour.title),
+        ("级别", honour.get_level_display()), ("表彰日期", honour.date), ("授予单位", honour.awarding_body),
+        ("工会", honour.union.name), ("备注", honour.note)])
 
 
 @login_required
@@ -275,18 +273,16 @@ def news_edit(request, pk: int):
                      service=lambda d: services.news_report_update(actor=request.user, report=report, **d),
                      success=lambda n: reverse("ledger:news_detail", args=[n.pk]),
                      cancel_url=reverse("ledger:news_detail", args=[report.pk]),
-                     initial={f: getattr(report, f) for f in NEWS_EDIT_FIELDS},
+                     initial={f: getattr(report, f) for f in services.NEWS_FIELDS},
                      form_kwargs=_news_form_kwargs(request, report.union))
 
 
 @login_required
 def news_detail(request, pk: int):
     report = selectors.news_get(user=request.user, pk=pk)
-    return render(request, "ledger/entry_detail.html", {
-        "entry": report, "entry_label": "newsreport", "attachments": selectors.attachments_of(entry=report),
-        "edit_url": reverse("ledger:news_edit", args=[pk]), "delete_url": reverse("ledger:news_delete", args=[pk]),
-        "fields": [("标题", report.title), ("报送人", report.reporter_name), ("报送日期", report.date),
-                   ("刊发媒体", report.published_in), ("工会", report.union.name)]})
+    return _entry_detail(request, report, label="newsreport", url_name="news", fields=[
+        ("标题", report.title), ("报送人", report.reporter_name), ("报送日期", report.date),
+        ("刊发媒体", report.published_in), ("工会", report.union.name)])
 
 
 @login_required
@@ -355,7 +351,7 @@ def attachment_download(request, pk: int):
     except FileNotFoundError:
         raise Http404 from None
     return FileResponse(handle, as_attachment=not attachment.is_image, filename=attachment.name,
-                        content_type=services.content_type_of(attachment))
+                        content_type=CONTENT_TYPES[attachment.file_type])
 
 
 @login_required

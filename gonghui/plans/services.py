@@ -4,13 +4,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.services import require_within, require_writer, save_with_history
 from gonghui.org.models import Union
 
 from .models import ItemStatus, Plan, PlanItem, PlanStatus, PlanTemplate, TemplateItem, months_to_mask
 
 ITEM_FIELDS = ("area", "title", "detail", "months", "owner", "target_count", "target_unit", "position")
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def _check_year(year: int) -> None:

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gonghui.core.pages import form_page, paginate
+from gonghui.core.scoping import is_within
 from gonghui.core.xlsx import xlsx_download
 from gonghui.ledger.pages import post_and_back, year_from
 from gonghui.org.selectors import union_get, union_list
@@ -208,8 +209,7 @@ def template_detail(request, pk: int):
     template = selectors.template_get(user=request.user, pk=pk)
     return render(request, "plans/template.html", {
         "template": template, "groups": selectors.grouped_by_area(template.items.all()),
-        "editable": not template.is_shipped and request.user.can_write
-        and template.union.path.startswith(request.user.union.path)})
+        "editable": not template.is_shipped and request.user.can_write and is_within(request.user, template.union)})
 
 
 def _template_source(request, value: str):
