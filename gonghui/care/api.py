@@ -18,7 +18,7 @@ from gonghui.core.identifiers import mask_id_number
 from gonghui.org.selectors import enterprise_list, union_get
 
 from . import selectors, services
-from .rules import NOT_YOURS
+from .rules import ENTERPRISE_NOT_YOURS, NOT_YOURS
 
 router = Router(tags=["care"])
 
@@ -35,7 +35,7 @@ def _enterprise(request, pk: int | None):
         return None
     enterprise = enterprise_list(user=request.user).filter(pk=pk).first()
     if enterprise is None:
-        raise ValidationError({"enterprise": "找不到该企业，或不在您的管辖范围内"})
+        raise ValidationError({"enterprise": ENTERPRISE_NOT_YOURS})
     return enterprise
 
 

@@ -9,6 +9,7 @@ from gonghui.core.identifiers import IdentifierError, parse_resident_id
 
 from . import selectors
 from .choices import (
+    YEARLY_OUTCOMES,
     AidKind,
     Campaign,
     Cause,
@@ -26,7 +27,7 @@ from .rules import NOT_YOURS
 BLANK = [("", "—")]
 ALL = [("", "全部")]
 DECISIONS = [("approve", "通过"), ("reject", "不通过")]
-YEARLY = [("kept", "维持"), ("level_changed", "调整等级"), ("closed", "销档")]
+YEARLY = [(outcome.value, outcome.label) for outcome in YEARLY_OUTCOMES]
 
 
 def money_field(label: str, **kwargs) -> forms.DecimalField:
@@ -303,14 +304,10 @@ class CardFilterForm(UnionFilterForm):
     issued = forms.ChoiceField(label="制卡", choices=ALL + [("yes", "已制卡"), ("no", "待制卡")], required=False)
 
 
-class StatisticsForm(forms.Form):
+class StatisticsForm(UnionFilterForm):
     union = forms.ModelChoiceField(label="统计范围（工会及下级）", queryset=None)
     start = day("起始日期")
     end = day("截止日期")
-
-    def __init__(self, *args, unions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = unions
 
     def clean(self):
         data = super().clean()

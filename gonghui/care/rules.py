@@ -15,6 +15,7 @@ from gonghui.core.scoping import is_within
 from gonghui.members.choices import Status as MemberStatus
 
 NOT_YOURS = "找不到该会员，或不在您的管辖范围内"
+ENTERPRISE_NOT_YOURS = "找不到该企业，或不在您的管辖范围内"
 
 
 def may_read_care(user) -> bool:

@@ -9,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from gonghui.core.money import CENT
+from gonghui.core.pages import FIRST_YEAR
 from gonghui.core.scoping import is_within
 from gonghui.core.services import access_log_record, require_within, require_writer, save_with_history
 from gonghui.members.choices import Category as MemberCategory
@@ -50,13 +52,18 @@ from .models import (
     ServiceCard,
     Visit,
 )
-from gonghui.core.money import CENT
-
-from .rules import check_amount, check_date, check_member, raise_if, require_care_access
+from .rules import (
+    ENTERPRISE_NOT_YOURS,
+    check_amount,
+    check_date,
+    check_member,
+    raise_if,
+    require_care_access,
+)
 
 MAX_HOUSEHOLD = 20
 MAX_WORKERS_REACHED = 100_000
-ENTERPRISE_NOT_YOURS = "找不到该企业，或不在您的管辖范围内"
+ONE_OPEN_FILE = "该会员已有在审或在档的困难职工档案，不能重复申请"
 
 
 def _save(obj, *, actor, clean_exclude: Iterable[str] = ()) -> None:
@@ -144,7 +151,7 @@ def hardship_file_apply(*, actor, member: Member, applied_on: date, causes: Iter
                                        applicant_income=applicant_income, household=household,
                                        cause_note=cause_note)
     if "member" not in errors and HardshipFile.objects.filter(member=member, status__in=OPEN_STATUSES).exists():
-        errors["member"] = "该会员已有在审或在档的困难职工档案，不能重复申请"
+        errors["member"] = ONE_OPEN_FILE
     raise_if(errors)
     file = HardshipFile(tenant_id=member.tenant_id, union=member.union, member=member, created_by=actor,
                         **application)
@@ -153,7 +160,7 @@ def hardship_file_apply(*, actor, member: Member, applied_on: date, causes: Iter
             _save(file, actor=actor, clean_exclude=["member", "created_by"])
     except IntegrityError:
         # Two officers filing for the same member at once: the partial unique index decides.
-        raise ValidationError({"member": "该会员已有在审或在档的困难职工档案，不能重复申请"}) from None
+        raise ValidationError({"member": ONE_OPEN_FILE}) from None
     _add_household(file, people, actor=actor)
     return file
 
@@ -475,8 +482,8 @@ def schooling_grant_create(*, actor, member: Member, student_name: str, school_l
 
 def _check_year(errors: dict, year: int) -> None:
     this_year = timezone.localdate().year
-    if not 2000 <= (year or 0) <= this_year + 1:
-        errors["year"] = f"参保年度应在2000至{this_year + 1}年之间"
+    if not FIRST_YEAR <= (year or 0) <= this_year + 1:
+        errors["year"] = f"参保年度应在{FIRST_YEAR}至{this_year + 1}年之间"
 
 
 @transaction.atomic
@@ -534,8 +541,10 @@ def medical_enrol_whole_unit(*, actor, unit: MedicalAidUnit, enrolled_on: date) 
     check_date(errors, "enrolled_on", enrolled_on)
     raise_if(errors)
     enrolled = MedicalAidEnrolment.objects.filter(
-        year=unit.year, category__in=[MedicalCategory.EMPLOYED, MedicalCategory.RETIRED]).values("member_id")
-    members = Member.objects.filter(union=unit.union, status=MemberStatus.ACTIVE).exclude(pk__in=enrolled)
+        tenant_id=unit.tenant_id, year=unit.year, category__in=[MedicalCategory.EMPLOYED, MedicalCategory.RETIRED],
+    ).values("member_id")
+    members = (Member.objects.filter(union=unit.union, status=MemberStatus.ACTIVE).exclude(pk__in=enrolled)
+               .only("id", "category"))
     rows = [MedicalAidEnrolment(tenant_id=unit.tenant_id, union=unit.union, unit=unit, member=m, year=unit.year,
                                 category=_basic_category(m), enrolled_on=enrolled_on) for m in members.iterator()]
     bulk_create_with_history(rows, MedicalAidEnrolment, batch_size=1000, default_user=actor)

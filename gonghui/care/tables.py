@@ -67,14 +67,14 @@ def _member_columns(member: Callable[[Any], Any], link: Callable[[Any], str] | N
     )
 
 
-def _file_url(file) -> str:
+def file_url(file) -> str:
     return reverse("care:file_detail", args=[file.pk])
 
 
 UNION = Column("所属工会", lambda o: o.union.name, 24)
 
 FILES = Table((
-    *_member_columns(lambda f: f.member, _file_url),
+    *_member_columns(lambda f: f.member, file_url),
     UNION,
     Column("致困原因", lambda f: f.get_causes_display(), 24),
     Column("家庭月人均收入（元）", lambda f: f.income_per_head, 14),
@@ -86,7 +86,7 @@ FILES = Table((
 ))
 
 AID = Table((
-    *_member_columns(lambda a: a.file.member, lambda a: _file_url(a.file)),
+    *_member_columns(lambda a: a.file.member, lambda a: file_url(a.file)),
     UNION,
     Column("救助类型", lambda a: a.get_kind_display(), 12),
     Column("金额（元）", lambda a: a.amount, 12),

@@ -3,7 +3,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,13 +10,13 @@ from django.utils import timezone
 
 from gonghui.core.forms import call_service
 from gonghui.core.pages import form_page, paginate
-from gonghui.core.services import access_log_record
+from gonghui.core.services import access_log_record, require_writer
+from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import enterprise_list, union_get, union_list
 
 from . import forms as f
 from . import selectors, services, tables
 from .rules import require_care_access
-from gonghui.core.xlsx import xlsx_download
 
 # ---------------------------------------------------------------- lists and their exports
 
@@ -128,13 +127,8 @@ def statistics(request):
 # ---------------------------------------------------------------- hardship files
 
 
-def _file_url(file) -> str:
-    return reverse("care:file_detail", args=[file.pk])
-
-
 def _require_care_writer(user) -> None:
-    if not user.can_write:
-        raise PermissionDenied("当前账号为只读，不能修改数据")
+    require_writer(user)
     require_care_access(user)
 
 
@@ -149,7 +143,7 @@ def _application_page(request, *, form_class, title: str, service, done: str, ca
         saved = call_service(form, lambda: service(form.service_data(), people))
         if saved is not None:
             messages.success(request, done)
-            return redirect(_file_url(saved))
+            return redirect(tables.file_url(saved))
     return render(request, "care/file_apply.html", {
         "form": form, "household": rows, "title": title, "file": file, "cancel_url": cancel_url,
         "submit_label": "提交申请" if file is None else "保存修改",
@@ -176,7 +170,7 @@ def file_edit(request, pk: int):
     initial, household = f.application_initial(file)
     return _application_page(
         request, form_class=f.HardshipFileForm, initial=initial, household=household, file=file,
-        title=f"修改建档申请：{file.member.name}", done="申请已修改", cancel_url=_file_url(file),
+        title=f"修改建档申请：{file.member.name}", done="申请已修改", cancel_url=tables.file_url(file),
         service=lambda d, people: services.hardship_file_update(actor=request.user, file=file, household=people,
                                                                 **d))
 
@@ -194,8 +188,8 @@ def file_detail(request, pk: int):
 def _file_form(request, pk: int, *, form_class, title: str, service, done: str, initial: dict | None = None):
     file = selectors.hardship_file_get(user=request.user, pk=pk)
     return form_page(request, form_class=form_class, title=f"{title}：{file.member.name}",
-                     service=lambda d: service(file, d), success=lambda _: _file_url(file),
-                     cancel_url=_file_url(file), initial={"on_date": _today(), **(initial or {})},
+                     service=lambda d: service(file, d), success=lambda _: tables.file_url(file),
+                     cancel_url=tables.file_url(file), initial={"on_date": _today(), **(initial or {})},
                      submit_label=title, done_message=done)
 
 
