@@ -38,6 +38,14 @@ def _union_filter(request, union_id: int | None):
     return union_get(user=request.user, pk=union_id) if union_id else None
 
 
+def _filtered_page(request, query: Schema, select, filter_class) -> dict:
+    """A list query (filters, `union_id`, `page`) as the selector's filter, one page of its rows."""
+    data = query.dict()
+    page = data.pop("page")
+    data["union"] = _union_filter(request, data.pop("union_id"))
+    return page_of(select(user=request.user, filters=filter_class(**data)), page=page)
+
+
 # Mediation bodies ------------------------------------------------------------------------------
 
 class MediatorOut(Schema):
@@ -187,10 +195,7 @@ def _case_data(payload: DisputeIn) -> dict:
 
 @router.get("/disputes", response=DisputePage, summary="劳动争议案件列表（需帮扶与维权档案授权）")
 def list_disputes(request, query: Query[DisputeQuery]):
-    data = query.dict()
-    page = data.pop("page")
-    data["union"] = _union_filter(request, data.pop("union_id"))
-    return page_of(selectors.dispute_list(user=request.user, filters=selectors.DisputeFilter(**data)), page=page)
+    return _filtered_page(request, query, selectors.dispute_list, selectors.DisputeFilter)
 
 
 @router.post("/unions/{union_id}/disputes", response={201: DisputeOut}, summary="登记劳动争议案件")
@@ -272,10 +277,7 @@ class PetitionQuery(Schema):
 
 @router.get("/petitions", response=PetitionPage, summary="信访列表（需帮扶与维权档案授权）")
 def list_petitions(request, query: Query[PetitionQuery]):
-    data = query.dict()
-    page = data.pop("page")
-    data["union"] = _union_filter(request, data.pop("union_id"))
-    return page_of(selectors.petition_list(user=request.user, filters=selectors.PetitionFilter(**data)), page=page)
+    return _filtered_page(request, query, selectors.petition_list, selectors.PetitionFilter)
 
 
 @router.post("/unions/{union_id}/petitions", response={201: PetitionOut}, summary="登记信访")
@@ -354,10 +356,7 @@ def _contract_data(payload: ContractIn) -> dict:
 
 @router.get("/contracts", response=ContractPage, summary="集体合同列表")
 def list_contracts(request, query: Query[ContractQuery]):
-    data = query.dict()
-    page = data.pop("page")
-    data["union"] = _union_filter(request, data.pop("union_id"))
-    return page_of(selectors.contract_list(user=request.user, filters=selectors.ContractFilter(**data)), page=page)
+    return _filtered_page(request, query, selectors.contract_list, selectors.ContractFilter)
 
 
 @router.post("/unions/{union_id}/contracts", response={201: ContractOut}, summary="登记集体合同")
@@ -390,6 +389,10 @@ class DisputeFiguresOut(Schema):
     petitions: int
     by_kind: dict[str, int]
     sentence: str
+
+    @staticmethod
+    def resolve_sentence(obj) -> str:
+        return obj.sentence()
 
 
 class KindCoverageOut(Schema):
@@ -425,15 +428,10 @@ def statistics(request, union_id: int, start: date | None = None, end: date | No
     contracts = selectors.contract_coverage(user=request.user, union=union, start=start, end=end)
     disputes = None
     if selectors.may_read_cases(request.user):
-        f = selectors.dispute_figures(user=request.user, union=union, start=start, end=end)
-        disputes = DisputeFiguresOut(received=f.received, handled=f.handled, mediated=f.mediated,
-                                     handling_rate=f.handling_rate, success_rate=f.success_rate, workers=f.workers,
-                                     amount=f.amount, petitions=f.petitions, by_kind=f.by_kind, sentence=f.sentence())
+        disputes = selectors.dispute_figures(user=request.user, union=union, start=start, end=end)
     return StatisticsOut(
         union_id=union.pk, start=start, end=end, mediation_bodies=mediation.bodies, mediators=mediation.mediators,
         mediation_sentence=mediation.sentence(), disputes=disputes, contracts_in_force=contracts.contracts,
-        contract_enterprises=contracts.enterprises,
-        contract_kinds=[KindCoverageOut(kind=k.kind, contracts=k.contracts, enterprises=k.enterprises, workers=k.workers)
-                        for k in contracts.kinds],
+        contract_enterprises=contracts.enterprises, contract_kinds=contracts.kinds,
         contract_sentence=contracts.sentence(),
     )

@@ -4,7 +4,7 @@ Privacy: dispute cases and petitions are sensitive. Only users holding the grant
 `may_access_care` ("可查看帮扶与维权档案") read them, the same rule as the care app's:
 - a list (page, export or API) without the grant is refused outright: 403 (PermissionDenied);
 - a detail without the grant is a 404, exactly like a record outside the user's subtree,
-  so a guessed id tells nothing;
+  so a guessed id tells nothing (core scoping hides CARE_GRANT_REQUIRED models from them);
 - the aggregated figures (counts, workers, amounts) are shown to grant holders only as well.
 Mediation bodies, mediators and collective contracts are not sensitive: plain subtree scoping.
 Every read of a case or petition detail is logged (services.record_read).
@@ -16,7 +16,6 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet, Sum
-from django.http import Http404
 from django.utils import timezone
 
 from gonghui.core.scoping import get_visible_or_404, visible
@@ -46,13 +45,14 @@ def _require_list_grant(user) -> None:
         raise PermissionDenied(CARE_DENIED)
 
 
-def _require_detail_grant(user) -> None:
-    if not may_read_cases(user):
-        raise Http404
+def _in_subtree(qs: QuerySet, union: Union | None) -> QuerySet:
+    return qs.filter(union__path__startswith=union.path) if union is not None else qs
 
 
-def _in_subtree(qs: QuerySet, union: Union | None, path_field: str = "union__path") -> QuerySet:
-    return qs.filter(**{f"{path_field}__startswith": union.path}) if union is not None else qs
+def _received_between(qs: QuerySet, start: date | None, end: date | None) -> QuerySet:
+    if start:
+        qs = qs.filter(received_on__gte=start)
+    return qs.filter(received_on__lte=end) if end else qs
 
 
 # Mediation bodies ------------------------------------------------------------------------------
@@ -148,17 +148,13 @@ def dispute_list(*, user, filters: DisputeFilter = DisputeFilter()) -> QuerySet[
         qs = qs.filter(kind=filters.kind)
     if filters.outcome:
         qs = qs.filter(outcome=filters.outcome)
-    if filters.start:
-        qs = qs.filter(received_on__gte=filters.start)
-    if filters.end:
-        qs = qs.filter(received_on__lte=filters.end)
+    qs = _received_between(qs, filters.start, filters.end)
     if filters.q.strip():
         qs = qs.filter(Q(enterprise__name__contains=filters.q.strip()) | Q(applicant__startswith=filters.q.strip()))
     return qs.order_by("-received_on", "-id")
 
 
 def dispute_get(*, user, pk) -> DisputeCase:
-    _require_detail_grant(user)
     return get_visible_or_404(DisputeCase.objects.select_related("union", "enterprise", "mediator__body"), user,
                               pk=pk)
 
@@ -258,17 +254,13 @@ def petition_list(*, user, filters: PetitionFilter = PetitionFilter()) -> QueryS
     qs = _in_subtree(visible(Petition.objects.select_related("union"), user), filters.union)
     if filters.channel:
         qs = qs.filter(channel=filters.channel)
-    if filters.start:
-        qs = qs.filter(received_on__gte=filters.start)
-    if filters.end:
-        qs = qs.filter(received_on__lte=filters.end)
+    qs = _received_between(qs, filters.start, filters.end)
     if filters.q.strip():
         qs = qs.filter(petitioner__startswith=filters.q.strip())
     return qs.order_by("-received_on", "-id")
 
 
 def petition_get(*, user, pk) -> Petition:
-    _require_detail_grant(user)
     return get_visible_or_404(Petition.objects.select_related("union", "member"), user, pk=pk)
 
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gonghui.core.identifiers import IdentifierError, parse_mobile, parse_resident_id
-from gonghui.core.money import CENT, money_error
+from gonghui.core.money import CENT, check_money
 from gonghui.core.scoping import is_within
 from gonghui.core.services import access_log_record, require_within, require_writer, save_with_history
 from gonghui.members.choices import Status
@@ -37,6 +37,15 @@ CONTRACT_FIELDS = ("scope", "kind", "title", "signed_on", "term_start", "term_en
 def _raise(errors: dict[str, str]) -> None:
     if errors:
         raise ValidationError(errors)
+
+
+def _assign(instance, fields: dict, editable: tuple[str, ...]) -> None:
+    """An update sets only the fields its form edits; any other name is refused at that name."""
+    unknown = set(fields) - set(editable)
+    if unknown:
+        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
+    for key, value in fields.items():
+        setattr(instance, key, value)
 
 
 def _count_error(value: int | None, *, low: int, high: int, label: str) -> str | None:
@@ -187,10 +196,7 @@ def _check_case(case: DisputeCase, *, actor, mediator_changed: bool) -> None:
         errors["received_on"] = error
     if error := _count_error(case.workers_involved, low=1, high=MAX_WORKERS, label="涉及职工人数"):
         errors["workers_involved"] = error
-    if error := money_error(case.amount)[0]:
-        errors["amount"] = error
-    elif case.amount is not None:
-        case.amount = case.amount.quantize(CENT)
+    case.amount = check_money(errors, "amount", case.amount)
     if case.mediator_id and mediator_changed:
         if not is_within(actor, case.mediator.union):
             errors["mediator"] = "找不到该调解员，或不在您的管辖范围内"
@@ -227,12 +233,8 @@ def dispute_create(*, actor, union: Union, enterprise: Enterprise | None, receiv
 @transaction.atomic
 def dispute_update(*, actor, case: DisputeCase, **fields) -> DisputeCase:
     _require_case_writer(actor, case.union)
-    unknown = set(fields) - set(CASE_FIELDS)
-    if unknown:
-        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
     old_mediator = case.mediator_id
-    for key, value in fields.items():
-        setattr(case, key, value)
+    _assign(case, fields, CASE_FIELDS)
     _check_case(case, actor=actor, mediator_changed=case.mediator_id != old_mediator)
     save_with_history(case, actor=actor)
     return case
@@ -314,11 +316,7 @@ def petition_create(*, actor, union: Union, received_on: date, petitioner: str, 
 @transaction.atomic
 def petition_update(*, actor, petition: Petition, member_id_number: str = "", **fields) -> Petition:
     _require_case_writer(actor, petition.union)
-    unknown = set(fields) - set(PETITION_FIELDS)
-    if unknown:
-        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
-    for key, value in fields.items():
-        setattr(petition, key, value)
+    _assign(petition, fields, PETITION_FIELDS)
     _check_petition(petition, actor=actor, member_id_number=member_id_number)
     save_with_history(petition, actor=actor)
     return petition
@@ -372,6 +370,14 @@ def _check_contract(contract: CollectiveContract, enterprises: list[Enterprise],
     contract.full_clean(exclude=["tenant", "union"])
 
 
+def _save_contract(contract: CollectiveContract, enterprises, *, actor) -> CollectiveContract:
+    enterprises = list(enterprises)
+    _check_contract(contract, enterprises, actor=actor)
+    save_with_history(contract, actor=actor)
+    contract.enterprises.set(enterprises)
+    return contract
+
+
 @transaction.atomic
 def contract_create(*, actor, union: Union, enterprises: list[Enterprise], scope: str, kind: str, title: str,
                     signed_on: date, term_start: date, term_end: date, workers_covered: int,
@@ -382,11 +388,7 @@ def contract_create(*, actor, union: Union, enterprises: list[Enterprise], scope
                                   signed_on=signed_on, term_start=term_start, term_end=term_end,
                                   workers_covered=workers_covered, wage_increase_pct=wage_increase_pct,
                                   filed_on=filed_on)
-    enterprises = list(enterprises)
-    _check_contract(contract, enterprises, actor=actor)
-    save_with_history(contract, actor=actor)
-    contract.enterprises.set(enterprises)
-    return contract
+    return _save_contract(contract, enterprises, actor=actor)
 
 
 @transaction.atomic
@@ -394,13 +396,5 @@ def contract_update(*, actor, contract: CollectiveContract, enterprises: list[En
                     **fields) -> CollectiveContract:
     require_writer(actor)
     require_within(actor, contract.union)
-    unknown = set(fields) - set(CONTRACT_FIELDS)
-    if unknown:
-        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
-    for key, value in fields.items():
-        setattr(contract, key, value)
-    enterprises = list(enterprises)
-    _check_contract(contract, enterprises, actor=actor)
-    save_with_history(contract, actor=actor)
-    contract.enterprises.set(enterprises)
-    return contract
+    _assign(contract, fields, CONTRACT_FIELDS)
+    return _save_contract(contract, enterprises, actor=actor)

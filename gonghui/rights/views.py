@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gonghui.core.identifiers import mask_mobile
 from gonghui.core.pages import form_page, paginate
+from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get, union_list
 
 from . import selectors, services
@@ -27,7 +28,7 @@ from .forms import (
     PetitionForm,
     StatisticsForm,
 )
-from gonghui.core.xlsx import xlsx_download
+
 
 def care_required(view):
     """Lists and new-record pages of disputes and petitions: without the grant, a 403 page that says why."""
@@ -48,13 +49,20 @@ def _union_param(request):
     return union_get(user=request.user, pk=raw) if raw else None
 
 
-def _filters(request, form_class) -> tuple:
+def _filtered(request, form_class, select, filter_class) -> tuple:
+    """A list's filter form and the selector's rows for it; the list's export takes the same rows."""
     union = _union_param(request)
     form = form_class(request.GET or None, choices={"union": union_list(user=request.user)})
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     data = {key: value for key, value in data.items() if value not in (None, "")}
     data["union"] = union
-    return form, data
+    return form, select(user=request.user, filters=filter_class(**data))
+
+
+# Each filtered list, for its page and its export: the filter form, the selector and the selector's filter.
+DISPUTES = (DisputeFilterForm, selectors.dispute_list, selectors.DisputeFilter)
+PETITIONS = (PetitionFilterForm, selectors.petition_list, selectors.PetitionFilter)
+CONTRACTS = (ContractFilterForm, selectors.contract_list, selectors.ContractFilter)
 
 
 def _list_page(request, *, template: str, form, qs, **extra):
@@ -74,16 +82,14 @@ def _case_form_kwargs(request, union) -> dict:
 
 @care_required
 def dispute_list(request):
-    form, data = _filters(request, DisputeFilterForm)
-    qs = selectors.dispute_list(user=request.user, filters=selectors.DisputeFilter(**data))
+    form, qs = _filtered(request, *DISPUTES)
     return _list_page(request, template="rights/disputes.html", form=form, qs=qs,
                       time_limit=selectors.dispute_time_limit_days())
 
 
 @care_required
 def dispute_export(request):
-    _, data = _filters(request, DisputeFilterForm)
-    qs = selectors.dispute_list(user=request.user, filters=selectors.DisputeFilter(**data))
+    _, qs = _filtered(request, *DISPUTES)
     services.record_export(actor=request.user, what="劳动争议案件", count=qs.count())
     columns = [("受理日期", 12), ("受理工会", 22), ("涉及企业", 28), ("争议类型", 12), ("申请人", 12),
                ("涉及职工人数", 12), ("涉案金额（元）", 16), ("调解员", 12), ("处理结果", 12), ("结案日期", 12),
@@ -148,15 +154,13 @@ def _petition_url(petition) -> str:
 
 @care_required
 def petition_list(request):
-    form, data = _filters(request, PetitionFilterForm)
-    qs = selectors.petition_list(user=request.user, filters=selectors.PetitionFilter(**data))
+    form, qs = _filtered(request, *PETITIONS)
     return _list_page(request, template="rights/petitions.html", form=form, qs=qs)
 
 
 @care_required
 def petition_export(request):
-    _, data = _filters(request, PetitionFilterForm)
-    qs = selectors.petition_list(user=request.user, filters=selectors.PetitionFilter(**data))
+    _, qs = _filtered(request, *PETITIONS)
     services.record_export(actor=request.user, what="信访记录", count=qs.count())
     columns = [("接待日期", 12), ("接待工会", 22), ("信访方式", 10), ("信访人", 12), ("联系电话", 14), ("人数", 8),
                ("反映事项", 40), ("处理情况", 40), ("处理结果", 20), ("办结日期", 12)]
@@ -259,16 +263,14 @@ def _contract_form_kwargs(request, union) -> dict:
 
 @login_required
 def contract_list(request):
-    form, data = _filters(request, ContractFilterForm)
-    qs = selectors.contract_list(user=request.user, filters=selectors.ContractFilter(**data))
+    form, qs = _filtered(request, *CONTRACTS)
     return _list_page(request, template="rights/contracts.html", form=form, qs=qs,
                       warning_days=selectors.contract_warning_days())
 
 
 @login_required
 def contract_export(request):
-    _, data = _filters(request, ContractFilterForm)
-    qs = selectors.contract_list(user=request.user, filters=selectors.ContractFilter(**data))
+    _, qs = _filtered(request, *CONTRACTS)
     columns = [("合同名称", 30), ("签约工会", 22), ("合同层级", 10), ("合同类型", 22), ("覆盖企业", 40),
                ("签订日期", 12), ("期限起始", 12), ("到期日期", 12), ("工资增长幅度（%）", 14), ("覆盖职工人数", 12),
                ("备案日期", 12), ("即将到期", 10)]
