@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.shortcuts import redirect, render
 
@@ -13,6 +14,12 @@ from .forms import call_service
 
 # The years a yearly page or API call may ask about; anything else is a typo, not a year of union work.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def year_from(request) -> int:
+    """The ?year= of a yearly page; anything unreadable or outside FIRST_YEAR-LAST_YEAR means this year."""
+    raw = request.GET.get("year", "")
+    return int(raw) if raw.isdigit() and FIRST_YEAR <= int(raw) <= LAST_YEAR else timezone.localdate().year
 
 
 def form_page(request, *, form_class, title: str, service: Callable[[dict], Any], success: Callable[[Any], str],

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gonghui.core.pages import form_page, paginate
+from gonghui.core.pages import form_page, paginate, post_and_back, year_from
 from gonghui.core.scoping import visible
 from gonghui.core.xlsx import xlsx_download
 from gonghui.members.models import Member
@@ -30,7 +30,6 @@ from .forms import (
     RewardRuleForm,
 )
 from .models import CONTEST_KINDS, Kind
-from .pages import post_and_back, year_from
 
 def filters_from(request, form_class=LedgerFilterForm) -> tuple[LedgerFilterForm, selectors.LedgerFilter]:
     """The list's filters from the query string; the export reuses them so it matches the screen."""

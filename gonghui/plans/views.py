@@ -4,10 +4,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gonghui.core.pages import form_page, paginate
+from gonghui.core.pages import form_page, paginate, post_and_back, year_from
 from gonghui.core.scoping import is_within
 from gonghui.core.xlsx import xlsx_download
-from gonghui.ledger.pages import post_and_back, year_from
 from gonghui.org.selectors import union_get, union_list
 
 from . import selectors, services
