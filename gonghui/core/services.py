@@ -16,6 +16,15 @@ def require_within(actor, union, *, field: str = "union") -> None:
         raise ValidationError({field: "找不到该工会，或不在您的管辖范围内"})
 
 
+def fields_assign(instance, fields: dict, editable) -> None:
+    """An update sets only the fields its form edits; any other name is refused at that name, not ignored."""
+    unknown = set(fields) - set(editable)
+    if unknown:
+        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
+    for key, value in fields.items():
+        setattr(instance, key, value)
+
+
 def save_with_history(instance, *, actor) -> None:
     instance._history_user = actor
     instance.save()

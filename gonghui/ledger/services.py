@@ -12,7 +12,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from gonghui.core.money import check_money
-from gonghui.core.services import require_within, require_writer, save_with_history
+from gonghui.core.services import fields_assign, require_within, require_writer, save_with_history
 from gonghui.members.models import Member
 from gonghui.org.models import Union
 from gonghui.plans.models import ItemStatus, PlanItem
@@ -55,15 +55,6 @@ def _in_subtree(union: Union, member: Member) -> bool:
 def _outsiders(union: Union, members: Iterable[Member]) -> str:
     """The members not on the roster of the union's subtree, named, for the error message."""
     return "、".join(f"{m.name}（{m.union.name}）" for m in members if not _in_subtree(union, m))
-
-
-def _assign(obj, fields: dict, allowed: tuple[str, ...]) -> None:
-    """An update's fields onto the record; a field the update may not change is refused, not ignored."""
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
-    for key, value in fields.items():
-        setattr(obj, key, value)
 
 
 def _delete(obj, *, actor) -> None:
@@ -208,7 +199,7 @@ def activity_update(*, actor, activity: Activity, **fields) -> Activity:
     if fields.get("cost") is None:
         fields.pop("cost", None)
     before = _tally_keys(activity)
-    _assign(activity, fields, ACTIVITY_FIELDS)
+    fields_assign(activity, fields, ACTIVITY_FIELDS)
     _check_activity(activity, participants)
     save_with_history(activity, actor=actor)
     _set_participants(activity, participants)
@@ -330,7 +321,7 @@ def honour_create(*, actor, union: Union, recipient_type: str, title: str, level
 def honour_update(*, actor, honour: Honour, **fields) -> Honour:
     require_writer(actor)
     require_within(actor, honour.union)
-    _assign(honour, fields, HONOUR_FIELDS)
+    fields_assign(honour, fields, HONOUR_FIELDS)
     _check_honour(honour)
     save_with_history(honour, actor=actor)
     return honour
@@ -379,7 +370,7 @@ def news_report_create(*, actor, union: Union, title: str, date: date, reporter:
 def news_report_update(*, actor, report: NewsReport, **fields) -> NewsReport:
     require_writer(actor)
     require_within(actor, report.union)
-    _assign(report, fields, NEWS_FIELDS)
+    fields_assign(report, fields, NEWS_FIELDS)
     _check_news(report)
     save_with_history(report, actor=actor)
     return report

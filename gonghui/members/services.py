@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gonghui.core.services import access_log_record, require_within, require_writer, save_with_history
+from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
 from gonghui.org.models import Level, Union, UnionGroup
 
 from .choices import Category, EventKind, Status, TransferStatus
@@ -74,13 +74,9 @@ def member_create(*, actor, union: Union, name: str, id_number: str, join_date: 
 def member_update(*, actor, member: Member, **fields) -> Member:
     require_writer(actor)
     require_within(actor, member.union)
-    unknown = set(fields) - set(EDITABLE)
-    if unknown:
-        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
     entered_birth = fields.pop("birth_date", None)
     entered_gender = fields.pop("gender", "")
-    for key, value in fields.items():
-        setattr(member, key, value)
+    fields_assign(member, fields, EDITABLE)
     _check(member, entered_birth=entered_birth, entered_gender=entered_gender)
     _save(member, actor=actor)
     return member

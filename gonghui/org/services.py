@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from gonghui.core.identifiers import IdentifierError, parse_credit_code
-from gonghui.core.services import require_within, require_writer, save_with_history
+from gonghui.core.services import fields_assign, require_within, require_writer, save_with_history
 
 from .models import Body, CommitteeSeat, Enterprise, Formation, Level, Union, UnionGroup, UnionMove
 
@@ -65,11 +65,7 @@ def union_create(*, actor, parent: Union, name: str, code: str, level: str, form
 def union_update(*, actor, union: Union, **fields) -> Union:
     require_writer(actor)
     require_within(actor, union)
-    allowed = {"name", "code", "formation", "joint_scope", "org_type", "founded_on", "address"}
-    for key, value in fields.items():
-        if key not in allowed:
-            raise ValidationError({key: "该字段不能在此修改"})
-        setattr(union, key, value)
+    fields_assign(union, fields, ("name", "code", "formation", "joint_scope", "org_type", "founded_on", "address"))
     _check_union_shape(union)
     _check_code(union)
     union.full_clean(exclude=["path", "depth", "numchild"], validate_constraints=False)

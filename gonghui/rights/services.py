@@ -13,7 +13,7 @@ from django.utils import timezone
 from gonghui.core.identifiers import IdentifierError, parse_mobile, parse_resident_id
 from gonghui.core.money import CENT, check_money
 from gonghui.core.scoping import is_within
-from gonghui.core.services import access_log_record, require_within, require_writer, save_with_history
+from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Union
@@ -37,15 +37,6 @@ CONTRACT_FIELDS = ("scope", "kind", "title", "signed_on", "term_start", "term_en
 def _raise(errors: dict[str, str]) -> None:
     if errors:
         raise ValidationError(errors)
-
-
-def _assign(instance, fields: dict, editable: tuple[str, ...]) -> None:
-    """An update sets only the fields its form edits; any other name is refused at that name."""
-    unknown = set(fields) - set(editable)
-    if unknown:
-        raise ValidationError({key: "该字段不能在此修改" for key in unknown})
-    for key, value in fields.items():
-        setattr(instance, key, value)
 
 
 def _count_error(value: int | None, *, low: int, high: int, label: str) -> str | None:
@@ -234,7 +225,7 @@ def dispute_create(*, actor, union: Union, enterprise: Enterprise | None, receiv
 def dispute_update(*, actor, case: DisputeCase, **fields) -> DisputeCase:
     _require_case_writer(actor, case.union)
     old_mediator = case.mediator_id
-    _assign(case, fields, CASE_FIELDS)
+    fields_assign(case, fields, CASE_FIELDS)
     _check_case(case, actor=actor, mediator_changed=case.mediator_id != old_mediator)
     save_with_history(case, actor=actor)
     return case
@@ -316,7 +307,7 @@ def petition_create(*, actor, union: Union, received_on: date, petitioner: str, 
 @transaction.atomic
 def petition_update(*, actor, petition: Petition, member_id_number: str = "", **fields) -> Petition:
     _require_case_writer(actor, petition.union)
-    _assign(petition, fields, PETITION_FIELDS)
+    fields_assign(petition, fields, PETITION_FIELDS)
     _check_petition(petition, actor=actor, member_id_number=member_id_number)
     save_with_history(petition, actor=actor)
     return petition
@@ -396,5 +387,5 @@ def contract_update(*, actor, contract: CollectiveContract, enterprises: list[En
                     **fields) -> CollectiveContract:
     require_writer(actor)
     require_within(actor, contract.union)
-    _assign(contract, fields, CONTRACT_FIELDS)
+    fields_assign(contract, fields, CONTRACT_FIELDS)
     return _save_contract(contract, enterprises, actor=actor)
