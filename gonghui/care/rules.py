@@ -11,21 +11,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from gonghui.core.money import check_money
-from gonghui.core.scoping import is_within
+from gonghui.core.scoping import is_within, may_access_care
 from gonghui.members.choices import Status as MemberStatus
 
 NOT_YOURS = "找不到该会员，或不在您的管辖范围内"
 ENTERPRISE_NOT_YOURS = "找不到该企业，或不在您的管辖范围内"
 
 
-def may_read_care(user) -> bool:
-    return bool(getattr(user, "may_access_care", False))
-
-
 def require_care_access(user) -> None:
     """Lists, exports and writes of hardship files, aid and fund payouts need the grant: without it, a 403
     saying why. A single sensitive record is simply invisible without it (core.scoping.visible: a 404)."""
-    if not may_read_care(user):
+    if not may_access_care(user):
         raise PermissionDenied("您的账号未获得“可查看帮扶与维权档案”授权，不能查看或办理困难职工档案与救助")
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 
-from gonghui.core.scoping import get_visible_or_404, visible
+from gonghui.core.scoping import get_visible_or_404, may_access_care, visible
 from gonghui.members.choices import Status as MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise
@@ -49,7 +49,7 @@ from .models import (
     ServiceCard,
     Visit,
 )
-from .rules import may_read_care, require_care_access
+from .rules import require_care_access
 
 ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
 REVIEW_EVERY = timedelta(days=365)
@@ -159,7 +159,7 @@ def hardship_todo(*, user, today: date) -> HardshipTodo:
     The federation's review follows the services' rule (_require_federation_reviewer): a federation
     admin above the file's union, who did not do the file's first review. Nothing without the grant.
     """
-    if not may_read_care(user):
+    if not may_access_care(user):
         return HardshipTodo()
     counts = {"union_review": Count("id", filter=Q(status=FileStatus.APPLIED)),
               "yearly_review": Count("id", filter=_review_due(today))}
@@ -299,7 +299,7 @@ def _funds(user, union: Union, p: Period) -> FundFigures:
     funds = _in(HardshipFund.objects.filter(established_on__lte=p.end), user, union)
     money = _in(FundContribution.objects.filter(on_date__lte=p.end), user, union).aggregate(total=Sum("amount"))
     figures = FundFigures(funds=funds.count(), covered_enterprises=covered, contributed=money["total"] or ZERO)
-    if not may_read_care(user):
+    if not may_access_care(user):
         figures.paid_out = figures.paid_members = figures.balance = None
         return figures
     paid_before_end = _in(FundPayout.objects.filter(paid_on__lte=p.end), user, union)
@@ -389,7 +389,7 @@ def care_statistics(*, user, union: Union, start: date, end: date, chart: bool =
     """
     p = Period(start=start, end=end)
     winter, summer, visits = _visits(user, union, p)
-    granted = may_read_care(user)
+    granted = may_access_care(user)
     aid = _aid_by_month(user, union, p) if granted else {}
     return CareFigures(
         period=p, hardship=_hardship(user, union, p, aid) if granted else None, funds=_funds(user, union, p),

@@ -16,11 +16,16 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 
+def may_access_care(user) -> bool:
+    """The grant to hardship, dispute and petition records: the one test, for hiding records and for 403s."""
+    return bool(getattr(user, "may_access_care", False))
+
+
 def visible(qs: QuerySet, user, *, path_field: str | None = None) -> QuerySet:
     node = getattr(user, "union", None) if getattr(user, "is_authenticated", False) else None
     if node is None:
         return qs.none()
-    if getattr(qs.model, "CARE_GRANT_REQUIRED", False) and not getattr(user, "may_access_care", False):
+    if getattr(qs.model, "CARE_GRANT_REQUIRED", False) and not may_access_care(user):
         return qs.none()
     field = path_field or qs.model.SCOPE_PATH
     if field == "path":

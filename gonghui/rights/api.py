@@ -14,6 +14,7 @@ from ninja import Query, Router, Schema, Status
 
 from gonghui.core.api import Page, PageNumber, page_of
 from gonghui.core.identifiers import mask_mobile
+from gonghui.core.scoping import may_access_care
 from gonghui.org.models import Enterprise
 from gonghui.org.selectors import union_get
 
@@ -427,7 +428,7 @@ def statistics(request, union_id: int, start: date | None = None, end: date | No
     mediation = selectors.mediation_coverage(user=request.user, union=union)
     contracts = selectors.contract_coverage(user=request.user, union=union, start=start, end=end)
     disputes = None
-    if selectors.may_read_cases(request.user):
+    if may_access_care(request.user):
         disputes = selectors.dispute_figures(user=request.user, union=union, start=start, end=end)
     return StatisticsOut(
         union_id=union.pk, start=start, end=end, mediation_bodies=mediation.bodies, mediators=mediation.mediators,

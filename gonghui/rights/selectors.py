@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
-from gonghui.core.scoping import get_visible_or_404, visible
+from gonghui.core.scoping import get_visible_or_404, may_access_care, visible
 from gonghui.org.models import Enterprise, Union
 
 from .choices import CaseState, ContractKind, ContractState, DisputeKind, Outcome
@@ -36,12 +36,8 @@ from .models import (
 CARE_DENIED = "您没有“可查看帮扶与维权档案”的授权，不能查看劳动争议和信访记录"
 
 
-def may_read_cases(user) -> bool:
-    return bool(getattr(user, "may_access_care", False))
-
-
 def _require_list_grant(user) -> None:
-    if not may_read_cases(user):
+    if not may_access_care(user):
         raise PermissionDenied(CARE_DENIED)
 
 
@@ -384,7 +380,7 @@ def rights_todo(*, user, today: date) -> RightsTodo:
     expiring, for anyone in the subtree as the contract list is (they are not sensitive)."""
     contracts = visible(CollectiveContract.objects.all(), user)
     expiring = _contract_state(contracts, ContractState.EXPIRING, today).count()
-    if not may_read_cases(user):
+    if not may_access_care(user):
         return RightsTodo(expiring=expiring)
     open_cases = _case_state(visible(DisputeCase.objects.all(), user), CaseState.OPEN)
     counts = open_cases.aggregate(overdue=Count("id", filter=_overdue(today)),

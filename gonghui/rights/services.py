@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from gonghui.core.identifiers import IdentifierError, parse_mobile, parse_resident_id
 from gonghui.core.money import CENT, check_money
-from gonghui.core.scoping import is_within
+from gonghui.core.scoping import is_within, may_access_care
 from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
@@ -86,7 +86,7 @@ def _linked_member(*, actor, union: Union, id_number: str, errors: dict) -> Memb
 
 def require_case_grant(actor) -> None:
     """Disputes and petitions are written only by those who may read them."""
-    if not getattr(actor, "may_access_care", False):
+    if not may_access_care(actor):
         raise PermissionDenied("您没有“可查看帮扶与维权档案”的授权，不能登记或修改劳动争议和信访记录")
 
 

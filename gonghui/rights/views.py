@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gonghui.core.identifiers import mask_mobile
 from gonghui.core.pages import form_page, paginate
+from gonghui.core.scoping import may_access_care
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get, union_list
 
@@ -36,7 +37,7 @@ def care_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not selectors.may_read_cases(request.user):
+        if not may_access_care(request.user):
             return render(request, "rights/no_grant.html", {"message": selectors.CARE_DENIED}, status=403)
         return view(request, *args, **kwargs)
 
@@ -329,7 +330,7 @@ def statistics(request):
         "mediation": selectors.mediation_coverage(user=request.user, union=node),
         "contracts": selectors.contract_coverage(user=request.user, union=node, start=start, end=end),
     }
-    if selectors.may_read_cases(request.user):
+    if may_access_care(request.user):
         figures = selectors.dispute_figures(user=request.user, union=node, start=start, end=end)
         rows = figures.kind_rows()
         context["figures"] = figures
