@@ -15,12 +15,11 @@ Baseline, measured in the same run: a bare COUNT and SUM of the year's aid payme
 (one index range, no subtree join, no other figure).
 """
 
-import argparse
 from datetime import date, timedelta
 from random import Random
 
 from bench_rights import ensure_rights
-from common import ensure_county, ensure_database, median_ms, report, require_postgresql, sql_ms, view_ms
+from common import county_from_args, median_ms, report, sql_ms, vacuum_analyze, view_ms
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -245,9 +244,7 @@ def ensure_care(root: Union, actor: User) -> None:
 def fresh_statistics() -> None:
     """VACUUM ANALYZE what the statistics read, as autovacuum would have by now (it is off on this server):
     the planner needs the union tree's statistics, and index-only scans need the visibility map."""
-    with connection.cursor() as cursor:
-        for model in (*CARE_MODELS, Union, Enterprise):
-            cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+    vacuum_analyze((*CARE_MODELS, Union, Enterprise))
 
 
 
@@ -257,12 +254,7 @@ def floor_ms(root: Union) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--members", type=int, default=1_000_000)
-    args = parser.parse_args()
-    require_postgresql()
-    ensure_database()
-    root = ensure_county(members=args.members)
+    members, root = county_from_args()
     admin = User.objects.get(username="county_admin")
     ensure_rights(root)
     ensure_care(root, admin)
@@ -295,7 +287,7 @@ def main() -> None:
     ]
     figures = selectors.care_statistics(user=admin, union=root, start=START, end=END, chart=False)
     in_year = AidPayment.objects.filter(tenant_id=root.pk, paid_on__range=(START, END)).count()
-    print(f"\n{args.members:,} members, {FILES:,} files, {AID:,} aid payments ({in_year:,} in {YEAR}); "
+    print(f"\n{members:,} members, {FILES:,} files, {AID:,} aid payments ({in_year:,} in {YEAR}); "
           f"baseline (bare COUNT+SUM of the year's aid) {baseline:.2f} ms")
     for line in figures.sentences():
         print(f"  {line.heading}：{line.sentence}")

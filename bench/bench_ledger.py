@@ -16,19 +16,18 @@ list filtered by a street's subtree and a period, by kind, and by a participant'
 first 20 activities by primary key, with no scoping, join, filter or count.
 """
 
-import argparse
 import time
 from datetime import date, timedelta
 from decimal import Decimal
 from random import Random
 
-from common import ensure_county, ensure_database, report, require_postgresql, sql_ms, view_ms
+from common import county_from_args, report, sql_ms, vacuum_analyze, view_ms
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from gonghui.accounts.models import User
-from gonghui.demo.bulk import analyze, copy_rows, indexes_rebuilt
+from gonghui.demo.bulk import analyze, constraints_suspended, copy_rows
 from gonghui.ledger.models import (
     Activity,
     ActivityParticipant,
@@ -143,17 +142,14 @@ def build_ledger(*, root: Union, actor: User) -> None:
     items = _plan_items_by_month(root)
 
     tables = [Activity, ActivityParticipant, Honour, NewsReport]
-    with transaction.atomic(), indexes_rebuilt(models=tables, enabled=True):
+    with transaction.atomic(), constraints_suspended(models=tables, indexes=True):
         copy_rows(model=Activity, columns=ACTIVITY_COLUMNS,
                   rows=_activity_rows(root=root, actor=actor, unions=unions, weights=weights, items=items))
         print(f"activities written: {time.monotonic() - started:.0f} s", flush=True)
         _participants(root=root, members_by_union=members_by_union)
         _honours_and_news(root=root, actor=actor, unions=unions, weights=weights, members_by_union=members_by_union)
     print(f"indexes and foreign keys rebuilt: {time.monotonic() - started:.0f} s", flush=True)
-    with connection.cursor() as cursor:
-        # VACUUM sets the visibility map, without which counts cannot be index-only scans.
-        for model in tables:
-            cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
+    vacuum_analyze(tables)
     counters = tally_rebuild(tenant_id=root.pk)
     analyze(models=[Plan, PlanItem, ActivityTally, ItemTally])
     print(f"{counters:,} monthly counters; ledger built in {time.monotonic() - started:.0f} s", flush=True)
@@ -219,12 +215,7 @@ def floor_ms() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--members", type=int, default=1_000_000)
-    args = parser.parse_args()
-    require_postgresql()
-    ensure_database()
-    root = ensure_county(members=args.members)
+    members, root = county_from_args()
     county_admin = User.objects.get(username="county_admin")
     ensure_ledger(root=root, actor=county_admin)
     street = Union.objects.filter(tenant_id=root.pk, level=UnionLevel.STREET).order_by("path").first()
@@ -252,7 +243,7 @@ def main() -> None:
          TARGET_MS, baseline),
     ]
     total = Activity.objects.filter(tenant_id=root.pk).count()
-    print(f"\n{args.members:,} members, {total:,} activities; baseline (first 20 activities by id) {baseline:.2f} ms\n")
+    print(f"\n{members:,} members, {total:,} activities; baseline (first 20 activities by id) {baseline:.2f} ms\n")
     report(rows)
 
 

@@ -7,9 +7,8 @@ The baseline, measured in the same run, is the floor for a page of members: the 
 the table by primary key, with no scoping, join or count.
 """
 
-import argparse
 
-from common import ensure_county, ensure_database, median_ms, report, require_postgresql, sql_ms, view_ms
+from common import county_from_args, median_ms, report, sql_ms, view_ms
 
 
 from gonghui.accounts.models import User
@@ -26,16 +25,11 @@ def list_ms(user, params: dict) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--members", type=int, default=1_000_000)
-    args = parser.parse_args()
-    require_postgresql()
-    ensure_database()
-    root = ensure_county(members=args.members)
+    members, root = county_from_args()
     county_admin = User.objects.get(username="county_admin")
     street = Union.objects.filter(tenant_id=root.pk, level=Level.STREET).order_by("path").first()
     street_admin = User.objects.filter(union=street).first() or county_admin
-    tail = Member.objects.filter(tenant_id=root.pk).order_by("id").values_list("id_tail", flat=True)[500_000 % args.members]
+    tail = Member.objects.filter(tenant_id=root.pk).order_by("id").values_list("id_tail", flat=True)[500_000 % members]
     baseline = sql_ms("SELECT * FROM members_member ORDER BY id LIMIT 20")
     officer = User.objects.get(username="officer")
     rows = [
@@ -46,7 +40,7 @@ def main() -> None:
         ("member list, county, search by surname 张, by join date", list_ms(county_admin, {"q": "张", "sort": "-join_date"}), TARGET_MS, baseline),
         ("coverage figures of a street federation", median_ms(lambda: coverage_for(user=county_admin, union=street).sentence()), TARGET_MS, baseline),
     ]
-    print(f"\n{args.members:,} members; baseline (first 20 rows by id, no scoping) {baseline:.2f} ms\n")
+    print(f"\n{members:,} members; baseline (first 20 rows by id, no scoping) {baseline:.2f} ms\n")
     report(rows)
 
 

@@ -12,15 +12,15 @@ Baseline, measured in the same run: a bare COUNT of the year's cases of the tena
 no subtree join, no aggregates).
 """
 
-import argparse
 from datetime import date, timedelta
 from random import Random
 
-from common import ensure_county, ensure_database, median_ms, report, require_postgresql, sql_ms, view_ms
+from common import county_from_args, median_ms, report, sql_ms, view_ms
 
-from django.db import connection, transaction
+from django.db import transaction
 
 from gonghui.accounts.models import User
+from gonghui.demo.bulk import analyze, copy_rows
 from gonghui.org.models import Enterprise, Level, Union
 from gonghui.rights import selectors
 from gonghui.rights.choices import ContractKind, ContractScope, DisputeKind, Outcome, PetitionChannel
@@ -34,14 +34,6 @@ CONTRACTS = 2_000
 YEAR = date.today().year - 1
 START, END = date(YEAR, 1, 1), date(YEAR, 12, 31)
 RIGHTS_MODELS = (DisputeCase, Petition, Mediator, MediationBody, CollectiveContract)
-
-
-def copy(model, columns: list[str], rows) -> None:
-    quote = connection.ops.quote_name
-    sql = f"COPY {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(sql) as stream:
-        for row in rows:
-            stream.write_row(row)
 
 
 def day_in_year(rng: Random) -> date:
@@ -83,26 +75,27 @@ def build_rights(root: Union) -> None:
             if model is CollectiveContract:
                 CollectiveContract.enterprises.through.objects.filter(collectivecontract__tenant_id=tenant).delete()
             model.objects.filter(tenant_id=tenant).delete()
-        copy(DisputeCase, ["tenant_id", "union_id", "enterprise_id", "received_on", "kind", "applicant", "summary",
-                           "workers_involved", "amount", "mediator_id", "outcome", "closed_on", "result_note"],
-             case_rows(rng, tenant, enterprises))
-        copy(Petition, ["tenant_id", "union_id", "received_on", "channel", "petitioner", "phone", "people", "matter",
-                        "handling", "result", "closed_on"], petition_rows(rng, tenant, enterprises))
-        copy(MediationBody, ["tenant_id", "union_id", "enterprise_id", "name"],
-             ((tenant, union, enterprise, f"调解委员会{enterprise}") for enterprise, union in enterprises))
-        copy(Mediator, ["tenant_id", "body_id", "union_id", "name", "phone", "active"],
-             ((tenant, pk, union, f"调解员{pk}", "", True)
-              for pk, union in MediationBody.objects.filter(tenant_id=tenant).values_list("id", "union_id")))
+        copy_rows(model=DisputeCase, columns=["tenant_id", "union_id", "enterprise_id", "received_on", "kind",
+                                              "applicant", "summary", "workers_involved", "amount", "mediator_id",
+                                              "outcome", "closed_on", "result_note"],
+                  rows=case_rows(rng, tenant, enterprises))
+        copy_rows(model=Petition, columns=["tenant_id", "union_id", "received_on", "channel", "petitioner", "phone",
+                                           "people", "matter", "handling", "result", "closed_on"],
+                  rows=petition_rows(rng, tenant, enterprises))
+        copy_rows(model=MediationBody, columns=["tenant_id", "union_id", "enterprise_id", "name"],
+                  rows=((tenant, union, enterprise, f"调解委员会{enterprise}") for enterprise, union in enterprises))
+        copy_rows(model=Mediator, columns=["tenant_id", "body_id", "union_id", "name", "phone", "active"],
+                  rows=((tenant, pk, union, f"调解员{pk}", "", True)
+                        for pk, union in MediationBody.objects.filter(tenant_id=tenant).values_list("id", "union_id")))
         drafts = list(contract_rows(rng, tenant, enterprises))
-        copy(CollectiveContract, ["tenant_id", "union_id", "scope", "kind", "title", "signed_on", "term_start",
-                                  "term_end", "wage_increase_pct", "workers_covered", "filed_on"],
-             (row for row, _ in drafts))
+        copy_rows(model=CollectiveContract, columns=["tenant_id", "union_id", "scope", "kind", "title", "signed_on",
+                                                     "term_start", "term_end", "wage_increase_pct", "workers_covered",
+                                                     "filed_on"],
+                  rows=(row for row, _ in drafts))
         ids = CollectiveContract.objects.filter(tenant_id=tenant).order_by("id").values_list("id", flat=True)
-        copy(CollectiveContract.enterprises.through, ["collectivecontract_id", "enterprise_id"],
-             zip(ids, (enterprise for _, enterprise in drafts)))
-    with connection.cursor() as cursor:
-        for model in (*RIGHTS_MODELS, CollectiveContract.enterprises.through):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        copy_rows(model=CollectiveContract.enterprises.through, columns=["collectivecontract_id", "enterprise_id"],
+                  rows=zip(ids, (enterprise for _, enterprise in drafts)))
+    analyze(models=[*RIGHTS_MODELS, CollectiveContract.enterprises.through])
 
 
 def ensure_rights(root: Union) -> None:
@@ -118,12 +111,7 @@ def floor_ms(root: Union) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--members", type=int, default=1_000_000)
-    args = parser.parse_args()
-    require_postgresql()
-    ensure_database()
-    root = ensure_county(members=args.members)
+    members, root = county_from_args()
     ensure_rights(root)
     admin = User.objects.get(username="county_admin")
     street = Union.objects.filter(tenant_id=root.pk, level=Level.STREET).order_by("path").first()
@@ -145,7 +133,7 @@ def main() -> None:
         ("dispute list, county, overdue, first page (view)",
          view_ms(dispute_list, admin, "/rights/disputes/", {"state": "overdue"}), TARGET_MS, baseline),
     ]
-    print(f"\n{args.members:,} members, {figures.received:,} cases in {YEAR}; "
+    print(f"\n{members:,} members, {figures.received:,} cases in {YEAR}; "
           f"baseline (bare COUNT of the year's cases) {baseline:.2f} ms")
     print(figures.sentence() + "\n")
     report(rows)

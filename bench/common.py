@@ -1,5 +1,6 @@
 """Shared plumbing for the benchmarks: Django setup, a county of the wanted size, timing."""
 
+import argparse
 import os
 import statistics
 import sys
@@ -20,6 +21,7 @@ from django.db import connection  # noqa: E402
 from gonghui.demo.county import build_county  # noqa: E402
 from gonghui.demo.reset import delete_demo, find_demo_root  # noqa: E402
 from gonghui.members.models import Member  # noqa: E402
+from gonghui.org.models import Union  # noqa: E402
 
 
 def require_postgresql() -> None:
@@ -54,10 +56,28 @@ def ensure_county(*, members: int, seed: int = 7):
     return county.root
 
 
+def county_from_args() -> tuple[int, Union]:
+    """The --members option, and the demo county of that size on a migrated PostgreSQL database."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, default=1_000_000)
+    args = parser.parse_args()
+    require_postgresql()
+    ensure_database()
+    return args.members, ensure_county(members=args.members)
+
+
 def analyze_all() -> None:
     """Autovacuum may be off or behind after a bulk load; the planner needs fresh statistics."""
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+
+
+def vacuum_analyze(models) -> None:
+    """VACUUM ANALYZE the tables, as autovacuum would have by now: fresh planner statistics, and the
+    visibility map without which counts cannot be index-only scans."""
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def median_ms(fn: Callable[[], object], *, runs: int = 9, warmup: int = 2) -> float:

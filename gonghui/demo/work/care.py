@@ -105,8 +105,8 @@ class CareWriter:
                 ) -> list[Member]:
         """Up to `count` distinct members from random unions (the demo officers' first), joined a year ago."""
         rng, work = self.rng, self.work
-        spotlight = [u for u in work.grassroots if u.id in work.spotlight]
-        unions = unions if unions is not None else spotlight + rng.sample(work.grassroots, len(work.grassroots))
+        if unions is None:
+            unions = work.spotlight_unions + rng.sample(work.grassroots, len(work.grassroots))
         chosen, seen = [], set()
         joined_by = work.as_of - timedelta(days=365)
         for union in unions * 3:

@@ -65,9 +65,13 @@ class Work:
         return self._by_path[union.path[: -Union.steplen]]
 
     @cached_property
-    def spotlight(self) -> set[int]:
+    def spotlight_unions(self) -> list[Union]:
         """The grassroots unions of the demo officers: whoever logs in there should find every kind of record."""
-        return {u.id for u in self.grassroots if u.id in self.staff.demo}
+        return [u for u in self.grassroots if u.id in self.staff.demo]
+
+    @cached_property
+    def spotlight(self) -> set[int]:
+        return {u.id for u in self.spotlight_unions}
 
     def sample(self, rng: Random, items: list, count: int, *, union_of=lambda item: item.union) -> list:
         """`count` of the items at random, those of the demo officers' unions first."""

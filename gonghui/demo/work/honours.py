@@ -7,7 +7,7 @@ from random import Random
 from gonghui.ledger.models import Activity, Kind, Level, RecipientType
 from gonghui.ledger.services import honour_create, news_report_create, reward_rule_create
 from gonghui.members.models import Member
-from gonghui.org.models import OrgType
+from gonghui.org.models import OrgType, Union
 
 from ..sampling import Weighted
 from .context import Work
@@ -28,14 +28,15 @@ AWARD_DAY = {Level.PROVINCE: 24, Level.CITY: 26, Level.COUNTY: 28}
 def seed_honours(work: Work) -> int:
     rng = work.rng("honours")
     made = 0
-    for title, level, body in (("优秀工会积极分子", Level.COUNTY, None), ("优秀工会工作者", Level.COUNTY, None),
-                               ("最美职工", Level.COUNTY, None), ("五一劳动奖章", Level.CITY, CITY_BODY),
-                               ("五一劳动奖章", Level.PROVINCE, PROVINCE_BODY)):
+    for title, level in (("优秀工会积极分子", Level.COUNTY), ("优秀工会工作者", Level.COUNTY), ("最美职工", Level.COUNTY),
+                         ("五一劳动奖章", Level.CITY), ("五一劳动奖章", Level.PROVINCE)):
         count = {Level.COUNTY: 5, Level.CITY: 2, Level.PROVINCE: 1}[level]
         day = _award_day(work, level)
         for member in _honoured_members(work, rng, work.scaled(count), on=day):
-            _member_honour(work, member, title=_prefixed(title, level), level=level, on=day,
-                           body=body or f"{work.county}总工会")
+            union = _recorder(work, level, member.union)
+            honour_create(actor=work.staff.of(union), union=union, recipient_type=RecipientType.MEMBER,
+                          member=member, title=_prefixed(title, level), level=level, date=day,
+                          awarding_body=_awarding_body(work, level))
             made += 1
     made += _team_honours(work, rng)
     made += _union_honours(work, rng)
@@ -53,6 +54,15 @@ def _prefixed(title: str, level: str) -> str:
     return {Level.CITY: "市", Level.PROVINCE: "省"}.get(level, "") + title
 
 
+def _awarding_body(work: Work, level: str) -> str:
+    return {Level.CITY: CITY_BODY, Level.PROVINCE: PROVINCE_BODY}.get(level, f"{work.county}总工会")
+
+
+def _recorder(work: Work, level: str, union: Union) -> Union:
+    """County honours are entered by the county; higher ones by the honoured union, which keeps the certificate."""
+    return work.root if level == Level.COUNTY else union
+
+
 def _honoured_members(work: Work, rng: Random, count: int, *, on: date, kinds=None) -> list[Member]:
     unions = [u for u in work.grassroots if kinds is None or u.org_type in kinds]
     chosen = rng.sample(unions, min(count, len(unions)))
@@ -60,24 +70,17 @@ def _honoured_members(work: Work, rng: Random, count: int, *, on: date, kinds=No
     return [found[0] for found in members if found]
 
 
-def _member_honour(work: Work, member: Member, *, title: str, level: str, on: date, body: str) -> None:
-    # County honours are entered by the county; higher ones by the member's union, which keeps the certificate.
-    union = work.root if level == Level.COUNTY else member.union
-    honour_create(actor=work.staff.of(union), union=union, recipient_type=RecipientType.MEMBER, member=member,
-                  title=title, level=level, date=on, awarding_body=body)
-
-
 def _team_honours(work: Work, rng: Random) -> int:
     made = 0
     enterprises = [g for g in work.tree.grassroots if g.union.org_type == OrgType.ENTERPRISE and g.groups]
     for n, grassroots in enumerate(rng.sample(enterprises, min(work.scaled(6, floor=2), len(enterprises)))):
         level = Level.CITY if n == 0 else Level.COUNTY
-        union = grassroots.union if level == Level.CITY else work.root
+        union = _recorder(work, level, grassroots.union)
         on = _award_day(work, level)
         team = f"{work.short(grassroots.union)}{rng.choice(grassroots.groups).name.removesuffix('小组')}"
         honour_create(actor=work.staff.of(union), union=union, recipient_type=RecipientType.TEAM, team_name=team,
                       title=_prefixed("工人先锋号", level), level=level, date=on,
-                      awarding_body=CITY_BODY if level == Level.CITY else f"{work.county}总工会")
+                      awarding_body=_awarding_body(work, level))
         made += 1
     return made
 
@@ -86,12 +89,10 @@ def _union_honours(work: Work, rng: Random) -> int:
     made = 0
     for n, union in enumerate(rng.sample(work.grassroots, min(work.scaled(5, floor=2), len(work.grassroots)))):
         level = (Level.PROVINCE, Level.CITY)[n] if n < 2 else Level.COUNTY
-        recorder = union if level != Level.COUNTY else work.root
-        body = {Level.PROVINCE: PROVINCE_BODY, Level.CITY: CITY_BODY}.get(level, f"{work.county}总工会")
+        recorder = _recorder(work, level, union)
         honour_create(actor=work.staff.of(recorder), union=recorder, recipient_type=RecipientType.UNION,
                       recipient_union=union, title=_prefixed("模范职工之家", level), level=level,
-                      date=_award_day(work, level),
-                      awarding_body=body)
+                      date=_award_day(work, level), awarding_body=_awarding_body(work, level))
         made += 1
     return made
 

@@ -90,10 +90,10 @@ class LedgerWriter:
                 self.activity(item.union, rule.kind, entry_title(rule, item.title, n), day, plan_item=item)
 
     def _committee_meetings(self, union: Union) -> None:
-        for month in COMMITTEE_MONTHS:
+        for quarter, month in enumerate(COMMITTEE_MONTHS, start=1):
             if month < self.work.as_of.month:
                 day = self.work.day_in(self.rng, month, first=5, last=25)
-                self.activity(union, Kind.MEETING, f"工会委员会第{COMMITTEE_MONTHS.index(month) + 1}季度例会", day)
+                self.activity(union, Kind.MEETING, f"工会委员会第{quarter}季度例会", day)
 
     def _law_lecture(self, union: Union) -> None:
         """普法 reaches the workplaces too: one lecture a year in the busy enterprise unions."""

@@ -32,17 +32,16 @@ class PlannedYear:
 def seed_plans(work: Work) -> PlannedYear:
     rng = work.rng("plans")
     templates = {t.code: t for t in PlanTemplate.objects.filter(union__isnull=True).exclude(code="")}
-    officers = [u for u in work.grassroots if u.id in work.spotlight]
+    officers = work.spotlight_unions
     others = [u for u in work.grassroots if u.id not in work.spotlight]
     planning = [u for u in others if rng.random() < PLAN_SHARE]
     busy = [work.root, *work.tree.streets, *officers,
             *rng.sample(planning, min(len(planning), work.scaled(BUSY_UNIONS, floor=4)))]
-    for union in busy:
-        _last_year(work, rng, union, templates)
+    planned_last_year = {union.id for union in busy if _last_year(work, rng, union, templates)}
     busy_ids = {u.id for u in busy}
     plans = []
     for union in [work.root, *work.tree.streets, *officers, *planning]:
-        plan = _this_year(work, rng, union, templates)
+        plan = _this_year(work, rng, union, templates, has_last=union.id in planned_last_year)
         if plan is not None:
             if union.id in busy_ids or rng.random() > DRAFT_SHARE:
                 plan_file(actor=work.staff.of(union), plan=plan)
@@ -55,10 +54,11 @@ def _template(union: Union, templates: dict[str, PlanTemplate]) -> PlanTemplate 
     return templates.get(code)
 
 
-def _last_year(work: Work, rng: Random, union: Union, templates: dict[str, PlanTemplate]) -> None:
+def _last_year(work: Work, rng: Random, union: Union, templates: dict[str, PlanTemplate]) -> bool:
+    """Last year's plan, filed, its items mostly done; False where no template fits the union."""
     template = _template(union, templates)
     if template is None:
-        return
+        return False
     actor = work.staff.of(union)
     plan = plan_create_from_template(actor=actor, union=union, year=work.year - 1, template=template)
     plan_file(actor=actor, plan=plan)
@@ -68,11 +68,12 @@ def _last_year(work: Work, rng: Random, union: Union, templates: dict[str, PlanT
             plan_item_update(actor=actor, item=item, status=ItemStatus.DONE)
         elif draw < LAST_YEAR_DONE + LAST_YEAR_DROPPED:
             plan_item_update(actor=actor, item=item, status=ItemStatus.DROPPED)
+    return True
 
 
-def _this_year(work: Work, rng: Random, union: Union, templates: dict[str, PlanTemplate]) -> Plan | None:
+def _this_year(work: Work, rng: Random, union: Union, templates: dict[str, PlanTemplate], *, has_last: bool
+               ) -> Plan | None:
     actor = work.staff.of(union)
-    has_last = Plan.objects.filter(tenant_id=union.tenant_id, union=union, year=work.year - 1).exists()
     if has_last and rng.random() < CARRIED_OVER_SHARE:
         return plan_copy_from_previous(actor=actor, union=union, year=work.year)
     template = _template(union, templates)
