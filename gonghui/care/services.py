@@ -12,7 +12,13 @@ from simple_history.utils import bulk_create_with_history
 from gonghui.core.money import CENT
 from gonghui.core.pages import FIRST_YEAR
 from gonghui.core.scoping import is_within
-from gonghui.core.services import access_log_record, require_within, require_writer, save_with_history
+from gonghui.core.services import (
+    access_log_record,
+    delete_with_history,
+    require_within,
+    require_writer,
+    save_with_history,
+)
 from gonghui.members.choices import Category as MemberCategory
 from gonghui.members.choices import Status as MemberStatus
 from gonghui.members.models import Member
@@ -183,8 +189,7 @@ def hardship_file_update(*, actor, file: HardshipFile, applied_on: date, causes:
         setattr(file, field, value)
     _save(file, actor=actor, clean_exclude=["member", "created_by"])
     for old in file.household.all():
-        old._history_user = actor
-        old.delete()
+        delete_with_history(old, actor=actor)
     _add_household(file, people, actor=actor)
     return file
 

@@ -30,6 +30,12 @@ def save_with_history(instance, *, actor) -> None:
     instance.save()
 
 
+def delete_with_history(instance, *, actor) -> None:
+    """The audit trail's last version of a deleted record names who deleted it."""
+    instance._history_user = actor
+    instance.delete()
+
+
 def access_log_record(*, user, obj, action: str, detail: str = "") -> None:
     """Reads of sensitive records are written down: who saw what, when."""
     from gonghui.core.models import AccessLog

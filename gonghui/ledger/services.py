@@ -12,7 +12,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from gonghui.core.money import check_money
-from gonghui.core.services import fields_assign, require_within, require_writer, save_with_history
+from gonghui.core.services import delete_with_history, fields_assign, require_within, require_writer, save_with_history
 from gonghui.members.models import Member
 from gonghui.org.models import Union
 from gonghui.plans.models import ItemStatus, PlanItem
@@ -61,8 +61,7 @@ def _delete(obj, *, actor) -> None:
     """Delete a record, its attachments (ledger entries have them) going with it."""
     if isinstance(obj, (Activity, Honour, NewsReport)):
         _delete_attachments(obj, actor=actor)
-    obj._history_user = actor
-    obj.delete()
+    delete_with_history(obj, actor=actor)
 
 
 def _require_text(obj, field: str, message: str, errors: dict) -> None:

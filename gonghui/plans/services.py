@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
-from gonghui.core.services import require_within, require_writer, save_with_history
+from gonghui.core.services import delete_with_history, require_within, require_writer, save_with_history
 from gonghui.org.models import Union
 
 from .models import ItemStatus, Plan, PlanItem, PlanStatus, PlanTemplate, TemplateItem, months_to_mask
@@ -170,8 +170,7 @@ def plan_item_delete(*, actor, item: PlanItem) -> None:
     """The ledger entries that fulfilled it stay in the ledger, no longer tied to a plan."""
     require_writer(actor)
     require_within(actor, item.union)
-    item._history_user = actor
-    item.delete()
+    delete_with_history(item, actor=actor)
 
 
 def _require_own_template(actor, template: PlanTemplate) -> None:
@@ -225,8 +224,7 @@ def template_update(*, actor, template: PlanTemplate, name: str, suited_for: str
 @transaction.atomic
 def template_delete(*, actor, template: PlanTemplate) -> None:
     _require_own_template(actor, template)
-    template._history_user = actor
-    template.delete()
+    delete_with_history(template, actor=actor)
 
 
 @transaction.atomic
@@ -252,5 +250,4 @@ def template_item_update(*, actor, item: TemplateItem, **fields) -> TemplateItem
 @transaction.atomic
 def template_item_delete(*, actor, item: TemplateItem) -> None:
     _require_own_template(actor, item.template)
-    item._history_user = actor
-    item.delete()
+    delete_with_history(item, actor=actor)
