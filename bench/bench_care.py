@@ -32,7 +32,7 @@ from gonghui.care.choices import (
     Cause,
     FileStatus,
     FundSource,
-    Level,
+    HardshipLevel,
     MedicalCategory,
     SchoolLevel,
     VisitReason,
@@ -53,7 +53,7 @@ from gonghui.care.models import (
 from gonghui.care.views import index, list_views, statistics, watch
 from gonghui.demo.bulk import copy_rows, reserve_ids
 from gonghui.org.models import Enterprise
-from gonghui.org.models import Level as UnionLevel
+from gonghui.org.models import HardshipLevel as UnionLevel
 from gonghui.org.models import Union
 from gonghui.rights.selectors import dispute_figures
 
@@ -106,7 +106,7 @@ class Builder:
             reviewed = day_between(rng, approved, closed or END) if approved else None
             rows.append((first + n, self.tenant, union, member, applied, f",{rng.choice(Cause.values)},", "",
                          "1500.00", 3, "3000.00", "1000.00", status,
-                         rng.choice(Level.values) if approved else "", approved, reviewed, closed,
+                         rng.choice(HardshipLevel.values) if approved else "", approved, reviewed, closed,
                          "recovered" if closed else "", self.actor, self.now))
             if approved:
                 payable.append((first + n, union, approved, closed))

@@ -34,15 +34,15 @@ from gonghui.ledger.models import (
     ActivityTally,
     Honour,
     ItemTally,
-    Kind,
-    Level,
+    ActivityKind,
+    HonourLevel,
     NewsReport,
     RecipientType,
 )
 from gonghui.ledger.services import tally_rebuild
 from gonghui.ledger.views import activity_list
 from gonghui.members.models import Member
-from gonghui.org.models import Level as UnionLevel
+from gonghui.org.models import HonourLevel as UnionLevel
 from gonghui.org.models import OrgType, Union
 from gonghui.plans.models import Plan, PlanItem, PlanTemplate
 from gonghui.plans.services import plan_create_from_template, plan_file
@@ -61,16 +61,16 @@ FEDERATION_TEMPLATE = {UnionLevel.COUNTY: "county", UnionLevel.STREET: "street"}
 ACTIVITY_COLUMNS = ("tenant_id", "union_id", "kind", "title", "date", "end_date", "place", "organiser",
                     "participant_count", "cost", "results", "plan_item_id", "created_by_id", "created_at")
 TITLES = {
-    Kind.MEETING: ("工会委员会例会", "职工座谈会", "新教师座谈会"),
-    Kind.STUDY: ("学习《工会法》", "主题教育学习会"),
-    Kind.CULTURE_SPORTS: ("职工趣味运动会", "乒乓球比赛", "拔河比赛", "职工书画展", "羽毛球比赛"),
-    Kind.FESTIVAL: ("庆祝三八妇女节", "庆祝五一劳动节", "庆祝教师节", "重阳节慰问"),
-    Kind.COMPETITION: ("“安康杯”竞赛", "“三零”劳动竞赛", "立功竞赛"),
-    Kind.SKILL_CONTEST: ("叉车技能比武", "点钞技能比赛", "应急处置技能比武"),
-    Kind.TRAINING: ("一小时课堂", "后备干部培训班", "安全生产讲座"),
-    Kind.LEGAL_EDUCATION: ("劳动法律知识竞赛", "普法宣传周"),
-    Kind.PUBLICITY: ("员工活动园地", "微信平台推广"),
-    Kind.OTHER: ("结对共建活动",),
+    ActivityKind.MEETING: ("工会委员会例会", "职工座谈会", "新教师座谈会"),
+    ActivityKind.STUDY: ("学习《工会法》", "主题教育学习会"),
+    ActivityKind.CULTURE_SPORTS: ("职工趣味运动会", "乒乓球比赛", "拔河比赛", "职工书画展", "羽毛球比赛"),
+    ActivityKind.FESTIVAL: ("庆祝三八妇女节", "庆祝五一劳动节", "庆祝教师节", "重阳节慰问"),
+    ActivityKind.COMPETITION: ("“安康杯”竞赛", "“三零”劳动竞赛", "立功竞赛"),
+    ActivityKind.SKILL_CONTEST: ("叉车技能比武", "点钞技能比赛", "应急处置技能比武"),
+    ActivityKind.TRAINING: ("一小时课堂", "后备干部培训班", "安全生产讲座"),
+    ActivityKind.LEGAL_EDUCATION: ("劳动法律知识竞赛", "普法宣传周"),
+    ActivityKind.PUBLICITY: ("员工活动园地", "微信平台推广"),
+    ActivityKind.OTHER: ("结对共建活动",),
 }
 KINDS = list(TITLES)
 
@@ -174,7 +174,7 @@ def _participants(*, root: Union, members_by_union: dict[int, list[int]]) -> Non
 def _honours_and_news(*, root, actor, unions, weights, members_by_union) -> None:
     rng = Random(SEED + 2)
     grassroots = [(u, w) for u, w in zip(unions, weights) if members_by_union.get(u.id)]
-    levels = list(Level.values)
+    levels = list(HonourLevel.values)
     days = _days()
 
     def honours():
@@ -234,7 +234,7 @@ def main() -> None:
                                                                      {**quarter, "page": 50}), TARGET_MS, baseline),
         ("ledger list, street subtree, 2026, trainings", view_ms(
             activity_list, street_admin, "/ledger/", {"date_from": "2026-01-01", "date_to": "2026-12-31",
-                                                      "kind": Kind.TRAINING}), TARGET_MS, baseline),
+                                                      "kind": ActivityKind.TRAINING}), TARGET_MS, baseline),
         ("ledger list, county, one month", view_ms(activity_list, county_admin, "/ledger/",
                                                    {"date_from": "2026-10-01", "date_to": "2026-10-31"}),
          TARGET_MS, baseline),

@@ -14,7 +14,7 @@ from common import county_from_args, median_ms, report, sql_ms, view_ms
 from gonghui.accounts.models import User
 from gonghui.members.models import Member
 from gonghui.members.views import member_list
-from gonghui.org.models import Level, Union
+from gonghui.org.models import UnionLevel, Union
 from gonghui.org.selectors import coverage_for
 
 TARGET_MS = 100
@@ -27,7 +27,7 @@ def list_ms(user, params: dict) -> float:
 def main() -> None:
     members, root = county_from_args()
     county_admin = User.objects.get(username="county_admin")
-    street = Union.objects.filter(tenant_id=root.pk, level=Level.STREET).order_by("path").first()
+    street = Union.objects.filter(tenant_id=root.pk, level=UnionLevel.STREET).order_by("path").first()
     street_admin = User.objects.filter(union=street).first() or county_admin
     tail = Member.objects.filter(tenant_id=root.pk).order_by("id").values_list("id_tail", flat=True)[500_000 % members]
     baseline = sql_ms("SELECT * FROM members_member ORDER BY id LIMIT 20")

@@ -21,7 +21,7 @@ from django.db import transaction
 
 from gonghui.accounts.models import User
 from gonghui.demo.bulk import analyze, copy_rows
-from gonghui.org.models import Enterprise, Level, Union
+from gonghui.org.models import Enterprise, UnionLevel, Union
 from gonghui.rights import selectors
 from gonghui.rights.choices import ContractKind, ContractScope, DisputeKind, Outcome, PetitionChannel
 from gonghui.rights.models import CollectiveContract, DisputeCase, MediationBody, Mediator, Petition
@@ -114,7 +114,7 @@ def main() -> None:
     members, root = county_from_args()
     ensure_rights(root)
     admin = User.objects.get(username="county_admin")
-    street = Union.objects.filter(tenant_id=root.pk, level=Level.STREET).order_by("path").first()
+    street = Union.objects.filter(tenant_id=root.pk, level=UnionLevel.STREET).order_by("path").first()
     period = {"start": START.isoformat(), "end": END.isoformat()}
     baseline = floor_ms(root)
     figures = selectors.dispute_figures(user=admin, union=root, start=START, end=END)

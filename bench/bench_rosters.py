@@ -37,7 +37,7 @@ from django.utils import timezone
 
 from gonghui.accounts.models import Role, User
 from gonghui.core.identifiers import id_check_char
-from gonghui.org.models import Level, Union
+from gonghui.org.models import UnionLevel, Union
 
 OUT = Path(__file__).resolve().parent / "out"
 ROOT_CODE = "BENCH-ROSTERS"
@@ -81,14 +81,14 @@ def roster_path(rows: int) -> Path:
 def ensure_county() -> User:
     root = Union.objects.filter(code=ROOT_CODE, depth=1).first()
     if root is None:
-        root = Union.objects.add_root({"name": "基准县总工会", "code": ROOT_CODE, "level": Level.COUNTY})
+        root = Union.objects.add_root({"name": "基准县总工会", "code": ROOT_CODE, "level": UnionLevel.COUNTY})
         root.tenant_id = root.pk
         root.save()
-        street = Union.objects.add_child(root, {"name": "基准街道总工会", "code": "BR-STREET", "level": Level.STREET,
+        street = Union.objects.add_child(root, {"name": "基准街道总工会", "code": "BR-STREET", "level": UnionLevel.STREET,
                                                 "tenant_id": root.pk})
         for n in range(UNIONS):
             Union.objects.add_child(street, {"name": f"基准第{n}工会", "code": f"BR{n:03d}",
-                                             "level": Level.GRASSROOTS, "tenant_id": root.pk})
+                                             "level": UnionLevel.GRASSROOTS, "tenant_id": root.pk})
             street.refresh_from_db()
     user, _ = User.objects.get_or_create(username="bench_rosters", defaults={
         "union": root, "role": Role.FEDERATION_ADMIN, "full_name": "基准"})
@@ -171,7 +171,7 @@ def step_orm(rows: int) -> dict:
     from gonghui.members.services import member_create
 
     user = ensure_county()
-    unions = list(Union.objects.filter(tenant_id=user.union.tenant_id, level=Level.GRASSROOTS).order_by("code"))
+    unions = list(Union.objects.filter(tenant_id=user.union.tenant_id, level=UnionLevel.GRASSROOTS).order_by("code"))
     labels = {"大学本科": "bachelor", "大学专科": "college", "中专/高中": "secondary", "初中及以下": "junior",
               "研究生": "postgraduate", "群众": "masses", "中共党员": "cpc", "共青团员": "league",
               "中共预备党员": "cpc_probationary"}

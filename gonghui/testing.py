@@ -18,7 +18,7 @@ from datetime import date
 from gonghui.accounts.models import Role, User
 from gonghui.core.identifiers import credit_check_char, id_check_char
 from gonghui.members.models import Member
-from gonghui.org.models import Enterprise, Formation, JointScope, Level, OrgType, Union, UnionGroup
+from gonghui.org.models import Enterprise, Formation, JointScope, UnionLevel, OrgType, Union, UnionGroup
 
 PASSWORD = "correct-horse-battery-42"
 
@@ -67,7 +67,7 @@ def _node(parent: Union | None, name: str, code: str, level: str, **extra) -> Un
 
 
 def _grassroots(parent: Union, name: str, code: str, org_type: str, formation=Formation.SINGLE, scope="") -> Union:
-    return _node(parent, name, code, Level.GRASSROOTS, formation=formation, joint_scope=scope, org_type=org_type)
+    return _node(parent, name, code, UnionLevel.GRASSROOTS, formation=formation, joint_scope=scope, org_type=org_type)
 
 
 def _user(username: str, union: Union, role: str, **grants) -> User:
@@ -87,9 +87,9 @@ def _member(union: Union, name: str, seq: int) -> Member:
 
 
 def build_cast() -> Cast:
-    county = _node(None, "测试县总工会", "C", Level.COUNTY)
-    street_a = _node(county, "甲街道总工会", "SA", Level.STREET)
-    street_b = _node(county, "乙街道总工会", "SB", Level.STREET)
+    county = _node(None, "测试县总工会", "C", UnionLevel.COUNTY)
+    street_a = _node(county, "甲街道总工会", "SA", UnionLevel.STREET)
+    street_b = _node(county, "乙街道总工会", "SB", UnionLevel.STREET)
     union_a1 = _grassroots(street_a, "甲一机械厂工会", "A1", OrgType.ENTERPRISE)
     union_a2 = _grassroots(street_a, "甲二中学工会", "A2", OrgType.SCHOOL)
     union_b1 = _grassroots(street_b, "乙一社区联合工会", "B1", OrgType.COMMUNITY, Formation.JOINT, JointScope.COMMUNITY)

@@ -19,7 +19,7 @@ class Relation(models.TextChoices):
     OTHER = "other", _("其他")
 
 
-class Level(models.TextChoices):
+class HardshipLevel(models.TextChoices):
     DEEP = "deep", _("深度困难")
     RELATIVE = "relative", _("相对困难")
     ACCIDENTAL = "accidental", _("意外致困")

@@ -16,7 +16,7 @@ from .choices import (
     CloseReason,
     FileStatus,
     FundSource,
-    Level,
+    HardshipLevel,
     MedicalCategory,
     Relation,
     SchoolLevel,
@@ -119,7 +119,7 @@ class UnionReviewForm(forms.Form):
 
 class FederationReviewForm(forms.Form):
     decision = forms.ChoiceField(label="审核结论", choices=DECISIONS)
-    level = forms.ChoiceField(label="困难类别", choices=BLANK + Level.choices, required=False,
+    level = forms.ChoiceField(label="困难类别", choices=BLANK + HardshipLevel.choices, required=False,
                               help_text="审核通过时必填")
     on_date = day("审核日期")
     note = forms.CharField(label="意见", max_length=300, required=False)
@@ -127,7 +127,7 @@ class FederationReviewForm(forms.Form):
 
 class YearlyReviewForm(forms.Form):
     outcome = forms.ChoiceField(label="复核结论", choices=YEARLY)
-    level = forms.ChoiceField(label="新的困难类别", choices=BLANK + Level.choices, required=False,
+    level = forms.ChoiceField(label="新的困难类别", choices=BLANK + HardshipLevel.choices, required=False,
                               help_text="调整等级时必填")
     close_reason = forms.ChoiceField(label="销档原因", choices=BLANK + CloseReason.choices, required=False,
                                      help_text="销档时必填")
@@ -267,7 +267,7 @@ class PeriodFilterForm(UnionFilterForm):
 class FileFilterForm(UnionFilterForm):
     q = forms.CharField(label="姓名/身份证后四位", required=False)
     status = forms.ChoiceField(label="状态", choices=ALL + FileStatus.choices, required=False)
-    level = forms.ChoiceField(label="困难类别", choices=ALL + Level.choices, required=False)
+    level = forms.ChoiceField(label="困难类别", choices=ALL + HardshipLevel.choices, required=False)
     cause = forms.ChoiceField(label="致困原因", choices=ALL + Cause.choices, required=False)
 
 

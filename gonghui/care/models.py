@@ -13,7 +13,7 @@ from .choices import (
     CloseReason,
     FileStatus,
     FundSource,
-    Level,
+    HardshipLevel,
     MedicalCategory,
     OPEN_STATUSES,
     Relation,
@@ -56,7 +56,7 @@ class HardshipFile(TenantModel):
     household_income = money_field(_("家庭月收入（元）"))
     income_per_head = money_field(_("家庭月人均收入（元）"))
     status = models.CharField(_("状态"), max_length=16, choices=FileStatus.choices, default=FileStatus.APPLIED)
-    level = models.CharField(_("困难类别"), max_length=12, choices=Level.choices, blank=True)
+    level = models.CharField(_("困难类别"), max_length=12, choices=HardshipLevel.choices, blank=True)
     approved_on = models.DateField(_("建档日期"), null=True, blank=True)
     # The approval or the latest yearly review: what the "not reviewed for a year" list looks at.
     last_reviewed_on = models.DateField(_("最近复核日期"), null=True, blank=True)
@@ -119,7 +119,7 @@ class HardshipReview(TenantModel):
     file = models.ForeignKey(HardshipFile, on_delete=models.CASCADE, related_name="reviews")
     step = models.CharField(_("环节"), max_length=12, choices=ReviewStep.choices)
     outcome = models.CharField(_("结论"), max_length=16, choices=ReviewOutcome.choices)
-    level = models.CharField(_("困难类别"), max_length=12, choices=Level.choices, blank=True)
+    level = models.CharField(_("困难类别"), max_length=12, choices=HardshipLevel.choices, blank=True)
     close_reason = models.CharField(_("销档原因"), max_length=12, choices=CloseReason.choices, blank=True)
     on_date = models.DateField(_("日期"))
     note = models.CharField(_("意见"), max_length=300, blank=True)

@@ -17,7 +17,7 @@ from gonghui.core.scoping import get_visible_or_404, may_access_care, visible
 from gonghui.members.choices import Status as MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise
-from gonghui.org.models import Level as UnionLevel
+from gonghui.org.models import UnionLevel
 from gonghui.org.models import Union
 
 from .choices import Campaign, FileStatus, ReviewStep, VisitReason

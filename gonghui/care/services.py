@@ -23,7 +23,7 @@ from gonghui.members.choices import Category as MemberCategory
 from gonghui.members.choices import Status as MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise
-from gonghui.org.models import Level as UnionLevel
+from gonghui.org.models import UnionLevel
 from gonghui.org.models import Union
 
 from .choices import (
@@ -35,7 +35,7 @@ from .choices import (
     CloseReason,
     FileStatus,
     FundSource,
-    Level,
+    HardshipLevel,
     MedicalCategory,
     Relation,
     ReviewOutcome,
@@ -266,7 +266,7 @@ def hardship_file_federation_review(*, actor, file: HardshipFile, approve: bool,
     _check_review_date(errors, file, on_date)
     _require_reason_if_rejected(errors, approve, note)
     if approve:
-        _check_choice(errors, "level", level, Level, "审核通过时请选择困难类别")
+        _check_choice(errors, "level", level, HardshipLevel, "审核通过时请选择困难类别")
     raise_if(errors)
     if approve:
         file.status, file.level, file.approved_on, file.last_reviewed_on = FileStatus.ACTIVE, level, on_date, on_date
@@ -281,7 +281,7 @@ def _check_yearly(errors: dict, file: HardshipFile, *, outcome: str, level: str,
     if outcome not in YEARLY_OUTCOMES:
         errors["outcome"] = "请选择复核结论：维持、调整等级或销档"
     elif outcome == ReviewOutcome.LEVEL_CHANGED:
-        _check_choice(errors, "level", level, Level, "调整等级时请选择新的困难类别")
+        _check_choice(errors, "level", level, HardshipLevel, "调整等级时请选择新的困难类别")
         if level == file.level:
             errors["level"] = "新的困难类别与原类别相同；不调整请选择“维持”"
     elif outcome == ReviewOutcome.CLOSED:

@@ -84,8 +84,8 @@ LISTS = {
     "cards": ListPage("服务卡", tables.CARDS, f.CardFilterForm, selectors.service_card_list, "care:cards_export",
                       "服务卡.xlsx", create=(("采集信息", "care:card_collect"),)),
 }
-list_views = {name: _list_view(page) for name, page in LISTS.items()}
-export_views = {name: _export_view(page) for name, page in LISTS.items()}
+list_pages = {name: _list_view(page) for name, page in LISTS.items()}
+export_pages = {name: _export_view(page) for name, page in LISTS.items()}
 
 
 # ---------------------------------------------------------------- overview and statistics
@@ -96,7 +96,7 @@ def _today():
 
 
 @login_required
-def index(request):
+def index_page(request):
     today = _today()
     figures = selectors.care_statistics(user=request.user, union=request.user.union, start=f.year_start(today),
                                         end=today, chart=False)
@@ -108,7 +108,7 @@ def index(request):
 
 
 @login_required
-def statistics(request):
+def statistics_page(request):
     unions = union_list(user=request.user)
     today = _today()
     union_pk = request.GET.get("union")
@@ -151,7 +151,7 @@ def _application_page(request, *, form_class, title: str, service, done: str, ca
 
 
 @login_required
-def file_apply(request):
+def file_apply_page(request):
     _require_care_writer(request.user)
     return _application_page(
         request, form_class=f.HardshipApplyForm, form_kwargs={"user": request.user},
@@ -161,7 +161,7 @@ def file_apply(request):
 
 
 @login_required
-def file_edit(request, pk: int):
+def file_edit_page(request, pk: int):
     file = selectors.hardship_file_get(user=request.user, pk=pk)
     _require_care_writer(request.user)
     if request.method == "GET":
@@ -176,7 +176,7 @@ def file_edit(request, pk: int):
 
 
 @login_required
-def file_detail(request, pk: int):
+def file_detail_page(request, pk: int):
     file = selectors.hardship_file_get(user=request.user, pk=pk)
     services.hardship_file_read_log(actor=request.user, file=file)
     return render(request, "care/file_detail.html", {
@@ -194,7 +194,7 @@ def _file_form(request, pk: int, *, form_class, title: str, service, done: str, 
 
 
 @login_required
-def file_union_review(request, pk: int):
+def file_union_review_page(request, pk: int):
     def review(file, d):
         return services.hardship_file_union_review(actor=request.user, file=file, approve=d["decision"] == "approve",
                                                    on_date=d["on_date"], note=d["note"])
@@ -202,7 +202,7 @@ def file_union_review(request, pk: int):
 
 
 @login_required
-def file_federation_review(request, pk: int):
+def file_federation_review_page(request, pk: int):
     def review(file, d):
         return services.hardship_file_federation_review(
             actor=request.user, file=file, approve=d["decision"] == "approve", level=d["level"],
@@ -212,14 +212,14 @@ def file_federation_review(request, pk: int):
 
 
 @login_required
-def file_yearly_review(request, pk: int):
+def file_yearly_review_page(request, pk: int):
     def review(file, d):
         return services.hardship_file_yearly_review(actor=request.user, file=file, **d)
     return _file_form(request, pk, form_class=f.YearlyReviewForm, title="年度复核", service=review, done="复核已办理")
 
 
 @login_required
-def file_aid(request, pk: int):
+def file_aid_page(request, pk: int):
     def pay(file, d):
         return services.aid_payment_create(actor=request.user, file=file, **d)
     return _file_form(request, pk, form_class=f.AidForm, title="发放救助", service=pay, done="救助已登记",
@@ -227,7 +227,7 @@ def file_aid(request, pk: int):
 
 
 @login_required
-def watch(request):
+def watch_page(request):
     """What a federation follows up: files not reviewed for a year, files never helped."""
     today = _today()
     due = selectors.files_review_due(user=request.user, today=today)
@@ -246,7 +246,7 @@ def _fund_url(fund) -> str:
 
 
 @login_required
-def fund_create(request):
+def fund_create_page(request):
     return form_page(request, form_class=f.FundForm, title="建立企业帮困基金",
                      service=lambda d: services.fund_create(actor=request.user, **d), success=_fund_url,
                      cancel_url=reverse("care:funds"), initial={"established_on": _today()},
@@ -254,7 +254,7 @@ def fund_create(request):
 
 
 @login_required
-def fund_detail(request, pk: int):
+def fund_detail_page(request, pk: int):
     fund = selectors.fund_get(user=request.user, pk=pk)
     payouts = selectors.fund_payouts(user=request.user, fund=fund) if request.user.may_access_care else None
     return render(request, "care/fund_detail.html", {
@@ -264,7 +264,7 @@ def fund_detail(request, pk: int):
 
 
 @login_required
-def fund_contribute(request, pk: int):
+def fund_contribute_page(request, pk: int):
     fund = selectors.fund_get(user=request.user, pk=pk)
     return form_page(request, form_class=f.ContributionForm, title=f"基金筹集：{fund.enterprise.name}",
                      service=lambda d: services.fund_contribute(actor=request.user, fund=fund, **d),
@@ -272,7 +272,7 @@ def fund_contribute(request, pk: int):
 
 
 @login_required
-def fund_payout(request, pk: int):
+def fund_payout_page(request, pk: int):
     fund = selectors.fund_get(user=request.user, pk=pk)
     require_care_access(request.user)
     return form_page(request, form_class=f.PayoutForm, title=f"基金救助：{fund.enterprise.name}",
@@ -285,7 +285,7 @@ def fund_payout(request, pk: int):
 
 
 @login_required
-def visit_create(request):
+def visit_create_page(request):
     return form_page(request, form_class=f.VisitForm, title="登记慰问",
                      service=lambda d: services.visit_create(actor=request.user, **d),
                      success=lambda _: reverse("care:visits"), cancel_url=reverse("care:visits"),
@@ -294,7 +294,7 @@ def visit_create(request):
 
 
 @login_required
-def grant_create(request):
+def grant_create_page(request):
     return form_page(request, form_class=f.SchoolingGrantForm, title="登记金秋助学",
                      service=lambda d: services.schooling_grant_create(actor=request.user, **d),
                      success=lambda _: reverse("care:grants"), cancel_url=reverse("care:grants"),
@@ -309,7 +309,7 @@ def _unit_url(unit) -> str:
 
 
 @login_required
-def unit_create(request):
+def unit_create_page(request):
     return form_page(request, form_class=f.MedicalUnitForm, title="医疗互助单位参保",
                      service=lambda d: services.medical_unit_enrol(actor=request.user, **d), success=_unit_url,
                      cancel_url=reverse("care:units"), initial={"year": _today().year},
@@ -318,7 +318,7 @@ def unit_create(request):
 
 
 @login_required
-def unit_detail(request, pk: int):
+def unit_detail_page(request, pk: int):
     unit = selectors.medical_unit_get(user=request.user, pk=pk)
     page = paginate(request, selectors.medical_enrolment_list(user=request.user, unit=unit))
     return render(request, "care/unit_detail.html", {"unit": unit, "page": page,
@@ -327,7 +327,7 @@ def unit_detail(request, pk: int):
 
 
 @login_required
-def unit_enrol(request, pk: int):
+def unit_enrol_page(request, pk: int):
     unit = selectors.medical_unit_get(user=request.user, pk=pk)
     return form_page(request, form_class=f.EnrolForm, title=f"会员参保：{unit.name}（{unit.year}年度）",
                      service=lambda d: services.medical_member_enrol(actor=request.user, unit=unit, **d),
@@ -336,7 +336,7 @@ def unit_enrol(request, pk: int):
 
 
 @login_required
-def unit_enrol_all(request, pk: int):
+def unit_enrol_all_page(request, pk: int):
     unit = selectors.medical_unit_get(user=request.user, pk=pk)
     return form_page(request, form_class=f.EnrolWholeUnitForm, title=f"全员参保：{unit.name}（{unit.year}年度）",
                      service=lambda d: services.medical_enrol_whole_unit(actor=request.user, unit=unit, **d),
@@ -349,14 +349,14 @@ def _enrolment_url(enrolment) -> str:
 
 
 @login_required
-def enrolment_detail(request, pk: int):
+def enrolment_detail_page(request, pk: int):
     enrolment = selectors.medical_enrolment_get(user=request.user, pk=pk)
     return render(request, "care/enrolment_detail.html", {"enrolment": enrolment,
                                                           "claims": selectors.medical_claims(enrolment=enrolment)})
 
 
 @login_required
-def enrolment_claim(request, pk: int):
+def enrolment_claim_page(request, pk: int):
     enrolment = selectors.medical_enrolment_get(user=request.user, pk=pk)
     return form_page(request, form_class=f.ClaimForm, title=f"医疗互助赔付：{enrolment.member.name}",
                      service=lambda d: services.medical_claim_create(actor=request.user, enrolment=enrolment, **d),
@@ -365,7 +365,7 @@ def enrolment_claim(request, pk: int):
 
 
 @login_required
-def card_collect(request):
+def card_collect_page(request):
     return form_page(request, form_class=f.CardCollectForm, title="服务卡信息采集",
                      service=lambda d: services.service_card_collect(actor=request.user, **d),
                      success=lambda _: reverse("care:cards"), cancel_url=reverse("care:cards"),
@@ -373,7 +373,7 @@ def card_collect(request):
 
 
 @login_required
-def card_issue(request, pk: int):
+def card_issue_page(request, pk: int):
     card = selectors.service_card_get(user=request.user, pk=pk)
     return form_page(request, form_class=f.CardIssueForm, title=f"制卡：{card.member.name}",
                      service=lambda d: services.service_card_issue(actor=request.user, card=card, **d),

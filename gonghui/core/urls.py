@@ -4,6 +4,6 @@ from . import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("history/<str:label>/<int:pk>/", views.history, name="history"),
+    path("", views.home_page, name="home"),
+    path("history/<str:label>/<int:pk>/", views.history_page, name="history"),
 ]

@@ -14,7 +14,7 @@ def _today():
 
 
 @login_required
-def home(request):
+def home_page(request):
     if request.user.union_id is None:
         return redirect("admin:index") if request.user.is_staff else render(request, "core/no_union.html")
     node = request.user.union
@@ -36,7 +36,7 @@ def _history_rows(obj):
 
 
 @login_required
-def history(request, label: str, pk: int):
+def history_page(request, label: str, pk: int):
     try:
         model = apps.get_model(label)
     except (LookupError, ValueError):

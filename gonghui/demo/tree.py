@@ -12,7 +12,7 @@ from gonghui.org.models import (
     Enterprise,
     Formation,
     JointScope,
-    Level,
+    UnionLevel,
     OrgType,
     SeatRole,
     Union,
@@ -91,7 +91,7 @@ class Builder:
     def build(self) -> Tree:
         self.root = self._create_root()
         streets = [
-            self._add(self.root, name=f"{street}总工会", code=f"{DEMO_CODE}-{n:02d}", level=Level.STREET, street=street)
+            self._add(self.root, name=f"{street}总工会", code=f"{DEMO_CODE}-{n:02d}", level=UnionLevel.STREET, street=street)
             for n, street in enumerate(self.rng.sample(names.STREETS, STREET_COUNT), start=1)
         ]
         grassroots = self._grassroots(streets)
@@ -110,7 +110,7 @@ class Builder:
         root = _unsaved(
             name=f"{self.county}总工会",
             code=DEMO_CODE,
-            level=Level.COUNTY,
+            level=UnionLevel.COUNTY,
             founded_on=date(1951, 5, 1),
             address=names.address(rng=self.rng, county=self.county, street=None),
         )
@@ -149,7 +149,7 @@ class Builder:
         return result
 
     def _one_grassroots(self, kind: str, parent: Union, *, code: str, place: str | None) -> Grassroots:
-        fields = {"code": code, "level": Level.GRASSROOTS, "org_type": ORG_TYPE[kind]}
+        fields = {"code": code, "level": UnionLevel.GRASSROOTS, "org_type": ORG_TYPE[kind]}
         if kind == "joint":
             scope = self._joint_scope(place)
             area = names.joint_area(rng=self.rng, used=self.used_names, street=place, scope=scope)

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from gonghui.core.forms import DateInput
 
-from .models import Kind, Level, RecipientType
+from .models import ActivityKind, HonourLevel, RecipientType
 
 BLANK = [("", "—")]
 HONOUR_TITLES = ("先进个人", "工人先锋号", "最美职工", "师德标兵", "模范职工之家", "劳动模范", "优秀工会干部")
@@ -77,7 +77,7 @@ class PickerForm(forms.Form):
 
 
 class ActivityForm(PickerForm):
-    kind = forms.ChoiceField(label="类别", choices=Kind.choices)
+    kind = forms.ChoiceField(label="类别", choices=ActivityKind.choices)
     title = forms.CharField(label="活动名称", max_length=200)
     date = forms.DateField(label="日期", widget=DateInput())
     end_date = forms.DateField(label="结束日期", required=False, widget=DateInput(), help_text="一天以内的活动不填")
@@ -118,7 +118,7 @@ class HonourForm(PickerForm):
     team_name = forms.CharField(label="获表彰集体", max_length=60, required=False, help_text="如：某某班组")
     recipient_union = forms.ModelChoiceField(label="获表彰工会", queryset=None, required=False)
     title = forms.CharField(label="荣誉称号", max_length=60, help_text="如：" + "、".join(HONOUR_TITLES))
-    level = forms.ChoiceField(label="级别", choices=BLANK + Level.choices)
+    level = forms.ChoiceField(label="级别", choices=BLANK + HonourLevel.choices)
     date = forms.DateField(label="表彰日期", widget=DateInput())
     awarding_body = forms.CharField(label="授予单位", max_length=100)
     note = forms.CharField(label="备注", max_length=200, required=False)
@@ -153,7 +153,7 @@ class LedgerFilterForm(forms.Form):
     union = forms.ModelChoiceField(label="工会（含下级）", queryset=None, required=False)
     date_from = forms.DateField(label="起始日期", required=False, widget=DateInput())
     date_to = forms.DateField(label="截止日期", required=False, widget=DateInput())
-    kind = forms.ChoiceField(label="类别", choices=[("", "全部")] + Kind.choices, required=False)
+    kind = forms.ChoiceField(label="类别", choices=[("", "全部")] + ActivityKind.choices, required=False)
     participant = forms.CharField(label="人员（姓名/身份证后四位）", max_length=30, required=False)
     q = forms.CharField(label="名称含", max_length=60, required=False)
     plan_item = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -166,7 +166,7 @@ class LedgerFilterForm(forms.Form):
 class HonourFilterForm(LedgerFilterForm):
     kind = None
     plan_item = None
-    level = forms.ChoiceField(label="级别", choices=[("", "全部")] + Level.choices, required=False)
+    level = forms.ChoiceField(label="级别", choices=[("", "全部")] + HonourLevel.choices, required=False)
 
 
 class NewsFilterForm(LedgerFilterForm):

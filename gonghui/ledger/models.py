@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from gonghui.core.models import TenantModel
 
 
-class Kind(models.TextChoices):
+class ActivityKind(models.TextChoices):
     MEETING = "meeting", _("会议座谈")
     STUDY = "study", _("学习教育")
     CULTURE_SPORTS = "culture_sports", _("文体活动")
@@ -23,10 +23,10 @@ class Kind(models.TextChoices):
 
 
 # Kinds whose results are rankings and prizes.
-CONTEST_KINDS = (Kind.CULTURE_SPORTS, Kind.COMPETITION, Kind.SKILL_CONTEST)
+CONTEST_KINDS = (ActivityKind.CULTURE_SPORTS, ActivityKind.COMPETITION, ActivityKind.SKILL_CONTEST)
 
 
-class Level(models.TextChoices):
+class HonourLevel(models.TextChoices):
     COUNTY = "county", _("县级")
     CITY = "city", _("市级")
     PROVINCE = "province", _("省级")
@@ -43,7 +43,7 @@ class Activity(TenantModel):
     """A ledger entry (台帐): something the union did, with who, where, what it cost and came to."""
 
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="activities", verbose_name=_("工会"))
-    kind = models.CharField(_("类别"), max_length=16, choices=Kind.choices)
+    kind = models.CharField(_("类别"), max_length=16, choices=ActivityKind.choices)
     title = models.CharField(_("活动名称"), max_length=200)
     date = models.DateField(_("日期"))
     end_date = models.DateField(_("结束日期"), null=True, blank=True)
@@ -87,7 +87,7 @@ class ActivityTally(TenantModel):
     union = models.ForeignKey("org.Union", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField()
     month = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    kind = models.CharField(max_length=16, choices=ActivityKind.choices)
     count = models.IntegerField(default=0)
 
     class Meta:
@@ -153,7 +153,7 @@ class Honour(TenantModel):
     recipient_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, null=True, blank=True,
                                         related_name="+", verbose_name=_("获表彰工会"))
     title = models.CharField(_("荣誉称号"), max_length=60)
-    level = models.CharField(_("级别"), max_length=10, choices=Level.choices)
+    level = models.CharField(_("级别"), max_length=10, choices=HonourLevel.choices)
     date = models.DateField(_("表彰日期"))
     awarding_body = models.CharField(_("授予单位"), max_length=100)
     note = models.CharField(_("备注"), max_length=200, blank=True)

@@ -27,8 +27,8 @@ from .models import (
     Attachment,
     Honour,
     ItemTally,
-    Kind,
-    Level,
+    ActivityKind,
+    HonourLevel,
     NewsReport,
     RecipientType,
     RewardRule,
@@ -92,7 +92,7 @@ def _check_plan_item(activity: Activity, errors: dict) -> None:
 def _check_activity(activity: Activity, participants: list[Member]) -> None:
     errors: dict[str, str] = {}
     _require_text(activity, "title", "请填写活动名称", errors)
-    if activity.kind not in Kind.values:
+    if activity.kind not in ActivityKind.values:
         errors["kind"] = "请选择活动类别"
     _not_in_future(activity.date, "date", errors, "活动日期")
     if activity.date and activity.end_date and activity.end_date < activity.date:
@@ -293,7 +293,7 @@ def _check_honour(honour: Honour) -> None:
             errors["recipient_union"] = "获表彰的工会须是本工会或下级工会"
     _require_text(honour, "title", "请填写荣誉称号", errors)
     _require_text(honour, "awarding_body", "请填写授予单位", errors)
-    if honour.level not in Level.values:
+    if honour.level not in HonourLevel.values:
         errors["level"] = "请选择表彰级别"
     _not_in_future(honour.date, "date", errors, "表彰日期")
     if errors:

@@ -10,7 +10,7 @@ from gonghui.core.scoping import visible
 from gonghui.core.xlsx import xlsx_download
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
-from gonghui.org.models import Level as UnionLevel
+from gonghui.org.models import UnionLevel
 from gonghui.org.selectors import union_get, union_list
 from gonghui.plans.selectors import plan_item_get, plan_items_for_ledger
 
@@ -29,7 +29,7 @@ from .forms import (
     ResultForm,
     RewardRuleForm,
 )
-from .models import CONTEST_KINDS, Kind
+from .models import CONTEST_KINDS, ActivityKind
 
 def filters_from(request, form_class=LedgerFilterForm) -> tuple[LedgerFilterForm, selectors.LedgerFilter]:
     """The list's filters from the query string; the export reuses them so it matches the screen."""
@@ -51,7 +51,7 @@ def _list_page(request, *, template: str, qs, form):
 
 
 @login_required
-def create_for(request, kind: str):
+def create_for_page(request, kind: str):
     """The list pages' "record for a union beneath" picker lands on that union's form."""
     targets = {"activity": "ledger:create", "honour": "ledger:honour_create", "news": "ledger:news_create"}
     if kind not in targets:
@@ -64,14 +64,14 @@ def create_for(request, kind: str):
 
 
 @login_required
-def activity_list(request):
+def activity_list_page(request):
     form, filters = filters_from(request)
     return _list_page(request, template="ledger/activity_list.html", form=form,
                       qs=selectors.activity_list(user=request.user, filters=filters))
 
 
 @login_required
-def activity_export(request):
+def activity_export_page(request):
     _, filters = filters_from(request)
     return ledger_download(selectors.activity_list(user=request.user, filters=filters))
 
@@ -86,7 +86,7 @@ def _activity_form_kwargs(request, union) -> dict:
 
 
 @login_required
-def activity_create(request, union_pk: int):
+def activity_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     initial = {"date": timezone.localdate()}
     if item_pk := request.GET.get("plan_item"):
@@ -99,7 +99,7 @@ def activity_create(request, union_pk: int):
 
 
 @login_required
-def activity_edit(request, pk: int):
+def activity_edit_page(request, pk: int):
     activity = selectors.activity_get(user=request.user, pk=pk)
     initial = {f: getattr(activity, f) for f in services.ACTIVITY_FIELDS if f != "participants"}
     initial["participants"] = list(activity.participations.values_list("member_id", flat=True))
@@ -110,28 +110,28 @@ def activity_edit(request, pk: int):
 
 
 @login_required
-def activity_detail(request, pk: int):
+def activity_detail_page(request, pk: int):
     activity = selectors.activity_get(user=request.user, pk=pk)
     participations = list(selectors.activity_participations(activity=activity))
     return render(request, "ledger/activity_detail.html", {
         "activity": activity, "participations": participations,
         "attended": sum(1 for p in participations if p.attended),
         "results": selectors.activity_results(activity=activity),
-        "is_contest": activity.kind in CONTEST_KINDS, "is_training": activity.kind == Kind.TRAINING,
+        "is_contest": activity.kind in CONTEST_KINDS, "is_training": activity.kind == ActivityKind.TRAINING,
         "attachments": selectors.attachments_of(entry=activity), "entry_label": "activity",
     })
 
 
 @login_required
 @require_POST
-def activity_delete(request, pk: int):
+def activity_delete_page(request, pk: int):
     activity = selectors.activity_get(user=request.user, pk=pk)
     return post_and_back(request, lambda: services.activity_delete(actor=request.user, activity=activity),
                           back=reverse("ledger:list"), done="已删除")
 
 
 @login_required
-def activity_attendance(request, pk: int):
+def activity_attendance_page(request, pk: int):
     activity = selectors.activity_get(user=request.user, pk=pk)
     participations = list(selectors.activity_participations(activity=activity))
     return form_page(request, form_class=AttendanceForm, title=f"登记出勤：{activity.title}",
@@ -143,7 +143,7 @@ def activity_attendance(request, pk: int):
 
 
 @login_required
-def result_add(request, pk: int):
+def result_add_page(request, pk: int):
     activity = selectors.activity_get(user=request.user, pk=pk)
     return form_page(request, form_class=ResultForm, title=f"登记名次：{activity.title}",
                      service=lambda d: services.activity_result_add(actor=request.user, activity=activity, **d),
@@ -153,14 +153,14 @@ def result_add(request, pk: int):
 
 @login_required
 @require_POST
-def result_delete(request, pk: int):
+def result_delete_page(request, pk: int):
     result = selectors.result_get(user=request.user, pk=pk)
     return post_and_back(request, lambda: services.activity_result_delete(actor=request.user, result=result),
                           back=_activity_url(result.activity), done="已删除")
 
 
 @login_required
-def roster_search(request, union_pk: int):
+def roster_search_page(request, union_pk: int):
     """Candidates for a member picker: the union subtree's roster, by name or ID tail (htmx fragment)."""
     union = union_get(user=request.user, pk=union_pk)
     found = selectors.roster_for(user=request.user, union=union, q=request.GET.get("q", ""))[:20]
@@ -174,14 +174,14 @@ def roster_search(request, union_pk: int):
 
 
 @login_required
-def honour_list(request):
+def honour_list_page(request):
     form, filters = filters_from(request, HonourFilterForm)
     return _list_page(request, template="ledger/honour_list.html", form=form,
                       qs=selectors.honour_list(user=request.user, filters=filters))
 
 
 @login_required
-def honour_export(request):
+def honour_export_page(request):
     _, filters = filters_from(request, HonourFilterForm)
     return ledger_download(selectors.honour_list(user=request.user, filters=filters))
 
@@ -192,7 +192,7 @@ def _honour_form_kwargs(request, union) -> dict:
 
 
 @login_required
-def honour_create(request, union_pk: int):
+def honour_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     return form_page(request, form_class=HonourForm, title=f"登记表彰：{union.name}",
                      service=lambda d: services.honour_create(actor=request.user, union=union, **d),
@@ -201,7 +201,7 @@ def honour_create(request, union_pk: int):
 
 
 @login_required
-def honour_edit(request, pk: int):
+def honour_edit_page(request, pk: int):
     honour = selectors.honour_get(user=request.user, pk=pk)
     return form_page(request, form_class=HonourForm, title=f"编辑表彰：{honour}",
                      service=lambda d: services.honour_update(actor=request.user, honour=honour, **d),
@@ -220,7 +220,7 @@ def _entry_detail(request, entry, *, label: str, url_name: str, fields: list[tup
 
 
 @login_required
-def honour_detail(request, pk: int):
+def honour_detail_page(request, pk: int):
     honour = selectors.honour_get(user=request.user, pk=pk)
     return _entry_detail(request, honour, label="honour", url_name="honour", fields=[
         ("表彰对象", f"{honour.get_recipient_type_display()}：{honour.recipient}"), ("荣誉称号", honour.title),
@@ -230,7 +230,7 @@ def honour_detail(request, pk: int):
 
 @login_required
 @require_POST
-def honour_delete(request, pk: int):
+def honour_delete_page(request, pk: int):
     honour = selectors.honour_get(user=request.user, pk=pk)
     return post_and_back(request, lambda: services.honour_delete(actor=request.user, honour=honour),
                           back=reverse("ledger:honours"), done="已删除")
@@ -240,14 +240,14 @@ def honour_delete(request, pk: int):
 
 
 @login_required
-def news_list(request):
+def news_list_page(request):
     form, filters = filters_from(request, NewsFilterForm)
     return _list_page(request, template="ledger/news_list.html", form=form,
                       qs=selectors.news_list(user=request.user, filters=filters))
 
 
 @login_required
-def news_export(request):
+def news_export_page(request):
     _, filters = filters_from(request, NewsFilterForm)
     return ledger_download(selectors.news_list(user=request.user, filters=filters))
 
@@ -257,7 +257,7 @@ def _news_form_kwargs(request, union) -> dict:
 
 
 @login_required
-def news_create(request, union_pk: int):
+def news_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     return form_page(request, form_class=NewsForm, title=f"登记信息报道：{union.name}",
                      service=lambda d: services.news_report_create(actor=request.user, union=union, **d),
@@ -266,7 +266,7 @@ def news_create(request, union_pk: int):
 
 
 @login_required
-def news_edit(request, pk: int):
+def news_edit_page(request, pk: int):
     report = selectors.news_get(user=request.user, pk=pk)
     return form_page(request, form_class=NewsForm, title=f"编辑信息报道：{report.title}",
                      service=lambda d: services.news_report_update(actor=request.user, report=report, **d),
@@ -277,7 +277,7 @@ def news_edit(request, pk: int):
 
 
 @login_required
-def news_detail(request, pk: int):
+def news_detail_page(request, pk: int):
     report = selectors.news_get(user=request.user, pk=pk)
     return _entry_detail(request, report, label="newsreport", url_name="news", fields=[
         ("标题", report.title), ("报送人", report.reporter_name), ("报送日期", report.date),
@@ -286,14 +286,14 @@ def news_detail(request, pk: int):
 
 @login_required
 @require_POST
-def news_delete(request, pk: int):
+def news_delete_page(request, pk: int):
     report = selectors.news_get(user=request.user, pk=pk)
     return post_and_back(request, lambda: services.news_report_delete(actor=request.user, report=report),
                           back=reverse("ledger:news"), done="已删除")
 
 
 @login_required
-def news_tally(request):
+def news_tally_page(request):
     union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
     year = year_from(request)
     rows = selectors.news_tally(user=request.user, union=union, year=year)
@@ -308,7 +308,7 @@ def news_tally(request):
 
 
 @login_required
-def rewards(request, union_pk: int):
+def rewards_page(request, union_pk: int):
     """The federation's reward tiers; the form below the list posts one more tier."""
     union = union_get(user=request.user, pk=union_pk)
     if request.method == "POST":
@@ -322,7 +322,7 @@ def rewards(request, union_pk: int):
 
 @login_required
 @require_POST
-def reward_delete(request, pk: int):
+def reward_delete_page(request, pk: int):
     rule = selectors.reward_rule_get(user=request.user, pk=pk)
     return post_and_back(request, lambda: services.reward_rule_delete(actor=request.user, rule=rule),
                           back=reverse("ledger:rewards", args=[rule.union_id]), done="已删除")
@@ -334,7 +334,7 @@ DETAIL_URLS = {"activity": "ledger:detail", "honour": "ledger:honour_detail", "n
 
 
 @login_required
-def attachment_add(request, label: str, pk: int):
+def attachment_add_page(request, label: str, pk: int):
     entry = selectors.entry_get(user=request.user, label=label, pk=pk)
     back = reverse(DETAIL_URLS[label], args=[entry.pk])
     return form_page(request, form_class=AttachmentForm, title=f"上传附件：{entry}",
@@ -343,7 +343,7 @@ def attachment_add(request, label: str, pk: int):
 
 
 @login_required
-def attachment_download(request, pk: int):
+def attachment_download_page(request, pk: int):
     attachment = selectors.attachment_get(user=request.user, pk=pk)
     try:
         handle = attachment.file.open("rb")
@@ -355,7 +355,7 @@ def attachment_download(request, pk: int):
 
 @login_required
 @require_POST
-def attachment_delete(request, pk: int):
+def attachment_delete_page(request, pk: int):
     attachment = selectors.attachment_get(user=request.user, pk=pk)
     label = attachment.content_type.model
     return post_and_back(request, lambda: services.attachment_delete(actor=request.user, attachment=attachment),
@@ -366,7 +366,7 @@ def attachment_delete(request, pk: int):
 
 
 @login_required
-def member_ledger(request, pk: int):
+def member_ledger_page(request, pk: int):
     member = member_get(user=request.user, pk=pk)
     return render(request, "ledger/member.html", {"ledger": selectors.member_ledger(user=request.user, member=member),
                                                   "member": member})

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from gonghui.core.scoping import get_visible_or_404, visible
-from gonghui.org.models import Level, Union
+from gonghui.org.models import UnionLevel, Union
 
 from .choices import Status, TransferStatus
 from .models import Member, MemberEvent, Transfer
@@ -89,4 +89,4 @@ def transfer_targets(*, user) -> QuerySet[Union]:
     union of the county, so the sender sees those unions' names (nothing else of them)."""
     if not getattr(user, "union_id", None):
         return Union.objects.none()
-    return Union.objects.filter(tenant_id=user.union.tenant_id, level=Level.GRASSROOTS).order_by("path").only("id", "name")
+    return Union.objects.filter(tenant_id=user.union.tenant_id, level=UnionLevel.GRASSROOTS).order_by("path").only("id", "name")

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
-from gonghui.org.models import Level, Union, UnionGroup
+from gonghui.org.models import UnionLevel, Union, UnionGroup
 
 from .choices import Category, EventKind, Status, TransferStatus
 from .models import Member, MemberEvent, Transfer
@@ -59,7 +59,7 @@ def member_create(*, actor, union: Union, name: str, id_number: str, join_date: 
                   category: str = Category.EMPLOYED, card_number: str = "") -> Member:
     require_writer(actor)
     require_within(actor, union)
-    if union.level != Level.GRASSROOTS:
+    if union.level != UnionLevel.GRASSROOTS:
         raise ValidationError({"union": "会员须登记在基层工会"})
     member = Member(tenant_id=union.tenant_id, union=union, group=group, name=name, id_number=id_number,
                     ethnicity=ethnicity, phone=phone, education=education, political_status=political_status,
@@ -131,7 +131,7 @@ def transfer_request(*, actor, member: Member, to_union: Union, on_date: date, r
     require_within(actor, member.union)
     _require_active(member)
     _check_event_date(member, on_date)
-    if to_union.tenant_id != member.tenant_id or to_union.level != Level.GRASSROOTS:
+    if to_union.tenant_id != member.tenant_id or to_union.level != UnionLevel.GRASSROOTS:
         raise ValidationError({"to_union": "转入工会须是本县的基层工会"})
     if to_union.pk == member.union_id:
         raise ValidationError({"to_union": "转入工会不能与当前工会相同"})

@@ -33,7 +33,7 @@ def filters_from(request) -> tuple[MemberFilterForm, selectors.MemberFilter]:
 
 
 @login_required
-def member_list(request):
+def member_list_page(request):
     form, filters = filters_from(request)
     page = paginate(request, selectors.member_list(user=request.user, filters=filters))
     return render(request, "members/list.html", {"form": form, "page": page,
@@ -41,14 +41,14 @@ def member_list(request):
 
 
 @login_required
-def member_detail(request, pk: int):
+def member_detail_page(request, pk: int):
     member = selectors.member_get(user=request.user, pk=pk)
     return render(request, "members/detail.html", {"member": member, "events": selectors.member_events(member=member)})
 
 
 @login_required
 @require_POST
-def member_reveal(request, pk: int):
+def member_reveal_page(request, pk: int):
     member = selectors.member_get(user=request.user, pk=pk)
     return render(request, "members/_identity.html", services.identity_reveal(actor=request.user, member=member))
 
@@ -58,7 +58,7 @@ def _detail_url(member) -> str:
 
 
 @login_required
-def member_create(request, union_pk: int):
+def member_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     return form_page(request, form_class=MemberForm, title=f"新增会员：{union.name}",
                      service=lambda d: services.member_create(actor=request.user, union=union, **d),
@@ -67,7 +67,7 @@ def member_create(request, union_pk: int):
 
 
 @login_required
-def member_edit(request, pk: int):
+def member_edit_page(request, pk: int):
     member = selectors.member_get(user=request.user, pk=pk)
     return form_page(request, form_class=MemberForm, title=f"编辑会员：{member.name}",
                      service=lambda d: services.member_update(actor=request.user, member=member, **d),
@@ -83,7 +83,7 @@ def _lifecycle(actor, member, data):
 
 
 @login_required
-def member_lifecycle(request, pk: int):
+def member_lifecycle_page(request, pk: int):
     member = selectors.member_get(user=request.user, pk=pk)
     return form_page(request, form_class=LifecycleForm, title=f"会籍变动：{member.name}",
                      service=lambda d: _lifecycle(request.user, member, d),
@@ -91,7 +91,7 @@ def member_lifecycle(request, pk: int):
 
 
 @login_required
-def transfer_create(request, pk: int):
+def transfer_create_page(request, pk: int):
     member = selectors.member_get(user=request.user, pk=pk)
     return form_page(request, form_class=TransferForm, title=f"转会：{member.name}",
                      service=lambda d: services.transfer_request(actor=request.user, member=member, **d),
@@ -101,7 +101,7 @@ def transfer_create(request, pk: int):
 
 
 @login_required
-def transfers(request):
+def transfers_page(request):
     return render(request, "members/transfers.html", {
         "incoming": selectors.transfers_incoming(user=request.user),
         "outgoing": selectors.transfers_outgoing(user=request.user)[:100],
@@ -113,7 +113,7 @@ DECISIONS = {"accept": services.transfer_accept, "reject": services.transfer_rej
 
 @login_required
 @require_POST
-def transfer_decide(request, pk: int, decision: str):
+def transfer_decide_page(request, pk: int, decision: str):
     if decision not in DECISIONS:
         raise Http404
     transfer = selectors.transfer_get(user=request.user, pk=pk)

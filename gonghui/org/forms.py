@@ -2,13 +2,13 @@ from django import forms
 
 from gonghui.core.forms import DateInput
 
-from .models import Body, Formation, JointScope, Level, OrgType, SeatRole
+from .models import Body, Formation, JointScope, UnionLevel, OrgType, SeatRole
 
 
 class UnionForm(forms.Form):
     name = forms.CharField(label="工会名称", max_length=100)
     code = forms.CharField(label="工会代码", max_length=30)
-    level = forms.ChoiceField(label="层级", choices=[(Level.STREET, Level.STREET.label), (Level.GRASSROOTS, Level.GRASSROOTS.label)])
+    level = forms.ChoiceField(label="层级", choices=[(UnionLevel.STREET, UnionLevel.STREET.label), (UnionLevel.GRASSROOTS, UnionLevel.GRASSROOTS.label)])
     formation = forms.ChoiceField(label="组建方式", choices=[("", "—")] + Formation.choices, required=False)
     joint_scope = forms.ChoiceField(label="联合范围", choices=[("", "—")] + JointScope.choices, required=False)
     org_type = forms.ChoiceField(label="单位类型", choices=[("", "—")] + OrgType.choices, required=False)

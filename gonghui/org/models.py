@@ -7,7 +7,7 @@ from treebeard.mp_tree import MP_Node
 from gonghui.core.models import TenantModel
 
 
-class Level(models.TextChoices):
+class UnionLevel(models.TextChoices):
     COUNTY = "county", _("县总工会")
     STREET = "street", _("街道/乡镇总工会")
     GRASSROOTS = "grassroots", _("基层工会")
@@ -46,7 +46,7 @@ class Union(MP_Node):
     tenant = models.ForeignKey("self", on_delete=models.PROTECT, related_name="+", null=True, db_index=False)
     name = models.CharField(_("名称"), max_length=100)
     code = models.CharField(_("工会代码"), max_length=30)
-    level = models.CharField(_("层级"), max_length=12, choices=Level.choices)
+    level = models.CharField(_("层级"), max_length=12, choices=UnionLevel.choices)
     formation = models.CharField(_("组建方式"), max_length=8, choices=Formation.choices, blank=True)
     joint_scope = models.CharField(_("联合范围"), max_length=12, choices=JointScope.choices, blank=True)
     org_type = models.CharField(_("单位类型"), max_length=12, choices=OrgType.choices, blank=True)
@@ -69,7 +69,7 @@ class Union(MP_Node):
 
     @property
     def is_federation(self) -> bool:
-        return self.level != Level.GRASSROOTS
+        return self.level != UnionLevel.GRASSROOTS
 
 
 class UnionGroup(TenantModel):

@@ -6,7 +6,7 @@ from gonghui.core.scoping import get_visible_or_404, visible
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
 
-from .models import CommitteeSeat, Enterprise, Formation, JointScope, Level, Union, UnionGroup
+from .models import CommitteeSeat, Enterprise, Formation, JointScope, UnionLevel, Union, UnionGroup
 
 
 def union_list(*, user) -> QuerySet[Union]:
@@ -18,7 +18,7 @@ def union_get(*, user, pk) -> Union:
 
 
 def grassroots_list(*, user) -> QuerySet[Union]:
-    return union_list(user=user).filter(level=Level.GRASSROOTS)
+    return union_list(user=user).filter(level=UnionLevel.GRASSROOTS)
 
 
 def enterprise_list(*, user) -> QuerySet[Enterprise]:
@@ -64,7 +64,7 @@ class Coverage:
 
 def coverage_for(*, user, union: Union) -> Coverage:
     """The seed's "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records."""
-    subtree = union_list(user=user).filter(path__startswith=union.path, level=Level.GRASSROOTS)
+    subtree = union_list(user=user).filter(path__startswith=union.path, level=UnionLevel.GRASSROOTS)
     rows = subtree.values("formation", "joint_scope").annotate(n=Count("id"))
     cov = Coverage()
     for row in rows:
@@ -105,6 +105,6 @@ def tree_with_counts(*, user) -> list[TreeRow]:
         for end in range(Union.steplen, len(node.path) + 1, Union.steplen):
             ancestor = totals.get(node.path[:end])
             if ancestor is not None:
-                ancestor[0] += node.level == Level.GRASSROOTS
+                ancestor[0] += node.level == UnionLevel.GRASSROOTS
                 ancestor[1] += direct.get(node.id, 0)
     return [TreeRow(union=node, unions=totals[node.path][0], members=totals[node.path][1]) for node in nodes]

@@ -6,19 +6,19 @@ from django.db import transaction
 from gonghui.core.identifiers import IdentifierError, parse_credit_code
 from gonghui.core.services import fields_assign, require_within, require_writer, save_with_history
 
-from .models import Body, CommitteeSeat, Enterprise, Formation, Level, Union, UnionGroup, UnionMove
+from .models import Body, CommitteeSeat, Enterprise, Formation, UnionLevel, Union, UnionGroup, UnionMove
 
 # Which levels may sit directly under which: streets under the county,
 # grassroots unions under either federation, nothing under a grassroots union.
 ALLOWED_PARENT_LEVELS = {
-    Level.STREET: {Level.COUNTY},
-    Level.GRASSROOTS: {Level.COUNTY, Level.STREET},
+    UnionLevel.STREET: {UnionLevel.COUNTY},
+    UnionLevel.GRASSROOTS: {UnionLevel.COUNTY, UnionLevel.STREET},
 }
 
 
 def _check_union_shape(union: Union) -> None:
     errors = {}
-    if union.level == Level.GRASSROOTS:
+    if union.level == UnionLevel.GRASSROOTS:
         if not union.formation:
             errors["formation"] = "基层工会须选择组建方式（单建或联合）"
         if union.formation == Formation.JOINT and not union.joint_scope:
@@ -39,10 +39,10 @@ def _check_code(union: Union) -> None:
 
 
 def _check_parent(level: str, parent: Union) -> None:
-    if level not in Level.values:
+    if level not in UnionLevel.values:
         raise ValidationError({"level": "请选择工会层级"})
     if parent.level not in ALLOWED_PARENT_LEVELS.get(level, set()):
-        raise ValidationError({"parent": f"{Level(level).label}不能设在{parent.get_level_display()}之下"})
+        raise ValidationError({"parent": f"{UnionLevel(level).label}不能设在{parent.get_level_display()}之下"})
 
 
 @transaction.atomic
@@ -99,7 +99,7 @@ def union_move(*, actor, union: Union, new_parent: Union) -> Union:
 def group_create(*, actor, union: Union, name: str, leader_name: str = "") -> UnionGroup:
     require_writer(actor)
     require_within(actor, union)
-    if union.level != Level.GRASSROOTS:
+    if union.level != UnionLevel.GRASSROOTS:
         raise ValidationError({"union": "工会小组只能设在基层工会内"})
     group = UnionGroup(tenant_id=union.tenant_id, union=union, name=name, leader_name=leader_name)
     group.full_clean()

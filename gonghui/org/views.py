@@ -6,16 +6,16 @@ from gonghui.core.pages import form_page, paginate
 
 from . import selectors, services
 from .forms import EnterpriseForm, GroupForm, MoveForm, SeatForm, UnionEditForm, UnionForm
-from .models import Level, Union
+from .models import UnionLevel, Union
 
 
 @login_required
-def tree(request):
+def tree_page(request):
     return render(request, "org/tree.html", {"rows": selectors.tree_with_counts(user=request.user)})
 
 
 @login_required
-def union_detail(request, pk: int):
+def union_detail_page(request, pk: int):
     union = selectors.union_get(user=request.user, pk=pk)
     return render(request, "org/detail.html", {
         "union": union,
@@ -34,15 +34,15 @@ def _detail_url(union) -> str:
 
 
 @login_required
-def union_create(request, pk: int):
+def union_create_page(request, pk: int):
     parent = selectors.union_get(user=request.user, pk=pk)
     return form_page(request, form_class=UnionForm, title=f"在“{parent.name}”下新建工会",
                      service=lambda d: services.union_create(actor=request.user, parent=parent, **d),
-                     success=_detail_url, cancel_url=_detail_url(parent), initial={"level": Level.GRASSROOTS})
+                     success=_detail_url, cancel_url=_detail_url(parent), initial={"level": UnionLevel.GRASSROOTS})
 
 
 @login_required
-def union_edit(request, pk: int):
+def union_edit_page(request, pk: int):
     union = selectors.union_get(user=request.user, pk=pk)
     fields = ("name", "code", "formation", "joint_scope", "org_type", "founded_on", "address")
     return form_page(request, form_class=UnionEditForm, title=f"编辑：{union.name}",
@@ -52,9 +52,9 @@ def union_edit(request, pk: int):
 
 
 @login_required
-def union_move(request, pk: int):
+def union_move_page(request, pk: int):
     union = selectors.union_get(user=request.user, pk=pk)
-    parents = selectors.union_list(user=request.user).exclude(level=Level.GRASSROOTS)
+    parents = selectors.union_list(user=request.user).exclude(level=UnionLevel.GRASSROOTS)
     return form_page(request, form_class=MoveForm, title=f"调整隶属关系：{union.name}",
                      service=lambda d: services.union_move(actor=request.user, union=union, new_parent=d["parent"]),
                      success=_detail_url, cancel_url=_detail_url(union), form_kwargs={"parents": parents},
@@ -62,7 +62,7 @@ def union_move(request, pk: int):
 
 
 @login_required
-def group_create(request, pk: int):
+def group_create_page(request, pk: int):
     union = selectors.union_get(user=request.user, pk=pk)
     return form_page(request, form_class=GroupForm, title=f"新建工会小组：{union.name}",
                      service=lambda d: services.group_create(actor=request.user, union=union, **d),
@@ -70,7 +70,7 @@ def group_create(request, pk: int):
 
 
 @login_required
-def seat_create(request, pk: int):
+def seat_create_page(request, pk: int):
     union = selectors.union_get(user=request.user, pk=pk)
     return form_page(request, form_class=SeatForm, title=f"添加委员会成员：{union.name}",
                      service=lambda d: services.seat_create(actor=request.user, union=union, **d),
@@ -78,7 +78,7 @@ def seat_create(request, pk: int):
 
 
 @login_required
-def enterprise_create(request, pk: int):
+def enterprise_create_page(request, pk: int):
     union = selectors.union_get(user=request.user, pk=pk)
     return form_page(request, form_class=EnterpriseForm, title=f"登记企业：{union.name}",
                      service=lambda d: services.enterprise_create(actor=request.user, union=union, **d),
@@ -86,7 +86,7 @@ def enterprise_create(request, pk: int):
 
 
 @login_required
-def enterprise_edit(request, pk: int):
+def enterprise_edit_page(request, pk: int):
     enterprise = selectors.enterprise_get(user=request.user, pk=pk)
     fields = ("name", "credit_code", "industry", "headcount", "above_designated_size", "address")
     return form_page(request, form_class=EnterpriseForm, title=f"编辑企业：{enterprise.name}",
@@ -96,7 +96,7 @@ def enterprise_edit(request, pk: int):
 
 
 @login_required
-def enterprise_list(request):
+def enterprise_list_page(request):
     qs = selectors.enterprise_list(user=request.user)
     q = request.GET.get("q", "").strip()
     if q:

@@ -8,7 +8,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.http import Http404
 
 from gonghui.core.scoping import get_visible_or_404, visible
-from gonghui.ledger.models import ItemTally, Kind
+from gonghui.ledger.models import ItemTally, ActivityKind
 from gonghui.ledger.selectors import activity_tally, ancestor_paths
 from gonghui.org.models import Union
 from gonghui.org.selectors import union_list
@@ -310,7 +310,7 @@ def year_glance(*, user, union: Union, year: int, as_of: date) -> YearGlance:
     for union_id, kind, n in tally:
         by_union[union_id] += n
         by_kind[kind] += n
-    kinds = [(value, label, by_kind.get(value, 0)) for value, label in Kind.choices]
+    kinds = [(value, label, by_kind.get(value, 0)) for value, label in ActivityKind.choices]
     subtree = _subtree_years(user=user, union=union, year=year, as_of=as_of, entries=by_union) \
         if union.is_federation else []
     return YearGlance(union=union, year=year, as_of=as_of, plan=plan, progress=progress, kinds=kinds,

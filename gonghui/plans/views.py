@@ -37,7 +37,7 @@ def _filters(request) -> tuple[PlanFilterForm, dict]:
 
 
 @login_required
-def plan_list(request):
+def plan_list_page(request):
     form, filters = _filters(request)
     node = filters["union"] or request.user.union
     missing = selectors.missing_plans(user=request.user, union=node, year=filters["year"]) \
@@ -48,7 +48,7 @@ def plan_list(request):
 
 
 @login_required
-def plan_export(request):
+def plan_export_page(request):
     _, filters = _filters(request)
     rows = ((p.year, p.union.name, p.get_status_display(), p.item_count, p.source,
              timezone.localtime(p.filed_at) if p.filed_at else None)
@@ -58,7 +58,7 @@ def plan_export(request):
 
 
 @login_required
-def missing_export(request):
+def missing_export_page(request):
     _, filters = _filters(request)
     node = filters["union"] or request.user.union
     year = filters["year"] or timezone.localdate().year
@@ -83,7 +83,7 @@ def _start_plan(actor, union, data, templates):
 
 
 @login_required
-def plan_create(request, union_pk: int):
+def plan_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     templates = selectors.templates_for(user=request.user, union=union)
     return form_page(request, form_class=PlanCreateForm, title=f"新建年度工作计划：{union.name}",
@@ -93,7 +93,7 @@ def plan_create(request, union_pk: int):
 
 
 @login_required
-def plan_detail(request, pk: int):
+def plan_detail_page(request, pk: int):
     plan = selectors.plan_get(user=request.user, pk=pk)
     progress = selectors.plan_progress(plan=plan, as_of=timezone.localdate())
     return render(request, "plans/detail.html", {
@@ -103,7 +103,7 @@ def plan_detail(request, pk: int):
 
 
 @login_required
-def plan_calendar(request, pk: int):
+def plan_calendar_page(request, pk: int):
     plan = selectors.plan_get(user=request.user, pk=pk)
     progress = selectors.plan_progress(plan=plan, as_of=timezone.localdate())
     return render(request, "plans/calendar.html", {
@@ -112,7 +112,7 @@ def plan_calendar(request, pk: int):
 
 
 @login_required
-def plan_items_export(request, pk: int):
+def plan_items_export_page(request, pk: int):
     plan = selectors.plan_get(user=request.user, pk=pk)
     progress = selectors.plan_progress(plan=plan, as_of=timezone.localdate())
     rows = ((Area(r.item.area).label, r.item.title, r.item.months_label, r.item.owner, r.item.target_count,
@@ -123,7 +123,7 @@ def plan_items_export(request, pk: int):
 
 
 @login_required
-def plan_edit(request, pk: int):
+def plan_edit_page(request, pk: int):
     plan = selectors.plan_get(user=request.user, pk=pk)
     return form_page(request, form_class=PlanEditForm, title=f"编辑：{plan}",
                      service=lambda d: services.plan_update(actor=request.user, plan=plan, **d),
@@ -133,7 +133,7 @@ def plan_edit(request, pk: int):
 
 @login_required
 @require_POST
-def plan_file(request, pk: int):
+def plan_file_page(request, pk: int):
     plan = selectors.plan_get(user=request.user, pk=pk)
     return post_and_back(request, lambda: services.plan_file(actor=request.user, plan=plan), back=_plan_url(plan),
                           done="计划已报送")
@@ -146,7 +146,7 @@ def _item_initial(item) -> dict:
 
 
 @login_required
-def item_create(request, pk: int):
+def item_create_page(request, pk: int):
     plan = selectors.plan_get(user=request.user, pk=pk)
     return form_page(request, form_class=ItemForm, title=f"添加工作事项：{plan}",
                      service=lambda d: services.plan_item_create(actor=request.user, plan=plan, **_shape(d)),
@@ -154,7 +154,7 @@ def item_create(request, pk: int):
 
 
 @login_required
-def item_edit(request, pk: int):
+def item_edit_page(request, pk: int):
     item = selectors.plan_item_get(user=request.user, pk=pk)
     initial = _item_initial(item) | {"status": item.status}
     return form_page(request, form_class=PlanItemForm, title=f"编辑工作事项：{item.title}",
@@ -169,7 +169,7 @@ def _shape(data: dict) -> dict:
 
 @login_required
 @require_POST
-def item_delete(request, pk: int):
+def item_delete_page(request, pk: int):
     item = selectors.plan_item_get(user=request.user, pk=pk)
     return post_and_back(request, lambda: services.plan_item_delete(actor=request.user, item=item),
                           back=_plan_url(item.plan), done="已删除")
@@ -179,7 +179,7 @@ def item_delete(request, pk: int):
 
 
 @login_required
-def year_view(request):
+def year_view_page(request):
     union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
     glance = selectors.year_glance(user=request.user, union=union, year=year_from(request),
                                    as_of=timezone.localdate())
@@ -197,14 +197,14 @@ def _template_url(template) -> str:
 
 
 @login_required
-def template_list(request):
+def template_list_page(request):
     node = request.user.union
     return render(request, "plans/templates.html", {"templates": selectors.template_list(user=request.user),
                                                     "node": node})
 
 
 @login_required
-def template_detail(request, pk: int):
+def template_detail_page(request, pk: int):
     template = selectors.template_get(user=request.user, pk=pk)
     return render(request, "plans/template.html", {
         "template": template, "groups": selectors.grouped_by_area(template.items.all()),
@@ -221,7 +221,7 @@ def _template_source(request, value: str):
 
 
 @login_required
-def template_create(request, union_pk: int):
+def template_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     plans = selectors.plan_list(user=request.user, year=None, union=None).filter(union=union)[:10]
 
@@ -235,7 +235,7 @@ def template_create(request, union_pk: int):
 
 
 @login_required
-def template_edit(request, pk: int):
+def template_edit_page(request, pk: int):
     template = selectors.template_owned_get(user=request.user, pk=pk)
     fields = ("name", "suited_for", "guiding_ideas", "key_tasks")
     return form_page(request, form_class=TemplateForm, title=f"编辑模板：{template.name}",
@@ -246,14 +246,14 @@ def template_edit(request, pk: int):
 
 @login_required
 @require_POST
-def template_delete(request, pk: int):
+def template_delete_page(request, pk: int):
     template = selectors.template_owned_get(user=request.user, pk=pk)
     return post_and_back(request, lambda: services.template_delete(actor=request.user, template=template),
                           back=reverse("plans:templates"), done="模板已删除")
 
 
 @login_required
-def template_item_create(request, pk: int):
+def template_item_create_page(request, pk: int):
     template = selectors.template_owned_get(user=request.user, pk=pk)
     return form_page(request, form_class=ItemForm, title=f"添加模板事项：{template.name}",
                      service=lambda d: services.template_item_create(actor=request.user, template=template,
@@ -262,7 +262,7 @@ def template_item_create(request, pk: int):
 
 
 @login_required
-def template_item_edit(request, pk: int):
+def template_item_edit_page(request, pk: int):
     item = selectors.template_item_owned_get(user=request.user, pk=pk)
     return form_page(request, form_class=ItemForm, title=f"编辑模板事项：{item.title}",
                      service=lambda d: services.template_item_update(actor=request.user, item=item, **_shape(d)),
@@ -272,7 +272,7 @@ def template_item_edit(request, pk: int):
 
 @login_required
 @require_POST
-def template_item_delete(request, pk: int):
+def template_item_delete_page(request, pk: int):
     item = selectors.template_item_owned_get(user=request.user, pk=pk)
     return post_and_back(request, lambda: services.template_item_delete(actor=request.user, item=item),
                           back=_template_url(item.template), done="已删除")

@@ -82,14 +82,14 @@ def _case_form_kwargs(request, union) -> dict:
 
 
 @care_required
-def dispute_list(request):
+def dispute_list_page(request):
     form, qs = _filtered(request, *DISPUTES)
     return _list_page(request, template="rights/disputes.html", form=form, qs=qs,
                       time_limit=selectors.dispute_time_limit_days())
 
 
 @care_required
-def dispute_export(request):
+def dispute_export_page(request):
     _, qs = _filtered(request, *DISPUTES)
     services.record_export(actor=request.user, what="劳动争议案件", count=qs.count())
     columns = [("受理日期", 12), ("受理工会", 22), ("涉及企业", 28), ("争议类型", 12), ("申请人", 12),
@@ -102,7 +102,7 @@ def dispute_export(request):
 
 
 @care_required
-def dispute_create(request, union_pk: int):
+def dispute_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     return form_page(request, form_class=DisputeForm, title=f"登记劳动争议案件：{union.name}",
                      service=lambda d: services.dispute_create(actor=request.user, union=union, **d),
@@ -112,7 +112,7 @@ def dispute_create(request, union_pk: int):
 
 
 @login_required
-def dispute_detail(request, pk: int):
+def dispute_detail_page(request, pk: int):
     case = selectors.dispute_get(user=request.user, pk=pk)
     services.record_read(actor=request.user, obj=case)
     return render(request, "rights/dispute_detail.html", {
@@ -120,7 +120,7 @@ def dispute_detail(request, pk: int):
 
 
 @login_required
-def dispute_edit(request, pk: int):
+def dispute_edit_page(request, pk: int):
     case = selectors.dispute_get(user=request.user, pk=pk)
     return form_page(request, form_class=DisputeForm, title=f"编辑案件：{case}",
                      service=lambda d: services.dispute_update(actor=request.user, case=case, **d),
@@ -130,7 +130,7 @@ def dispute_edit(request, pk: int):
 
 
 @login_required
-def dispute_step(request, pk: int):
+def dispute_step_page(request, pk: int):
     case = selectors.dispute_get(user=request.user, pk=pk)
     return form_page(request, form_class=CaseStepForm, title=f"添加办理步骤：{case}",
                      service=lambda d: services.dispute_step_add(actor=request.user, case=case, **d),
@@ -139,7 +139,7 @@ def dispute_step(request, pk: int):
 
 
 @login_required
-def dispute_close(request, pk: int):
+def dispute_close_page(request, pk: int):
     case = selectors.dispute_get(user=request.user, pk=pk)
     return form_page(request, form_class=CloseForm, title=f"结案：{case}",
                      service=lambda d: services.dispute_close(actor=request.user, case=case, **d),
@@ -154,13 +154,13 @@ def _petition_url(petition) -> str:
 
 
 @care_required
-def petition_list(request):
+def petition_list_page(request):
     form, qs = _filtered(request, *PETITIONS)
     return _list_page(request, template="rights/petitions.html", form=form, qs=qs)
 
 
 @care_required
-def petition_export(request):
+def petition_export_page(request):
     _, qs = _filtered(request, *PETITIONS)
     services.record_export(actor=request.user, what="信访记录", count=qs.count())
     columns = [("接待日期", 12), ("接待工会", 22), ("信访方式", 10), ("信访人", 12), ("联系电话", 14), ("人数", 8),
@@ -171,7 +171,7 @@ def petition_export(request):
 
 
 @care_required
-def petition_create(request, union_pk: int):
+def petition_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     return form_page(request, form_class=PetitionForm, title=f"登记信访：{union.name}",
                      service=lambda d: services.petition_create(actor=request.user, union=union, **d),
@@ -180,14 +180,14 @@ def petition_create(request, union_pk: int):
 
 
 @login_required
-def petition_detail(request, pk: int):
+def petition_detail_page(request, pk: int):
     petition = selectors.petition_get(user=request.user, pk=pk)
     services.record_read(actor=request.user, obj=petition)
     return render(request, "rights/petition_detail.html", {"petition": petition})
 
 
 @login_required
-def petition_edit(request, pk: int):
+def petition_edit_page(request, pk: int):
     petition = selectors.petition_get(user=request.user, pk=pk)
     return form_page(request, form_class=PetitionForm, title=f"编辑信访：{petition}",
                      service=lambda d: services.petition_update(actor=request.user, petition=petition, **d),
@@ -202,7 +202,7 @@ def _body_url(body) -> str:
 
 
 @login_required
-def body_list(request):
+def body_list_page(request):
     union = _union_param(request)
     node = union or request.user.union
     qs = selectors.body_list(user=request.user, union=union)
@@ -212,7 +212,7 @@ def body_list(request):
 
 
 @login_required
-def body_export(request):
+def body_export_page(request):
     qs = selectors.mediator_list(user=request.user, union=_union_param(request)).order_by("union__path", "body", "name")
     columns = [("调解组织", 28), ("所属工会", 22), ("调解员", 12), ("手机号码", 14), ("在任", 8)]
     rows = ([m.body.name, m.union.name, m.name, mask_mobile(m.phone), m.active] for m in qs.iterator(chunk_size=2000))
@@ -220,7 +220,7 @@ def body_export(request):
 
 
 @login_required
-def body_create(request, union_pk: int):
+def body_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     return form_page(request, form_class=MediationBodyForm, title=f"新建调解组织：{union.name}",
                      service=lambda d: services.mediation_body_create(actor=request.user, union=union, **d),
@@ -229,14 +229,14 @@ def body_create(request, union_pk: int):
 
 
 @login_required
-def body_detail(request, pk: int):
+def body_detail_page(request, pk: int):
     body = selectors.body_get(user=request.user, pk=pk)
     return render(request, "rights/body_detail.html", {
         "body": body, "mediators": selectors.mediator_list(user=request.user, body=body)})
 
 
 @login_required
-def mediator_create(request, pk: int):
+def mediator_create_page(request, pk: int):
     body = selectors.body_get(user=request.user, pk=pk)
     return form_page(request, form_class=MediatorForm, title=f"添加调解员：{body.name}",
                      service=lambda d: services.mediator_create(actor=request.user, body=body, **d),
@@ -244,7 +244,7 @@ def mediator_create(request, pk: int):
 
 
 @login_required
-def mediator_edit(request, pk: int):
+def mediator_edit_page(request, pk: int):
     mediator = selectors.mediator_get(user=request.user, pk=pk)
     return form_page(request, form_class=MediatorEditForm, title=f"编辑调解员：{mediator.name}",
                      service=lambda d: services.mediator_update(actor=request.user, mediator=mediator, **d),
@@ -263,14 +263,14 @@ def _contract_form_kwargs(request, union) -> dict:
 
 
 @login_required
-def contract_list(request):
+def contract_list_page(request):
     form, qs = _filtered(request, *CONTRACTS)
     return _list_page(request, template="rights/contracts.html", form=form, qs=qs,
                       warning_days=selectors.contract_warning_days())
 
 
 @login_required
-def contract_export(request):
+def contract_export_page(request):
     _, qs = _filtered(request, *CONTRACTS)
     columns = [("合同名称", 30), ("签约工会", 22), ("合同层级", 10), ("合同类型", 22), ("覆盖企业", 40),
                ("签订日期", 12), ("期限起始", 12), ("到期日期", 12), ("工资增长幅度（%）", 14), ("覆盖职工人数", 12),
@@ -282,7 +282,7 @@ def contract_export(request):
 
 
 @login_required
-def contract_create(request, union_pk: int):
+def contract_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     return form_page(request, form_class=ContractForm, title=f"登记集体合同：{union.name}",
                      service=lambda d: services.contract_create(actor=request.user, union=union, **d),
@@ -291,13 +291,13 @@ def contract_create(request, union_pk: int):
 
 
 @login_required
-def contract_detail(request, pk: int):
+def contract_detail_page(request, pk: int):
     contract = selectors.contract_get(user=request.user, pk=pk)
     return render(request, "rights/contract_detail.html", {"contract": contract})
 
 
 @login_required
-def contract_edit(request, pk: int):
+def contract_edit_page(request, pk: int):
     contract = selectors.contract_get(user=request.user, pk=pk)
     initial = {f: getattr(contract, f) for f in services.CONTRACT_FIELDS}
     initial["enterprises"] = list(contract.enterprises.all())
@@ -322,7 +322,7 @@ def _period(request) -> tuple[StatisticsForm, date, date]:
 
 
 @login_required
-def statistics(request):
+def statistics_page(request):
     node = _union_param(request) or request.user.union
     form, start, end = _period(request)
     context = {

@@ -15,7 +15,7 @@ from django.utils import timezone
 from gonghui.core.identifiers import IdentifierError, id_check_char, parse_resident_id
 from gonghui.members.choices import Category, Education, Gender, PoliticalStatus
 from gonghui.members.rules import ETHNICITY_SET, member_values_check
-from gonghui.org.models import Level, Union, UnionGroup
+from gonghui.org.models import UnionLevel, Union, UnionGroup
 
 from .columns import FIELDS_BY_KEY
 
@@ -103,7 +103,7 @@ class UnionDirectory:
     @property
     def default_union_id(self) -> int | None:
         """A grassroots officer's roster needs no union column: it is their own union."""
-        return self.node.pk if self.node.level == Level.GRASSROOTS else None
+        return self.node.pk if self.node.level == UnionLevel.GRASSROOTS else None
 
     def resolve(self, text: str) -> tuple[int | None, str]:
         if text not in self._cache:
@@ -119,7 +119,7 @@ class UnionDirectory:
             return None, f"工会“{text}”不在您的管辖范围内，只能导入本级及下级工会的会员"
         if len(mine) > 1:
             return None, f"有多个工会名为“{text}”，请改填工会代码"
-        if mine[0].level != Level.GRASSROOTS:
+        if mine[0].level != UnionLevel.GRASSROOTS:
             return None, f"“{text}”不是基层工会，会员须登记在基层工会"
         return mine[0].pk, ""
 

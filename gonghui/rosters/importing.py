@@ -23,7 +23,7 @@ from .checking import RowChecker, UnionDirectory
 from .columns import HEADER_SEARCH_ROWS, find_header, is_blank, is_totals, missing_required
 from .models import ImportMode, ImportStatus, RosterImport
 from .reading import RosterRefused, iter_rows
-from .staging import Kind, Stage
+from .staging import RowOutcome, Stage
 from gonghui.core.xlsx import write_xlsx
 
 CHUNK_ROWS = 50_000
@@ -50,7 +50,7 @@ class Pass:
     """What one pass over the file found: rejected rows (Excel row number -> message) and counts."""
 
     errors: dict[int, str] = field(default_factory=dict)
-    counts: dict[Kind, int] = field(default_factory=lambda: dict.fromkeys(Kind, 0))
+    counts: dict[RowOutcome, int] = field(default_factory=lambda: dict.fromkeys(RowOutcome, 0))
     read: int = 0
     written: int = 0
 
@@ -60,8 +60,8 @@ class Pass:
 
     def summary(self) -> dict:
         return {
-            "new_count": self.counts[Kind.NEW], "updated_count": self.counts[Kind.UPDATED],
-            "unchanged_count": self.counts[Kind.UNCHANGED], "rejected_count": self.rejected,
+            "new_count": self.counts[RowOutcome.NEW], "updated_count": self.counts[RowOutcome.UPDATED],
+            "unchanged_count": self.counts[RowOutcome.UNCHANGED], "rejected_count": self.rejected,
             "rows_written": self.written, "rows_total": self.read,
             "first_errors": [{"row": n, "message": self.errors[n]} for n in sorted(self.errors)[:FIRST_ERRORS]],
         }
@@ -205,7 +205,7 @@ class RosterRun:
             counts = self.stage.classify(node=self.actor.union, assign_ids=write)
             for kind, count in counts.items():
                 result.counts[kind] += count
-            if counts[Kind.ELSEWHERE] or counts[Kind.MOVED]:
+            if counts[RowOutcome.ELSEWHERE] or counts[RowOutcome.MOVED]:
                 result.errors.update(self.stage.rejections())
             if write and not (all_or_nothing and result.errors):
                 result.written += self.stage.merge(counts=counts, tenant_id=self.actor.union.tenant_id,

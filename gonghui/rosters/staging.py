@@ -34,7 +34,7 @@ IMPORT_NOTE = "花名册导入"
 HISTORY_COLUMNS = "history_date, history_change_reason, history_type, history_user_id"
 
 
-class Kind(IntEnum):
+class RowOutcome(IntEnum):
     NEW = 1
     UPDATED = 2
     UNCHANGED = 3
@@ -83,7 +83,7 @@ class Stage:
                 marks = ", ".join(["%s"] * len(STAGE_COLUMNS))
                 cursor.executemany(f"INSERT INTO {self.table} ({columns}) VALUES ({marks})", rows)
 
-    def classify(self, *, node: Union, assign_ids: bool) -> dict[Kind, int]:
+    def classify(self, *, node: Union, assign_ids: bool) -> dict[RowOutcome, int]:
         """Match each row by ID number against the tenant's active members and say what it would do.
 
         One CREATE TABLE … AS pass over the chunk in the stage (no UPDATE of it); with assign_ids,
@@ -100,17 +100,17 @@ class Stage:
             SELECT s.*, CASE WHEN m.id IS NULL THEN {self._new_id() if assign_ids else 'NULL'} ELSE m.id END
                        AS member_id,
                    m.union_id AS old_union_id, CASE
-                WHEN m.id IS NULL THEN {Kind.NEW:d}
-                WHEN substr(u.path, 1, %s) <> %s THEN {Kind.ELSEWHERE:d}
-                WHEN m.union_id <> s.union_id THEN {Kind.MOVED:d}
-                WHEN {changed} THEN {Kind.UPDATED:d}
-                ELSE {Kind.UNCHANGED:d} END AS kind
+                WHEN m.id IS NULL THEN {RowOutcome.NEW:d}
+                WHEN substr(u.path, 1, %s) <> %s THEN {RowOutcome.ELSEWHERE:d}
+                WHEN m.union_id <> s.union_id THEN {RowOutcome.MOVED:d}
+                WHEN {changed} THEN {RowOutcome.UPDATED:d}
+                ELSE {RowOutcome.UNCHANGED:d} END AS kind
             FROM {s} s
             LEFT JOIN {self._holder()}
             LEFT JOIN {connection.ops.quote_name(Union._meta.db_table)} u ON u.id = m.union_id""",
                   [len(node.path), node.path, node.tenant_id])
-        counts = dict.fromkeys(Kind, 0)
-        counts.update({Kind(k): n for k, n in self._rows(f"SELECT kind, COUNT(*) FROM {self.plan} GROUP BY kind")})
+        counts = dict.fromkeys(RowOutcome, 0)
+        counts.update({RowOutcome(k): n for k, n in self._rows(f"SELECT kind, COUNT(*) FROM {self.plan} GROUP BY kind")})
         return counts
 
     def _holder(self) -> str:
@@ -136,10 +136,10 @@ class Stage:
         union_table = connection.ops.quote_name(Union._meta.db_table)
         rows = self._rows(f"""SELECT p.row_no, p.kind, u.name FROM {self.plan} p
                               JOIN {union_table} u ON u.id = p.old_union_id
-                              WHERE p.kind IN ({Kind.ELSEWHERE:d}, {Kind.MOVED:d})""")
-        return {row_no: _clash_message(Kind(kind), union_name) for row_no, kind, union_name in rows}
+                              WHERE p.kind IN ({RowOutcome.ELSEWHERE:d}, {RowOutcome.MOVED:d})""")
+        return {row_no: _clash_message(RowOutcome(kind), union_name) for row_no, kind, union_name in rows}
 
-    def merge(self, *, counts: dict[Kind, int], tenant_id: int, actor_id: int, now: datetime) -> int:
+    def merge(self, *, counts: dict[RowOutcome, int], tenant_id: int, actor_id: int, now: datetime) -> int:
         """Write the classified chunk's new and updated rows, their join events and audit-trail rows.
 
         Statements with nothing to do are skipped: an UPDATE … FROM over an empty set may still make
@@ -150,9 +150,9 @@ class Stage:
             # Foreign keys are checked as each row goes in, not queued a million times for COMMIT.
             self._run("SET CONSTRAINTS ALL IMMEDIATE")
         written = 0
-        if counts[Kind.NEW]:
+        if counts[RowOutcome.NEW]:
             written += self._insert_new(tenant_id, actor_id, stamp)
-        if counts[Kind.UPDATED]:
+        if counts[RowOutcome.UPDATED]:
             written += self._update_changed(actor_id, stamp)
         return written
 
@@ -168,7 +168,7 @@ class Stage:
     def _insert_new(self, tenant_id: int, actor_id: int, stamp) -> int:
         """New members, their join events and their first audit-trail version, all from the plan."""
         columns, select, params = self._new_member(tenant_id, stamp)
-        new = f"FROM {self.plan} WHERE kind = {Kind.NEW:d}"
+        new = f"FROM {self.plan} WHERE kind = {RowOutcome.NEW:d}"
         written = self._run(f"INSERT INTO {self.member} ({', '.join(columns)}) SELECT {', '.join(select)} {new}",
                             params)
         event_table = connection.ops.quote_name(MemberEvent._meta.db_table)
@@ -186,17 +186,17 @@ class Stage:
         sets = ["name = p.name", "join_date = p.join_date", f"group_id = COALESCE(p.group_id, {m}.group_id)",
                 *(f"{c} = COALESCE(p.{c}, {m}.{c})" for c in OPTIONAL), "updated_at = %s"]
         written = self._run(f"UPDATE {m} SET {', '.join(sets)} FROM {self.plan} p "
-                            f"WHERE p.kind = {Kind.UPDATED:d} AND {m}.id = p.member_id", [stamp])
+                            f"WHERE p.kind = {RowOutcome.UPDATED:d} AND {m}.id = p.member_id", [stamp])
         columns = [f.column for f in Member._meta.concrete_fields]
         self._run(f"""INSERT INTO {self.history} ({', '.join(columns)}, {HISTORY_COLUMNS})
                       SELECT {', '.join('m.' + c for c in columns)}, %s, %s, '~', %s
                       FROM {m} m JOIN {self.plan} p ON m.id = p.member_id
-                      WHERE p.kind = {Kind.UPDATED:d}""", [stamp, IMPORT_NOTE, actor_id])
+                      WHERE p.kind = {RowOutcome.UPDATED:d}""", [stamp, IMPORT_NOTE, actor_id])
         return written
 
 
-def _clash_message(kind: Kind, union_name: str) -> str:
-    if kind == Kind.ELSEWHERE:
+def _clash_message(kind: RowOutcome, union_name: str) -> str:
+    if kind == RowOutcome.ELSEWHERE:
         return (f"此人已是“{union_name}”的在册会员，该工会不在您的管辖范围内；同一人在全县只能有一个有效会籍，"
                 "如需调入请由原工会办理转会")
     return f"此人已是“{union_name}”的在册会员；调换工会请办理转会，不能通过花名册导入"

@@ -18,14 +18,14 @@ def _detail(roster) -> str:
 
 
 @login_required
-def import_list(request):
+def import_list_page(request):
     page = paginate(request, selectors.import_list(user=request.user))
     exports = selectors.export_list(user=request.user)[:10]
     return render(request, "rosters/index.html", {"page": page, "exports": exports})
 
 
 @login_required
-def import_create(request):
+def import_create_page(request):
     return form_page(request, form_class=UploadForm, title="花名册导入：上传文件",
                      service=lambda d: services.roster_import_create(actor=request.user, upload=d["file"]),
                      success=_detail, cancel_url=reverse("rosters:index"), submit_label="上传并检查",
@@ -33,13 +33,13 @@ def import_create(request):
 
 
 @login_required
-def import_detail(request, pk: int):
+def import_detail_page(request, pk: int):
     roster = selectors.import_get(user=request.user, pk=pk)
     return render(request, "rosters/import_detail.html", {"roster": roster, "start_form": StartForm()})
 
 
 @login_required
-def import_progress(request, pk: int):
+def import_progress_page(request, pk: int):
     """Polled by htmx while a job runs; when it stops, the whole page reloads to show the next step."""
     roster = selectors.import_get(user=request.user, pk=pk)
     response = render(request, "rosters/_import_progress.html", {"roster": roster})
@@ -49,7 +49,7 @@ def import_progress(request, pk: int):
 
 
 @login_required
-def import_sheet(request, pk: int):
+def import_sheet_page(request, pk: int):
     roster = selectors.import_get(user=request.user, pk=pk)
     return form_page(request, form_class=SheetForm, title=f"选择工作表：{roster.original_name}",
                      service=lambda d: services.roster_import_choose_sheet(actor=request.user, roster=roster, **d),
@@ -58,7 +58,7 @@ def import_sheet(request, pk: int):
 
 
 @login_required
-def import_mapping(request, pk: int):
+def import_mapping_page(request, pk: int):
     roster = selectors.import_get(user=request.user, pk=pk)
     return form_page(request, form_class=MappingForm, title=f"确认各列含义：{roster.original_name}",
                      service=lambda d: services.roster_import_map(actor=request.user, roster=roster, mapping=d),
@@ -68,7 +68,7 @@ def import_mapping(request, pk: int):
 
 @login_required
 @require_POST
-def import_start(request, pk: int):
+def import_start_page(request, pk: int):
     roster = selectors.import_get(user=request.user, pk=pk)
     form = StartForm(request.POST)
     if not form.is_valid():
@@ -81,7 +81,7 @@ def import_start(request, pk: int):
 
 @login_required
 @require_POST
-def import_cancel(request, pk: int):
+def import_cancel_page(request, pk: int):
     roster = selectors.import_get(user=request.user, pk=pk)
     report_outcome(request, lambda: services.roster_import_cancel(actor=request.user, roster=roster),
                    done="已请求取消，正在停止")
@@ -89,7 +89,7 @@ def import_cancel(request, pk: int):
 
 
 @login_required
-def import_errors(request, pk: int):
+def import_errors_page(request, pk: int):
     roster = selectors.import_get(user=request.user, pk=pk)
     if not roster.error_file:
         raise Http404
@@ -105,7 +105,7 @@ def _export_query(request) -> str:
 
 
 @login_required
-def export_create(request):
+def export_create_page(request):
     """The member list's current filters arrive in the query string; the export writes exactly that list.
 
     Exporting is a read (auditors may do it too), so this page does not go through form_page.
@@ -125,13 +125,13 @@ def export_create(request):
 
 
 @login_required
-def export_detail(request, pk: int):
+def export_detail_page(request, pk: int):
     export = selectors.export_get(user=request.user, pk=pk)
     return render(request, "rosters/export_detail.html", {"export": export})
 
 
 @login_required
-def export_progress(request, pk: int):
+def export_progress_page(request, pk: int):
     export = selectors.export_get(user=request.user, pk=pk)
     response = render(request, "rosters/_export_progress.html", {"export": export})
     if not export.is_running and request.headers.get("HX-Request"):
@@ -140,7 +140,7 @@ def export_progress(request, pk: int):
 
 
 @login_required
-def export_download(request, pk: int):
+def export_download_page(request, pk: int):
     export = selectors.export_get(user=request.user, pk=pk)
     if not export.file:
         raise Http404
@@ -150,7 +150,7 @@ def export_download(request, pk: int):
 
 @login_required
 @require_POST
-def export_cancel(request, pk: int):
+def export_cancel_page(request, pk: int):
     export = selectors.export_get(user=request.user, pk=pk)
     report_outcome(request, lambda: services.member_export_cancel(actor=request.user, export=export), done="已请求取消")
     return redirect("rosters:export_detail", pk=export.pk)

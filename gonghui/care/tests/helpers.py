@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from gonghui.care import services
-from gonghui.care.choices import AidKind, Cause, FundSource, Level
+from gonghui.care.choices import AidKind, Cause, FundSource, HardshipLevel
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise
 from gonghui.testing import make_credit_code, make_id_number
@@ -39,7 +39,7 @@ def apply(cast, *, who=None, applied_on: date | None = None, **overrides):
     return services.hardship_file_apply(**data)
 
 
-def approve(cast, file, *, on: date | None = None, level: str = Level.RELATIVE, reviewer=None):
+def approve(cast, file, *, on: date | None = None, level: str = HardshipLevel.RELATIVE, reviewer=None):
     """The union's first review by the officer, then the federation's by the street (or a given) admin."""
     on = on or file.applied_on
     file = services.hardship_file_union_review(actor=cast.officer, file=file, approve=True, on_date=on)

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gonghui.care import selectors, services
-from gonghui.care.choices import Cause, FileStatus, Level, ReviewOutcome
+from gonghui.care.choices import Cause, FileStatus, HardshipLevel, ReviewOutcome
 from gonghui.care.models import AidPayment, HardshipFile, HardshipReview, HouseholdMember
 from gonghui.care.services import income_per_head
 
@@ -39,11 +39,11 @@ def test_the_whole_way_from_application_to_closing(cast):
     file = services.hardship_file_union_review(actor=cast.officer, file=file, approve=True, on_date=days_ago(398))
     assert file.status == FileStatus.UNION_APPROVED
     file = services.hardship_file_federation_review(actor=cast.street_admin, file=file, approve=True,
-                                                    level=Level.DEEP, on_date=days_ago(395))
-    assert (file.status, file.level, file.approved_on) == (FileStatus.ACTIVE, Level.DEEP, days_ago(395))
+                                                    level=HardshipLevel.DEEP, on_date=days_ago(395))
+    assert (file.status, file.level, file.approved_on) == (FileStatus.ACTIVE, HardshipLevel.DEEP, days_ago(395))
     file = services.hardship_file_yearly_review(actor=cast.officer, file=file, outcome=ReviewOutcome.LEVEL_CHANGED,
-                                                level=Level.RELATIVE, on_date=days_ago(20))
-    assert (file.level, file.last_reviewed_on) == (Level.RELATIVE, days_ago(20))
+                                                level=HardshipLevel.RELATIVE, on_date=days_ago(20))
+    assert (file.level, file.last_reviewed_on) == (HardshipLevel.RELATIVE, days_ago(20))
     file = services.hardship_file_yearly_review(actor=cast.officer, file=file, outcome=ReviewOutcome.CLOSED,
                                                 close_reason="recovered", on_date=days_ago(5))
     assert (file.status, file.closed_on, file.close_reason) == (FileStatus.CLOSED, days_ago(5), "recovered")
@@ -76,7 +76,7 @@ def test_steps_out_of_order_are_refused(cast, step, message):
     with pytest.raises(ValidationError) as excinfo:
         if step == "federation":
             services.hardship_file_federation_review(actor=cast.street_admin, file=file, approve=True,
-                                                     level=Level.DEEP, on_date=days_ago(1))
+                                                     level=HardshipLevel.DEEP, on_date=days_ago(1))
         else:
             services.hardship_file_yearly_review(actor=cast.officer, file=file, outcome="kept", on_date=days_ago(1))
     assert message in errors_of(excinfo)["__all__"][0]
@@ -99,7 +99,7 @@ def test_only_a_federation_above_the_union_may_do_the_federation_review(cast):
     file = services.hardship_file_union_review(actor=cast.officer, file=apply(cast), approve=True,
                                                on_date=days_ago(1))
     with pytest.raises(ValidationError) as excinfo:
-        services.hardship_file_federation_review(actor=cast.officer, file=file, approve=True, level=Level.DEEP,
+        services.hardship_file_federation_review(actor=cast.officer, file=file, approve=True, level=HardshipLevel.DEEP,
                                                  on_date=days_ago(1))
     assert "上级总工会管理员" in errors_of(excinfo)["__all__"][0]
 
@@ -109,7 +109,7 @@ def test_the_first_reviewer_may_not_also_approve(cast):
                                                on_date=days_ago(1))
     with pytest.raises(ValidationError) as excinfo:
         services.hardship_file_federation_review(actor=cast.street_admin, file=file, approve=True,
-                                                 level=Level.DEEP, on_date=days_ago(1))
+                                                 level=HardshipLevel.DEEP, on_date=days_ago(1))
     assert "另一人" in errors_of(excinfo)["__all__"][0]
 
 
@@ -124,7 +124,7 @@ def test_approval_needs_a_level(cast):
 @pytest.mark.parametrize("outcome, extra, field, text", [
     ("closed", {}, "close_reason", "脱困、转出或死亡"),
     ("level_changed", {}, "level", "新的困难类别"),
-    ("level_changed", {"level": Level.RELATIVE}, "level", "相同"),
+    ("level_changed", {"level": HardshipLevel.RELATIVE}, "level", "相同"),
     ("dropped", {}, "outcome", "复核结论"),
 ])
 def test_yearly_review_checks_its_outcome(cast, outcome, extra, field, text):
@@ -134,7 +134,7 @@ def test_yearly_review_checks_its_outcome(cast, outcome, extra, field, text):
                                              **extra)
     assert text in errors_of(excinfo)[field][0]
     file.refresh_from_db()
-    assert file.status == FileStatus.ACTIVE and file.level == Level.RELATIVE
+    assert file.status == FileStatus.ACTIVE and file.level == HardshipLevel.RELATIVE
 
 
 def test_review_may_not_be_dated_before_the_application(cast):

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from gonghui.care import selectors, services
-from gonghui.care.choices import Campaign, Level, MedicalCategory, VisitReason
+from gonghui.care.choices import Campaign, HardshipLevel, MedicalCategory, VisitReason
 from gonghui.org.models import Enterprise
 from gonghui.testing import make_credit_code
 
@@ -64,7 +64,7 @@ def test_hardship_seed_sentence(cast):
     services.hardship_file_union_review(actor=cast.other_officer, file=elsewhere, approve=True,
                                         on_date=date(2025, 4, 1))
     elsewhere = services.hardship_file_federation_review(actor=cast.county_admin, file=elsewhere, approve=True,
-                                                         level=Level.DEEP, on_date=date(2025, 4, 2))
+                                                         level=HardshipLevel.DEEP, on_date=date(2025, 4, 2))
     pay(cast.other_officer, elsewhere, "10000", date(2025, 5, 1))
 
     assert figures(cast).hardship.sentence() == "新增困难职工3人，现共有困难职工26人，发放各类困难补助4.9万元"

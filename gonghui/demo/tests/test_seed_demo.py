@@ -16,7 +16,7 @@ from gonghui.demo.members import apportion
 from gonghui.demo.reset import delete_demo, find_demo_root
 from gonghui.members.models import Member, MemberEvent
 from gonghui.org.management.commands import seed_demo
-from gonghui.org.models import CommitteeSeat, Enterprise, Formation, JointScope, Level, OrgType, Union, UnionGroup
+from gonghui.org.models import CommitteeSeat, Enterprise, Formation, JointScope, UnionLevel, OrgType, Union, UnionGroup
 from gonghui.plans.models import Plan
 
 AS_OF = date(2026, 6, 30)
@@ -82,10 +82,10 @@ def test_the_same_seed_gives_the_same_county(county):
 
 def test_tree_has_the_expected_shape_and_one_tenant(county):
     root = county.root
-    assert Union.objects.filter(level=Level.COUNTY).get() == root
-    assert Union.objects.filter(level=Level.STREET, depth=2).count() == 3
+    assert Union.objects.filter(level=UnionLevel.COUNTY).get() == root
+    assert Union.objects.filter(level=UnionLevel.STREET, depth=2).count() == 3
     assert not Union.objects.exclude(tenant=root).exists()
-    grassroots = Union.objects.filter(level=Level.GRASSROOTS)
+    grassroots = Union.objects.filter(level=UnionLevel.GRASSROOTS)
     single = Counter(grassroots.filter(formation=Formation.SINGLE).values_list("org_type", flat=True))
     assert single == {OrgType.ENTERPRISE: 181, OrgType.SCHOOL: 20, OrgType.AGENCY: 15}
     joint = grassroots.filter(formation=Formation.JOINT)
@@ -104,8 +104,8 @@ def test_enterprises_groups_and_committees(county):
     joint = [count for (formation, _), count in covered.items() if formation == Formation.JOINT]
     assert len(single) == 216 and set(single) == {1}
     assert len(joint) == 8 and min(joint) >= 2
-    assert Enterprise.objects.filter(union__level=Level.STREET).exists(), "some enterprises have no union yet"
-    for union in Union.objects.filter(level=Level.GRASSROOTS):
+    assert Enterprise.objects.filter(union__level=UnionLevel.STREET).exists(), "some enterprises have no union yet"
+    for union in Union.objects.filter(level=UnionLevel.GRASSROOTS):
         assert 2 <= union.groups.count() <= 6
     for union in Union.objects.all():
         seats = Counter(union.seats.values_list("body", "role"))
@@ -147,7 +147,7 @@ def test_demo_users_log_in_with_their_roles(county, client):
     officer, officer2 = users["officer"], users["officer2"]
     assert officer.role == officer2.role == Role.UNION_OFFICER
     assert officer.union.path.startswith(first_street.path) and officer.union.org_type == OrgType.ENTERPRISE
-    assert officer2.union.path.startswith(second_street.path) and officer2.union.level == Level.GRASSROOTS
+    assert officer2.union.path.startswith(second_street.path) and officer2.union.level == UnionLevel.GRASSROOTS
     assert users["county_admin"].may_reveal_identity and users["county_admin"].may_access_care
     assert officer.may_reveal_identity and officer.may_access_care
     sysadmin = users["sysadmin"]

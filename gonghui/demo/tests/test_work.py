@@ -40,7 +40,7 @@ from gonghui.ledger.models import (
     RewardRule,
 )
 from gonghui.ledger.services import tally_rebuild
-from gonghui.org.models import Level, OrgType, Union
+from gonghui.org.models import UnionLevel, OrgType, Union
 from gonghui.plans import selectors as plans
 from gonghui.plans.models import ItemStatus, Plan, PlanItem, PlanStatus
 from gonghui.rights import selectors as rights
@@ -114,16 +114,16 @@ def test_the_same_seed_gives_the_same_year(built):
 def test_plans_from_the_templates_for_this_year_and_last(county):
     this_year = Plan.objects.filter(year=AS_OF.year)
     levels = Counter(this_year.values_list("union__level", flat=True))
-    assert levels[Level.COUNTY] == 1 and levels[Level.STREET] == 3
-    grassroots = Union.objects.filter(level=Level.GRASSROOTS).count()
-    assert 0.5 * grassroots < levels[Level.GRASSROOTS] < grassroots, "a good share of unions, not all"
+    assert levels[UnionLevel.COUNTY] == 1 and levels[UnionLevel.STREET] == 3
+    grassroots = Union.objects.filter(level=UnionLevel.GRASSROOTS).count()
+    assert 0.5 * grassroots < levels[UnionLevel.GRASSROOTS] < grassroots, "a good share of unions, not all"
     assert this_year.filter(status=PlanStatus.DRAFT).exists() and this_year.filter(status=PlanStatus.FILED).exists()
     assert Plan.objects.filter(year=AS_OF.year - 1, status=PlanStatus.FILED).count() >= 8
     assert this_year.filter(source=f"沿用{AS_OF.year - 1}年计划").exists()
     for org_type, template in ((OrgType.SCHOOL, "学校"), (OrgType.AGENCY, "机关"), (OrgType.ENTERPRISE, "企业")):
         sources = set(this_year.filter(union__org_type=org_type).values_list("source", flat=True))
         assert sources and all(template in s or s.startswith("沿用") for s in sources), org_type
-    assert this_year.get(union__level=Level.COUNTY).source in ("模板：县总工会年度工作计划", f"沿用{AS_OF.year - 1}年计划")
+    assert this_year.get(union__level=UnionLevel.COUNTY).source in ("模板：县总工会年度工作计划", f"沿用{AS_OF.year - 1}年计划")
     statuses = Counter(PlanItem.objects.filter(plan__year=AS_OF.year).values_list("status", flat=True))
     assert statuses[ItemStatus.DONE] and statuses[ItemStatus.ACTIVE] and statuses[ItemStatus.DROPPED]
 

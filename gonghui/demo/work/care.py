@@ -12,7 +12,7 @@ from gonghui.care.choices import (
     Cause,
     CloseReason,
     FileStatus,
-    Level,
+    HardshipLevel,
     MedicalCategory,
     ReviewOutcome,
     SchoolLevel,
@@ -40,7 +40,7 @@ from gonghui.care.services import (
 from gonghui.members.choices import Category, Gender
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Formation, Union
-from gonghui.org.models import Level as UnionLevel
+from gonghui.org.models import HardshipLevel as UnionLevel
 
 from ..identity import card_number
 from ..names import SURNAMES, person_name
@@ -158,8 +158,8 @@ class CareWriter:
         if story == "rejected":
             return hardship_file_federation_review(actor=reviewer, file=file, approve=False, on_date=on,
                                                    note="材料不全，请补充医疗费用票据后重新申请")
-        level = Level.ACCIDENTAL if Cause.DISASTER in file.causes else rng.choice((Level.DEEP, Level.RELATIVE,
-                                                                                  Level.RELATIVE))
+        level = HardshipLevel.ACCIDENTAL if Cause.DISASTER in file.causes else rng.choice((HardshipLevel.DEEP, HardshipLevel.RELATIVE,
+                                                                                  HardshipLevel.RELATIVE))
         file = hardship_file_federation_review(actor=reviewer, file=file, approve=True, level=level, on_date=on)
         self._aid(file, officer, year=file.approved_on.year)
         if story in ("kept", "relevelled"):
@@ -208,7 +208,7 @@ class CareWriter:
             return hardship_file_yearly_review(actor=actor, file=file, outcome=ReviewOutcome.CLOSED, on_date=on,
                                         close_reason=CloseReason.RECOVERED, note="配偶重新就业，家庭收入已超过标准")
         if story == "relevelled":
-            level = Level.RELATIVE if file.level != Level.RELATIVE else Level.DEEP
+            level = HardshipLevel.RELATIVE if file.level != HardshipLevel.RELATIVE else HardshipLevel.DEEP
             return hardship_file_yearly_review(actor=actor, file=file, outcome=ReviewOutcome.LEVEL_CHANGED, level=level,
                                         on_date=on, note="家庭情况变化，调整困难类别")
         return hardship_file_yearly_review(actor=actor, file=file, outcome=ReviewOutcome.KEPT, on_date=on,

@@ -9,7 +9,7 @@ from random import Random
 
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
-from gonghui.org.models import Enterprise, Formation, Level, OrgType, Union
+from gonghui.org.models import Enterprise, Formation, UnionLevel, OrgType, Union
 
 from ..tree import Tree
 from .staff import Staff
@@ -115,7 +115,7 @@ class Work:
 
     def pool(self, rng: Random, union: Union, *, unions: int = 6) -> list[Member]:
         """Members an activity of `union` may draw on: its own, or for a federation those of a few unions below."""
-        if union.level == Level.GRASSROOTS:
+        if union.level == UnionLevel.GRASSROOTS:
             return self.roster(union)
         below = self.grassroots_under(union)
         return [m for g in rng.sample(below, min(unions, len(below))) for m in self.roster(g)]

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from random import Random
 
-from gonghui.ledger.models import Activity, Kind, Level, RecipientType
+from gonghui.ledger.models import Activity, ActivityKind, HonourLevel, RecipientType
 from gonghui.ledger.services import honour_create, news_report_create, reward_rule_create
 from gonghui.members.models import Member
 from gonghui.org.models import OrgType, Union
@@ -20,17 +20,17 @@ COUNTY_RULE = ((3, "通报表扬", None), (6, "优秀通讯员", Decimal("300.00
 STREET_RULE = ((4, "信息报道先进个人", Decimal("200.00")),)
 OUTLETS = {"县总工会门户网站": 5, "《{county}工运》": 3, "{county}融媒体中心": 2, "荆江市总工会微信公众号": 1.5,
            "《工人日报》": 0.2, "": 2}
-VERBS = {Kind.MEETING: "召开", Kind.STUDY: "开展", Kind.TRAINING: "举办", Kind.LEGAL_EDUCATION: "开展"}
+VERBS = {ActivityKind.MEETING: "召开", ActivityKind.STUDY: "开展", ActivityKind.TRAINING: "举办", ActivityKind.LEGAL_EDUCATION: "开展"}
 REPORT_SHARE = 0.35
-AWARD_DAY = {Level.PROVINCE: 24, Level.CITY: 26, Level.COUNTY: 28}
+AWARD_DAY = {HonourLevel.PROVINCE: 24, HonourLevel.CITY: 26, HonourLevel.COUNTY: 28}
 
 
 def seed_honours(work: Work) -> int:
     rng = work.rng("honours")
     made = 0
-    for title, level in (("优秀工会积极分子", Level.COUNTY), ("优秀工会工作者", Level.COUNTY), ("最美职工", Level.COUNTY),
-                         ("五一劳动奖章", Level.CITY), ("五一劳动奖章", Level.PROVINCE)):
-        count = {Level.COUNTY: 5, Level.CITY: 2, Level.PROVINCE: 1}[level]
+    for title, level in (("优秀工会积极分子", HonourLevel.COUNTY), ("优秀工会工作者", HonourLevel.COUNTY), ("最美职工", HonourLevel.COUNTY),
+                         ("五一劳动奖章", HonourLevel.CITY), ("五一劳动奖章", HonourLevel.PROVINCE)):
+        count = {HonourLevel.COUNTY: 5, HonourLevel.CITY: 2, HonourLevel.PROVINCE: 1}[level]
         day = _award_day(work, level)
         for member in _honoured_members(work, rng, work.scaled(count), on=day):
             union = _recorder(work, level, member.union)
@@ -44,23 +44,23 @@ def seed_honours(work: Work) -> int:
     return made
 
 
-def _award_day(work: Work, level: str = Level.COUNTY) -> date:
+def _award_day(work: Work, level: str = HonourLevel.COUNTY) -> date:
     """Awards are handed out before May Day, the province's first; early in the year, last year's are the latest."""
     eve = date(work.year, 4, AWARD_DAY[level])
     return eve if eve <= work.as_of else date(work.year - 1, 12, AWARD_DAY[level])
 
 
 def _prefixed(title: str, level: str) -> str:
-    return {Level.CITY: "市", Level.PROVINCE: "省"}.get(level, "") + title
+    return {HonourLevel.CITY: "市", HonourLevel.PROVINCE: "省"}.get(level, "") + title
 
 
 def _awarding_body(work: Work, level: str) -> str:
-    return {Level.CITY: CITY_BODY, Level.PROVINCE: PROVINCE_BODY}.get(level, f"{work.county}总工会")
+    return {HonourLevel.CITY: CITY_BODY, HonourLevel.PROVINCE: PROVINCE_BODY}.get(level, f"{work.county}总工会")
 
 
 def _recorder(work: Work, level: str, union: Union) -> Union:
     """County honours are entered by the county; higher ones by the honoured union, which keeps the certificate."""
-    return work.root if level == Level.COUNTY else union
+    return work.root if level == HonourLevel.COUNTY else union
 
 
 def _honoured_members(work: Work, rng: Random, count: int, *, on: date, kinds=None) -> list[Member]:
@@ -74,7 +74,7 @@ def _team_honours(work: Work, rng: Random) -> int:
     made = 0
     enterprises = [g for g in work.tree.grassroots if g.union.org_type == OrgType.ENTERPRISE and g.groups]
     for n, grassroots in enumerate(rng.sample(enterprises, min(work.scaled(6, floor=2), len(enterprises)))):
-        level = Level.CITY if n == 0 else Level.COUNTY
+        level = HonourLevel.CITY if n == 0 else HonourLevel.COUNTY
         union = _recorder(work, level, grassroots.union)
         on = _award_day(work, level)
         team = f"{work.short(grassroots.union)}{rng.choice(grassroots.groups).name.removesuffix('小组')}"
@@ -88,7 +88,7 @@ def _team_honours(work: Work, rng: Random) -> int:
 def _union_honours(work: Work, rng: Random) -> int:
     made = 0
     for n, union in enumerate(rng.sample(work.grassroots, min(work.scaled(5, floor=2), len(work.grassroots)))):
-        level = (Level.PROVINCE, Level.CITY)[n] if n < 2 else Level.COUNTY
+        level = (HonourLevel.PROVINCE, HonourLevel.CITY)[n] if n < 2 else HonourLevel.COUNTY
         recorder = _recorder(work, level, union)
         honour_create(actor=work.staff.of(recorder), union=recorder, recipient_type=RecipientType.UNION,
                       recipient_union=union, title=_prefixed("模范职工之家", level), level=level,
@@ -105,7 +105,7 @@ def _teacher_honours(work: Work, rng: Random) -> int:
     chosen = _honoured_members(work, rng, work.scaled(4, floor=1), on=day, kinds=(OrgType.SCHOOL,))
     for member in chosen:
         honour_create(actor=work.staff.of(work.root), union=work.root, recipient_type=RecipientType.MEMBER,
-                      member=member, title="“十佳师德标兵”", level=Level.COUNTY, date=day,
+                      member=member, title="“十佳师德标兵”", level=HonourLevel.COUNTY, date=day,
                       awarding_body=f"{work.county}教育局、{work.county}总工会")
     return len(chosen)
 
@@ -124,7 +124,7 @@ def seed_news(work: Work, activities: list[Activity]) -> int:
     outlets = Weighted({name.format(county=work.county): weight for name, weight in OUTLETS.items()})
     made = 0
     for activity in activities:
-        if activity.kind == Kind.PUBLICITY or rng.random() > REPORT_SHARE:
+        if activity.kind == ActivityKind.PUBLICITY or rng.random() > REPORT_SHARE:
             continue
         union = activity.union
         if union.id not in reporters:

@@ -8,10 +8,10 @@ ticked done once their month is over.
 
 from datetime import date, timedelta
 
-from gonghui.ledger.models import CONTEST_KINDS, Activity, Kind
+from gonghui.ledger.models import CONTEST_KINDS, Activity, ActivityKind
 from gonghui.ledger.services import activity_create, activity_result_add, activity_set_attendance
 from gonghui.members.models import Member
-from gonghui.org.models import Level, OrgType, Union
+from gonghui.org.models import UnionLevel, OrgType, Union
 from gonghui.plans.models import ItemStatus, PlanItem
 from gonghui.plans.services import plan_item_update
 
@@ -93,7 +93,7 @@ class LedgerWriter:
         for quarter, month in enumerate(COMMITTEE_MONTHS, start=1):
             if month < self.work.as_of.month:
                 day = self.work.day_in(self.rng, month, first=5, last=25)
-                self.activity(union, Kind.MEETING, f"工会委员会第{quarter}季度例会", day)
+                self.activity(union, ActivityKind.MEETING, f"工会委员会第{quarter}季度例会", day)
 
     def _law_lecture(self, union: Union) -> None:
         """普法 reaches the workplaces too: one lecture a year in the busy enterprise unions."""
@@ -101,7 +101,7 @@ class LedgerWriter:
             return
         day = self.work.day_between(self.rng, date(self.work.year, 3, 1), self.work.as_of)
         if day is not None:
-            self.activity(union, Kind.LEGAL_EDUCATION, self.rng.choice(LAW_LECTURES), day)
+            self.activity(union, ActivityKind.LEGAL_EDUCATION, self.rng.choice(LAW_LECTURES), day)
 
     # --- one activity --------------------------------------------------------------------------------------
 
@@ -119,7 +119,7 @@ class LedgerWriter:
             participants=participants, cost=yuan(rng, *COST[kind]), results=rng.choice(RESULTS[kind]),
             plan_item=plan_item,
         )
-        if kind == Kind.TRAINING and participants:
+        if kind == ActivityKind.TRAINING and participants:
             came = [m.id for m in participants if rng.random() < 0.9]
             activity_set_attendance(actor=actor, activity=activity, attended=came)
         if kind in CONTEST_KINDS and "展" not in title:
@@ -129,11 +129,11 @@ class LedgerWriter:
 
     def _place(self, union: Union, kind: str) -> str:
         place = self.rng.choice(PLACES[kind])
-        return place if union.level == Level.GRASSROOTS else f"{self.work.short(union)}{place}"
+        return place if union.level == UnionLevel.GRASSROOTS else f"{self.work.short(union)}{place}"
 
     def _results(self, actor, activity: Activity, participants: list[Member]) -> None:
         rng, teams = self.rng, self._teams(activity.union)
-        if activity.kind == Kind.COMPETITION:
+        if activity.kind == ActivityKind.COMPETITION:
             for team in rng.sample(teams, min(2, len(teams))):
                 activity_result_add(actor=actor, activity=activity, team_name=team, prize="先进班组")
             for member in participants[:3]:
@@ -154,7 +154,7 @@ class LedgerWriter:
 
     def _teams(self, union: Union) -> list[str]:
         """A grassroots union's teams are its groups; a federation's, the unions beneath it."""
-        if union.level == Level.GRASSROOTS:
+        if union.level == UnionLevel.GRASSROOTS:
             return [name.removesuffix("小组") + "队" for name in self.groups.get(union.id, ())]
         return [f"{self.work.short(u)}代表队" for u in self.work.grassroots_under(union)[:12]]
 

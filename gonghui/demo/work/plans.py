@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from random import Random
 
-from gonghui.org.models import Level, OrgType, Union
+from gonghui.org.models import UnionLevel, OrgType, Union
 from gonghui.plans.models import ItemStatus, Plan, PlanItem, PlanTemplate
 from gonghui.plans.services import plan_copy_from_previous, plan_create_from_template, plan_file, plan_item_update
 
 from .context import Work
 
-TEMPLATE_OF_LEVEL = {Level.COUNTY: "county", Level.STREET: "street"}
+TEMPLATE_OF_LEVEL = {UnionLevel.COUNTY: "county", UnionLevel.STREET: "street"}
 # A community's joint union covers small firms: it plans like an enterprise union.
 TEMPLATE_OF_TYPE = {OrgType.SCHOOL: "school", OrgType.AGENCY: "agency", OrgType.ENTERPRISE: "enterprise",
                     OrgType.COMMUNITY: "enterprise"}

@@ -11,7 +11,7 @@ like a real year.
 from django.contrib.auth.hashers import make_password
 
 from gonghui.accounts.models import Role, User
-from gonghui.org.models import Body, CommitteeSeat, Level, SeatRole, Union
+from gonghui.org.models import Body, CommitteeSeat, UnionLevel, SeatRole, Union
 
 
 class Staff:
@@ -28,7 +28,7 @@ class Staff:
         keepers: dict[int, str] = {}
         for union_id, level, role, name in seats.order_by("union_id", "role", "id").values_list(
                 "union_id", "union__level", "role", "person_name"):
-            wanted = SeatRole.CHAIR if level == Level.GRASSROOTS else SeatRole.VICE_CHAIR
+            wanted = SeatRole.CHAIR if level == UnionLevel.GRASSROOTS else SeatRole.VICE_CHAIR
             if role == wanted:
                 keepers.setdefault(union_id, name)
         return keepers
@@ -50,7 +50,7 @@ class Staff:
             username=union.code.lower(),
             password=make_password(None),
             full_name=self.keepers.get(union.id, ""),
-            role=Role.UNION_OFFICER if union.level == Level.GRASSROOTS else Role.FEDERATION_ADMIN,
+            role=Role.UNION_OFFICER if union.level == UnionLevel.GRASSROOTS else Role.FEDERATION_ADMIN,
             union=union,
             may_access_care=True,
         )

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from gonghui.ledger import services
-from gonghui.ledger.models import Activity, Attachment, Honour, Kind, NewsReport, RecipientType
+from gonghui.ledger.models import Activity, Attachment, Honour, ActivityKind, NewsReport, RecipientType
 from gonghui.plans import services as plans
 from gonghui.testing import assert_scoped
 
@@ -63,7 +63,7 @@ def test_participants_outside_the_subtree_and_dates_outside_the_plan_year(cast, 
 
 
 def test_results_and_attendance_through_the_api(cast, client):
-    contest = services.activity_create(actor=cast.officer, union=cast.union_a1, kind=Kind.SKILL_CONTEST,
+    contest = services.activity_create(actor=cast.officer, union=cast.union_a1, kind=ActivityKind.SKILL_CONTEST,
                                        title="技能比武", date=date(YEAR, 5, 1), participants=[cast.member_a1])
     client.force_login(cast.officer)
     url = f"/api/ledger/activities/{contest.pk}/results"
@@ -100,7 +100,7 @@ def test_honours_news_and_rewards_through_the_api(cast, client):
 
 
 def test_attachments_through_the_api(cast, client, upload):
-    a = services.activity_create(actor=cast.officer, union=cast.union_a1, kind=Kind.MEETING, title="例会",
+    a = services.activity_create(actor=cast.officer, union=cast.union_a1, kind=ActivityKind.MEETING, title="例会",
                                  date=date(YEAR, 2, 1))
     client.force_login(cast.officer)
     url = f"/api/ledger/activity/{a.pk}/attachments"
@@ -113,7 +113,7 @@ def test_attachments_through_the_api(cast, client, upload):
 
 
 def test_a_members_ledger_through_the_api(cast, client):
-    services.activity_create(actor=cast.officer, union=cast.union_a1, kind=Kind.MEETING, title="例会",
+    services.activity_create(actor=cast.officer, union=cast.union_a1, kind=ActivityKind.MEETING, title="例会",
                              date=date(YEAR, 2, 1), participants=[cast.member_a1])
     client.force_login(cast.officer)
     body = client.get(f"/api/ledger/members/{cast.member_a1.pk}").json()
@@ -122,7 +122,7 @@ def test_a_members_ledger_through_the_api(cast, client):
 
 def test_it_checks_access(cast, client, upload):
     a1 = cast.union_a1
-    a = services.activity_create(actor=cast.officer, union=a1, kind=Kind.SKILL_CONTEST, title="比武",
+    a = services.activity_create(actor=cast.officer, union=a1, kind=ActivityKind.SKILL_CONTEST, title="比武",
                                  date=date(YEAR, 2, 1))
     h = services.honour_create(actor=cast.officer, union=a1, recipient_type=RecipientType.TEAM, team_name="甲班",
                                title="工人先锋号", level="city", date=date(YEAR, 4, 1), awarding_body="市总工会")

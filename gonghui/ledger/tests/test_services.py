@@ -13,7 +13,7 @@ from gonghui.ledger.models import (
     Attachment,
     Honour,
     ItemTally,
-    Kind,
+    ActivityKind,
     NewsReport,
     RecipientType,
     RewardRule,
@@ -29,7 +29,7 @@ YEAR = 2026
 
 
 def activity(cast, **overrides) -> Activity:
-    data = dict(actor=cast.officer, union=cast.union_a1, kind=Kind.MEETING, title="工会委员会例会",
+    data = dict(actor=cast.officer, union=cast.union_a1, kind=ActivityKind.MEETING, title="工会委员会例会",
                 date=date(YEAR, 2, 10), participant_count=9)
     return services.activity_create(**(data | overrides))
 
@@ -52,7 +52,7 @@ def test_an_activity_is_recorded_with_its_participants_and_counted(cast):
     a = activity(cast, participants=[cast.member_a1], participant_count=None)
     assert a.participant_count == 1
     assert list(a.participants.all()) == [cast.member_a1]
-    assert counters(cast.union_a1) == {(YEAR, 2, Kind.MEETING): 1}
+    assert counters(cast.union_a1) == {(YEAR, 2, ActivityKind.MEETING): 1}
     assert a.history.first().history_user == cast.officer
 
 
@@ -95,14 +95,14 @@ def test_fewer_people_than_the_named_participants_is_refused(cast):
 def test_an_activity_fulfilling_a_plan_item_must_fall_in_the_plans_year(cast):
     item = sports_item(cast)
     with pytest.raises(ValidationError) as excinfo:
-        activity(cast, kind=Kind.CULTURE_SPORTS, plan_item=item, date=date(YEAR - 1, 12, 30))
+        activity(cast, kind=ActivityKind.CULTURE_SPORTS, plan_item=item, date=date(YEAR - 1, 12, 30))
     assert field_errors(excinfo)["date"] == ["活动日期须在计划年度（2026年）内"]
     with pytest.raises(ValidationError) as excinfo:
-        activity(cast, kind=Kind.CULTURE_SPORTS, plan_item=item, date=date(YEAR, 11, 20),
+        activity(cast, kind=ActivityKind.CULTURE_SPORTS, plan_item=item, date=date(YEAR, 11, 20),
                  end_date=date(YEAR + 1, 1, 2))
     assert "计划年度" in field_errors(excinfo)["end_date"][0]
     assert not Activity.objects.exists() and not ItemTally.objects.exists()
-    done = activity(cast, kind=Kind.CULTURE_SPORTS, plan_item=item, date=date(YEAR, 4, 20))
+    done = activity(cast, kind=ActivityKind.CULTURE_SPORTS, plan_item=item, date=date(YEAR, 4, 20))
     assert ItemTally.objects.get(plan_item=item).count == 1 and done.plan_item == item
 
 
@@ -116,10 +116,10 @@ def test_a_plan_item_of_another_union_is_refused(cast):
 def test_counters_follow_updates_and_deletes_and_match_a_recount(cast):
     item = sports_item(cast)
     a = activity(cast)
-    b = activity(cast, kind=Kind.CULTURE_SPORTS, date=date(YEAR, 4, 1), plan_item=item)
-    services.activity_update(actor=cast.officer, activity=a, kind=Kind.STUDY, date=date(YEAR, 3, 5))
+    b = activity(cast, kind=ActivityKind.CULTURE_SPORTS, date=date(YEAR, 4, 1), plan_item=item)
+    services.activity_update(actor=cast.officer, activity=a, kind=ActivityKind.STUDY, date=date(YEAR, 3, 5))
     services.activity_update(actor=cast.officer, activity=b, plan_item=None)
-    assert counters(cast.union_a1) == {(YEAR, 3, Kind.STUDY): 1, (YEAR, 4, Kind.CULTURE_SPORTS): 1}
+    assert counters(cast.union_a1) == {(YEAR, 3, ActivityKind.STUDY): 1, (YEAR, 4, ActivityKind.CULTURE_SPORTS): 1}
     assert not ItemTally.objects.filter(count__gt=0).exists()
     services.activity_update(actor=cast.officer, activity=b, plan_item=item)
     maintained = counters(cast.union_a1)
@@ -127,12 +127,12 @@ def test_counters_follow_updates_and_deletes_and_match_a_recount(cast):
     assert counters(cast.union_a1) == maintained
     assert ItemTally.objects.get(plan_item=item).count == 1
     services.activity_delete(actor=cast.officer, activity=b)
-    assert counters(cast.union_a1) == {(YEAR, 3, Kind.STUDY): 1}
+    assert counters(cast.union_a1) == {(YEAR, 3, ActivityKind.STUDY): 1}
     assert ItemTally.objects.get(plan_item=item).count == 0
 
 
 def test_participants_can_be_replaced_and_attendance_recorded(cast):
-    a = activity(cast, kind=Kind.TRAINING, participants=[cast.member_a1], participant_count=30)
+    a = activity(cast, kind=ActivityKind.TRAINING, participants=[cast.member_a1], participant_count=30)
     services.activity_set_attendance(actor=cast.officer, activity=a, attended=[])
     assert not a.participations.get().attended
     with pytest.raises(ValidationError) as excinfo:
@@ -143,7 +143,7 @@ def test_participants_can_be_replaced_and_attendance_recorded(cast):
 
 
 def test_contest_results_go_to_a_member_of_the_subtree_or_a_team(cast):
-    contest = activity(cast, kind=Kind.SKILL_CONTEST, title="叉车技能比武")
+    contest = activity(cast, kind=ActivityKind.SKILL_CONTEST, title="叉车技能比武")
     first = services.activity_result_add(actor=cast.officer, activity=contest, member=cast.member_a1, rank=1,
                                          prize="一等奖")
     services.activity_result_add(actor=cast.officer, activity=contest, team_name="装配班组", prize="优秀组织奖")
@@ -296,7 +296,7 @@ def test_the_auditor_reads_but_does_not_write(cast, upload):
 
 
 def test_a_members_ledger_lists_what_they_took_part_in(cast):
-    a = activity(cast, participants=[cast.member_a1], kind=Kind.SKILL_CONTEST)
+    a = activity(cast, participants=[cast.member_a1], kind=ActivityKind.SKILL_CONTEST)
     services.activity_result_add(actor=cast.officer, activity=a, member=cast.member_a1, rank=1)
     honour(cast)
     ledger = selectors.member_ledger(user=cast.officer, member=cast.member_a1)

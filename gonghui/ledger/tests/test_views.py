@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from gonghui.ledger import services
-from gonghui.ledger.models import Activity, Attachment, Honour, Kind, NewsReport, RecipientType, RewardRule
+from gonghui.ledger.models import Activity, Attachment, Honour, ActivityKind, NewsReport, RecipientType, RewardRule
 from gonghui.testing import assert_scoped, viewers
 
 from .helpers import PDF, PNG, error_at, sheet_rows
@@ -15,7 +15,7 @@ YEAR = 2026
 
 
 def activity(cast, **overrides) -> Activity:
-    data = dict(actor=cast.officer, union=cast.union_a1, kind=Kind.TRAINING, title="一小时课堂：安全生产",
+    data = dict(actor=cast.officer, union=cast.union_a1, kind=ActivityKind.TRAINING, title="一小时课堂：安全生产",
                 date=date(YEAR, 3, 10), participant_count=40, participants=[cast.member_a1])
     return services.activity_create(**(data | overrides))
 
@@ -41,7 +41,7 @@ def post_activity(client, cast, **changes):
 
 def test_the_list_filters_by_kind_period_subtree_and_participant(cast, client_for):
     training = activity(cast)
-    meeting = activity(cast, actor=cast.sibling_officer, union=cast.union_a2, kind=Kind.MEETING, title="教代会",
+    meeting = activity(cast, actor=cast.sibling_officer, union=cast.union_a2, kind=ActivityKind.MEETING, title="教代会",
                        date=date(YEAR, 9, 1), participants=[cast.member_a2])
     client = client_for(cast.county_admin)
     url = reverse("ledger:list")
@@ -62,7 +62,7 @@ def test_the_list_filters_by_kind_period_subtree_and_participant(cast, client_fo
 
 def test_the_export_follows_the_filters_and_neutralises_formulas(cast, client_for):
     activity(cast, title="=HYPERLINK(\"http://x\")")
-    activity(cast, kind=Kind.MEETING, title="委员会例会")
+    activity(cast, kind=ActivityKind.MEETING, title="委员会例会")
     response = client_for(cast.officer).get(reverse("ledger:export"), {"kind": "training"})
     assert response["Content-Disposition"].startswith("attachment")
     rows = sheet_rows(response)
@@ -128,7 +128,7 @@ def test_the_roster_search_offers_members_of_the_subtree_only(cast, client_for):
 
 
 def test_contest_results_through_the_page(cast, client_for):
-    contest = activity(cast, kind=Kind.SKILL_CONTEST, title="叉车技能比武")
+    contest = activity(cast, kind=ActivityKind.SKILL_CONTEST, title="叉车技能比武")
     client = client_for(cast.officer)
     response = client.post(reverse("ledger:result_add", args=[contest.pk]), {"member": cast.member_a1.pk,
                                                                             "rank": "1", "prize": "一等奖"})
@@ -210,7 +210,7 @@ def test_the_auditor_reads_but_cannot_open_forms(cast, client_for):
 
 def test_it_checks_access(cast, client, upload):
     a1 = cast.union_a1
-    a = activity(cast, kind=Kind.SKILL_CONTEST)
+    a = activity(cast, kind=ActivityKind.SKILL_CONTEST)
     result = services.activity_result_add(actor=cast.officer, activity=a, member=cast.member_a1, rank=1)
     h, n = honour(cast), news(cast)
     attachment = services.attachment_add(actor=cast.officer, entry=a, file=upload("a.png", PNG))

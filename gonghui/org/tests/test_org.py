@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from gonghui.org import selectors, services
-from gonghui.org.models import Enterprise, Formation, JointScope, Level, OrgType, Union, UnionMove
+from gonghui.org.models import Enterprise, Formation, JointScope, UnionLevel, OrgType, Union, UnionMove
 from gonghui.testing import assert_scoped, make_credit_code
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def grassroots(cast, parent, code, formation=Formation.SINGLE, scope=""):
     return services.union_create(actor=cast.county_admin, parent=parent, name=f"工会{code}", code=code,
-                                 level=Level.GRASSROOTS, formation=formation, joint_scope=scope,
+                                 level=UnionLevel.GRASSROOTS, formation=formation, joint_scope=scope,
                                  org_type=OrgType.ENTERPRISE if formation == Formation.SINGLE else OrgType.COMMUNITY)
 
 
@@ -58,7 +58,7 @@ def test_street_admin_cannot_move_a_union_out_of_its_subtree(cast):
 def test_grassroots_union_needs_its_formation_and_type(cast):
     with pytest.raises(ValidationError) as excinfo:
         services.union_create(actor=cast.county_admin, parent=cast.street_a, name="无类型", code="X1",
-                              level=Level.GRASSROOTS, formation=Formation.JOINT)
+                              level=UnionLevel.GRASSROOTS, formation=Formation.JOINT)
     assert set(excinfo.value.message_dict) == {"joint_scope", "org_type"}
 
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from gonghui.ledger import services as ledger
-from gonghui.ledger.models import Kind
+from gonghui.ledger.models import ActivityKind
 from gonghui.plans import services
 from gonghui.plans.models import Plan, PlanItem, PlanTemplate
 from gonghui.testing import assert_scoped
@@ -26,7 +26,7 @@ def test_a_plan_from_a_template_and_its_progress_through_the_api(cast, client):
     body = client.get(f"/api/plans/{plan_id}").json()
     meet = next(row for row in body["items"] if row["item"]["title"] == "举办教职工趣味运动会")
     assert meet["label"] == "0/2" and meet["item"]["months"] == [4, 10]
-    ledger.activity_create(actor=cast.sibling_officer, union=cast.union_a2, kind=Kind.CULTURE_SPORTS,
+    ledger.activity_create(actor=cast.sibling_officer, union=cast.union_a2, kind=ActivityKind.CULTURE_SPORTS,
                            title="运动会", date=date(YEAR, 1, 3), plan_item=PlanItem.objects.get(pk=meet["item"]["id"]))
     body = client.get(f"/api/plans/{plan_id}").json()
     assert next(r for r in body["items"] if r["item"]["id"] == meet["item"]["id"])["label"] == "1/2"

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gonghui.ledger import services as ledger
-from gonghui.ledger.models import Kind
+from gonghui.ledger.models import ActivityKind
 from gonghui.plans import selectors, services
 from gonghui.plans.models import ItemStatus, Plan, PlanItem, PlanStatus, PlanTemplate, TemplateItem, mask_to_months
 
@@ -27,7 +27,7 @@ def sports_meet(plan: Plan) -> PlanItem:
 
 
 def record(cast, item: PlanItem, on: date, *, actor=None):
-    return ledger.activity_create(actor=actor or cast.sibling_officer, union=item.union, kind=Kind.CULTURE_SPORTS,
+    return ledger.activity_create(actor=actor or cast.sibling_officer, union=item.union, kind=ActivityKind.CULTURE_SPORTS,
                                   title="教职工趣味运动会", date=on, plan_item=item, participant_count=80)
 
 
@@ -179,11 +179,11 @@ def test_the_federation_sees_who_has_not_filed_and_who_is_behind(cast):
 def test_the_year_glance_counts_ledger_entries_by_kind_across_the_subtree(cast):
     plan = school_plan(cast)
     record(cast, sports_meet(plan), date(YEAR, 4, 20))
-    ledger.activity_create(actor=cast.officer, union=cast.union_a1, kind=Kind.TRAINING, title="一小时课堂",
+    ledger.activity_create(actor=cast.officer, union=cast.union_a1, kind=ActivityKind.TRAINING, title="一小时课堂",
                            date=date(YEAR, 3, 1))
     glance = selectors.year_glance(user=cast.street_admin, union=cast.street_a, year=YEAR, as_of=date(YEAR, 11, 25))
     counts = {kind: n for kind, _, n in glance.kinds}
-    assert counts[Kind.CULTURE_SPORTS] == 1 and counts[Kind.TRAINING] == 1 and glance.entries == 2
+    assert counts[ActivityKind.CULTURE_SPORTS] == 1 and counts[ActivityKind.TRAINING] == 1 and glance.entries == 2
     assert {row.union: row.entries for row in glance.subtree} == {cast.union_a1: 1, cast.union_a2: 1}
     own = selectors.year_glance(user=cast.sibling_officer, union=cast.union_a2, year=YEAR, as_of=date(YEAR, 10, 5))
     assert "举办教职工趣味运动会" in [row.item.title for row in own.this_month]

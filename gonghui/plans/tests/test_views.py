@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from gonghui.ledger import services as ledger
-from gonghui.ledger.models import Kind
+from gonghui.ledger.models import ActivityKind
 from gonghui.ledger.tests.helpers import error_at, sheet_rows
 from gonghui.plans import services
 from gonghui.plans.models import Plan, PlanItem, PlanTemplate
@@ -78,7 +78,7 @@ def test_the_calendar_is_printable_month_by_month(cast, client_for):
 def test_recording_against_an_item_moves_its_progress(cast, client_for):
     plan = school(cast)
     item = plan.items.get(title="举办教职工趣味运动会")
-    ledger.activity_create(actor=cast.sibling_officer, union=cast.union_a2, kind=Kind.CULTURE_SPORTS,
+    ledger.activity_create(actor=cast.sibling_officer, union=cast.union_a2, kind=ActivityKind.CULTURE_SPORTS,
                            title="春季趣味运动会", date=date(YEAR, 1, 2), plan_item=item)
     html = client_for(cast.sibling_officer).get(reverse("plans:detail", args=[plan.pk])).content.decode()
     row = re.search(rf'data-item="{item.pk}">(.*?)</tr>', html, re.DOTALL).group(1)
