@@ -53,7 +53,7 @@ from gonghui.care.models import (
 from gonghui.care.views import index, list_views, statistics, watch
 from gonghui.demo.bulk import copy_rows, reserve_ids
 from gonghui.org.models import Enterprise
-from gonghui.org.models import HardshipLevel as UnionLevel
+from gonghui.org.models import UnionLevel
 from gonghui.org.models import Union
 from gonghui.rights.selectors import dispute_figures
 

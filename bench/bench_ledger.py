@@ -42,7 +42,7 @@ from gonghui.ledger.models import (
 from gonghui.ledger.services import tally_rebuild
 from gonghui.ledger.views import activity_list
 from gonghui.members.models import Member
-from gonghui.org.models import HonourLevel as UnionLevel
+from gonghui.org.models import UnionLevel
 from gonghui.org.models import OrgType, Union
 from gonghui.plans.models import Plan, PlanItem, PlanTemplate
 from gonghui.plans.services import plan_create_from_template, plan_file

@@ -12,8 +12,16 @@ the planner then knows how many rows each union holds and can walk an
 ordering index, where a join on `path LIKE` left it guessing.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models import Model, QuerySet
 from django.http import Http404
+
+# Subtree ids read once per request (or per `subtree_cache()` block), keyed by node and path so a
+# moved node is read again. Outside such a block nothing is kept: a long-lived job must see unions
+# created after it started.
+_subtrees: ContextVar[dict | None] = ContextVar("subtrees", default=None)
 
 
 def may_access_care(user) -> bool:
@@ -27,17 +35,68 @@ def visible(qs: QuerySet, user, *, path_field: str | None = None) -> QuerySet:
         return qs.none()
     if getattr(qs.model, "CARE_GRANT_REQUIRED", False) and not may_access_care(user):
         return qs.none()
+    return within(qs, node, path_field=path_field)
+
+
+def within(qs: QuerySet, union, *, path_field: str | None = None) -> QuerySet:
+    """Narrow a queryset to one union's subtree (its tenant included); `None` leaves it as it is.
+
+    The only subtree filter: selectors pass a scoped queryset and the node a user chose.
+    """
+    if union is None:
+        return qs
     field = path_field or qs.model.SCOPE_PATH
     if field == "path":
-        return qs.filter(tenant_id=node.tenant_id, path__startswith=node.path)
+        return qs.filter(tenant_id=union.tenant_id, path__startswith=union.path)
     relation = field.removesuffix("__path")
-    return qs.filter(tenant_id=node.tenant_id, **{f"{relation}__in": subtree_ids(node)})
+    return qs.filter(tenant_id=union.tenant_id, **{f"{relation}__in": subtree_ids(union)})
 
 
 def subtree_ids(node) -> list[int]:
-    from gonghui.org.models import Union
+    cache = _subtrees.get()
+    key = (node.pk, node.path)
+    if cache is not None and key in cache:
+        return cache[key]
+    union_model = type(node)
+    ids = list(union_model.objects.filter(tenant_id=node.tenant_id, path__startswith=node.path)
+               .values_list("id", flat=True))
+    if cache is not None:
+        cache[key] = ids
+    return ids
 
-    return list(Union.objects.filter(tenant_id=node.tenant_id, path__startswith=node.path).values_list("id", flat=True))
+
+def ancestor_paths(node) -> list[str]:
+    """The paths of the node and of every node above it, root first."""
+    step = type(node).steplen
+    return [node.path[:end] for end in range(step, len(node.path) + 1, step)]
+
+
+def subtree_cache_forget() -> None:
+    """Called by the services that add or move a union: every cached subtree may have changed."""
+    cache = _subtrees.get()
+    if cache is not None:
+        cache.clear()
+
+
+@contextmanager
+def subtree_cache():
+    """Within this block each node's subtree ids are read from the database once."""
+    token = _subtrees.set({})
+    try:
+        yield
+    finally:
+        _subtrees.reset(token)
+
+
+class SubtreeCacheMiddleware:
+    """One subtree read per node per request, however many selectors a page calls."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with subtree_cache():
+            return self.get_response(request)
 
 
 def get_visible_or_404(qs: QuerySet, user, *, path_field: str | None = None, **lookup) -> Model:

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from gonghui.core.identifiers import IdentifierError, parse_credit_code
 from gonghui.core.services import fields_assign, require_within, require_writer, save_with_history
+from gonghui.core.scoping import subtree_cache_forget
 
 from .models import Body, CommitteeSeat, Enterprise, Formation, UnionLevel, Union, UnionGroup, UnionMove
 
@@ -58,6 +59,7 @@ def union_create(*, actor, parent: Union, name: str, code: str, level: str, form
     _check_code(union)
     union.full_clean(exclude=["path", "depth", "numchild"], validate_constraints=False)
     union._history_user = actor
+    subtree_cache_forget()
     return Union.objects.add_child(parent, instance=union)
 
 
@@ -88,6 +90,7 @@ def union_move(*, actor, union: Union, new_parent: Union) -> Union:
     if old_parent.pk == new_parent.pk:
         return union
     Union.objects.move(union, new_parent, pos="last-child")
+    subtree_cache_forget()
     union.refresh_from_db()
     save_with_history(union, actor=actor)
     UnionMove.objects.create(tenant_id=union.tenant_id, union=union, from_parent=old_parent,

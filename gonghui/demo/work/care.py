@@ -40,7 +40,7 @@ from gonghui.care.services import (
 from gonghui.members.choices import Category, Gender
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Formation, Union
-from gonghui.org.models import HardshipLevel as UnionLevel
+from gonghui.org.models import UnionLevel
 
 from ..identity import card_number
 from ..names import SURNAMES, person_name
