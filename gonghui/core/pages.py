@@ -24,9 +24,12 @@ def year_from(request) -> int:
 
 def form_page(request, *, form_class, title: str, service: Callable[[dict], Any], success: Callable[[Any], str],
               cancel_url: str = "", initial: dict | None = None, form_kwargs: dict | None = None,
-              submit_label: str = "保存", done_message: str = "已保存"):
-    """GET shows the form; POST checks its shape, calls one service, and lands errors at their fields."""
-    if not request.user.can_write:
+              submit_label: str = "保存", done_message: str = "已保存", union_writer: bool = True):
+    """GET shows the form; POST checks its shape, calls one service, and lands errors at their fields.
+
+    `union_writer=False` is for the administrators' pages (no union): the page has checked the duty.
+    """
+    if union_writer and not request.user.can_write:
         raise PermissionDenied("当前账号为只读，不能修改数据")
     data = (request.POST, request.FILES) if request.method == "POST" else ()
     form = form_class(*data, initial=initial, **(form_kwargs or {}))
