@@ -1,15 +1,21 @@
 """The audit administrator's reads as JSON: the access log and the audit trail, filtered as on the pages."""
 
 from datetime import date, datetime
+from typing import Annotated
 
 from ninja import Query, Router, Schema
+from pydantic import Field
 
 from gonghui.core.api import Page, PageNumber, RecordId, page_of
+from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 
 from . import selectors
 from .audit import access_log_row
 
 router = Router(tags=["accounts"])
+
+# A day of union work: 0001-01-01 or 9999-12-31 would overflow the day's bounds in local time.
+Day = Annotated[date, Field(ge=date(FIRST_YEAR, 1, 1), le=date(LAST_YEAR, 12, 31))]
 
 
 class AccessLogOut(Schema):
@@ -33,8 +39,8 @@ class HistoryOut(Schema):
 
 class DayRange(Schema):
     user: str = ""
-    start: date | None = None
-    end: date | None = None
+    start: Day | None = None
+    end: Day | None = None
     page: PageNumber = 1
 
 

@@ -6,11 +6,19 @@ A day is a whole local day, compared on the timestamp itself so the `-at` indexe
 from datetime import datetime, time, timedelta
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from gonghui.core.forms import DateInput
+from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 
 from .audit import record_type_choices
+
+
+def _within_years(day) -> None:
+    # A day outside the years of union work is a typo, and 9999-12-31 has no next day to compare with.
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(f"日期须在{FIRST_YEAR}年至{LAST_YEAR}年之间")
 
 
 def _day_start(day) -> datetime:
@@ -23,8 +31,10 @@ class DayRangeFilterSet(django_filters.FilterSet):
     DATE_FIELD = ""
 
     user = django_filters.CharFilter(label="用户名", method="filter_user")
-    start = django_filters.DateFilter(label="起始日期", method="filter_start", widget=DateInput())
-    end = django_filters.DateFilter(label="截止日期", method="filter_end", widget=DateInput())
+    start = django_filters.DateFilter(label="起始日期", method="filter_start", widget=DateInput(),
+                                      validators=[_within_years])
+    end = django_filters.DateFilter(label="截止日期", method="filter_end", widget=DateInput(),
+                                    validators=[_within_years])
 
     USER_FIELD = ""
 

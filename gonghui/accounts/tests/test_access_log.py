@@ -67,6 +67,7 @@ def test_the_log_filters_by_user_record_and_days(client, cast, admins):
     assert shown(end="2026-03-01") == ["甲一早"]
     # A filter that cannot be read is dropped, the others still apply.
     assert shown(start="not-a-date", user="other_officer") == ["乙一晚"]
+    assert shown(end="9999-12-31", start="0001-01-01") == ["甲一早", "甲二中", "乙一晚"]
     rows = _rows(client.get(reverse("accounts:access_log_export"), {"user": "officer"}))
     assert rows[0][:4] == ["时间", "用户名", "姓名", "操作"] and [r[6] for r in rows[1:]] == ["甲二中", "甲一早"]
 
@@ -90,7 +91,8 @@ def test_the_api_lists_the_log_with_bounded_parameters(client, cast, admins):
     assert body["count"] == 1 and body["results"][0]["detail"] == "甲二"
     assert body["results"][0]["record_type"] == "会员" and body["results"][0]["action"] == "查看"
     assert client.get("/api/accounts/access-log", {"start": "2026-03-02"}).json()["count"] == 1
-    for bad in ({"page": 0}, {"record_id": 0}, {"record_id": 2**64}, {"start": "2026-13-01"}):
+    for bad in ({"page": 0}, {"record_id": 0}, {"record_id": 2**64}, {"start": "2026-13-01"},
+                {"end": "9999-12-31"}, {"start": "0001-01-01"}):
         response = client.get("/api/accounts/access-log", bad)
         assert response.status_code == 422, bad
         assert response.json()["detail"] == "输入有误"
@@ -120,3 +122,4 @@ def test_the_audit_trail_lists_every_change_without_its_values(client, cast, adm
     assert body["results"][0]["record_id"] == cast.auditor.pk and body["results"][0]["type"] == "修改"
     later = client.get(reverse("accounts:history"), {"start": "2099-01-01"}).content.decode()
     assert "没有符合条件的记录" in later
+    assert client.get("/api/accounts/history", {"end": "9999-12-31"}).status_code == 422
