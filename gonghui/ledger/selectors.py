@@ -14,9 +14,9 @@ from gonghui.org.models import Union
 
 from .models import (
     Activity,
+    ActivityKind,
     ActivityParticipant,
     ActivityResult,
-    ActivityKind,
     ActivityTally,
     Attachment,
     Honour,
