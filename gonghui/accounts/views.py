@@ -34,7 +34,7 @@ def duty_required(duty: Duty):
 @login_required
 def duty_home_page(request):
     """Where the home page sends an administrator: the first page of its duty."""
-    return redirect(DUTY_HOMES.get(request.user.duty, "core:home"))
+    return redirect(DUTY_HOMES.get(request.user.duty, "home:index"))
 
 
 def _account_page(request, template: str):

@@ -202,3 +202,8 @@ def test_the_django_admin_cannot_hand_out_grants_or_duties(client, cast):
     client.force_login(User.objects.get(username="root"))
     page = client.get(reverse("admin:accounts_user_change", args=[cast.auditor.pk])).content.decode()
     assert 'name="may_reveal_identity"' not in page and 'name="duty"' not in page and 'name="role"' in page
+
+
+def test_a_union_user_sent_to_the_administrators_landing_goes_home(client, cast):
+    client.force_login(cast.officer)
+    assert client.get(reverse("accounts:duty_home"))["Location"] == reverse("home:index")
