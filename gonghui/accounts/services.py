@@ -62,9 +62,7 @@ def user_create(*, actor, username: str, full_name: str, union, role: str, passw
     return user
 
 
-@transaction.atomic
-def user_active_set(*, actor, user: User, active: bool) -> User:
-    """Deactivating keeps the account and its history; the person can no longer log in."""
+def _active_set(*, actor, user: User, active: bool) -> User:
     require_duty(actor, Duty.SYSTEM)
     _require_union_account(actor, user)
     user.is_active = active
@@ -72,12 +70,15 @@ def user_active_set(*, actor, user: User, active: bool) -> User:
     return user
 
 
+@transaction.atomic
 def user_deactivate(*, actor, user: User) -> User:
-    return user_active_set(actor=actor, user=user, active=False)
+    """The account and its history stay; the person can no longer log in."""
+    return _active_set(actor=actor, user=user, active=False)
 
 
+@transaction.atomic
 def user_activate(*, actor, user: User) -> User:
-    return user_active_set(actor=actor, user=user, active=True)
+    return _active_set(actor=actor, user=user, active=True)
 
 
 @transaction.atomic

@@ -62,7 +62,8 @@ def user_create_page(request):
 @require_POST
 def user_active_page(request, pk: int, active: bool):
     account = selectors.account_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.user_active_set(actor=request.user, user=account, active=active),
+    service = services.user_activate if active else services.user_deactivate
+    return post_and_back(request, lambda: service(actor=request.user, user=account),
                          back=reverse("accounts:users"), done=f"账号 {account.username} 已{'启用' if active else '停用'}")
 
 

@@ -207,3 +207,22 @@ def test_the_django_admin_cannot_hand_out_grants_or_duties(client, cast):
 def test_a_union_user_sent_to_the_administrators_landing_goes_home(client, cast):
     client.force_login(cast.officer)
     assert client.get(reverse("accounts:duty_home"))["Location"] == reverse("home:index")
+
+
+def test_the_security_administrator_sees_and_clears_a_locked_address(client, cast, admins, settings):
+    guesser = type(client)(REMOTE_ADDR="10.8.8.8")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        guesser.post(reverse("accounts:login"), {"username": f"guess{n}", "password": "wrong-password-123"})
+    assert guesser.post(reverse("accounts:login"), {"username": "officer", "password": PASSWORD}).status_code == 429
+    client.force_login(admins.security)
+    page = client.get(reverse("accounts:lockouts")).content.decode()
+    assert "<td>地址</td>" in page and "<td>10.8.8.8</td>" in page and "guess0" not in page
+    response = client.post(reverse("accounts:lockout_clear"), {"kind": "ip_address", "value": "10.8.8.8"}, follow=True)
+    assert "已解除对 10.8.8.8 的锁定" in response.content.decode()
+    assert "目前没有被锁定的用户名或地址" in response.content.decode()
+    assert guesser.post(reverse("accounts:login"), {"username": "officer", "password": PASSWORD}).status_code == 302
+
+
+def test_clearing_needs_one_user_name_or_one_address(admins):
+    with pytest.raises(ValidationError, match="请指定一个用户名或一个地址"):
+        services.lockout_clear(actor=admins.security)
