@@ -353,8 +353,8 @@ def _check_contract(contract: CollectiveContract, enterprises: list[Enterprise],
     outside = [e for e in enterprises if not _enterprise_inside(actor=actor, enterprise=e, union=contract.union)]
     if not enterprises:
         errors["enterprises"] = "请选择合同覆盖的企业"
-    elif outside:
-        errors["enterprises"] = f"{NOT_YOURS_ENTERPRISE}：{outside[0].name}"
+    elif outside:  # said as for an id that does not exist: naming it would tell whose it is
+        errors["enterprises"] = NOT_YOURS_ENTERPRISE
     elif contract.scope == ContractScope.ENTERPRISE and len(enterprises) != 1:
         errors["enterprises"] = "企业集体合同只能对应一家企业；覆盖多家企业请选择区域性或行业性"
     _raise(errors)
