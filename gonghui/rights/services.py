@@ -156,11 +156,14 @@ def mediator_create(*, actor, body: MediationBody, name: str, phone: str = "",
 
 
 @transaction.atomic
-def mediator_update(*, actor, mediator: Mediator, name: str, phone: str = "", member_id_number: str = "",
+def mediator_update(*, actor, mediator: Mediator, name: str, phone: str | None = None, member_id_number: str = "",
                     active: bool = True) -> Mediator:
+    """`phone` None keeps the stored one (the edit form never holds it); "" clears it."""
     require_writer(actor)
     require_within(actor, mediator.union)
-    mediator.name, mediator.phone, mediator.active = name, phone, active
+    mediator.name, mediator.active = name, active
+    if phone is not None:
+        mediator.phone = phone
     _check_mediator(mediator, actor=actor, member_id_number=member_id_number)
     save_with_history(mediator, actor=actor)
     return mediator
