@@ -101,6 +101,11 @@ def record_read(*, actor, obj: DisputeCase | Petition) -> None:
     access_log_record(user=actor, obj=obj, action="read", detail=str(obj))
 
 
+def record_list(*, actor, action: str, query: str) -> None:
+    """A list of cases or petitions through the API returns their causes and notes: one entry per request."""
+    access_log_record(user=actor, obj=actor.union, action=action, detail=f"查询：{query or '（全部）'}")
+
+
 def record_export(*, actor, what: str, count: int) -> None:
     access_log_record(user=actor, obj=actor.union, action="export", detail=f"导出{what}{count}条")
 

@@ -152,3 +152,16 @@ def test_another_unions_enterprise_on_a_contract_is_refused_like_a_missing_one(c
 
     assert refusal(outside.pk) == refusal(10**9)
     assert outside.name not in str(refusal(outside.pk))
+
+
+@pytest.mark.parametrize("kind, query, action", [("disputes", {"kind": "wages", "q": "机械"}, "list_disputes"),
+                                                 ("petitions", {"q": "赵"}, "list_petitions")])
+def test_each_list_request_of_cases_and_petitions_is_logged_with_its_query(cast, client, kind, query, action):
+    case(cast)
+    petition(cast)
+    client.force_login(cast.officer)
+    assert client.get(f"{API}/{kind}", query).status_code == 200
+    log = AccessLog.objects.get(action=action)
+    assert log.user == cast.officer and all(f"{k}={v}" in log.detail for k, v in query.items())
+    client.get(f"{API}/{kind}", {"page": 1})
+    assert AccessLog.objects.filter(action=action).count() == 2
