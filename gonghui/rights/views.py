@@ -25,8 +25,8 @@ from .forms import (
     MediationBodyForm,
     MediatorEditForm,
     MediatorForm,
-    PetitionFilterForm,
     PetitionEditForm,
+    PetitionFilterForm,
     PetitionForm,
     StatisticsForm,
 )
