@@ -21,6 +21,9 @@ ACTION_LABELS = {
     "download_roster_errors": "下载花名册错误清单",
     "read": "查看",
     "export": "导出",
+    "list_disputes": "查询劳动争议案件",
+    "list_petitions": "查询信访件",
+    "view_history": "查看修改记录",
 }
 HISTORY_TYPES = {"+": "新建", "~": "修改", "-": "删除"}
 
