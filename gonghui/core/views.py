@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from gonghui.core.scoping import get_visible_or_404
+from gonghui.core.scoping import get_visible_or_404, may_access_care
 from gonghui.core.todo import todo_lines
 from gonghui.org.selectors import coverage_for
 
@@ -42,6 +42,9 @@ def history_page(request, label: str, pk: int):
     except (LookupError, ValueError):
         raise Http404 from None
     if not hasattr(model, "history") or not hasattr(model, "SCOPE_PATH"):
+        raise Http404
+    # A record open to all whose changes are not (a hardship fund's balance drops with each payout).
+    if getattr(model, "HISTORY_CARE_GRANT_REQUIRED", False) and not may_access_care(request.user):
         raise Http404
     obj = get_visible_or_404(model.objects.all(), request.user, pk=pk)
     return render(request, "core/history.html", {"obj": obj, "rows": _history_rows(obj)})
