@@ -21,8 +21,17 @@ from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.scoping import within
 from gonghui.org.selectors import union_get, union_list
 
-from .choices import AidKind, Campaign, Cause, FileStatus, FundSource, HardshipLevel, MedicalCategory, SchoolLevel
-from .choices import VisitReason
+from .choices import (
+    AidKind,
+    Campaign,
+    Cause,
+    FileStatus,
+    FundSource,
+    HardshipLevel,
+    MedicalCategory,
+    SchoolLevel,
+    VisitReason,
+)
 
 ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
 API_NAMES = {"union": "union_id"}

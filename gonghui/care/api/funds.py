@@ -12,7 +12,7 @@ from .. import selectors, services
 from ..filters import FundFilter, query_schema
 from .common import enterprise_named, list_page, member_named
 
-router = Router(tags=["care"])
+router = Router()
 
 
 class FundOut(Schema):

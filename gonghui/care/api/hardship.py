@@ -13,7 +13,7 @@ from .. import selectors, services
 from ..filters import AidFilter, FileFilter, query_schema
 from .common import list_page, member_named
 
-router = Router(tags=["care"])
+router = Router()
 
 
 class HouseholdIn(Schema):

@@ -12,7 +12,7 @@ from .. import selectors, services
 from ..filters import CardFilter, EnrolmentFilter, UnitFilter, query_schema
 from .common import enterprise_named, list_page, member_named
 
-router = Router(tags=["care"])
+router = Router()
 
 
 class UnitIn(Schema):

@@ -11,7 +11,7 @@ from gonghui.org.selectors import union_get
 
 from .. import selectors
 
-router = Router(tags=["care"])
+router = Router()
 
 
 class SentenceOut(Schema):

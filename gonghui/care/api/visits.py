@@ -11,7 +11,7 @@ from .. import selectors, services
 from ..filters import GrantFilter, VisitFilter, query_schema
 from .common import enterprise_named, list_page, member_named
 
-router = Router(tags=["care"])
+router = Router()
 
 
 class VisitIn(Schema):

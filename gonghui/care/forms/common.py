@@ -9,7 +9,6 @@ from gonghui.core.identifiers import IdentifierError, parse_resident_id
 from ..rules import NOT_YOURS
 from ..selectors.members import care_member_by_id_number
 
-
 BLANK = [("", "—")]
 
 

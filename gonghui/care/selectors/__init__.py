@@ -1,7 +1,13 @@
 """Every read of member services, scoped through `visible()`, one module per section; a list's filters are its
 FilterSet's (gonghui.care.filters)."""
 
-from .funds import fund_contributions, fund_enterprises, fund_get, fund_list, fund_payouts
+from .funds import (
+    fund_contributions,
+    fund_enterprises,
+    fund_get,
+    fund_list,
+    fund_payouts,
+)
 from .hardship import (
     HardshipTodo,
     aid_list,

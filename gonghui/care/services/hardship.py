@@ -8,7 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from gonghui.core.money import CENT
-from gonghui.core.services import delete_with_history, require_within, require_writer, save_with_history
+from gonghui.core.services import (
+    delete_with_history,
+    require_within,
+    require_writer,
+    save_with_history,
+)
 from gonghui.members.models import Member
 
 from ..choices import (
@@ -23,8 +28,15 @@ from ..choices import (
     ReviewStep,
 )
 from ..models import HardshipFile, HardshipReview, HouseholdMember
-from ..rules import check_amount, check_choice, check_date, check_member, raise_if, require_care_access, save_checked
-
+from ..rules import (
+    check_amount,
+    check_choice,
+    check_date,
+    check_member,
+    raise_if,
+    require_care_access,
+    save_checked,
+)
 
 MAX_HOUSEHOLD = 20
 

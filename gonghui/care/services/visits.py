@@ -22,7 +22,6 @@ from ..rules import (
     save_checked,
 )
 
-
 MAX_WORKERS_REACHED = 100_000
 
 
