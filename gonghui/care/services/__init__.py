@@ -3,14 +3,7 @@ visits and schooling grants, mutual medical aid and service cards."""
 
 from .aid import aid_payment_create, hardship_file_read_log, hardship_files_read_log
 from .funds import fund_contribute, fund_create, fund_payout
-from .hardship import (
-    hardship_file_apply,
-    hardship_file_federation_review,
-    hardship_file_union_review,
-    hardship_file_update,
-    hardship_file_yearly_review,
-    income_per_head,
-)
+from .hardship import hardship_file_apply, hardship_file_update, income_per_head
 from .medical import (
     medical_claim_create,
     medical_enrol_whole_unit,
@@ -18,6 +11,11 @@ from .medical import (
     medical_unit_enrol,
     service_card_collect,
     service_card_issue,
+)
+from .reviews import (
+    hardship_file_federation_review,
+    hardship_file_union_review,
+    hardship_file_yearly_review,
 )
 from .visits import schooling_grant_create, visit_create
 

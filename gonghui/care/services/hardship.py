@@ -1,4 +1,5 @@
-"""Hardship files: the application, its correction before the first review, and the three reviews."""
+"""Hardship files: the application and its correction before the first review; the state every write of a file
+starts from."""
 
 from collections.abc import Iterable
 from datetime import date
@@ -8,26 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from gonghui.core.money import CENT
-from gonghui.core.services import (
-    delete_with_history,
-    require_within,
-    require_writer,
-    save_with_history,
-)
+from gonghui.core.services import delete_with_history, require_within, require_writer
 from gonghui.members.models import Member
 
-from ..choices import (
-    OPEN_STATUSES,
-    YEARLY_OUTCOMES,
-    Cause,
-    CloseReason,
-    FileStatus,
-    HardshipLevel,
-    Relation,
-    ReviewOutcome,
-    ReviewStep,
-)
-from ..models import HardshipFile, HardshipReview, HouseholdMember
+from ..choices import OPEN_STATUSES, Cause, FileStatus, Relation
+from ..models import HardshipFile, HouseholdMember
 from ..rules import (
     check_amount,
     check_choice,
@@ -39,8 +25,6 @@ from ..rules import (
 )
 
 MAX_HOUSEHOLD = 20
-
-
 ONE_OPEN_FILE = "该会员已有在审或在档的困难职工档案，不能重复申请"
 
 
@@ -137,7 +121,7 @@ def hardship_file_update(*, actor, file: HardshipFile, applied_on: date, causes:
     """Corrects an application before the union's first review; the member stays, the household is replaced."""
     file = start_file_write(actor, file)
     # Once reviewed, the figures are what the reviewers decided on: later changes are the yearly review's.
-    _require_status(file, FileStatus.APPLIED, "修改",
+    require_status(file, FileStatus.APPLIED, "修改",
                     hint="申请只能在工会初审前修改，建档后的情况变化请通过年度复核办理")
     errors: dict = {}
     application, people = _application(errors, applied_on=applied_on, causes=causes,
@@ -158,7 +142,7 @@ def _lock_file(file: HardshipFile) -> HardshipFile:
     return HardshipFile.objects.select_for_update().select_related("union", "member").get(pk=file.pk)
 
 
-def _require_status(file: HardshipFile, status: str, action: str, *, hint: str = "") -> None:
+def require_status(file: HardshipFile, status: str, action: str, *, hint: str = "") -> None:
     if file.status != status:
         message = f"该档案当前状态为“{file.get_status_display()}”，不能{action}"
         raise ValidationError({"__all__": f"{message}：{hint}" if hint else message})
@@ -169,100 +153,3 @@ def start_file_write(actor, file: HardshipFile) -> HardshipFile:
     require_care_access(actor)
     require_within(actor, file.union)
     return _lock_file(file)
-
-
-def _record_review(file: HardshipFile, *, actor, step: str, outcome: str, on_date: date, note: str,
-                   level: str = "", close_reason: str = "") -> None:
-    save_with_history(file, actor=actor)
-    HardshipReview.objects.create(tenant_id=file.tenant_id, file=file, step=step, outcome=outcome, level=level,
-                                  close_reason=close_reason, on_date=on_date, note=note.strip(), by=actor)
-
-
-def _check_review_date(errors: dict, file: HardshipFile, on_date: date) -> None:
-    since = file.last_reviewed_on or file.applied_on
-    label = "上次审核日期" if file.last_reviewed_on else "申请日期"
-    check_date(errors, "on_date", on_date, not_before=since, not_before_label=label)
-
-
-def _require_reason_if_rejected(errors: dict, approve: bool, note: str) -> None:
-    if not approve and not note.strip():
-        errors["note"] = "不通过时请填写意见"
-
-
-@transaction.atomic
-def hardship_file_union_review(*, actor, file: HardshipFile, approve: bool, on_date: date,
-                               note: str = "") -> HardshipFile:
-    """The union's first review (初审): passes the file up to the federation, or turns it down."""
-    file = start_file_write(actor, file)
-    _require_status(file, FileStatus.APPLIED, "进行工会初审")
-    errors: dict = {}
-    _check_review_date(errors, file, on_date)
-    _require_reason_if_rejected(errors, approve, note)
-    raise_if(errors)
-    file.status = FileStatus.UNION_APPROVED if approve else FileStatus.REJECTED
-    _record_review(file, actor=actor, step=ReviewStep.UNION, on_date=on_date, note=note,
-                   outcome=ReviewOutcome.APPROVED if approve else ReviewOutcome.REJECTED)
-    return file
-
-
-def _require_federation_reviewer(actor, file: HardshipFile) -> None:
-    node = actor.union
-    above = node.path != file.union.path and file.union.path.startswith(node.path)
-    if not (actor.is_federation_admin and above):
-        raise ValidationError({"__all__": "总工会审核须由该工会的上级总工会管理员办理"})
-    if file.reviews.filter(step=ReviewStep.UNION, by=actor).exists():
-        raise ValidationError({"__all__": "您已办理过该档案的工会初审，总工会审核须由另一人办理"})
-
-
-@transaction.atomic
-def hardship_file_federation_review(*, actor, file: HardshipFile, approve: bool, on_date: date, level: str = "",
-                                    note: str = "") -> HardshipFile:
-    """The federation's review: sets the level and opens the file, or turns it down."""
-    file = start_file_write(actor, file)
-    _require_status(file, FileStatus.UNION_APPROVED, "进行总工会审核")
-    _require_federation_reviewer(actor, file)
-    errors: dict = {}
-    _check_review_date(errors, file, on_date)
-    _require_reason_if_rejected(errors, approve, note)
-    if approve:
-        check_choice(errors, "level", level, HardshipLevel, "审核通过时请选择困难类别")
-    raise_if(errors)
-    if approve:
-        file.status, file.level, file.approved_on, file.last_reviewed_on = FileStatus.ACTIVE, level, on_date, on_date
-    else:
-        file.status, level = FileStatus.REJECTED, ""
-    _record_review(file, actor=actor, step=ReviewStep.FEDERATION, on_date=on_date, note=note, level=level,
-                   outcome=ReviewOutcome.APPROVED if approve else ReviewOutcome.REJECTED)
-    return file
-
-
-def _check_yearly(errors: dict, file: HardshipFile, *, outcome: str, level: str, close_reason: str) -> None:
-    if outcome not in YEARLY_OUTCOMES:
-        errors["outcome"] = "请选择复核结论：维持、调整等级或销档"
-    elif outcome == ReviewOutcome.LEVEL_CHANGED:
-        check_choice(errors, "level", level, HardshipLevel, "调整等级时请选择新的困难类别")
-        if level == file.level:
-            errors["level"] = "新的困难类别与原类别相同；不调整请选择“维持”"
-    elif outcome == ReviewOutcome.CLOSED:
-        check_choice(errors, "close_reason", close_reason, CloseReason, "销档时请选择原因：脱困、转出或死亡")
-
-
-@transaction.atomic
-def hardship_file_yearly_review(*, actor, file: HardshipFile, outcome: str, on_date: date, level: str = "",
-                                close_reason: str = "", note: str = "") -> HardshipFile:
-    """动态管理: each active file is looked at again every year: kept, moved to another level, or closed."""
-    file = start_file_write(actor, file)
-    _require_status(file, FileStatus.ACTIVE, "进行年度复核")
-    errors: dict = {}
-    _check_review_date(errors, file, on_date)
-    _check_yearly(errors, file, outcome=outcome, level=level, close_reason=close_reason)
-    raise_if(errors)
-    file.last_reviewed_on = on_date
-    if outcome == ReviewOutcome.LEVEL_CHANGED:
-        file.level = level
-    if outcome == ReviewOutcome.CLOSED:
-        file.status, file.closed_on, file.close_reason = FileStatus.CLOSED, on_date, close_reason
-    _record_review(file, actor=actor, step=ReviewStep.YEARLY, outcome=outcome, on_date=on_date, note=note,
-                   level=level if outcome == ReviewOutcome.LEVEL_CHANGED else "",
-                   close_reason=close_reason if outcome == ReviewOutcome.CLOSED else "")
-    return file

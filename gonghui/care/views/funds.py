@@ -17,7 +17,7 @@ from .lists import ListPage
 
 FUND_LIST = ListPage("企业帮困基金", FUNDS, FundFilter, selectors.fund_list, "care:funds_export", "企业帮困基金.xlsx",
                      create=(("建立帮困基金", "care:fund_create"),))
-funds_page, funds_export_page = FUND_LIST.page_view(), FUND_LIST.export_view()
+funds_page, funds_export_page = FUND_LIST.views()
 
 
 def _fund_url(fund) -> str:

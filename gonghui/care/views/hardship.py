@@ -30,8 +30,8 @@ FILE_LIST = ListPage("困难职工档案", FILES, FileFilter, selectors.hardship
                      "困难职工档案.xlsx", sensitive=True, create=(("建档申请", "care:file_apply"),))
 AID_LIST = ListPage("帮扶救助发放", AID, AidFilter, selectors.aid_list, "care:aid_export", "帮扶救助发放.xlsx",
                     sensitive=True)
-files_page, files_export_page = FILE_LIST.page_view(), FILE_LIST.export_view()
-aid_page, aid_export_page = AID_LIST.page_view(), AID_LIST.export_view()
+files_page, files_export_page = FILE_LIST.views()
+aid_page, aid_export_page = AID_LIST.views()
 
 
 def _require_care_writer(user) -> None:

@@ -31,6 +31,10 @@ class ListPage:
     def _filters(self, request) -> CareFilter:
         return page_filter(self.filterset, request, self.select(user=request.user))
 
+    def views(self):
+        """The list page and its export, as the urls mount them."""
+        return self.page_view(), self.export_view()
+
     def page_view(self):
         @login_required
         def view(request):

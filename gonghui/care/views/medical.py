@@ -28,9 +28,9 @@ ENROLMENT_LIST = ListPage("医疗互助参保人员", ENROLMENTS, EnrolmentFilte
                           "care:enrolments_export", "医疗互助参保人员.xlsx")
 CARD_LIST = ListPage("服务卡", CARDS, CardFilter, selectors.service_card_list, "care:cards_export", "服务卡.xlsx",
                      create=(("采集信息", "care:card_collect"),))
-units_page, units_export_page = UNIT_LIST.page_view(), UNIT_LIST.export_view()
-enrolments_page, enrolments_export_page = ENROLMENT_LIST.page_view(), ENROLMENT_LIST.export_view()
-cards_page, cards_export_page = CARD_LIST.page_view(), CARD_LIST.export_view()
+units_page, units_export_page = UNIT_LIST.views()
+enrolments_page, enrolments_export_page = ENROLMENT_LIST.views()
+cards_page, cards_export_page = CARD_LIST.views()
 
 
 def _unit_url(unit) -> str:

@@ -16,8 +16,8 @@ VISIT_LIST = ListPage("慰问", VISITS, VisitFilter, selectors.visit_list, "care
                       create=(("登记慰问", "care:visit_create"),))
 GRANT_LIST = ListPage("金秋助学", GRANTS, GrantFilter, selectors.schooling_grant_list, "care:grants_export",
                       "金秋助学.xlsx", create=(("登记助学", "care:grant_create"),))
-visits_page, visits_export_page = VISIT_LIST.page_view(), VISIT_LIST.export_view()
-grants_page, grants_export_page = GRANT_LIST.page_view(), GRANT_LIST.export_view()
+visits_page, visits_export_page = VISIT_LIST.views()
+grants_page, grants_export_page = GRANT_LIST.views()
 
 
 @login_required
