@@ -62,8 +62,8 @@ def _within(qs: QuerySet, name: str, union) -> QuerySet:
     return within(qs, union)
 
 
-def choice(label: str, choices) -> df.ChoiceFilter:
-    return df.ChoiceFilter(label=label, choices=choices, empty_label="全部")
+def choice(label: str, choices, **kwargs) -> df.ChoiceFilter:
+    return df.ChoiceFilter(label=label, choices=choices, empty_label="全部", **kwargs)
 
 
 def period(field: str) -> tuple[df.DateFilter, df.DateFilter]:
@@ -91,8 +91,8 @@ class FileFilter(CareFilter):
     q = member_search()
     status = choice("状态", FileStatus.choices)
     level = choice("困难类别", HardshipLevel.choices)
-    cause = df.ChoiceFilter(label="致困原因", choices=Cause.choices, empty_label="全部",
-                            method=lambda qs, name, cause: qs.filter(causes__contains=f",{cause},"))
+    # Causes are stored as ",illness,schooling,": the commas make one cause match exactly.
+    cause = choice("致困原因", Cause.choices, method=lambda qs, name, cause: qs.filter(causes__contains=f",{cause},"))
 
 
 class AidFilter(CareFilter):
@@ -128,8 +128,8 @@ class EnrolmentFilter(UnitFilter):
 
 class CardFilter(CareFilter):
     q = member_search()
-    issued = df.ChoiceFilter(label="制卡", choices=[("yes", "已制卡"), ("no", "待制卡")], empty_label="全部",
-                             method=lambda qs, name, issued: qs.filter(issued_on__isnull=issued == "no"))
+    issued = choice("制卡", [("yes", "已制卡"), ("no", "待制卡")],
+                    method=lambda qs, name, issued: qs.filter(issued_on__isnull=issued == "no"))
 
 
 def page_filter(filterset: type[CareFilter], request, queryset: QuerySet) -> CareFilter:
@@ -146,8 +146,8 @@ def query_schema(filterset: type[CareFilter]) -> type[Schema]:
 
 def api_filter(filterset: type[CareFilter], request, query: Schema, queryset: QuerySet) -> QuerySet:
     """An API list narrowed as its page is; a value its filter refuses is a 422 at its parameter."""
-    data = {name: query_value for name in filterset.base_filters
-            if (query_value := getattr(query, API_NAMES.get(name, name))) not in (None, "")}
+    # An empty value (and union_id=0, as before) filters nothing.
+    data = {name: value for name in filterset.base_filters if (value := getattr(query, API_NAMES.get(name, name)))}
     if "union" in data:
         union_get(user=request.user, pk=data["union"])  # a union the user may not see is a 404, as everywhere
     filters = filterset(data, queryset=queryset, request=request)
