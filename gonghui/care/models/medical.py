@@ -55,6 +55,11 @@ class MedicalAidEnrolment(TenantModel):
 
 
 class MedicalAidClaim(TenantModel):
+    """A claim paid; its amount counts in the statistics, its note names the illness and needs the care grant
+    (the enrolment page, and the claim's audit trail, where a corrected note would show)."""
+
+    HISTORY_CARE_GRANT_REQUIRED = True
+
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
     enrolment = models.ForeignKey(MedicalAidEnrolment, on_delete=models.PROTECT, related_name="claims")
     amount = money_field(_("赔付金额（元）"))

@@ -64,12 +64,16 @@ def test_claim_notes_need_the_grant(cast, client_for):
     unit = services.medical_unit_enrol(actor=cast.officer, union=cast.union_a1, year=date.today().year)
     enrolment = services.medical_member_enrol(actor=cast.officer, unit=unit, member=cast.member_a1,
                                               category="employed", enrolled_on=days_ago(5))
-    services.medical_claim_create(actor=cast.officer, enrolment=enrolment, amount=Decimal("880"), paid_on=days_ago(1),
-                                  note="肺癌化疗")
+    claim = services.medical_claim_create(actor=cast.officer, enrolment=enrolment, amount=Decimal("880"),
+                                          paid_on=days_ago(1), note="肺癌化疗")
     url = reverse("care:enrolment_detail", args=[enrolment.pk])
+    history = reverse("core:history", args=["care.medicalaidclaim", claim.pk])
     assert "肺癌化疗" in client_for(cast.officer).get(url).content.decode()
-    html = client_for(officer_without_grant(cast)).get(url).content.decode()
+    assert client_for(cast.officer).get(history).status_code == 200
+    client = client_for(officer_without_grant(cast))
+    html = client.get(url).content.decode()
     assert "880" in html and "肺癌化疗" not in html and "需“可查看帮扶与维权档案”授权" in html
+    assert client.get(history).status_code == 404
 
 
 def test_reading_hardship_files_through_the_api_lists_is_logged(cast, client):
