@@ -78,7 +78,7 @@ def test_the_security_administrator_lifts_a_lockout(page, cast, live_server):
 
     page.goto("/accounts/admin/grants/")
     with page.expect_navigation():
-        page.get_by_role("link", name="设置 auditor 的权限").click()
+        page.get_by_role("link", name="设置权限 auditor").click()
     page.get_by_label("可查看帮扶与维权档案").check()
     with page.expect_navigation():
         page.get_by_role("button", name="保存").click()
