@@ -106,6 +106,10 @@ def get_visible_or_404(qs: QuerySet, user, *, path_field: str | None = None, **l
         raise Http404 from None
 
 
+def contains(outer, inner) -> bool:
+    """Whether `inner` is `outer` or beneath it: the subtree test on unions already read."""
+    return bool(outer and inner and inner.tenant_id == outer.tenant_id and inner.path.startswith(outer.path))
+
+
 def is_within(user, union) -> bool:
-    node = getattr(user, "union", None)
-    return bool(node and union and union.tenant_id == node.tenant_id and union.path.startswith(node.path))
+    return contains(getattr(user, "union", None), union)

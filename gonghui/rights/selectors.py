@@ -42,7 +42,7 @@ from .models import (
     Mediator,
     Petition,
     contract_warning_days,
-    dispute_time_limit_days,
+    dispute_time_limit_days,  # noqa: F401 -- the pages and the home page's to-do read the time limit from here
 )
 
 CARE_DENIED = "您没有“可查看帮扶与维权档案”的授权，不能查看劳动争议和信访记录"
