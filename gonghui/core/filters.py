@@ -32,7 +32,7 @@ class RecordFilter(df.NumberFilter):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.HiddenInput)
-        super().__init__(**kwargs)
+        super().__init__(min_value=1, max_value=2**63 - 1, **kwargs)
 
 
 class YearFilter(df.NumberFilter):
