@@ -97,7 +97,7 @@ class ListFilters(df.FilterSet):
     def query_schema(cls) -> type[Schema]:
         """The API's query parameters for the list: every filter under its API name, and `page`."""
         fields = {_api_name(name, f): _api_type(f) for name, f in cls.base_filters.items()}
-        return create_model(f"{cls.__name__}Query", __base__=Schema, page=(PageNumber, 1), **fields)
+        return create_model(f"{cls.__name__}Query", __base__=Schema, **fields, page=(PageNumber, 1))
 
     @classmethod
     def from_query(cls, request, query: Schema) -> tuple[dict, int]:

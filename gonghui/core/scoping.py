@@ -71,6 +71,12 @@ def ancestor_paths(node) -> list[str]:
     return [node.path[:end] for end in range(step, len(node.path) + 1, step)]
 
 
+def ancestor_rows(node, rows_by_path: dict) -> list:
+    """The rows (keyed by path) of the node and of the nodes above it that are among them, root first:
+    where a figure of one node adds to every total above it, read from rows already in memory."""
+    return [rows_by_path[path] for path in ancestor_paths(node) if path in rows_by_path]
+
+
 def subtree_cache_forget() -> None:
     """Called by the services that add or move a union: every cached subtree may have changed."""
     cache = _subtrees.get()

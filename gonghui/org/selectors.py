@@ -2,7 +2,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
-from gonghui.core.scoping import get_visible_or_404, visible
+from gonghui.core.scoping import ancestor_rows, get_visible_or_404, visible, within
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
 
@@ -15,6 +15,11 @@ def union_list(*, user) -> QuerySet[Union]:
 
 def union_get(*, user, pk) -> Union:
     return get_visible_or_404(Union.objects.all(), user, pk=pk)
+
+
+def unions_below(*, user, union: Union) -> QuerySet[Union]:
+    """Every union beneath `union` that the user may see, the union itself left out."""
+    return within(union_list(user=user), union).exclude(pk=union.pk)
 
 
 def grassroots_list(*, user) -> QuerySet[Union]:
