@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from gonghui.core.filters import DateFilter, ListFilters, RecordFilter
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
-from gonghui.org.filters import UnionFilter
+from gonghui.org.union_filter import UnionFilter
 
 from .models import (
     Activity,

@@ -1,11 +1,13 @@
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from gonghui.core.scoping import ancestor_rows, get_visible_or_404, visible, within
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
 
+from .filters import EnterpriseFilters
 from .models import CommitteeSeat, Enterprise, Formation, JointScope, UnionLevel, Union, UnionGroup
 
 
@@ -26,8 +28,8 @@ def grassroots_list(*, user) -> QuerySet[Union]:
     return union_list(user=user).filter(level=UnionLevel.GRASSROOTS)
 
 
-def enterprise_list(*, user) -> QuerySet[Enterprise]:
-    return visible(Enterprise.objects.select_related("union"), user).order_by("name")
+def enterprise_list(*, user, filters: Mapping | None = None) -> QuerySet[Enterprise]:
+    return EnterpriseFilters.narrow(visible(Enterprise.objects.select_related("union"), user), filters).order_by("name")
 
 
 def enterprise_get(*, user, pk) -> Enterprise:
@@ -69,7 +71,7 @@ class Coverage:
 
 def coverage_for(*, user, union: Union) -> Coverage:
     """The seed's "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records."""
-    subtree = union_list(user=user).filter(path__startswith=union.path, level=UnionLevel.GRASSROOTS)
+    subtree = within(union_list(user=user), union).filter(level=UnionLevel.GRASSROOTS)
     rows = subtree.values("formation", "joint_scope").annotate(n=Count("id"))
     cov = Coverage()
     for row in rows:
@@ -78,10 +80,9 @@ def coverage_for(*, user, union: Union) -> Coverage:
             cov.single += row["n"]
         else:
             cov.joint_by_scope[row["joint_scope"]] = cov.joint_by_scope.get(row["joint_scope"], 0) + row["n"]
-    grassroots_ids = list(subtree.values_list("id", flat=True))
-    cov.enterprises = Enterprise.objects.filter(tenant_id=union.tenant_id, union_id__in=grassroots_ids).count()
-    cov.members = Member.objects.filter(tenant_id=union.tenant_id, union_id__in=grassroots_ids,
-                                        status=Status.ACTIVE).count()
+    grassroots = Q(union__level=UnionLevel.GRASSROOTS)
+    cov.enterprises = within(Enterprise.objects.filter(grassroots), union).count()
+    cov.members = within(Member.objects.filter(grassroots, status=Status.ACTIVE), union).count()
     return cov
 
 
@@ -107,9 +108,7 @@ def tree_with_counts(*, user) -> list[TreeRow]:
     )
     totals = {node.path: [0, 0] for node in nodes}
     for node in nodes:
-        for end in range(Union.steplen, len(node.path) + 1, Union.steplen):
-            ancestor = totals.get(node.path[:end])
-            if ancestor is not None:
-                ancestor[0] += node.level == UnionLevel.GRASSROOTS
-                ancestor[1] += direct.get(node.id, 0)
+        for ancestor in ancestor_rows(node, totals):
+            ancestor[0] += node.level == UnionLevel.GRASSROOTS
+            ancestor[1] += direct.get(node.id, 0)
     return [TreeRow(union=node, unions=totals[node.path][0], members=totals[node.path][1]) for node in nodes]

@@ -3,7 +3,7 @@
 import django_filters as df
 
 from gonghui.core.filters import ListFilters, YearFilter
-from gonghui.org.filters import UnionFilter
+from gonghui.org.union_filter import UnionFilter
 
 from .models import Plan, PlanStatus
 

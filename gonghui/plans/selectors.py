@@ -7,7 +7,7 @@ from functools import cached_property
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.http import Http404
 
-from gonghui.core.scoping import ancestor_paths, ancestor_rows, get_visible_or_404, subtree_ids, visible, within
+from gonghui.core.scoping import ancestor_paths, ancestor_rows, get_visible_or_404, visible, within
 from gonghui.ledger.models import ActivityKind, ItemTally
 from gonghui.ledger.selectors import activity_tally
 from gonghui.org.models import Union
@@ -41,21 +41,23 @@ def plan_items_for_ledger(*, user, union: Union) -> QuerySet[PlanItem]:
 # --- templates -------------------------------------------------------------------------------------------
 
 
+def _shipped_or_above(union: Union) -> Q:
+    """Shipped templates, and those of the union and of its federations above."""
+    return Q(union__isnull=True) | Q(tenant_id=union.tenant_id, union__path__in=ancestor_paths(union))
+
+
 def template_list(*, user) -> QuerySet[PlanTemplate]:
     """Shipped templates, those of the user's federations above, and those the user's subtree wrote."""
     node = getattr(user, "union", None)
     if node is None:
         return PlanTemplate.objects.none()
-    own_or_above = Q(tenant_id=node.tenant_id) & (Q(union__path__in=ancestor_paths(node))
-                                                   | Q(union_id__in=subtree_ids(node)))
-    return PlanTemplate.objects.filter(Q(union__isnull=True) | own_or_above).select_related("union").order_by(
-        F("union__path").asc(nulls_first=True), "name")
+    qs = PlanTemplate.objects.filter(_shipped_or_above(node)) | within(PlanTemplate.objects.all(), node)
+    return qs.select_related("union").order_by(F("union__path").asc(nulls_first=True), "name")
 
 
 def templates_for(*, user, union: Union) -> QuerySet[PlanTemplate]:
     """The templates a plan of `union` may start from."""
-    above = Q(tenant_id=union.tenant_id, union__path__in=ancestor_paths(union))
-    return template_list(user=user).filter(Q(union__isnull=True) | above)
+    return template_list(user=user).filter(_shipped_or_above(union))
 
 
 def template_get(*, user, pk) -> PlanTemplate:

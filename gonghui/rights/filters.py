@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from gonghui.core.filters import DateFilter, ListFilters
-from gonghui.org.filters import UnionFilter
+from gonghui.org.union_filter import UnionFilter
 
 from .choices import (
     CaseState,
