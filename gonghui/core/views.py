@@ -1,25 +1,9 @@
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.shortcuts import render
 
 from gonghui.core.scoping import get_visible_or_404
-from gonghui.core.todo import todo_lines
-from gonghui.org.selectors import coverage_for
-
-
-def _today():
-    return timezone.localdate()
-
-
-@login_required
-def home_page(request):
-    if request.user.union_id is None:
-        return redirect("admin:index") if request.user.is_staff else render(request, "core/no_union.html")
-    node = request.user.union
-    return render(request, "core/home.html", {"node": node, "coverage": coverage_for(user=request.user, union=node),
-                                              "todo": todo_lines(user=request.user, today=_today())})
 
 
 def _history_rows(obj):

@@ -15,11 +15,13 @@ from gonghui.org.models import Union
 from .filters import ID_TAIL_RE, ActivityFilters, HonourFilters, NewsFilters
 from .models import (
     Activity,
+    ActivityKind,
     ActivityParticipant,
     ActivityResult,
     ActivityTally,
     Attachment,
     Honour,
+    ItemTally,
     NewsReport,
     RewardRule,
 )
@@ -52,6 +54,24 @@ def activity_tally(*, user, union: Union, year: int) -> list[tuple[int, str, int
     """(union id, kind, entries) for the subtree of `union` in the year, from the counters."""
     qs = within(visible(ActivityTally.objects.filter(year=year), user), union)
     return list(qs.values_list("union_id", "kind").annotate(n=Sum("count")).order_by())
+
+
+# --- what plans reads of the ledger (registered in LedgerConfig.ready(): plans sits below the ledger) -------
+
+
+def activity_kinds() -> list[tuple[str, str]]:
+    return ActivityKind.choices
+
+
+def item_done_by_month(*, item_ids: QuerySet) -> QuerySet:
+    """(plan item id, month, entries fulfilling the item that month), from the counters."""
+    return ItemTally.objects.filter(plan_item_id__in=item_ids).values_list("plan_item_id", "month", "count")
+
+
+def item_done_totals(*, item_ids: QuerySet) -> dict[int, int]:
+    """Entries fulfilling each item over its year, summed by the database (thousands of items)."""
+    return dict(ItemTally.objects.filter(plan_item_id__in=item_ids).values_list("plan_item_id")
+                .annotate(n=Sum("count")).values_list("plan_item_id", "n").order_by())
 
 
 def roster_for(*, user, union: Union, q: str = "") -> QuerySet[Member]:

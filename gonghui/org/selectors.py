@@ -1,11 +1,10 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
+from gonghui.core.registry import provider
 from gonghui.core.scoping import ancestor_rows, get_visible_or_404, visible, within
-from gonghui.members.choices import Status
-from gonghui.members.models import Member
 
 from .filters import EnterpriseFilters
 from .models import CommitteeSeat, Enterprise, Formation, JointScope, UnionLevel, Union, UnionGroup
@@ -70,7 +69,10 @@ class Coverage:
 
 
 def coverage_for(*, user, union: Union) -> Coverage:
-    """The seed's "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records."""
+    """The seed's "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records.
+
+    Members sit above org: their count is "members.active_count_within" (tenant_id, union_ids) -> int.
+    """
     subtree = within(union_list(user=user), union).filter(level=UnionLevel.GRASSROOTS)
     rows = subtree.values("formation", "joint_scope").annotate(n=Count("id"))
     cov = Coverage()
@@ -80,9 +82,9 @@ def coverage_for(*, user, union: Union) -> Coverage:
             cov.single += row["n"]
         else:
             cov.joint_by_scope[row["joint_scope"]] = cov.joint_by_scope.get(row["joint_scope"], 0) + row["n"]
-    grassroots = Q(union__level=UnionLevel.GRASSROOTS)
-    cov.enterprises = within(Enterprise.objects.filter(grassroots), union).count()
-    cov.members = within(Member.objects.filter(grassroots, status=Status.ACTIVE), union).count()
+    cov.enterprises = within(Enterprise.objects.filter(union__level=UnionLevel.GRASSROOTS), union).count()
+    cov.members = provider("members.active_count_within")(tenant_id=union.tenant_id,
+                                                          union_ids=list(subtree.values_list("id", flat=True)))
     return cov
 
 
@@ -97,15 +99,11 @@ def tree_with_counts(*, user) -> list[TreeRow]:
     """Every visible node with the grassroots unions and active members beneath it, in two queries.
 
     Each node adds its own figures to itself and its ancestors (found by path prefix), so the
-    work grows with nodes × depth, not nodes squared.
+    work grows with nodes × depth, not nodes squared. The members are counted where they live:
+    "members.active_count_by_union" (user) -> {union id: active members the user may see}.
     """
     nodes = list(union_list(user=user))
-    direct = dict(
-        visible(Member.objects.filter(status=Status.ACTIVE), user)
-        .values_list("union_id")
-        .annotate(n=Count("id"))
-        .values_list("union_id", "n")
-    )
+    direct = provider("members.active_count_by_union")(user=user)
     totals = {node.path: [0, 0] for node in nodes}
     for node in nodes:
         for ancestor in ancestor_rows(node, totals):
