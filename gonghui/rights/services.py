@@ -13,26 +13,13 @@ from gonghui.core.formatting import future_error
 from gonghui.core.identifiers import IdentifierError, parse_mobile, parse_resident_id
 from gonghui.core.money import CENT, check_money
 from gonghui.core.scoping import contains, is_within, may_access_care
-from gonghui.core.services import (
-    access_log_record,
-    fields_assign,
-    require_within,
-    require_writer,
-    save_with_history,
-)
+from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Union
 
 from .choices import ContractScope, Outcome
-from .models import (
-    CaseStep,
-    CollectiveContract,
-    DisputeCase,
-    MediationBody,
-    Mediator,
-    Petition,
-)
+from .models import CaseStep, CollectiveContract, DisputeCase, MediationBody, Mediator, Petition
 
 MAX_WORKERS = 100_000
 MAX_PEOPLE = 10_000
