@@ -48,6 +48,11 @@ class DateFilter(df.DateFilter):
         super().__init__(widget=DateInput(), **kwargs)
 
 
+def choice(label: str, choices, **kwargs) -> df.ChoiceFilter:
+    """A select of the list's choices, "全部" first (no filter)."""
+    return df.ChoiceFilter(label=label, choices=choices, empty_label="全部", **kwargs)
+
+
 # How a filter appears among the API's query parameters, unless it says itself (`api_type`).
 API_TYPES = ((df.DateFilter, (date | None, None)), (df.CharFilter, (str, "")), (df.ChoiceFilter, (str, "")))
 

@@ -5,7 +5,7 @@ import re
 import django_filters as df
 from django.db.models import Q, QuerySet
 
-from gonghui.core.filters import DateFilter, ListFilters, RecordFilter
+from gonghui.core.filters import DateFilter, ListFilters, RecordFilter, choice
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
 from gonghui.org.union_filter import UnionFilter
@@ -43,7 +43,7 @@ class LedgerFilters(ListFilters):
 
 
 class ActivityFilters(LedgerFilters):
-    kind = df.ChoiceFilter(label="类别", choices=ActivityKind.choices, empty_label="全部")
+    kind = choice("类别", ActivityKind.choices)
     plan_item = RecordFilter(field_name="plan_item_id")
 
     class Meta:
@@ -56,7 +56,7 @@ class ActivityFilters(LedgerFilters):
 
 
 class HonourFilters(LedgerFilters):
-    level = df.ChoiceFilter(label="级别", choices=HonourLevel.choices, empty_label="全部")
+    level = choice("级别", HonourLevel.choices)
 
     class Meta:
         model = Honour

@@ -1,8 +1,6 @@
 """The plan list's filters, for its page, its export and the API alike (see gonghui.core.filters)."""
 
-import django_filters as df
-
-from gonghui.core.filters import ListFilters, YearFilter
+from gonghui.core.filters import ListFilters, YearFilter, choice
 from gonghui.org.union_filter import UnionFilter
 
 from .models import Plan, PlanStatus
@@ -11,7 +9,7 @@ from .models import Plan, PlanStatus
 class PlanFilters(ListFilters):
     year = YearFilter(label="年度")
     union = UnionFilter()
-    status = df.ChoiceFilter(label="状态", choices=PlanStatus.choices, empty_label="全部")
+    status = choice("状态", PlanStatus.choices)
 
     class Meta:
         model = Plan

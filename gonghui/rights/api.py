@@ -173,9 +173,17 @@ def _case_data(payload: DisputeIn) -> dict:
     return data
 
 
-@router.get("/disputes", response=DisputePage, summary="劳动争议案件列表（需帮扶与维权档案授权）")
+def _logged_list(request, action: str) -> None:
+    """Reached only with the grant: without it the selector has already answered 403."""
+    query = "&".join(f"{key}={value}" for key, value in request.GET.items())  # readable: q=赵, not q=%E8…
+    services.record_list(actor=request.user, action=action, query=query)
+
+
+@router.get("/disputes", response=DisputePage, summary="劳动争议案件列表（需帮扶与维权档案授权；每次查询均记入访问记录）")
 def list_disputes(request, query: Query[DisputeFilters.query_schema()]):
-    return filtered_page(request, query, DisputeFilters, selectors.dispute_list)
+    page = filtered_page(request, query, DisputeFilters, selectors.dispute_list)
+    _logged_list(request, "list_disputes")
+    return page
 
 
 @router.post("/unions/{union_id}/disputes", response={201: DisputeOut}, summary="登记劳动争议案件")
@@ -246,9 +254,11 @@ class PetitionIn(Schema):
     closed_on: date | None = None
 
 
-@router.get("/petitions", response=PetitionPage, summary="信访列表（需帮扶与维权档案授权）")
+@router.get("/petitions", response=PetitionPage, summary="信访列表（需帮扶与维权档案授权；每次查询均记入访问记录）")
 def list_petitions(request, query: Query[PetitionFilters.query_schema()]):
-    return filtered_page(request, query, PetitionFilters, selectors.petition_list)
+    page = filtered_page(request, query, PetitionFilters, selectors.petition_list)
+    _logged_list(request, "list_petitions")
+    return page
 
 
 @router.post("/unions/{union_id}/petitions", response={201: PetitionOut}, summary="登记信访")

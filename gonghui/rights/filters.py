@@ -6,12 +6,26 @@ import django_filters as df
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from gonghui.core.filters import DateFilter, ListFilters
+from gonghui.core.filters import DateFilter, ListFilters, choice
 from gonghui.org.union_filter import UnionFilter
 
-from .choices import CaseState, ContractKind, ContractScope, ContractState, DisputeKind, Outcome, PetitionChannel
-from .models import (CollectiveContract, DisputeCase, MediationBody, Petition, contract_warning_days,
-                     dispute_time_limit_days)
+from .choices import (
+    CaseState,
+    ContractKind,
+    ContractScope,
+    ContractState,
+    DisputeKind,
+    Outcome,
+    PetitionChannel,
+)
+from .models import (
+    CollectiveContract,
+    DisputeCase,
+    MediationBody,
+    Petition,
+    contract_warning_days,
+    dispute_time_limit_days,
+)
 
 
 def overdue_cutoff(today: date | None = None) -> date:
@@ -45,10 +59,6 @@ def contract_state(qs: QuerySet, state: str, today: date | None = None) -> Query
     return qs
 
 
-def _choice(label: str, choices, **kwargs) -> df.ChoiceFilter:
-    return df.ChoiceFilter(label=label, choices=choices, empty_label="全部", **kwargs)
-
-
 def _enterprise_or_applicant(qs, name, text):
     return qs.filter(Q(enterprise__name__contains=text) | Q(applicant__startswith=text))
 
@@ -67,9 +77,9 @@ class BodyFilters(ListFilters):
 
 class DisputeFilters(ListFilters):
     union = UnionFilter()
-    kind = _choice("争议类型", DisputeKind.choices)
-    state = _choice("办理状态", CaseState.choices, method=lambda qs, name, state: case_state(qs, state))
-    outcome = _choice("处理结果", Outcome.choices)
+    kind = choice("争议类型", DisputeKind.choices)
+    state = choice("办理状态", CaseState.choices, method=lambda qs, name, state: case_state(qs, state))
+    outcome = choice("处理结果", Outcome.choices)
     start = DateFilter(label="受理日期自", field_name="received_on", lookup_expr="gte")
     end = DateFilter(label="至", field_name="received_on", lookup_expr="lte")
     q = df.CharFilter(label="企业名称/申请人", method=_enterprise_or_applicant)
@@ -81,7 +91,7 @@ class DisputeFilters(ListFilters):
 
 class PetitionFilters(ListFilters):
     union = UnionFilter()
-    channel = _choice("信访方式", PetitionChannel.choices)
+    channel = choice("信访方式", PetitionChannel.choices)
     start = DateFilter(label="接待日期自", field_name="received_on", lookup_expr="gte")
     end = DateFilter(label="至", field_name="received_on", lookup_expr="lte")
     q = df.CharFilter(label="信访人", field_name="petitioner", lookup_expr="startswith")
@@ -93,9 +103,9 @@ class PetitionFilters(ListFilters):
 
 class ContractFilters(ListFilters):
     union = UnionFilter()
-    kind = _choice("合同类型", ContractKind.choices)
-    scope = _choice("合同层级", ContractScope.choices)
-    state = _choice("状态", ContractState.choices, method=lambda qs, name, state: contract_state(qs, state))
+    kind = choice("合同类型", ContractKind.choices)
+    scope = choice("合同层级", ContractScope.choices)
+    state = choice("状态", ContractState.choices, method=lambda qs, name, state: contract_state(qs, state))
     q = df.CharFilter(label="合同/企业名称", method=_title_or_enterprise)
 
     class Meta:
