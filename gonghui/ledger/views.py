@@ -30,19 +30,25 @@ from .forms import (
 from .models import CONTEST_KINDS, ActivityKind
 
 
-def filters_from(request, filters_class) -> tuple:
-    """The list's filter form and values from the query string; the export reuses them so it matches the screen."""
-    filters = filters_class.from_page(request)
-    return filters.form, filters.values
-
-
 def _members(request):
     return visible(Member.objects.all(), request.user)
 
 
-def _list_page(request, *, template: str, qs, form):
-    return render(request, template, {"form": form, "page": paginate(request, qs),
-                                      "unions": union_list(user=request.user)})
+# Each ledger list, for its page and its export: its filters, its selector and its page's template.
+ACTIVITIES = (ActivityFilters, selectors.activity_list, "ledger/activity_list.html")
+HONOURS = (HonourFilters, selectors.honour_list, "ledger/honour_list.html")
+NEWS = (NewsFilters, selectors.news_list, "ledger/news_list.html")
+
+
+def _list_page(request, filters_class, select, template: str):
+    filters = filters_class.from_page(request)
+    return render(request, template, {"form": filters.form, "unions": union_list(user=request.user),
+                                      "page": paginate(request, select(user=request.user, filters=filters.values))})
+
+
+def _export(request, filters_class, select, template: str):
+    """The list's rows as on screen: the same filters from the same query string."""
+    return ledger_download(select(user=request.user, filters=filters_class.from_page(request).values))
 
 
 @login_required
@@ -60,15 +66,12 @@ def create_for_page(request, kind: str):
 
 @login_required
 def activity_list_page(request):
-    form, filters = filters_from(request, ActivityFilters)
-    return _list_page(request, template="ledger/activity_list.html", form=form,
-                      qs=selectors.activity_list(user=request.user, filters=filters))
+    return _list_page(request, *ACTIVITIES)
 
 
 @login_required
 def activity_export_page(request):
-    _, filters = filters_from(request, ActivityFilters)
-    return ledger_download(selectors.activity_list(user=request.user, filters=filters))
+    return _export(request, *ACTIVITIES)
 
 
 def _activity_url(activity) -> str:
@@ -170,15 +173,12 @@ def roster_search_page(request, union_pk: int):
 
 @login_required
 def honour_list_page(request):
-    form, filters = filters_from(request, HonourFilters)
-    return _list_page(request, template="ledger/honour_list.html", form=form,
-                      qs=selectors.honour_list(user=request.user, filters=filters))
+    return _list_page(request, *HONOURS)
 
 
 @login_required
 def honour_export_page(request):
-    _, filters = filters_from(request, HonourFilters)
-    return ledger_download(selectors.honour_list(user=request.user, filters=filters))
+    return _export(request, *HONOURS)
 
 
 def _honour_form_kwargs(request, union) -> dict:
@@ -236,15 +236,12 @@ def honour_delete_page(request, pk: int):
 
 @login_required
 def news_list_page(request):
-    form, filters = filters_from(request, NewsFilters)
-    return _list_page(request, template="ledger/news_list.html", form=form,
-                      qs=selectors.news_list(user=request.user, filters=filters))
+    return _list_page(request, *NEWS)
 
 
 @login_required
 def news_export_page(request):
-    _, filters = filters_from(request, NewsFilters)
-    return ledger_download(selectors.news_list(user=request.user, filters=filters))
+    return _export(request, *NEWS)
 
 
 def _news_form_kwargs(request, union) -> dict:
