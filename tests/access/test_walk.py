@@ -187,3 +187,19 @@ def test_access(world, client, db, route, who):
         if user is not None and entry.route == "accounts:logout":
             client.force_login(user)
     assert not problems, f"{route} as {who}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize(("route", "marker"), [
+    ("members:reveal", lambda w: w.member_a1.id_number),
+    ("core:history", lambda w: w.member_a1.phone),
+    ("care:file_detail", lambda w: CARE_MARKERS[0]),
+    ("care:files_export", lambda w: w.member_a1.name),
+    ("rosters:export_download", lambda w: w.member_a1.name),
+    ("GET /api/rights/petitions/{petition_id}", lambda w: "赵敏"),
+])
+def test_the_walk_finds_what_the_officer_with_both_grants_is_shown(world, client, db, route, marker):
+    """The markers and the reading of pages, JSON, spreadsheets and CSV work: the walk's "never shows" can fail."""
+    entry = MATRIX[route]
+    client.force_login(world.officer)
+    method, _ = _requests(entry)[-1]
+    assert marker(world) in text_of(_send(client, entry, world, method))
