@@ -64,7 +64,11 @@ def paginate(request, qs, *, per_page: int = 20):
 
 
 def report_outcome(request, action: Callable[[], object], *, done: str) -> None:
-    """A one-button write: run it and say how it went; a refusal from the service is a message, not a page."""
+    """A one-button write: run it and say how it went; a refusal from the service is a message, not a page.
+
+    A read-only account is refused first (403), whatever the view checks before calling this.
+    """
+    require_writer(request.user)
     try:
         action()
         messages.success(request, done)

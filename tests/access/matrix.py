@@ -10,6 +10,7 @@ test_walk.py fails for any URL pattern or API operation without an entry here. A
   None for pages every user has (lists, home, new-record forms that pick the union from the user);
 - care: the record needs may_access_care (without it: 403 or 404);
 - reveal: the endpoint shows full ID numbers (without may_reveal_identity: 403);
+- seen_below: the unions beneath the owner see it too;
 - body_target: the target record comes in the body, so a user who does not see it gets 404 or 422;
 - known: {username: finding} for leaks another helper is fixing; those tests are strict xfails.
 """
@@ -35,6 +36,7 @@ class Entry:
     query: Callable = lambda w: ""
     body: Callable = lambda w: {}
     multipart: bool = False  # API uploads: the body goes as multipart/form-data, not JSON
+    seen_below: bool = False  # the owner's subtree reads it too (a federation's plan template)
     known: dict = field(default_factory=dict)
 
     @property
@@ -76,6 +78,7 @@ def without_care(finding: str) -> dict:
 HISTORY_PII = "security helper: the history page shows the member's full ID number and phone"
 FUND_BALANCE = "care helper: a fund's balance is shown without the care grant"
 CLAIM_NOTE = "care helper: a medical aid claim's note is shown without the care grant"
+RIGHTS_PHONE = "security helper: rights phones (the petition edit form is prefilled with the full phone)"
 EDIT_PREFILL = "security helper: the member edit form is prefilled with the full ID number and phone"
 
 PAGES = [
@@ -115,7 +118,8 @@ PAGES = [
     form("rosters:import_mapping", pk("roster")),
     button("rosters:import_start", pk("roster")),
     button("rosters:import_cancel", pk("roster")),
-    page("rosters:import_errors", pk("roster"), "union_a1"),
+    # The error file holds full ID numbers: the uploader or a user with the reveal grant downloads it.
+    page("rosters:import_errors", pk("roster"), "union_a1", reveal=True),
     page("rosters:export", post="read", body=lambda w: {"format": "csv"}),
     page("rosters:export_detail", pk("export"), "union_a1"),
     page("rosters:export_progress", pk("export"), "union_a1"),
@@ -137,7 +141,7 @@ PAGES = [
     button("plans:item_delete", pk("item")),
     page("plans:templates"),
     form("plans:template_create", union_pk("street_a"), "street_a"),
-    page("plans:template", pk("template"), "street_a"),
+    page("plans:template", pk("template"), "street_a", seen_below=True),
     form("plans:template_edit", pk("template"), "street_a"),
     button("plans:template_delete", pk("template"), "street_a"),
     form("plans:template_item_create", pk("template"), "street_a"),
@@ -228,7 +232,7 @@ PAGES = [
     page("rights:petition_export", care=True),
     form("rights:petition_create", union_pk(), care=True),
     page("rights:petition_detail", pk("petition"), "union_a1", care=True),
-    form("rights:petition_edit", pk("petition"), care=True),
+    form("rights:petition_edit", pk("petition"), care=True, known={"officer_no_reveal": RIGHTS_PHONE}),
     page("rights:bodies"),
     page("rights:body_export"),
     form("rights:body_create", union_pk()),

@@ -126,9 +126,13 @@ def _user(world: World, who: str):
     return None if who == "anonymous" else getattr(world, who)
 
 
-def _sees(owner, user) -> bool:
+def _sees(entry: Entry, owner, user) -> bool:
     """The owner's union is the user's or lies beneath it (a list, owner None, is everyone's)."""
-    return owner is None or (user.union.tenant_id == owner.tenant_id and owner.path.startswith(user.union.path))
+    if owner is None:
+        return True
+    if user.union.tenant_id != owner.tenant_id:
+        return False
+    return owner.path.startswith(user.union.path) or (entry.seen_below and user.union.path.startswith(owner.path))
 
 
 def _status_problem(entry: Entry, owner, user, kind: str, status: int) -> str:
@@ -139,7 +143,7 @@ def _status_problem(entry: Entry, owner, user, kind: str, status: int) -> str:
         if entry.is_api:
             return "" if status == 401 else "anonymous must get 401"
         return ""  # a redirect to the login page, checked by the caller
-    if not _sees(owner, user):
+    if not _sees(entry, owner, user):
         allowed = (404, 422) if entry.body_target else (404,)
         return "" if status in allowed else f"must not see it ({allowed})"
     if entry.care and not user.may_access_care:
