@@ -70,22 +70,10 @@ def union_pk(name="union_a1"):
     return lambda w: {"union_pk": getattr(w, name).pk}
 
 
-def without_care(finding: str) -> dict:
-    """The users of the cast without the care grant: the officer without it and the auditor."""
-    return {"officer_no_care": finding, "auditor": finding}
-
-
-HISTORY_PII = "security helper: the history page shows the member's full ID number and phone"
-FUND_BALANCE = "care helper: a fund's balance is shown without the care grant"
-CLAIM_NOTE = "care helper: a medical aid claim's note is shown without the care grant"
-RIGHTS_PHONE = "security helper: rights phones (the petition edit form is prefilled with the full phone)"
-EDIT_PREFILL = "security helper: the member edit form is prefilled with the full ID number and phone"
-
 PAGES = [
-    # core, accounts
-    page("core:home"),
-    page("core:history", lambda w: {"label": "members.member", "pk": w.member_a1.pk}, "union_a1",
-         known={"officer_no_reveal": HISTORY_PII, "auditor": HISTORY_PII}),
+    # home, core, accounts
+    page("home:index"),
+    page("core:history", lambda w: {"label": "members.member", "pk": w.member_a1.pk}, "union_a1"),
     page("accounts:login", get="read"),
     page("accounts:logout", get=None, post="read"),
     # org
@@ -103,7 +91,7 @@ PAGES = [
     page("members:list"),
     form("members:create", union_pk()),
     page("members:detail", pk("member_a1"), "union_a1"),
-    form("members:edit", pk("member_a1"), known={"officer_no_reveal": EDIT_PREFILL}),
+    form("members:edit", pk("member_a1")),
     page("members:reveal", pk("member_a1"), "union_a1", get=None, post="read", reveal=True),
     form("members:lifecycle", pk("member_a1")),
     form("members:transfer", pk("member_a1")),
@@ -194,9 +182,9 @@ PAGES = [
     page("care:aid", care=True),
     page("care:aid_export", care=True),
     page("care:funds"),
-    page("care:funds_export", known=without_care(FUND_BALANCE)),
+    page("care:funds_export"),
     form("care:fund_create", owner=None),
-    page("care:fund_detail", pk("fund"), "union_a1", known=without_care(FUND_BALANCE)),
+    page("care:fund_detail", pk("fund"), "union_a1"),
     form("care:fund_contribute", pk("fund")),
     form("care:fund_payout", pk("fund"), care=True),
     page("care:visits"),
@@ -213,7 +201,7 @@ PAGES = [
     form("care:unit_enrol_all", pk("unit")),
     page("care:enrolments"),
     page("care:enrolments_export"),
-    page("care:enrolment_detail", pk("enrolment"), "union_a1", known=without_care(CLAIM_NOTE)),
+    page("care:enrolment_detail", pk("enrolment"), "union_a1"),
     form("care:enrolment_claim", pk("enrolment")),
     page("care:cards"),
     page("care:cards_export"),
@@ -232,7 +220,7 @@ PAGES = [
     page("rights:petition_export", care=True),
     form("rights:petition_create", union_pk(), care=True),
     page("rights:petition_detail", pk("petition"), "union_a1", care=True),
-    form("rights:petition_edit", pk("petition"), care=True, known={"officer_no_reveal": RIGHTS_PHONE}),
+    form("rights:petition_edit", pk("petition"), care=True),
     page("rights:bodies"),
     page("rights:body_export"),
     form("rights:body_create", union_pk()),
@@ -369,10 +357,10 @@ API = [
         body=lambda w: {"kind": "living", "amount": "-1", "paid_on": DAY, "fund_source": "own_funds"}),
     api("GET /api/care/hardship/aid", care=True),
     api("GET /api/care/hardship/watch", care=True),
-    api("GET /api/care/funds", known=without_care(FUND_BALANCE)),
+    api("GET /api/care/funds"),
     api("POST /api/care/funds", owner=A1, body_target=True,
         body=lambda w: {"enterprise": w.union_a1.enterprises.get().pk, "established_on": DAY}),
-    api("GET /api/care/funds/{fund_id}", _id("fund_id", "fund"), A1, known=without_care(FUND_BALANCE)),
+    api("GET /api/care/funds/{fund_id}", _id("fund_id", "fund"), A1),
     api("POST /api/care/funds/{fund_id}/contributions", _id("fund_id", "fund"), A1,
         body=lambda w: {"amount": "-1", "on_date": DAY}),
     api("GET /api/care/funds/{fund_id}/payouts", _id("fund_id", "fund"), A1, care=True),

@@ -195,7 +195,7 @@ def test_access(world, client, db, route, who):
 
 @pytest.mark.parametrize(("route", "marker"), [
     ("members:reveal", lambda w: w.member_a1.id_number),
-    ("core:history", lambda w: w.member_a1.phone),
+    ("GET /api/care/funds/{fund_id}", lambda w: "8765.43"),
     ("care:file_detail", lambda w: CARE_MARKERS[0]),
     ("care:files_export", lambda w: w.member_a1.name),
     ("rosters:export_download", lambda w: w.member_a1.name),
