@@ -4,13 +4,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.shortcuts import redirect, render
 
 from .forms import call_service
+from .services import require_writer
 
 # The years a yearly page or API call may ask about; anything else is a typo, not a year of union work.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -29,8 +30,8 @@ def form_page(request, *, form_class, title: str, service: Callable[[dict], Any]
 
     `union_writer=False` is for the administrators' pages (no union): the page has checked the duty.
     """
-    if union_writer and not request.user.can_write:
-        raise PermissionDenied("当前账号为只读，不能修改数据")
+    if union_writer:
+        require_writer(request.user)
     data = (request.POST, request.FILES) if request.method == "POST" else ()
     form = form_class(*data, initial=initial, **(form_kwargs or {}))
     if request.method == "POST" and form.is_valid():
@@ -66,8 +67,14 @@ def paginate(request, qs, *, per_page: int = 20):
     return CappedPaginator(qs, per_page).get_page(request.GET.get("page"))
 
 
-def report_outcome(request, action: Callable[[], object], *, done: str) -> None:
-    """A one-button write: run it and say how it went; a refusal from the service is a message, not a page."""
+def report_outcome(request, action: Callable[[], object], *, done: str, union_writer: bool = True) -> None:
+    """A one-button write: run it and say how it went; a refusal from the service is a message, not a page.
+
+    A read-only account is refused first (403), whatever the view checks before calling this;
+    `union_writer=False` as in form_page, for the administrators' pages.
+    """
+    if union_writer:
+        require_writer(request.user)
     try:
         action()
         messages.success(request, done)
@@ -75,10 +82,11 @@ def report_outcome(request, action: Callable[[], object], *, done: str) -> None:
         messages.error(request, "；".join(exc.messages))
 
 
-def post_and_back(request, action: Callable[[], object], *, back: str, done: str):
-    """report_outcome, with "not allowed" said the same way, then back to the page the button was on."""
-    try:
-        report_outcome(request, action, done=done)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc) or "没有权限")
+def post_and_back(request, action: Callable[[], object], *, back: str, done: str, union_writer: bool = True):
+    """report_outcome, then back to the page the button was on.
+
+    "Not allowed" (a read-only account, a missing grant) is the 403 page, as a form's is, never a redirect
+    that looks like the button worked.
+    """
+    report_outcome(request, action, done=done, union_writer=union_writer)
     return redirect(back)
