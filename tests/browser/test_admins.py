@@ -55,9 +55,10 @@ def test_the_audit_administrator_finds_who_saw_an_id_number(page, cast, live_ser
         page.get_by_role("link", name="修改记录").click()
     assert page.locator("h1").inner_text() == "修改记录"
 
-    # Union records stay closed to the audit administrator.
+    # Union records stay closed to the audit administrator, an account bound to no union.
     response = page.goto(f"/members/{member.pk}/")
-    assert response.status == 404
+    assert response.status == 403 and "此账号不属于任何工会" in page.locator("[role=alert]").inner_text()
+    assert "张伟" not in page.content()
 
 
 def test_the_security_administrator_lifts_a_lockout(page, cast, live_server):
