@@ -7,6 +7,7 @@ from django.utils import timezone
 from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
 from gonghui.org.models import UnionLevel, Union, UnionGroup
 
+from .bulk import MemberStage, RowOutcome
 from .choices import Category, EventKind, Status, TransferStatus
 from .models import Member, MemberEvent, Transfer
 from .rules import member_values_check
@@ -80,6 +81,19 @@ def member_update(*, actor, member: Member, **fields) -> Member:
     _check(member, entered_birth=entered_birth, entered_gender=entered_gender)
     _save(member, actor=actor)
     return member
+
+
+@transaction.atomic
+def member_rows_import(*, actor, stage: MemberStage, counts: dict[RowOutcome, int]) -> int:
+    """Write checked rows waiting in a stage, as `stage.classify` found them: new members with their join
+    event, changed ones updated, each with its audit-trail version, all attributed to the actor.
+
+    The rows were checked by the caller against `rules.member_values_check` and the actor's subtree; what
+    the stage says is held elsewhere is left alone. Returns the number of members written.
+    """
+    require_writer(actor)
+    require_within(actor, actor.union)
+    return stage.merge(counts=counts, tenant_id=actor.union.tenant_id, actor_id=actor.pk, now=timezone.now())
 
 
 def _require_active(member: Member) -> None:

@@ -138,9 +138,6 @@ def _choice(table: dict[str, str], text: str, label: str) -> str:
         raise CellError(f"{label}“{text}”无法识别（可填：{options}）") from None
 
 
-# The order of the staging table's columns after row_no (see staging.py).
-VALUE_COLUMNS = ("union_id", "group_id", "name", "id_number", "birth_date", "gender", "ethnicity", "phone",
-                 "education", "political_status", "category", "join_date", "card_number")
 LABEL_TABLES = {"gender": (GENDERS, "性别"), "education": (EDUCATIONS, "学历"),
                 "political_status": (POLITICAL, "政治面貌"), "category": (CATEGORIES, "人员类别")}
 # Cells whose distinct values are few in any roster (labels, dates, unions): parsed once per distinct value.

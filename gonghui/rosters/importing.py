@@ -23,8 +23,9 @@ from .checking import RowChecker, UnionDirectory
 from .columns import HEADER_SEARCH_ROWS, find_header, is_blank, is_totals, missing_required
 from .models import ImportMode, ImportStatus, RosterImport
 from .reading import RosterRefused, iter_rows
-from .staging import RowOutcome, Stage
 from gonghui.core.xlsx import write_xlsx
+from gonghui.members.bulk import MemberStage, RowOutcome
+from gonghui.members.services import member_rows_import
 
 CHUNK_ROWS = 50_000
 FIRST_ERRORS = 20
@@ -100,7 +101,7 @@ class RosterRun:
     def __init__(self, roster: RosterImport):
         self.roster = roster
         self.actor = roster.created_by
-        self.stage = Stage(f"roster_stage_{roster.pk}")
+        self.stage = MemberStage(f"roster_stage_{roster.pk}")
         self.progress = ProgressLine(roster.pk)
 
     def report(self, **fields: int) -> None:
@@ -208,8 +209,7 @@ class RosterRun:
             if counts[RowOutcome.ELSEWHERE] or counts[RowOutcome.MOVED]:
                 result.errors.update(self.stage.rejections())
             if write and not (all_or_nothing and result.errors):
-                result.written += self.stage.merge(counts=counts, tenant_id=self.actor.union.tenant_id,
-                                                   actor_id=self.actor.pk, now=timezone.now())
+                result.written += member_rows_import(actor=self.actor, stage=self.stage, counts=counts)
                 self.report(rows_written=result.written)
             self.check_cancel()
         if write and all_or_nothing and result.errors:

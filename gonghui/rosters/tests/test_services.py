@@ -10,7 +10,7 @@ from python_calamine import CalamineWorkbook
 from gonghui.members.models import Member, MemberEvent
 from gonghui.rosters import services
 from gonghui.rosters.models import ImportStatus, RosterImport
-from gonghui.rosters.staging import Stage
+from gonghui.members.bulk import MemberStage as Stage
 from gonghui.testing import make_id_number
 
 pytestmark = pytest.mark.django_db

@@ -1,11 +1,13 @@
-"""The checked rows in a temporary table, compared with the member records and merged into them in SQL.
+"""Member rows checked elsewhere (a roster import) in a table of their own, compared with the member
+records and merged into them in SQL: the one bulk write path into the member tables.
 
-One chunk at a time: PostgreSQL loads the stage with COPY (psycopg 3), SQLite
-with executemany. Everything after the load is the same SQL on both: classify
-each row as new / updated / unchanged / held elsewhere, then INSERT … SELECT
-and UPDATE … FROM into members_member, with the join events
-(members_memberevent) and the audit-trail rows (members_historicalmember)
-written alongside.
+The caller checks each row (gonghui.members.rules is the shared rulebook) and hands over `MemberRow`
+values; this module owns every statement that names a member table. PostgreSQL loads the stage with
+COPY (psycopg 3), SQLite with executemany. Everything after the load is the same SQL on both: classify
+each row as new / updated / unchanged / held elsewhere, then INSERT … SELECT and UPDATE … FROM into
+members_member, with the join events (members_memberevent) and the audit-trail rows
+(members_historicalmember) written alongside. The write itself goes through
+`services.member_rows_import`.
 """
 
 from collections.abc import Iterable
@@ -14,11 +16,13 @@ from enum import IntEnum
 
 from django.db import connection
 
-from gonghui.members.models import Member, MemberEvent
 from gonghui.org.models import Union
 
-from .checking import VALUE_COLUMNS
+from .models import Member, MemberEvent
 
+# A checked row's values, in the stage's column order after row_no.
+VALUE_COLUMNS = ("union_id", "group_id", "name", "id_number", "birth_date", "gender", "ethnicity", "phone",
+                 "education", "political_status", "category", "join_date", "card_number")
 STAGE_COLUMNS = ("row_no", *VALUE_COLUMNS)
 STAGE_DDL = """CREATE TEMPORARY TABLE {table} (
     row_no integer NOT NULL, union_id bigint NOT NULL, group_id bigint, name varchar(30) NOT NULL,
@@ -42,7 +46,7 @@ class RowOutcome(IntEnum):
     MOVED = 5  # active in another union of the subtree: that is a transfer, not an import
 
 
-class Stage:
+class MemberStage:
     """`{name}` holds the checked rows as loaded; `{name}_plan` adds what each row would do."""
 
     def __init__(self, name: str):
