@@ -16,6 +16,9 @@ CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 SCIENTIFIC_RE = re.compile(r"^\d(\.\d+)?[eE][+]?\d+$")
+# What a search box holds when someone types the last four characters of an ID number.
+ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
+ID_TAIL_LENGTH = 4
 
 
 class IdentifierError(ValueError):
@@ -108,10 +111,15 @@ def parse_mobile(raw: object) -> str:
     return text
 
 
+def id_tail(number: str) -> str:
+    """The last four characters of an ID number, kept apart so a search by them is an index lookup."""
+    return number[-ID_TAIL_LENGTH:]
+
+
 def mask_id_number(number: str) -> str:
     if not number:
         return ""
-    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+    return number[:6] + "*" * (len(number) - 10) + id_tail(number)
 
 
 def mask_mobile(number: str) -> str:
