@@ -5,7 +5,6 @@ user's grant (403 when missing); a single record without the grant is a 404,
 as one outside the user's subtree (core.scoping.visible).
 """
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -13,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 
+from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.core.scoping import get_visible_or_404, may_access_care, visible
 from gonghui.members.choices import Status as MemberStatus
 from gonghui.members.models import Member
@@ -51,7 +51,6 @@ from .models import (
 )
 from .rules import require_care_access
 
-ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
 REVIEW_EVERY = timedelta(days=365)
 
 

@@ -1,4 +1,3 @@
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -7,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
+from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.core.scoping import get_visible_or_404, visible
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
@@ -23,7 +23,6 @@ from .models import (
     RewardRule,
 )
 
-ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
 ENTRY_MODELS = {"activity": Activity, "honour": Honour, "newsreport": NewsReport}
 
 

@@ -11,18 +11,38 @@ members_member, with the join events (members_memberevent) and the audit-trail r
 """
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from enum import IntEnum
+from typing import NamedTuple
 
 from django.db import connection
 
+from gonghui.core.identifiers import ID_TAIL_LENGTH
 from gonghui.org.models import Union
 
 from .models import Member, MemberEvent
 
-# A checked row's values, in the stage's column order after row_no.
-VALUE_COLUMNS = ("union_id", "group_id", "name", "id_number", "birth_date", "gender", "ethnicity", "phone",
-                 "education", "political_status", "category", "join_date", "card_number")
+
+
+class MemberRow(NamedTuple):
+    """One checked row's values, in the stage's column order after row_no. Blank optional cells are None."""
+
+    union_id: int
+    group_id: int | None
+    name: str
+    id_number: str
+    birth_date: date
+    gender: str
+    ethnicity: str | None
+    phone: str | None
+    education: str | None
+    political_status: str | None
+    category: str | None
+    join_date: date
+    card_number: str | None
+
+
+VALUE_COLUMNS = MemberRow._fields
 STAGE_COLUMNS = ("row_no", *VALUE_COLUMNS)
 STAGE_DDL = """CREATE TEMPORARY TABLE {table} (
     row_no integer NOT NULL, union_id bigint NOT NULL, group_id bigint, name varchar(30) NOT NULL,
@@ -163,7 +183,7 @@ class MemberStage:
     def _new_member(self, tenant_id: int, stamp) -> tuple[list[str], list[str], list]:
         """Columns of members_member and, for each, its value from the plan for a new member."""
         values = {c: (f"COALESCE({c}, {NEW_DEFAULTS[c]})" if c in NEW_DEFAULTS else c) for c in VALUE_COLUMNS}
-        values.update(id="member_id", tenant_id="%s", id_tail="substr(id_number, 15, 4)", status="'active'",
+        values.update(id="member_id", tenant_id="%s", id_tail=f"substr(id_number, length(id_number) - {ID_TAIL_LENGTH - 1})", status="'active'",
                       created_at="%s", updated_at="%s")
         columns = [f.column for f in Member._meta.concrete_fields]
         params = {"tenant_id": tenant_id, "created_at": stamp, "updated_at": stamp}

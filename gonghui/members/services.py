@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gonghui.core.identifiers import id_tail
 from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
 from gonghui.org.models import UnionLevel, Union, UnionGroup
 
@@ -26,7 +27,7 @@ def _check(member: Member, *, entered_birth: date | None, entered_gender: str) -
         errors["group"] = "工会小组不属于该会员所在工会"
     if errors:
         raise ValidationError(errors)
-    member.id_tail = member.id_number[-4:]
+    member.id_tail = id_tail(member.id_number)
     clash = active_holder(tenant_id=member.tenant_id, id_number=member.id_number, exclude_pk=member.pk)
     if clash:
         raise ValidationError({"id_number": f"此人已是“{clash.union.name}”的在册会员，同一人在全县只能有一个有效会籍；如需调动请办理转会"})

@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from gonghui.core.identifiers import IdentifierError, id_check_char, parse_resident_id
+from gonghui.core.scoping import within
+from gonghui.members.bulk import MemberRow
 from gonghui.members.choices import Category, Education, Gender, PoliticalStatus
 from gonghui.members.rules import ETHNICITY_SET, member_values_check
 from gonghui.org.models import UnionLevel, Union, UnionGroup
@@ -96,7 +98,7 @@ class UnionDirectory:
         for union in Union.objects.filter(tenant_id=node.tenant_id).only("id", "name", "code", "path", "level"):
             directory.by_name.setdefault(union.name, []).append(union)
             directory.by_code[union.code.upper()] = union
-        groups = UnionGroup.objects.filter(tenant_id=node.tenant_id, union__path__startswith=node.path)
+        groups = within(UnionGroup.objects.all(), node)
         directory.groups = {(union_id, name): pk for pk, union_id, name in groups.values_list("id", "union_id", "name")}
         return directory
 
@@ -215,11 +217,11 @@ class RowChecker:
         return found
 
     # the fast path --------------------------------------------------------------------------------
-    def check(self, row: list) -> tuple[tuple | None, list[str]]:
+    def check(self, row: list) -> tuple[MemberRow | None, list[str]]:
         values = self._fast(row)
         return (values, []) if values is not None else self.check_full(row)
 
-    def _fast(self, row: list) -> tuple | None:
+    def _fast(self, row: list) -> MemberRow | None:
         cell = self.cell
         name, number, phone, card = cell(row, "name"), cell(row, "id_number"), cell(row, "phone"), \
             cell(row, "card_number")
@@ -252,8 +254,8 @@ class RowChecker:
         group_id = self._group_id(found["union"], cell(row, "group"))
         if group_id is REJECTED:
             return None
-        return (found["union"], group_id, name, number, birth, gender, found["ethnicity"], phone, found["education"],
-                found["political_status"], found["category"], join, card)
+        return MemberRow(found["union"], group_id, name, number, birth, gender, found["ethnicity"], phone,
+                         found["education"], found["political_status"], found["category"], join, card)
 
     def _birth(self, number: str) -> date | _Rejected:
         """Every clean number with the same birth digits has the same fate there: ask core once per date."""
@@ -279,7 +281,7 @@ class RowChecker:
         return self._groups[key]
 
     # the full check -------------------------------------------------------------------------------
-    def check_full(self, row: list) -> tuple[tuple | None, list[str]]:
+    def check_full(self, row: list) -> tuple[MemberRow | None, list[str]]:
         errors: dict[str, str] = {}
         found: dict = {}
         for key in LOOKUP_FIELDS:
@@ -301,9 +303,9 @@ class RowChecker:
             order = list(FIELDS_BY_KEY)
             messages = sorted(errors.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
             return None, [_labelled(k, m) for k, m in messages]
-        return (found["union"], group_id, values["name"], values["id_number"], values["birth_date"], values["gender"],
-                found["ethnicity"], values.get("phone"), found["education"], found["political_status"],
-                found["category"], values["join_date"], card), []
+        return MemberRow(found["union"], group_id, values["name"], values["id_number"], values["birth_date"],
+                         values["gender"], found["ethnicity"], values.get("phone"), found["education"],
+                         found["political_status"], found["category"], values["join_date"], card), []
 
     def _raw_id(self, row: list):
         raw = self.cell(row, "id_number")

@@ -168,8 +168,8 @@ class RosterRun:
                 for number, row in rows:
                     result.read += 1
                     values, messages = checker.check(row)
-                    if values is not None and seen.setdefault(values[3], number) != number:
-                        messages = [DUPLICATE.format(first=seen[values[3]])]
+                    if values is not None and seen.setdefault(values.id_number, number) != number:
+                        messages = [DUPLICATE.format(first=seen[values.id_number])]
                     if messages:
                         result.errors[number] = "；".join(messages)
                     else:
