@@ -5,6 +5,8 @@ The member form's own rules come from gonghui.members.rules
 needs: reading labels, dates and unions from cells, within the user's subtree.
 """
 
+import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -101,6 +103,14 @@ class UnionDirectory:
         groups = within(UnionGroup.objects.all(), node)
         directory.groups = {(union_id, name): pk for pk, union_id, name in groups.values_list("id", "union_id", "name")}
         return directory
+
+    def fingerprint(self) -> str:
+        """Everything a row's union and group were judged by: the user's place, the county's unions, the
+        subtree's groups. Equal fingerprints mean a row checked under one is checked alike under the other."""
+        unions = sorted((u.pk, u.name, u.code, u.path, u.level) for u in self.by_code.values())
+        payload = json.dumps([self.node.pk, self.node.path, self.node.level, unions, sorted(self.groups.items())],
+                             ensure_ascii=False, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()
 
     @property
     def default_union_id(self) -> int | None:
