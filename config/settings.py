@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "gonghui.ledger",
     "gonghui.care",
     "gonghui.rights",
+    "gonghui.home",
+    "gonghui.demo",
 ]
 
 MIDDLEWARE = [
@@ -126,7 +128,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:index"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 PASSWORD_HASHERS = [

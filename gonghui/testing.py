@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gonghui.accounts.models import Role, User
-from gonghui.core.identifiers import credit_check_char, id_check_char
+from gonghui.core.identifiers import credit_check_char, id_check_char, organisation_check_char
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Formation, JointScope, UnionLevel, OrgType, Union, UnionGroup
 
@@ -33,7 +33,9 @@ def make_id_number(birth: date, seq: int = 1, area: str = "110105", *, male: boo
 
 
 def make_credit_code(serial: int, area: str = "110105") -> str:
-    body = f"91{area}{serial:09d}"
+    """A valid enterprise credit code: the serial is the organisation code, with its own check character."""
+    organisation = f"{serial:08d}"
+    body = f"91{area}{organisation}{organisation_check_char(organisation)}"
     return body + credit_check_char(body)
 
 

@@ -7,18 +7,20 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
 from gonghui.core.identifiers import ID_TAIL_RE
-from gonghui.core.scoping import get_visible_or_404, visible
+from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
 from gonghui.org.models import Union
 
 from .models import (
     Activity,
+    ActivityKind,
     ActivityParticipant,
     ActivityResult,
     ActivityTally,
     Attachment,
     Honour,
+    ItemTally,
     NewsReport,
     RewardRule,
 )
@@ -93,6 +95,24 @@ def activity_tally(*, user, union: Union, year: int) -> list[tuple[int, str, int
     return list(qs.values_list("union_id", "kind").annotate(n=Sum("count")).order_by())
 
 
+# --- what plans reads of the ledger (registered in LedgerConfig.ready(): plans sits below the ledger) -------
+
+
+def activity_kinds() -> list[tuple[str, str]]:
+    return ActivityKind.choices
+
+
+def item_done_by_month(*, item_ids: QuerySet) -> QuerySet:
+    """(plan item id, month, entries fulfilling the item that month), from the counters."""
+    return ItemTally.objects.filter(plan_item_id__in=item_ids).values_list("plan_item_id", "month", "count")
+
+
+def item_done_totals(*, item_ids: QuerySet) -> dict[int, int]:
+    """Entries fulfilling each item over its year, summed by the database (thousands of items)."""
+    return dict(ItemTally.objects.filter(plan_item_id__in=item_ids).values_list("plan_item_id")
+                .annotate(n=Sum("count")).values_list("plan_item_id", "n").order_by())
+
+
 def roster_for(*, user, union: Union, q: str = "") -> QuerySet[Member]:
     """Active members of the union's subtree: who may be picked as a participant."""
     qs = visible(Member.objects.select_related("union"), user).filter(
@@ -137,11 +157,6 @@ def reward_rules(*, union: Union) -> QuerySet[RewardRule]:
 
 def reward_rule_get(*, user, pk) -> RewardRule:
     return get_visible_or_404(RewardRule.objects.select_related("union"), user, pk=pk)
-
-
-def ancestor_paths(union: Union) -> list[str]:
-    """The paths of the union and of every federation above it."""
-    return [union.path[:i] for i in range(Union.steplen, len(union.path) + 1, Union.steplen)]
 
 
 def rules_in_force(*, union: Union) -> list[RewardRule]:

@@ -2,9 +2,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
+from gonghui.core.registry import provider
 from gonghui.core.scoping import get_visible_or_404, visible
-from gonghui.members.choices import Status
-from gonghui.members.models import Member
 
 from .models import CommitteeSeat, Enterprise, Formation, JointScope, UnionLevel, Union, UnionGroup
 
@@ -63,7 +62,10 @@ class Coverage:
 
 
 def coverage_for(*, user, union: Union) -> Coverage:
-    """The seed's "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records."""
+    """The seed's "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records.
+
+    Members sit above org: their count is "members.active_count_within" (tenant_id, union_ids) -> int.
+    """
     subtree = union_list(user=user).filter(path__startswith=union.path, level=UnionLevel.GRASSROOTS)
     rows = subtree.values("formation", "joint_scope").annotate(n=Count("id"))
     cov = Coverage()
@@ -75,8 +77,7 @@ def coverage_for(*, user, union: Union) -> Coverage:
             cov.joint_by_scope[row["joint_scope"]] = cov.joint_by_scope.get(row["joint_scope"], 0) + row["n"]
     grassroots_ids = list(subtree.values_list("id", flat=True))
     cov.enterprises = Enterprise.objects.filter(tenant_id=union.tenant_id, union_id__in=grassroots_ids).count()
-    cov.members = Member.objects.filter(tenant_id=union.tenant_id, union_id__in=grassroots_ids,
-                                        status=Status.ACTIVE).count()
+    cov.members = provider("members.active_count_within")(tenant_id=union.tenant_id, union_ids=grassroots_ids)
     return cov
 
 
@@ -91,15 +92,11 @@ def tree_with_counts(*, user) -> list[TreeRow]:
     """Every visible node with the grassroots unions and active members beneath it, in two queries.
 
     Each node adds its own figures to itself and its ancestors (found by path prefix), so the
-    work grows with nodes × depth, not nodes squared.
+    work grows with nodes × depth, not nodes squared. The members are counted where they live:
+    "members.active_count_by_union" (user) -> {union id: active members the user may see}.
     """
     nodes = list(union_list(user=user))
-    direct = dict(
-        visible(Member.objects.filter(status=Status.ACTIVE), user)
-        .values_list("union_id")
-        .annotate(n=Count("id"))
-        .values_list("union_id", "n")
-    )
+    direct = provider("members.active_count_by_union")(user=user)
     totals = {node.path: [0, 0] for node in nodes}
     for node in nodes:
         for end in range(Union.steplen, len(node.path) + 1, Union.steplen):

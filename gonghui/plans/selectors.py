@@ -4,12 +4,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
-from gonghui.core.scoping import get_visible_or_404, visible
-from gonghui.ledger.models import ItemTally, ActivityKind
-from gonghui.ledger.selectors import activity_tally, ancestor_paths
+from gonghui.core.registry import provider
+from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible
 from gonghui.org.models import Union
 from gonghui.org.selectors import union_list
 
@@ -162,10 +161,15 @@ class ItemProgress:
         return f"已完成（{counted}）" if self.item.status == ItemStatus.DONE else counted
 
 
+# The ledger sits above plans and records activities against their items; plans reads its counters through
+# the registry: "ledger.item_done_by_month" and "ledger.item_done_totals" (item_ids), "ledger.activity_tally"
+# (user, union, year) and "ledger.activity_kinds" () (see gonghui.ledger.selectors).
+
+
 def _done_by_month(item_ids: QuerySet) -> dict[int, list[int]]:
     """Entries fulfilling each item, cumulated month by month, from the ledger's counters."""
     monthly: dict[int, list[int]] = defaultdict(lambda: [0] * 12)
-    rows = ItemTally.objects.filter(plan_item_id__in=item_ids).values_list("plan_item_id", "month", "count")
+    rows = provider("ledger.item_done_by_month")(item_ids=item_ids)
     for item_id, month, n in rows:
         monthly[item_id][month - 1] += n
     for counts in monthly.values():
@@ -281,8 +285,7 @@ def _subtree_years(*, user, union: Union, year: int, as_of: date, entries: dict[
         rows[plan.union_id].plan = plan
     items = PlanItem.objects.filter(plan__in=plans)
     # Thousands of items: totals summed by the database, plain tuples rather than model instances.
-    done_totals = dict(ItemTally.objects.filter(plan_item_id__in=items.values("id")).values_list("plan_item_id")
-                       .annotate(n=Sum("count")).values_list("plan_item_id", "n").order_by())
+    done_totals = provider("ledger.item_done_totals")(item_ids=items.values("id"))
     ended = months_ended(year, as_of)
     for item_id, union_id, months, target, status in items.values_list(
             "id", "union_id", "months", "target_count", "status"):
@@ -304,13 +307,13 @@ def plan_for(*, user, union: Union, year: int) -> Plan | None:
 def year_glance(*, user, union: Union, year: int, as_of: date) -> YearGlance:
     plan = plan_for(user=user, union=union, year=year)
     progress = plan_progress(plan=plan, as_of=as_of) if plan else []
-    tally = activity_tally(user=user, union=union, year=year)
+    tally = provider("ledger.activity_tally")(user=user, union=union, year=year)
     by_union: dict[int, int] = defaultdict(int)
     by_kind: dict[str, int] = defaultdict(int)
     for union_id, kind, n in tally:
         by_union[union_id] += n
         by_kind[kind] += n
-    kinds = [(value, label, by_kind.get(value, 0)) for value, label in ActivityKind.choices]
+    kinds = [(value, label, by_kind.get(value, 0)) for value, label in provider("ledger.activity_kinds")()]
     subtree = _subtree_years(user=user, union=union, year=year, as_of=as_of, entries=by_union) \
         if union.is_federation else []
     return YearGlance(union=union, year=year, as_of=as_of, plan=plan, progress=progress, kinds=kinds,

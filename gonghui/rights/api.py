@@ -194,9 +194,17 @@ def _case_data(payload: DisputeIn) -> dict:
     return data
 
 
-@router.get("/disputes", response=DisputePage, summary="劳动争议案件列表（需帮扶与维权档案授权）")
+def _logged_list(request, action: str) -> None:
+    """Reached only with the grant: without it the selector has already answered 403."""
+    query = "&".join(f"{key}={value}" for key, value in request.GET.items())  # readable: q=赵, not q=%E8…
+    services.record_list(actor=request.user, action=action, query=query)
+
+
+@router.get("/disputes", response=DisputePage, summary="劳动争议案件列表（需帮扶与维权档案授权；每次查询均记入访问记录）")
 def list_disputes(request, query: Query[DisputeQuery]):
-    return _filtered_page(request, query, selectors.dispute_list, selectors.DisputeFilter)
+    page = _filtered_page(request, query, selectors.dispute_list, selectors.DisputeFilter)
+    _logged_list(request, "list_disputes")
+    return page
 
 
 @router.post("/unions/{union_id}/disputes", response={201: DisputeOut}, summary="登记劳动争议案件")
@@ -276,9 +284,11 @@ class PetitionQuery(Schema):
     page: PageNumber = 1
 
 
-@router.get("/petitions", response=PetitionPage, summary="信访列表（需帮扶与维权档案授权）")
+@router.get("/petitions", response=PetitionPage, summary="信访列表（需帮扶与维权档案授权；每次查询均记入访问记录）")
 def list_petitions(request, query: Query[PetitionQuery]):
-    return _filtered_page(request, query, selectors.petition_list, selectors.PetitionFilter)
+    page = _filtered_page(request, query, selectors.petition_list, selectors.PetitionFilter)
+    _logged_list(request, "list_petitions")
+    return page
 
 
 @router.post("/unions/{union_id}/petitions", response={201: PetitionOut}, summary="登记信访")

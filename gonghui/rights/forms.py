@@ -2,7 +2,7 @@
 
 from django import forms
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, StoredIdentityMixin
 
 from .choices import CaseState, ContractKind, ContractScope, ContractState, DisputeKind, Outcome, PetitionChannel
 
@@ -40,7 +40,7 @@ class MediatorForm(forms.Form):
     member_id_number = forms.CharField(label="会员身份证号码", max_length=30, required=False, help_text=MEMBER_ID_HELP)
 
 
-class MediatorEditForm(MediatorForm):
+class MediatorEditForm(StoredIdentityMixin, MediatorForm):
     active = forms.BooleanField(label="在任", required=False)
 
 
@@ -85,6 +85,10 @@ class PetitionForm(forms.Form):
     handling = forms.CharField(label="处理情况", max_length=1000, required=False, widget=_textarea())
     result = forms.CharField(label="处理结果", max_length=300, required=False)
     closed_on = forms.DateField(label="办结日期", required=False, widget=DateInput())
+
+
+class PetitionEditForm(StoredIdentityMixin, PetitionForm):
+    """An existing petition: the phone shown masked, kept unless retyped."""
 
 
 class ContractForm(ChoicesMixin, forms.Form):

@@ -101,6 +101,11 @@ def record_read(*, actor, obj: DisputeCase | Petition) -> None:
     access_log_record(user=actor, obj=obj, action="read", detail=str(obj))
 
 
+def record_list(*, actor, action: str, query: str) -> None:
+    """A list of cases or petitions through the API returns their causes and notes: one entry per request."""
+    access_log_record(user=actor, obj=actor.union, action=action, detail=f"查询：{query or '（全部）'}")
+
+
 def record_export(*, actor, what: str, count: int) -> None:
     access_log_record(user=actor, obj=actor.union, action="export", detail=f"导出{what}{count}条")
 
@@ -156,11 +161,14 @@ def mediator_create(*, actor, body: MediationBody, name: str, phone: str = "",
 
 
 @transaction.atomic
-def mediator_update(*, actor, mediator: Mediator, name: str, phone: str = "", member_id_number: str = "",
+def mediator_update(*, actor, mediator: Mediator, name: str, phone: str | None = None, member_id_number: str = "",
                     active: bool = True) -> Mediator:
+    """`phone` None keeps the stored one (the edit form never holds it); "" clears it."""
     require_writer(actor)
     require_within(actor, mediator.union)
-    mediator.name, mediator.phone, mediator.active = name, phone, active
+    mediator.name, mediator.active = name, active
+    if phone is not None:
+        mediator.phone = phone
     _check_mediator(mediator, actor=actor, member_id_number=member_id_number)
     save_with_history(mediator, actor=actor)
     return mediator
@@ -353,8 +361,8 @@ def _check_contract(contract: CollectiveContract, enterprises: list[Enterprise],
     outside = [e for e in enterprises if not _enterprise_inside(actor=actor, enterprise=e, union=contract.union)]
     if not enterprises:
         errors["enterprises"] = "请选择合同覆盖的企业"
-    elif outside:
-        errors["enterprises"] = f"{NOT_YOURS_ENTERPRISE}：{outside[0].name}"
+    elif outside:  # said as for an id that does not exist: naming it would tell whose it is
+        errors["enterprises"] = NOT_YOURS_ENTERPRISE
     elif contract.scope == ContractScope.ENTERPRISE and len(enterprises) != 1:
         errors["enterprises"] = "企业集体合同只能对应一家企业；覆盖多家企业请选择区域性或行业性"
     _raise(errors)

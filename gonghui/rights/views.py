@@ -25,6 +25,7 @@ from .forms import (
     MediationBodyForm,
     MediatorEditForm,
     MediatorForm,
+    PetitionEditForm,
     PetitionFilterForm,
     PetitionForm,
     StatisticsForm,
@@ -189,10 +190,11 @@ def petition_detail_page(request, pk: int):
 @login_required
 def petition_edit_page(request, pk: int):
     petition = selectors.petition_get(user=request.user, pk=pk)
-    return form_page(request, form_class=PetitionForm, title=f"编辑信访：{petition}",
+    return form_page(request, form_class=PetitionEditForm, title=f"编辑信访：{petition}",
                      service=lambda d: services.petition_update(actor=request.user, petition=petition, **d),
                      success=_petition_url, cancel_url=_petition_url(petition),
-                     initial={f: getattr(petition, f) for f in services.PETITION_FIELDS})
+                     initial={f: getattr(petition, f) for f in services.PETITION_FIELDS if f != "phone"},
+                     form_kwargs={"stored": {"phone": mask_mobile(petition.phone)}})
 
 
 # Mediation bodies and mediators ----------------------------------------------------------------
@@ -249,7 +251,8 @@ def mediator_edit_page(request, pk: int):
     return form_page(request, form_class=MediatorEditForm, title=f"编辑调解员：{mediator.name}",
                      service=lambda d: services.mediator_update(actor=request.user, mediator=mediator, **d),
                      success=lambda m: _body_url(mediator.body), cancel_url=_body_url(mediator.body),
-                     initial={"name": mediator.name, "phone": mediator.phone, "active": mediator.active})
+                     initial={"name": mediator.name, "active": mediator.active},
+                     form_kwargs={"stored": {"phone": mask_mobile(mediator.phone)}})
 
 
 # Collective contracts --------------------------------------------------------------------------

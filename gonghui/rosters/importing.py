@@ -26,13 +26,14 @@ from django.core.files import File
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 
+from gonghui.core.xlsx import write_xlsx
+from gonghui.members.bulk import MemberStage, RowOutcome
+from gonghui.members.services import member_rows_import
+
 from .checking import RowChecker, UnionDirectory
 from .columns import HEADER_SEARCH_ROWS, find_header, is_blank, is_totals, missing_required
 from .models import ImportMode, ImportStatus, RosterImport
 from .reading import RosterRefused, iter_rows
-from gonghui.core.xlsx import write_xlsx
-from gonghui.members.bulk import MemberStage, RowOutcome
-from gonghui.members.services import member_rows_import
 
 CHUNK_ROWS = 50_000
 FIRST_ERRORS = 20

@@ -53,7 +53,8 @@ def test_a_person_held_outside_the_subtree_is_left_alone(cast):
     stage = _staged(cast, [_row(cast, 2, "赵某", cast.member_b1.id_number)])
     counts = stage.classify(node=cast.officer.union, assign_ids=True)
     assert counts[RowOutcome.ELSEWHERE] == 1
-    assert "不在您的管辖范围内" in stage.rejections()[2]
+    message = stage.rejections()[2]
+    assert "其他工会的在册会员" in message and cast.member_b1.union.name not in message
     stage.drop()
 
 

@@ -1,6 +1,7 @@
 import unicodedata
 from argparse import BooleanOptionalAction
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gonghui.demo.county import County, build_county
@@ -27,6 +28,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, members: int, seed: int, reset: bool, work: bool | None, **options) -> None:
+        # The demo logins, a superuser among them, share one password that is in the source and printed below.
+        if settings.PRODUCTION:
+            raise CommandError("生产环境（DJANGO_ENV=production）不能载入演示数据：它会创建公开密码的超级用户。"
+                               "(seed_demo refuses to run in production: it creates a superuser with a published password.)")
         if members < 0:
             raise CommandError("--members 不能为负数")
         if reset:

@@ -29,7 +29,7 @@ LINE_RE = re.compile(r'<li><a href="([^"]+)">([^<]+)</a></li>')
 
 def todo(client) -> dict[str, str]:
     """The card's lines as the user reads them, each with where it leads."""
-    card = CARD_RE.search(client.get(reverse("core:home")).content.decode()).group(1)
+    card = CARD_RE.search(client.get(reverse("home:index")).content.decode()).group(1)
     return {unescape(text): unescape(url) for url, text in LINE_RE.findall(card)}
 
 
@@ -63,7 +63,7 @@ def immediate_jobs(settings, tmp_path):
 @pytest.fixture
 def december(monkeypatch):
     """Late in the year, so that items planned for the early months are behind."""
-    monkeypatch.setattr("gonghui.core.views._today", lambda: date(YEAR, 12, 1))
+    monkeypatch.setattr("gonghui.home.views._today", lambda: date(YEAR, 12, 1))
 
 
 # --- members ----------------------------------------------------------------------------------------------
@@ -234,16 +234,16 @@ def everything_waits(cast):
 def test_nothing_waits(cast, client, monkeypatch):
     school_plan(cast, file=True)
     # Early in the year nothing planned is behind yet.
-    monkeypatch.setattr("gonghui.core.views._today", lambda: date(YEAR, 1, 10))
+    monkeypatch.setattr("gonghui.home.views._today", lambda: date(YEAR, 1, 10))
     client.force_login(cast.officer)
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("home:index")).content.decode()
     assert "待办事项" in html and "暂无待办事项" in html and not todo(client)
 
 
 def test_the_auditor_has_nothing_to_do_however_much_waits(cast, client):
     everything_waits(cast)
     client.force_login(cast.auditor)
-    assert "暂无待办事项" in client.get(reverse("core:home")).content.decode() and not todo(client)
+    assert "暂无待办事项" in client.get(reverse("home:index")).content.decode() and not todo(client)
 
 
 def test_the_lines_come_in_a_fixed_order(cast, client, immediate_jobs):
