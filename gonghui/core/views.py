@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from gonghui.core.identifiers import mask_id_number, mask_mobile
-from gonghui.core.scoping import get_visible_or_404
+from gonghui.core.scoping import get_visible_or_404, may_access_care
 from gonghui.core.services import access_log_record
 
 
@@ -47,6 +47,9 @@ def history_page(request, label: str, pk: int):
     except (LookupError, ValueError):
         raise Http404 from None
     if not hasattr(model, "history") or not hasattr(model, "SCOPE_PATH"):
+        raise Http404
+    # A record open to all whose changes are not (a hardship fund's balance drops with each payout).
+    if getattr(model, "HISTORY_CARE_GRANT_REQUIRED", False) and not may_access_care(request.user):
         raise Http404
     obj = get_visible_or_404(model.objects.all(), request.user, pk=pk)
     if getattr(model, "CARE_GRANT_REQUIRED", False):

@@ -13,6 +13,8 @@ def _today():
 
 @login_required
 def home_page(request):
+    if request.user.duty:
+        return redirect("accounts:duty_home")
     if request.user.union_id is None:
         return redirect("admin:index") if request.user.is_staff else render(request, "home/no_union.html")
     node = request.user.union

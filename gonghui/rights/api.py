@@ -12,13 +12,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import Page, PageNumber, page_of
+from gonghui.core.api import Page
+from gonghui.core.filters import filtered_page
 from gonghui.core.identifiers import mask_mobile
 from gonghui.core.scoping import may_access_care
 from gonghui.org.models import Enterprise
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
+from .filters import BodyFilters, ContractFilters, DisputeFilters, PetitionFilters
 from .models import Mediator
 from .services import NOT_YOURS_ENTERPRISE
 
@@ -33,18 +35,6 @@ def _referenced(model, pk: int | None, *, field: str, message: str):
     if obj is None:
         raise ValidationError({field: message})
     return obj
-
-
-def _union_filter(request, union_id: int | None):
-    return union_get(user=request.user, pk=union_id) if union_id else None
-
-
-def _filtered_page(request, query: Schema, select, filter_class) -> dict:
-    """A list query (filters, `union_id`, `page`) as the selector's filter, one page of its rows."""
-    data = query.dict()
-    page = data.pop("page")
-    data["union"] = _union_filter(request, data.pop("union_id"))
-    return page_of(select(user=request.user, filters=filter_class(**data)), page=page)
 
 
 # Mediation bodies ------------------------------------------------------------------------------
@@ -90,8 +80,8 @@ class MediatorIn(Schema):
 
 
 @router.get("/bodies", response=BodyPage, summary="调解组织列表")
-def list_bodies(request, union_id: int | None = None, page: PageNumber = 1):
-    return page_of(selectors.body_list(user=request.user, union=_union_filter(request, union_id)), page=page)
+def list_bodies(request, query: Query[BodyFilters.query_schema()]):
+    return filtered_page(request, query, BodyFilters, selectors.body_list)
 
 
 @router.post("/unions/{union_id}/bodies", response={201: BodyOut}, summary="新建调解组织")
@@ -174,17 +164,6 @@ class CloseIn(Schema):
     result_note: str = ""
 
 
-class DisputeQuery(Schema):
-    union_id: int | None = None
-    kind: str = ""
-    state: str = ""
-    outcome: str = ""
-    start: date | None = None
-    end: date | None = None
-    q: str = ""
-    page: PageNumber = 1
-
-
 def _case_data(payload: DisputeIn) -> dict:
     data = payload.dict()
     data["enterprise"] = _referenced(Enterprise, data.pop("enterprise_id"), field="enterprise",
@@ -201,8 +180,8 @@ def _logged_list(request, action: str) -> None:
 
 
 @router.get("/disputes", response=DisputePage, summary="劳动争议案件列表（需帮扶与维权档案授权；每次查询均记入访问记录）")
-def list_disputes(request, query: Query[DisputeQuery]):
-    page = _filtered_page(request, query, selectors.dispute_list, selectors.DisputeFilter)
+def list_disputes(request, query: Query[DisputeFilters.query_schema()]):
+    page = filtered_page(request, query, DisputeFilters, selectors.dispute_list)
     _logged_list(request, "list_disputes")
     return page
 
@@ -275,18 +254,9 @@ class PetitionIn(Schema):
     closed_on: date | None = None
 
 
-class PetitionQuery(Schema):
-    union_id: int | None = None
-    channel: str = ""
-    start: date | None = None
-    end: date | None = None
-    q: str = ""
-    page: PageNumber = 1
-
-
 @router.get("/petitions", response=PetitionPage, summary="信访列表（需帮扶与维权档案授权；每次查询均记入访问记录）")
-def list_petitions(request, query: Query[PetitionQuery]):
-    page = _filtered_page(request, query, selectors.petition_list, selectors.PetitionFilter)
+def list_petitions(request, query: Query[PetitionFilters.query_schema()]):
+    page = filtered_page(request, query, PetitionFilters, selectors.petition_list)
     _logged_list(request, "list_petitions")
     return page
 
@@ -349,15 +319,6 @@ class ContractIn(Schema):
     filed_on: date | None = None
 
 
-class ContractQuery(Schema):
-    union_id: int | None = None
-    kind: str = ""
-    scope: str = ""
-    state: str = ""
-    q: str = ""
-    page: PageNumber = 1
-
-
 def _contract_data(payload: ContractIn) -> dict:
     data = payload.dict()
     data["enterprises"] = [_referenced(Enterprise, pk, field="enterprises", message=NOT_YOURS_ENTERPRISE)
@@ -366,8 +327,8 @@ def _contract_data(payload: ContractIn) -> dict:
 
 
 @router.get("/contracts", response=ContractPage, summary="集体合同列表")
-def list_contracts(request, query: Query[ContractQuery]):
-    return _filtered_page(request, query, selectors.contract_list, selectors.ContractFilter)
+def list_contracts(request, query: Query[ContractFilters.query_schema()]):
+    return filtered_page(request, query, ContractFilters, selectors.contract_list)
 
 
 @router.post("/unions/{union_id}/contracts", response={201: ContractOut}, summary="登记集体合同")
