@@ -16,6 +16,11 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# The benchmarks also need the bench extra (django-import-export, locust).
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(VENV)/bin/pip install -q -e '.[test,bench]'
+	touch $@
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 
@@ -48,6 +53,6 @@ test-postgres: install browser pg-up
 test: test-sqlite test-postgres
 
 # Each benchmark in a PostgreSQL database of its own (it builds or reuses its 1,000,000-member county).
-bench: install pg-up
+bench: $(VENV)/.bench-installed pg-up
 	@for f in bench/bench_*.py; do n=$$(basename $$f .py); echo "== $$f"; \
 	  DATABASE_URL=$(PG_URL)_$$n $(PY) $$f || exit 1; done

@@ -66,6 +66,9 @@ class RosterImport(JobProgress):
     rejected_count = models.PositiveIntegerField(default=0)
     first_errors = models.JSONField(default=list)  # [{"row": n, "message": ...}]
     error_file = models.FileField(upload_to="rosters/errors/%Y/%m/", blank=True)
+    # What the write needs from the dry run when it takes the kept rows instead of the file: the key they
+    # were checked under, how many rows the check rejected and the first of them ({} when none are kept).
+    staged = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["-id"]

@@ -10,11 +10,13 @@ from django.utils import timezone
 from python_calamine import CalamineError, PasswordError
 
 from gonghui.core.services import access_log_record, require_within, require_writer
+from gonghui.members.bulk import MemberStage
 
 from . import tasks
 from .checking import UnionDirectory
 from .columns import FIELDS_BY_KEY, missing_required
 from .exporting import export_rows_count, runs_in_background, write_export
+from .importing import stage_name
 from .models import RUNNING_IMPORT, ExportFormat, ExportStatus, ImportMode, ImportStatus, RosterExport, RosterImport
 from .reading import RosterRefused, Sheet, check_row_limit, check_size, list_sheets, sniff
 
@@ -66,6 +68,7 @@ def _start_check(roster: RosterImport, sheet: Sheet, *, mapping: dict | None = N
     if mapping is None:
         roster.headers = []
     roster.rows_total = max((sheet.rows or 0) - 1, 0)
+    roster.staged = {}  # the new dry run keeps its own rows
     _reset_progress(roster, status=ImportStatus.CHECKING)
     roster.save()
     tasks.roster_check.enqueue(roster.pk)
@@ -195,10 +198,12 @@ def roster_files_expire(*, now: datetime) -> dict[str, int]:
     for roster in stale.exclude(file="", error_file=""):
         roster.file.delete(save=False)
         roster.error_file.delete(save=False)
+        MemberStage(stage_name(roster.pk)).drop()  # a dry run's kept rows hold the same ID numbers
+        roster.staged = {}
         if roster.status != ImportStatus.DONE:
             roster.status = ImportStatus.EXPIRED
             roster.message = f"上传已超过 {days} 天未导入，文件已删除；如需导入请重新上传"
-        roster.save(update_fields=["file", "error_file", "status", "message"])
+        roster.save(update_fields=["file", "error_file", "staged", "status", "message"])
         counts["imports"] += 1
     for export in RosterExport.objects.filter(created_at__lt=cutoff).exclude(status=ExportStatus.RUNNING).exclude(file=""):
         export.file.delete(save=False)

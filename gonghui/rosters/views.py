@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from gonghui.core.forms import call_service
 from gonghui.core.pages import form_page, paginate, report_outcome
 from gonghui.core.services import require_writer
-from gonghui.members.views import filters_from
+from gonghui.members.selectors import member_filter
 
 from . import selectors, services
 from .forms import ExportForm, MappingForm, SheetForm, StartForm, UploadForm
@@ -112,7 +112,7 @@ def export_create_page(request):
 
     Exporting is a read (auditors may do it too), so this page does not go through form_page.
     """
-    filter_form, _ = filters_from(request)
+    filter_form = member_filter(user=request.user, params=request.GET).form
     query = _export_query(request)
     form = ExportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
