@@ -1,8 +1,9 @@
 """Settings come from the environment (twelve-factor, as cookiecutter-django).
 
 DJANGO_ENV=production refuses to start without DJANGO_SECRET_KEY and
-DJANGO_ALLOWED_HOSTS; development (the default) runs from a checkout with
-SQLite and no other server.
+DJANGO_ALLOWED_HOSTS and is secure by default (HTTPS only, HSTS, secure
+cookies). Unset, the app runs from a checkout with SQLite and no other
+server, with DEBUG off; only DJANGO_ENV=development (`make run`) turns DEBUG on.
 """
 
 import os
@@ -29,8 +30,10 @@ def env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
-PRODUCTION = env("DJANGO_ENV", "development") == "production"
-DEBUG = env_bool("DJANGO_DEBUG", not PRODUCTION)
+DJANGO_ENV = env("DJANGO_ENV", "") or ""
+PRODUCTION = DJANGO_ENV == "production"
+# DEBUG pages show settings and tracebacks: only an explicit development checkout gets them.
+DEBUG = DJANGO_ENV == "development" and env_bool("DJANGO_DEBUG", True)
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
@@ -157,7 +160,22 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Production is HTTPS only. nginx (or any proxy) terminates TLS and says so in X-Forwarded-Proto;
+# it must overwrite that header from the client, never pass it through.
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
+    SESSION_COOKIE_NAME = "__Secure-sessionid"
+    CSRF_COOKIE_NAME = "__Secure-csrftoken"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -169,8 +187,14 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
+# Uploaded files (rosters with full ID numbers, error files, exports, ledger attachments) have no public
+# URL in any mode: they are read only through views that check access (gonghui.core.files). MEDIA_URL
+# is never routed; MEDIA_ROOT must not be under any directory a web server serves.
 MEDIA_URL = "/media/"
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
+# When nginx fronts the app, downloads are handed to it with X-Accel-Redirect under this internal
+# location (e.g. "/protected-files/", `internal; alias <MEDIA_ROOT>/;`); unset, the app sends the file.
+FILES_X_ACCEL_PREFIX = env("FILES_X_ACCEL_PREFIX", "") or ""
 STORAGES = {
     "default": {"BACKEND": env("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {
