@@ -195,6 +195,8 @@ MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
 # When nginx fronts the app, downloads are handed to it with X-Accel-Redirect under this internal
 # location (e.g. "/protected-files/", `internal; alias <MEDIA_ROOT>/;`); unset, the app sends the file.
 FILES_X_ACCEL_PREFIX = env("FILES_X_ACCEL_PREFIX", "") or ""
+# `manage.py backup` writes one timestamped folder here (database, media archive, row-count manifest).
+BACKUP_DIR = Path(env("GONGHUI_BACKUP_DIR", str(VAR_DIR / "backups")))
 STORAGES = {
     "default": {"BACKEND": env("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {
