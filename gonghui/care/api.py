@@ -15,6 +15,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from gonghui.core.api import Page, PageNumber, Year, page_of
 from gonghui.core.identifiers import mask_id_number
+from gonghui.core.routers import reporting
 from gonghui.org.selectors import enterprise_list, union_get
 
 from . import selectors, services
@@ -620,6 +621,7 @@ class StatisticsQuery(Schema):
 
 
 @router.get("/statistics", response=StatisticsOut, summary="帮扶服务统计：某工会及下级、某期间的各项数字")
+@reporting
 def statistics(request, query: Query[StatisticsQuery]):
     union = union_get(user=request.user, pk=query.union_id)
     if query.start > query.end:

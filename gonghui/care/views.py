@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gonghui.core.forms import call_service
 from gonghui.core.pages import form_page, paginate
+from gonghui.core.routers import reporting
 from gonghui.core.services import access_log_record, require_writer
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import enterprise_list, union_get, union_list
@@ -108,6 +109,7 @@ def index_page(request):
 
 
 @login_required
+@reporting
 def statistics_page(request):
     unions = union_list(user=request.user)
     today = _today()
