@@ -40,13 +40,11 @@ from gonghui.ledger.models import (
     RecipientType,
 )
 from gonghui.ledger.services import tally_rebuild
-from gonghui.ledger.views import activity_list
 from gonghui.members.models import Member
 from gonghui.org.models import UnionLevel
 from gonghui.org.models import OrgType, Union
 from gonghui.plans.models import Plan, PlanItem, PlanTemplate
 from gonghui.plans.services import plan_create_from_template, plan_file
-from gonghui.plans.views import year_view
 
 SEED = 5
 YEARS = range(2022, 2027)
@@ -224,22 +222,20 @@ def main() -> None:
     year = {"year": 2026}
     quarter = {"union": street.pk, "date_from": "2026-07-01", "date_to": "2026-09-30"}
     rows = [
-        ("year view, county federation, 2026", view_ms(year_view, county_admin, "/plans/year/", year),
+        ("year view, county federation, 2026", view_ms(county_admin, "/plans/year/", year),
          TARGET_MS, baseline),
-        ("year view, street federation, 2026", view_ms(year_view, street_admin, "/plans/year/", year),
+        ("year view, street federation, 2026", view_ms(street_admin, "/plans/year/", year),
          TARGET_MS, baseline),
-        ("ledger list, street subtree, one quarter", view_ms(activity_list, county_admin, "/ledger/", quarter),
+        ("ledger list, street subtree, one quarter", view_ms(county_admin, "/ledger/", quarter),
          TARGET_MS, baseline),
-        ("ledger list, street subtree, one quarter, page 50", view_ms(activity_list, county_admin, "/ledger/",
+        ("ledger list, street subtree, one quarter, page 50", view_ms(county_admin, "/ledger/",
                                                                      {**quarter, "page": 50}), TARGET_MS, baseline),
-        ("ledger list, street subtree, 2026, trainings", view_ms(
-            activity_list, street_admin, "/ledger/", {"date_from": "2026-01-01", "date_to": "2026-12-31",
+        ("ledger list, street subtree, 2026, trainings", view_ms(street_admin, "/ledger/", {"date_from": "2026-01-01", "date_to": "2026-12-31",
                                                       "kind": ActivityKind.TRAINING}), TARGET_MS, baseline),
-        ("ledger list, county, one month", view_ms(activity_list, county_admin, "/ledger/",
+        ("ledger list, county, one month", view_ms(county_admin, "/ledger/",
                                                    {"date_from": "2026-10-01", "date_to": "2026-10-31"}),
          TARGET_MS, baseline),
-        ("ledger list, county, 2026, one participant by name", view_ms(
-            activity_list, county_admin, "/ledger/", {"participant": participant_name(), "date_from": "2026-01-01"}),
+        ("ledger list, county, 2026, one participant by name", view_ms(county_admin, "/ledger/", {"participant": participant_name(), "date_from": "2026-01-01"}),
          TARGET_MS, baseline),
     ]
     total = Activity.objects.filter(tenant_id=root.pk).count()

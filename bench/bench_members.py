@@ -13,7 +13,6 @@ from common import county_from_args, median_ms, report, sql_ms, view_ms
 
 from gonghui.accounts.models import User
 from gonghui.members.models import Member
-from gonghui.members.views import member_list
 from gonghui.org.models import UnionLevel, Union
 from gonghui.org.selectors import coverage_for
 
@@ -21,7 +20,7 @@ TARGET_MS = 100
 
 
 def list_ms(user, params: dict) -> float:
-    return view_ms(member_list, user, "/members/", params)
+    return view_ms(user, "/members/", params)
 
 
 def main() -> None:

@@ -25,7 +25,6 @@ from gonghui.org.models import Enterprise, UnionLevel, Union
 from gonghui.rights import selectors
 from gonghui.rights.choices import ContractKind, ContractScope, DisputeKind, Outcome, PetitionChannel
 from gonghui.rights.models import CollectiveContract, DisputeCase, MediationBody, Mediator, Petition
-from gonghui.rights.views import dispute_list, statistics
 
 TARGET_MS = 500
 CASES = 20_000
@@ -122,16 +121,16 @@ def main() -> None:
         ("dispute figures, county, one year (selector)",
          median_ms(lambda: selectors.dispute_figures(user=admin, union=root, start=START, end=END).sentence()),
          TARGET_MS, baseline),
-        ("statistics page, county, one year (view)", view_ms(statistics, admin, "/rights/", period), TARGET_MS, baseline),
+        ("statistics page, county, one year (view)", view_ms(admin, "/rights/", period), TARGET_MS, baseline),
         ("statistics page, one street, one year (view)",
-         view_ms(statistics, admin, "/rights/", {**period, "union": street.pk}), TARGET_MS, baseline),
+         view_ms(admin, "/rights/", {**period, "union": street.pk}), TARGET_MS, baseline),
         ("mediation coverage, county (selector)",
          median_ms(lambda: selectors.mediation_coverage(user=admin, union=root).sentence()), TARGET_MS, baseline),
         ("contract coverage, county (selector)",
          median_ms(lambda: selectors.contract_coverage(user=admin, union=root, start=START, end=END).sentence()),
          TARGET_MS, baseline),
         ("dispute list, county, overdue, first page (view)",
-         view_ms(dispute_list, admin, "/rights/disputes/", {"state": "overdue"}), TARGET_MS, baseline),
+         view_ms(admin, "/rights/disputes/", {"state": "overdue"}), TARGET_MS, baseline),
     ]
     print(f"\n{members:,} members, {figures.received:,} cases in {YEAR}; "
           f"baseline (bare COUNT of the year's cases) {baseline:.2f} ms")

@@ -91,15 +91,23 @@ def median_ms(fn: Callable[[], object], *, runs: int = 9, warmup: int = 2) -> fl
     return statistics.median(samples)
 
 
-def view_ms(view, user, path: str, params: dict) -> float:
-    """Server time of a real view: request built by RequestFactory, template rendered."""
+def view_ms(user, path: str, params: dict) -> float:
+    """Server time of the page at `path` (found by the URL resolver): RequestFactory, template rendered.
+
+    Each run reads subtrees once, as a request through the middleware does.
+    """
     from django.test import RequestFactory
+    from django.urls import resolve
+
+    from gonghui.core.scoping import subtree_cache
 
     request = RequestFactory().get(path, params)
     request.user = user
+    match = resolve(path)
 
     def render():
-        response = view(request)
+        with subtree_cache():
+            response = match.func(request, *match.args, **match.kwargs)
         assert response.status_code == 200, response.status_code
 
     return median_ms(render)

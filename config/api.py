@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import django_auth
 
+from gonghui.accounts.api import router as accounts_router
 from gonghui.care.api import router as care_router
 from gonghui.core.errors import schema_error_message, validation_error_dict
 from gonghui.ledger.api import router as ledger_router
@@ -53,6 +54,7 @@ def on_denied(request, exc):
     return api.create_response(request, {"detail": str(exc) or "没有权限"}, status=403)
 
 
+api.add_router("/accounts", accounts_router)
 api.add_router("/org", org_router)
 api.add_router("/members", members_router)
 api.add_router("/rosters", rosters_router)

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "gonghui.ledger",
     "gonghui.care",
     "gonghui.rights",
+    "gonghui.home",
+    "gonghui.demo",
 ]
 
 MIDDLEWARE = [
@@ -138,7 +140,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:index"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 PASSWORD_HASHERS = [
@@ -146,6 +148,8 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+     "OPTIONS": {"user_attributes": ("username", "full_name", "email")}},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -155,11 +159,18 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Lockout after repeated failures, keyed on the pair (user name, address).
+# Lockout after repeated failures of one user name (from anywhere) or from one address (whatever names
+# it tries): each is counted on its own, so the pair (user name, address) is locked too. The security
+# administrator clears a lock early (/accounts/admin/lockouts/).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A success would wipe its address's count too: one known account could then reset the count between
+# guesses at other names. Failures run out with the cool-off instead.
+AXES_RESET_ON_SUCCESS = False
+# Behind reverse proxies the client is read from X-Forwarded-For (gonghui.accounts.addresses).
+AXES_CLIENT_IP_CALLABLE = "gonghui.accounts.addresses.client_ip"
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 

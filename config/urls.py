@@ -4,6 +4,7 @@ from django.urls import include, path
 from .api import api
 
 urlpatterns = [
+    path("", include("gonghui.home.urls")),
     path("", include("gonghui.core.urls")),
     path("accounts/", include("gonghui.accounts.urls")),
     path("org/", include("gonghui.org.urls")),

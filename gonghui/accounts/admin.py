@@ -6,8 +6,12 @@ from .models import User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    """Accounts are managed by system administrators only (Django's admin needs is_staff)."""
+    """Django's admin needs is_staff; it is the installer's, not a way around the three administrators.
 
-    fieldsets = BaseUserAdmin.fieldsets + (("工会", {"fields": ("union", "role", "full_name", "may_reveal_identity", "may_access_care")}),)
-    list_display = ("username", "full_name", "role", "union", "is_active")
+    Grants are the security administrator's and duties are made on the server, so here both are read-only.
+    """
+
+    fieldsets = BaseUserAdmin.fieldsets + (("工会", {"fields": ("union", "role", "full_name", "duty", "may_reveal_identity", "may_access_care")}),)
+    readonly_fields = ("duty", "may_reveal_identity", "may_access_care")
+    list_display = ("username", "full_name", "role", "duty", "union", "is_active")
     raw_id_fields = ("union",)

@@ -5,3 +5,11 @@ class CareConfig(AppConfig):
     name = "gonghui.care"
     label = "care"
     verbose_name = "帮扶服务"
+
+    def ready(self) -> None:
+        # The home page reads its to-do lines through the registry (it does not import the apps).
+        from gonghui.core import registry
+
+        from .todo import todo_lines
+
+        registry.todo_register(self.label, todo_lines)

@@ -7,34 +7,15 @@ beside it so that nobody has to guess what "新增" or "现共有" counted.
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import NamedTuple
+
+from gonghui.core.formatting import ZERO, chinese_date, percent, wan, yuan
 
 from .choices import MedicalCategory, SchoolLevel
 
-ZERO = Decimal(0)
 # In place of figures read from hardship files and fund payouts, for users without the care grant.
 NEEDS_GRANT = "（需“可查看帮扶与维权档案”授权方可查看）"
-
-
-def yuan(amount: Decimal | None) -> str:
-    amount = amount or ZERO
-    return f"{amount:.0f}" if amount == amount.to_integral_value() else f"{amount:.2f}"
-
-
-def wan(amount: Decimal | None) -> str:
-    """Ten-thousands of yuan to one decimal, as the summaries write 4.9万元."""
-    return str(((amount or ZERO) / 10000).quantize(Decimal("0.1"), ROUND_HALF_UP))
-
-
-def percent(part: int, whole: int) -> str:
-    if not whole:
-        return "—"
-    return f"{(Decimal(part) * 100 / whole).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @dataclass

@@ -1,17 +1,19 @@
-"""The input rules every care write shares, each with the message shown at its field.
+"""The input rules every care write shares, each with the message shown at its field, and its last step.
 
 Checks add to an `errors` dict so that one submission reports every wrong
 field at once; the service raises once at the end, before anything is saved.
 """
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 
+from gonghui.core.formatting import future_error
 from gonghui.core.money import check_money
 from gonghui.core.scoping import is_within, may_access_care
+from gonghui.core.services import save_with_history
 from gonghui.members.choices import Status as MemberStatus
 
 NOT_YOURS = "找不到该会员，或不在您的管辖范围内"
@@ -34,10 +36,15 @@ def check_date(errors: dict, field: str, value: date | None, *, not_before: date
                not_before_label: str = "") -> None:
     if value is None:
         errors[field] = "请填写日期"
-    elif value > timezone.localdate():
-        errors[field] = "日期不能晚于今天"
+    elif late := future_error(value):
+        errors[field] = late
     elif not_before is not None and value < not_before:
         errors[field] = f"日期不能早于{not_before_label}（{not_before:%Y-%m-%d}）"
+
+
+def check_choice(errors: dict, field: str, value: str, choices, message: str) -> None:
+    if value not in choices.values:
+        errors[field] = message
 
 
 def check_member(errors: dict, actor, member, *, field: str = "member", must_be_active: bool = True) -> None:
@@ -50,3 +57,9 @@ def check_member(errors: dict, actor, member, *, field: str = "member", must_be_
 def raise_if(errors: dict) -> None:
     if errors:
         raise ValidationError(errors)
+
+
+def save_checked(obj, *, actor, clean_exclude: Iterable[str] = ()) -> None:
+    """The model's own field checks (the services have checked the relations), then the save with its history."""
+    obj.full_clean(exclude=["tenant", "union", *clean_exclude], validate_constraints=False)
+    save_with_history(obj, actor=actor)

@@ -1,6 +1,6 @@
 """The columns of each care list, shared by the page and its .xlsx export so the two always agree.
 
-ID numbers are masked here, once, for both.
+ID numbers are masked here, once, for both; a column that needs the care grant is left out of both without it.
 """
 
 from collections.abc import Callable, Iterable
@@ -12,6 +12,7 @@ from typing import Any
 from django.urls import reverse
 
 from gonghui.core.identifiers import mask_id_number
+from gonghui.core.scoping import may_access_care
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Column:
     value: Callable[[Any], Any]
     width: int = 14
     link: Callable[[Any], str] | None = None
+    needs_grant: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,11 @@ class Table:
     @property
     def headers(self) -> list[tuple[str, int]]:
         return [(c.label, c.width) for c in self.columns]
+
+    def for_user(self, user) -> "Table":
+        if may_access_care(user):
+            return self
+        return Table(tuple(c for c in self.columns if not c.needs_grant))
 
     def values(self, obj) -> list:
         return [c.value(obj) for c in self.columns]
@@ -99,7 +106,8 @@ FUNDS = Table((
     Column("企业", lambda f: f.enterprise.name, 30, lambda f: reverse("care:fund_detail", args=[f.pk])),
     UNION,
     Column("建立日期", lambda f: f.established_on, 12),
-    Column("余额（元）", lambda f: f.balance, 14),
+    # The balance drops with every payout: who was helped, and when, needs the grant.
+    Column("余额（元）", lambda f: f.balance, 14, needs_grant=True),
 ))
 
 PAYOUTS = Table((

@@ -25,3 +25,35 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class StoredIdentityMixin:
+    """Edit forms of records holding ID numbers or phones: the stored value never goes back to the browser.
+
+    `stored` maps such a field to its stored value's mask. The field starts empty with the mask as
+    placeholder; left empty it is dropped from cleaned_data, so the service keeps what it has; a value
+    typed replaces it. An optional field gets a box to clear what is stored.
+    """
+
+    def __init__(self, *args, stored: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stored = {name: masked for name, masked in (stored or {}).items() if name in self.fields}
+        for name, masked in self.stored.items():
+            field = self.fields[name]
+            clearable = not field.required
+            field.required = False
+            field.widget.attrs["placeholder"] = masked or "（未填写）"
+            field.help_text = f"当前为 {masked}，留空则不改变" if masked else "当前未填写"
+            if clearable and masked:
+                self.fields[f"{name}_clear"] = forms.BooleanField(label=f"清除{field.label}", required=False)
+        self.order_fields([n for name in list(self.fields) if not name.endswith("_clear")
+                           for n in (name, f"{name}_clear") if n in self.fields])
+
+    def clean(self):
+        data = super().clean()
+        for name in self.stored:
+            if data.pop(f"{name}_clear", False):
+                data[name] = ""
+            elif not data.get(name):
+                data.pop(name, None)
+        return data

@@ -30,5 +30,10 @@ class AccessLog(models.Model):
     detail = models.CharField(_("说明"), max_length=300, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["tenant", "object_type", "object_id"]), models.Index(fields=["tenant", "-at"])]
+        indexes = [
+            models.Index(fields=["tenant", "object_type", "object_id"]), models.Index(fields=["tenant", "-at"]),
+            # The audit administrator reads across tenants: newest first, or one record's reads.
+            models.Index(fields=["-at"], name="core_accesslog_at"),
+            models.Index(fields=["object_type", "object_id", "-at"], name="core_accesslog_record_at"),
+        ]
         verbose_name = _("敏感信息访问记录")

@@ -71,6 +71,12 @@ def ancestor_paths(node) -> list[str]:
     return [node.path[:end] for end in range(step, len(node.path) + 1, step)]
 
 
+def ancestor_rows(node, rows_by_path: dict) -> list:
+    """The rows (keyed by path) of the node and of the nodes above it that are among them, root first:
+    where a figure of one node adds to every total above it, read from rows already in memory."""
+    return [rows_by_path[path] for path in ancestor_paths(node) if path in rows_by_path]
+
+
 def subtree_cache_forget() -> None:
     """Called by the services that add or move a union: every cached subtree may have changed."""
     cache = _subtrees.get()
@@ -106,6 +112,10 @@ def get_visible_or_404(qs: QuerySet, user, *, path_field: str | None = None, **l
         raise Http404 from None
 
 
+def contains(outer, inner) -> bool:
+    """Whether `inner` is `outer` or beneath it: the subtree test on unions already read."""
+    return bool(outer and inner and inner.tenant_id == outer.tenant_id and inner.path.startswith(outer.path))
+
+
 def is_within(user, union) -> bool:
-    node = getattr(user, "union", None)
-    return bool(node and union and union.tenant_id == node.tenant_id and union.path.startswith(node.path))
+    return contains(getattr(user, "union", None), union)

@@ -4,6 +4,5 @@ from . import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home_page, name="home"),
     path("history/<str:label>/<int:pk>/", views.history_page, name="history"),
 ]

@@ -4,7 +4,12 @@ from array import array
 from datetime import date
 from random import Random
 
-from gonghui.core.identifiers import CREDIT_ALPHABET, credit_check_char, id_check_char
+from gonghui.core.identifiers import (
+    CREDIT_ALPHABET,
+    credit_check_char,
+    id_check_char,
+    organisation_check_char,
+)
 
 from .sampling import Weighted, split_weights
 
@@ -62,14 +67,6 @@ class ResidentIds:
         return first17 + id_check_char(first17)
 
 
-def _organisation_check(body: str) -> str:
-    """GB 11714 check character of the 8-character organisation code."""
-    weights = (3, 7, 9, 10, 5, 8, 4, 2)
-    total = sum((int(c) if c.isdigit() else ord(c) - 55) * w for c, w in zip(body, weights))
-    check = 11 - total % 11
-    return {10: "X", 11: "0"}.get(check, str(check))
-
-
 class CreditCodes:
     """Unified social credit codes of one county, unique within it."""
 
@@ -90,7 +87,7 @@ class CreditCodes:
             body = "MA" + "".join(rng.choice(CREDIT_ALPHABET) for _ in range(6))
         else:
             body = "".join(rng.choice("0123456789") for _ in range(8))
-        first17 = registration + self.area + body + _organisation_check(body)
+        first17 = registration + self.area + body + organisation_check_char(body)
         return first17 + credit_check_char(first17)
 
 

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from gonghui.core.api import Page, PageNumber, RecordId, Year, page_of
+from gonghui.core.api import Page, RecordId, Year
+from gonghui.core.filters import filtered_page
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
@@ -13,6 +14,7 @@ from gonghui.org.selectors import union_get
 from gonghui.plans.selectors import plan_items_for_ledger
 
 from . import selectors, services
+from .filters import ActivityFilters, HonourFilters, NewsFilters
 
 router = Router(tags=["ledger"])
 
@@ -164,25 +166,6 @@ class MemberLedgerOut(Schema):
     news: list[NewsOut]
 
 
-class LedgerQuery(Schema):
-    union_id: int | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    kind: str = ""
-    level: str = ""
-    participant: str = ""
-    q: str = ""
-    plan_item_id: int | None = None
-    page: PageNumber = 1
-
-
-def _filters(request, query: LedgerQuery) -> selectors.LedgerFilter:
-    union = union_get(user=request.user, pk=query.union_id) if query.union_id else None
-    return selectors.LedgerFilter(union=union, date_from=query.date_from, date_to=query.date_to, kind=query.kind,
-                                  level=query.level, participant=query.participant, q=query.q,
-                                  plan_item_id=query.plan_item_id)
-
-
 def _members(request, ids: list[int], field: str = "participant_ids") -> list[Member]:
     """Members the caller may see; anyone else is reported as not found, as a 404 would be."""
     found = list(visible(Member.objects.select_related("union"), request.user).filter(pk__in=ids))
@@ -212,10 +195,11 @@ def _activity_fields(request, union, payload: ActivityIn) -> dict:
 
 
 @router.get("/activities", response=ActivityPage, summary="活动台帐（按类别、期间、工会及下级、参加人筛选）")
-def list_activities(request, query: Query[LedgerQuery]):
-    qs = selectors.activity_list(user=request.user, filters=_filters(request, query)).prefetch_related(
-        "participations")
-    return page_of(qs, page=query.page)
+def list_activities(request, query: Query[ActivityFilters.query_schema()]):
+    def select(**kwargs):
+        return selectors.activity_list(**kwargs).prefetch_related("participations")
+
+    return filtered_page(request, query, ActivityFilters, select)
 
 
 @router.post("/unions/{union_id}/activities", response={201: ActivityOut}, summary="登记活动")
@@ -277,8 +261,8 @@ def _honour_fields(request, payload: HonourIn) -> dict:
 
 
 @router.get("/honours", response=HonourPage, summary="表彰台帐")
-def list_honours(request, query: Query[LedgerQuery]):
-    return page_of(selectors.honour_list(user=request.user, filters=_filters(request, query)), page=query.page)
+def list_honours(request, query: Query[HonourFilters.query_schema()]):
+    return filtered_page(request, query, HonourFilters, selectors.honour_list)
 
 
 @router.post("/unions/{union_id}/honours", response={201: HonourOut}, summary="登记表彰")
@@ -314,8 +298,8 @@ def _news_fields(request, payload: NewsIn) -> dict:
 
 
 @router.get("/news", response=NewsPage, summary="信息报道")
-def list_news(request, query: Query[LedgerQuery]):
-    return page_of(selectors.news_list(user=request.user, filters=_filters(request, query)), page=query.page)
+def list_news(request, query: Query[NewsFilters.query_schema()]):
+    return filtered_page(request, query, NewsFilters, selectors.news_list)
 
 
 @router.post("/unions/{union_id}/news", response={201: NewsOut}, summary="登记信息报道")

@@ -5,3 +5,14 @@ class LedgerConfig(AppConfig):
     name = "gonghui.ledger"
     label = "ledger"
     verbose_name = "台帐"
+
+    def ready(self) -> None:
+        # Plans (below the ledger) reads the ledger's counters through the registry.
+        from gonghui.core import registry
+
+        from . import selectors
+
+        registry.provide("ledger.activity_kinds", selectors.activity_kinds)
+        registry.provide("ledger.activity_tally", selectors.activity_tally)
+        registry.provide("ledger.item_done_by_month", selectors.item_done_by_month)
+        registry.provide("ledger.item_done_totals", selectors.item_done_totals)

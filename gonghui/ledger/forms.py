@@ -147,28 +147,3 @@ class RewardRuleForm(forms.Form):
 class AttachmentForm(forms.Form):
     file = forms.FileField(label="文件", help_text="照片或文件（签到表、会议记录）：jpg、png、pdf、docx、xlsx")
     note = forms.CharField(label="说明", max_length=100, required=False)
-
-
-class LedgerFilterForm(forms.Form):
-    union = forms.ModelChoiceField(label="工会（含下级）", queryset=None, required=False)
-    date_from = forms.DateField(label="起始日期", required=False, widget=DateInput())
-    date_to = forms.DateField(label="截止日期", required=False, widget=DateInput())
-    kind = forms.ChoiceField(label="类别", choices=[("", "全部")] + ActivityKind.choices, required=False)
-    participant = forms.CharField(label="人员（姓名/身份证后四位）", max_length=30, required=False)
-    q = forms.CharField(label="名称含", max_length=60, required=False)
-    plan_item = forms.IntegerField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, unions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = unions
-
-
-class HonourFilterForm(LedgerFilterForm):
-    kind = None
-    plan_item = None
-    level = forms.ChoiceField(label="级别", choices=[("", "全部")] + HonourLevel.choices, required=False)
-
-
-class NewsFilterForm(LedgerFilterForm):
-    kind = None
-    plan_item = None

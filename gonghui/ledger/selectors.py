@@ -1,75 +1,37 @@
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 
-from gonghui.core.scoping import get_visible_or_404, visible
+from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible, within
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
 from gonghui.org.models import Union
 
+from .filters import ID_TAIL_RE, ActivityFilters, HonourFilters, NewsFilters
 from .models import (
     Activity,
+    ActivityKind,
     ActivityParticipant,
     ActivityResult,
     ActivityTally,
     Attachment,
     Honour,
+    ItemTally,
     NewsReport,
     RewardRule,
 )
 
-ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
 ENTRY_MODELS = {"activity": Activity, "honour": Honour, "newsreport": NewsReport}
 
 
-@dataclass(frozen=True)
-class LedgerFilter:
-    """The filters every ledger list shares; an empty filter is the whole visible ledger."""
-
-    union: Union | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    kind: str = ""
-    level: str = ""
-    participant: str = ""
-    q: str = ""
-    plan_item_id: int | None = None
-
-
-def _period(qs: QuerySet, filters: LedgerFilter) -> QuerySet:
-    if filters.union is not None:
-        qs = qs.filter(union__path__startswith=filters.union.path)
-    if filters.date_from:
-        qs = qs.filter(date__gte=filters.date_from)
-    if filters.date_to:
-        qs = qs.filter(date__lte=filters.date_to)
-    if filters.q.strip():
-        qs = qs.filter(title__contains=filters.q.strip())
-    return qs
-
-
-def matching_members(*, user, text: str) -> QuerySet[Member]:
-    """Members named `text`, or whose ID number ends with it (4 characters)."""
-    text = text.strip()
-    qs = visible(Member.objects.all(), user)
-    return qs.filter(id_tail=text.upper()) if ID_TAIL_RE.match(text) else qs.filter(name=text)
-
-
-def activity_list(*, user, filters: LedgerFilter = LedgerFilter()) -> QuerySet[Activity]:
-    qs = _period(visible(Activity.objects.select_related("union", "plan_item"), user), filters)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.plan_item_id:
-        qs = qs.filter(plan_item_id=filters.plan_item_id)
-    if filters.participant.strip():
-        members = matching_members(user=user, text=filters.participant).values("id")
-        qs = qs.filter(pk__in=ActivityParticipant.objects.filter(member_id__in=members).values("activity_id"))
-    return qs.order_by("-date", "-id")
+def activity_list(*, user, filters: Mapping | None = None) -> QuerySet[Activity]:
+    qs = visible(Activity.objects.select_related("union", "plan_item"), user)
+    return ActivityFilters.narrow(qs, filters, user=user).order_by("-date", "-id")
 
 
 def activity_get(*, user, pk) -> Activity:
@@ -90,14 +52,31 @@ def result_get(*, user, pk) -> ActivityResult:
 
 def activity_tally(*, user, union: Union, year: int) -> list[tuple[int, str, int]]:
     """(union id, kind, entries) for the subtree of `union` in the year, from the counters."""
-    qs = visible(ActivityTally.objects.filter(year=year), user).filter(union__path__startswith=union.path)
+    qs = within(visible(ActivityTally.objects.filter(year=year), user), union)
     return list(qs.values_list("union_id", "kind").annotate(n=Sum("count")).order_by())
+
+
+# --- what plans reads of the ledger (registered in LedgerConfig.ready(): plans sits below the ledger) -------
+
+
+def activity_kinds() -> list[tuple[str, str]]:
+    return ActivityKind.choices
+
+
+def item_done_by_month(*, item_ids: QuerySet) -> QuerySet:
+    """(plan item id, month, entries fulfilling the item that month), from the counters."""
+    return ItemTally.objects.filter(plan_item_id__in=item_ids).values_list("plan_item_id", "month", "count")
+
+
+def item_done_totals(*, item_ids: QuerySet) -> dict[int, int]:
+    """Entries fulfilling each item over its year, summed by the database (thousands of items)."""
+    return dict(ItemTally.objects.filter(plan_item_id__in=item_ids).values_list("plan_item_id")
+                .annotate(n=Sum("count")).values_list("plan_item_id", "n").order_by())
 
 
 def roster_for(*, user, union: Union, q: str = "") -> QuerySet[Member]:
     """Active members of the union's subtree: who may be picked as a participant."""
-    qs = visible(Member.objects.select_related("union"), user).filter(
-        union__path__startswith=union.path, status=Status.ACTIVE)
+    qs = within(visible(Member.objects.select_related("union"), user), union).filter(status=Status.ACTIVE)
     q = q.strip()
     if ID_TAIL_RE.match(q):
         return qs.filter(id_tail=q.upper())
@@ -107,25 +86,18 @@ def roster_for(*, user, union: Union, q: str = "") -> QuerySet[Member]:
 # --- honours and news reports ------------------------------------------------------------------------------
 
 
-def honour_list(*, user, filters: LedgerFilter = LedgerFilter()) -> QuerySet[Honour]:
-    qs = _period(visible(Honour.objects.select_related("union", "member", "recipient_union"), user), filters)
-    if filters.level:
-        qs = qs.filter(level=filters.level)
-    if filters.participant.strip():
-        qs = qs.filter(member__in=matching_members(user=user, text=filters.participant))
-    return qs.order_by("-date", "-id")
+def honour_list(*, user, filters: Mapping | None = None) -> QuerySet[Honour]:
+    qs = visible(Honour.objects.select_related("union", "member", "recipient_union"), user)
+    return HonourFilters.narrow(qs, filters, user=user).order_by("-date", "-id")
 
 
 def honour_get(*, user, pk) -> Honour:
     return get_visible_or_404(Honour.objects.select_related("union", "member", "recipient_union"), user, pk=pk)
 
 
-def news_list(*, user, filters: LedgerFilter = LedgerFilter()) -> QuerySet[NewsReport]:
-    qs = _period(visible(NewsReport.objects.select_related("union", "reporter"), user), filters)
-    if filters.participant.strip():
-        text = filters.participant.strip()
-        qs = qs.filter(Q(reporter__in=matching_members(user=user, text=text)) | Q(reporter_name=text))
-    return qs.order_by("-date", "-id")
+def news_list(*, user, filters: Mapping | None = None) -> QuerySet[NewsReport]:
+    qs = visible(NewsReport.objects.select_related("union", "reporter"), user)
+    return NewsFilters.narrow(qs, filters, user=user).order_by("-date", "-id")
 
 
 def news_get(*, user, pk) -> NewsReport:
@@ -138,11 +110,6 @@ def reward_rules(*, union: Union) -> QuerySet[RewardRule]:
 
 def reward_rule_get(*, user, pk) -> RewardRule:
     return get_visible_or_404(RewardRule.objects.select_related("union"), user, pk=pk)
-
-
-def ancestor_paths(union: Union) -> list[str]:
-    """The paths of the union and of every federation above it."""
-    return [union.path[:i] for i in range(Union.steplen, len(union.path) + 1, Union.steplen)]
 
 
 def rules_in_force(*, union: Union) -> list[RewardRule]:
@@ -168,7 +135,7 @@ class ReporterTally:
 def news_tally(*, user, union: Union, year: int) -> list[ReporterTally]:
     """Reports per reporter in the year, with the reward each count earns under the rule in force."""
     rules = rules_in_force(union=union)
-    qs = news_list(user=user, filters=LedgerFilter(union=union, date_from=date(year, 1, 1), date_to=date(year, 12, 31)))
+    qs = news_list(user=user, filters={"union": union, "date_from": date(year, 1, 1), "date_to": date(year, 12, 31)})
     rows = qs.values_list("union_id", "reporter_name").annotate(n=Count("id")).order_by("-n", "reporter_name")
     unions = {u.id: u for u in Union.objects.filter(id__in={union_id for union_id, _, _ in rows})}
     return [ReporterTally(union=unions[union_id], reporter=name, count=n,

@@ -11,7 +11,9 @@ from django.db.models import Count, F
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
+from gonghui.core.formatting import future_error
 from gonghui.core.money import check_money
+from gonghui.core.scoping import contains
 from gonghui.core.services import delete_with_history, fields_assign, require_within, require_writer, save_with_history
 from gonghui.members.models import Member
 from gonghui.org.models import Union
@@ -39,22 +41,9 @@ ACTIVITY_FIELDS = ("kind", "title", "date", "end_date", "place", "organiser", "p
                    "results", "plan_item", "participants")
 
 
-def _not_in_future(value: date | None, field: str, errors: dict, label: str) -> None:
-    if value and value > timezone.localdate():
-        errors[field] = f"{label}不能晚于今天"
-
-
-def _union_within(union: Union, inner: Union) -> bool:
-    return inner.tenant_id == union.tenant_id and inner.path.startswith(union.path)
-
-
-def _in_subtree(union: Union, member: Member) -> bool:
-    return _union_within(union, member.union)
-
-
 def _outsiders(union: Union, members: Iterable[Member]) -> str:
     """The members not on the roster of the union's subtree, named, for the error message."""
-    return "、".join(f"{m.name}（{m.union.name}）" for m in members if not _in_subtree(union, m))
+    return "、".join(f"{m.name}（{m.union.name}）" for m in members if not contains(union, m.union))
 
 
 def _delete(obj, *, actor) -> None:
@@ -94,7 +83,8 @@ def _check_activity(activity: Activity, participants: list[Member]) -> None:
     _require_text(activity, "title", "请填写活动名称", errors)
     if activity.kind not in ActivityKind.values:
         errors["kind"] = "请选择活动类别"
-    _not_in_future(activity.date, "date", errors, "活动日期")
+    if error := future_error(activity.date, "活动日期"):
+        errors["date"] = error
     if activity.date and activity.end_date and activity.end_date < activity.date:
         errors["end_date"] = "结束日期不能早于开始日期"
     if activity.participant_count is None:
@@ -240,7 +230,7 @@ def activity_result_add(*, actor, activity: Activity, member: Member | None = No
     errors: dict[str, str] = {}
     if bool(member) == bool(result.team_name):
         errors["member"] = "请选择获奖会员，或填写获奖团队（二选一）"
-    elif member and not _in_subtree(activity.union, member):
+    elif member and not contains(activity.union, member.union):
         errors["member"] = f"{_outsiders(activity.union, [member])}不在本工会（含下级工会）的会员名册中"
     if rank is not None and rank < 1:
         errors["rank"] = "名次须为正整数"
@@ -281,7 +271,7 @@ def _check_honour(honour: Honour) -> None:
     if kind == RecipientType.MEMBER:
         if honour.member is None:
             errors["member"] = "请选择获表彰的会员"
-        elif not _in_subtree(honour.union, honour.member):
+        elif not contains(honour.union, honour.member.union):
             errors["member"] = f"{_outsiders(honour.union, [honour.member])}不在本工会（含下级工会）的会员名册中"
     if kind == RecipientType.TEAM:
         _require_text(honour, "team_name", "请填写获表彰的集体名称", errors)
@@ -289,13 +279,14 @@ def _check_honour(honour: Honour) -> None:
         target = honour.recipient_union
         if target is None:
             errors["recipient_union"] = "请选择获表彰的工会"
-        elif not _union_within(honour.union, target):
+        elif not contains(honour.union, target):
             errors["recipient_union"] = "获表彰的工会须是本工会或下级工会"
     _require_text(honour, "title", "请填写荣誉称号", errors)
     _require_text(honour, "awarding_body", "请填写授予单位", errors)
     if honour.level not in HonourLevel.values:
         errors["level"] = "请选择表彰级别"
-    _not_in_future(honour.date, "date", errors, "表彰日期")
+    if error := future_error(honour.date, "表彰日期"):
+        errors["date"] = error
     if errors:
         raise ValidationError(errors)
     honour.full_clean(exclude=["tenant", "union", "member", "recipient_union", "created_by"],
@@ -341,13 +332,14 @@ NEWS_FIELDS = ("reporter", "reporter_name", "title", "date", "published_in")
 def _check_news(report: NewsReport) -> None:
     errors: dict[str, str] = {}
     if report.reporter is not None:
-        if _in_subtree(report.union, report.reporter):
+        if contains(report.union, report.reporter.union):
             report.reporter_name = report.reporter.name
         else:
             errors["reporter"] = f"{_outsiders(report.union, [report.reporter])}不在本工会（含下级工会）的会员名册中"
     _require_text(report, "reporter_name", "请选择报送人或填写报送人姓名", errors)
     _require_text(report, "title", "请填写报道标题", errors)
-    _not_in_future(report.date, "date", errors, "报送日期")
+    if error := future_error(report.date, "报送日期"):
+        errors["date"] = error
     if errors:
         raise ValidationError(errors)
     report.full_clean(exclude=["tenant", "union", "reporter", "created_by"], validate_constraints=False)

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.files import private_file_response
 from gonghui.core.pages import form_page, paginate, post_and_back, year_from
-from gonghui.core.scoping import visible
+from gonghui.core.scoping import visible, within
 from gonghui.core.xlsx import xlsx_download
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
@@ -18,37 +18,38 @@ from gonghui.plans.selectors import plan_item_get, plan_items_for_ledger
 from . import selectors, services
 from .exports import ledger_download
 from .files import CONTENT_TYPES
+from .filters import ActivityFilters, HonourFilters, NewsFilters
 from .forms import (
     ActivityForm,
     AttachmentForm,
     AttendanceForm,
-    HonourFilterForm,
     HonourForm,
-    LedgerFilterForm,
-    NewsFilterForm,
     NewsForm,
     ResultForm,
     RewardRuleForm,
 )
 from .models import CONTEST_KINDS, ActivityKind
 
-def filters_from(request, form_class=LedgerFilterForm) -> tuple[LedgerFilterForm, selectors.LedgerFilter]:
-    """The list's filters from the query string; the export reuses them so it matches the screen."""
-    form = form_class(request.GET or None, unions=union_list(user=request.user))
-    data = form.cleaned_data if form.is_valid() else {}
-    return form, selectors.LedgerFilter(
-        union=data.get("union"), date_from=data.get("date_from"), date_to=data.get("date_to"),
-        kind=data.get("kind") or "", level=data.get("level") or "", participant=data.get("participant", ""),
-        q=data.get("q", ""), plan_item_id=data.get("plan_item"))
-
 
 def _members(request):
     return visible(Member.objects.all(), request.user)
 
 
-def _list_page(request, *, template: str, qs, form):
-    return render(request, template, {"form": form, "page": paginate(request, qs),
-                                      "unions": union_list(user=request.user)})
+# Each ledger list, for its page and its export: its filters, its selector and its page's template.
+ACTIVITIES = (ActivityFilters, selectors.activity_list, "ledger/activity_list.html")
+HONOURS = (HonourFilters, selectors.honour_list, "ledger/honour_list.html")
+NEWS = (NewsFilters, selectors.news_list, "ledger/news_list.html")
+
+
+def _list_page(request, filters_class, select, template: str):
+    filters = filters_class.from_page(request)
+    return render(request, template, {"form": filters.form, "unions": union_list(user=request.user),
+                                      "page": paginate(request, select(user=request.user, filters=filters.values))})
+
+
+def _export(request, filters_class, select, template: str):
+    """The list's rows as on screen: the same filters from the same query string."""
+    return ledger_download(select(user=request.user, filters=filters_class.from_page(request).values))
 
 
 @login_required
@@ -66,15 +67,12 @@ def create_for_page(request, kind: str):
 
 @login_required
 def activity_list_page(request):
-    form, filters = filters_from(request)
-    return _list_page(request, template="ledger/activity_list.html", form=form,
-                      qs=selectors.activity_list(user=request.user, filters=filters))
+    return _list_page(request, *ACTIVITIES)
 
 
 @login_required
 def activity_export_page(request):
-    _, filters = filters_from(request)
-    return ledger_download(selectors.activity_list(user=request.user, filters=filters))
+    return _export(request, *ACTIVITIES)
 
 
 def _activity_url(activity) -> str:
@@ -176,20 +174,17 @@ def roster_search_page(request, union_pk: int):
 
 @login_required
 def honour_list_page(request):
-    form, filters = filters_from(request, HonourFilterForm)
-    return _list_page(request, template="ledger/honour_list.html", form=form,
-                      qs=selectors.honour_list(user=request.user, filters=filters))
+    return _list_page(request, *HONOURS)
 
 
 @login_required
 def honour_export_page(request):
-    _, filters = filters_from(request, HonourFilterForm)
-    return ledger_download(selectors.honour_list(user=request.user, filters=filters))
+    return _export(request, *HONOURS)
 
 
 def _honour_form_kwargs(request, union) -> dict:
     return {"members": _members(request), "union": union,
-            "unions": union_list(user=request.user).filter(path__startswith=union.path)}
+            "unions": within(union_list(user=request.user), union)}
 
 
 @login_required
@@ -242,15 +237,12 @@ def honour_delete_page(request, pk: int):
 
 @login_required
 def news_list_page(request):
-    form, filters = filters_from(request, NewsFilterForm)
-    return _list_page(request, template="ledger/news_list.html", form=form,
-                      qs=selectors.news_list(user=request.user, filters=filters))
+    return _list_page(request, *NEWS)
 
 
 @login_required
 def news_export_page(request):
-    _, filters = filters_from(request, NewsFilterForm)
-    return ledger_download(selectors.news_list(user=request.user, filters=filters))
+    return _export(request, *NEWS)
 
 
 def _news_form_kwargs(request, union) -> dict:

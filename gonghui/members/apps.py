@@ -5,3 +5,13 @@ class MembersConfig(AppConfig):
     name = "gonghui.members"
     label = "members"
     verbose_name = "会员"
+
+    def ready(self) -> None:
+        # The home page and org's pages (below members) read these through the registry.
+        from gonghui.core import registry
+
+        from . import selectors, todo
+
+        registry.todo_register(self.label, todo.todo_lines)
+        registry.provide("members.active_count_by_union", selectors.active_count_by_union)
+        registry.provide("members.active_count_within", selectors.active_count_within)

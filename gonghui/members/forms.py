@@ -1,6 +1,6 @@
 from django import forms
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, StoredIdentityMixin
 
 from .choices import ETHNICITIES, Category, Education, EventKind, Gender, PoliticalStatus, Status
 from .selectors import SORT_CHOICES
@@ -27,6 +27,10 @@ class MemberForm(forms.Form):
     def __init__(self, *args, groups, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups
+
+
+class MemberEditForm(StoredIdentityMixin, MemberForm):
+    """The member form on an existing member: ID number and phone shown masked, kept unless retyped."""
 
 
 class MemberFilterForm(forms.Form):

@@ -1,7 +1,7 @@
 import re
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from gonghui.core.scoping import get_visible_or_404, visible
@@ -90,3 +90,17 @@ def transfer_targets(*, user) -> QuerySet[Union]:
     if not getattr(user, "union_id", None):
         return Union.objects.none()
     return Union.objects.filter(tenant_id=user.union.tenant_id, level=UnionLevel.GRASSROOTS).order_by("path").only("id", "name")
+
+
+# --- counts org's pages show (registered in MembersConfig.ready(): org sits below members) -----------------
+
+
+def active_count_by_union(*, user) -> dict[int, int]:
+    """Active members the user may see, per union they belong to directly."""
+    qs = visible(Member.objects.filter(status=Status.ACTIVE), user)
+    return dict(qs.values_list("union_id").annotate(n=Count("id")).values_list("union_id", "n"))
+
+
+def active_count_within(*, tenant_id: int, union_ids: list[int]) -> int:
+    """Active members of the given unions, which the caller has already scoped."""
+    return Member.objects.filter(tenant_id=tenant_id, union_id__in=union_ids, status=Status.ACTIVE).count()

@@ -4,18 +4,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gonghui.core.scoping import is_within
 from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
 from gonghui.org.models import UnionLevel, Union, UnionGroup
 
 from .choices import Category, EventKind, Status, TransferStatus
 from .models import Member, MemberEvent, Transfer
-from .rules import member_values_check
+from .rules import member_values_check, membership_clash_message
 
 EDITABLE = ("name", "id_number", "gender", "birth_date", "ethnicity", "phone", "education",
             "political_status", "category", "join_date", "card_number", "group")
 
 
-def _check(member: Member, *, entered_birth: date | None, entered_gender: str) -> None:
+def _check(member: Member, *, actor, entered_birth: date | None, entered_gender: str) -> None:
     values, errors = member_values_check(
         name=member.name, id_number=member.id_number, join_date=member.join_date, entered_birth=entered_birth,
         entered_gender=entered_gender, phone=member.phone, ethnicity=member.ethnicity)
@@ -28,7 +29,8 @@ def _check(member: Member, *, entered_birth: date | None, entered_gender: str) -
     member.id_tail = member.id_number[-4:]
     clash = active_holder(tenant_id=member.tenant_id, id_number=member.id_number, exclude_pk=member.pk)
     if clash:
-        raise ValidationError({"id_number": f"此人已是“{clash.union.name}”的在册会员，同一人在全县只能有一个有效会籍；如需调动请办理转会"})
+        seen = clash.union.name if is_within(actor, clash.union) else None
+        raise ValidationError({"id_number": membership_clash_message(seen)})
     member.full_clean(exclude=["tenant", "union", "group"], validate_constraints=False)
 
 
@@ -64,7 +66,7 @@ def member_create(*, actor, union: Union, name: str, id_number: str, join_date: 
     member = Member(tenant_id=union.tenant_id, union=union, group=group, name=name, id_number=id_number,
                     ethnicity=ethnicity, phone=phone, education=education, political_status=political_status,
                     category=category, join_date=join_date, card_number=card_number)
-    _check(member, entered_birth=birth_date, entered_gender=gender)
+    _check(member, actor=actor, entered_birth=birth_date, entered_gender=gender)
     _save(member, actor=actor)
     _event(member, actor=actor, kind=EventKind.JOIN, on_date=join_date)
     return member
@@ -77,7 +79,7 @@ def member_update(*, actor, member: Member, **fields) -> Member:
     entered_birth = fields.pop("birth_date", None)
     entered_gender = fields.pop("gender", "")
     fields_assign(member, fields, EDITABLE)
-    _check(member, entered_birth=entered_birth, entered_gender=entered_gender)
+    _check(member, actor=actor, entered_birth=entered_birth, entered_gender=entered_gender)
     _save(member, actor=actor)
     return member
 

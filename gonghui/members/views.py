@@ -4,14 +4,15 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from gonghui.core.identifiers import mask_id_number, mask_mobile
 from gonghui.core.pages import form_page, paginate, post_and_back
 from gonghui.org.selectors import group_list, grassroots_list, union_get, union_list
 
 from . import selectors, services
-from .forms import LifecycleForm, MemberFilterForm, MemberForm, TransferForm
+from .forms import LifecycleForm, MemberEditForm, MemberFilterForm, MemberForm, TransferForm
 
-EDIT_FIELDS = ("name", "id_number", "ethnicity", "phone", "education", "political_status", "category",
-               "group", "join_date", "card_number")
+# ID number and phone are not sent back to the browser in full: the edit form shows them masked.
+EDIT_FIELDS = ("name", "ethnicity", "education", "political_status", "category", "group", "join_date", "card_number")
 
 
 def filters_from(request) -> tuple[MemberFilterForm, selectors.MemberFilter]:
@@ -69,11 +70,12 @@ def member_create_page(request, union_pk: int):
 @login_required
 def member_edit_page(request, pk: int):
     member = selectors.member_get(user=request.user, pk=pk)
-    return form_page(request, form_class=MemberForm, title=f"编辑会员：{member.name}",
+    stored = {"id_number": mask_id_number(member.id_number), "phone": mask_mobile(member.phone)}
+    return form_page(request, form_class=MemberEditForm, title=f"编辑会员：{member.name}",
                      service=lambda d: services.member_update(actor=request.user, member=member, **d),
                      success=_detail_url, cancel_url=_detail_url(member),
                      initial={f: getattr(member, f) for f in EDIT_FIELDS},
-                     form_kwargs={"groups": group_list(user=request.user, union=member.union)})
+                     form_kwargs={"groups": group_list(user=request.user, union=member.union), "stored": stored})
 
 
 def _lifecycle(actor, member, data):

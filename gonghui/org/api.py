@@ -1,10 +1,12 @@
 from datetime import date
 
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import Page, PageNumber, page_of
+from gonghui.core.api import Page
+from gonghui.core.filters import filtered_page
 
 from . import selectors, services
+from .filters import EnterpriseFilters
 
 router = Router(tags=["org"])
 
@@ -98,8 +100,8 @@ def union_coverage(request, union_id: int):
 
 
 @router.get("/enterprises", response=EnterprisePage)
-def list_enterprises(request, page: PageNumber = 1):
-    return page_of(selectors.enterprise_list(user=request.user), page=page)
+def list_enterprises(request, query: Query[EnterpriseFilters.query_schema()]):
+    return filtered_page(request, query, EnterpriseFilters, selectors.enterprise_list)
 
 
 @router.post("/unions/{union_id}/enterprises", response={201: EnterpriseOut}, summary="登记企业")

@@ -1,11 +1,12 @@
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
-from gonghui.core.scoping import get_visible_or_404, visible
-from gonghui.members.choices import Status
-from gonghui.members.models import Member
+from gonghui.core.registry import provider
+from gonghui.core.scoping import ancestor_rows, get_visible_or_404, visible, within
 
+from .filters import EnterpriseFilters
 from .models import CommitteeSeat, Enterprise, Formation, JointScope, UnionLevel, Union, UnionGroup
 
 
@@ -17,12 +18,17 @@ def union_get(*, user, pk) -> Union:
     return get_visible_or_404(Union.objects.all(), user, pk=pk)
 
 
+def unions_below(*, user, union: Union) -> QuerySet[Union]:
+    """Every union beneath `union` that the user may see, the union itself left out."""
+    return within(union_list(user=user), union).exclude(pk=union.pk)
+
+
 def grassroots_list(*, user) -> QuerySet[Union]:
     return union_list(user=user).filter(level=UnionLevel.GRASSROOTS)
 
 
-def enterprise_list(*, user) -> QuerySet[Enterprise]:
-    return visible(Enterprise.objects.select_related("union"), user).order_by("name")
+def enterprise_list(*, user, filters: Mapping | None = None) -> QuerySet[Enterprise]:
+    return EnterpriseFilters.narrow(visible(Enterprise.objects.select_related("union"), user), filters).order_by("name")
 
 
 def enterprise_get(*, user, pk) -> Enterprise:
@@ -63,8 +69,11 @@ class Coverage:
 
 
 def coverage_for(*, user, union: Union) -> Coverage:
-    """The seed's "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records."""
-    subtree = union_list(user=user).filter(path__startswith=union.path, level=UnionLevel.GRASSROOTS)
+    """The seed's "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records.
+
+    Members sit above org: their count is "members.active_count_within" (tenant_id, union_ids) -> int.
+    """
+    subtree = within(union_list(user=user), union).filter(level=UnionLevel.GRASSROOTS)
     rows = subtree.values("formation", "joint_scope").annotate(n=Count("id"))
     cov = Coverage()
     for row in rows:
@@ -73,10 +82,9 @@ def coverage_for(*, user, union: Union) -> Coverage:
             cov.single += row["n"]
         else:
             cov.joint_by_scope[row["joint_scope"]] = cov.joint_by_scope.get(row["joint_scope"], 0) + row["n"]
-    grassroots_ids = list(subtree.values_list("id", flat=True))
-    cov.enterprises = Enterprise.objects.filter(tenant_id=union.tenant_id, union_id__in=grassroots_ids).count()
-    cov.members = Member.objects.filter(tenant_id=union.tenant_id, union_id__in=grassroots_ids,
-                                        status=Status.ACTIVE).count()
+    cov.enterprises = within(Enterprise.objects.filter(union__level=UnionLevel.GRASSROOTS), union).count()
+    cov.members = provider("members.active_count_within")(tenant_id=union.tenant_id,
+                                                          union_ids=list(subtree.values_list("id", flat=True)))
     return cov
 
 
@@ -91,20 +99,14 @@ def tree_with_counts(*, user) -> list[TreeRow]:
     """Every visible node with the grassroots unions and active members beneath it, in two queries.
 
     Each node adds its own figures to itself and its ancestors (found by path prefix), so the
-    work grows with nodes × depth, not nodes squared.
+    work grows with nodes × depth, not nodes squared. The members are counted where they live:
+    "members.active_count_by_union" (user) -> {union id: active members the user may see}.
     """
     nodes = list(union_list(user=user))
-    direct = dict(
-        visible(Member.objects.filter(status=Status.ACTIVE), user)
-        .values_list("union_id")
-        .annotate(n=Count("id"))
-        .values_list("union_id", "n")
-    )
+    direct = provider("members.active_count_by_union")(user=user)
     totals = {node.path: [0, 0] for node in nodes}
     for node in nodes:
-        for end in range(Union.steplen, len(node.path) + 1, Union.steplen):
-            ancestor = totals.get(node.path[:end])
-            if ancestor is not None:
-                ancestor[0] += node.level == UnionLevel.GRASSROOTS
-                ancestor[1] += direct.get(node.id, 0)
+        for ancestor in ancestor_rows(node, totals):
+            ancestor[0] += node.level == UnionLevel.GRASSROOTS
+            ancestor[1] += direct.get(node.id, 0)
     return [TreeRow(union=node, unions=totals[node.path][0], members=totals[node.path][1]) for node in nodes]

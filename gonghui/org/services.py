@@ -5,7 +5,7 @@ from django.db import transaction
 
 from gonghui.core.identifiers import IdentifierError, parse_credit_code
 from gonghui.core.services import fields_assign, require_within, require_writer, save_with_history
-from gonghui.core.scoping import subtree_cache_forget
+from gonghui.core.scoping import contains, subtree_cache_forget
 
 from .models import Body, CommitteeSeat, Enterprise, Formation, UnionLevel, Union, UnionGroup, UnionMove
 
@@ -81,7 +81,7 @@ def union_move(*, actor, union: Union, new_parent: Union) -> Union:
     require_writer(actor)
     require_within(actor, union)
     require_within(actor, new_parent, field="parent")
-    if new_parent.path.startswith(union.path):
+    if contains(union, new_parent):
         raise ValidationError({"parent": "不能把工会移到它自己或它的下级组织之下"})
     if union.path == actor.union.path:
         raise ValidationError({"parent": "不能移动自己所在的工会"})

@@ -5,6 +5,7 @@ from django.urls import reverse
 from gonghui.core.pages import form_page, paginate
 
 from . import selectors, services
+from .filters import EnterpriseFilters
 from .forms import EnterpriseForm, GroupForm, MoveForm, SeatForm, UnionEditForm, UnionForm
 from .models import UnionLevel, Union
 
@@ -97,8 +98,6 @@ def enterprise_edit_page(request, pk: int):
 
 @login_required
 def enterprise_list_page(request):
-    qs = selectors.enterprise_list(user=request.user)
-    q = request.GET.get("q", "").strip()
-    if q:
-        qs = qs.filter(name__contains=q)
-    return render(request, "org/enterprises.html", {"page": paginate(request, qs), "q": q})
+    filters = EnterpriseFilters.from_page(request)
+    qs = selectors.enterprise_list(user=request.user, filters=filters.values)
+    return render(request, "org/enterprises.html", {"form": filters.form, "page": paginate(request, qs)})

@@ -4,10 +4,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import Page, PageNumber, Year, page_of
+from gonghui.core.api import Page, Year
+from gonghui.core.filters import filtered_page
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
+from .filters import PlanFilters
 
 router = Router(tags=["plans"])
 
@@ -138,13 +140,6 @@ class YearOut(Schema):
     subtree: list[UnionYearOut]
 
 
-class PlanQuery(Schema):
-    year: Year | None = None
-    union_id: int | None = None
-    status: str = ""
-    page: PageNumber = 1
-
-
 def _progress(rows) -> list[dict]:
     return [{"item": r.item, "done": r.done, "label": r.label, "complete": r.complete, "overdue": r.overdue,
              "overdue_months": r.overdue_months} for r in rows]
@@ -157,10 +152,8 @@ def _union_year(row) -> dict:
 
 
 @router.get("/", response=PlanPage, summary="工作计划列表（本会及下级）")
-def list_plans(request, query: Query[PlanQuery]):
-    union = union_get(user=request.user, pk=query.union_id) if query.union_id else None
-    qs = selectors.plan_list(user=request.user, year=query.year, union=union, status=query.status)
-    return page_of(qs, page=query.page)
+def list_plans(request, query: Query[PlanFilters.query_schema()]):
+    return filtered_page(request, query, PlanFilters, selectors.plan_list)
 
 
 @router.post("/unions/{union_id}", response={201: PlanOut},

@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Area, ItemStatus, PlanStatus
+from .models import Area, ItemStatus
 
 MONTH_CHOICES = [(m, f"{m}月") for m in range(1, 13)]
 PREVIOUS, BLANK = "previous", "blank"
@@ -35,16 +35,6 @@ class ItemForm(forms.Form):
 
 class PlanItemForm(ItemForm):
     status = forms.ChoiceField(label="状态", choices=ItemStatus.choices, initial=ItemStatus.ACTIVE)
-
-
-class PlanFilterForm(forms.Form):
-    year = forms.IntegerField(label="年度", required=False)
-    union = forms.ModelChoiceField(label="工会（含下级）", queryset=None, required=False)
-    status = forms.ChoiceField(label="状态", choices=[("", "全部")] + PlanStatus.choices, required=False)
-
-    def __init__(self, *args, unions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = unions
 
 
 class TemplateForm(forms.Form):

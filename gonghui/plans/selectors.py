@@ -1,31 +1,25 @@
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
-from gonghui.core.scoping import get_visible_or_404, visible
-from gonghui.ledger.models import ItemTally, ActivityKind
-from gonghui.ledger.selectors import activity_tally, ancestor_paths
+from gonghui.core.registry import provider
+from gonghui.core.scoping import ancestor_paths, ancestor_rows, get_visible_or_404, visible, within
 from gonghui.org.models import Union
-from gonghui.org.selectors import union_list
+from gonghui.org.selectors import unions_below
 
+from .filters import PlanFilters
 from .models import Area, ItemStatus, Plan, PlanItem, PlanStatus, PlanTemplate, TemplateItem, mask_to_months
 
 MONTHS = range(1, 13)
 
 
-def plan_list(*, user, year: int | None = None, union: Union | None = None, status: str = "") -> QuerySet[Plan]:
-    qs = visible(Plan.objects.select_related("union"), user)
-    if year:
-        qs = qs.filter(year=year)
-    if union is not None:
-        qs = qs.filter(union__path__startswith=union.path)
-    if status:
-        qs = qs.filter(status=status)
+def plan_list(*, user, filters: Mapping | None = None) -> QuerySet[Plan]:
+    qs = PlanFilters.narrow(visible(Plan.objects.select_related("union"), user), filters)
     return qs.annotate(item_count=Count("items")).order_by("-year", "union__path")
 
 
@@ -46,21 +40,23 @@ def plan_items_for_ledger(*, user, union: Union) -> QuerySet[PlanItem]:
 # --- templates -------------------------------------------------------------------------------------------
 
 
+def _shipped_or_above(union: Union) -> Q:
+    """Shipped templates, and those of the union and of its federations above."""
+    return Q(union__isnull=True) | Q(tenant_id=union.tenant_id, union__path__in=ancestor_paths(union))
+
+
 def template_list(*, user) -> QuerySet[PlanTemplate]:
     """Shipped templates, those of the user's federations above, and those the user's subtree wrote."""
     node = getattr(user, "union", None)
     if node is None:
         return PlanTemplate.objects.none()
-    own_or_above = Q(tenant_id=node.tenant_id) & (Q(union__path__in=ancestor_paths(node))
-                                                   | Q(union__path__startswith=node.path))
-    return PlanTemplate.objects.filter(Q(union__isnull=True) | own_or_above).select_related("union").order_by(
-        F("union__path").asc(nulls_first=True), "name")
+    qs = PlanTemplate.objects.filter(_shipped_or_above(node)) | within(PlanTemplate.objects.all(), node)
+    return qs.select_related("union").order_by(F("union__path").asc(nulls_first=True), "name")
 
 
 def templates_for(*, user, union: Union) -> QuerySet[PlanTemplate]:
     """The templates a plan of `union` may start from."""
-    above = Q(tenant_id=union.tenant_id, union__path__in=ancestor_paths(union))
-    return template_list(user=user).filter(Q(union__isnull=True) | above)
+    return template_list(user=user).filter(_shipped_or_above(union))
 
 
 def template_get(*, user, pk) -> PlanTemplate:
@@ -162,10 +158,15 @@ class ItemProgress:
         return f"已完成（{counted}）" if self.item.status == ItemStatus.DONE else counted
 
 
+# The ledger sits above plans and records activities against their items; plans reads its counters through
+# the registry: "ledger.item_done_by_month" and "ledger.item_done_totals" (item_ids), "ledger.activity_tally"
+# (user, union, year) and "ledger.activity_kinds" () (see gonghui.ledger.selectors).
+
+
 def _done_by_month(item_ids: QuerySet) -> dict[int, list[int]]:
     """Entries fulfilling each item, cumulated month by month, from the ledger's counters."""
     monthly: dict[int, list[int]] = defaultdict(lambda: [0] * 12)
-    rows = ItemTally.objects.filter(plan_item_id__in=item_ids).values_list("plan_item_id", "month", "count")
+    rows = provider("ledger.item_done_by_month")(item_ids=item_ids)
     for item_id, month, n in rows:
         monthly[item_id][month - 1] += n
     for counts in monthly.values():
@@ -268,21 +269,19 @@ class YearGlance:
 def _subtree_years(*, user, union: Union, year: int, as_of: date, entries: dict[int, int]) -> list[UnionYear]:
     """Every union beneath `union`, with its plan for the year, how far along it is, and the ledger
     entries of its own subtree."""
-    below = list(union_list(user=user).filter(path__startswith=union.path).exclude(pk=union.pk))
+    below = list(unions_below(user=user, union=union))
     rows = {u.id: UnionYear(union=u) for u in below}
     by_path = {u.path: rows[u.id] for u in below}
     for u in below:
         # A union's entries count for it and for every federation above it in the table.
-        for end in range(Union.steplen, len(u.path) + 1, Union.steplen):
-            if (row := by_path.get(u.path[:end])) is not None:
-                row.entries += entries.get(u.id, 0)
-    plans = visible(Plan.objects.filter(year=year, union_id__in=rows), user)
+        for row in ancestor_rows(u, by_path):
+            row.entries += entries.get(u.id, 0)
+    plans = within(visible(Plan.objects.filter(year=year), user), union).exclude(union=union)
     for plan in plans:
         rows[plan.union_id].plan = plan
     items = PlanItem.objects.filter(plan__in=plans)
     # Thousands of items: totals summed by the database, plain tuples rather than model instances.
-    done_totals = dict(ItemTally.objects.filter(plan_item_id__in=items.values("id")).values_list("plan_item_id")
-                       .annotate(n=Sum("count")).values_list("plan_item_id", "n").order_by())
+    done_totals = provider("ledger.item_done_totals")(item_ids=items.values("id"))
     ended = months_ended(year, as_of)
     for item_id, union_id, months, target, status in items.values_list(
             "id", "union_id", "months", "target_count", "status"):
@@ -304,13 +303,13 @@ def plan_for(*, user, union: Union, year: int) -> Plan | None:
 def year_glance(*, user, union: Union, year: int, as_of: date) -> YearGlance:
     plan = plan_for(user=user, union=union, year=year)
     progress = plan_progress(plan=plan, as_of=as_of) if plan else []
-    tally = activity_tally(user=user, union=union, year=year)
+    tally = provider("ledger.activity_tally")(user=user, union=union, year=year)
     by_union: dict[int, int] = defaultdict(int)
     by_kind: dict[str, int] = defaultdict(int)
     for union_id, kind, n in tally:
         by_union[union_id] += n
         by_kind[kind] += n
-    kinds = [(value, label, by_kind.get(value, 0)) for value, label in ActivityKind.choices]
+    kinds = [(value, label, by_kind.get(value, 0)) for value, label in provider("ledger.activity_kinds")()]
     subtree = _subtree_years(user=user, union=union, year=year, as_of=as_of, entries=by_union) \
         if union.is_federation else []
     return YearGlance(union=union, year=year, as_of=as_of, plan=plan, progress=progress, kinds=kinds,
@@ -320,7 +319,7 @@ def year_glance(*, user, union: Union, year: int, as_of: date) -> YearGlance:
 def unfiled_unions(*, user, union: Union, year: int) -> QuerySet[Union]:
     """Unions beneath `union` that have not filed a plan for the year (a draft does not count)."""
     filed = visible(Plan.objects.filter(year=year, status=PlanStatus.FILED), user).values("union_id")
-    return union_list(user=user).filter(path__startswith=union.path).exclude(pk=union.pk).exclude(id__in=filed)
+    return unions_below(user=user, union=union).exclude(id__in=filed)
 
 
 def missing_plans(*, user, union: Union, year: int) -> list[UnionYear]:

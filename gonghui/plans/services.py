@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
+from gonghui.core.scoping import contains
 from gonghui.core.services import delete_with_history, require_within, require_writer, save_with_history
 from gonghui.org.models import Union
 
@@ -91,7 +92,7 @@ def template_usable_by(template: PlanTemplate, union: Union) -> bool:
     """Shipped templates serve everyone; a federation's own serve the unions beneath it."""
     if template.union_id is None:
         return True
-    return template.tenant_id == union.tenant_id and union.path.startswith(template.union.path)
+    return contains(template.union, union)
 
 
 @transaction.atomic

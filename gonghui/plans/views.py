@@ -8,16 +8,16 @@ from gonghui.core.pages import form_page, paginate, post_and_back, year_from
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import is_within
 from gonghui.core.xlsx import xlsx_download
-from gonghui.org.selectors import union_get, union_list
+from gonghui.org.selectors import union_get
 
 from . import selectors, services
+from .filters import PlanFilters
 from .forms import (
     BLANK,
     PREVIOUS,
     ItemForm,
     PlanCreateForm,
     PlanEditForm,
-    PlanFilterForm,
     PlanItemForm,
     TemplateCreateForm,
     TemplateForm,
@@ -26,12 +26,14 @@ from .models import Area
 from .services import ITEM_FIELDS
 
 
-def _filters(request) -> tuple[PlanFilterForm, dict]:
-    params = request.GET.copy()
-    params.setdefault("year", str(timezone.localdate().year))
-    form = PlanFilterForm(params, unions=union_list(user=request.user))
-    data = form.cleaned_data if form.is_valid() else {}
-    return form, {"year": data.get("year"), "union": data.get("union"), "status": data.get("status", "")}
+def _filters(request) -> tuple:
+    """The list's filter form and values, this year's plans unless the query string says otherwise."""
+    filters = PlanFilters.from_page(request, year=str(timezone.localdate().year))
+    return filters.form, filters.values
+
+
+def _node(request, filters: dict):
+    return filters.get("union") or request.user.union
 
 
 # --- plans -------------------------------------------------------------------------------------------------
@@ -40,12 +42,11 @@ def _filters(request) -> tuple[PlanFilterForm, dict]:
 @login_required
 def plan_list_page(request):
     form, filters = _filters(request)
-    node = filters["union"] or request.user.union
-    missing = selectors.missing_plans(user=request.user, union=node, year=filters["year"]) \
-        if filters["year"] and node.is_federation else []
+    node, year = _node(request, filters), filters.get("year")
+    missing = selectors.missing_plans(user=request.user, union=node, year=year) if year and node.is_federation else []
     return render(request, "plans/list.html", {
-        "form": form, "page": paginate(request, selectors.plan_list(user=request.user, **filters)),
-        "missing": missing, "year": filters["year"], "node": node})
+        "form": form, "page": paginate(request, selectors.plan_list(user=request.user, filters=filters)),
+        "missing": missing, "year": year, "node": node})
 
 
 @login_required
@@ -53,7 +54,7 @@ def plan_export_page(request):
     _, filters = _filters(request)
     rows = ((p.year, p.union.name, p.get_status_display(), p.item_count, p.source,
              timezone.localtime(p.filed_at) if p.filed_at else None)
-            for p in selectors.plan_list(user=request.user, **filters).iterator(chunk_size=2000))
+            for p in selectors.plan_list(user=request.user, filters=filters).iterator(chunk_size=2000))
     return xlsx_download(filename="工作计划.xlsx", sheet_name="工作计划", rows=rows,
                          headers=("年度", "工会", "状态", "事项数", "来源", "报送时间"))
 
@@ -61,8 +62,8 @@ def plan_export_page(request):
 @login_required
 def missing_export_page(request):
     _, filters = _filters(request)
-    node = filters["union"] or request.user.union
-    year = filters["year"] or timezone.localdate().year
+    node = _node(request, filters)
+    year = filters.get("year") or timezone.localdate().year
     rows = ((year, row.union.name, row.union.get_level_display(), "草稿未报送" if row.plan else "未制定")
             for row in selectors.missing_plans(user=request.user, union=node, year=year))
     return xlsx_download(filename=f"未报送{year}年计划的工会.xlsx", sheet_name="未报送计划", rows=rows,
@@ -225,7 +226,7 @@ def _template_source(request, value: str):
 @login_required
 def template_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
-    plans = selectors.plan_list(user=request.user, year=None, union=None).filter(union=union)[:10]
+    plans = selectors.plan_list(user=request.user).filter(union=union)[:10]
 
     def create(data):
         source = _template_source(request, data.pop("source"))

@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import Page, PageNumber, page_of
+from gonghui.core.api import Page
+from gonghui.core.filters import filtered_page
 from gonghui.core.identifiers import mask_mobile
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
@@ -20,6 +21,7 @@ from gonghui.org.models import Enterprise
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
+from .filters import BodyFilters, ContractFilters, DisputeFilters, PetitionFilters
 from .models import Mediator
 from .services import NOT_YOURS_ENTERPRISE
 
@@ -34,18 +36,6 @@ def _referenced(model, pk: int | None, *, field: str, message: str):
     if obj is None:
         raise ValidationError({field: message})
     return obj
-
-
-def _union_filter(request, union_id: int | None):
-    return union_get(user=request.user, pk=union_id) if union_id else None
-
-
-def _filtered_page(request, query: Schema, select, filter_class) -> dict:
-    """A list query (filters, `union_id`, `page`) as the selector's filter, one page of its rows."""
-    data = query.dict()
-    page = data.pop("page")
-    data["union"] = _union_filter(request, data.pop("union_id"))
-    return page_of(select(user=request.user, filters=filter_class(**data)), page=page)
 
 
 # Mediation bodies ------------------------------------------------------------------------------
@@ -91,8 +81,8 @@ class MediatorIn(Schema):
 
 
 @router.get("/bodies", response=BodyPage, summary="调解组织列表")
-def list_bodies(request, union_id: int | None = None, page: PageNumber = 1):
-    return page_of(selectors.body_list(user=request.user, union=_union_filter(request, union_id)), page=page)
+def list_bodies(request, query: Query[BodyFilters.query_schema()]):
+    return filtered_page(request, query, BodyFilters, selectors.body_list)
 
 
 @router.post("/unions/{union_id}/bodies", response={201: BodyOut}, summary="新建调解组织")
@@ -175,17 +165,6 @@ class CloseIn(Schema):
     result_note: str = ""
 
 
-class DisputeQuery(Schema):
-    union_id: int | None = None
-    kind: str = ""
-    state: str = ""
-    outcome: str = ""
-    start: date | None = None
-    end: date | None = None
-    q: str = ""
-    page: PageNumber = 1
-
-
 def _case_data(payload: DisputeIn) -> dict:
     data = payload.dict()
     data["enterprise"] = _referenced(Enterprise, data.pop("enterprise_id"), field="enterprise",
@@ -195,9 +174,17 @@ def _case_data(payload: DisputeIn) -> dict:
     return data
 
 
-@router.get("/disputes", response=DisputePage, summary="劳动争议案件列表（需帮扶与维权档案授权）")
-def list_disputes(request, query: Query[DisputeQuery]):
-    return _filtered_page(request, query, selectors.dispute_list, selectors.DisputeFilter)
+def _logged_list(request, action: str) -> None:
+    """Reached only with the grant: without it the selector has already answered 403."""
+    query = "&".join(f"{key}={value}" for key, value in request.GET.items())  # readable: q=赵, not q=%E8…
+    services.record_list(actor=request.user, action=action, query=query)
+
+
+@router.get("/disputes", response=DisputePage, summary="劳动争议案件列表（需帮扶与维权档案授权；每次查询均记入访问记录）")
+def list_disputes(request, query: Query[DisputeFilters.query_schema()]):
+    page = filtered_page(request, query, DisputeFilters, selectors.dispute_list)
+    _logged_list(request, "list_disputes")
+    return page
 
 
 @router.post("/unions/{union_id}/disputes", response={201: DisputeOut}, summary="登记劳动争议案件")
@@ -268,18 +255,11 @@ class PetitionIn(Schema):
     closed_on: date | None = None
 
 
-class PetitionQuery(Schema):
-    union_id: int | None = None
-    channel: str = ""
-    start: date | None = None
-    end: date | None = None
-    q: str = ""
-    page: PageNumber = 1
-
-
-@router.get("/petitions", response=PetitionPage, summary="信访列表（需帮扶与维权档案授权）")
-def list_petitions(request, query: Query[PetitionQuery]):
-    return _filtered_page(request, query, selectors.petition_list, selectors.PetitionFilter)
+@router.get("/petitions", response=PetitionPage, summary="信访列表（需帮扶与维权档案授权；每次查询均记入访问记录）")
+def list_petitions(request, query: Query[PetitionFilters.query_schema()]):
+    page = filtered_page(request, query, PetitionFilters, selectors.petition_list)
+    _logged_list(request, "list_petitions")
+    return page
 
 
 @router.post("/unions/{union_id}/petitions", response={201: PetitionOut}, summary="登记信访")
@@ -340,15 +320,6 @@ class ContractIn(Schema):
     filed_on: date | None = None
 
 
-class ContractQuery(Schema):
-    union_id: int | None = None
-    kind: str = ""
-    scope: str = ""
-    state: str = ""
-    q: str = ""
-    page: PageNumber = 1
-
-
 def _contract_data(payload: ContractIn) -> dict:
     data = payload.dict()
     data["enterprises"] = [_referenced(Enterprise, pk, field="enterprises", message=NOT_YOURS_ENTERPRISE)
@@ -357,8 +328,8 @@ def _contract_data(payload: ContractIn) -> dict:
 
 
 @router.get("/contracts", response=ContractPage, summary="集体合同列表")
-def list_contracts(request, query: Query[ContractQuery]):
-    return _filtered_page(request, query, selectors.contract_list, selectors.ContractFilter)
+def list_contracts(request, query: Query[ContractFilters.query_schema()]):
+    return filtered_page(request, query, ContractFilters, selectors.contract_list)
 
 
 @router.post("/unions/{union_id}/contracts", response={201: ContractOut}, summary="登记集体合同")

@@ -2,12 +2,11 @@
 
 from django import forms
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, StoredIdentityMixin
 
-from .choices import CaseState, ContractKind, ContractScope, ContractState, DisputeKind, Outcome, PetitionChannel
+from .choices import ContractKind, ContractScope, DisputeKind, Outcome, PetitionChannel
 
 BLANK = [("", "—")]
-ALL = [("", "全部")]
 # Money and percentages are checked by the services (negative, more than two decimals, absurd), with
 # messages of their own; the form only needs a number.
 Number = forms.DecimalField
@@ -40,7 +39,7 @@ class MediatorForm(forms.Form):
     member_id_number = forms.CharField(label="会员身份证号码", max_length=30, required=False, help_text=MEMBER_ID_HELP)
 
 
-class MediatorEditForm(MediatorForm):
+class MediatorEditForm(StoredIdentityMixin, MediatorForm):
     active = forms.BooleanField(label="在任", required=False)
 
 
@@ -87,6 +86,10 @@ class PetitionForm(forms.Form):
     closed_on = forms.DateField(label="办结日期", required=False, widget=DateInput())
 
 
+class PetitionEditForm(StoredIdentityMixin, PetitionForm):
+    """An existing petition: the phone shown masked, kept unless retyped."""
+
+
 class ContractForm(ChoicesMixin, forms.Form):
     scope = forms.ChoiceField(label="合同层级", choices=ContractScope.choices)
     kind = forms.ChoiceField(label="合同类型", choices=ContractKind.choices)
@@ -102,36 +105,10 @@ class ContractForm(ChoicesMixin, forms.Form):
     filed_on = forms.DateField(label="劳动部门备案日期", required=False, widget=DateInput())
 
 
-# Filters ---------------------------------------------------------------------------------------
+# The statistics' period ------------------------------------------------------------------------
 
-class FilterForm(ChoicesMixin, forms.Form):
+class StatisticsForm(ChoicesMixin, forms.Form):
     union = forms.ModelChoiceField(label="工会（含下级）", queryset=None, required=False, empty_label="全部")
-
-
-class DisputeFilterForm(FilterForm):
-    kind = forms.ChoiceField(label="争议类型", choices=ALL + DisputeKind.choices, required=False)
-    state = forms.ChoiceField(label="办理状态", choices=ALL + CaseState.choices, required=False)
-    outcome = forms.ChoiceField(label="处理结果", choices=ALL + Outcome.choices, required=False)
-    start = forms.DateField(label="受理日期自", required=False, widget=DateInput())
-    end = forms.DateField(label="至", required=False, widget=DateInput())
-    q = forms.CharField(label="企业名称/申请人", required=False)
-
-
-class PetitionFilterForm(FilterForm):
-    channel = forms.ChoiceField(label="信访方式", choices=ALL + PetitionChannel.choices, required=False)
-    start = forms.DateField(label="接待日期自", required=False, widget=DateInput())
-    end = forms.DateField(label="至", required=False, widget=DateInput())
-    q = forms.CharField(label="信访人", required=False)
-
-
-class ContractFilterForm(FilterForm):
-    kind = forms.ChoiceField(label="合同类型", choices=ALL + ContractKind.choices, required=False)
-    scope = forms.ChoiceField(label="合同层级", choices=ALL + ContractScope.choices, required=False)
-    state = forms.ChoiceField(label="状态", choices=ALL + ContractState.choices, required=False)
-    q = forms.CharField(label="合同/企业名称", required=False)
-
-
-class StatisticsForm(FilterForm):
     start = forms.DateField(label="统计期间自", widget=DateInput())
     end = forms.DateField(label="至", widget=DateInput())
 

@@ -10,6 +10,7 @@ Mediation bodies, mediators and collective contracts are not sensitive: plain su
 Every read of a case or petition detail is logged (services.record_read).
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -18,10 +19,21 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
-from gonghui.core.scoping import get_visible_or_404, may_access_care, visible
+from gonghui.core.formatting import percent, yuan
+from gonghui.core.scoping import get_visible_or_404, may_access_care, visible, within
 from gonghui.org.models import Enterprise, Union
 
 from .choices import CaseState, ContractKind, ContractState, DisputeKind, Outcome
+from .filters import (
+    BodyFilters,
+    ContractFilters,
+    DisputeFilters,
+    PetitionFilters,
+    case_state,
+    contract_state,
+    overdue,
+    overdue_cutoff,
+)
 from .models import (
     CaseStep,
     CollectiveContract,
@@ -30,7 +42,7 @@ from .models import (
     Mediator,
     Petition,
     contract_warning_days,
-    dispute_time_limit_days,
+    dispute_time_limit_days,  # noqa: F401 -- the pages and the home page's to-do read the time limit from here
 )
 
 CARE_DENIED = "您没有“可查看帮扶与维权档案”的授权，不能查看劳动争议和信访记录"
@@ -41,22 +53,12 @@ def _require_list_grant(user) -> None:
         raise PermissionDenied(CARE_DENIED)
 
 
-def _in_subtree(qs: QuerySet, union: Union | None) -> QuerySet:
-    return qs.filter(union__path__startswith=union.path) if union is not None else qs
-
-
-def _received_between(qs: QuerySet, start: date | None, end: date | None) -> QuerySet:
-    if start:
-        qs = qs.filter(received_on__gte=start)
-    return qs.filter(received_on__lte=end) if end else qs
-
-
 # Mediation bodies ------------------------------------------------------------------------------
 
-def body_list(*, user, union: Union | None = None) -> QuerySet[MediationBody]:
+def body_list(*, user, filters: Mapping | None = None) -> QuerySet[MediationBody]:
     qs = visible(MediationBody.objects.select_related("union", "enterprise"), user)
     qs = qs.annotate(mediator_count=Count("mediators", filter=Q(mediators__active=True)))
-    return _in_subtree(qs, union).order_by("union__path", "name", "id")
+    return BodyFilters.narrow(qs, filters).order_by("union__path", "name", "id")
 
 
 def body_get(*, user, pk) -> MediationBody:
@@ -64,7 +66,7 @@ def body_get(*, user, pk) -> MediationBody:
 
 
 def mediator_list(*, user, union: Union | None = None, body: MediationBody | None = None) -> QuerySet[Mediator]:
-    qs = _in_subtree(visible(Mediator.objects.select_related("body", "union", "member"), user), union)
+    qs = within(visible(Mediator.objects.select_related("body", "union", "member"), user), union)
     return qs.filter(body=body) if body is not None else qs
 
 
@@ -88,9 +90,9 @@ class MediationCoverage:
 
 def mediation_coverage(*, user, union: Union) -> MediationCoverage:
     """The seed's "调处组织190家，有调处员190名": bodies and serving mediators in the subtree."""
-    bodies = _in_subtree(visible(MediationBody.objects.all(), user), union).aggregate(
+    bodies = within(visible(MediationBody.objects.all(), user), union).aggregate(
         n=Count("id"), enterprise=Count("id", filter=Q(enterprise__isnull=False)))
-    mediators = _in_subtree(visible(Mediator.objects.filter(active=True), user), union).count()
+    mediators = within(visible(Mediator.objects.filter(active=True), user), union).count()
     return MediationCoverage(bodies=bodies["n"], enterprise_bodies=bodies["enterprise"], mediators=mediators)
 
 
@@ -100,54 +102,16 @@ def mediation_coverage(*, user, union: Union) -> MediationCoverage:
 DISPUTE_NEAR_DAYS = 3
 
 
-def overdue_cutoff(today: date | None = None) -> date:
-    """Open cases received before this day are past their time limit."""
-    return (today or timezone.localdate()) - timedelta(days=dispute_time_limit_days())
-
-
 def near_limit_received(today: date | None = None) -> tuple[date, date]:
     """The first and last receipt day of cases whose time limit ends within DISPUTE_NEAR_DAYS."""
     first = overdue_cutoff(today)
     return first, first + timedelta(days=DISPUTE_NEAR_DAYS - 1)
 
 
-def _overdue(today: date | None = None) -> Q:
-    return Q(closed_on__isnull=True, received_on__lt=overdue_cutoff(today))
-
-
-@dataclass(frozen=True)
-class DisputeFilter:
-    union: Union | None = None
-    kind: str = ""
-    state: str = ""
-    outcome: str = ""
-    start: date | None = None
-    end: date | None = None
-    q: str = ""
-
-
-def _case_state(qs: QuerySet, state: str) -> QuerySet:
-    if state == CaseState.OPEN:
-        return qs.filter(closed_on__isnull=True)
-    if state == CaseState.OVERDUE:
-        return qs.filter(_overdue())
-    if state == CaseState.CLOSED:
-        return qs.filter(closed_on__isnull=False)
-    return qs
-
-
-def dispute_list(*, user, filters: DisputeFilter = DisputeFilter()) -> QuerySet[DisputeCase]:
+def dispute_list(*, user, filters: Mapping | None = None) -> QuerySet[DisputeCase]:
     _require_list_grant(user)
     qs = visible(DisputeCase.objects.select_related("union", "enterprise", "mediator"), user)
-    qs = _case_state(_in_subtree(qs, filters.union), filters.state)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.outcome:
-        qs = qs.filter(outcome=filters.outcome)
-    qs = _received_between(qs, filters.start, filters.end)
-    if filters.q.strip():
-        qs = qs.filter(Q(enterprise__name__contains=filters.q.strip()) | Q(applicant__startswith=filters.q.strip()))
-    return qs.order_by("-received_on", "-id")
+    return DisputeFilters.narrow(qs, filters).order_by("-received_on", "-id")
 
 
 def dispute_get(*, user, pk) -> DisputeCase:
@@ -157,17 +121,6 @@ def dispute_get(*, user, pk) -> DisputeCase:
 
 def case_steps(*, case: DisputeCase) -> QuerySet[CaseStep]:
     return case.steps.select_related("by")
-
-
-def _percent(part: int, whole: int) -> str:
-    if not whole:
-        return "—"
-    value = Decimal(part * 100) / Decimal(whole)
-    return f"{value:.0f}%" if value == value.to_integral_value() else f"{value:.1f}%"
-
-
-def _yuan(amount: Decimal) -> str:
-    return f"{amount:.0f}" if amount == amount.to_integral_value() else f"{amount:.2f}"
 
 
 @dataclass
@@ -196,11 +149,11 @@ class DisputeFigures:
 
     @property
     def handling_rate(self) -> str:
-        return _percent(self.handled, self.received)
+        return percent(self.handled, self.received)
 
     @property
     def success_rate(self) -> str:
-        return _percent(self.mediated, self.handled)
+        return percent(self.mediated, self.handled)
 
     def kind_rows(self) -> list[tuple[str, str, int]]:
         return [(kind.value, kind.label, self.by_kind.get(kind.value, 0)) for kind in DisputeKind]
@@ -211,14 +164,14 @@ class DisputeFigures:
                  f"成功调处劳资纠纷{self.mediated}件"]
         if kinds:
             parts.append(f"其中{kinds}")
-        parts += [f"涉及职工{self.workers}名", f"涉案金额{_yuan(self.amount)}元"]
+        parts += [f"涉及职工{self.workers}名", f"涉案金额{yuan(self.amount)}元"]
         return "，".join(parts) + f"。调处率{self.handling_rate}，成功率{self.success_rate}。"
 
 
 def dispute_figures(*, user, union: Union, start: date, end: date) -> DisputeFigures:
     """One aggregate query over the subtree's cases received in the period, one count of petitions."""
     _require_list_grant(user)
-    cases = _in_subtree(visible(DisputeCase.objects.all(), user), union).filter(received_on__range=(start, end))
+    cases = within(visible(DisputeCase.objects.all(), user), union).filter(received_on__range=(start, end))
     handled = Q(closed_on__lte=end)
     row = cases.aggregate(
         received=Count("id"), handled=Count("id", filter=handled),
@@ -226,7 +179,7 @@ def dispute_figures(*, user, union: Union, start: date, end: date) -> DisputeFig
         workers=Sum("workers_involved"), amount=Sum("amount"),
         **{f"kind_{kind}": Count("id", filter=Q(kind=kind)) for kind in DisputeKind.values},
     )
-    petitions = _in_subtree(visible(Petition.objects.all(), user), union).filter(received_on__range=(start, end))
+    petitions = within(visible(Petition.objects.all(), user), union).filter(received_on__range=(start, end))
     return DisputeFigures(
         received=row["received"], handled=row["handled"], mediated=row["mediated"], workers=row["workers"] or 0,
         amount=row["amount"] or Decimal(0), petitions=petitions.count(),
@@ -236,24 +189,10 @@ def dispute_figures(*, user, union: Union, start: date, end: date) -> DisputeFig
 
 # Petitions -------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class PetitionFilter:
-    union: Union | None = None
-    channel: str = ""
-    start: date | None = None
-    end: date | None = None
-    q: str = ""
-
-
-def petition_list(*, user, filters: PetitionFilter = PetitionFilter()) -> QuerySet[Petition]:
+def petition_list(*, user, filters: Mapping | None = None) -> QuerySet[Petition]:
     _require_list_grant(user)
-    qs = _in_subtree(visible(Petition.objects.select_related("union"), user), filters.union)
-    if filters.channel:
-        qs = qs.filter(channel=filters.channel)
-    qs = _received_between(qs, filters.start, filters.end)
-    if filters.q.strip():
-        qs = qs.filter(petitioner__startswith=filters.q.strip())
-    return qs.order_by("-received_on", "-id")
+    qs = visible(Petition.objects.select_related("union"), user)
+    return PetitionFilters.narrow(qs, filters).order_by("-received_on", "-id")
 
 
 def petition_get(*, user, pk) -> Petition:
@@ -262,36 +201,8 @@ def petition_get(*, user, pk) -> Petition:
 
 # Collective contracts --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class ContractFilter:
-    union: Union | None = None
-    kind: str = ""
-    scope: str = ""
-    state: str = ""
-    q: str = ""
-
-
-def _contract_state(qs: QuerySet, state: str, today: date) -> QuerySet:
-    warning_end = today + timedelta(days=contract_warning_days())
-    if state == ContractState.IN_FORCE:
-        return qs.filter(term_start__lte=today, term_end__gte=today)
-    if state == ContractState.EXPIRING:
-        return qs.filter(term_end__gte=today, term_end__lte=warning_end)
-    if state == ContractState.EXPIRED:
-        return qs.filter(term_end__lt=today)
-    return qs
-
-
-def contract_list(*, user, filters: ContractFilter = ContractFilter()) -> QuerySet[CollectiveContract]:
-    qs = _in_subtree(visible(CollectiveContract.objects.select_related("union"), user), filters.union)
-    qs = _contract_state(qs, filters.state, timezone.localdate())
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.scope:
-        qs = qs.filter(scope=filters.scope)
-    if filters.q.strip():
-        qs = qs.filter(Q(title__contains=filters.q.strip()) | Q(enterprises__name__contains=filters.q.strip()))
-        qs = qs.distinct()
+def contract_list(*, user, filters: Mapping | None = None) -> QuerySet[CollectiveContract]:
+    qs = ContractFilters.narrow(visible(CollectiveContract.objects.select_related("union"), user), filters)
     return qs.prefetch_related("enterprises").order_by("term_end", "id")
 
 
@@ -302,7 +213,7 @@ def contract_get(*, user, pk) -> CollectiveContract:
 
 def enterprise_choices(*, user, union: Union) -> QuerySet[Enterprise]:
     """Enterprises a record entered at this union may name: the user's, under the union."""
-    return _in_subtree(visible(Enterprise.objects.select_related("union"), user), union).order_by("name")
+    return within(visible(Enterprise.objects.select_related("union"), user), union).order_by("name")
 
 
 @dataclass
@@ -334,7 +245,7 @@ class ContractCoverage:
 
     @property
     def enterprise_rate(self) -> str:
-        return _percent(self.enterprises, self.enterprises_total)
+        return percent(self.enterprises, self.enterprises_total)
 
     def sentence(self) -> str:
         parts = [f"现行有效集体合同{self.contracts}份", f"覆盖企业{self.enterprises}家"]
@@ -346,7 +257,7 @@ class ContractCoverage:
 def contract_coverage(*, user, union: Union, start: date, end: date) -> ContractCoverage:
     today = timezone.localdate()
     on = min(end, today)
-    scoped = _in_subtree(visible(CollectiveContract.objects.all(), user), union)
+    scoped = within(visible(CollectiveContract.objects.all(), user), union)
     in_force = scoped.filter(term_start__lte=on, term_end__gte=on)
     per_kind = {r["kind"]: r for r in in_force.values("kind").annotate(n=Count("id"), workers=Sum("workers_covered"))}
     links = CollectiveContract.enterprises.through.objects.filter(collectivecontract__in=in_force)
@@ -355,13 +266,13 @@ def contract_coverage(*, user, union: Union, start: date, end: date) -> Contract
     kinds = [KindCoverage(kind=k.value, label=k.label, contracts=per_kind.get(k.value, {}).get("n", 0),
                           enterprises=enterprises_per_kind.get(k.value, 0),
                           workers=per_kind.get(k.value, {}).get("workers") or 0) for k in ContractKind]
-    enterprises_total = _in_subtree(visible(Enterprise.objects.all(), user), union)
+    enterprises_total = within(visible(Enterprise.objects.all(), user), union)
     return ContractCoverage(
         on=on, contracts=sum(k.contracts for k in kinds),
         enterprises=links.aggregate(n=Count("enterprise_id", distinct=True))["n"],
         enterprises_total=enterprises_total.count(),
         signed_in_period=scoped.filter(signed_on__range=(start, end)).count(),
-        expiring=_contract_state(scoped, ContractState.EXPIRING, today).count(),
+        expiring=contract_state(scoped, ContractState.EXPIRING, today).count(),
         warning_days=contract_warning_days(), kinds=kinds,
     )
 
@@ -379,10 +290,10 @@ def rights_todo(*, user, today: date) -> RightsTodo:
     """Open cases past or near their time limit, for grant holders only as the case lists are; contracts
     expiring, for anyone in the subtree as the contract list is (they are not sensitive)."""
     contracts = visible(CollectiveContract.objects.all(), user)
-    expiring = _contract_state(contracts, ContractState.EXPIRING, today).count()
+    expiring = contract_state(contracts, ContractState.EXPIRING, today).count()
     if not may_access_care(user):
         return RightsTodo(expiring=expiring)
-    open_cases = _case_state(visible(DisputeCase.objects.all(), user), CaseState.OPEN)
-    counts = open_cases.aggregate(overdue=Count("id", filter=_overdue(today)),
+    open_cases = case_state(visible(DisputeCase.objects.all(), user), CaseState.OPEN)
+    counts = open_cases.aggregate(overdue=Count("id", filter=overdue(today)),
                                   near_limit=Count("id", filter=Q(received_on__range=near_limit_received(today))))
     return RightsTodo(expiring=expiring, **counts)

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from gonghui.core.formatting import future_error
 from gonghui.core.identifiers import IdentifierError, parse_mobile, parse_resident_id
 from gonghui.core.money import CENT, check_money
-from gonghui.core.scoping import is_within, may_access_care
+from gonghui.core.scoping import contains, is_within, may_access_care
 from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
@@ -45,12 +45,6 @@ def _count_error(value: int | None, *, low: int, high: int, label: str) -> str |
     return None
 
 
-def _future_error(value: date | None, label: str) -> str | None:
-    if value and value > timezone.localdate():
-        return f"{label}不能晚于今天"
-    return None
-
-
 def _phone(raw: str, errors: dict, field: str = "phone") -> str:
     if not raw:
         return ""
@@ -63,7 +57,7 @@ def _phone(raw: str, errors: dict, field: str = "phone") -> str:
 
 def _enterprise_inside(*, actor, enterprise: Enterprise | None, union: Union) -> bool:
     """An enterprise must be the actor's and sit under the union that records the matter."""
-    return bool(enterprise and is_within(actor, enterprise.union) and enterprise.union.path.startswith(union.path))
+    return bool(enterprise and is_within(actor, enterprise.union) and contains(union, enterprise.union))
 
 
 def _linked_member(*, actor, union: Union, id_number: str, errors: dict) -> Member | None:
@@ -78,7 +72,7 @@ def _linked_member(*, actor, union: Union, id_number: str, errors: dict) -> Memb
         return None
     member = (Member.objects.select_related("union")
               .filter(tenant_id=union.tenant_id, id_number=number, status=Status.ACTIVE).first())
-    if member is None or not is_within(actor, member.union) or not member.union.path.startswith(union.path):
+    if member is None or not is_within(actor, member.union) or not contains(union, member.union):
         errors["member_id_number"] = NOT_YOURS_MEMBER
         return None
     return member
@@ -101,6 +95,11 @@ def record_read(*, actor, obj: DisputeCase | Petition) -> None:
     access_log_record(user=actor, obj=obj, action="read", detail=str(obj))
 
 
+def record_list(*, actor, action: str, query: str) -> None:
+    """A list of cases or petitions through the API returns their causes and notes: one entry per request."""
+    access_log_record(user=actor, obj=actor.union, action=action, detail=f"查询：{query or '（全部）'}")
+
+
 def record_export(*, actor, what: str, count: int) -> None:
     access_log_record(user=actor, obj=actor.union, action="export", detail=f"导出{what}{count}条")
 
@@ -120,7 +119,7 @@ def mediation_body_create(*, actor, union: Union, name: str, enterprise: Enterpr
             errors["enterprise"] = NOT_YOURS_ENTERPRISE
         elif (existing := MediationBody.objects.filter(enterprise=enterprise).first()) is not None:
             errors["enterprise"] = f"该企业已设立调解组织“{existing.name}”"
-    if error := _future_error(established_on, "成立日期"):
+    if error := future_error(established_on, "成立日期"):
         errors["established_on"] = error
     _raise(errors)
     # An enterprise's body belongs to the enterprise's union, wherever it was entered from.
@@ -156,11 +155,14 @@ def mediator_create(*, actor, body: MediationBody, name: str, phone: str = "",
 
 
 @transaction.atomic
-def mediator_update(*, actor, mediator: Mediator, name: str, phone: str = "", member_id_number: str = "",
+def mediator_update(*, actor, mediator: Mediator, name: str, phone: str | None = None, member_id_number: str = "",
                     active: bool = True) -> Mediator:
+    """`phone` None keeps the stored one (the edit form never holds it); "" clears it."""
     require_writer(actor)
     require_within(actor, mediator.union)
-    mediator.name, mediator.phone, mediator.active = name, phone, active
+    mediator.name, mediator.active = name, active
+    if phone is not None:
+        mediator.phone = phone
     _check_mediator(mediator, actor=actor, member_id_number=member_id_number)
     save_with_history(mediator, actor=actor)
     return mediator
@@ -175,7 +177,7 @@ def _check_closing(outcome: str, closed_on: date | None, received_on: date | Non
         errors["outcome"] = "已填写结案日期，请选择处理结果"
     elif closed_on and received_on and closed_on < received_on:
         errors["closed_on"] = f"结案日期不能早于受理日期（{received_on:%Y-%m-%d}）"
-    elif error := _future_error(closed_on, "结案日期"):
+    elif error := future_error(closed_on, "结案日期"):
         errors["closed_on"] = error
 
 
@@ -183,7 +185,7 @@ def _check_case(case: DisputeCase, *, actor, mediator_changed: bool) -> None:
     errors: dict[str, str] = {}
     if not _enterprise_inside(actor=actor, enterprise=case.enterprise, union=case.union):
         errors["enterprise"] = NOT_YOURS_ENTERPRISE
-    if error := _future_error(case.received_on, "受理日期"):
+    if error := future_error(case.received_on, "受理日期"):
         errors["received_on"] = error
     if error := _count_error(case.workers_involved, low=1, high=MAX_WORKERS, label="涉及职工人数"):
         errors["workers_involved"] = error
@@ -245,7 +247,7 @@ def dispute_step_add(*, actor, case: DisputeCase, on_date: date, action: str, no
         errors["action"] = "请填写办理事项"
     if on_date < case.received_on:
         errors["on_date"] = f"步骤日期不能早于受理日期（{case.received_on:%Y-%m-%d}）"
-    elif error := _future_error(on_date, "步骤日期"):
+    elif error := future_error(on_date, "步骤日期"):
         errors["on_date"] = error
     _raise(errors)
     return _step(case, actor=actor, on_date=on_date, action=action.strip(), note=note)
@@ -281,11 +283,11 @@ def _check_petition(petition: Petition, *, actor, member_id_number: str) -> None
                                          errors=errors)
     if error := _count_error(petition.people, low=1, high=MAX_PEOPLE, label="人数"):
         errors["people"] = error
-    if error := _future_error(petition.received_on, "接待日期"):
+    if error := future_error(petition.received_on, "接待日期"):
         errors["received_on"] = error
     if petition.closed_on and petition.received_on and petition.closed_on < petition.received_on:
         errors["closed_on"] = f"办结日期不能早于接待日期（{petition.received_on:%Y-%m-%d}）"
-    elif error := _future_error(petition.closed_on, "办结日期"):
+    elif error := future_error(petition.closed_on, "办结日期"):
         errors["closed_on"] = error
     _raise(errors)
     petition.full_clean(exclude=["tenant", "union", "member"])
@@ -327,7 +329,7 @@ def _pct_error(value: Decimal | None) -> str | None:
 
 def _check_contract_dates(contract: CollectiveContract, errors: dict) -> None:
     signed, start, end = contract.signed_on, contract.term_start, contract.term_end
-    if error := _future_error(signed, "签订日期"):
+    if error := future_error(signed, "签订日期"):
         errors["signed_on"] = error
     if end and signed and end < signed:
         errors["term_end"] = f"到期日期不能早于签订日期（{signed:%Y-%m-%d}）"
@@ -335,7 +337,7 @@ def _check_contract_dates(contract: CollectiveContract, errors: dict) -> None:
         errors["term_end"] = "到期日期须晚于期限起始日期"
     if contract.filed_on and signed and contract.filed_on < signed:
         errors["filed_on"] = "备案日期不能早于签订日期"
-    elif error := _future_error(contract.filed_on, "备案日期"):
+    elif error := future_error(contract.filed_on, "备案日期"):
         errors["filed_on"] = error
 
 
@@ -353,8 +355,8 @@ def _check_contract(contract: CollectiveContract, enterprises: list[Enterprise],
     outside = [e for e in enterprises if not _enterprise_inside(actor=actor, enterprise=e, union=contract.union)]
     if not enterprises:
         errors["enterprises"] = "请选择合同覆盖的企业"
-    elif outside:
-        errors["enterprises"] = f"{NOT_YOURS_ENTERPRISE}：{outside[0].name}"
+    elif outside:  # said as for an id that does not exist: naming it would tell whose it is
+        errors["enterprises"] = NOT_YOURS_ENTERPRISE
     elif contract.scope == ContractScope.ENTERPRISE and len(enterprises) != 1:
         errors["enterprises"] = "企业集体合同只能对应一家企业；覆盖多家企业请选择区域性或行业性"
     _raise(errors)

@@ -16,17 +16,16 @@ from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get, union_list
 
 from . import selectors, services
+from .filters import BodyFilters, ContractFilters, DisputeFilters, PetitionFilters
 from .forms import (
     CaseStepForm,
     CloseForm,
-    ContractFilterForm,
     ContractForm,
-    DisputeFilterForm,
     DisputeForm,
     MediationBodyForm,
     MediatorEditForm,
     MediatorForm,
-    PetitionFilterForm,
+    PetitionEditForm,
     PetitionForm,
     StatisticsForm,
 )
@@ -51,20 +50,16 @@ def _union_param(request):
     return union_get(user=request.user, pk=raw) if raw else None
 
 
-def _filtered(request, form_class, select, filter_class) -> tuple:
+def _filtered(request, filters_class, select) -> tuple:
     """A list's filter form and the selector's rows for it; the list's export takes the same rows."""
-    union = _union_param(request)
-    form = form_class(request.GET or None, choices={"union": union_list(user=request.user)})
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    data = {key: value for key, value in data.items() if value not in (None, "")}
-    data["union"] = union
-    return form, select(user=request.user, filters=filter_class(**data))
+    filters = filters_class.from_page(request)
+    return filters.form, select(user=request.user, filters=filters.values)
 
 
-# Each filtered list, for its page and its export: the filter form, the selector and the selector's filter.
-DISPUTES = (DisputeFilterForm, selectors.dispute_list, selectors.DisputeFilter)
-PETITIONS = (PetitionFilterForm, selectors.petition_list, selectors.PetitionFilter)
-CONTRACTS = (ContractFilterForm, selectors.contract_list, selectors.ContractFilter)
+# Each filtered list, for its page and its export: its filters and its selector.
+DISPUTES = (DisputeFilters, selectors.dispute_list)
+PETITIONS = (PetitionFilters, selectors.petition_list)
+CONTRACTS = (ContractFilters, selectors.contract_list)
 
 
 def _list_page(request, *, template: str, form, qs, **extra):
@@ -190,10 +185,11 @@ def petition_detail_page(request, pk: int):
 @login_required
 def petition_edit_page(request, pk: int):
     petition = selectors.petition_get(user=request.user, pk=pk)
-    return form_page(request, form_class=PetitionForm, title=f"编辑信访：{petition}",
+    return form_page(request, form_class=PetitionEditForm, title=f"编辑信访：{petition}",
                      service=lambda d: services.petition_update(actor=request.user, petition=petition, **d),
                      success=_petition_url, cancel_url=_petition_url(petition),
-                     initial={f: getattr(petition, f) for f in services.PETITION_FIELDS})
+                     initial={f: getattr(petition, f) for f in services.PETITION_FIELDS if f != "phone"},
+                     form_kwargs={"stored": {"phone": mask_mobile(petition.phone)}})
 
 
 # Mediation bodies and mediators ----------------------------------------------------------------
@@ -204,17 +200,18 @@ def _body_url(body) -> str:
 
 @login_required
 def body_list_page(request):
-    union = _union_param(request)
-    node = union or request.user.union
-    qs = selectors.body_list(user=request.user, union=union)
+    filters = BodyFilters.from_page(request)
+    node = filters.values.get("union") or request.user.union
+    qs = selectors.body_list(user=request.user, filters=filters.values)
     return render(request, "rights/bodies.html", {
-        "page": paginate(request, qs), "node": node, "unions": union_list(user=request.user),
+        "form": filters.form, "page": paginate(request, qs), "node": node,
         "coverage": selectors.mediation_coverage(user=request.user, union=node)})
 
 
 @login_required
 def body_export_page(request):
-    qs = selectors.mediator_list(user=request.user, union=_union_param(request)).order_by("union__path", "body", "name")
+    union = BodyFilters.from_page(request).values.get("union")
+    qs = selectors.mediator_list(user=request.user, union=union).order_by("union__path", "body", "name")
     columns = [("调解组织", 28), ("所属工会", 22), ("调解员", 12), ("手机号码", 14), ("在任", 8)]
     rows = ([m.body.name, m.union.name, m.name, mask_mobile(m.phone), m.active] for m in qs.iterator(chunk_size=2000))
     return xlsx_download(filename="调解组织与调解员.xlsx", sheet_name="调解员", headers=columns, rows=rows)
@@ -250,7 +247,8 @@ def mediator_edit_page(request, pk: int):
     return form_page(request, form_class=MediatorEditForm, title=f"编辑调解员：{mediator.name}",
                      service=lambda d: services.mediator_update(actor=request.user, mediator=mediator, **d),
                      success=lambda m: _body_url(mediator.body), cancel_url=_body_url(mediator.body),
-                     initial={"name": mediator.name, "phone": mediator.phone, "active": mediator.active})
+                     initial={"name": mediator.name, "active": mediator.active},
+                     form_kwargs={"stored": {"phone": mask_mobile(mediator.phone)}})
 
 
 # Collective contracts --------------------------------------------------------------------------

@@ -12,9 +12,9 @@ from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
-from gonghui.core.identifiers import IdentifierError, id_check_char, parse_resident_id
+from gonghui.core.identifiers import IdentifierError, area_exists, id_check_char, parse_resident_id
 from gonghui.members.choices import Category, Education, Gender, PoliticalStatus
-from gonghui.members.rules import ETHNICITY_SET, member_values_check
+from gonghui.members.rules import ETHNICITY_SET, member_values_check, name_error
 from gonghui.org.models import UnionLevel, Union, UnionGroup
 
 from .columns import FIELDS_BY_KEY
@@ -229,9 +229,9 @@ class RowChecker:
         if type(name) is not str or type(number) is not str or len(number) != 18 or not number.isascii():
             return None
         name = cell_text(name)
-        if not name or len(name) > 30 or not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+        if name_error(name) or not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
             return None
-        if id_check_char(number[:17]) != number[17]:
+        if id_check_char(number[:17]) != number[17] or not area_exists(number[:6]):
             return None
         birth = self._birth(number)
         if birth is REJECTED:

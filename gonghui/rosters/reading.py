@@ -24,6 +24,11 @@ MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 TEXT_SUFFIXES = (".csv", ".txt")
+# A workbook's XML deflates some 5-20 times (a sheet of blank styled cells perhaps 100); a run of one
+# byte deflates about 1,000 times. Small members are left alone: their ratio says nothing.
+MAX_RATIO = 200
+RATIO_FLOOR = 1 << 20
+UNCOMPRESSED_CEILING = 1 << 30
 
 
 class RosterRefused(ValueError):
@@ -38,6 +43,26 @@ class Sheet:
 
 def limits() -> tuple[int, int]:
     return settings.GONGHUI["ROSTER_MAX_BYTES"], settings.GONGHUI["ROSTER_MAX_ROWS"]
+
+
+def uncompressed_limit() -> int:
+    """How large an .xlsx may become once inflated: ROSTER_MAX_UNCOMPRESSED_BYTES, else 20 times the
+    upload limit and never above 1 GB."""
+    found = settings.GONGHUI.get("ROSTER_MAX_UNCOMPRESSED_BYTES")
+    return found if found is not None else min(20 * limits()[0], UNCOMPRESSED_CEILING)
+
+
+def check_inflation(zf: zipfile.ZipFile) -> None:
+    """Refuse a zip bomb from its central directory, before calamine inflates it whole (in the request
+    and again in the worker)."""
+    members = zf.infolist()
+    total = sum(m.file_size for m in members)
+    if total > uncompressed_limit():
+        raise RosterRefused(f"文件解压后为 {total / 1048576:,.0f} MB，超过上限 {uncompressed_limit() / 1048576:,.0f} MB，"
+                            "请拆分后分批导入")
+    for m in members:
+        if m.file_size > RATIO_FLOOR and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            raise RosterRefused("文件内容的压缩比异常（可能是恶意构造的压缩包），不予导入；请在 Excel 中重新另存为 .xlsx 后再上传")
 
 
 def check_size(size: int) -> None:
@@ -67,6 +92,7 @@ def sniff(data: bytes, *, name: str) -> str:
 def _sniff_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_inflation(zf)
             names = set(zf.namelist())
             content_types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     except zipfile.BadZipFile:

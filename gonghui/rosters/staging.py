@@ -15,6 +15,7 @@ from enum import IntEnum
 from django.db import connection
 
 from gonghui.members.models import Member, MemberEvent
+from gonghui.members.rules import membership_clash_message
 from gonghui.org.models import Union
 
 from .checking import VALUE_COLUMNS
@@ -196,7 +197,6 @@ class Stage:
 
 
 def _clash_message(kind: RowOutcome, union_name: str) -> str:
-    if kind == RowOutcome.ELSEWHERE:
-        return (f"此人已是“{union_name}”的在册会员，该工会不在您的管辖范围内；同一人在全县只能有一个有效会籍，"
-                "如需调入请由原工会办理转会")
+    if kind == RowOutcome.ELSEWHERE:  # outside the importer's subtree: the union is not named
+        return membership_clash_message(None)
     return f"此人已是“{union_name}”的在册会员；调换工会请办理转会，不能通过花名册导入"

@@ -46,10 +46,10 @@ def test_repeated_failures_lock_the_account_even_with_the_right_password(client,
     response = login(client, "officer", PASSWORD)
     assert response.status_code == 429
     assert "锁定" in response.content.decode()
-    # The lock is keyed on user name and address: the same user from elsewhere may still log in.
+    # The lock is on the user name: the same user from elsewhere is refused too, until it runs out or is cleared.
     other = client.post(reverse("accounts:login"), {"username": "officer", "password": PASSWORD},
                         REMOTE_ADDR="10.9.9.9")
-    assert other.status_code == 302
+    assert other.status_code == 429
 
 
 def test_an_idle_session_expires(client, cast):
@@ -85,3 +85,60 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _settings_in_subprocess(DJANGO_ENV="production", DJANGO_ALLOWED_HOSTS="example.org",
                                      DJANGO_SECRET_KEY="x" * 50)
     assert result.returncode == 0, result.stderr
+
+
+def _fail(client, username, address, **headers):
+    return client.post(reverse("accounts:login"), {"username": username, "password": "wrong-password-123"},
+                       REMOTE_ADDR=address, **headers)
+
+
+def test_one_address_guessing_many_names_is_locked(client, cast):
+    for n in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert _fail(client, f"guess{n}", "10.4.4.4").status_code == 200
+    _fail(client, "guess-last", "10.4.4.4")
+    # A real user with the right password, from that address, waits too; from elsewhere they come in.
+    response = client.post(reverse("accounts:login"), {"username": "officer", "password": PASSWORD},
+                           REMOTE_ADDR="10.4.4.4")
+    assert response.status_code == 429 and "锁定" in response.content.decode()
+    assert login(client, "officer", PASSWORD).status_code == 302
+
+
+def test_one_name_guessed_from_many_addresses_is_locked(client, cast):
+    for n in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert _fail(client, "officer", f"10.5.0.{n}").status_code == 200
+    _fail(client, "officer", "10.5.1.1")
+    response = client.post(reverse("accounts:login"), {"username": "officer", "password": PASSWORD},
+                           REMOTE_ADDR="10.5.9.9")
+    assert response.status_code == 429
+    assert login(client, "sibling_officer", PASSWORD).status_code == 302
+
+
+def test_a_known_account_does_not_wipe_its_addresses_count(client, cast):
+    """Guessing between logins to one's own account still adds up for the address."""
+    for n in range(settings.AXES_FAILURE_LIMIT - 1):
+        _fail(client, f"guess{n}", "10.6.6.6")
+        assert client.post(reverse("accounts:login"), {"username": "officer", "password": PASSWORD},
+                           REMOTE_ADDR="10.6.6.6").status_code == 302
+        client.logout()
+    _fail(client, "guess-last", "10.6.6.6")
+    assert client.post(reverse("accounts:login"), {"username": "other_officer", "password": PASSWORD},
+                       REMOTE_ADDR="10.6.6.6").status_code == 429
+
+
+def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(client, cast, settings):
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    # The proxy is always 10.0.0.1; each caller types its own X-Forwarded-For prefix, the proxy appends the truth.
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        _fail(client, f"guess{n}", "10.0.0.1", HTTP_X_FORWARDED_FOR=f"1.2.3.{n}, 203.0.113.7")
+    locked = client.post(reverse("accounts:login"), {"username": "officer", "password": PASSWORD},
+                         REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert locked.status_code == 429
+    # Another client behind the same proxy is not locked by the first one's guesses.
+    other = client.post(reverse("accounts:login"), {"username": "officer", "password": PASSWORD},
+                        REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert other.status_code == 302
+
+
+def test_a_password_like_the_user_name_is_refused_in_chinese(cast):
+    with pytest.raises(ValidationError, match="密码跟 用户名 太相似了"):
+        validate_password("officer12345", user=cast.officer)

@@ -66,3 +66,11 @@ def fund(cast, *, company=None, amount=None, on: date | None = None):
                                  on_date=created.established_on)
         created.refresh_from_db()
     return created
+
+
+def officer_without_grant(cast):
+    """An officer of union_a1 like cast.officer but without the care grant (the cast's officers all hold it)."""
+    from gonghui.accounts.models import Role, User
+
+    return User.objects.create_user(username="plain_officer", password=None, union=cast.union_a1,
+                                    role=Role.UNION_OFFICER, full_name="普通干事")

@@ -8,10 +8,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gonghui.care import selectors, services
 from gonghui.care.choices import Campaign, HardshipLevel, MedicalCategory, VisitReason
+from gonghui.core.scoping import subtree_cache
 from gonghui.org.models import Enterprise
 from gonghui.testing import make_credit_code
 
@@ -268,3 +271,17 @@ def test_medical_aid_sentence_of_the_seed_exactly(cast):
     sentence = figures(cast).medical.sentence()
     assert sentence.startswith("参保人数为10135人，其中在职参保4886人，")
     assert sentence.endswith("共有49家单位参保，其中32家企业全员参保")
+
+
+def test_the_statistics_read_each_subtree_once_not_once_per_figure(cast, client_for, django_assert_max_num_queries):
+    """The user's and the chosen union's subtree ids are read once each in a request (they were read 13 times)."""
+    active_file(cast, applied_on=date(2025, 3, 1))
+    with subtree_cache(), django_assert_max_num_queries(18):
+        figures(cast, user=cast.county_admin)
+    client = client_for(cast.county_admin)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("care:statistics"), {"union": cast.street_a.pk, "start": "2025-01-01",
+                                                           "end": "2025-11-30"})
+    assert response.status_code == 200
+    subtree_reads = [q["sql"] for q in queries if q["sql"].startswith('SELECT "org_union"."id" AS "id" FROM')]
+    assert len(subtree_reads) <= 2, subtree_reads  # the county admin's own, and the street's

@@ -105,3 +105,62 @@ def test_bad_mobile_numbers_are_refused(raw, message):
 def test_masks_keep_the_agreed_positions():
     assert mask_id_number("110105194912311234") == "110105********1234"
     assert mask_mobile("13812345678") == "138****5678"
+
+
+def _with_check(first17: str) -> str:
+    from gonghui.core.identifiers import credit_check_char
+
+    return first17 + credit_check_char(first17)
+
+
+def test_an_area_code_no_province_has_is_refused():
+    with pytest.raises(IdentifierError, match="行政区划"):
+        parse_resident_id(make_id_number(date(1980, 1, 1), area="000000"))
+    with pytest.raises(IdentifierError, match="行政区划"):
+        parse_resident_id(make_id_number(date(1980, 1, 1), area="990101"))
+
+
+@pytest.mark.parametrize("area", [
+    "110105",  # Beijing Chaoyang
+    "429004",  # Xiantao, coded in 1994: people born before then carry it too
+    "119999",  # unknown county of a real province: area codes change, so not refused
+    "810000", "820000", "830000",  # residence permits of Hong Kong, Macao and Taiwan residents
+])
+def test_area_codes_that_can_exist_pass(area):
+    number = make_id_number(date(1970, 5, 6), area=area)
+    assert parse_resident_id(number).number == number
+
+
+@pytest.mark.parametrize("code", [
+    "91350100M000100Y43",
+    _with_check("81429004MA0000007"),  # a grassroots union (工会 / 基层工会)
+    _with_check("N2429004MA0000007"),  # a village collective economic organisation
+    _with_check("52429004MA0000007"),  # a private non-enterprise unit
+])
+def test_credit_codes_of_existing_authority_and_type_pairs_pass(code):
+    assert parse_credit_code(code) == code
+
+
+@pytest.mark.parametrize("first2", ["99", "01", "94", "A5", "Y9", "B1"])
+def test_a_registration_authority_and_entity_type_pair_gb32100_lacks_is_refused(first2):
+    with pytest.raises(IdentifierError, match=f"“{first2}”.*登记管理部门"):
+        parse_credit_code(_with_check(f"{first2}350100M000100Y4"))
+
+
+def test_a_wrong_organisation_code_check_character_is_refused():
+    # M000100Y's GB 11714 check character is 4; the code's own check character is recomputed so only that is wrong.
+    with pytest.raises(IdentifierError, match="组织机构代码"):
+        parse_credit_code(_with_check("91350100M000100Y5"))
+
+
+def test_the_generators_make_numbers_the_stricter_rules_accept():
+    from random import Random
+
+    from gonghui.demo.identity import CreditCodes, ResidentIds
+    from gonghui.testing import make_credit_code
+
+    assert all(parse_credit_code(make_credit_code(serial)) for serial in (0, 1, 900, 12345678))
+    rng, codes = Random(7), CreditCodes()
+    assert all(parse_credit_code(codes.issue(rng, registration=reg)) for reg in ("91", "92", "93") * 50)
+    ids = ResidentIds(first_birth=date(1960, 1, 1), last_birth=date(2000, 12, 31))
+    assert all(parse_resident_id(ids.issue(rng, day=day, male=day % 2 == 0)) for day in range(0, 14000, 97))

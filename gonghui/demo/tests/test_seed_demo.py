@@ -3,7 +3,7 @@ from datetime import date
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import RequestFactory
 
@@ -12,10 +12,10 @@ from gonghui.core.identifiers import parse_credit_code, parse_mobile, parse_resi
 from gonghui.demo import bulk
 from gonghui.demo.county import build_county
 from gonghui.demo.logins import DEMO_PASSWORD, DEMO_USERNAMES
+from gonghui.demo.management.commands import seed_demo
 from gonghui.demo.members import apportion
 from gonghui.demo.reset import delete_demo, find_demo_root
 from gonghui.members.models import Member, MemberEvent
-from gonghui.org.management.commands import seed_demo
 from gonghui.org.models import CommitteeSeat, Enterprise, Formation, JointScope, UnionLevel, OrgType, Union, UnionGroup
 from gonghui.plans.models import Plan
 
@@ -171,6 +171,14 @@ def test_command_loads_once_and_reset_rebuilds():
     assert Member.objects.count() == 60
     assert Union.objects.filter(depth=1).count() == 1
     assert "工作计划" not in bare.getvalue() and not Plan.objects.exists()
+
+
+def test_the_command_refuses_to_run_in_production(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="生产环境") as refused:
+        call_command("seed_demo", members=40, reset=True, stdout=StringIO())
+    assert "production" in str(refused.value)
+    assert not User.objects.filter(username="sysadmin").exists() and not Union.objects.exists()
 
 
 def test_work_is_left_out_of_big_counties_unless_asked(monkeypatch):

@@ -270,7 +270,7 @@ def test_the_demo_officer_finds_a_year_at_his_union(county):
     (Its members are few in a county this small, so records about members are not asked for here.)
     """
     officer = user("officer")
-    assert plans.plan_list(user=officer, year=AS_OF.year).filter(status=PlanStatus.FILED).exists()
+    assert plans.plan_list(user=officer, filters={"year": AS_OF.year}).filter(status=PlanStatus.FILED).exists()
     assert ledger.activity_list(user=officer).exists()
     assert rights.dispute_list(user=officer).exists()
     assert rights.contract_list(user=officer).exists()

@@ -42,6 +42,10 @@ def test_create_derives_birth_and_gender_and_records_the_join(cast):
     ({"join_date": date(2099, 1, 1)}, "join_date", "晚于今天"),
     ({"name": "  "}, "name", "姓名"),
     ({"ethnicity": "火星族"}, "ethnicity", "民族"),
+    ({"name": '=HYPERLINK("http://x","点我")'}, "name", "表格公式"),
+    ({"name": "https://x.cn"}, "name", "网址"),
+    ({"name": "陈\x00静"}, "name", "控制字符"),
+    ({"id_number": make_id_number(date(1990, 6, 1), 21, area="000000")}, "id_number", "行政区划代码"),
 ])
 def test_bad_input_names_the_field_and_saves_nothing(cast, overrides, field, text):
     before = Member.objects.count()
@@ -57,10 +61,14 @@ def test_birth_date_in_the_future_inside_the_id_is_refused(cast):
     assert "id_number" in errors_of(excinfo)
 
 
-def test_second_active_membership_is_refused_naming_where_the_person_is(cast):
+def test_second_active_membership_is_refused_naming_where_the_person_is_only_to_who_may_see_it(cast):
+    with pytest.raises(ValidationError) as excinfo:
+        create(cast, actor=cast.county_admin, id_number=cast.member_b1.id_number)
+    assert "乙一社区联合工会" in errors_of(excinfo)["id_number"][0]
     with pytest.raises(ValidationError) as excinfo:
         create(cast, id_number=cast.member_b1.id_number)
-    assert "乙一社区联合工会" in errors_of(excinfo)["id_number"][0]
+    message = errors_of(excinfo)["id_number"][0]
+    assert "乙一" not in message and "此人已是其他工会的在册会员" in message
 
 
 def test_a_former_member_may_join_again(cast):

@@ -117,3 +117,34 @@ def test_forbidden_pages_say_why_in_chinese(cast, client_for):
     response = client_for(cast.auditor).get(reverse("members:edit", args=[cast.member_a1.pk]))
     assert response.status_code == 403
     assert "只读" in response.content.decode()
+
+
+def _edit_post(member, **changes) -> dict:
+    data = {"name": member.name, "ethnicity": member.ethnicity, "category": member.category,
+            "join_date": member.join_date.isoformat(), "id_number": "", "phone": ""}
+    data.update(changes)
+    return data
+
+
+def test_the_edit_form_shows_identity_masked_and_never_in_full(cast, client_for):
+    member = cast.member_a1
+    html = client_for(cast.officer).get(reverse("members:edit", args=[member.pk])).content.decode()
+    assert member.id_number not in html and member.phone not in html
+    assert mask_id_number(member.id_number) in html and f"{member.phone[:3]}****{member.phone[-4:]}" in html
+
+
+def test_an_edit_leaving_identity_empty_keeps_it_and_a_typed_value_replaces_it(cast, client_for):
+    member, client = cast.member_a1, client_for(cast.officer)
+    number, phone = member.id_number, member.phone
+    url = reverse("members:edit", args=[member.pk])
+    assert client.post(url, _edit_post(member, name="王新")).status_code == 302
+    member.refresh_from_db()
+    assert (member.name, member.id_number, member.phone) == ("王新", number, phone)
+    assert client.post(url, _edit_post(member, phone="13700001111")).status_code == 302
+    member.refresh_from_db()
+    assert member.phone == "13700001111" and member.id_number == number
+    response = client.post(url, _edit_post(member, phone="0574-8680000"))
+    assert response.status_code == 400 and "座机" in response.content.decode()
+    assert client.post(url, _edit_post(member, phone_clear="on")).status_code == 302
+    member.refresh_from_db()
+    assert member.phone == ""

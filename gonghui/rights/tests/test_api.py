@@ -137,3 +137,31 @@ def test_bodies_and_mediators_through_the_api(cast, client):
     assert post(client, f"{API}/bodies/{body_id}/mediators", {"name": "孙强", "phone": "13900001111"}).status_code == 201
     detail = client.get(f"{API}/bodies/{body_id}").json()
     assert detail["mediators"][0]["phone_masked"] == "139****1111"
+
+
+def test_another_unions_enterprise_on_a_contract_is_refused_like_a_missing_one(cast, client):
+    client.force_login(cast.officer)
+    outside = cast.union_b1.enterprises.get()
+
+    def refusal(enterprise_id: int) -> list[str]:
+        response = post(client, f"{API}/unions/{cast.union_a1.pk}/contracts", {
+            "kind": "wage", "title": "越权合同", "enterprise_ids": [enterprise_id], "signed_on": "2024-01-01",
+            "term_start": "2024-01-01", "term_end": "2026-12-31", "workers_covered": 30})
+        assert response.status_code == 422
+        return response.json()["errors"]["enterprises"]
+
+    assert refusal(outside.pk) == refusal(10**9)
+    assert outside.name not in str(refusal(outside.pk))
+
+
+@pytest.mark.parametrize("kind, query, action", [("disputes", {"kind": "wages", "q": "机械"}, "list_disputes"),
+                                                 ("petitions", {"q": "赵"}, "list_petitions")])
+def test_each_list_request_of_cases_and_petitions_is_logged_with_its_query(cast, client, kind, query, action):
+    case(cast)
+    petition(cast)
+    client.force_login(cast.officer)
+    assert client.get(f"{API}/{kind}", query).status_code == 200
+    log = AccessLog.objects.get(action=action)
+    assert log.user == cast.officer and all(f"{k}={v}" in log.detail for k, v in query.items())
+    client.get(f"{API}/{kind}", {"page": 1})
+    assert AccessLog.objects.filter(action=action).count() == 2

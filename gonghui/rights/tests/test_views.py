@@ -219,3 +219,24 @@ def test_the_dispute_flow_through_the_pages(cast, client_for):
 def test_statistics_period_errors_show_at_the_field(cast, client_for):
     html = client_for(cast.officer).get(reverse("rights:statistics"), {"start": "2024-12-31", "end": "2024-01-01"})
     assert "结束日期不能早于开始日期" in html.content.decode()
+
+
+def test_petition_and_mediator_edit_forms_keep_phones_masked_and_empty_keeps_them(cast, client_for):
+
+    client = client_for(cast.officer)
+    made = petition(cast)
+    mediator = services.mediator_create(actor=cast.officer, body=body(cast), name="孙强", phone="13900001111")
+    for url, phone in ((reverse("rights:petition_edit", args=[made.pk]), made.phone),
+                       (reverse("rights:mediator_edit", args=[mediator.pk]), mediator.phone)):
+        html = client.get(url).content.decode()
+        assert phone not in html and f"{phone[:3]}****{phone[-4:]}" in html
+    response = client.post(reverse("rights:petition_edit", args=[made.pk]), {
+        "received_on": made.received_on.isoformat(), "channel": made.channel, "petitioner": "赵敏", "phone": "",
+        "people": 1, "matter": "反映加班费未足额发放（已核实）"})
+    assert response.status_code == 302
+    response = client.post(reverse("rights:mediator_edit", args=[mediator.pk]), {"name": "孙强", "phone": "",
+                                                                                   "active": "on"})
+    assert response.status_code == 302
+    made.refresh_from_db()
+    mediator.refresh_from_db()
+    assert made.phone == "13912345678" and made.matter.endswith("（已核实）") and mediator.phone == "13900001111"

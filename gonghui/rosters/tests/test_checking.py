@@ -92,6 +92,15 @@ def test_bad_id_numbers_say_why_and_never_pick_another_person(checker, raw, mess
     ({"union": "甲街道总工会"}, "不是基层工会"),
     ({"group": "没有的小组"}, "没有名为“没有的小组”的工会小组"),
     ({"card_number": "K" * 31}, "会员卡号不能超过30个字符"),
+    ({"name": '=HYPERLINK("http://x","点我")'}, "姓名：不能以 =、+、-、@ 开头"),
+    ({"name": "+cmd"}, "姓名：不能以 =、+、-、@ 开头"),
+    ({"name": "@SUM(A1)"}, "姓名：不能以 =、+、-、@ 开头"),
+    ({"name": "-2+3"}, "姓名：不能以 =、+、-、@ 开头"),
+    ({"name": "http://x.cn/点我"}, "姓名：不能含有网址"),
+    ({"name": "张三www.x.com"}, "姓名：不能含有网址"),
+    ({"name": "张\x07三"}, "姓名：不能含有控制字符"),
+    ({"name": "张\u202e三"}, "姓名：不能含有控制字符"),
+    ({"id_number": make_id_number(date(1990, 5, 6), 21, area="000000")}, "不是有效的行政区划代码"),
 ])
 def test_each_bad_value_gives_its_message(checker, cells, message):
     assert message in _messages(checker(**cells))
@@ -120,10 +129,11 @@ def test_the_pure_check_matches_the_member_form():
 
 
 POOLS = {
-    "name": ["张三", " 李四 ", "张\u3000三", "", "名" * 31, 12.0],
+    "name": ["张三", " 李四 ", "张\u3000三", "", "名" * 31, 12.0, '=HYPERLINK("http://x","点我")', "+cmd", "张\x07三"],
     "id_number": [GOOD_ID, GOOD_ID.lower(), GOOD_ID[:-1] + "0", " " + GOOD_ID, "110105203001010014",
                   "110105190002300016", 1.10105199005062e17, GOOD_ID.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
-                  make_id_number(date(1899, 12, 31), 3), make_id_number(date(2030, 1, 1), 3), "", None],
+                  make_id_number(date(1899, 12, 31), 3), make_id_number(date(2030, 1, 1), 3), "", None,
+                  make_id_number(date(1990, 5, 6), 21, area="000000")],
     "join_date": ["2020-01-01", date(2020, 1, 1), "1980-01-01", "2099-01-01", "去年", 43000, "", None],
     "union": ["甲一机械厂工会", "A2", "B1", "甲街道总工会", "", "不存在"],
     "group": ["", "A1小组", "没有"],
@@ -157,3 +167,19 @@ def test_the_fast_path_gives_the_full_checks_answer(cast):
     same_answer()
     clean = ["张三", GOOD_ID, date(2020, 1, 1), "A1", "A1小组", "13800000001", "男", "", "回", "大专", "党员", "退休", "K1"]
     assert checker._fast(clean) is not None and checker._fast(clean) == checker.check_full(clean)[0]
+
+
+def test_a_number_with_no_province_is_refused_after_a_good_one_of_the_same_birth_date(cast):
+    checker = RowChecker(mapping={"name": 0, "id_number": 1, "join_date": 2}, unions=UnionDirectory.load(cast.union_a1),
+                         today=date(2026, 11, 25))
+    assert checker.check(["测试", GOOD_ID, "2020-01-01"])[1] == []
+    values, errors = checker.check(["测试", make_id_number(date(1990, 5, 6), 21, area="000000"), "2020-01-01"])
+    assert values is None and "不是有效的行政区划代码" in "；".join(errors)
+
+
+def test_a_name_that_is_a_formula_is_refused_after_a_good_row(cast):
+    checker = RowChecker(mapping={"name": 0, "id_number": 1, "join_date": 2}, unions=UnionDirectory.load(cast.union_a1),
+                         today=date(2026, 11, 25))
+    assert checker.check(["测试", GOOD_ID, "2020-01-01"])[1] == []
+    values, errors = checker.check(['=HYPERLINK("http://x","点我")', GOOD_ID, "2020-01-01"])
+    assert values is None and errors == ["姓名：不能以 =、+、-、@ 开头（会被当作表格公式），请填写本人姓名"]

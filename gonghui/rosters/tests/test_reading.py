@@ -111,3 +111,42 @@ def test_row_limit_is_enforced_while_reading_when_the_file_does_not_say(settings
     data = (FIXTURES / "roster_utf8.csv").read_bytes()
     with pytest.raises(RosterRefused, match="超过 2 行"):
         list(iter_rows(data, "csv", "CSV"))
+
+
+def _bomb(zeros: int) -> bytes:
+    """A workbook-shaped zip whose one sheet inflates from a few hundred KB to `zeros` bytes of zeros."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            chunk = b"0" * (1 << 20)
+            for _ in range(zeros >> 20):
+                fh.write(chunk)
+    return buffer.getvalue()
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated():
+    data = _bomb(200 << 20)
+    assert len(data) < 1 << 20
+    with pytest.raises(RosterRefused, match="压缩比"):
+        sniff(data, name="花名册.xlsx")
+
+
+def test_a_workbook_inflating_past_the_bound_is_refused(settings):
+    settings.GONGHUI = {**settings.GONGHUI, "ROSTER_MAX_UNCOMPRESSED_BYTES": 2000}
+    with pytest.raises(RosterRefused, match="解压后"):
+        sniff((FIXTURES / "roster_simple.xlsx").read_bytes(), name="roster_simple.xlsx")
+
+
+def test_the_bound_follows_the_upload_limit(settings):
+    from gonghui.rosters.reading import uncompressed_limit
+
+    settings.GONGHUI = {**settings.GONGHUI, "ROSTER_MAX_BYTES": 10 << 20}
+    settings.GONGHUI.pop("ROSTER_MAX_UNCOMPRESSED_BYTES", None)
+    assert uncompressed_limit() == 200 << 20
+    settings.GONGHUI = {**settings.GONGHUI, "ROSTER_MAX_BYTES": 500 << 20}
+    assert uncompressed_limit() == 1 << 30

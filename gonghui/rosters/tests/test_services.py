@@ -49,7 +49,9 @@ def test_dry_run_counts_and_writes_nothing(cast, fixture_file):
     rows = {e["row"]: e["message"] for e in roster.first_errors}
     assert "科学计数法" in rows[12] and "校验位" in rows[13] and "座机" in rows[14]
     assert "不在您的管辖范围内" in rows[15] and "无法识别" in rows[16] and "与第5行重复" in rows[17]
-    assert "性别与身份证号码不一致" in rows[18] and "乙一社区联合工会" in rows[21]
+    assert "性别与身份证号码不一致" in rows[18]
+    # Row 21's person is a member in street B, outside the importer's subtree: where is not said.
+    assert "此人已是其他工会的在册会员" in rows[21] and "乙一" not in rows[21]
 
 
 def test_error_file_is_the_users_rows_with_row_numbers_and_reasons(cast, fixture_file):

@@ -1,0 +1,8 @@
+import pytest
+
+from gonghui.accounts.testing import build_admins
+
+
+@pytest.fixture
+def admins(db):
+    return build_admins()

@@ -1,0 +1,206 @@
+"""/api/care/hardship/: files (every reading logged), their reviews, aid, and the watch list."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema, Status
+
+from gonghui.core.api import Page
+from gonghui.core.identifiers import mask_id_number
+
+from .. import selectors, services
+from ..filters import AidFilter, FileFilter, query_schema
+from .common import list_page, member_named
+
+router = Router()
+
+
+class HouseholdIn(Schema):
+    name: str
+    relation: str
+    monthly_income: Decimal | None = None
+
+
+class HouseholdOut(Schema):
+    name: str
+    relation: str
+    monthly_income: Decimal
+
+
+class ReviewOut(Schema):
+    step: str
+    outcome: str
+    level: str
+    close_reason: str
+    on_date: date
+    note: str
+
+
+class FileOut(Schema):
+    id: int
+    member_id: int
+    member_name: str = Field(alias="member.name")
+    id_number_masked: str
+    union_id: int
+    applied_on: date
+    causes: list[str] = Field(alias="cause_list")
+    cause_note: str
+    applicant_income: Decimal
+    household_size: int
+    household_income: Decimal
+    income_per_head: Decimal
+    status: str
+    level: str
+    approved_on: date | None
+    last_reviewed_on: date | None
+    closed_on: date | None
+    close_reason: str
+
+    @staticmethod
+    def resolve_id_number_masked(obj) -> str:
+        return mask_id_number(obj.member.id_number)
+
+
+class FileDetailOut(FileOut):
+    household: list[HouseholdOut]
+    reviews: list[ReviewOut]
+
+    @staticmethod
+    def resolve_household(obj):
+        return list(obj.household.all())
+
+    @staticmethod
+    def resolve_reviews(obj):
+        return list(obj.reviews.all())
+
+
+FilePage = Page[FileOut]
+
+
+class FileChangeIn(Schema):
+    applied_on: date
+    causes: list[str]
+    applicant_income: Decimal | None = None
+    household: list[HouseholdIn] = []
+    cause_note: str = ""
+
+
+class FileIn(FileChangeIn):
+    member: int
+
+
+class DecisionIn(Schema):
+    approve: bool
+    on_date: date
+    note: str = ""
+
+
+class FederationDecisionIn(DecisionIn):
+    level: str = ""
+
+
+class YearlyReviewIn(Schema):
+    outcome: str
+    on_date: date
+    level: str = ""
+    close_reason: str = ""
+    note: str = ""
+
+
+class AidIn(Schema):
+    kind: str
+    amount: Decimal | None = None
+    paid_on: date
+    fund_source: str
+    note: str = ""
+
+
+class AidOut(Schema):
+    id: int
+    file_id: int
+    member_name: str = Field(alias="file.member.name")
+    union_id: int
+    kind: str
+    amount: Decimal
+    paid_on: date
+    fund_source: str
+    note: str
+
+
+AidPage = Page[AidOut]
+
+
+FileQuery = query_schema(FileFilter)
+AidQuery = query_schema(AidFilter)
+
+
+@router.get("/hardship/files", response=FilePage, summary="困难职工档案列表（身份证号已脱敏；返回的档案均记录查看）")
+def list_files(request, query: Query[FileQuery]):
+    page = list_page(request, query, FileFilter, selectors.hardship_file_list)
+    services.hardship_files_read_log(actor=request.user, files=page["results"])
+    return page
+
+
+@router.post("/hardship/files", response={201: FileDetailOut}, summary="建档申请")
+def apply_file(request, payload: FileIn):
+    data = payload.dict()
+    data["member"] = member_named(request, data["member"])
+    return Status(201, services.hardship_file_apply(actor=request.user, **data))
+
+
+def _file(request, file_id: int):
+    return selectors.hardship_file_get(user=request.user, pk=file_id)
+
+
+@router.get("/hardship/files/{file_id}", response=FileDetailOut, summary="困难职工档案详情（每次查看均记录）")
+def get_file(request, file_id: int):
+    file = _file(request, file_id)
+    services.hardship_file_read_log(actor=request.user, file=file)
+    return file
+
+
+@router.put("/hardship/files/{file_id}", response=FileDetailOut,
+            summary="修改建档申请（仅限待工会初审；会员不能修改，家庭成员整体替换）")
+def update_file(request, file_id: int, payload: FileChangeIn):
+    return services.hardship_file_update(actor=request.user, file=_file(request, file_id), **payload.dict())
+
+
+@router.post("/hardship/files/{file_id}/union-review", response=FileDetailOut, summary="工会初审")
+def union_review(request, file_id: int, payload: DecisionIn):
+    return services.hardship_file_union_review(actor=request.user, file=_file(request, file_id), **payload.dict())
+
+
+@router.post("/hardship/files/{file_id}/federation-review", response=FileDetailOut, summary="总工会审核")
+def federation_review(request, file_id: int, payload: FederationDecisionIn):
+    return services.hardship_file_federation_review(actor=request.user, file=_file(request, file_id),
+                                                    **payload.dict())
+
+
+@router.post("/hardship/files/{file_id}/yearly-review", response=FileDetailOut, summary="年度复核（动态管理）")
+def yearly_review(request, file_id: int, payload: YearlyReviewIn):
+    return services.hardship_file_yearly_review(actor=request.user, file=_file(request, file_id), **payload.dict())
+
+
+@router.post("/hardship/files/{file_id}/aid", response={201: AidOut}, summary="发放救助")
+def pay_aid(request, file_id: int, payload: AidIn):
+    return Status(201, services.aid_payment_create(actor=request.user, file=_file(request, file_id),
+                                                   **payload.dict()))
+
+
+@router.get("/hardship/aid", response=AidPage, summary="救助发放列表")
+def list_aid(request, query: Query[AidQuery]):
+    return list_page(request, query, AidFilter, selectors.aid_list)
+
+
+class WatchOut(Schema):
+    review_due: list[FileOut]
+    never_helped: list[FileOut]
+
+
+@router.get("/hardship/watch", response=WatchOut, summary="超过一年未复核、建档后从未救助的档案（各最多200条，均记录查看）")
+def watch(request):
+    due = list(selectors.files_review_due(user=request.user, today=timezone.localdate())[:200])
+    never = list(selectors.files_never_helped(user=request.user)[:200])
+    services.hardship_files_read_log(actor=request.user, files={file.pk: file for file in due + never}.values())
+    return {"review_due": due, "never_helped": never}

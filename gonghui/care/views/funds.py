@@ -1,0 +1,63 @@
+"""Enterprise hardship funds: the list, setting one up, its page, money in and aid out."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from gonghui.core.pages import form_page
+from gonghui.core.scoping import may_access_care
+
+from .. import selectors, services
+from ..filters import FundFilter
+from ..forms.funds import ContributionForm, FundForm, PayoutForm
+from ..rules import require_care_access
+from ..tables import FUNDS, PAYOUTS
+from .lists import ListPage
+
+FUND_LIST = ListPage("企业帮困基金", FUNDS, FundFilter, selectors.fund_list, "care:funds_export", "企业帮困基金.xlsx",
+                     create=(("建立帮困基金", "care:fund_create"),))
+funds_page, funds_export_page = FUND_LIST.views()
+
+
+def _fund_url(fund) -> str:
+    return reverse("care:fund_detail", args=[fund.pk])
+
+
+@login_required
+def fund_create_page(request):
+    return form_page(request, form_class=FundForm, title="建立企业帮困基金",
+                     service=lambda d: services.fund_create(actor=request.user, **d), success=_fund_url,
+                     cancel_url=reverse("care:funds"), initial={"established_on": timezone.localdate()},
+                     form_kwargs={"enterprises": selectors.fund_enterprises(user=request.user)})
+
+
+@login_required
+def fund_detail_page(request, pk: int):
+    """Without the care grant: the fund and its contributions, not its balance, payouts or audit trail."""
+    fund = selectors.fund_get(user=request.user, pk=pk)
+    granted = may_access_care(request.user)
+    payouts = selectors.fund_payouts(user=request.user, fund=fund)[:100] if granted else None
+    return render(request, "care/fund_detail.html", {
+        "fund": fund, "granted": granted, "contributions": selectors.fund_contributions(fund=fund)[:100],
+        "payouts": PAYOUTS.cells(payouts) if granted else None, "payout_table": PAYOUTS,
+    })
+
+
+@login_required
+def fund_contribute_page(request, pk: int):
+    fund = selectors.fund_get(user=request.user, pk=pk)
+    return form_page(request, form_class=ContributionForm, title=f"基金筹集：{fund.enterprise.name}",
+                     service=lambda d: services.fund_contribute(actor=request.user, fund=fund, **d),
+                     success=lambda _: _fund_url(fund), cancel_url=_fund_url(fund),
+                     initial={"on_date": timezone.localdate()})
+
+
+@login_required
+def fund_payout_page(request, pk: int):
+    fund = selectors.fund_get(user=request.user, pk=pk)
+    require_care_access(request.user)
+    return form_page(request, form_class=PayoutForm, title=f"基金救助：{fund.enterprise.name}",
+                     service=lambda d: services.fund_payout(actor=request.user, fund=fund, **d),
+                     success=lambda _: _fund_url(fund), cancel_url=_fund_url(fund),
+                     initial={"paid_on": timezone.localdate()}, form_kwargs={"user": request.user})

@@ -1,0 +1,59 @@
+"""A care list page and its .xlsx export, built from one selector, one FilterSet and one table."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.shortcuts import render
+from django.urls import reverse
+
+from gonghui.core.pages import paginate
+from gonghui.core.services import access_log_record
+from gonghui.core.xlsx import xlsx_download
+
+from ..filters import CareFilter, page_filter
+from ..tables import Table
+
+
+@dataclass(frozen=True)
+class ListPage:
+    title: str
+    table: Table
+    filterset: type[CareFilter]
+    select: Callable[..., QuerySet]
+    export: str
+    filename: str
+    # Sensitive exports (hardship files, aid) are written to the access log.
+    sensitive: bool = False
+    create: tuple[tuple[str, str], ...] = ()
+
+    def _filters(self, request) -> CareFilter:
+        return page_filter(self.filterset, request, self.select(user=request.user))
+
+    def views(self):
+        """The list page and its export, as the urls mount them."""
+        return self.page_view(), self.export_view()
+
+    def page_view(self):
+        @login_required
+        def view(request):
+            filters = self._filters(request)
+            rows = paginate(request, filters.qs)
+            table = self.table.for_user(request.user)
+            creates = [(label, reverse(name)) for label, name in self.create]
+            return render(request, "care/list.html", {"spec": self, "table": table, "form": filters.form,
+                                                      "page": rows, "cells": table.cells(rows), "creates": creates})
+        return view
+
+    def export_view(self):
+        @login_required
+        def view(request):
+            qs = self._filters(request).qs
+            if self.sensitive:
+                access_log_record(user=request.user, obj=request.user.union, action="export_care_list",
+                                  detail=self.title)
+            table = self.table.for_user(request.user)
+            rows = (table.values(obj) for obj in qs.iterator(chunk_size=2000))
+            return xlsx_download(filename=self.filename, headers=table.headers, rows=rows)
+        return view

@@ -1,0 +1,112 @@
+"""Mutual medical aid (units, enrolments, claims) and service cards: lists, pages and forms."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from gonghui.core.pages import form_page, paginate
+from gonghui.core.scoping import may_access_care
+from gonghui.org.selectors import enterprise_list
+
+from .. import selectors, services
+from ..filters import CardFilter, EnrolmentFilter, UnitFilter
+from ..forms.medical import (
+    CardCollectForm,
+    CardIssueForm,
+    ClaimForm,
+    EnrolForm,
+    EnrolWholeUnitForm,
+    MedicalUnitForm,
+)
+from ..tables import CARDS, ENROLMENTS, UNITS
+from .lists import ListPage
+
+UNIT_LIST = ListPage("医疗互助参保单位", UNITS, UnitFilter, selectors.medical_unit_list, "care:units_export",
+                     "医疗互助参保单位.xlsx", create=(("单位参保", "care:unit_create"),))
+ENROLMENT_LIST = ListPage("医疗互助参保人员", ENROLMENTS, EnrolmentFilter, selectors.medical_enrolment_list,
+                          "care:enrolments_export", "医疗互助参保人员.xlsx")
+CARD_LIST = ListPage("服务卡", CARDS, CardFilter, selectors.service_card_list, "care:cards_export", "服务卡.xlsx",
+                     create=(("采集信息", "care:card_collect"),))
+units_page, units_export_page = UNIT_LIST.views()
+enrolments_page, enrolments_export_page = ENROLMENT_LIST.views()
+cards_page, cards_export_page = CARD_LIST.views()
+
+
+def _unit_url(unit) -> str:
+    return reverse("care:medical_unit", args=[unit.pk])
+
+
+@login_required
+def unit_create_page(request):
+    return form_page(request, form_class=MedicalUnitForm, title="医疗互助单位参保",
+                     service=lambda d: services.medical_unit_enrol(actor=request.user, **d), success=_unit_url,
+                     cancel_url=reverse("care:units"), initial={"year": timezone.localdate().year},
+                     form_kwargs={"unions": selectors.medical_units_for_form(user=request.user),
+                                  "enterprises": enterprise_list(user=request.user)})
+
+
+@login_required
+def unit_detail_page(request, pk: int):
+    unit = selectors.medical_unit_get(user=request.user, pk=pk)
+    page = paginate(request, selectors.medical_unit_enrolments(user=request.user, unit=unit))
+    return render(request, "care/unit_detail.html", {"unit": unit, "page": page,
+                                                     "cells": ENROLMENTS.cells(page),
+                                                     "table": ENROLMENTS})
+
+
+@login_required
+def unit_enrol_page(request, pk: int):
+    unit = selectors.medical_unit_get(user=request.user, pk=pk)
+    return form_page(request, form_class=EnrolForm, title=f"会员参保：{unit.name}（{unit.year}年度）",
+                     service=lambda d: services.medical_member_enrol(actor=request.user, unit=unit, **d),
+                     success=lambda _: _unit_url(unit), cancel_url=_unit_url(unit),
+                     initial={"enrolled_on": timezone.localdate()}, form_kwargs={"user": request.user})
+
+
+@login_required
+def unit_enrol_all_page(request, pk: int):
+    unit = selectors.medical_unit_get(user=request.user, pk=pk)
+    return form_page(request, form_class=EnrolWholeUnitForm, title=f"全员参保：{unit.name}（{unit.year}年度）",
+                     service=lambda d: services.medical_enrol_whole_unit(actor=request.user, unit=unit, **d),
+                     success=lambda _: _unit_url(unit), cancel_url=_unit_url(unit),
+                     initial={"enrolled_on": timezone.localdate()}, submit_label="全员参保", done_message="已登记全员参保")
+
+
+def _enrolment_url(enrolment) -> str:
+    return reverse("care:enrolment_detail", args=[enrolment.pk])
+
+
+@login_required
+def enrolment_detail_page(request, pk: int):
+    enrolment = selectors.medical_enrolment_get(user=request.user, pk=pk)
+    return render(request, "care/enrolment_detail.html", {
+        "enrolment": enrolment, "claims": selectors.medical_claims(enrolment=enrolment),
+        # A claim's note names the illness: shown only with the care grant.
+        "notes_shown": may_access_care(request.user)})
+
+
+@login_required
+def enrolment_claim_page(request, pk: int):
+    enrolment = selectors.medical_enrolment_get(user=request.user, pk=pk)
+    return form_page(request, form_class=ClaimForm, title=f"医疗互助赔付：{enrolment.member.name}",
+                     service=lambda d: services.medical_claim_create(actor=request.user, enrolment=enrolment, **d),
+                     success=lambda _: _enrolment_url(enrolment), cancel_url=_enrolment_url(enrolment),
+                     initial={"paid_on": timezone.localdate()})
+
+
+@login_required
+def card_collect_page(request):
+    return form_page(request, form_class=CardCollectForm, title="服务卡信息采集",
+                     service=lambda d: services.service_card_collect(actor=request.user, **d),
+                     success=lambda _: reverse("care:cards"), cancel_url=reverse("care:cards"),
+                     initial={"collected_on": timezone.localdate()}, form_kwargs={"user": request.user})
+
+
+@login_required
+def card_issue_page(request, pk: int):
+    card = selectors.service_card_get(user=request.user, pk=pk)
+    return form_page(request, form_class=CardIssueForm, title=f"制卡：{card.member.name}",
+                     service=lambda d: services.service_card_issue(actor=request.user, card=card, **d),
+                     success=lambda _: reverse("care:cards"), cancel_url=reverse("care:cards"),
+                     initial={"issued_on": timezone.localdate()})

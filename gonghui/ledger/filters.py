@@ -1,0 +1,75 @@
+"""The filters of the ledger lists (activities, honours, news reports), for pages, exports and API alike."""
+
+import re
+
+import django_filters as df
+from django.db.models import Q, QuerySet
+
+from gonghui.core.filters import DateFilter, ListFilters, RecordFilter, choice
+from gonghui.core.scoping import visible
+from gonghui.members.models import Member
+from gonghui.org.union_filter import UnionFilter
+
+from .models import (
+    Activity,
+    ActivityKind,
+    ActivityParticipant,
+    Honour,
+    HonourLevel,
+    NewsReport,
+)
+
+ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
+
+
+def matching_members(*, user, text: str) -> QuerySet[Member]:
+    """Members named `text`, or whose ID number ends with it (4 characters)."""
+    text = text.strip()
+    qs = visible(Member.objects.all(), user)
+    return qs.filter(id_tail=text.upper()) if ID_TAIL_RE.match(text) else qs.filter(name=text)
+
+
+class LedgerFilters(ListFilters):
+    """What every ledger list filters by; `filter_participant` is each list's own."""
+
+    union = UnionFilter()
+    date_from = DateFilter(label="起始日期", field_name="date", lookup_expr="gte")
+    date_to = DateFilter(label="截止日期", field_name="date", lookup_expr="lte")
+    participant = df.CharFilter(label="人员（姓名/身份证后四位）", max_length=30, method="filter_participant")
+    q = df.CharFilter(label="名称含", max_length=60, field_name="title", lookup_expr="contains")
+
+    def members(self, text: str) -> QuerySet[Member]:
+        return matching_members(user=self.user, text=text)
+
+
+class ActivityFilters(LedgerFilters):
+    kind = choice("类别", ActivityKind.choices)
+    plan_item = RecordFilter(field_name="plan_item_id")
+
+    class Meta:
+        model = Activity
+        fields = ()
+
+    def filter_participant(self, qs, name, text):
+        taking_part = ActivityParticipant.objects.filter(member_id__in=self.members(text).values("id"))
+        return qs.filter(pk__in=taking_part.values("activity_id"))
+
+
+class HonourFilters(LedgerFilters):
+    level = choice("级别", HonourLevel.choices)
+
+    class Meta:
+        model = Honour
+        fields = ()
+
+    def filter_participant(self, qs, name, text):
+        return qs.filter(member__in=self.members(text))
+
+
+class NewsFilters(LedgerFilters):
+    class Meta:
+        model = NewsReport
+        fields = ()
+
+    def filter_participant(self, qs, name, text):
+        return qs.filter(Q(reporter__in=self.members(text)) | Q(reporter_name=text))
