@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gonghui.core.identifiers import mask_mobile
 from gonghui.core.pages import form_page, paginate
+from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get, union_list
@@ -320,6 +321,7 @@ def _period(request) -> tuple[StatisticsForm, date, date]:
 
 
 @login_required
+@reporting
 def statistics_page(request):
     node = _union_param(request) or request.user.union
     form, start, end = _period(request)

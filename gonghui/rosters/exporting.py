@@ -9,6 +9,7 @@ from django.core.files import File
 from django.http import QueryDict
 
 from gonghui.core.identifiers import mask_id_number, mask_mobile
+from gonghui.core.routers import reporting
 from gonghui.core.xlsx import neutralise, write_xlsx
 from gonghui.members.choices import Category, Education, Gender, PoliticalStatus, Status
 from gonghui.members.selectors import member_list
@@ -74,6 +75,7 @@ def write_csv(path: str, rows) -> int:
     return count
 
 
+@reporting
 def write_export(export: RosterExport, *, on_chunk=None) -> None:
     """Write the file and attach it to the export record (saved by the caller)."""
     suffix = f".{export.format}"

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from gonghui.core.files import private_file_response
 from gonghui.core.forms import call_service
 from gonghui.core.pages import form_page, paginate, report_outcome
 from gonghui.core.services import require_writer
@@ -97,7 +98,7 @@ def import_errors_page(request, pk: int):
         raise Http404
     services.error_file_download_record(actor=request.user, roster=roster)
     name = roster.original_name.rsplit(".", 1)[0] + "-错误清单.xlsx"
-    return FileResponse(roster.error_file.open("rb"), as_attachment=True, filename=name)
+    return private_file_response(roster.error_file, filename=name)
 
 
 def _export_query(request) -> str:
@@ -147,7 +148,7 @@ def export_download_page(request, pk: int):
     if not export.file:
         raise Http404
     services.export_download_record(actor=request.user, export=export)
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename=f"会员花名册-{export.pk}.{export.format}")
+    return private_file_response(export.file, filename=f"会员花名册-{export.pk}.{export.format}")
 
 
 @login_required
