@@ -122,7 +122,7 @@ class DisputeOut(Schema):
     closed_on: date | None
     result_note: str
     due_on: date
-    is_overdue: bool
+    is_past_limit: bool
 
 
 class StepOut(Schema):

@@ -92,7 +92,7 @@ def dispute_export_page(request):
                ("涉及职工人数", 12), ("涉案金额（元）", 16), ("调解员", 12), ("处理结果", 12), ("结案日期", 12),
                ("是否超期", 10)]
     rows = ([c.received_on, c.union.name, c.enterprise.name, c.get_kind_display(), c.applicant, c.workers_involved,
-             c.amount, c.mediator.name if c.mediator else "", c.get_outcome_display(), c.closed_on, c.is_overdue]
+             c.amount, c.mediator.name if c.mediator else "", c.get_outcome_display(), c.closed_on, c.is_past_limit]
             for c in qs.iterator(chunk_size=2000))
     return xlsx_download(filename="劳动争议案件.xlsx", sheet_name="劳动争议案件", headers=columns, rows=rows)
 
