@@ -299,7 +299,7 @@ def step_export(rows: int, fmt: str) -> dict:
     export = RosterExport.objects.create(tenant_id=user.union.tenant_id, union=user.union, created_by=user, format=fmt)
     checkpoint()
     started = time.perf_counter()
-    export.rows_total = export_rows_count(export)  # as member_export_create does; it picks the writer
+    export.rows_total = export_rows_count(export)  # as roster_export_create does; it picks the writer
     write_export(export)
     seconds = time.perf_counter() - started
     size = export.file.size

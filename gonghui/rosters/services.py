@@ -146,7 +146,7 @@ def roster_import_cancel(*, actor, roster: RosterImport) -> None:
 
 
 @transaction.atomic
-def member_export_create(*, actor, query: str, fmt: str) -> RosterExport:
+def roster_export_create(*, actor, query: str, fmt: str) -> RosterExport:
     """Export the member list as filtered on screen; small lists are written at once, large ones in the background."""
     if fmt not in ExportFormat.values:
         raise ValidationError({"format": "请选择导出格式"})

@@ -117,7 +117,7 @@ def export_create_page(request):
     query = _export_query(request)
     form = ExportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        export = call_service(form, lambda: services.member_export_create(
+        export = call_service(form, lambda: services.roster_export_create(
             actor=request.user, query=query, fmt=form.cleaned_data["format"]))
         if export is not None:
             return redirect("rosters:export_detail", pk=export.pk)

@@ -64,7 +64,7 @@ def test_error_file_download_is_named_for_the_upload_without_its_phone_number(ro
 
 def test_behind_nginx_the_download_is_handed_over_with_x_accel_redirect(cast, client_for, media, settings):
     settings.FILES_X_ACCEL_PREFIX = "/protected-files/"
-    export = services.member_export_create(actor=cast.county_admin, query="", fmt=ExportFormat.CSV)
+    export = services.roster_export_create(actor=cast.county_admin, query="", fmt=ExportFormat.CSV)
     export = RosterExport.objects.get(pk=export.pk)
     assert re.fullmatch(rf"rosters/exports/\d{{4}}/\d{{2}}/{RANDOM}\.csv", export.file.name)
     response = client_for(cast.county_admin).get(reverse("rosters:export_download", args=[export.pk]))

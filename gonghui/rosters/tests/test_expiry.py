@@ -68,7 +68,7 @@ def test_a_written_import_keeps_its_outcome_and_loses_its_error_file(cast, fixtu
 def test_an_old_export_file_is_deleted_and_no_longer_offered(cast, client_for, settings):
     settings.GONGHUI = {**settings.GONGHUI, "ROSTER_KEEP_DAYS": 2}
     client = client_for(cast.street_admin)
-    export = services.member_export_create(actor=cast.street_admin, query="", fmt="csv")
+    export = services.roster_export_create(actor=cast.street_admin, query="", fmt="csv")
     stored = export.file
     assert services.roster_files_expire(now=timezone.now() + timedelta(days=3)) == {"imports": 0, "exports": 1}
     export.refresh_from_db()
