@@ -166,7 +166,7 @@ def roster_export_create(*, actor, query: str, fmt: str) -> RosterExport:
     return export
 
 
-def member_export_cancel(*, actor, export: RosterExport) -> None:
+def roster_export_cancel(*, actor, export: RosterExport) -> None:
     require_within(actor, export.union)
     if export.created_by_id != actor.pk:
         raise ValidationError({"__all__": "只能取消自己发起的导出"})

@@ -155,5 +155,5 @@ def export_download_page(request, pk: int):
 @require_POST
 def export_cancel_page(request, pk: int):
     export = selectors.export_get(user=request.user, pk=pk)
-    report_outcome(request, lambda: services.member_export_cancel(actor=request.user, export=export), done="已请求取消")
+    report_outcome(request, lambda: services.roster_export_cancel(actor=request.user, export=export), done="已请求取消")
     return redirect("rosters:export_detail", pk=export.pk)
