@@ -15,6 +15,14 @@ def _fast_password_hasher(settings, request):
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _reports_read_the_primary(settings, request):
+    # A test's rows are on the primary only (uncommitted, or not replicated yet): reports read them there,
+    # except in the tests of the replica itself (marker `replica`).
+    if "replica" not in request.keywords:
+        settings.REPORTING_DATABASE = None
+
+
 @pytest.fixture
 def client_for(client):
     """A logged-in test client for one user of the cast."""

@@ -196,7 +196,7 @@ class Builder:
         unit_of = dict(MedicalAidUnit.objects.filter(tenant_id=self.tenant, year=YEAR).values_list("union_id", "id"))
         first = reserve_ids(model=MedicalAidEnrolment, count=ENROLMENTS)
         enrolled = self.sample[FILES:FILES + ENROLMENTS]
-        # Mostly 在职, as in the seed's 4886 of 10135.
+        # Mostly 在职, as in the source summaries' 4886 of 10135.
         weights = [MedicalCategory.EMPLOYED.value] * 5 + [MedicalCategory.RETIRED.value, MedicalCategory.ANKANG.value,
                                                           MedicalCategory.SPECIAL.value, MedicalCategory.SPECIAL.value]
         copy_rows(model=MedicalAidEnrolment, columns=["id", "tenant_id", "union_id", "unit_id", "member_id", "year",

@@ -1,8 +1,9 @@
 """Settings come from the environment (twelve-factor, as cookiecutter-django).
 
 DJANGO_ENV=production refuses to start without DJANGO_SECRET_KEY and
-DJANGO_ALLOWED_HOSTS; development (the default) runs from a checkout with
-SQLite and no other server.
+DJANGO_ALLOWED_HOSTS and is secure by default (HTTPS only, HSTS, secure
+cookies). Unset, the app runs from a checkout with SQLite and no other
+server, with DEBUG off; only DJANGO_ENV=development (`make run`) turns DEBUG on.
 """
 
 import os
@@ -29,8 +30,10 @@ def env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
-PRODUCTION = env("DJANGO_ENV", "development") == "production"
-DEBUG = env_bool("DJANGO_DEBUG", not PRODUCTION)
+DJANGO_ENV = env("DJANGO_ENV", "") or ""
+PRODUCTION = DJANGO_ENV == "production"
+# DEBUG pages show settings and tracebacks: only an explicit development checkout gets them.
+DEBUG = DJANGO_ENV == "development" and env_bool("DJANGO_DEBUG", True)
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
@@ -131,6 +134,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# A PostgreSQL streaming replica (scripts/replica.sh) serves the reads of reports (gonghui.core.routers).
+# In tests it mirrors the test database: the same name, read through the replica's server.
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(env("DATABASE_REPLICA_URL"),
+                                                 conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+REPORTING_DATABASE = "replica" if "replica" in DATABASES else None
+DATABASE_ROUTERS = ["gonghui.core.routers.ReportingRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Covering indexes (INCLUDE) serve PostgreSQL; SQLite builds them without the extra columns.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
@@ -176,7 +188,22 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
+SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Production is HTTPS only. nginx (or any proxy) terminates TLS and says so in X-Forwarded-Proto;
+# it must overwrite that header from the client, never pass it through.
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
+    SESSION_COOKIE_NAME = "__Secure-sessionid"
+    CSRF_COOKIE_NAME = "__Secure-csrftoken"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
@@ -188,16 +215,29 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
+# Uploaded files (rosters with full ID numbers, error files, exports, ledger attachments) have no public
+# URL in any mode: they are read only through views that check access (gonghui.core.files). MEDIA_URL
+# is never routed; MEDIA_ROOT must not be under any directory a web server serves.
 MEDIA_URL = "/media/"
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
+# When nginx fronts the app, downloads are handed to it with X-Accel-Redirect under this internal
+# location (e.g. "/protected-files/", `internal; alias <MEDIA_ROOT>/;`); unset, the app sends the file.
+FILES_X_ACCEL_PREFIX = env("FILES_X_ACCEL_PREFIX", "") or ""
+# `manage.py backup` writes one timestamped folder here (database, media archive, row-count manifest).
+BACKUP_DIR = Path(env("GONGHUI_BACKUP_DIR", str(VAR_DIR / "backups")))
 STORAGES = {
     "default": {"BACKEND": env("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": env("DJANGO_STATICFILES_STORAGE", "whitenoise.storage.CompressedManifestStaticFilesStorage")
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Source maps (django-ninja's API docs ship 20 MB of them) are fetched only by browser devtools:
+# compressing them took most of collectstatic's time.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz",
+                                       "br", "swf", "flv", "woff", "woff2", "3gp", "3gpp", "asf", "avi", "m4v",
+                                       "mov", "mp4", "mpeg", "mpg", "webm", "wmv", "map"]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -20,8 +19,5 @@ urlpatterns = [
     # users never get is_staff, so it is not a second way around scoping.
     path("sysadmin/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, in any mode: uploaded files are read only through views that check
+# access (gonghui.core.files.private_file_response).

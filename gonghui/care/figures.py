@@ -1,4 +1,4 @@
-"""The figures of the year summaries, as the seed writes them, with what each number means.
+"""The figures of the source summaries, as the summaries write them, with what each number means.
 
 The selectors fill these from the records; each `sentence()` is what the
 statistics page and the API show, and each DEFINITIONS entry is printed

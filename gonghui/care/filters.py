@@ -5,7 +5,6 @@ API list; both narrow the list selector's scoped queryset with the same filters.
 `union_id` (an id, as everywhere in the API) where the page's form says `union`.
 """
 
-import re
 from datetime import date
 
 import django_filters as df
@@ -17,6 +16,7 @@ from pydantic import create_model
 
 from gonghui.core.api import PageNumber, Year
 from gonghui.core.forms import DateInput
+from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.scoping import within
 from gonghui.org.selectors import union_get, union_list
@@ -33,7 +33,6 @@ from .choices import (
     VisitReason,
 )
 
-ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
 API_NAMES = {"union": "union_id"}
 
 

@@ -38,6 +38,9 @@ CREDIT_TYPES = {
 }
 ORGANISATION_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 SCIENTIFIC_RE = re.compile(r"^\d(\.\d+)?[eE][+]?\d+$")
+# What a search box holds when someone types the last four characters of an ID number.
+ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
+ID_TAIL_LENGTH = 4
 
 
 class IdentifierError(ValueError):
@@ -154,10 +157,15 @@ def parse_mobile(raw: object) -> str:
     return text
 
 
+def id_tail(number: str) -> str:
+    """The last four characters of an ID number, kept apart so a search by them is an index lookup."""
+    return number[-ID_TAIL_LENGTH:]
+
+
 def mask_id_number(number: str) -> str:
     if not number:
         return ""
-    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+    return number[:6] + "*" * (len(number) - 10) + id_tail(number)
 
 
 def mask_mobile(number: str) -> str:

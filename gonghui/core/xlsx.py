@@ -12,6 +12,8 @@ from decimal import Decimal
 import xlsxwriter
 from django.http import FileResponse
 
+from gonghui.core.routers import reporting
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # A cell starting with one of these is run as a formula by Excel or WPS when edited or opened from CSV.
@@ -95,6 +97,7 @@ def _cell(value):
     return value
 
 
+@reporting
 def xlsx_download(*, filename: str, headers: Sequence[str | tuple[str, float]], rows: Iterable[Sequence],
                   sheet_name: str = "") -> FileResponse:
     """A list as an .xlsx download; a header may carry its column width as (header, width).

@@ -106,7 +106,7 @@ def constraints_suspended(*, models: Sequence[type[Model]], indexes: bool = Fals
     members load in a third of the time; deleting them, which otherwise
     checks each row against every table that points at members, goes from
     minutes to seconds. The tables and their neighbours are locked until the
-    transaction ends, so only seeding does this; if it fails, the transaction
+    transaction ends, so only the demo data load does this; if it fails, the transaction
     rolls back and the DDL with it.
     """
     if not models or connection.vendor != "postgresql":

@@ -19,7 +19,7 @@ from .logins import create_demo_users
 from .members import MemberRows, Quota, apportion
 from .reset import find_demo_root
 from .tree import Tree, build_tree
-from .work import WorkSummary, seed_work
+from .work import WorkSummary, build_work
 
 PROGRESS_EVERY = 100_000
 
@@ -109,7 +109,7 @@ def build_county(
         year = None
         if work:
             say(f"工作记录：{as_of.year}年1月1日至{as_of.month}月{as_of.day}日的计划、台帐、帮扶和维权")
-            year = seed_work(tree=tree, users=users, seed=seed, as_of=as_of, members=written)
+            year = build_work(tree=tree, users=users, seed=seed, as_of=as_of, members=written)
     analyze(models=[Member, MemberEvent])
     return County(
         root=tree.root,

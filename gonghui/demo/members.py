@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from random import Random
 
+from gonghui.core.identifiers import id_tail
 from gonghui.members.choices import Category, EventKind, Status
 
 from .identity import ResidentIds, card_number, mobile
@@ -161,7 +162,7 @@ class MemberRows:
             quota.group_ids[int(rng.random() * len(quota.group_ids))] if quota.group_ids else None,
             person_name(rng=rng, gender="M" if male else "F"),
             id_number,
-            id_number[-4:],
+            id_tail(id_number),
             birth,
             "M" if male else "F",
             ETHNICITIES.pick(rng),

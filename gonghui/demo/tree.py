@@ -245,7 +245,7 @@ class Builder:
 
 
 def _unsaved(**fields) -> Union:
-    # Seeded rows are not users' edits, so they stay out of the audit trail.
+    # Demo data rows are not users' edits, so they stay out of the audit trail.
     node = Union(**fields)
     node.skip_history_when_saving = True
     return node

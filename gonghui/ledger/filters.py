@@ -1,11 +1,11 @@
 """The filters of the ledger lists (activities, honours, news reports), for pages, exports and API alike."""
 
-import re
 
 import django_filters as df
 from django.db.models import Q, QuerySet
 
 from gonghui.core.filters import DateFilter, ListFilters, RecordFilter, choice
+from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
 from gonghui.org.union_filter import UnionFilter
@@ -19,7 +19,6 @@ from .models import (
     NewsReport,
 )
 
-ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
 
 
 def matching_members(*, user, text: str) -> QuerySet[Member]:

@@ -1,10 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gonghui.core.files import private_file_response
 from gonghui.core.pages import form_page, paginate, post_and_back, year_from
 from gonghui.core.scoping import visible, within
 from gonghui.core.xlsx import xlsx_download
@@ -337,12 +338,8 @@ def attachment_add_page(request, label: str, pk: int):
 @login_required
 def attachment_download_page(request, pk: int):
     attachment = selectors.attachment_get(user=request.user, pk=pk)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=not attachment.is_image, filename=attachment.name,
-                        content_type=CONTENT_TYPES[attachment.file_type])
+    return private_file_response(attachment.file, as_attachment=not attachment.is_image, filename=attachment.name,
+                                 content_type=CONTENT_TYPES[attachment.file_type])
 
 
 @login_required

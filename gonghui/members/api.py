@@ -1,5 +1,6 @@
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema, Status
 
 from gonghui.core.api import Page, PageNumber, page_of
@@ -71,9 +72,12 @@ def _group(request, union, group_id):
 @router.get("/", response=MemberPage, summary="会员列表（身份证号与手机号已脱敏）")
 def list_members(request, query: Query[MemberQuery]):
     union = union_get(user=request.user, pk=query.union_id) if query.union_id else None
-    filters = selectors.MemberFilter(q=query.q, union=union, category=query.category, status=query.status,
-                                     sort=query.sort)
-    return page_of(selectors.member_list(user=request.user, filters=filters), page=query.page)
+    filters = selectors.member_filter(user=request.user, params={
+        "q": query.q, "union": union.pk if union else "", "category": query.category, "status": query.status,
+        "sort": query.sort})
+    if filters.errors:  # the list page drops a wrong filter; a client is told, at the parameter
+        raise ValidationError(filters.errors.as_data())
+    return page_of(filters.qs, page=query.page)
 
 
 @router.get("/{member_id}", response=MemberOut, summary="会员详情")

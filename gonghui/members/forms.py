@@ -2,8 +2,7 @@ from django import forms
 
 from gonghui.core.forms import DateInput, StoredIdentityMixin
 
-from .choices import ETHNICITIES, Category, Education, EventKind, Gender, PoliticalStatus, Status
-from .selectors import SORT_CHOICES
+from .choices import ETHNICITIES, Category, Education, EventKind, Gender, PoliticalStatus
 
 BLANK = [("", "—")]
 
@@ -31,20 +30,6 @@ class MemberForm(forms.Form):
 
 class MemberEditForm(StoredIdentityMixin, MemberForm):
     """The member form on an existing member: ID number and phone shown masked, kept unless retyped."""
-
-
-class MemberFilterForm(forms.Form):
-    q = forms.CharField(label="姓名/身份证后四位/手机", required=False)
-    union = forms.ModelChoiceField(label="工会（含下级）", queryset=None, required=False)
-    group = forms.ModelChoiceField(label="工会小组", queryset=None, required=False)
-    category = forms.ChoiceField(label="人员类别", choices=[("", "全部")] + Category.choices, required=False)
-    status = forms.ChoiceField(label="状态", choices=[("", "全部")] + Status.choices, required=False, initial=Status.ACTIVE)
-    sort = forms.ChoiceField(label="排序", required=False, choices=SORT_CHOICES)
-
-    def __init__(self, *args, unions, groups, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = unions
-        self.fields["group"].queryset = groups
 
 
 class LifecycleForm(forms.Form):

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from gonghui.core.identifiers import ID_TAIL_LENGTH, id_tail
 from gonghui.core.models import TenantModel
 
 from .choices import Category, Education, EventKind, Gender, PoliticalStatus, Status, TransferStatus
@@ -21,7 +22,7 @@ class Member(TenantModel):
     name = models.CharField(_("姓名"), max_length=30)
     id_number = models.CharField(_("身份证号码"), max_length=18)
     # The last four characters, kept apart so "search by ID tail" is an index lookup.
-    id_tail = models.CharField(max_length=4, editable=False)
+    id_tail = models.CharField(max_length=ID_TAIL_LENGTH, editable=False)
     birth_date = models.DateField(_("出生日期"))
     gender = models.CharField(_("性别"), max_length=1, choices=Gender.choices)
     ethnicity = models.CharField(_("民族"), max_length=10, default="汉族")
@@ -62,7 +63,7 @@ class Member(TenantModel):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.id_tail = self.id_number[-4:]
+        self.id_tail = id_tail(self.id_number)
         super().save(*args, **kwargs)
 
 

@@ -1,55 +1,25 @@
-import re
-from dataclasses import dataclass
-
 from django.db.models import Count, QuerySet
-from django.http import Http404
+from django.http import Http404, QueryDict
 
 from gonghui.core.scoping import get_visible_or_404, visible
 from gonghui.org.models import UnionLevel, Union
+from gonghui.org.selectors import group_list, union_list
 
 from .choices import Status, TransferStatus
+from .filters import MemberFilter
 from .models import Member, MemberEvent, Transfer
 
-SORTS = {
-    "name": ("name", "id"),
-    "-join_date": ("-join_date", "-id"),
-    "join_date": ("join_date", "id"),
-    "union": ("union__path", "name", "id"),
-}
-SORT_CHOICES = [("name", "按姓名"), ("-join_date", "入会日期（新→旧）"), ("join_date", "入会日期（旧→新）"), ("union", "按工会")]
-ID_TAIL_RE = re.compile(r"^\d{3}[\dXx]$")
-MOBILE_RE = re.compile(r"^1\d{10}$")
+
+def member_filter(*, user, params) -> MemberFilter:
+    """The member list's filters bound to query parameters; `.qs` is the list, `.form` what the page shows."""
+    members = visible(Member.objects.select_related("union", "group"), user)
+    return MemberFilter(params, queryset=members, unions=union_list(user=user),
+                        groups_of=lambda union: group_list(user=user, union=union))
 
 
-@dataclass(frozen=True)
-class MemberFilter:
-    q: str = ""
-    union: Union | None = None
-    category: str = ""
-    group_id: int | None = None
-    status: str = Status.ACTIVE
-    sort: str = "name"
-
-
-def member_list(*, user, filters: MemberFilter = MemberFilter()) -> QuerySet[Member]:
-    """The member list as the user may see it, searched, filtered and sorted."""
-    qs = visible(Member.objects.select_related("union", "group"), user)
-    if filters.union is not None:
-        qs = qs.filter(union__path__startswith=filters.union.path)
-    if filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.category:
-        qs = qs.filter(category=filters.category)
-    if filters.group_id:
-        qs = qs.filter(group_id=filters.group_id)
-    q = filters.q.strip()
-    if ID_TAIL_RE.match(q):
-        qs = qs.filter(id_tail=q.upper())
-    elif MOBILE_RE.match(q):
-        qs = qs.filter(phone=q)
-    elif q:
-        qs = qs.filter(name__startswith=q)
-    return qs.order_by(*SORTS.get(filters.sort, SORTS["name"]))
+def member_list(*, user, params=None) -> QuerySet[Member]:
+    """The member list as the user may see it, searched, filtered and sorted as the parameters say."""
+    return member_filter(user=user, params=params or QueryDict()).qs
 
 
 def member_get(*, user, pk) -> Member:

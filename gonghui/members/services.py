@@ -4,10 +4,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gonghui.core.identifiers import id_tail
 from gonghui.core.scoping import is_within
 from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
 from gonghui.org.models import UnionLevel, Union, UnionGroup
 
+from .bulk import MemberStage, RowOutcome
 from .choices import Category, EventKind, Status, TransferStatus
 from .models import Member, MemberEvent, Transfer
 from .rules import member_values_check, membership_clash_message
@@ -26,7 +28,7 @@ def _check(member: Member, *, actor, entered_birth: date | None, entered_gender:
         errors["group"] = "工会小组不属于该会员所在工会"
     if errors:
         raise ValidationError(errors)
-    member.id_tail = member.id_number[-4:]
+    member.id_tail = id_tail(member.id_number)
     clash = active_holder(tenant_id=member.tenant_id, id_number=member.id_number, exclude_pk=member.pk)
     if clash:
         seen = clash.union.name if is_within(actor, clash.union) else None
@@ -82,6 +84,19 @@ def member_update(*, actor, member: Member, **fields) -> Member:
     _check(member, actor=actor, entered_birth=entered_birth, entered_gender=entered_gender)
     _save(member, actor=actor)
     return member
+
+
+@transaction.atomic
+def member_rows_import(*, actor, stage: MemberStage, counts: dict[RowOutcome, int]) -> int:
+    """Write checked rows waiting in a stage, as `stage.classify` found them: new members with their join
+    event, changed ones updated, each with its audit-trail version, all attributed to the actor.
+
+    The rows were checked by the caller against `rules.member_values_check` and the actor's subtree; what
+    the stage says is held elsewhere is left alone. Returns the number of members written.
+    """
+    require_writer(actor)
+    require_within(actor, actor.union)
+    return stage.merge(counts=counts, tenant_id=actor.union.tenant_id, actor_id=actor.pk, now=timezone.now())
 
 
 def _require_active(member: Member) -> None:

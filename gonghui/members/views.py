@@ -6,38 +6,20 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.identifiers import mask_id_number, mask_mobile
 from gonghui.core.pages import form_page, paginate, post_and_back
-from gonghui.org.selectors import group_list, grassroots_list, union_get, union_list
+from gonghui.org.selectors import group_list, grassroots_list, union_get
 
 from . import selectors, services
-from .forms import LifecycleForm, MemberEditForm, MemberFilterForm, MemberForm, TransferForm
+from .forms import LifecycleForm, MemberEditForm, MemberForm, TransferForm
 
 # ID number and phone are not sent back to the browser in full: the edit form shows them masked.
 EDIT_FIELDS = ("name", "ethnicity", "education", "political_status", "category", "group", "join_date", "card_number")
 
 
-def filters_from(request) -> tuple[MemberFilterForm, selectors.MemberFilter]:
-    """The list's filters from the query string; exports reuse this so they match the screen."""
-    params = request.GET.copy()
-    params.setdefault("status", "active")
-    unions = union_list(user=request.user)
-    # Groups are offered once one grassroots union is chosen: a county has thousands.
-    chosen = unions.filter(pk=params["union"], level="grassroots").first() if params.get("union", "").isdigit() else None
-    groups = group_list(user=request.user, union=chosen) if chosen else group_list(user=request.user).none()
-    form = MemberFilterForm(params, unions=unions, groups=groups)
-    form.is_valid()  # a bad filter is dropped on its own; the valid ones still apply
-    data = form.cleaned_data
-    group = data.get("group")
-    return form, selectors.MemberFilter(
-        q=data.get("q", ""), union=data.get("union"), category=data.get("category", ""),
-        status=data.get("status", ""), sort=data.get("sort") or "name", group_id=group.pk if group else None,
-    )
-
-
 @login_required
 def member_list_page(request):
-    form, filters = filters_from(request)
-    page = paginate(request, selectors.member_list(user=request.user, filters=filters))
-    return render(request, "members/list.html", {"form": form, "page": page,
+    filters = selectors.member_filter(user=request.user, params=request.GET)
+    page = paginate(request, filters.qs)
+    return render(request, "members/list.html", {"form": filters.form, "page": page,
                                                  "create_unions": grassroots_list(user=request.user)[:2]})
 
 

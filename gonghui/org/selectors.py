@@ -69,7 +69,7 @@ class Coverage:
 
 
 def coverage_for(*, user, union: Union) -> Coverage:
-    """The seed's "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records.
+    """The source summaries' "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records.
 
     Members sit above org: their count is "members.active_count_within" (tenant_id, union_ids) -> int.
     """

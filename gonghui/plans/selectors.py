@@ -198,7 +198,7 @@ class CalendarMonth:
 
 
 def plan_calendar(*, progress: list[ItemProgress]) -> list[CalendarMonth]:
-    """The seed's "一月份 … 十二月份": items planned in each month; whole-year items stand apart."""
+    """As the source plans write it, "一月份 … 十二月份": items planned in each month; whole-year items stand apart."""
     partial = [row for row in progress if len(row.planned) < 12]
     return [CalendarMonth(month=m, rows=[row for row in partial if m in row.planned]) for m in MONTHS]
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gonghui.core.pages import form_page, paginate, post_and_back, year_from
+from gonghui.core.routers import reporting
 from gonghui.core.scoping import is_within
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get
@@ -180,6 +181,7 @@ def item_delete_page(request, pk: int):
 
 
 @login_required
+@reporting
 def year_view_page(request):
     union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
     glance = selectors.year_glance(user=request.user, union=union, year=year_from(request),

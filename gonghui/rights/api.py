@@ -15,6 +15,7 @@ from ninja import Query, Router, Schema, Status
 from gonghui.core.api import Page
 from gonghui.core.filters import filtered_page
 from gonghui.core.identifiers import mask_mobile
+from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
 from gonghui.org.models import Enterprise
 from gonghui.org.selectors import union_get
@@ -121,7 +122,7 @@ class DisputeOut(Schema):
     closed_on: date | None
     result_note: str
     due_on: date
-    is_overdue: bool
+    is_past_limit: bool
 
 
 class StepOut(Schema):
@@ -390,6 +391,7 @@ class StatisticsOut(Schema):
 
 @router.get("/unions/{union_id}/statistics", response=StatisticsOut,
             summary="维权统计：调处率 = 已结案 ÷ 受理；成功率 = 调解成功 ÷ 已结案（均按期间内受理的案件计）")
+@reporting
 def statistics(request, union_id: int, start: date | None = None, end: date | None = None):
     union = union_get(user=request.user, pk=union_id)
     year = timezone.localdate().year

@@ -22,7 +22,7 @@ class CaseState(models.TextChoices):
     """List filter only: whether a case is still open, open past its time limit, or closed."""
 
     OPEN = "open", _("办理中")
-    OVERDUE = "overdue", _("已超期")
+    PAST_LIMIT = "past_limit", _("已超期")
     CLOSED = "closed", _("已结案")
 
 

@@ -28,20 +28,20 @@ from .models import (
 )
 
 
-def overdue_cutoff(today: date | None = None) -> date:
+def past_limit_cutoff(today: date | None = None) -> date:
     """Open cases received before this day are past their time limit."""
     return (today or timezone.localdate()) - timedelta(days=dispute_time_limit_days())
 
 
-def overdue(today: date | None = None) -> Q:
-    return Q(closed_on__isnull=True, received_on__lt=overdue_cutoff(today))
+def past_limit(today: date | None = None) -> Q:
+    return Q(closed_on__isnull=True, received_on__lt=past_limit_cutoff(today))
 
 
 def case_state(qs: QuerySet, state: str) -> QuerySet:
     if state == CaseState.OPEN:
         return qs.filter(closed_on__isnull=True)
-    if state == CaseState.OVERDUE:
-        return qs.filter(overdue())
+    if state == CaseState.PAST_LIMIT:
+        return qs.filter(past_limit())
     if state == CaseState.CLOSED:
         return qs.filter(closed_on__isnull=False)
     return qs

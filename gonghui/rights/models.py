@@ -104,7 +104,7 @@ class DisputeCase(TenantModel):
             models.Index(fields=["union", "received_on"], name="dispute_union_received"),
             # The list, newest first: a page without sorting the tenant's cases.
             models.Index(fields=["tenant", "received_on"], name="dispute_tenant_received"),
-            # The overdue flag: open cases received before a cut-off date.
+            # The past-limit flag: open cases received before a cut-off date.
             models.Index(fields=["tenant", "received_on"], condition=Q(closed_on__isnull=True),
                          name="dispute_open_received"),
         ]
@@ -122,7 +122,7 @@ class DisputeCase(TenantModel):
         return self.received_on + timedelta(days=dispute_time_limit_days())
 
     @property
-    def is_overdue(self) -> bool:
+    def is_past_limit(self) -> bool:
         return not self.is_closed and timezone.localdate() > self.due_on
 
 

@@ -31,8 +31,8 @@ from .filters import (
     PetitionFilters,
     case_state,
     contract_state,
-    overdue,
-    overdue_cutoff,
+    past_limit,
+    past_limit_cutoff,
 )
 from .models import (
     CaseStep,
@@ -89,7 +89,7 @@ class MediationCoverage:
 
 
 def mediation_coverage(*, user, union: Union) -> MediationCoverage:
-    """The seed's "调处组织190家，有调处员190名": bodies and serving mediators in the subtree."""
+    """The source summaries' "调处组织190家，有调处员190名": bodies and serving mediators in the subtree."""
     bodies = within(visible(MediationBody.objects.all(), user), union).aggregate(
         n=Count("id"), enterprise=Count("id", filter=Q(enterprise__isnull=False)))
     mediators = within(visible(Mediator.objects.filter(active=True), user), union).count()
@@ -104,7 +104,7 @@ DISPUTE_NEAR_DAYS = 3
 
 def near_limit_received(today: date | None = None) -> tuple[date, date]:
     """The first and last receipt day of cases whose time limit ends within DISPUTE_NEAR_DAYS."""
-    first = overdue_cutoff(today)
+    first = past_limit_cutoff(today)
     return first, first + timedelta(days=DISPUTE_NEAR_DAYS - 1)
 
 
@@ -281,7 +281,7 @@ def contract_coverage(*, user, union: Union, start: date, end: date) -> Contract
 
 @dataclass(frozen=True)
 class RightsTodo:
-    overdue: int = 0
+    past_limit: int = 0
     near_limit: int = 0
     expiring: int = 0
 
@@ -294,6 +294,6 @@ def rights_todo(*, user, today: date) -> RightsTodo:
     if not may_access_care(user):
         return RightsTodo(expiring=expiring)
     open_cases = case_state(visible(DisputeCase.objects.all(), user), CaseState.OPEN)
-    counts = open_cases.aggregate(overdue=Count("id", filter=overdue(today)),
+    counts = open_cases.aggregate(past_limit=Count("id", filter=past_limit(today)),
                                   near_limit=Count("id", filter=Q(received_on__range=near_limit_received(today))))
     return RightsTodo(expiring=expiring, **counts)

@@ -19,8 +19,8 @@ def todo_lines(*, user, today: date) -> list[TodoLine]:
     first, last = near_limit_received(today)
     near = {"state": CaseState.OPEN, "start": first.isoformat(), "end": last.isoformat()}
     return [
-        *todo_line(todo.overdue, f"劳动争议超过{dispute_time_limit_days()}日未结 {todo.overdue} 件",
-                   todo_url("rights:disputes", query={"state": CaseState.OVERDUE})),
+        *todo_line(todo.past_limit, f"劳动争议超过{dispute_time_limit_days()}日未结 {todo.past_limit} 件",
+                   todo_url("rights:disputes", query={"state": CaseState.PAST_LIMIT})),
         *todo_line(todo.near_limit, f"劳动争议{DISPUTE_NEAR_DAYS}日内到期 {todo.near_limit} 件",
                    todo_url("rights:disputes", query=near)),
         *todo_line(todo.expiring, f"集体合同{contract_warning_days()}日内到期 {todo.expiring} 份",

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gonghui.core.identifiers import mask_mobile
 from gonghui.core.pages import form_page, paginate
+from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get, union_list
@@ -91,7 +92,7 @@ def dispute_export_page(request):
                ("涉及职工人数", 12), ("涉案金额（元）", 16), ("调解员", 12), ("处理结果", 12), ("结案日期", 12),
                ("是否超期", 10)]
     rows = ([c.received_on, c.union.name, c.enterprise.name, c.get_kind_display(), c.applicant, c.workers_involved,
-             c.amount, c.mediator.name if c.mediator else "", c.get_outcome_display(), c.closed_on, c.is_overdue]
+             c.amount, c.mediator.name if c.mediator else "", c.get_outcome_display(), c.closed_on, c.is_past_limit]
             for c in qs.iterator(chunk_size=2000))
     return xlsx_download(filename="劳动争议案件.xlsx", sheet_name="劳动争议案件", headers=columns, rows=rows)
 
@@ -320,6 +321,7 @@ def _period(request) -> tuple[StatisticsForm, date, date]:
 
 
 @login_required
+@reporting
 def statistics_page(request):
     node = _union_param(request) or request.user.union
     form, start, end = _period(request)

@@ -5,6 +5,8 @@ The member form's own rules come from gonghui.members.rules
 needs: reading labels, dates and unions from cells, within the user's subtree.
 """
 
+import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -13,6 +15,8 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from gonghui.core.identifiers import IdentifierError, area_exists, id_check_char, parse_resident_id
+from gonghui.core.scoping import within
+from gonghui.members.bulk import MemberRow
 from gonghui.members.choices import Category, Education, Gender, PoliticalStatus
 from gonghui.members.rules import ETHNICITY_SET, member_values_check, name_error
 from gonghui.org.models import UnionLevel, Union, UnionGroup
@@ -96,9 +100,17 @@ class UnionDirectory:
         for union in Union.objects.filter(tenant_id=node.tenant_id).only("id", "name", "code", "path", "level"):
             directory.by_name.setdefault(union.name, []).append(union)
             directory.by_code[union.code.upper()] = union
-        groups = UnionGroup.objects.filter(tenant_id=node.tenant_id, union__path__startswith=node.path)
+        groups = within(UnionGroup.objects.all(), node)
         directory.groups = {(union_id, name): pk for pk, union_id, name in groups.values_list("id", "union_id", "name")}
         return directory
+
+    def fingerprint(self) -> str:
+        """Everything a row's union and group were judged by: the user's place, the county's unions, the
+        subtree's groups. Equal fingerprints mean a row checked under one is checked alike under the other."""
+        unions = sorted((u.pk, u.name, u.code, u.path, u.level) for u in self.by_code.values())
+        payload = json.dumps([self.node.pk, self.node.path, self.node.level, unions, sorted(self.groups.items())],
+                             ensure_ascii=False, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()
 
     @property
     def default_union_id(self) -> int | None:
@@ -138,9 +150,6 @@ def _choice(table: dict[str, str], text: str, label: str) -> str:
         raise CellError(f"{label}“{text}”无法识别（可填：{options}）") from None
 
 
-# The order of the staging table's columns after row_no (see staging.py).
-VALUE_COLUMNS = ("union_id", "group_id", "name", "id_number", "birth_date", "gender", "ethnicity", "phone",
-                 "education", "political_status", "category", "join_date", "card_number")
 LABEL_TABLES = {"gender": (GENDERS, "性别"), "education": (EDUCATIONS, "学历"),
                 "political_status": (POLITICAL, "政治面貌"), "category": (CATEGORIES, "人员类别")}
 # Cells whose distinct values are few in any roster (labels, dates, unions): parsed once per distinct value.
@@ -218,11 +227,11 @@ class RowChecker:
         return found
 
     # the fast path --------------------------------------------------------------------------------
-    def check(self, row: list) -> tuple[tuple | None, list[str]]:
+    def check(self, row: list) -> tuple[MemberRow | None, list[str]]:
         values = self._fast(row)
         return (values, []) if values is not None else self.check_full(row)
 
-    def _fast(self, row: list) -> tuple | None:
+    def _fast(self, row: list) -> MemberRow | None:
         cell = self.cell
         name, number, phone, card = cell(row, "name"), cell(row, "id_number"), cell(row, "phone"), \
             cell(row, "card_number")
@@ -255,8 +264,8 @@ class RowChecker:
         group_id = self._group_id(found["union"], cell(row, "group"))
         if group_id is REJECTED:
             return None
-        return (found["union"], group_id, name, number, birth, gender, found["ethnicity"], phone, found["education"],
-                found["political_status"], found["category"], join, card)
+        return MemberRow(found["union"], group_id, name, number, birth, gender, found["ethnicity"], phone,
+                         found["education"], found["political_status"], found["category"], join, card)
 
     def _birth(self, number: str) -> date | _Rejected:
         """Every clean number with the same birth digits has the same fate there: ask core once per date."""
@@ -282,7 +291,7 @@ class RowChecker:
         return self._groups[key]
 
     # the full check -------------------------------------------------------------------------------
-    def check_full(self, row: list) -> tuple[tuple | None, list[str]]:
+    def check_full(self, row: list) -> tuple[MemberRow | None, list[str]]:
         errors: dict[str, str] = {}
         found: dict = {}
         for key in LOOKUP_FIELDS:
@@ -304,9 +313,9 @@ class RowChecker:
             order = list(FIELDS_BY_KEY)
             messages = sorted(errors.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
             return None, [_labelled(k, m) for k, m in messages]
-        return (found["union"], group_id, values["name"], values["id_number"], values["birth_date"], values["gender"],
-                found["ethnicity"], values.get("phone"), found["education"], found["political_status"],
-                found["category"], values["join_date"], card), []
+        return MemberRow(found["union"], group_id, values["name"], values["id_number"], values["birth_date"],
+                         values["gender"], found["ethnicity"], values.get("phone"), found["education"],
+                         found["political_status"], found["category"], values["join_date"], card), []
 
     def _raw_id(self, row: list):
         raw = self.cell(row, "id_number")

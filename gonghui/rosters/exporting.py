@@ -4,16 +4,15 @@ import codecs
 import csv
 import tempfile
 from collections.abc import Iterator
-from types import SimpleNamespace
 
 from django.core.files import File
 from django.http import QueryDict
 
 from gonghui.core.identifiers import mask_id_number, mask_mobile
+from gonghui.core.routers import reporting
 from gonghui.core.xlsx import neutralise, write_xlsx
 from gonghui.members.choices import Category, Education, Gender, PoliticalStatus, Status
 from gonghui.members.selectors import member_list
-from gonghui.members.views import filters_from
 
 from .models import ExportFormat, RosterExport
 
@@ -36,9 +35,7 @@ class ExportCancelled(Exception):
 
 
 def _queryset(export: RosterExport):
-    request = SimpleNamespace(GET=QueryDict(export.query), user=export.created_by)
-    _, filters = filters_from(request)
-    return member_list(user=export.created_by, filters=filters)
+    return member_list(user=export.created_by, params=QueryDict(export.query))
 
 
 def runs_in_background(export: RosterExport) -> bool:
@@ -78,6 +75,7 @@ def write_csv(path: str, rows) -> int:
     return count
 
 
+@reporting
 def write_export(export: RosterExport, *, on_chunk=None) -> None:
     """Write the file and attach it to the export record (saved by the caller)."""
     suffix = f".{export.format}"

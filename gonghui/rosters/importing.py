@@ -1,13 +1,20 @@
 """The two background passes over an uploaded roster: the dry run, and the write.
 
-Both go the same way, chunk by chunk: a reader thread reads and checks rows
-(pure Python, no database) while this thread loads the previous chunk into
-the stage, classifies it against the member records and, for the write,
-merges it. The database works while Python checks, on the machine's other
-core. The write runs in ONE transaction around all chunks: a cancel, a crash
-or an "all or nothing" with a rejected row rolls every chunk back.
+The dry run goes chunk by chunk: a reader thread reads and checks rows (pure
+Python, no database) while this thread loads the previous chunk into the
+stage, classifies it against the member records and keeps it. The database
+works while Python checks, on the machine's other core.
+
+The write takes the kept rows when they were checked under what still holds
+(the same unions and groups, the same day: `RosterRun.stage_key`): one pass
+classifies them all again against the member records as they are now, and
+members.services.member_rows_import writes them. Otherwise it reads and
+checks the file again, merging chunk by chunk as the dry run classifies. It
+runs in ONE transaction: a cancel, a crash or an "all or nothing" with a
+rejected row rolls everything back.
 """
 
+import hashlib
 import itertools
 import queue
 import tempfile
@@ -19,12 +26,14 @@ from django.core.files import File
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 
+from gonghui.core.xlsx import write_xlsx
+from gonghui.members.bulk import MemberStage, RowOutcome
+from gonghui.members.services import member_rows_import
+
 from .checking import RowChecker, UnionDirectory
 from .columns import HEADER_SEARCH_ROWS, find_header, is_blank, is_totals, missing_required
 from .models import ImportMode, ImportStatus, RosterImport
 from .reading import RosterRefused, iter_rows
-from .staging import RowOutcome, Stage
-from gonghui.core.xlsx import write_xlsx
 
 CHUNK_ROWS = 50_000
 FIRST_ERRORS = 20
@@ -47,24 +56,39 @@ class NotAllValid(Exception):
 
 @dataclass
 class Pass:
-    """What one pass over the file found: rejected rows (Excel row number -> message) and counts."""
+    """What one pass found: rejected rows (Excel row number -> message) and counts.
+
+    `errors` are the check's, `clashes` the people held in another union; a write from kept rows knows
+    the check's rejections beyond the first few only by their number (`unlisted`).
+    """
 
     errors: dict[int, str] = field(default_factory=dict)
+    clashes: dict[int, str] = field(default_factory=dict)
+    unlisted: int = 0
     counts: dict[RowOutcome, int] = field(default_factory=lambda: dict.fromkeys(RowOutcome, 0))
     read: int = 0
     written: int = 0
 
     @property
     def rejected(self) -> int:
-        return len(self.errors)
+        return len(self.errors) + len(self.clashes) + self.unlisted
+
+    def all_errors(self) -> dict[int, str]:
+        return {**self.errors, **self.clashes}
 
     def summary(self) -> dict:
+        errors = self.all_errors()
         return {
             "new_count": self.counts[RowOutcome.NEW], "updated_count": self.counts[RowOutcome.UPDATED],
             "unchanged_count": self.counts[RowOutcome.UNCHANGED], "rejected_count": self.rejected,
             "rows_written": self.written, "rows_total": self.read,
-            "first_errors": [{"row": n, "message": self.errors[n]} for n in sorted(self.errors)[:FIRST_ERRORS]],
+            "first_errors": [{"row": n, "message": errors[n]} for n in sorted(errors)[:FIRST_ERRORS]],
         }
+
+    def staged(self, key: str) -> dict:
+        """What the write needs of this dry run's check when it takes the kept rows."""
+        first = sorted(self.errors)[:FIRST_ERRORS]
+        return {"key": key, "rejected": len(self.errors), "first": [[n, self.errors[n]] for n in first]}
 
 
 class ProgressLine:
@@ -100,7 +124,7 @@ class RosterRun:
     def __init__(self, roster: RosterImport):
         self.roster = roster
         self.actor = roster.created_by
-        self.stage = Stage(f"roster_stage_{roster.pk}")
+        self.stage = MemberStage(stage_name(roster.pk))
         self.progress = ProgressLine(roster.pk)
 
     def report(self, **fields: int) -> None:
@@ -148,7 +172,7 @@ class RosterRun:
         it after the last chunk.
         """
         rows = self._rows(self._data())
-        checker = RowChecker(mapping=self.roster.mapping, unions=UnionDirectory.load(self.actor.union))
+        self.checker = checker = RowChecker(mapping=self.roster.mapping, unions=UnionDirectory.load(self.actor.union))
         handoff: queue.Queue = queue.Queue(maxsize=2)
         stop = threading.Event()
 
@@ -167,8 +191,8 @@ class RosterRun:
                 for number, row in rows:
                     result.read += 1
                     values, messages = checker.check(row)
-                    if values is not None and seen.setdefault(values[3], number) != number:
-                        messages = [DUPLICATE.format(first=seen[values[3]])]
+                    if values is not None and seen.setdefault(values.id_number, number) != number:
+                        messages = [DUPLICATE.format(first=seen[values.id_number])]
                     if messages:
                         result.errors[number] = "；".join(messages)
                     else:
@@ -196,36 +220,83 @@ class RosterRun:
             stop.set()
             reader.join()
 
+    @property
+    def all_or_nothing(self) -> bool:
+        return self.roster.mode == ImportMode.ALL_OR_NOTHING
+
+    def _classify(self, result: Pass, *, assign_ids: bool, kept: bool = False) -> dict[RowOutcome, int]:
+        counts = self.stage.classify(node=self.actor.union, assign_ids=assign_ids, kept=kept)
+        for kind, count in counts.items():
+            result.counts[kind] += count
+        if counts[RowOutcome.ELSEWHERE] or counts[RowOutcome.MOVED]:
+            result.clashes.update(self.stage.rejections())
+        return counts
+
     def process(self, result: Pass, *, write: bool) -> Pass:
-        """Stage, classify and (for the write) merge each chunk as it arrives."""
-        all_or_nothing = self.roster.mode == ImportMode.ALL_OR_NOTHING
-        self.stage.create()
+        """Stage and classify each chunk as it arrives; the dry run keeps it, the write merges it."""
+        self.stage.create(keep=not write)
         for chunk in self.chunks(result):
             self.stage.load(chunk)
-            counts = self.stage.classify(node=self.actor.union, assign_ids=write)
-            for kind, count in counts.items():
-                result.counts[kind] += count
-            if counts[RowOutcome.ELSEWHERE] or counts[RowOutcome.MOVED]:
-                result.errors.update(self.stage.rejections())
-            if write and not (all_or_nothing and result.errors):
-                result.written += self.stage.merge(counts=counts, tenant_id=self.actor.union.tenant_id,
-                                                   actor_id=self.actor.pk, now=timezone.now())
+            if not write:
+                self.stage.keep()
+            counts = self._classify(result, assign_ids=write)
+            if write and not (self.all_or_nothing and result.rejected):
+                result.written += member_rows_import(actor=self.actor, stage=self.stage, counts=counts)
                 self.report(rows_written=result.written)
             self.check_cancel()
-        if write and all_or_nothing and result.errors:
+        if write and self.all_or_nothing and result.rejected:
             raise NotAllValid
+        if not write:
+            self.stage.kept_done()
+        return result
+
+    # the kept rows --------------------------------------------------------------------------------
+    def stage_key(self, directory: UnionDirectory, *, today, kept: int) -> str:
+        """What the kept rows were checked under: the file's sheet and columns, the unions and groups,
+        the day (a date check moves with it) and how many rows were kept (a crash empties them)."""
+        roster = self.roster
+        parts = [directory.fingerprint(), roster.sheet_name, roster.header_row, sorted(roster.mapping.items()),
+                 today.isoformat(), kept]
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+    def keep_key(self, result: Pass) -> dict:
+        kept = result.read - len(result.errors)
+        return result.staged(self.stage_key(self.checker.unions, today=self.checker.today, kept=kept))
+
+    def kept_rows_hold(self) -> bool:
+        staged = self.roster.staged
+        kept = self.stage.kept_count() if staged else None
+        if kept is None:
+            return False
+        directory = UnionDirectory.load(self.actor.union)
+        return staged["key"] == self.stage_key(directory, today=timezone.localdate(), kept=kept)
+
+    def write_kept(self, result: Pass) -> Pass:
+        """The dry run's checked rows, classified again against the members as they are now, written at once."""
+        staged = self.roster.staged
+        result.errors = {n: message for n, message in staged["first"]}
+        result.unlisted = staged["rejected"] - len(result.errors)
+        result.read = self.roster.rows_total
+        self.report(rows_read=result.read, rows_checked=result.read)
+        counts = self._classify(result, assign_ids=True, kept=True)
+        if self.all_or_nothing and result.rejected:
+            raise NotAllValid
+        result.written = member_rows_import(actor=self.actor, stage=self.stage, counts=counts)
+        self.report(rows_written=result.written)
+        self.check_cancel()
         return result
 
     # the error file -------------------------------------------------------------------------------
     def write_error_file(self, result: Pass) -> None:
         """The user's own rows that were rejected, with the Excel row number and the reason."""
-        if not result.errors:
+        errors = result.all_errors()
+        if not errors:
             self.roster.error_file = ""
             return
         width = len(self.roster.headers)
         headers = [*self.roster.headers, ROW_HEADER, ERROR_HEADER]
-        rejected = ([*row[:width], *[""] * (width - len(row)), number, result.errors[number]]
-                    for number, row in self._rows(self._data()) if number in result.errors)
+        rejected = ([*row[:width], *[""] * (width - len(row)), number, errors[number]]
+                    for number, row in self._rows(self._data()) if number in errors)
         with tempfile.NamedTemporaryFile(suffix=".xlsx") as tmp:
             write_xlsx(tmp.name, headers, rejected, sheet_name="有误的行")
             base = self.roster.original_name.rsplit(".", 1)[0]
@@ -238,17 +309,23 @@ class RosterRun:
             setattr(self.roster, key, value)
         self.roster.save()
 
-    def close(self) -> None:
-        self.stage.drop()
+    def close(self, *, keep: bool = False) -> None:
+        self.stage.drop(kept=not keep)
         self.progress.close()
+
+
+def stage_name(import_id: int) -> str:
+    return f"roster_stage_{import_id}"
 
 
 def run_dry_run(roster: RosterImport) -> None:
     run = RosterRun(roster)
+    kept = False
     try:
         result = run.process(Pass(), write=False)
         run.write_error_file(result)
-        run.finish(status=ImportStatus.CHECKED, **result.summary())
+        run.finish(status=ImportStatus.CHECKED, staged=run.keep_key(result), **result.summary())
+        kept = True
     except NeedsMapping:
         run.finish(status=ImportStatus.NEEDS_MAPPING, finished_at=None)
     except Cancelled:
@@ -256,7 +333,7 @@ def run_dry_run(roster: RosterImport) -> None:
     except RosterRefused as exc:
         run.finish(status=ImportStatus.REFUSED, message=str(exc))
     finally:
-        run.close()
+        run.close(keep=kept)
 
 
 def run_write(roster: RosterImport) -> None:
@@ -264,10 +341,13 @@ def run_write(roster: RosterImport) -> None:
     result = Pass()
     try:
         with transaction.atomic():
-            run.process(result, write=True)
+            if run.kept_rows_hold():
+                run.write_kept(result)
+            else:
+                run.process(result, write=True)
         roster.file.delete(save=False)  # the uploaded rows are in the member records now; keep no second copy
         summary = result.summary()
-        run.finish(status=ImportStatus.DONE, **summary,
+        run.finish(status=ImportStatus.DONE, staged={}, **summary,
                    message=f"新增 {summary['new_count']} 人，更新 {summary['updated_count']} 人，"
                            f"未变 {summary['unchanged_count']} 人，跳过有误的 {result.rejected} 行")
     except NotAllValid:

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.core.files import random_file_name
 from gonghui.core.models import TenantModel
 
 from .columns import FIELDS
@@ -29,6 +31,20 @@ class ImportMode(models.TextChoices):
     ALL_OR_NOTHING = "all_or_nothing", _("全部无误才导入")
 
 
+# Stored under random names: the uploader's file name (often a unit's name, sometimes a person's) stays
+# in the database, and no path can be guessed from an import's or export's name or number.
+def import_path(instance, filename: str) -> str:
+    return random_file_name(f"rosters/imports/{timezone.now():%Y/%m}", filename)
+
+
+def error_path(instance, filename: str) -> str:
+    return random_file_name(f"rosters/errors/{timezone.now():%Y/%m}", filename)
+
+
+def export_path(instance, filename: str) -> str:
+    return random_file_name(f"rosters/exports/{timezone.now():%Y/%m}", filename)
+
+
 class JobProgress(TenantModel):
     """What a background job has done so far; the page polls it, so it survives a reload."""
 
@@ -48,7 +64,7 @@ class JobProgress(TenantModel):
 class RosterImport(JobProgress):
     """One uploaded roster on its way in: file, chosen sheet and columns, dry-run counts, outcome."""
 
-    file = models.FileField(upload_to="rosters/imports/%Y/%m/")
+    file = models.FileField(upload_to=import_path)
     original_name = models.CharField(_("文件名"), max_length=200)
     kind = models.CharField(max_length=4)
     sheets = models.JSONField(default=list)  # [{"name": ..., "rows": n or None}]
@@ -65,7 +81,10 @@ class RosterImport(JobProgress):
     unchanged_count = models.PositiveIntegerField(default=0)
     rejected_count = models.PositiveIntegerField(default=0)
     first_errors = models.JSONField(default=list)  # [{"row": n, "message": ...}]
-    error_file = models.FileField(upload_to="rosters/errors/%Y/%m/", blank=True)
+    error_file = models.FileField(upload_to=error_path, blank=True)
+    # What the write needs from the dry run when it takes the kept rows instead of the file: the key they
+    # were checked under, how many rows the check rejected and the first of them ({} when none are kept).
+    staged = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["-id"]
@@ -107,7 +126,7 @@ class RosterExport(JobProgress):
     format = models.CharField(_("格式"), max_length=4, choices=ExportFormat.choices)
     query = models.CharField(_("筛选条件"), max_length=500, blank=True)  # the list's query string
     status = models.CharField(_("状态"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.RUNNING)
-    file = models.FileField(upload_to="rosters/exports/%Y/%m/", blank=True)
+    file = models.FileField(upload_to=export_path, blank=True)
 
     class Meta:
         ordering = ["-id"]

@@ -10,11 +10,13 @@ from django.utils import timezone
 from python_calamine import CalamineError, PasswordError
 
 from gonghui.core.services import access_log_record, require_within, require_writer
+from gonghui.members.bulk import MemberStage
 
 from . import tasks
 from .checking import UnionDirectory
 from .columns import FIELDS_BY_KEY, missing_required
 from .exporting import export_rows_count, runs_in_background, write_export
+from .importing import stage_name
 from .models import RUNNING_IMPORT, ExportFormat, ExportStatus, ImportMode, ImportStatus, RosterExport, RosterImport
 from .reading import RosterRefused, Sheet, check_row_limit, check_size, list_sheets, sniff
 
@@ -66,6 +68,7 @@ def _start_check(roster: RosterImport, sheet: Sheet, *, mapping: dict | None = N
     if mapping is None:
         roster.headers = []
     roster.rows_total = max((sheet.rows or 0) - 1, 0)
+    roster.staged = {}  # the new dry run keeps its own rows
     _reset_progress(roster, status=ImportStatus.CHECKING)
     roster.save()
     tasks.roster_check.enqueue(roster.pk)
@@ -143,7 +146,7 @@ def roster_import_cancel(*, actor, roster: RosterImport) -> None:
 
 
 @transaction.atomic
-def member_export_create(*, actor, query: str, fmt: str) -> RosterExport:
+def roster_export_create(*, actor, query: str, fmt: str) -> RosterExport:
     """Export the member list as filtered on screen; small lists are written at once, large ones in the background."""
     if fmt not in ExportFormat.values:
         raise ValidationError({"format": "请选择导出格式"})
@@ -163,7 +166,7 @@ def member_export_create(*, actor, query: str, fmt: str) -> RosterExport:
     return export
 
 
-def member_export_cancel(*, actor, export: RosterExport) -> None:
+def roster_export_cancel(*, actor, export: RosterExport) -> None:
     require_within(actor, export.union)
     if export.created_by_id != actor.pk:
         raise ValidationError({"__all__": "只能取消自己发起的导出"})
@@ -195,10 +198,12 @@ def roster_files_expire(*, now: datetime) -> dict[str, int]:
     for roster in stale.exclude(file="", error_file=""):
         roster.file.delete(save=False)
         roster.error_file.delete(save=False)
+        MemberStage(stage_name(roster.pk)).drop()  # a dry run's kept rows hold the same ID numbers
+        roster.staged = {}
         if roster.status != ImportStatus.DONE:
             roster.status = ImportStatus.EXPIRED
             roster.message = f"上传已超过 {days} 天未导入，文件已删除；如需导入请重新上传"
-        roster.save(update_fields=["file", "error_file", "status", "message"])
+        roster.save(update_fields=["file", "error_file", "staged", "status", "message"])
         counts["imports"] += 1
     for export in RosterExport.objects.filter(created_at__lt=cutoff).exclude(status=ExportStatus.RUNNING).exclude(file=""):
         export.file.delete(save=False)

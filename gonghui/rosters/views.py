@@ -1,14 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from gonghui.core.files import private_file_response
 from gonghui.core.forms import call_service
 from gonghui.core.pages import form_page, paginate, report_outcome
 from gonghui.core.services import require_writer
-from gonghui.members.views import filters_from
+from gonghui.members.selectors import member_filter
 
 from . import selectors, services
 from .forms import ExportForm, MappingForm, SheetForm, StartForm, UploadForm
@@ -97,7 +98,7 @@ def import_errors_page(request, pk: int):
         raise Http404
     services.error_file_download_record(actor=request.user, roster=roster)
     name = roster.original_name.rsplit(".", 1)[0] + "-错误清单.xlsx"
-    return FileResponse(roster.error_file.open("rb"), as_attachment=True, filename=name)
+    return private_file_response(roster.error_file, filename=name)
 
 
 def _export_query(request) -> str:
@@ -112,11 +113,11 @@ def export_create_page(request):
 
     Exporting is a read (auditors may do it too), so this page does not go through form_page.
     """
-    filter_form, _ = filters_from(request)
+    filter_form = member_filter(user=request.user, params=request.GET).form
     query = _export_query(request)
     form = ExportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        export = call_service(form, lambda: services.member_export_create(
+        export = call_service(form, lambda: services.roster_export_create(
             actor=request.user, query=query, fmt=form.cleaned_data["format"]))
         if export is not None:
             return redirect("rosters:export_detail", pk=export.pk)
@@ -147,12 +148,12 @@ def export_download_page(request, pk: int):
     if not export.file:
         raise Http404
     services.export_download_record(actor=request.user, export=export)
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename=f"会员花名册-{export.pk}.{export.format}")
+    return private_file_response(export.file, filename=f"会员花名册-{export.pk}.{export.format}")
 
 
 @login_required
 @require_POST
 def export_cancel_page(request, pk: int):
     export = selectors.export_get(user=request.user, pk=pk)
-    report_outcome(request, lambda: services.member_export_cancel(actor=request.user, export=export), done="已请求取消")
+    report_outcome(request, lambda: services.roster_export_cancel(actor=request.user, export=export), done="已请求取消")
     return redirect("rosters:export_detail", pk=export.pk)

@@ -141,7 +141,7 @@ def build_world() -> World:
 
     roster = rosters.roster_import_create(actor=officer, upload=SimpleUploadedFile("名单.csv", ROSTER_CSV))
     roster.refresh_from_db()
-    export = rosters.member_export_create(actor=officer, query="", fmt="csv")
+    export = rosters.roster_export_create(actor=officer, query="", fmt="csv")
     transfer = members.transfer_request(actor=officer, member=cast.member_a1, to_union=union_a3, on_date=today)
     admins = {f"{duty}_admin": duty_account_create(username=f"{duty}_admin", full_name=f"{duty}_admin", duty=duty,
                                                    password=PASSWORD) for duty in Duty.values}

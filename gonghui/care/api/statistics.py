@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema
 
+from gonghui.core.routers import reporting
 from gonghui.org.selectors import union_get
 
 from .. import selectors
@@ -36,6 +37,7 @@ class StatisticsQuery(Schema):
 
 
 @router.get("/statistics", response=StatisticsOut, summary="帮扶服务统计：某工会及下级、某期间的各项数字")
+@reporting
 def statistics(request, query: Query[StatisticsQuery]):
     union = union_get(user=request.user, pk=query.union_id)
     if query.start > query.end:

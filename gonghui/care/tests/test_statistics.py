@@ -1,4 +1,4 @@
-"""Each figure of the seed's year summary, entered as records and read back from the statistics.
+"""Each figure of the source year summary, entered as records and read back from the statistics.
 
 The period is 1 January – 30 November 2025 (the summaries' "1—11月") for 甲街道总工会;
 records just outside the period or in the other street are entered too, and must not count.
@@ -46,7 +46,7 @@ def pay(actor, file, amount, on):
                                        fund_source="higher_union")
 
 
-def test_hardship_seed_sentence(cast):
+def test_hardship_source_sentence(cast):
     """新增困难职工3人，现共有困难职工26人，发放各类困难补助4.9万元"""
     people = members(cast, 1000, 28)
     before = [active_file(cast, who=m, applied_on=date(2024, 3, 1)) for m in people[:22]]
@@ -75,7 +75,7 @@ def test_hardship_seed_sentence(cast):
     assert county.hardship.sentence() == "新增困难职工4人，现共有困难职工27人，发放各类困难补助5.9万元"
 
 
-def test_fund_seed_sentences(cast):
+def test_fund_source_sentences(cast):
     """217家企业建立了内部帮困基金，基金组建占97.3%，基金总额达到587.8万元 … 企业帮困基金共发放17.6万元，救助对象38人"""
     covered = enterprises(cast.union_a1, 2000, 221) + [cast.union_a1.enterprises.get(name__endswith="所在企业")]
     assert len(covered) + 1 == 223  # with union_a2's enterprise; the street's own, with no union, does not count
@@ -102,7 +102,7 @@ def test_fund_seed_sentences(cast):
     assert result.balance == Decimal("5878000") - Decimal("179000")
 
 
-def test_summer_cooling_seed_sentence_exactly(cast):
+def test_summer_cooling_source_sentence_exactly(cast):
     """夏季高温慰问企业29家，企业职工6072人，共发放防暑用品、饮料等慰问品共计262094元"""
     visited = enterprises(cast.union_a1, 4000, 29)
 
@@ -121,7 +121,7 @@ def test_summer_cooling_seed_sentence_exactly(cast):
     assert figures(cast).summer.sentence() == "夏季高温慰问企业29家，企业职工6072人，共发放防暑用品、饮料等慰问品共计262094元"
 
 
-def test_winter_warmth_seed_sentence_exactly(cast):
+def test_winter_warmth_source_sentence_exactly(cast):
     """元旦春节困难职工慰问活动中共计慰问困难职工26名，发放慰问金和慰问品39000元"""
     people = members(cast, 5000, 26)
 
@@ -139,7 +139,7 @@ def test_winter_warmth_seed_sentence_exactly(cast):
     assert figures(cast).winter.sentence() == "元旦春节困难职工慰问活动中共计慰问困难职工26名，发放慰问金和慰问品39000元"
 
 
-def test_autumn_schooling_seed_sentence_exactly(cast):
+def test_autumn_schooling_source_sentence_exactly(cast):
     """为6名大学生、1名中学生、1名小学生，共计8名困难职工家庭提供了助学服务，共计18500元"""
     families = members(cast, 6000, 8)
     levels = ["university"] * 6 + ["secondary", "primary"]
@@ -242,7 +242,7 @@ def test_without_the_grant_hardship_and_payout_figures_are_withheld_not_zeroed(c
     assert body["figures"]["hardship"] is None and body["figures"]["funds"]["paid_out"] is None
 
 
-def test_medical_aid_sentence_of_the_seed_exactly(cast):
+def test_medical_aid_source_sentence_exactly(cast):
     """参保人数为10135人，其中在职参保4886人 … 共有49家单位参保，其中32家企业全员参保 — entered in bulk."""
     from datetime import timedelta
 

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
 from gonghui.org.selectors import union_get, union_list
 
@@ -24,6 +25,7 @@ def index_page(request):
 
 
 @login_required
+@reporting
 def statistics_page(request):
     unions = union_list(user=request.user)
     today = timezone.localdate()

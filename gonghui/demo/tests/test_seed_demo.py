@@ -182,12 +182,12 @@ def test_the_command_refuses_to_run_in_production(settings):
 
 
 def test_work_is_left_out_of_big_counties_unless_asked(monkeypatch):
-    seeded = []
-    monkeypatch.setattr(seed_demo, "build_county", lambda **kwargs: seeded.append(kwargs["work"]) or build(seed=1))
+    with_work = []
+    monkeypatch.setattr(seed_demo, "build_county", lambda **kwargs: with_work.append(kwargs["work"]) or build(seed=1))
     monkeypatch.setattr(seed_demo, "WORK_UP_TO", 50)
     for options in ({"members": 60}, {"members": 60, "work": True}, {"members": 50}):
         call_command("seed_demo", reset=True, stdout=StringIO(), **options)
-    assert seeded == [False, True, True]
+    assert with_work == [False, True, True]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are rebuilt only on PostgreSQL")

@@ -14,12 +14,12 @@ from datetime import date
 from gonghui.accounts.models import User
 
 from ..tree import Tree
-from .care import CareSummary, seed_care
+from .care import CareSummary, build_care
 from .context import Work
-from .honours import seed_honours, seed_news
-from .ledger import seed_ledger
-from .plans import seed_plans
-from .rights import RightsSummary, seed_rights
+from .honours import build_honours, build_news
+from .ledger import build_ledger
+from .plans import build_plans
+from .rights import RightsSummary, build_rights
 from .staff import Staff
 
 
@@ -43,11 +43,11 @@ class WorkSummary:
         ]
 
 
-def seed_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, members: int) -> WorkSummary:
+def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, members: int) -> WorkSummary:
     work = Work(tree=tree, staff=Staff(root=tree.root, users=users), seed=seed, as_of=as_of, members=members)
-    year = seed_plans(work)
-    entries = seed_ledger(work, year)
+    year = build_plans(work)
+    entries = build_ledger(work, year)
     return WorkSummary(
-        plans=len(year.plans), activities=len(entries), honours=seed_honours(work),
-        news=seed_news(work, entries), care=seed_care(work), rights=seed_rights(work),
+        plans=len(year.plans), activities=len(entries), honours=build_honours(work),
+        news=build_news(work, entries), care=build_care(work), rights=build_rights(work),
     )

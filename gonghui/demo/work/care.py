@@ -404,7 +404,7 @@ def child_name(rng: Random, parent: str) -> str:
     return surname + given[len(drawn):]
 
 
-def seed_care(work: Work) -> CareSummary:
+def build_care(work: Work) -> CareSummary:
     writer = CareWriter(work)
     active = writer.hardship()
     writer.funds()

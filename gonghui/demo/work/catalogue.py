@@ -1,4 +1,4 @@
-"""What the plan items of the shipped templates turn into in the ledger, in the words of the seed's summaries.
+"""What the plan items of the shipped templates turn into in the ledger, in the words of the source summaries.
 
 A rule matches a plan item by words of its title. An item no rule turns
 into ledger entries (writing the plan, keeping the files, coverage targets

@@ -25,7 +25,7 @@ REPORT_SHARE = 0.35
 AWARD_DAY = {HonourLevel.PROVINCE: 24, HonourLevel.CITY: 26, HonourLevel.COUNTY: 28}
 
 
-def seed_honours(work: Work) -> int:
+def build_honours(work: Work) -> int:
     rng = work.rng("honours")
     made = 0
     for title, level in (("优秀工会积极分子", HonourLevel.COUNTY), ("优秀工会工作者", HonourLevel.COUNTY), ("最美职工", HonourLevel.COUNTY),
@@ -110,7 +110,7 @@ def _teacher_honours(work: Work, rng: Random) -> int:
     return len(chosen)
 
 
-def seed_news(work: Work, activities: list[Activity]) -> int:
+def build_news(work: Work, activities: list[Activity]) -> int:
     """Reports on a share of the ledger's activities, by one or two reporters per union: some reach the rewards."""
     rng = work.rng("news")
     for min_count, reward, amount in COUNTY_RULE:

@@ -159,7 +159,7 @@ class LedgerWriter:
         return [f"{self.work.short(u)}代表队" for u in self.work.grassroots_under(union)[:12]]
 
 
-def seed_ledger(work: Work, year: PlannedYear) -> list[Activity]:
+def build_ledger(work: Work, year: PlannedYear) -> list[Activity]:
     writer = LedgerWriter(work)
     writer.carry_out(year)
     return writer.entries

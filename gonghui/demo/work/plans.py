@@ -29,7 +29,7 @@ class PlannedYear:
     busy: set[int]  # ids of the unions keeping a full ledger
 
 
-def seed_plans(work: Work) -> PlannedYear:
+def build_plans(work: Work) -> PlannedYear:
     rng = work.rng("plans")
     templates = {t.code: t for t in PlanTemplate.objects.filter(union__isnull=True).exclude(code="")}
     officers = work.spotlight_unions

@@ -23,7 +23,7 @@ from ..names import person_name
 from ..sampling import Weighted, split_weights
 from .context import Work, yuan
 
-# The shares of the seed's summary: "其中劳动合同5件，工资纠纷10件，工伤纠纷7件，其他5件".
+# The shares of the source summaries': "其中劳动合同5件，工资纠纷10件，工伤纠纷7件，其他5件".
 KINDS = Weighted(split_weights("labour_contract:5 wages:10 work_injury:7 social_insurance:3 other:5"))
 OUTCOMES = Weighted(split_weights("mediated:85 not_mediated:5 arbitration:8 court:2"))
 SUMMARIES = {
@@ -268,7 +268,7 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def seed_rights(work: Work) -> RightsSummary:
+def build_rights(work: Work) -> RightsSummary:
     writer = RightsWriter(work)
     writer.bodies()
     writer.cases()

@@ -191,10 +191,10 @@ def test_open_cases_past_or_near_their_time_limit(cast, client):
     assert who_sees(client, cast, "劳动争议3日内到期 1 件") == grant_holders
     client.force_login(cast.officer)
     lines = todo(client)
-    assert lines["劳动争议超过15日未结 1 件"] == reverse("rights:disputes") + "?state=overdue"
-    overdue = client.get(lines["劳动争议超过15日未结 1 件"]).content.decode()
+    assert lines["劳动争议超过15日未结 1 件"] == reverse("rights:disputes") + "?state=past_limit"
+    past_limit = client.get(lines["劳动争议超过15日未结 1 件"]).content.decode()
     near = client.get(lines["劳动争议3日内到期 1 件"]).content.decode()
-    assert "超期甲" in overdue and "将到期乙" not in overdue
+    assert "超期甲" in past_limit and "将到期乙" not in past_limit
     assert "将到期乙" in near and "超期甲" not in near and "刚受理丙" not in near
 
 

@@ -18,7 +18,7 @@ def grassroots(cast, parent, code, formation=Formation.SINGLE, scope=""):
 
 
 def test_coverage_sentence_comes_from_the_records(cast):
-    # The seed's street: 224 grassroots unions, 216 single, 8 community/village joint, 368 enterprises.
+    # The source summaries' street: 224 grassroots unions, 216 single, 8 community/village joint, 368 enterprises.
     street = cast.street_b
     for i in range(3):
         u = grassroots(cast, street, f"S{i}")

@@ -1,4 +1,4 @@
-"""The five plan templates shipped with the product, distilled from the five plans of the seed material.
+"""The five plan templates shipped with the product, distilled from the five plans among the source summaries.
 
 Each item is (area, title, months, target count, unit); months are 1..12, None is the whole year.
 The data lives here, not in the app, so that later edits to the app cannot change what this migration did.

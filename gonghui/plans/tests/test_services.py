@@ -31,11 +31,11 @@ def record(cast, item: PlanItem, on: date, *, actor=None):
                                   title="教职工趣味运动会", date=on, plan_item=item, participant_count=80)
 
 
-def test_five_templates_are_shipped_from_the_seed_plans():
+def test_five_templates_are_shipped_from_the_source_plans():
     codes = set(PlanTemplate.objects.filter(union__isnull=True).values_list("code", flat=True))
     assert codes == {"school", "street", "agency", "enterprise", "county"}
     school = shipped("school")
-    # The first seed plan's calendar: something planned in every month from 一月份 to 十二月份.
+    # The first source plan's calendar: something planned in every month from 一月份 to 十二月份.
     months = set()
     for mask in school.items.values_list("months", flat=True):
         months.update(mask_to_months(mask))

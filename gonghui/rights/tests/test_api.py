@@ -68,7 +68,7 @@ def test_create_close_and_read_a_case(cast, client):
                                                             "action": "调解会"}).status_code == 201
     closed = post(client, f"{API}/disputes/{case_id}/close", {"outcome": "mediated",
                                                               "closed_on": days_ago(0).isoformat()}).json()
-    assert closed["outcome"] == "mediated" and closed["is_overdue"] is False
+    assert closed["outcome"] == "mediated" and closed["is_past_limit"] is False
     detail = client.get(f"{API}/disputes/{case_id}").json()
     assert [s["action"] for s in detail["steps"]] == ["受理", "调解会", "结案：调解成功"]
     assert AccessLog.objects.filter(user=cast.officer, action="read", object_id=str(case_id)).count() == 1

@@ -48,7 +48,7 @@ def test_create_records_the_reception_as_the_first_step_and_the_history(cast):
     made = case(cast)
     assert [s.action for s in made.steps.all()] == ["受理"]
     assert made.history.first().history_user == cast.officer
-    assert not made.is_closed and not made.is_overdue
+    assert not made.is_closed and not made.is_past_limit
 
 
 def test_a_case_closed_before_it_opened_is_refused(cast):
@@ -134,15 +134,15 @@ def test_a_step_before_the_reception_is_refused(cast):
                    CaseStep, "on_date", "不能早于受理日期")
 
 
-def test_a_case_is_overdue_after_its_time_limit(cast, settings):
-    assert case(cast, received_on=days_ago(16)).is_overdue
-    assert not case(cast, received_on=days_ago(15)).is_overdue
+def test_a_case_is_past_limit_after_its_time_limit(cast, settings):
+    assert case(cast, received_on=days_ago(16)).is_past_limit
+    assert not case(cast, received_on=days_ago(15)).is_past_limit
     settings.GONGHUI = {**settings.GONGHUI, "DISPUTE_TIME_LIMIT_DAYS": 30}
-    assert not case(cast, received_on=days_ago(16)).is_overdue
+    assert not case(cast, received_on=days_ago(16)).is_past_limit
 
 
-def test_a_closed_case_is_never_overdue(cast):
-    assert not case(cast, received_on=days_ago(60), outcome=Outcome.NOT_MEDIATED, closed_on=days_ago(1)).is_overdue
+def test_a_closed_case_is_never_past_limit(cast):
+    assert not case(cast, received_on=days_ago(60), outcome=Outcome.NOT_MEDIATED, closed_on=days_ago(1)).is_past_limit
 
 
 def test_writing_cases_and_petitions_needs_the_grant(cast):

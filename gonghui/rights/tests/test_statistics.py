@@ -17,15 +17,15 @@ from .helpers import case, contract, days_ago
 pytestmark = pytest.mark.django_db
 
 YEAR = (date(2024, 1, 1), date(2024, 12, 31))
-SEED_DISPUTES = ("共调处劳动纠纷27起，共接待职工信访27件，成功调处劳资纠纷27件，其中劳动合同5件，工资纠纷10件，"
+SOURCE_DISPUTES = ("共调处劳动纠纷27起，共接待职工信访27件，成功调处劳资纠纷27件，其中劳动合同5件，工资纠纷10件，"
                  "工伤纠纷7件，其他5件，涉及职工120名，涉案金额1329770元。调处率100%，成功率100%。")
-SEED_KINDS = [DisputeKind.LABOUR_CONTRACT] * 5 + [DisputeKind.WAGES] * 10 + [DisputeKind.WORK_INJURY] * 7 + \
+SOURCE_KINDS = [DisputeKind.LABOUR_CONTRACT] * 5 + [DisputeKind.WAGES] * 10 + [DisputeKind.WORK_INJURY] * 7 + \
              [DisputeKind.OTHER] * 5
 
 
-def enter_seed_year(cast) -> None:
+def enter_source_year(cast) -> None:
     """27 cases over the street's two unions: 120 workers, 1,329,770 yuan, all mediated; 27 petitions."""
-    for i, kind in enumerate(SEED_KINDS):
+    for i, kind in enumerate(SOURCE_KINDS):
         officer, union = (cast.officer, cast.union_a1) if i % 2 else (cast.sibling_officer, cast.union_a2)
         received = date(2024, 1 + i % 12, 1 + i)
         case(cast, actor=officer, union=union, enterprise=union.enterprises.get(), kind=kind, received_on=received,
@@ -43,18 +43,18 @@ def enter_noise(cast) -> None:
     case(cast, received_on=date(2025, 1, 1), workers_involved=9, amount=Decimal(999))
 
 
-def test_the_seed_dispute_figures_come_back_from_the_records(cast):
-    enter_seed_year(cast)
+def test_the_source_dispute_figures_come_back_from_the_records(cast):
+    enter_source_year(cast)
     enter_noise(cast)
     figures = selectors.dispute_figures(user=cast.street_admin, union=cast.street_a, start=YEAR[0], end=YEAR[1])
-    assert figures.sentence() == SEED_DISPUTES
+    assert figures.sentence() == SOURCE_DISPUTES
 
 
-def test_the_statistics_page_shows_the_seed_sentence_the_rate_help_and_the_chart(cast, client_for):
-    enter_seed_year(cast)
+def test_the_statistics_page_shows_the_source_sentence_the_rate_help_and_the_chart(cast, client_for):
+    enter_source_year(cast)
     html = client_for(cast.county_admin).get(reverse("rights:statistics"), {
         "union": cast.street_a.pk, "start": "2024-01-01", "end": "2024-12-31"}).content.decode()
-    assert SEED_DISPUTES in html
+    assert SOURCE_DISPUTES in html
     assert "调处率 = 期末前已结案（无论结果）的案件数 ÷ 受理案件数" in html
     assert "成功率 = 调解成功的案件数 ÷ 已结案的案件数" in html
     assert 'id="cases-by-kind-data"' in html and "[5, 10, 7, 0, 5]" in html
@@ -62,11 +62,11 @@ def test_the_statistics_page_shows_the_seed_sentence_the_rate_help_and_the_chart
 
 
 def test_the_statistics_api_gives_the_same_sentence(cast, client):
-    enter_seed_year(cast)
+    enter_source_year(cast)
     client.force_login(cast.street_admin)
     body = client.get(f"/api/rights/unions/{cast.street_a.pk}/statistics",
                       {"start": "2024-01-01", "end": "2024-12-31"}).json()
-    assert body["disputes"]["sentence"] == SEED_DISPUTES
+    assert body["disputes"]["sentence"] == SOURCE_DISPUTES
     assert body["disputes"]["by_kind"]["wages"] == 10
 
 
@@ -96,7 +96,7 @@ def test_amounts_with_fen_keep_them(cast):
     assert "涉案金额12000.50元" in figures.sentence()
 
 
-def test_the_seed_mediation_coverage_comes_back_from_the_records(cast, client_for):
+def test_the_source_mediation_coverage_comes_back_from_the_records(cast, client_for):
     """190 enterprise bodies with one mediator each under street A, built in bulk."""
     unions = [cast.union_a1, cast.union_a2]
     enterprises = Enterprise.objects.bulk_create([

@@ -89,15 +89,15 @@ def test_every_read_of_a_detail_is_logged(cast, client_for, records, name, key):
     assert logs.count() == 2
 
 
-def test_dispute_list_flags_overdue_cases_and_filters_them(cast, client_for):
+def test_dispute_list_flags_past_limit_cases_and_filters_them(cast, client_for):
     late = case(cast, received_on=days_ago(20), applicant="超期甲")
     case(cast, received_on=days_ago(2), applicant="未超期乙")
     client = client_for(cast.officer)
     html = client.get(reverse("rights:disputes")).content.decode()
     row = html.split(f'data-case="{late.pk}"')[1].split("</tr>")[0]
     assert "已超期" in row
-    assert html.count('data-testid="overdue"') == 1
-    html = client.get(reverse("rights:disputes"), {"state": "overdue"}).content.decode()
+    assert html.count('data-testid="past-limit"') == 1
+    html = client.get(reverse("rights:disputes"), {"state": "past_limit"}).content.decode()
     assert "超期甲" in html and "未超期乙" not in html
     detail = client.get(reverse("rights:dispute_detail", args=[late.pk])).content.decode()
     assert "已超期" in detail and days_ago(5).strftime("%Y-%m-%d") in detail

@@ -52,13 +52,13 @@ def _messages(result) -> str:
                                  GOOD_ID.translate(str.maketrans("0123456789", "０１２３４５６７８９"))])
 def test_id_numbers_with_spaces_or_full_width_digits_are_read(checker, raw):
     values, errors = checker(id_number=raw)
-    assert errors == [] and values[3] == GOOD_ID
+    assert errors == [] and values.id_number == GOOD_ID
 
 
 def test_lowercase_x_is_read(checker):
     number = next(n for n in (make_id_number(date(1991, 6, 6), s) for s in range(1, 999)) if n.endswith("X"))
     values, errors = checker(id_number=number.lower())
-    assert errors == [] and values[3] == number
+    assert errors == [] and values.id_number == number
 
 
 @pytest.mark.parametrize("raw, message", [
@@ -119,7 +119,7 @@ def test_labels_and_codes_become_choices(checker):
 def test_a_grassroots_officer_needs_no_union_column(cast):
     rc = RowChecker(mapping={"name": 0, "id_number": 1, "join_date": 2}, unions=UnionDirectory.load(cast.union_a1))
     values, errors = rc.check(["测试", GOOD_ID, "2020-01-01"])
-    assert errors == [] and values[0] == cast.union_a1.pk
+    assert errors == [] and values.union_id == cast.union_a1.pk
 
 
 def test_the_pure_check_matches_the_member_form():

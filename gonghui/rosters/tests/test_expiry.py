@@ -9,7 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from gonghui.members.bulk import MemberStage
 from gonghui.rosters import services
+from gonghui.rosters.importing import stage_name
 from gonghui.rosters.models import ExportStatus, ImportMode, ImportStatus, RosterImport
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +40,7 @@ def test_an_abandoned_upload_is_deleted_after_the_keep_days_and_can_no_longer_be
     roster.refresh_from_db()
     assert roster.status == ImportStatus.EXPIRED and not roster.file and not roster.error_file
     assert _stored(upload, errors) == [False, False]
+    assert MemberStage(stage_name(roster.pk)).kept_count() is None  # nor the rows the dry run kept
     with pytest.raises(ValidationError, match="已过期"):
         services.roster_import_start(actor=cast.street_admin, roster=roster, mode=ImportMode.SKIP_REJECTED)
     page = client_for(cast.street_admin).get(reverse("rosters:import_detail", args=[roster.pk])).content.decode()
@@ -65,7 +68,7 @@ def test_a_written_import_keeps_its_outcome_and_loses_its_error_file(cast, fixtu
 def test_an_old_export_file_is_deleted_and_no_longer_offered(cast, client_for, settings):
     settings.GONGHUI = {**settings.GONGHUI, "ROSTER_KEEP_DAYS": 2}
     client = client_for(cast.street_admin)
-    export = services.member_export_create(actor=cast.street_admin, query="", fmt="csv")
+    export = services.roster_export_create(actor=cast.street_admin, query="", fmt="csv")
     stored = export.file
     assert services.roster_files_expire(now=timezone.now() + timedelta(days=3)) == {"imports": 0, "exports": 1}
     export.refresh_from_db()

@@ -10,7 +10,9 @@ from python_calamine import CalamineWorkbook
 from gonghui.members.models import Member, MemberEvent
 from gonghui.rosters import services
 from gonghui.rosters.models import ImportStatus, RosterImport
-from gonghui.rosters.staging import Stage
+from gonghui.members.bulk import MemberStage as Stage
+from gonghui.org.models import Union
+from gonghui.rosters.importing import RosterRun, stage_name
 from gonghui.testing import make_id_number
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +99,36 @@ def test_importing_the_same_file_twice_changes_nothing(cast, fixture_file):
     second = _write(cast.officer, second)
     assert second.rows_written == 0
     assert (Member.objects.count(), HistoricalMember.objects.count()) == (members, history)
+
+
+def _kept(roster: RosterImport) -> int | None:
+    return Stage(stage_name(roster.pk)).kept_count()
+
+
+def test_the_write_takes_the_rows_the_dry_run_kept_without_reading_the_file_again(cast, fixture_file, monkeypatch):
+    roster = _dry_run(cast.street_admin, fixture_file("roster.xlsx"), sheet="花名册")
+    assert _kept(roster) and roster.staged["rejected"] == 7  # the check's; the eighth is held in another union
+
+    def read_again(self):
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr(RosterRun, "_data", read_again)
+    roster = _write(cast.street_admin, roster)
+    assert roster.status == ImportStatus.DONE and roster.rows_written == 7 and _counts(roster) == (6, 1, 1, 8)
+    assert {e["row"] for e in roster.first_errors} == {12, 13, 14, 15, 16, 17, 18, 21}
+    assert Member.objects.get(name="赵一").group.name == "A1小组"
+    assert _kept(roster) is None  # written, and gone
+
+
+def test_a_union_changed_since_the_dry_run_makes_the_write_check_the_file_again(cast, fixture_file, monkeypatch):
+    roster = _dry_run(cast.street_admin, fixture_file("roster.xlsx"), sheet="花名册")
+    Union.objects.filter(pk=cast.union_a2.pk).update(name="甲二中学新工会")
+    reads = []
+    original = RosterRun._data
+    monkeypatch.setattr(RosterRun, "_data", lambda self: reads.append(1) or original(self))
+    roster = _write(cast.street_admin, roster)
+    assert reads and roster.status == ImportStatus.DONE
+    assert Member.objects.filter(name="赵一").exists() and _kept(roster) is None
 
 
 def test_all_or_nothing_writes_nothing_when_a_row_is_rejected(cast, fixture_file):

@@ -103,7 +103,7 @@ def test_it_checks_access(cast, client, checked_import):
     assert_scoped(client, cast, f"/api/rosters/imports/{pk}/cancel", owner=cast.union_a1, method="post")
     assert_scoped(client, cast, f"/api/rosters/imports/{pk}/start", owner=cast.union_a1, method="post",
                   data={"mode": "skip_rejected"}, json=True)
-    export = services.member_export_create(actor=cast.officer, query="", fmt="csv")
+    export = services.roster_export_create(actor=cast.officer, query="", fmt="csv")
     for name in ("export_detail", "export_progress", "export_download"):
         assert_scoped(client, cast, reverse(f"rosters:{name}", args=[export.pk]), owner=cast.union_a1)
     assert_scoped(client, cast, reverse("rosters:export_cancel", args=[export.pk]), owner=cast.union_a1, method="post")

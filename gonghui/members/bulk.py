@@ -1,27 +1,50 @@
-"""The checked rows in a temporary table, compared with the member records and merged into them in SQL.
+"""Member rows checked elsewhere (a roster import) in a table of their own, compared with the member
+records and merged into them in SQL: the one bulk write path into the member tables.
 
-One chunk at a time: PostgreSQL loads the stage with COPY (psycopg 3), SQLite
-with executemany. Everything after the load is the same SQL on both: classify
-each row as new / updated / unchanged / held elsewhere, then INSERT … SELECT
-and UPDATE … FROM into members_member, with the join events
-(members_memberevent) and the audit-trail rows (members_historicalmember)
-written alongside.
+The caller checks each row (gonghui.members.rules is the shared rulebook) and hands over `MemberRow`
+values; this module owns every statement that names a member table. PostgreSQL loads the stage with
+COPY (psycopg 3), SQLite with executemany. Everything after the load is the same SQL on both: classify
+each row as new / updated / unchanged / held elsewhere, then INSERT … SELECT and UPDATE … FROM into
+members_member, with the join events (members_memberevent) and the audit-trail rows
+(members_historicalmember) written alongside. The write itself goes through
+`services.member_rows_import`.
 """
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from enum import IntEnum
+from typing import NamedTuple
 
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 
-from gonghui.members.models import Member, MemberEvent
-from gonghui.members.rules import membership_clash_message
+from gonghui.core.identifiers import ID_TAIL_LENGTH
 from gonghui.org.models import Union
 
-from .checking import VALUE_COLUMNS
+from .models import Member, MemberEvent
+from .rules import membership_clash_message
 
+
+class MemberRow(NamedTuple):
+    """One checked row's values, in the stage's column order after row_no. Blank optional cells are None."""
+
+    union_id: int
+    group_id: int | None
+    name: str
+    id_number: str
+    birth_date: date
+    gender: str
+    ethnicity: str | None
+    phone: str | None
+    education: str | None
+    political_status: str | None
+    category: str | None
+    join_date: date
+    card_number: str | None
+
+
+VALUE_COLUMNS = MemberRow._fields
 STAGE_COLUMNS = ("row_no", *VALUE_COLUMNS)
-STAGE_DDL = """CREATE TEMPORARY TABLE {table} (
+STAGE_DDL = """CREATE {kind} TABLE {table} (
     row_no integer NOT NULL, union_id bigint NOT NULL, group_id bigint, name varchar(30) NOT NULL,
     id_number varchar(18) NOT NULL, birth_date date NOT NULL, gender varchar(1) NOT NULL, ethnicity varchar(10),
     phone varchar(11), education varchar(16), political_status varchar(16), category varchar(12),
@@ -43,11 +66,19 @@ class RowOutcome(IntEnum):
     MOVED = 5  # active in another union of the subtree: that is a transfer, not an import
 
 
-class Stage:
-    """`{name}` holds the checked rows as loaded; `{name}_plan` adds what each row would do."""
+class MemberStage:
+    """Checked rows on their way into the member tables, under one name.
+
+    `{name}_chunk` (temporary) holds the rows of one chunk as loaded; `{name}_plan` (temporary) adds
+    what each row would do. `{name}` keeps every checked row of a dry run (`keep`), so that the write
+    can take them from there in one statement instead of reading and checking the file again. On
+    PostgreSQL it is UNLOGGED: it outlives the job's connection, writes no WAL, and a crash empties
+    it, which `kept_count` then shows.
+    """
 
     def __init__(self, name: str):
-        self.table = connection.ops.quote_name(name)
+        self.chunk = connection.ops.quote_name(f"{name}_chunk")
+        self.kept = connection.ops.quote_name(name)
         self.plan = connection.ops.quote_name(f"{name}_plan")
         self.member = connection.ops.quote_name(Member._meta.db_table)
         self.history = connection.ops.quote_name(Member.history.model._meta.db_table)
@@ -62,35 +93,58 @@ class Stage:
             cursor.execute(sql, list(params))
             return cursor.fetchall()
 
-    def create(self) -> None:
-        self.drop()
-        self._run(STAGE_DDL.format(table=self.table))
+    def create(self, *, keep: bool = False) -> None:
+        """A fresh chunk table; with keep, a fresh table to keep the dry run's rows in as well."""
+        self.drop(kept=keep)
+        self._run(STAGE_DDL.format(kind="TEMPORARY", table=self.chunk))
+        if keep:
+            kind = "UNLOGGED" if connection.vendor == "postgresql" else ""
+            self._run(STAGE_DDL.format(kind=kind, table=self.kept))
 
-    def drop(self) -> None:
-        for table in (self.plan, self.table):
+    def drop(self, *, kept: bool = True) -> None:
+        """The temporary tables, and unless told otherwise the kept rows (they hold full ID numbers)."""
+        for table in (self.plan, self.chunk, *((self.kept,) if kept else ())):
             self._run(f"DROP TABLE IF EXISTS {table}")
 
     def load(self, rows: list[tuple]) -> None:
-        """Replace the stage's rows with this chunk."""
+        """Replace the chunk table's rows with these: (row number, *MemberRow)."""
         columns = ", ".join(STAGE_COLUMNS)
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                cursor.execute(f"TRUNCATE {self.table}")
-                with cursor.cursor.copy(f"COPY {self.table} ({columns}) FROM STDIN") as copy:
+                cursor.execute(f"TRUNCATE {self.chunk}")
+                with cursor.cursor.copy(f"COPY {self.chunk} ({columns}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
             else:
-                cursor.execute(f"DELETE FROM {self.table}")
+                cursor.execute(f"DELETE FROM {self.chunk}")
                 marks = ", ".join(["%s"] * len(STAGE_COLUMNS))
-                cursor.executemany(f"INSERT INTO {self.table} ({columns}) VALUES ({marks})", rows)
+                cursor.executemany(f"INSERT INTO {self.chunk} ({columns}) VALUES ({marks})", rows)
 
-    def classify(self, *, node: Union, assign_ids: bool) -> dict[RowOutcome, int]:
+    def keep(self) -> None:
+        """Add the loaded chunk to the kept rows."""
+        self._run(f"INSERT INTO {self.kept} SELECT * FROM {self.chunk}")
+
+    def kept_done(self) -> None:
+        """The dry run has kept its last row: statistics for the write's one pass over them."""
+        if connection.vendor == "postgresql":
+            self._run(f"ANALYZE {self.kept}")
+
+    def kept_count(self) -> int | None:
+        """How many rows are kept, or None when there is no such table (dropped, or never kept)."""
+        try:
+            with transaction.atomic():
+                return self._rows(f"SELECT COUNT(*) FROM {self.kept}")[0][0]
+        except DatabaseError:
+            return None
+
+    def classify(self, *, node: Union, assign_ids: bool, kept: bool = False) -> dict[RowOutcome, int]:
         """Match each row by ID number against the tenant's active members and say what it would do.
 
-        One CREATE TABLE … AS pass over the chunk in the stage (no UPDATE of it); with assign_ids,
-        new rows get their member id here too, so events and audit rows need no lookup afterwards.
+        One CREATE TABLE … AS pass over the loaded chunk, or with kept over every kept row (no UPDATE
+        of them); with assign_ids, new rows get their member id here too, so events and audit rows
+        need no lookup afterwards.
         """
-        s = self.table
+        s = self.kept if kept else self.chunk
         changed = " OR ".join(
             ["s.name <> m.name", "s.join_date <> m.join_date",
              "(s.group_id IS NOT NULL AND (m.group_id IS NULL OR s.group_id <> m.group_id))"]
@@ -160,7 +214,7 @@ class Stage:
     def _new_member(self, tenant_id: int, stamp) -> tuple[list[str], list[str], list]:
         """Columns of members_member and, for each, its value from the plan for a new member."""
         values = {c: (f"COALESCE({c}, {NEW_DEFAULTS[c]})" if c in NEW_DEFAULTS else c) for c in VALUE_COLUMNS}
-        values.update(id="member_id", tenant_id="%s", id_tail="substr(id_number, 15, 4)", status="'active'",
+        values.update(id="member_id", tenant_id="%s", id_tail=f"substr(id_number, length(id_number) - {ID_TAIL_LENGTH - 1})", status="'active'",
                       created_at="%s", updated_at="%s")
         columns = [f.column for f in Member._meta.concrete_fields]
         params = {"tenant_id": tenant_id, "created_at": stamp, "updated_at": stamp}

@@ -1,0 +1,52 @@
+"""Uploaded files leave the server only through a view that has checked access.
+
+Files are stored under random names (see each app's upload_to); the name a user sees lives in the
+database and reaches the browser only in Content-Disposition. When nginx fronts the app
+(FILES_X_ACCEL_PREFIX set), the view answers with X-Accel-Redirect to an `internal` location and
+nginx sends the bytes; otherwise Django streams the file itself.
+"""
+
+import re
+import uuid
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils.http import content_disposition_header
+
+# An ID number (15 or 18 characters) or a mobile number (11 digits) inside a file name.
+LONG_NUMBER_RE = re.compile(r"\d{11,17}[\dXx]?")
+
+
+def random_file_name(folder: str, filename: str) -> str:
+    """`folder/<uuid>.<ext>`: the stored path says nothing about the file and cannot be guessed."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
+    return f"{folder.rstrip('/')}/{uuid.uuid4().hex}{suffix}"
+
+
+def download_name(name: str, *, fallback: str = "下载文件") -> str:
+    """The display name for Content-Disposition, with any ID or phone number it carried taken out."""
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+    stem = re.sub(r"[-_ ]{2,}", "-", LONG_NUMBER_RE.sub("", stem)).strip("-_ ")
+    return f"{stem or fallback}{dot}{suffix}"
+
+
+def private_file_response(field_file, *, filename: str, as_attachment: bool = True,
+                          content_type: str | None = None) -> HttpResponse:
+    """The stored file as a download named `filename`; a file gone from storage is a 404."""
+    name = download_name(filename)
+    prefix = settings.FILES_X_ACCEL_PREFIX
+    if prefix:
+        if not field_file.storage.exists(field_file.name):
+            raise Http404
+        response = HttpResponse(content_type=content_type or "application/octet-stream")
+        response["X-Accel-Redirect"] = quote(f"/{prefix.strip('/')}/{field_file.name}")
+        response["Content-Disposition"] = content_disposition_header(as_attachment, name)
+        return response
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=as_attachment, filename=name, content_type=content_type)
