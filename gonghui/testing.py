@@ -3,6 +3,7 @@
     county (县总工会)                  county_admin, auditor
     ├── street_a (甲街道总工会)        street_admin
     │   ├── union_a1 (单建, 企业)      officer          ← "own" for the officer
+    │   │                              officer_no_care, officer_no_reveal (one grant each, not both)
     │   └── union_a2 (单建, 学校)      sibling_officer  ← "sibling"
     └── street_b (乙街道总工会)
         └── union_b1 (联合, 社区)      other_officer
@@ -53,6 +54,8 @@ class Cast:
     sibling_officer: User
     other_officer: User
     auditor: User
+    officer_no_care: User
+    officer_no_reveal: User
     member_a1: Member
     member_a2: Member
     member_b1: Member
@@ -107,6 +110,8 @@ def build_cast() -> Cast:
         sibling_officer=_user("sibling_officer", union_a2, Role.UNION_OFFICER, **grants),
         other_officer=_user("other_officer", union_b1, Role.UNION_OFFICER, **grants),
         auditor=_user("auditor", county, Role.AUDITOR),
+        officer_no_care=_user("officer_no_care", union_a1, Role.UNION_OFFICER, may_reveal_identity=True),
+        officer_no_reveal=_user("officer_no_reveal", union_a1, Role.UNION_OFFICER, may_access_care=True),
         member_a1=_member(union_a1, "张伟", 11),
         member_a2=_member(union_a2, "李娜", 12),
         member_b1=_member(union_b1, "王芳", 13),
@@ -122,17 +127,21 @@ def assert_scoped(client, cast: Cast, url: str, *, owner: Union, method: str = "
                   json: bool = False) -> None:
     """Every user of the cast: the page answers for the owner's subtree-holders and is a 404 for everyone else.
 
-    This is the matrix (own, child, sibling, parent) the project promises for
-    every list, detail, form, export and API endpoint.
+    The scoping half of the access matrix (own, child, sibling, parent) for one URL; tests/access/test_walk.py
+    walks every endpoint with the whole cast, grants included.
     """
     for user in viewers(cast):
         client.force_login(user)
         extra = {"content_type": "application/json"} if json else {}
         response = getattr(client, method)(url, data or {}, **extra)
         sees = owner.path.startswith(user.union.path)
-        if sees:
+        if sees and method != "get" and not user.can_write:
+            # A read-only account is refused every write outright: never a redirect that looks like success.
+            assert response.status_code == 403, (user.username, url, response.status_code)
+        elif sees:
             assert response.status_code in (200, 302, 400, 403, 422), (user.username, url, response.status_code)
             if response.status_code == 403:
+                # Only a read-only account opening a form (a write) may be refused where it sees.
                 assert not user.can_write, (user.username, url)
         else:
             assert response.status_code == 404, (user.username, url, response.status_code)

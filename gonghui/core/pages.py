@@ -4,13 +4,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.shortcuts import redirect, render
 
 from .forms import call_service
+from .services import require_writer
 
 # The years a yearly page or API call may ask about; anything else is a typo, not a year of union work.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -29,8 +30,8 @@ def form_page(request, *, form_class, title: str, service: Callable[[dict], Any]
 
     `union_writer=False` is for the administrators' pages (no union): the page has checked the duty.
     """
-    if union_writer and not request.user.can_write:
-        raise PermissionDenied("当前账号为只读，不能修改数据")
+    if union_writer:
+        require_writer(request.user)
     data = (request.POST, request.FILES) if request.method == "POST" else ()
     form = form_class(*data, initial=initial, **(form_kwargs or {}))
     if request.method == "POST" and form.is_valid():
@@ -67,7 +68,11 @@ def paginate(request, qs, *, per_page: int = 20):
 
 
 def report_outcome(request, action: Callable[[], object], *, done: str) -> None:
-    """A one-button write: run it and say how it went; a refusal from the service is a message, not a page."""
+    """A one-button write: run it and say how it went; a refusal from the service is a message, not a page.
+
+    A read-only account is refused first (403), whatever the view checks before calling this.
+    """
+    require_writer(request.user)
     try:
         action()
         messages.success(request, done)
@@ -76,9 +81,10 @@ def report_outcome(request, action: Callable[[], object], *, done: str) -> None:
 
 
 def post_and_back(request, action: Callable[[], object], *, back: str, done: str):
-    """report_outcome, with "not allowed" said the same way, then back to the page the button was on."""
-    try:
-        report_outcome(request, action, done=done)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc) or "没有权限")
+    """report_outcome, then back to the page the button was on.
+
+    "Not allowed" (a read-only account, a missing grant) is the 403 page, as a form's is, never a redirect
+    that looks like the button worked.
+    """
+    report_outcome(request, action, done=done)
     return redirect(back)

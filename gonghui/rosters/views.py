@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.forms import call_service
 from gonghui.core.pages import form_page, paginate, report_outcome
+from gonghui.core.services import require_writer
 from gonghui.members.views import filters_from
 
 from . import selectors, services
@@ -70,6 +71,7 @@ def import_mapping_page(request, pk: int):
 @require_POST
 def import_start_page(request, pk: int):
     roster = selectors.import_get(user=request.user, pk=pk)
+    require_writer(request.user)  # before the form's own message: a read-only account gets the 403 page
     form = StartForm(request.POST)
     if not form.is_valid():
         messages.error(request, "请选择导入方式")
