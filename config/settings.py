@@ -82,7 +82,15 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "gonghui.core.scoping.SubtreeCacheMiddleware",
+    "gonghui.core.middleware.UnionRequiredMiddleware",
 ]
+
+# What an account bound to no union may open (gonghui.core.middleware): its own pages, the home page that
+# sends it there, Django's admin, the administrators' API and the API's schema.
+UNION_FREE = {
+    "namespaces": ("accounts", "home", "admin"),
+    "api_prefixes": ("/api/accounts/", "/api/openapi.json", "/api/docs"),
+}
 
 if PRODUCTION:
     # Static files are collected and served compressed by the app itself; in

@@ -64,7 +64,8 @@ def user_active_page(request, pk: int, active: bool):
     account = selectors.account_get(user=request.user, pk=pk)
     service = services.user_activate if active else services.user_deactivate
     return post_and_back(request, lambda: service(actor=request.user, user=account),
-                         back=reverse("accounts:users"), done=f"账号 {account.username} 已{'启用' if active else '停用'}")
+                         back=reverse("accounts:users"), done=f"账号 {account.username} 已{'启用' if active else '停用'}",
+                         union_writer=False)
 
 
 @duty_required(Duty.SECURITY)
@@ -94,7 +95,7 @@ def lockout_clear_page(request):
     kind, value = request.POST.get("kind", ""), request.POST.get("value", "")
     target = {"username": value} if kind == "username" else {"ip_address": value} if kind == "ip_address" else {}
     return post_and_back(request, lambda: services.lockout_clear(actor=request.user, **target),
-                         back=reverse("accounts:lockouts"), done=f"已解除对 {value} 的锁定")
+                         back=reverse("accounts:lockouts"), done=f"已解除对 {value} 的锁定", union_writer=False)
 
 
 @duty_required(Duty.AUDIT)

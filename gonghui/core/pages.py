@@ -67,12 +67,14 @@ def paginate(request, qs, *, per_page: int = 20):
     return CappedPaginator(qs, per_page).get_page(request.GET.get("page"))
 
 
-def report_outcome(request, action: Callable[[], object], *, done: str) -> None:
+def report_outcome(request, action: Callable[[], object], *, done: str, union_writer: bool = True) -> None:
     """A one-button write: run it and say how it went; a refusal from the service is a message, not a page.
 
-    A read-only account is refused first (403), whatever the view checks before calling this.
+    A read-only account is refused first (403), whatever the view checks before calling this;
+    `union_writer=False` as in form_page, for the administrators' pages.
     """
-    require_writer(request.user)
+    if union_writer:
+        require_writer(request.user)
     try:
         action()
         messages.success(request, done)
@@ -80,11 +82,11 @@ def report_outcome(request, action: Callable[[], object], *, done: str) -> None:
         messages.error(request, "；".join(exc.messages))
 
 
-def post_and_back(request, action: Callable[[], object], *, back: str, done: str):
+def post_and_back(request, action: Callable[[], object], *, back: str, done: str, union_writer: bool = True):
     """report_outcome, then back to the page the button was on.
 
     "Not allowed" (a read-only account, a missing grant) is the 403 page, as a form's is, never a redirect
     that looks like the button worked.
     """
-    report_outcome(request, action, done=done)
+    report_outcome(request, action, done=done, union_writer=union_writer)
     return redirect(back)

@@ -12,7 +12,9 @@ test_walk.py fails for any URL pattern or API operation without an entry here. A
 - reveal: the endpoint shows full ID numbers (without may_reveal_identity: 403);
 - seen_below: the unions beneath the owner see it too;
 - body_target: the target record comes in the body, so a user who does not see it gets 404 or 422;
-- known: {username: finding} for leaks another helper is fixing; those tests are strict xfails.
+- duty: the administrator's duty (system, security, audit) whose page it is: only that administrator gets in,
+  every other user, union users included, gets 403;
+- known: {username: finding} for leaks being fixed; those tests are strict xfails.
 """
 
 from collections.abc import Callable
@@ -37,6 +39,7 @@ class Entry:
     body: Callable = lambda w: {}
     multipart: bool = False  # API uploads: the body goes as multipart/form-data, not JSON
     seen_below: bool = False  # the owner's subtree reads it too (a federation's plan template)
+    duty: str | None = None
     known: dict = field(default_factory=dict)
 
     @property
@@ -62,6 +65,10 @@ def api(route, args=None, owner=None, **kw) -> Entry:
     return Entry(route, args or (lambda w: {}), owner, **kind, **kw)
 
 
+def admin_page(route, duty, args=None, **kw) -> Entry:
+    return Entry(route, args or (lambda w: {}), None, duty=duty, **kw)
+
+
 def pk(name):
     return lambda w: {"pk": getattr(w, name).pk}
 
@@ -76,6 +83,20 @@ PAGES = [
     page("core:history", lambda w: {"label": "members.member", "pk": w.member_a1.pk}, "union_a1"),
     page("accounts:login", get="read"),
     page("accounts:logout", get=None, post="read"),
+    page("accounts:duty_home"),
+    # the three administrators (三员分立)
+    admin_page("accounts:users", "system"),
+    admin_page("accounts:user_create", "system", get="form", post="write"),
+    admin_page("accounts:user_deactivate", "system", pk("other_officer"), get=None, post="write"),
+    admin_page("accounts:user_activate", "system", pk("other_officer"), get=None, post="write"),
+    admin_page("accounts:grants", "security"),
+    admin_page("accounts:grant_edit", "security", pk("other_officer"), get="form", post="write"),
+    admin_page("accounts:lockouts", "security"),
+    admin_page("accounts:lockout_clear", "security", get=None, post="write",
+               body=lambda w: {"kind": "username", "value": "nobody"}),
+    admin_page("accounts:access_log", "audit"),
+    admin_page("accounts:access_log_export", "audit"),
+    admin_page("accounts:history", "audit"),
     # org
     page("org:tree"),
     page("org:detail", pk("union_a1"), "union_a1"),
@@ -414,6 +435,8 @@ API = [
     api("GET /api/rights/contracts/{contract_id}", _id("contract_id", "contract"), A1),
     api("PUT /api/rights/contracts/{contract_id}", _id("contract_id", "contract"), A1, body=_contract),
     api("GET /api/rights/unions/{union_id}/statistics", _id("union_id", A1), A1),
+    admin_page("GET /api/accounts/access-log", "audit"),
+    admin_page("GET /api/accounts/history", "audit"),
 ]
 
 MATRIX = {entry.route: entry for entry in PAGES + API}

@@ -20,7 +20,8 @@ from .matrix import MATRIX, Entry
 from .world import CARE_MARKERS, World, build_world
 
 USERS = ("officer", "sibling_officer", "other_officer", "street_admin", "county_admin", "auditor",
-         "officer_no_care", "officer_no_reveal", "outsider", "anonymous")
+         "officer_no_care", "officer_no_reveal", "outsider", "anonymous",
+         "system_admin", "security_admin", "audit_admin")
 # Pages outside the matrix: Django's admin (system administrators only) and the API's operations, which
 # the schema lists (the walk reads them from there, method by method).
 NOT_WALKED_NAMESPACES = ("admin",)
@@ -143,6 +144,8 @@ def _status_problem(entry: Entry, owner, user, kind: str, status: int) -> str:
         if entry.is_api:
             return "" if status == 401 else "anonymous must get 401"
         return ""  # a redirect to the login page, checked by the caller
+    if entry.duty or user.duty:
+        return _duty_problem(entry, owner, user, kind, status)
     if not _sees(entry, owner, user):
         allowed = (404, 422) if entry.body_target else (404,)
         return "" if status in allowed else f"must not see it ({allowed})"
@@ -158,9 +161,24 @@ def _status_problem(entry: Entry, owner, user, kind: str, status: int) -> str:
     return "" if status < 400 else "must answer"
 
 
-def _content_problems(world: World, user, text: str) -> list[str]:
+def _duty_problem(entry: Entry, owner, user, kind: str, status: int) -> str:
+    """An administrator's page admits its duty alone; an administrator reaches no union's records."""
+    if entry.duty and user.duty != entry.duty:
+        return "" if status == 403 else f"only the {entry.duty} administrator: 403"
+    if entry.duty:
+        return "" if status in (WRITE_ANSWERS if kind == "write" else (200, 302)) else "its administrator must get in"
+    if owner is not None or kind in ("form", "write"):
+        return "" if status in (302, 403, 404) else "an administrator must not reach a union's records"
+    # A list or export of union data: an empty answer or a refusal (what it shows is checked apart).
+    return "" if status in (200, 302, 400, 403, 404) else "a list must answer, empty"
+
+
+def _content_problems(world: World, entry: Entry, user, text: str) -> list[str]:
     hidden = []
-    if user is None or user.union.tenant_id != world.county.tenant_id:
+    if user is not None and user.union is None and entry.duty:
+        # An administrator manages accounts (their unions included) but never sees a member or a case.
+        hidden += tuple(m for m in world.county_markers() if m != world.union_a1.name)
+    elif user is None or user.union is None or user.union.tenant_id != world.county.tenant_id:
         hidden += world.county_markers()
     else:
         if not user.may_reveal_identity:
@@ -187,7 +205,7 @@ def test_access(world, client, db, route, who):
                 problem = "anonymous must be sent to the login page"
         if problem:
             problems.append(f"{method.upper()} {status}: {problem}")
-        problems += [f"{method.upper()} {status}: {p}" for p in _content_problems(world, user, text_of(response))]
+        problems += [f"{method.upper()} {status}: {p}" for p in _content_problems(world, entry, user, text_of(response))]
         if user is not None and entry.route == "accounts:logout":
             client.force_login(user)
     assert not problems, f"{route} as {who}: " + "; ".join(problems)

@@ -11,7 +11,8 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from gonghui.accounts.models import Role
+from gonghui.accounts.models import Duty, Role
+from gonghui.accounts.services import duty_account_create
 from gonghui.care import services as care
 from gonghui.care.choices import MedicalCategory, SchoolLevel, VisitReason
 from gonghui.care.tests.helpers import active_file, pay
@@ -23,7 +24,7 @@ from gonghui.plans import services as plans
 from gonghui.rights import services as rights
 from gonghui.rights.tests.helpers import body, case, contract, petition
 from gonghui.rosters import services as rosters
-from gonghui.testing import Cast, _grassroots, _node, _user, build_cast
+from gonghui.testing import PASSWORD, Cast, _grassroots, _node, _user, build_cast
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 ROSTER_CSV = "姓名,身份证号码,入会时间\n周强,110105198503120011,2020-01-01\n吴刚,bad,2020-01-01\n".encode()
@@ -40,6 +41,9 @@ OLD_PHONE_A1 = "13812340011"  # member_a1's phone as the cast enters it, before 
 class World:
     cast: Cast
     outsider: object  # the federation admin of another county, with both grants
+    system_admin: object  # the three administrators (三员分立): no union, no grants
+    security_admin: object
+    audit_admin: object
     union_a3: object  # a grassroots union of street_a without users: the other side of the transfer
     transfer: object
     roster: object
@@ -139,7 +143,9 @@ def build_world() -> World:
     roster.refresh_from_db()
     export = rosters.member_export_create(actor=officer, query="", fmt="csv")
     transfer = members.transfer_request(actor=officer, member=cast.member_a1, to_union=union_a3, on_date=today)
-    return World(cast=cast, outsider=_outsider(), union_a3=union_a3, transfer=transfer, roster=roster,
+    admins = {f"{duty}_admin": duty_account_create(username=f"{duty}_admin", full_name=f"{duty}_admin", duty=duty,
+                                                   password=PASSWORD) for duty in Duty.values}
+    return World(cast=cast, outsider=_outsider(), **admins, union_a3=union_a3, transfer=transfer, roster=roster,
                  export=export, plan=plan, item=item, template=template, template_item=template_item,
                  activity=activity, result=result, honour=honour, news=news, reward_rule=reward_rule,
                  attachment=attachment, file=file, fund=fund, visit=visit, grant=grant, unit=unit,
