@@ -1,13 +1,10 @@
-"""What every care API section shares: the members and enterprises a payload names, and a page of a list."""
+"""What every care API section shares: the members and enterprises a payload names."""
 
 from django.core.exceptions import ValidationError
-from ninja import Schema
 
-from gonghui.core.api import page_of
 from gonghui.org.selectors import enterprise_list
 
 from .. import selectors
-from ..filters import CareFilter, api_filter
 from ..rules import ENTERPRISE_NOT_YOURS, NOT_YOURS
 
 
@@ -27,7 +24,3 @@ def enterprise_named(request, pk: int | None):
         raise ValidationError({"enterprise": ENTERPRISE_NOT_YOURS})
     return enterprise
 
-
-def list_page(request, query: Schema, filterset: type[CareFilter], select) -> dict:
-    """One page of a list, filtered as its page filters it."""
-    return page_of(api_filter(filterset, request, query, select(user=request.user)), page=query.page)

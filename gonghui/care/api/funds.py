@@ -6,11 +6,12 @@ from decimal import Decimal
 from ninja import Field, Query, Router, Schema, Status
 
 from gonghui.core.api import Page
+from gonghui.core.filters import filtered_page
 from gonghui.core.scoping import may_access_care
 
 from .. import selectors, services
-from ..filters import FundFilter, query_schema
-from .common import enterprise_named, list_page, member_named
+from ..filters import FundFilters
+from .common import enterprise_named, member_named
 
 router = Router()
 
@@ -69,12 +70,12 @@ class PayoutOut(Schema):
     reason: str
 
 
-FundQuery = query_schema(FundFilter)
+FundQuery = FundFilters.query_schema()
 
 
 @router.get("/funds", response=FundPage, summary="企业帮困基金列表")
 def list_funds(request, query: Query[FundQuery]):
-    return list_page(request, query, FundFilter, selectors.fund_list)
+    return filtered_page(request, query, FundFilters, selectors.fund_list)
 
 
 @router.post("/funds", response={201: FundOut}, summary="建立企业帮困基金")

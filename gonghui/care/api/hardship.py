@@ -7,11 +7,12 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from gonghui.core.api import Page
+from gonghui.core.filters import filtered_page
 from gonghui.core.identifiers import mask_id_number
 
 from .. import selectors, services
-from ..filters import AidFilter, FileFilter, query_schema
-from .common import list_page, member_named
+from ..filters import AidFilters, FileFilters
+from .common import member_named
 
 router = Router()
 
@@ -131,13 +132,13 @@ class AidOut(Schema):
 AidPage = Page[AidOut]
 
 
-FileQuery = query_schema(FileFilter)
-AidQuery = query_schema(AidFilter)
+FileQuery = FileFilters.query_schema()
+AidQuery = AidFilters.query_schema()
 
 
 @router.get("/hardship/files", response=FilePage, summary="困难职工档案列表（身份证号已脱敏；返回的档案均记录查看）")
 def list_files(request, query: Query[FileQuery]):
-    page = list_page(request, query, FileFilter, selectors.hardship_file_list)
+    page = filtered_page(request, query, FileFilters, selectors.hardship_file_list)
     services.hardship_files_read_log(actor=request.user, files=page["results"])
     return page
 
@@ -190,7 +191,7 @@ def pay_aid(request, file_id: int, payload: AidIn):
 
 @router.get("/hardship/aid", response=AidPage, summary="救助发放列表")
 def list_aid(request, query: Query[AidQuery]):
-    return list_page(request, query, AidFilter, selectors.aid_list)
+    return filtered_page(request, query, AidFilters, selectors.aid_list)
 
 
 class WatchOut(Schema):

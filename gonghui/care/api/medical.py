@@ -6,11 +6,12 @@ from decimal import Decimal
 from ninja import Field, Query, Router, Schema, Status
 
 from gonghui.core.api import Page
+from gonghui.core.filters import filtered_page
 from gonghui.org.selectors import union_get
 
 from .. import selectors, services
-from ..filters import CardFilter, EnrolmentFilter, UnitFilter, query_schema
-from .common import enterprise_named, list_page, member_named
+from ..filters import CardFilters, EnrolmentFilters, UnitFilters
+from .common import enterprise_named, member_named
 
 router = Router()
 
@@ -93,14 +94,14 @@ class CardOut(Schema):
 CardPage = Page[CardOut]
 
 
-UnitQuery = query_schema(UnitFilter)
-EnrolQuery = query_schema(EnrolmentFilter)
-CardQuery = query_schema(CardFilter)
+UnitQuery = UnitFilters.query_schema()
+EnrolQuery = EnrolmentFilters.query_schema()
+CardQuery = CardFilters.query_schema()
 
 
 @router.get("/medical/units", response=UnitPage, summary="医疗互助参保单位")
 def list_units(request, query: Query[UnitQuery]):
-    return list_page(request, query, UnitFilter, selectors.medical_unit_list)
+    return filtered_page(request, query, UnitFilters, selectors.medical_unit_list)
 
 
 @router.post("/medical/units", response={201: UnitOut}, summary="单位参保")
@@ -127,7 +128,7 @@ def enrol_whole_unit(request, unit_id: int, payload: EnrolWholeUnitIn):
 
 @router.get("/medical/enrolments", response=EnrolPage, summary="医疗互助参保人员")
 def list_enrolments(request, query: Query[EnrolQuery]):
-    return list_page(request, query, EnrolmentFilter, selectors.medical_enrolment_list)
+    return filtered_page(request, query, EnrolmentFilters, selectors.medical_enrolment_list)
 
 
 @router.post("/medical/enrolments/{enrolment_id}/claims", response={201: ClaimOut}, summary="医疗互助赔付")
@@ -138,7 +139,7 @@ def create_claim(request, enrolment_id: int, payload: ClaimIn):
 
 @router.get("/service-cards", response=CardPage, summary="服务卡")
 def list_cards(request, query: Query[CardQuery]):
-    return list_page(request, query, CardFilter, selectors.service_card_list)
+    return filtered_page(request, query, CardFilters, selectors.service_card_list)
 
 
 @router.post("/service-cards", response={201: CardOut}, summary="服务卡信息采集")

@@ -6,10 +6,11 @@ from decimal import Decimal
 from ninja import Query, Router, Schema, Status
 
 from gonghui.core.api import Page
+from gonghui.core.filters import filtered_page
 
 from .. import selectors, services
-from ..filters import GrantFilter, VisitFilter, query_schema
-from .common import enterprise_named, list_page, member_named
+from ..filters import GrantFilters, VisitFilters
+from .common import enterprise_named, member_named
 
 router = Router()
 
@@ -71,13 +72,13 @@ class GrantOut(Schema):
 GrantPage = Page[GrantOut]
 
 
-VisitQuery = query_schema(VisitFilter)
-GrantQuery = query_schema(GrantFilter)
+VisitQuery = VisitFilters.query_schema()
+GrantQuery = GrantFilters.query_schema()
 
 
 @router.get("/visits", response=VisitPage, summary="慰问列表")
 def list_visits(request, query: Query[VisitQuery]):
-    return list_page(request, query, VisitFilter, selectors.visit_list)
+    return filtered_page(request, query, VisitFilters, selectors.visit_list)
 
 
 @router.post("/visits", response={201: VisitOut}, summary="登记慰问（会员或企业二者选一）")
@@ -90,7 +91,7 @@ def create_visit(request, payload: VisitIn):
 
 @router.get("/schooling-grants", response=GrantPage, summary="金秋助学列表")
 def list_grants(request, query: Query[GrantQuery]):
-    return list_page(request, query, GrantFilter, selectors.schooling_grant_list)
+    return filtered_page(request, query, GrantFilters, selectors.schooling_grant_list)
 
 
 @router.post("/schooling-grants", response={201: GrantOut}, summary="登记金秋助学")

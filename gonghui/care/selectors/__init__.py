@@ -1,5 +1,5 @@
-"""Every read of member services, scoped through `visible()`, one module per section; a list's filters are its
-FilterSet's (gonghui.care.filters)."""
+"""Every read of member services, scoped through `visible()`, one module per section; a list selector takes the
+values of its list's filters (gonghui.care.filters) and narrows with them."""
 
 from .funds import (
     fund_contributions,

@@ -1,18 +1,22 @@
 """Reads of enterprise hardship funds. A fund's name, union and contributions are anyone's in the subtree; its
 balance and payouts tell who was helped and need the care grant, as on the statistics page."""
 
+from collections.abc import Mapping
+
 from django.db.models import Exists, OuterRef, QuerySet
 
 from gonghui.core.scoping import get_visible_or_404, visible
 from gonghui.org.models import Enterprise, UnionLevel
 
+from ..filters import FundFilters
 from ..models import FundContribution, FundPayout, HardshipFund
 from ..rules import require_care_access
 
 
-def fund_list(*, user) -> QuerySet[HardshipFund]:
-    """By enterprise name; `filters.FundFilter` narrows it."""
-    return visible(HardshipFund.objects.select_related("enterprise", "union"), user).order_by("enterprise__name")
+def fund_list(*, user, filters: Mapping | None = None) -> QuerySet[HardshipFund]:
+    """By enterprise name."""
+    qs = visible(HardshipFund.objects.select_related("enterprise", "union"), user)
+    return FundFilters.narrow(qs, filters).order_by("enterprise__name")
 
 
 def fund_get(*, user, pk) -> HardshipFund:

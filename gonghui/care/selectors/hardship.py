@@ -1,6 +1,7 @@
 """Reads of hardship files and aid. Their lists need the care grant (403 without); a single file without it is a
 404, as one outside the user's subtree (core.scoping.visible)."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -9,6 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from gonghui.core.scoping import get_visible_or_404, may_access_care, visible
 
 from ..choices import FileStatus, ReviewStep
+from ..filters import AidFilters, FileFilters
 from ..models import AidPayment, HardshipFile, HardshipReview
 from ..rules import require_care_access
 
@@ -20,9 +22,9 @@ def _files(user) -> QuerySet[HardshipFile]:
     return visible(HardshipFile.objects.select_related("member", "union"), user)
 
 
-def hardship_file_list(*, user) -> QuerySet[HardshipFile]:
-    """Newest application first; `filters.FileFilter` narrows it."""
-    return _files(user).order_by("-applied_on", "-id")
+def hardship_file_list(*, user, filters: Mapping | None = None) -> QuerySet[HardshipFile]:
+    """Newest application first."""
+    return FileFilters.narrow(_files(user), filters).order_by("-applied_on", "-id")
 
 
 def hardship_file_get(*, user, pk) -> HardshipFile:
@@ -37,10 +39,11 @@ def hardship_file_aid(*, file: HardshipFile) -> QuerySet[AidPayment]:
     return file.aid.order_by("-paid_on", "-id")
 
 
-def aid_list(*, user) -> QuerySet[AidPayment]:
-    """Latest payment first; `filters.AidFilter` narrows it."""
+def aid_list(*, user, filters: Mapping | None = None) -> QuerySet[AidPayment]:
+    """Latest payment first."""
     require_care_access(user)
-    return visible(AidPayment.objects.select_related("file__member", "union"), user).order_by("-paid_on", "-id")
+    qs = visible(AidPayment.objects.select_related("file__member", "union"), user)
+    return AidFilters.narrow(qs, filters).order_by("-paid_on", "-id")
 
 
 def _review_due(today: date) -> Q:

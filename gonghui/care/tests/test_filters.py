@@ -55,3 +55,12 @@ def test_the_api_documents_each_lists_parameters(cast, client):
     spec = client.get("/api/openapi.json").json()
     names = {p["name"] for p in spec["paths"]["/api/care/hardship/aid"]["get"]["parameters"]}
     assert names == {"union_id", "page", "start", "end", "q", "kind", "fund_source"}
+
+
+def test_the_page_refuses_a_foreign_union_and_shows_a_wrong_value_at_its_field(cast, client_for):
+    _visit(cast, cast.member_a1, "illness", 3)
+    client = client_for(cast.officer)
+    assert client.get(reverse("care:visits"), {"union": cast.union_b1.pk}).status_code == 404
+    html = client.get(reverse("care:visits"), {"start": "2025-13-01", "reason": "childbirth"}).content.decode()
+    # The wrong date is shown at its field; the reason still applies.
+    assert "输入一个有效的日期" in html and cast.member_a1.name not in html

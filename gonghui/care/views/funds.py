@@ -9,13 +9,13 @@ from gonghui.core.pages import form_page
 from gonghui.core.scoping import may_access_care
 
 from .. import selectors, services
-from ..filters import FundFilter
+from ..filters import FundFilters
 from ..forms.funds import ContributionForm, FundForm, PayoutForm
 from ..rules import require_care_access
 from ..tables import FUNDS, PAYOUTS
 from .lists import ListPage
 
-FUND_LIST = ListPage("企业帮困基金", FUNDS, FundFilter, selectors.fund_list, "care:funds_export", "企业帮困基金.xlsx",
+FUND_LIST = ListPage("企业帮困基金", FUNDS, FundFilters, selectors.fund_list, "care:funds_export", "企业帮困基金.xlsx",
                      create=(("建立帮困基金", "care:fund_create"),))
 funds_page, funds_export_page = FUND_LIST.views()
 

@@ -11,7 +11,7 @@ from gonghui.core.pages import form_page
 from gonghui.core.services import require_writer
 
 from .. import selectors, services
-from ..filters import AidFilter, FileFilter
+from ..filters import AidFilters, FileFilters
 from ..forms.hardship import (
     AidForm,
     FederationReviewForm,
@@ -26,9 +26,9 @@ from ..rules import require_care_access
 from ..tables import AID, FILES, file_url
 from .lists import ListPage
 
-FILE_LIST = ListPage("困难职工档案", FILES, FileFilter, selectors.hardship_file_list, "care:files_export",
+FILE_LIST = ListPage("困难职工档案", FILES, FileFilters, selectors.hardship_file_list, "care:files_export",
                      "困难职工档案.xlsx", sensitive=True, create=(("建档申请", "care:file_apply"),))
-AID_LIST = ListPage("帮扶救助发放", AID, AidFilter, selectors.aid_list, "care:aid_export", "帮扶救助发放.xlsx",
+AID_LIST = ListPage("帮扶救助发放", AID, AidFilters, selectors.aid_list, "care:aid_export", "帮扶救助发放.xlsx",
                     sensitive=True)
 files_page, files_export_page = FILE_LIST.views()
 aid_page, aid_export_page = AID_LIST.views()

@@ -1,4 +1,4 @@
-"""A care list page and its .xlsx export, built from one selector, one FilterSet and one table."""
+"""A care list page and its .xlsx export, built from one selector, its list's filters and one table."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +12,7 @@ from gonghui.core.pages import paginate
 from gonghui.core.services import access_log_record
 from gonghui.core.xlsx import xlsx_download
 
-from ..filters import CareFilter, page_filter
+from ..filters import CareFilters
 from ..tables import Table
 
 
@@ -20,7 +20,7 @@ from ..tables import Table
 class ListPage:
     title: str
     table: Table
-    filterset: type[CareFilter]
+    filters: type[CareFilters]
     select: Callable[..., QuerySet]
     export: str
     filename: str
@@ -28,8 +28,10 @@ class ListPage:
     sensitive: bool = False
     create: tuple[tuple[str, str], ...] = ()
 
-    def _filters(self, request) -> CareFilter:
-        return page_filter(self.filterset, request, self.select(user=request.user))
+    def _rows(self, request) -> tuple[CareFilters, QuerySet]:
+        """The filters of the page's query string and the rows they leave: the page and its export alike."""
+        filters = self.filters.from_page(request)
+        return filters, self.select(user=request.user, filters=filters.values)
 
     def views(self):
         """The list page and its export, as the urls mount them."""
@@ -38,8 +40,8 @@ class ListPage:
     def page_view(self):
         @login_required
         def view(request):
-            filters = self._filters(request)
-            rows = paginate(request, filters.qs)
+            filters, qs = self._rows(request)
+            rows = paginate(request, qs)
             table = self.table.for_user(request.user)
             creates = [(label, reverse(name)) for label, name in self.create]
             return render(request, "care/list.html", {"spec": self, "table": table, "form": filters.form,
@@ -49,7 +51,7 @@ class ListPage:
     def export_view(self):
         @login_required
         def view(request):
-            qs = self._filters(request).qs
+            _, qs = self._rows(request)
             if self.sensitive:
                 access_log_record(user=request.user, obj=request.user.union, action="export_care_list",
                                   detail=self.title)

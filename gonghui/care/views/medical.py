@@ -10,7 +10,7 @@ from gonghui.core.scoping import may_access_care
 from gonghui.org.selectors import enterprise_list
 
 from .. import selectors, services
-from ..filters import CardFilter, EnrolmentFilter, UnitFilter
+from ..filters import CardFilters, EnrolmentFilters, UnitFilters
 from ..forms.medical import (
     CardCollectForm,
     CardIssueForm,
@@ -22,11 +22,11 @@ from ..forms.medical import (
 from ..tables import CARDS, ENROLMENTS, UNITS
 from .lists import ListPage
 
-UNIT_LIST = ListPage("医疗互助参保单位", UNITS, UnitFilter, selectors.medical_unit_list, "care:units_export",
+UNIT_LIST = ListPage("医疗互助参保单位", UNITS, UnitFilters, selectors.medical_unit_list, "care:units_export",
                      "医疗互助参保单位.xlsx", create=(("单位参保", "care:unit_create"),))
-ENROLMENT_LIST = ListPage("医疗互助参保人员", ENROLMENTS, EnrolmentFilter, selectors.medical_enrolment_list,
+ENROLMENT_LIST = ListPage("医疗互助参保人员", ENROLMENTS, EnrolmentFilters, selectors.medical_enrolment_list,
                           "care:enrolments_export", "医疗互助参保人员.xlsx")
-CARD_LIST = ListPage("服务卡", CARDS, CardFilter, selectors.service_card_list, "care:cards_export", "服务卡.xlsx",
+CARD_LIST = ListPage("服务卡", CARDS, CardFilters, selectors.service_card_list, "care:cards_export", "服务卡.xlsx",
                      create=(("采集信息", "care:card_collect"),))
 units_page, units_export_page = UNIT_LIST.views()
 enrolments_page, enrolments_export_page = ENROLMENT_LIST.views()

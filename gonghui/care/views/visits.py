@@ -7,14 +7,14 @@ from django.utils import timezone
 from gonghui.core.pages import form_page
 
 from .. import selectors, services
-from ..filters import GrantFilter, VisitFilter
+from ..filters import GrantFilters, VisitFilters
 from ..forms.visits import SchoolingGrantForm, VisitForm
 from ..tables import GRANTS, VISITS
 from .lists import ListPage
 
-VISIT_LIST = ListPage("慰问", VISITS, VisitFilter, selectors.visit_list, "care:visits_export", "慰问.xlsx",
+VISIT_LIST = ListPage("慰问", VISITS, VisitFilters, selectors.visit_list, "care:visits_export", "慰问.xlsx",
                       create=(("登记慰问", "care:visit_create"),))
-GRANT_LIST = ListPage("金秋助学", GRANTS, GrantFilter, selectors.schooling_grant_list, "care:grants_export",
+GRANT_LIST = ListPage("金秋助学", GRANTS, GrantFilters, selectors.schooling_grant_list, "care:grants_export",
                       "金秋助学.xlsx", create=(("登记助学", "care:grant_create"),))
 visits_page, visits_export_page = VISIT_LIST.views()
 grants_page, grants_export_page = GRANT_LIST.views()
