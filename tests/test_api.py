@@ -88,3 +88,14 @@ def test_it_checks_access(client, cast):
     enterprise_id = cast.member_a1.union.enterprises.first().pk
     assert_scoped(client, cast, f"/api/org/enterprises/{enterprise_id}", owner=a1, method="put", data=enterprise,
                   json=True)
+
+
+@pytest.mark.parametrize("body", ["{}", "not json at all", '{"kind": 1, "title": []}'])
+def test_a_read_only_accounts_write_is_refused_whatever_its_body(client, cast, body):
+    client.force_login(cast.auditor)
+    response = client.post(f"/api/rights/unions/{cast.union_a1.pk}/contracts", body, content_type="application/json")
+    assert response.status_code == 403
+    assert response.json()["detail"] == "当前账号为只读，不能修改数据"
+    client.force_login(cast.officer)
+    shape = client.post(f"/api/rights/unions/{cast.union_a1.pk}/contracts", body, content_type="application/json")
+    assert shape.status_code in (400, 422)  # a writer's bad body is still told about its shape
