@@ -114,7 +114,9 @@ def test_correct_file_needs_the_grant_and_write_access(client, cast):
     file = apply(cast)
     url = f"/api/care/hardship/files/{file.pk}"
     client.force_login(cast.auditor)
-    assert put(client, url, CORRECTION).status_code == 404
+    # A read-only account's write is refused before the record is looked up: 403 whether or not it may see it.
+    assert put(client, url, CORRECTION).status_code == 403
+    assert put(client, "/api/care/hardship/files/999999", CORRECTION).status_code == 403
     cast.auditor.may_access_care = True
     cast.auditor.save()
     response = put(client, url, CORRECTION)
