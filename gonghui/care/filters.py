@@ -29,10 +29,12 @@ from .models import (
     Visit,
 )
 
+
 def period(field: str) -> tuple[DateFilter, DateFilter]:
     """起始日期 / 截止日期 on the list's own date, both ends included."""
     return (DateFilter(field_name=field, lookup_expr="gte", label="起始日期"),
             DateFilter(field_name=field, lookup_expr="lte", label="截止日期"))
+
 
 def member_search(prefix: str = "member__") -> df.CharFilter:
     """The last four of an ID number (the indexed `id_tail`), else the start of a name."""
@@ -42,10 +44,12 @@ def member_search(prefix: str = "member__") -> df.CharFilter:
         return qs.filter(**{f"{prefix}name__startswith": value})
     return df.CharFilter(label="姓名/身份证后四位", method=search)
 
+
 class CareFilters(ListFilters):
     """Every care list may be narrowed to a union's subtree."""
 
     union = UnionFilter()
+
 
 class FileFilters(CareFilters):
     q = member_search()
@@ -58,6 +62,7 @@ class FileFilters(CareFilters):
         model = HardshipFile
         fields = ()
 
+
 class AidFilters(CareFilters):
     start, end = period("paid_on")
     q = member_search("file__member__")
@@ -68,12 +73,14 @@ class AidFilters(CareFilters):
         model = AidPayment
         fields = ()
 
+
 class FundFilters(CareFilters):
     q = df.CharFilter(label="企业名称", field_name="enterprise__name", lookup_expr="contains")
 
     class Meta:
         model = HardshipFund
         fields = ()
+
 
 class VisitFilters(CareFilters):
     start, end = period("visited_on")
@@ -84,6 +91,7 @@ class VisitFilters(CareFilters):
         model = Visit
         fields = ()
 
+
 class GrantFilters(CareFilters):
     start, end = period("granted_on")
     school_level = choice("学段", SchoolLevel.choices)
@@ -92,12 +100,14 @@ class GrantFilters(CareFilters):
         model = SchoolingGrant
         fields = ()
 
+
 class UnitFilters(CareFilters):
     year = YearFilter(label="参保年度")
 
     class Meta:
         model = MedicalAidUnit
         fields = ()
+
 
 class EnrolmentFilters(UnitFilters):
     q = member_search()
@@ -106,6 +116,7 @@ class EnrolmentFilters(UnitFilters):
     class Meta:
         model = MedicalAidEnrolment
         fields = ()
+
 
 class CardFilters(CareFilters):
     q = member_search()

@@ -38,7 +38,14 @@ def delete_with_history(instance, *, actor) -> None:
 
 def access_log_record(*, user, obj, action: str, detail: str = "") -> None:
     """Reads of sensitive records are written down: who saw what, when."""
+
+    access_logs_record(user=user, objs=[obj], action=action, detail=lambda _: detail)
+
+
+def access_logs_record(*, user, objs, action: str, detail=lambda obj: "") -> None:
+    """The same for a list of records read at once (an API page): one INSERT, one entry per record."""
     from gonghui.core.models import AccessLog
 
-    AccessLog.objects.create(tenant_id=obj.tenant_id, user=user, action=action, object_type=obj._meta.label,
-                             object_id=str(obj.pk), detail=detail[:300])
+    AccessLog.objects.bulk_create([
+        AccessLog(tenant_id=obj.tenant_id, user=user, action=action, object_type=obj._meta.label,
+                  object_id=str(obj.pk), detail=detail(obj)[:300]) for obj in objs])

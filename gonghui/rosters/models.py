@@ -106,7 +106,6 @@ class RosterImport(JobProgress):
         return min(100, round(100 * self.rows_checked / self.rows_total)) if self.rows_total else 0
 
 
-
 class ExportFormat(models.TextChoices):
     XLSX = "xlsx", "Excel (.xlsx)"
     CSV = "csv", "CSV (.csv)"

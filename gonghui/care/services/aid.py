@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from gonghui.core.services import access_log_record
+from gonghui.core.services import access_log_record, access_logs_record
 
 from ..choices import AidKind, FileStatus, FundSource
 from ..models import AidPayment, HardshipFile
@@ -49,5 +49,4 @@ def hardship_file_read_log(*, actor, file: HardshipFile) -> None:
 def hardship_files_read_log(*, actor, files: Iterable[HardshipFile]) -> None:
     """The API's lists of files carry what a file's own page shows (causes, incomes, notes): each file so read is
     logged as if opened; a page list shows less and is not."""
-    for file in files:
-        access_log_record(user=actor, obj=file, action="list_hardship_file", detail=file.member.name)
+    access_logs_record(user=actor, objs=files, action="list_hardship_file", detail=lambda file: file.member.name)
