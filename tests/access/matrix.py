@@ -84,6 +84,9 @@ PAGES = [
     page("accounts:login", get="read"),
     page("accounts:logout", get=None, post="read"),
     page("accounts:duty_home"),
+    # reports: a figure's records are the union's (the union comes in the query)
+    page("reports:figure_records", lambda w: {"key": "org.unions_founded"}, "union_a1",
+         query=lambda w: f"union={w.union_a1.pk}&period=2025"),
     # the three administrators (三员分立)
     admin_page("accounts:users", "system"),
     admin_page("accounts:user_create", "system", get="form", post="write"),

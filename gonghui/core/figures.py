@@ -1,0 +1,210 @@
+"""The registry of figures: every number the system states, declared once, with the records behind it.
+
+An app declares its figures in `<app>/figures.py` and registers them from its AppConfig.ready()
+(`figure_register`). Statistics pages, the dashboard, the API, the Excel export and the year-end
+document all read values through `figure_value`, and every figure links (`figure_url`) to the list of
+exactly the records it counts: the list's count, or its total row for a sum, equals the figure,
+because both come from the same queryset.
+
+A figure's `records(period)` returns the unscoped queryset of what it counts; the registry narrows it
+to what the user may see of the chosen union's subtree (`visible`, then `within`), so a figure cannot
+forget its scope. To count people rather than rows (a member enrolled in two categories is one 参保人),
+`records` returns the people: `Member.objects.filter(pk__in=…)`.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import QuerySet, Sum
+from django.http import Http404
+from django.urls import reverse
+
+from .formatting import ZERO, percent, wan, yuan
+from .periods import Period, year_period
+from .scoping import may_access_care, visible, within
+
+
+class Section(Enum):
+    """The chapters of a union's year-end summary, in the order the source summaries write them."""
+
+    ORGANISATION = "组织建设"
+    RIGHTS = "维权"
+    CARE = "帮扶"
+    QUALITY = "职工素质"
+    CULTURE = "文体活动"
+    DEMOCRACY = "民主管理"
+    CHECKS = "考核与竞赛"
+    FINANCE = "财务"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+class Style(Enum):
+    """How a value is written in a sentence."""
+
+    COUNT = "count"  # 27
+    YUAN = "yuan"  # 1200 or 1200.50
+    WAN = "wan"  # 4.9 (万元)
+    PERCENT = "percent"  # 97.3% (ratios only)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a figure's record list: a heading and the record's attribute (dotted) or a callable."""
+
+    label: str
+    value: str | Callable[[Any], Any]
+
+    def read(self, record) -> Any:
+        if callable(self.value):
+            return self.value(record)
+        for part in self.value.split("."):
+            record = getattr(record, part, None) if record is not None else None
+        return record() if callable(record) else record
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str  # "<app>.<name>", stable: links, the API and the document's appendix use it
+    label: str  # 调处劳动纠纷
+    sentence: str  # "调处劳动纠纷{value}起": the source summaries' own phrasing, {value} the figure
+    definition: str  # 口径, printed beside the figure
+    section: Section
+    records: Callable[[Period], QuerySet]  # unscoped; the registry scopes it
+    unit: str = ""  # 起, 人, 家, 元, 万元
+    total: str | None = None  # the field summed; None counts the records
+    style: Style = Style.COUNT
+    columns: tuple[Column, ...] = ()
+    # Hidden (None) without the care grant, beyond models marked CARE_GRANT_REQUIRED themselves.
+    care: bool = False
+    # The records' date field for monthly trends on the dashboard; None: no trend.
+    month_field: str | None = None
+    # Ranked among the unions below on the dashboard.
+    ranked: bool = False
+    # The record's own page, linked from the list; None: no link.
+    record_url: Callable[[Any], str] | None = None
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A rate of two registered figures ("调处率100%"); it links to both lists."""
+
+    key: str
+    label: str
+    sentence: str
+    definition: str
+    section: Section
+    numerator: str
+    denominator: str
+    style: Style = Style.PERCENT
+    ranked: bool = False
+
+
+@dataclass
+class FigureValue:
+    figure: Figure | Ratio
+    value: int | Decimal | None  # None: the user may not read these records
+    url: str  # the list behind it ("" for a ratio: see `parts`)
+    parts: list["FigureValue"] = field(default_factory=list)  # a ratio's numerator and denominator
+
+    @property
+    def text(self) -> str:
+        if self.value is None:
+            return "—"
+        if isinstance(self.figure, Ratio):
+            numerator, denominator = (part.value for part in self.parts)
+            return percent(numerator or 0, denominator or 0)
+        return format_value(self.value, self.figure.style)
+
+    @property
+    def sentence(self) -> str:
+        return self.figure.sentence.format(value=self.text)
+
+
+def format_value(value, style: Style) -> str:
+    if style is Style.WAN:
+        return wan(value)
+    if style is Style.YUAN:
+        return yuan(value)
+    return str(value)
+
+
+_figures: dict[str, Figure | Ratio] = {}
+# Any period: only the queryset's model is read from it.
+_ANY = year_period(2000)
+
+
+def figure_register(*figures: Figure | Ratio) -> None:
+    for figure in figures:
+        if figure.key in _figures and _figures[figure.key] is not figure:
+            raise ImproperlyConfigured(f"figure {figure.key!r} is registered twice")
+        _figures[figure.key] = figure
+
+
+def figure_get(key: str) -> Figure | Ratio:
+    """The figure of a key; a 404 for a key no app registered (a link from an old page)."""
+    try:
+        return _figures[key]
+    except KeyError:
+        raise Http404("没有这个统计指标") from None
+
+
+def figures_all(section: Section | None = None) -> list[Figure | Ratio]:
+    """Registered figures in registration order (INSTALLED_APPS, then each app's own order)."""
+    return [f for f in _figures.values() if section is None or f.section is section]
+
+
+def may_read(figure: Figure, user, records: QuerySet | None = None) -> bool:
+    """Care figures, and figures of records marked CARE_GRANT_REQUIRED, need the care grant: without it
+    they are shown as hidden (None), never as the zeros that scoping would make of them."""
+    model = (records if records is not None else figure.records(_ANY)).model
+    if figure.care or getattr(model, "CARE_GRANT_REQUIRED", False):
+        return may_access_care(user)
+    return True
+
+
+def figure_records(figure: Figure, *, user, union, period: Period) -> QuerySet:
+    """Exactly the records a figure counts, as the user may see them of `union`'s subtree.
+
+    `union` must come from a scoped selector (a union the user may see).
+    """
+    qs = figure.records(period)
+    if not may_read(figure, user, qs):
+        return qs.none()
+    return within(visible(qs, user), union)
+
+
+def figure_value(figure: Figure | Ratio, *, user, union, period: Period) -> FigureValue:
+    if isinstance(figure, Ratio):
+        parts = [figure_value(figure_get(key), user=user, union=union, period=period)
+                 for key in (figure.numerator, figure.denominator)]
+        hidden = any(part.value is None for part in parts)
+        return FigureValue(figure=figure, value=None if hidden else parts[0].value, url="", parts=parts)
+    url = figure_url(figure.key, union=union, period=period)
+    records = figure.records(period)
+    if not may_read(figure, user, records):
+        return FigureValue(figure=figure, value=None, url=url)
+    return FigureValue(figure=figure, value=measure(figure, within(visible(records, user), union)), url=url)
+
+
+def figure_values(figures: Iterable[Figure | Ratio], *, user, union, period: Period) -> list[FigureValue]:
+    return [figure_value(figure, user=user, union=union, period=period) for figure in figures]
+
+
+def measure(figure: Figure, records: QuerySet) -> int | Decimal:
+    """The figure of a queryset: its count, or the sum of `total` (the list's total row)."""
+    if figure.total is None:
+        return records.count()
+    return records.aggregate(total=Sum(figure.total))["total"] or ZERO
+
+
+def figure_url(key: str, *, union, period: Period) -> str:
+    """The list behind a figure, with the same union and period (the reports app serves it)."""
+    return reverse("reports:figure_records", args=[key]) + "?" + urlencode({"union": union.pk, **period.params})
