@@ -125,19 +125,6 @@ def roster_import_map(*, actor, roster: RosterImport, mapping: dict[str, int | N
     return roster
 
 
-@transaction.atomic
-def roster_import_start(*, actor, roster: RosterImport, mode: str) -> RosterImport:
-    """After the dry run: write, skipping rejected rows or only if every row is valid."""
-    _require_editable(actor, roster, (ImportStatus.CHECKED,))
-    if mode not in ImportMode.values:
-        raise ValidationError({"mode": "请选择导入方式"})
-    roster.mode = mode
-    _reset_progress(roster, status=ImportStatus.WRITING)
-    roster.save()
-    tasks.roster_write.enqueue(roster.pk)
-    return roster
-
-
 # A worker killed mid-job (SIGKILL, out of memory, the machine restarted) leaves the job marked as
 # running: the page would poll it for ever and refuse to start it again. The write ran in one
 # transaction that died with it, so the dry run's result still stands and the write may start again.
@@ -173,6 +160,21 @@ def roster_export_settle(*, export: RosterExport) -> RosterExport:
     if _interrupted(export):
         _settle(export, status=ExportStatus.FAILED, message=INTERRUPTED_EXPORT)
     return export
+
+
+@transaction.atomic
+def roster_import_start(*, actor, roster: RosterImport, mode: str) -> RosterImport:
+    """After the dry run: write, skipping rejected rows or only if every row is valid (again, after an
+    interrupted write: through the API the import may not have been looked at since)."""
+    roster_import_settle(roster=roster)
+    _require_editable(actor, roster, (ImportStatus.CHECKED,))
+    if mode not in ImportMode.values:
+        raise ValidationError({"mode": "请选择导入方式"})
+    roster.mode = mode
+    _reset_progress(roster, status=ImportStatus.WRITING)
+    roster.save()
+    tasks.roster_write.enqueue(roster.pk)
+    return roster
 
 
 def roster_import_cancel(*, actor, roster: RosterImport) -> None:

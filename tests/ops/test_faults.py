@@ -139,8 +139,11 @@ def test_a_worker_killed_inside_the_roster_write_changes_no_member_and_the_impor
     html = _page_saying(client, detail, "中断")
     assert "后台处理进程意外停止，导入中断，数据库未作任何改动；可以重新开始导入" in html
     assert "开始导入" in html and "已写入" not in html
+    api = f"/api/rosters/imports/{roster.pk}"
+    assert client.get(api).json()["status"] == ImportStatus.CHECKED
 
-    assert client.post(reverse("rosters:import_start", args=[roster.pk]), {"mode": "skip_rejected"}).status_code == 302
+    restarted = client.post(f"{api}/start", {"mode": "skip_rejected"}, content_type="application/json")
+    assert restarted.status_code == 200 and restarted.json()["status"] == ImportStatus.WRITING
     _finish(worker(batch=True))
     roster.refresh_from_db()
     assert roster.status == ImportStatus.DONE, roster.message
