@@ -54,7 +54,7 @@ def create_import(request, file: File[UploadedFile]):
 
 @router.get("/imports/{import_id}", response=ImportOut, summary="导入进度与检查结果")
 def get_import(request, import_id: int):
-    return selectors.import_get(user=request.user, pk=import_id)
+    return services.roster_import_settle(roster=selectors.import_get(user=request.user, pk=import_id))
 
 
 @router.post("/imports/{import_id}/start", response=ImportOut, summary="检查后开始导入")
@@ -75,4 +75,4 @@ def cancel_import(request, import_id: int):
 
 @router.get("/exports/{export_id}", response=ExportOut, summary="导出进度")
 def get_export(request, export_id: int):
-    return selectors.export_get(user=request.user, pk=export_id)
+    return services.roster_export_settle(export=selectors.export_get(user=request.user, pk=export_id))

@@ -9,6 +9,7 @@ from django.core.files import File
 from django.http import QueryDict
 
 from gonghui.core.identifiers import mask_id_number, mask_mobile
+from gonghui.core.jobs import fault_point
 from gonghui.core.routers import reporting
 from gonghui.core.xlsx import neutralise, write_xlsx
 from gonghui.members.choices import Category, Education, Gender, PoliticalStatus, Status
@@ -60,6 +61,8 @@ def export_rows(export: RosterExport, *, on_chunk=None) -> Iterator[tuple]:
                group_name or "", joined, card, status.get(state, ""))
         if on_chunk and count % CHUNK == 0:
             on_chunk(count)
+        if count == 1:
+            fault_point("roster_export")  # the first row is in the file, the rest not yet
 
 
 def write_csv(path: str, rows) -> int:

@@ -26,6 +26,7 @@ from django.core.files import File
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 
+from gonghui.core.jobs import fault_point
 from gonghui.core.xlsx import write_xlsx
 from gonghui.members.bulk import MemberStage, RowOutcome
 from gonghui.members.services import member_rows_import
@@ -132,6 +133,11 @@ class RosterRun:
         for key, value in fields.items():
             setattr(self.roster, key, value)
         self.progress.update(**fields)
+
+    def wrote(self, result: Pass, count: int) -> None:
+        result.written += count
+        self.report(rows_written=result.written)
+        fault_point("roster_write")  # inside the write transaction, members written but not committed
 
     def check_cancel(self) -> None:
         if RosterImport.objects.filter(pk=self.roster.pk, cancel_requested=True).exists():
@@ -241,8 +247,7 @@ class RosterRun:
                 self.stage.keep()
             counts = self._classify(result, assign_ids=write)
             if write and not (self.all_or_nothing and result.rejected):
-                result.written += member_rows_import(actor=self.actor, stage=self.stage, counts=counts)
-                self.report(rows_written=result.written)
+                self.wrote(result, member_rows_import(actor=self.actor, stage=self.stage, counts=counts))
             self.check_cancel()
         if write and self.all_or_nothing and result.rejected:
             raise NotAllValid
@@ -281,8 +286,7 @@ class RosterRun:
         counts = self._classify(result, assign_ids=True, kept=True)
         if self.all_or_nothing and result.rejected:
             raise NotAllValid
-        result.written = member_rows_import(actor=self.actor, stage=self.stage, counts=counts)
-        self.report(rows_written=result.written)
+        self.wrote(result, member_rows_import(actor=self.actor, stage=self.stage, counts=counts))
         self.check_cancel()
         return result
 

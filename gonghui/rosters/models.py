@@ -52,6 +52,9 @@ class JobProgress(TenantModel):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # When a worker took the job up (None while it waits in the queue): a job running since then whose
+    # process is gone (gonghui.core.jobs.job_alive) was interrupted, not queued.
+    started_at = models.DateTimeField(null=True, blank=True)
     rows_total = models.PositiveIntegerField(default=0)
     rows_written = models.PositiveIntegerField(default=0)
     cancel_requested = models.BooleanField(default=False)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from python_calamine import CalamineError, PasswordError
 
+from gonghui.core.jobs import job_alive
 from gonghui.core.services import access_log_record, require_within, require_writer
 from gonghui.members.bulk import MemberStage
 
@@ -76,6 +77,7 @@ def _start_check(roster: RosterImport, sheet: Sheet, *, mapping: dict | None = N
 
 def _reset_progress(roster: RosterImport, *, status: str) -> None:
     roster.status, roster.cancel_requested, roster.message, roster.finished_at = status, False, "", None
+    roster.started_at = None  # queued until a worker takes it up
     roster.rows_read = roster.rows_checked = roster.rows_written = 0
 
 
@@ -123,9 +125,48 @@ def roster_import_map(*, actor, roster: RosterImport, mapping: dict[str, int | N
     return roster
 
 
+# A worker killed mid-job (SIGKILL, out of memory, the machine restarted) leaves the job marked as
+# running: the page would poll it for ever and refuse to start it again. The write ran in one
+# transaction that died with it, so the dry run's result still stands and the write may start again.
+INTERRUPTED = "后台处理进程意外停止，{what}中断"
+INTERRUPTED_IMPORT = {
+    ImportStatus.WRITING: (ImportStatus.CHECKED, INTERRUPTED.format(what="导入") + "，数据库未作任何改动；可以重新开始导入"),
+    ImportStatus.CHECKING: (ImportStatus.FAILED, INTERRUPTED.format(what="检查") + "，未写入任何数据；请重新上传文件"),
+}
+INTERRUPTED_EXPORT = INTERRUPTED.format(what="导出") + "，未生成文件；请重新导出"
+
+
+def _interrupted(job) -> bool:
+    return job.is_running and job.started_at is not None and not job_alive(job._meta.label_lower, job.pk)
+
+
+def _settle(job, **fields) -> None:
+    """Only if it is still the same run: a job that ended meanwhile saved its outcome before letting go."""
+    same_run = type(job).objects.filter(pk=job.pk, status=job.status, started_at=job.started_at)
+    if same_run.update(**fields, finished_at=timezone.now()):
+        job.refresh_from_db()
+
+
+def roster_import_settle(*, roster: RosterImport) -> RosterImport:
+    """An import whose job lost its process goes back to where the user can start it again."""
+    if _interrupted(roster):
+        status, message = INTERRUPTED_IMPORT[roster.status]
+        _settle(roster, status=status, message=message, rows_written=0, cancel_requested=False)
+    return roster
+
+
+def roster_export_settle(*, export: RosterExport) -> RosterExport:
+    """An export whose job lost its process: no file was recorded, the user may export again."""
+    if _interrupted(export):
+        _settle(export, status=ExportStatus.FAILED, message=INTERRUPTED_EXPORT)
+    return export
+
+
 @transaction.atomic
 def roster_import_start(*, actor, roster: RosterImport, mode: str) -> RosterImport:
-    """After the dry run: write, skipping rejected rows or only if every row is valid."""
+    """After the dry run: write, skipping rejected rows or only if every row is valid (again, after an
+    interrupted write: through the API the import may not have been looked at since)."""
+    roster_import_settle(roster=roster)
     _require_editable(actor, roster, (ImportStatus.CHECKED,))
     if mode not in ImportMode.values:
         raise ValidationError({"mode": "请选择导入方式"})

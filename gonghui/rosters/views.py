@@ -34,16 +34,25 @@ def import_create_page(request):
                      done_message="文件已收到；写入之前会先逐行检查")
 
 
+def _import(request, pk: int):
+    """The import as it stands; one whose job lost its process is settled first, so the page can go on."""
+    return services.roster_import_settle(roster=selectors.import_get(user=request.user, pk=pk))
+
+
+def _export(request, pk: int):
+    return services.roster_export_settle(export=selectors.export_get(user=request.user, pk=pk))
+
+
 @login_required
 def import_detail_page(request, pk: int):
-    roster = selectors.import_get(user=request.user, pk=pk)
+    roster = _import(request, pk)
     return render(request, "rosters/import_detail.html", {"roster": roster, "start_form": StartForm()})
 
 
 @login_required
 def import_progress_page(request, pk: int):
     """Polled by htmx while a job runs; when it stops, the whole page reloads to show the next step."""
-    roster = selectors.import_get(user=request.user, pk=pk)
+    roster = _import(request, pk)
     response = render(request, "rosters/_import_progress.html", {"roster": roster})
     if not roster.is_running and request.headers.get("HX-Request"):
         response["HX-Refresh"] = "true"
@@ -129,13 +138,13 @@ def export_create_page(request):
 
 @login_required
 def export_detail_page(request, pk: int):
-    export = selectors.export_get(user=request.user, pk=pk)
+    export = _export(request, pk)
     return render(request, "rosters/export_detail.html", {"export": export})
 
 
 @login_required
 def export_progress_page(request, pk: int):
-    export = selectors.export_get(user=request.user, pk=pk)
+    export = _export(request, pk)
     response = render(request, "rosters/_export_progress.html", {"export": export})
     if not export.is_running and request.headers.get("HX-Request"):
         response["HX-Refresh"] = "true"
