@@ -1,0 +1,88 @@
+"""The welfare forms: each record type's fields as its model declares them (labels included); a person's
+record names a member by ID number (looked up, never stored, never shown back) or a non-member by name."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from gonghui.core.forms import DateInput
+from gonghui.core.identifiers import IdentifierError, parse_resident_id
+from gonghui.members.selectors import member_by_id_number
+
+from . import services
+from .models import ChildrenProgramme, DonationDrive, EmploymentAid, Recuperation
+
+
+class UnechoedInput(forms.TextInput):
+    """A full ID number typed into a form is not written back into the page that answers it."""
+
+    def format_value(self, value):
+        return None
+
+
+class RecordForm(forms.Form):
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+
+class PersonForm(RecordForm):
+    member = forms.CharField(label="会员身份证号码", max_length=30, required=False, widget=UnechoedInput(
+        attrs={"autocomplete": "off"}), help_text="会员填写18位身份证号码（只用于查找会员，不保存）；非会员留空并填写姓名")
+
+    def clean_member(self):
+        raw = self.cleaned_data.get("member")
+        if not raw:
+            return None
+        try:
+            number = parse_resident_id(raw).number
+        except IdentifierError as exc:
+            raise ValidationError(str(exc)) from None
+        member = member_by_id_number(user=self.user, id_number=number)
+        if member is None:
+            raise ValidationError(services.NOT_YOURS_MEMBER)
+        return member
+
+
+class PersonEditForm(PersonForm):
+    """Editing, a blank ID number keeps the member the record names."""
+
+    def clean(self):
+        data = super().clean()
+        if data.get("member") is None and "member" not in self.errors:
+            data.pop("member", None)
+        return data
+
+
+def _widgets(model, fields) -> dict:
+    return {name: DateInput() for name in fields if isinstance(model._meta.get_field(name), models.DateField)}
+
+
+def record_form(base: type[RecordForm], model, fields: tuple[str, ...]) -> type[RecordForm]:
+    """A form of the model's own fields; money is a plain number here: the service checks fen, sign and size."""
+    declared = forms.fields_for_model(model, fields=fields, widgets=_widgets(model, fields))
+    for name in fields:
+        if isinstance(model._meta.get_field(name), models.DecimalField):
+            declared[name] = forms.DecimalField(label=declared[name].label, required=False)
+    if "name" in declared and issubclass(base, PersonForm):
+        declared["name"] = forms.CharField(label="姓名（非会员）", max_length=30, required=False,
+                                           help_text="填写会员身份证号码时不必填写，按会员档案的姓名登记")
+    form = type(f"{model.__name__}{base.__name__}", (base,), declared)
+    form.base_fields = {"member": form.base_fields["member"], **declared} if "member" in form.base_fields \
+        else form.base_fields
+    return form
+
+
+def _person_fields(fields: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for name in fields if name != "member")
+
+
+AID_FIELDS = _person_fields(services.AID_FIELDS)
+RECUPERATION_FIELDS = _person_fields(services.RECUPERATION_FIELDS)
+
+EmploymentAidForm = record_form(PersonForm, EmploymentAid, AID_FIELDS)
+EmploymentAidEditForm = record_form(PersonEditForm, EmploymentAid, AID_FIELDS)
+RecuperationForm = record_form(PersonForm, Recuperation, RECUPERATION_FIELDS)
+RecuperationEditForm = record_form(PersonEditForm, Recuperation, RECUPERATION_FIELDS)
+ChildrenProgrammeForm = record_form(RecordForm, ChildrenProgramme, services.PROGRAMME_FIELDS)
+DonationDriveForm = record_form(RecordForm, DonationDrive, services.DRIVE_FIELDS)
