@@ -67,10 +67,7 @@ def record_form(base: type[RecordForm], model, fields: tuple[str, ...]) -> type[
     if "name" in declared and issubclass(base, PersonForm):
         declared["name"] = forms.CharField(label="姓名（非会员）", max_length=30, required=False,
                                            help_text="填写会员身份证号码时不必填写，按会员档案的姓名登记")
-    form = type(f"{model.__name__}{base.__name__}", (base,), declared)
-    form.base_fields = {"member": form.base_fields["member"], **declared} if "member" in form.base_fields \
-        else form.base_fields
-    return form
+    return type(f"{model.__name__}{base.__name__}", (base,), dict(declared))
 
 
 def _person_fields(fields: tuple[str, ...]) -> tuple[str, ...]:

@@ -34,7 +34,8 @@ Check = Callable[[models.Model, Errors], None]
 
 
 def _label(record: models.Model, field: str) -> str:
-    return str(record._meta.get_field(field).verbose_name)
+    """The field's name on the form, its unit left off: "费用（元）" is "费用" in a message."""
+    return str(record._meta.get_field(field).verbose_name).split("（")[0]
 
 
 def _text(record, errors: Errors, field: str, *, required: bool = True) -> None:
@@ -61,8 +62,7 @@ def _count(record, errors: Errors, field: str, *, high: int, low: int = 0) -> No
 
 
 def _money(record, errors: Errors, field: str) -> None:
-    label = _label(record, field).removesuffix("（元）")
-    amount = check_money(errors, field, getattr(record, field), label=label, required=True)
+    amount = check_money(errors, field, getattr(record, field), label=_label(record, field), required=True)
     if amount is not None:
         setattr(record, field, amount)
 
