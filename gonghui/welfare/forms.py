@@ -2,12 +2,10 @@
 record names a member by ID number (looked up, never stored, never shown back) or a non-member by name."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 
 from gonghui.core.forms import DateInput
-from gonghui.core.identifiers import IdentifierError, parse_resident_id
-from gonghui.members.selectors import member_by_id_number
+from gonghui.members.forms import member_typed
 
 from . import services
 from .models import ChildrenProgramme, DonationDrive, EmploymentAid, Recuperation
@@ -31,17 +29,7 @@ class PersonForm(RecordForm):
         attrs={"autocomplete": "off"}), help_text="会员填写18位身份证号码（只用于查找会员，不保存）；非会员留空并填写姓名")
 
     def clean_member(self):
-        raw = self.cleaned_data.get("member")
-        if not raw:
-            return None
-        try:
-            number = parse_resident_id(raw).number
-        except IdentifierError as exc:
-            raise ValidationError(str(exc)) from None
-        member = member_by_id_number(user=self.user, id_number=number)
-        if member is None:
-            raise ValidationError(services.NOT_YOURS_MEMBER)
-        return member
+        return member_typed(user=self.user, raw=self.cleaned_data.get("member"), not_found=services.NOT_YOURS_MEMBER)
 
 
 class PersonEditForm(PersonForm):
