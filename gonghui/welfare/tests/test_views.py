@@ -98,3 +98,17 @@ def test_the_export_holds_the_filtered_list(client, cast):
     rows = sheet_rows(response)
     assert rows[0][:4] == ["日期", "活动名称", "用途", "捐赠人次"]
     assert [row[3] for row in rows[1:]] == [30]
+
+
+def test_a_records_changes_are_in_its_audit_trail(client, cast):
+    record = drive(cast)
+    client.force_login(cast.officer)
+    client.post(f"/welfare/drives/{record.pk}/edit/", {
+        "name": "慈善一日捐", "held_on": record.held_on.isoformat(), "purpose": "", "donors": 31, "amount": "3000",
+        "clothes": 40, "books": 25, "other_items": 5})
+    detail = client.get(f"/welfare/drives/{record.pk}/").content.decode()
+    history_url = f"/history/welfare.donationdrive/{record.pk}/"
+    assert history_url in detail
+    history = client.get(history_url)
+    assert history.status_code == 200 and "officer" in history.content.decode()
+    assert [h.donors for h in record.history.all()] == [31, 30]
