@@ -18,13 +18,16 @@ from .kinds import KINDS, Kind
 from .services import NOT_YOURS_MEMBER
 
 router = Router(tags=["welfare"])
+MAX_ID = 2**63 - 1
 
 
 def _member(request, data: dict) -> None:
     """`member` in a payload is an id; the service gets the member, or the field's error."""
     if data.get("member") is None:
         return
-    member = member_find(user=request.user, pk=data["member"])
+    # An id no table holds (SQLite cannot even bind one beyond 64 bits) is not found, not a server error.
+    within_range = 1 <= data["member"] <= MAX_ID
+    member = member_find(user=request.user, pk=data["member"]) if within_range else None
     if member is None:
         raise ValidationError({"member": NOT_YOURS_MEMBER})
     data["member"] = member

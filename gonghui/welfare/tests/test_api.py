@@ -66,3 +66,11 @@ def test_writes_are_refused_to_read_only_accounts_and_other_unions(client, cast)
     client.force_login(cast.other_officer)
     assert post(client, f"{API}/unions/{cast.union_a1.pk}/employment-aid", payload).status_code == 404
     assert not EmploymentAid.objects.exists()
+
+
+def test_a_member_id_beyond_any_table_is_not_found_at_its_field(client, cast):
+    client.force_login(cast.officer)
+    for member_id in (2**70, 0):
+        response = post(client, f"{API}/unions/{cast.union_a1.pk}/recuperation", {
+            "member_id": member_id, "kind": "rest", "on_date": days_ago(1).isoformat(), "place": "疗休养院"})
+        assert (response.status_code, response.json()["errors"]) == (422, {"member": ["找不到该会员，或不在本工会管辖范围内"]})
