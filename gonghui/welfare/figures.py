@@ -3,14 +3,13 @@
 "组织机关干部职工参加慈善一日捐…捐衣物、捐书"."""
 
 from django.db.models import Min, Q, QuerySet
-from django.urls import reverse
 
 from gonghui.core.figures import Figure, Section, Style
 from gonghui.core.periods import Period
 
 from .choices import RecuperationKind
+from .kinds import KINDS, Kind
 from .models import ChildrenProgramme, DonationDrive, EmploymentAid, Recuperation
-from .tables import AID_COLUMNS, DRIVE_COLUMNS, PROGRAMME_COLUMNS, RECUPERATION_COLUMNS
 
 
 def in_period(model, period: Period) -> QuerySet:
@@ -43,52 +42,48 @@ def _drives(period: Period) -> QuerySet:
     return in_period(DonationDrive, period)
 
 
-def record_url(name: str):
-    return lambda record: reverse(f"welfare:{name}_detail", args=[record.pk])
-
-
 PER_PERSON = "同一会员期内多次只计一次（计在其首次登记处）；非会员按登记人次计。"
 
 
-def _person_figure(key, label, sentence, definition, section, records, model, columns, name) -> Figure:
-    return Figure(key=key, label=label, sentence=sentence, unit="人", definition=definition + PER_PERSON,
-                  section=section, records=records, columns=columns, month_field=model.DATE_FIELD,
-                  record_url=record_url(name))
+def _figure(kind: Kind, records, **fields) -> Figure:
+    """A figure over one record type: its list has the type's columns, by its date, each linking to its page."""
+    return Figure(records=records, columns=kind.columns, month_field=kind.model.DATE_FIELD,
+                  record_url=lambda record: kind.url("detail", record.pk), **fields)
 
 
-def _sum_figure(key, label, sentence, unit, total, definition, section, records, model, columns, name,
-                style=Style.COUNT) -> Figure:
-    return Figure(key=key, label=label, sentence=sentence, unit=unit, total=total, style=style,
-                  definition=definition, section=section, records=records, columns=columns,
-                  month_field=model.DATE_FIELD, record_url=record_url(name))
+def _people(kind: Kind, records, *, definition: str, **fields) -> Figure:
+    return _figure(kind, records, unit="人", definition=definition + PER_PERSON, **fields)
 
 
-RECUPERATIONS = (Recuperation, RECUPERATION_COLUMNS, "recuperation")
-PROGRAMMES = (_programmes, ChildrenProgramme, PROGRAMME_COLUMNS, "programme")
-DRIVES = (_drives, DonationDrive, DRIVE_COLUMNS, "drive")
+AID, RECUPERATION, PROGRAMME, DRIVE = KINDS
 DRIVE_DEFINITION = "期内（按活动日期）各次慈善一日捐等捐赠活动登记的"
 
 FIGURES = (
-    _person_figure("welfare.employment_aided", "再就业援助", "解决职工再就业{value}人",
-                   "期内（按就业日期）经工会就业援助实现再就业的人数。", Section.QUALITY, _aided, EmploymentAid, AID_COLUMNS, "aid"),
-    _person_figure("welfare.check_ups", "免费体检", "组织{value}名职工参加免费体检活动",
-                   "期内（按体检日期）登记参加工会组织体检的人数。", Section.CARE,
-                   _recuperated(RecuperationKind.CHECK_UP), *RECUPERATIONS),
-    _person_figure("welfare.rest_stays", "疗休养", "安排{value}名职工免费疗休养",
-                   "期内（按出发日期）登记参加工会安排疗休养的人数。", Section.CARE,
-                   _recuperated(RecuperationKind.REST), *RECUPERATIONS),
-    _sum_figure("welfare.programme_classes", "小候鸟暑期放心班", "举办小候鸟暑期放心班{value}班", "班", "classes",
-                "期内开班的暑期放心班的班数之和。", Section.CARE, *PROGRAMMES),
-    _sum_figure("welfare.programme_children", "放心班参加小朋友", "参加小朋友{value}人", "人", "children",
-                "期内开班的暑期放心班登记的参加小朋友人数之和。", Section.CARE, *PROGRAMMES),
-    _sum_figure("welfare.drive_donors", "慈善一日捐参加人次", "组织{value}人次参加慈善一日捐", "人次", "donors",
-                DRIVE_DEFINITION + "捐赠人次之和。", Section.CARE, *DRIVES),
-    _sum_figure("welfare.drive_amount", "慈善一日捐捐款", "慈善一日捐捐款{value}元", "元", "amount",
-                DRIVE_DEFINITION + "捐款金额之和。", Section.CARE, *DRIVES, style=Style.YUAN),
-    _sum_figure("welfare.drive_clothes", "捐衣物", "捐衣物{value}件", "件", "clothes",
-                DRIVE_DEFINITION + "捐赠衣物件数之和。", Section.CARE, *DRIVES),
-    _sum_figure("welfare.drive_books", "捐书", "捐书{value}册", "册", "books",
-                DRIVE_DEFINITION + "捐赠书籍册数之和。", Section.CARE, *DRIVES),
-    _sum_figure("welfare.drive_other_items", "捐其他物品", "捐其他物品{value}件", "件", "other_items",
-                DRIVE_DEFINITION + "捐赠衣物、书籍以外物品件数之和。", Section.CARE, *DRIVES),
+    _people(AID, _aided, key="welfare.employment_aided", label="再就业援助", sentence="解决职工再就业{value}人",
+            definition="期内（按就业日期）经工会就业援助实现再就业的人数。", section=Section.QUALITY),
+    _people(RECUPERATION, _recuperated(RecuperationKind.CHECK_UP), key="welfare.check_ups", label="免费体检",
+            sentence="组织{value}名职工参加免费体检活动", definition="期内（按体检日期）登记参加工会组织体检的人数。",
+            section=Section.CARE),
+    _people(RECUPERATION, _recuperated(RecuperationKind.REST), key="welfare.rest_stays", label="疗休养",
+            sentence="安排{value}名职工免费疗休养", definition="期内（按出发日期）登记参加工会安排疗休养的人数。",
+            section=Section.CARE),
+    _figure(PROGRAMME, _programmes, key="welfare.programme_classes", label="小候鸟暑期放心班",
+            sentence="举办小候鸟暑期放心班{value}班", unit="班", total="classes",
+            definition="期内开班的暑期放心班的班数之和。", section=Section.CARE),
+    _figure(PROGRAMME, _programmes, key="welfare.programme_children", label="放心班参加小朋友",
+            sentence="参加小朋友{value}人", unit="人", total="children",
+            definition="期内开班的暑期放心班登记的参加小朋友人数之和。", section=Section.CARE),
+    _figure(DRIVE, _drives, key="welfare.drive_donors", label="慈善一日捐参加人次",
+            sentence="组织{value}人次参加慈善一日捐", unit="人次", total="donors",
+            definition=DRIVE_DEFINITION + "捐赠人次之和。", section=Section.CARE),
+    _figure(DRIVE, _drives, key="welfare.drive_amount", label="慈善一日捐捐款", sentence="慈善一日捐捐款{value}元",
+            unit="元", total="amount", style=Style.YUAN, definition=DRIVE_DEFINITION + "捐款金额之和。",
+            section=Section.CARE),
+    _figure(DRIVE, _drives, key="welfare.drive_clothes", label="捐衣物", sentence="捐衣物{value}件", unit="件",
+            total="clothes", definition=DRIVE_DEFINITION + "捐赠衣物件数之和。", section=Section.CARE),
+    _figure(DRIVE, _drives, key="welfare.drive_books", label="捐书", sentence="捐书{value}册", unit="册",
+            total="books", definition=DRIVE_DEFINITION + "捐赠书籍册数之和。", section=Section.CARE),
+    _figure(DRIVE, _drives, key="welfare.drive_other_items", label="捐其他物品", sentence="捐其他物品{value}件",
+            unit="件", total="other_items", definition=DRIVE_DEFINITION + "捐赠衣物、书籍以外物品件数之和。",
+            section=Section.CARE),
 )

@@ -14,4 +14,4 @@ def welfare_list(*, user, model: type[Model], filters: dict | None = None) -> Qu
 
 
 def welfare_get(*, user, model: type[Model], pk) -> Model:
-    return get_visible_or_404(model.objects.select_related("union", "tenant"), user, pk=pk)
+    return get_visible_or_404(model.objects.select_related("union"), user, pk=pk)
