@@ -21,6 +21,7 @@ from gonghui.org.api import router as org_router
 from gonghui.plans.api import router as plans_router
 from gonghui.rights.api import router as rights_router
 from gonghui.rosters.api import router as rosters_router
+from gonghui.welfare.api import router as welfare_router
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -77,3 +78,4 @@ api.add_router("/plans", plans_router)
 api.add_router("/ledger", ledger_router)
 api.add_router("/care", care_router)
 api.add_router("/rights", rights_router)
+api.add_router("/welfare", welfare_router)

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "gonghui.plans",
     "gonghui.ledger",
     "gonghui.care",
+    "gonghui.welfare",
     "gonghui.rights",
     "gonghui.reports",
     "gonghui.home",

@@ -1,10 +1,28 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from gonghui.core.forms import DateInput, StoredIdentityMixin
+from gonghui.core.identifiers import IdentifierError, parse_resident_id
 
 from .choices import ETHNICITIES, Category, Education, EventKind, Gender, PoliticalStatus
+from .models import Member
+from .selectors import member_by_id_number
 
 BLANK = [("", "—")]
+
+
+def member_typed(*, user, raw: str, not_found: str) -> Member | None:
+    """The member another app's form names by a typed ID number (blank: none), or the field's error."""
+    if not raw:
+        return None
+    try:
+        number = parse_resident_id(raw).number
+    except IdentifierError as exc:
+        raise ValidationError(str(exc)) from None
+    member = member_by_id_number(user=user, id_number=number)
+    if member is None:
+        raise ValidationError(not_found)
+    return member
 
 
 class MemberForm(forms.Form):

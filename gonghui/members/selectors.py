@@ -26,6 +26,18 @@ def member_get(*, user, pk) -> Member:
     return get_visible_or_404(Member.objects.select_related("union", "group"), user, pk=pk)
 
 
+def member_by_id_number(*, user, id_number: str) -> Member | None:
+    """The member another app's form names by ID number, if the user may see them (forms never list a county's
+    members); a person who left and rejoined has several records: the active one is meant, else the latest."""
+    same_person = visible(Member.objects.select_related("union"), user).filter(id_number=id_number)
+    return same_person.filter(status=Status.ACTIVE).first() or same_person.order_by("-id").first()
+
+
+def member_find(*, user, pk) -> Member | None:
+    """The member an API payload names, or None: the API reports it at the field rather than as a 404."""
+    return visible(Member.objects.select_related("union"), user).filter(pk=pk).first()
+
+
 def member_events(*, member: Member) -> QuerySet[MemberEvent]:
     return member.events.select_related("union", "other_union", "by")
 

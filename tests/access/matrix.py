@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from gonghui.welfare.kinds import KINDS as WELFARE_KINDS
+
 DAY = "2099-01-01"  # a date every service refuses (after today): writes by those who may are refused at a field
 
 
@@ -256,6 +258,15 @@ PAGES = [
     form("rights:contract_create", union_pk()),
     page("rights:contract_detail", pk("contract"), "union_a1"),
     form("rights:contract_edit", pk("contract")),
+    # welfare: the same six pages for each kind of record, one of each in the world
+    *(entry for kind in WELFARE_KINDS for entry in (
+        page(f"welfare:{kind.name}_list"),
+        page(f"welfare:{kind.name}_export"),
+        form(f"welfare:{kind.name}_create", union_pk()),
+        page(f"welfare:{kind.name}_detail", pk(f"welfare_{kind.name}"), "union_a1"),
+        form(f"welfare:{kind.name}_edit", pk(f"welfare_{kind.name}")),
+        button(f"welfare:{kind.name}_delete", pk(f"welfare_{kind.name}")),
+    )),
     # the API's own pages: the schema and its documentation are the same for every logged-in user
     page("api:openapi-json"),
     page("api:openapi-view"),
@@ -438,6 +449,12 @@ API = [
     api("GET /api/rights/contracts/{contract_id}", _id("contract_id", "contract"), A1),
     api("PUT /api/rights/contracts/{contract_id}", _id("contract_id", "contract"), A1, body=_contract),
     api("GET /api/rights/unions/{union_id}/statistics", _id("union_id", A1), A1),
+    # welfare: each kind's list, and its create with a date every service refuses
+    *(entry for kind in WELFARE_KINDS for entry in (
+        api(f"GET /api/welfare/{kind.path}"),
+        api(f"POST /api/welfare/unions/{{union_id}}/{kind.path}", _id("union_id", A1), A1,
+            body=lambda w, field=kind.model.DATE_FIELD: {field: DAY}),
+    )),
     admin_page("GET /api/accounts/access-log", "audit"),
     admin_page("GET /api/accounts/history", "audit"),
 ]

@@ -25,6 +25,7 @@ from gonghui.rights import services as rights
 from gonghui.rights.tests.helpers import body, case, contract, petition
 from gonghui.rosters import services as rosters
 from gonghui.testing import PASSWORD, Cast, _grassroots, _node, _user, build_cast
+from gonghui.welfare.tests import helpers as welfare
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 ROSTER_CSV = "姓名,身份证号码,入会时间\n周强,110105198503120011,2020-01-01\n吴刚,bad,2020-01-01\n".encode()
@@ -70,6 +71,10 @@ class World:
     body: object
     mediator: object
     contract: object
+    welfare_aid: object  # one record of each welfare kind (gonghui.welfare.kinds), all union_a1's
+    welfare_recuperation: object
+    welfare_programme: object
+    welfare_drive: object
 
     def __getattr__(self, name):
         # The cast's places, users and members read as the world's own: world.union_a1, world.officer.
@@ -150,4 +155,6 @@ def build_world() -> World:
                  activity=activity, result=result, honour=honour, news=news, reward_rule=reward_rule,
                  attachment=attachment, file=file, fund=fund, visit=visit, grant=grant, unit=unit,
                  enrolment=enrolment, card=card, dispute=dispute, petition=petition(cast), body=mediation,
-                 mediator=mediator, contract=contract(cast))
+                 mediator=mediator, contract=contract(cast), welfare_aid=welfare.aid(cast, member=cast.member_a1),
+                 welfare_recuperation=welfare.stay(cast, name="陈静"), welfare_programme=welfare.programme(cast),
+                 welfare_drive=welfare.drive(cast))

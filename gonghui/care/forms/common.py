@@ -1,13 +1,11 @@
 """The fields and the member lookup every care form shares."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from gonghui.core.forms import DateInput
-from gonghui.core.identifiers import IdentifierError, parse_resident_id
+from gonghui.members.forms import member_typed
 
 from ..rules import NOT_YOURS
-from ..selectors.members import care_member_by_id_number
 
 BLANK = [("", "—")]
 
@@ -32,14 +30,4 @@ class MemberByIdForm(forms.Form):
         self.user = user
 
     def clean_member(self):
-        raw = self.cleaned_data.get("member")
-        if not raw:
-            return None
-        try:
-            number = parse_resident_id(raw).number
-        except IdentifierError as exc:
-            raise ValidationError(str(exc)) from None
-        member = care_member_by_id_number(user=self.user, id_number=number)
-        if member is None:
-            raise ValidationError(NOT_YOURS)
-        return member
+        return member_typed(user=self.user, raw=self.cleaned_data.get("member"), not_found=NOT_YOURS)

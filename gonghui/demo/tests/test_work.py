@@ -26,6 +26,8 @@ from gonghui.care.models import (
     ServiceCard,
     Visit,
 )
+from gonghui.core.figures import figure_value, figures_all
+from gonghui.core.periods import Period
 from gonghui.demo.county import build_county
 from gonghui.demo.reset import delete_demo
 from gonghui.ledger import selectors as ledger
@@ -46,6 +48,7 @@ from gonghui.plans.models import ItemStatus, Plan, PlanItem, PlanStatus
 from gonghui.rights import selectors as rights
 from gonghui.rights.choices import Outcome
 from gonghui.rights.models import CollectiveContract, DisputeCase, MediationBody, Mediator, Petition
+from gonghui.welfare.models import ChildrenProgramme, DonationDrive, EmploymentAid, Recuperation
 
 AS_OF = date(2026, 9, 30)
 MEMBERS = 400
@@ -76,6 +79,10 @@ SNAPSHOT = {
     DisputeCase: ("enterprise__name", "kind", "received_on", "amount", "outcome", "closed_on", "mediator__name"),
     Petition: ("union__code", "received_on", "petitioner", "matter", "closed_on"),
     CollectiveContract: ("title", "kind", "signed_on", "term_start", "term_end", "workers_covered"),
+    EmploymentAid: ("union__code", "member__id_number", "name", "aided_on", "employer", "post"),
+    Recuperation: ("union__code", "member__id_number", "name", "kind", "on_date", "place", "cost"),
+    ChildrenProgramme: ("union__code", "name", "start_on", "end_on", "classes", "children"),
+    DonationDrive: ("union__code", "name", "held_on", "donors", "amount", "clothes", "books", "other_items"),
 }
 
 
@@ -262,6 +269,21 @@ def test_the_statistics_pages_have_figures(county):
     assert coverage.contracts and coverage.enterprises
     mediation = rights.mediation_coverage(user=admin, union=admin.union)
     assert mediation.bodies and mediation.mediators
+
+
+def test_every_welfare_figure_has_records_and_the_officer_finds_some(county):
+    admin, officer = user("county_admin"), user("officer")
+    for figure in figures_all():
+        if figure.key.startswith("welfare."):
+            value = figure_value(figure, user=admin, union=admin.union, period=Period(date(AS_OF.year - 1, 7, 1), AS_OF))
+            assert value.value, figure.key
+    assert EmploymentAid.objects.filter(member=None).exists() and EmploymentAid.objects.exclude(member=None).exists()
+    for model in (EmploymentAid, Recuperation):
+        assert model.objects.filter(union=officer.union).exists(), model
+        for record in model.objects.select_related("member__union", "union"):
+            record.full_clean()
+            assert record.member is None or record.member.union.path.startswith(record.union.path)
+            assert getattr(record, model.DATE_FIELD) <= AS_OF
 
 
 def test_the_demo_officer_finds_a_year_at_his_union(county):

@@ -1,4 +1,4 @@
-"""A year of union work in the demo county: plans, ledger, member services and rights.
+"""A year of union work in the demo county: plans, ledger, member services, rights and services to workers.
 
 Everything is entered through the apps' own services, by the demo users at
 their nodes and an officer account at every other union, so each record is
@@ -21,6 +21,7 @@ from .ledger import build_ledger
 from .plans import build_plans
 from .rights import RightsSummary, build_rights
 from .staff import Staff
+from .welfare import WelfareSummary, build_welfare
 
 
 @dataclass
@@ -31,6 +32,7 @@ class WorkSummary:
     news: int
     care: CareSummary
     rights: RightsSummary
+    welfare: WelfareSummary
 
     def lines(self) -> list[str]:
         care, rights = self.care, self.rights
@@ -40,6 +42,8 @@ class WorkSummary:
             f"金秋助学 {care.grants} 人次，医疗互助参保 {care.enrolments} 人次、赔付 {care.claims} 笔，服务卡 {care.cards} 张",
             f"调解组织 {rights.bodies} 家、调解员 {rights.mediators} 名，劳动争议 {rights.cases} 件，信访 {rights.petitions} 件，"
             f"集体合同 {rights.contracts} 份",
+            f"再就业援助 {self.welfare.aided} 人，体检与疗休养 {self.welfare.recuperations} 人次，"
+            f"暑期放心班 {self.welfare.programmes} 期，捐赠活动 {self.welfare.drives} 次",
         ]
 
 
@@ -50,4 +54,5 @@ def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, me
     return WorkSummary(
         plans=len(year.plans), activities=len(entries), honours=build_honours(work),
         news=build_news(work, entries), care=build_care(work), rights=build_rights(work),
+        welfare=build_welfare(work),
     )
