@@ -250,6 +250,8 @@ ENROLMENT_COLUMNS = (Column("会员", "member.name"), Column("参保类别", "ge
                      Column("参保单位", "unit.name"), Column("参保日期", "enrolled_on"))
 UNIT_COLUMNS = (Column("参保单位", "name"), Column("工会", "union.name"), Column("全员参保", "whole_unit"))
 enrolment_url = _url("care:enrolment_detail")
+CLAIM_COLUMNS = (Column("会员", "enrolment.member.name"), Column("赔付金额（元）", "amount"),
+                 Column("赔付日期", "paid_on"))
 MEDICAL = (
     Figure(key="care.medical_people", label="医疗互助参保人数", sentence="参保人数为{value}人", unit="人",
            definition=f"{YEAR}参保的人数：一人参加多个类别只计一次。", section=Section.CARE,
@@ -272,15 +274,11 @@ MEDICAL = (
     Figure(key="care.medical_claims", label="医疗互助赔付人次", sentence="医疗互助赔付{value}人次", unit="人次",
            definition="期内医疗互助赔付的次数（一人多次分别计）。", section=Section.CARE,
            records=_within(MedicalAidClaim, "paid_on"), month_field="paid_on",
-           columns=(Column("会员", "enrolment.member.name"), Column("赔付金额（元）", "amount"),
-                    Column("赔付日期", "paid_on")),
-           record_url=_url("care:enrolment_detail", "enrolment_id")),
+           columns=CLAIM_COLUMNS, record_url=_url("care:enrolment_detail", "enrolment_id")),
     Figure(key="care.medical_claims_paid", label="医疗互助赔付金额", sentence="共{value}元", unit="元",
            definition="期内医疗互助赔付的金额之和。", section=Section.CARE,
            records=_within(MedicalAidClaim, "paid_on"), total="amount", style=Style.YUAN, month_field="paid_on",
-           columns=(Column("会员", "enrolment.member.name"), Column("赔付金额（元）", "amount"),
-                    Column("赔付日期", "paid_on")),
-           record_url=_url("care:enrolment_detail", "enrolment_id")),
+           columns=CLAIM_COLUMNS, record_url=_url("care:enrolment_detail", "enrolment_id")),
 )
 
 CARD_COLUMNS = (Column("会员", "member.name"), Column("所属工会", "union.name"), Column("信息采集日期", "collected_on"),

@@ -4,6 +4,7 @@ The period is 1 January – 30 November 2025 (the summaries' "1—11月") for �
 records just outside the period or in the other street are entered too, and must not count.
 """
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -21,7 +22,7 @@ from gonghui.core.scoping import subtree_cache
 from gonghui.org.models import Enterprise
 from gonghui.testing import make_credit_code
 
-from .helpers import active_file, apply, member
+from .helpers import active_file, apply, days_ago, member
 
 pytestmark = pytest.mark.django_db
 
@@ -330,3 +331,11 @@ def test_the_statistics_read_each_subtree_once_not_once_per_figure(cast, client_
     assert response.status_code == 200
     subtree_reads = [q["sql"] for q in queries if q["sql"].startswith('SELECT "org_union"."id" AS "id" FROM')]
     assert len(subtree_reads) <= 2, subtree_reads  # the county admin's own, and the street's
+
+
+def test_the_overview_writes_this_years_lines_each_number_a_link(cast, client_for):
+    services.visit_create(actor=cast.officer, member=cast.member_a1, reason=VisitReason.ILLNESS,
+                          visited_on=days_ago(0), visitors="工会主席", money=Decimal("300"))
+    html = client_for(cast.officer).get(reverse("care:index")).content.decode()
+    assert "开展慰问1次（生病住院1次），发放慰问金和慰问品300元" in strip_tags(html)
+    assert re.search(r'<a href="/reports/figures/care\.visits/\?union=\d+&amp;start=[\d-]+&amp;end=[\d-]+">1</a>', html)
