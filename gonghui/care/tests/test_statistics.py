@@ -339,3 +339,14 @@ def test_the_overview_writes_this_years_lines_each_number_a_link(cast, client_fo
     html = client_for(cast.officer).get(reverse("care:index")).content.decode()
     assert "开展慰问1次（生病住院1次），发放慰问金和慰问品300元" in strip_tags(html)
     assert re.search(r'<a href="/reports/figures/care\.visits/\?union=\d+&amp;start=[\d-]+&amp;end=[\d-]+">1</a>', html)
+
+
+def test_the_statistics_take_a_named_period_and_its_links_keep_it(cast, client_for):
+    """?period=2025-M11 is the summaries' 1—11月; an unreadable one is refused at its field."""
+    active_file(cast, applied_on=date(2025, 3, 1))
+    client = client_for(cast.street_admin)
+    html = client.get(reverse("care:statistics"), {"union": cast.street_a.pk, "period": "2025-M11"}).content.decode()
+    assert "期间：2025年1—11月" in html and "新增困难职工1人" in strip_tags(html)
+    assert "care.hardship_new/?union=" in html and "period=2025-M11" in html
+    response = client.get(reverse("care:statistics"), {"period": "2025年"})
+    assert response.status_code == 400 and "期间应写作" in response.content.decode()

@@ -33,12 +33,10 @@ def statistics_page(request):
     union_pk = request.GET.get("union")
     union = union_get(user=request.user, pk=union_pk) if union_pk else request.user.union
     params = {"union": union.pk, "start": request.GET.get("start") or year_start(today),
-              "end": request.GET.get("end") or today}
+              "end": request.GET.get("end") or today, "period": request.GET.get("period", "")}
     form = StatisticsForm(params, unions=unions)
     figures = None
     if form.is_valid():
-        data = form.cleaned_data
-        figures = selectors.care_statistics(user=request.user, union=union,
-                                            period=Period(start=data["start"], end=data["end"]))
+        figures = selectors.care_statistics(user=request.user, union=union, period=form.chosen_period())
     return render(request, "care/statistics.html", {
         "form": form, "union": union, "figures": figures}, status=200 if figures else 400)
