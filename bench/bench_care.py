@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from gonghui.accounts.models import User
 from gonghui.care import selectors
+from gonghui.core.periods import Period
 from gonghui.care.choices import (
     AidKind,
     Campaign,
@@ -262,7 +263,7 @@ def main() -> None:
     period = {"start": START.isoformat(), "end": END.isoformat()}
 
     def care():
-        return selectors.care_statistics(user=admin, union=root, start=START, end=END).sentences()
+        return selectors.care_statistics(user=admin, union=root, period=Period(start=START, end=END)).lines
 
     def care_and_rights():
         care()
@@ -284,12 +285,12 @@ def main() -> None:
         ("aid list, county, one year, first page (view)",
          view_ms(admin, "/care/aid/", period), TARGET_MS, baseline),
     ]
-    figures = selectors.care_statistics(user=admin, union=root, start=START, end=END, chart=False)
+    figures = selectors.care_statistics(user=admin, union=root, period=Period(start=START, end=END), chart=False)
     in_year = AidPayment.objects.filter(tenant_id=root.pk, paid_on__range=(START, END)).count()
     print(f"\n{members:,} members, {FILES:,} files, {AID:,} aid payments ({in_year:,} in {YEAR}); "
           f"baseline (bare COUNT+SUM of the year's aid) {baseline:.2f} ms")
-    for line in figures.sentences():
-        print(f"  {line.heading}：{line.sentence}")
+    for line in figures.lines:
+        print(f"  {line.heading}：{line.text}")
     print()
     report(rows)
 

@@ -259,6 +259,9 @@ GONGHUI = {
     "ATTACHMENT_MAX_BYTES": env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024),
     "DISPUTE_TIME_LIMIT_DAYS": env_int("DISPUTE_TIME_LIMIT_DAYS", 15),
     "CONTRACT_EXPIRY_WARNING_DAYS": env_int("CONTRACT_EXPIRY_WARNING_DAYS", 90),
+    # The enterprises required to have a hardship fund (lookups on org.Enterprise): the denominator of
+    # 基金组建占 and what 规模以上企业帮困基金实现全覆盖 is about. A region may require, say, headcount__gte=100.
+    "FUND_REQUIRED": {"above_designated_size": True},
 }
 
 LOGGING = {

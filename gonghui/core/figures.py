@@ -90,6 +90,8 @@ class Figure:
     ranked: bool = False
     # The record's own page, linked from the list; None: no link.
     record_url: Callable[[Any], str] | None = None
+    # Said instead of `sentence` when the value is 0 and that is the news ("规模以上企业帮困基金实现全覆盖").
+    zero_sentence: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ class FigureValue:
 
     @property
     def sentence(self) -> str:
+        if self.value == 0 and getattr(self.figure, "zero_sentence", ""):
+            return self.figure.zero_sentence
         return self.figure.sentence.format(value=self.text)
 
 

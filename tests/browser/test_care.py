@@ -79,3 +79,10 @@ def test_hardship_application_approved_paid_and_counted(page, login, cast):
     page.goto(f"/care/statistics/?union={cast.street_a.pk}")
     assert figure(page, "hardship") == "新增困难职工1人，现共有困难职工1人，发放各类困难补助2.0万元"
     assert page.locator("#care-chart canvas").count() >= 1
+
+    # Each number is a link to the list of exactly what it counts: the aid's list totals the same 2.0万元.
+    with page.expect_navigation(url="**/reports/figures/care.hardship_aid/**"):
+        page.locator('.sentence[data-key="hardship"] .figure a').nth(2).click()
+    assert page.locator("#figure-value").inner_text() == "发放各类困难补助2.0万元"
+    assert page.locator("#records-total").inner_text() in ("20000.00", "20000")
+    assert cast.member_a1.name in page.locator("table").inner_text()

@@ -1,168 +1,119 @@
-"""The figures of the statistics page, the overview and the API, for a union's subtree and a period."""
+"""The statistics page's, the overview's and the API's lines, read from the registry (gonghui.core.figures).
 
+Nothing is counted here: every number is a registered figure's value, written into the summaries'
+sentences (figures.LINES) as a link to the list of exactly the records it counts.
+"""
+
+import re
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
-from gonghui.core.formatting import ZERO
-from gonghui.core.scoping import may_access_care, visible, within
-from gonghui.org.models import Enterprise, Union, UnionLevel
+from gonghui.core.figures import FigureValue, figure_get, figure_records, figure_values
+from gonghui.core.periods import Period
+from gonghui.org.models import Union
 
-from ..choices import Campaign, VisitReason
-from ..figures import (
-    CardFigures,
-    CareFigures,
-    FundFigures,
-    HardshipFigures,
-    MedicalFigures,
-    Period,
-    SchoolingFigures,
-    SummerFigures,
-    VisitFigures,
-    VisitRow,
-    WinterFigures,
-)
-from ..models import (
-    AidPayment,
-    FundContribution,
-    FundPayout,
-    HardshipFile,
-    HardshipFund,
-    MedicalAidClaim,
-    MedicalAidEnrolment,
-    MedicalAidUnit,
-    SchoolingGrant,
-    ServiceCard,
-    Visit,
-)
+from ..figures import FIGURES, LINES, NEEDS_GRANT, Line
+
+# "{care.visits}" or a list "{care.visits_illness,care.visits_childbirth}".
+_PLACE = re.compile(r"\{([\w.,]+)\}")
 
 
-def _in(qs: QuerySet, user, union: Union) -> QuerySet:
-    """What the user may see of the chosen union's subtree (each subtree read once per request)."""
-    return within(visible(qs, user), union)
+@dataclass
+class LineValue:
+    key: str
+    heading: str
+    text: str  # the sentence as plain text (the API, the document)
+    html: SafeString  # the same, each number a link to its list
+    figures: list[FigureValue]
+
+    @property
+    def definition(self) -> str:
+        return "；".join(f"{value.figure.label}：{value.figure.definition}" for value in self.figures)
 
 
-def _aid_by_month(user, union: Union, p: Period) -> dict[date, tuple[Decimal, int]]:
-    """The period's aid in one pass, month by month: the total and the chart both come from it."""
-    rows = (_in(AidPayment.objects.filter(paid_on__range=(p.start, p.end)), user, union).order_by()
-            .annotate(month=TruncMonth("paid_on")).values("month").annotate(total=Sum("amount"), n=Count("id"))
-            .values_list("month", "total", "n"))
-    return {month: (total, n) for month, total, n in rows}
+@dataclass
+class CareStatistics:
+    period: Period
+    lines: list[LineValue]
+    values: dict[str, FigureValue]
+    chart: dict = field(default_factory=dict)
+
+    def line(self, key: str) -> LineValue:
+        return next(line for line in self.lines if line.key == key)
 
 
-def _hardship(user, union: Union, p: Period, aid: dict[date, tuple[Decimal, int]]) -> HardshipFigures:
-    still_open_at_end = Q(closed_on__isnull=True) | Q(closed_on__gt=p.end)
-    files = _in(HardshipFile.objects.filter(approved_on__lte=p.end), user, union).aggregate(
-        new=Count("id", filter=Q(approved_on__gte=p.start)),
-        active=Count("id", filter=still_open_at_end),
-    )
-    return HardshipFigures(new_files=files["new"], active_at_end=files["active"],
-                           aid_total=sum((total for total, _ in aid.values()), ZERO),
-                           aid_payments=sum(n for _, n in aid.values()))
+def care_statistics(*, user, union: Union, period: Period, chart: bool = True) -> CareStatistics:
+    """The summaries' lines for a node's subtree and a period; `union` must come from a scoped selector.
+
+    Without the care grant, a line with a figure read from hardship files, aid or fund payouts says so
+    (NEEDS_GRANT) rather than showing the zeros that scoping would make of it.
+    """
+    values = {value.figure.key: value for value in figure_values(FIGURES, user=user, union=union, period=period)}
+    hidden = values["care.hardship_aid"].value is None
+    return CareStatistics(period=period, lines=[_line(line, values) for line in LINES], values=values,
+                          chart={} if hidden or not chart else _chart(user, union, period))
 
 
-def _funds(user, union: Union, p: Period) -> FundFigures:
-    covered = _in(Enterprise.objects.filter(union__level=UnionLevel.GRASSROOTS), user, union).count()
-    funds = _in(HardshipFund.objects.filter(established_on__lte=p.end), user, union)
-    money = _in(FundContribution.objects.filter(on_date__lte=p.end), user, union).aggregate(total=Sum("amount"))
-    figures = FundFigures(funds=funds.count(), covered_enterprises=covered, contributed=money["total"] or ZERO)
-    if not may_access_care(user):
-        figures.paid_out = figures.paid_members = figures.balance = None
-        return figures
-    paid_before_end = _in(FundPayout.objects.filter(paid_on__lte=p.end), user, union)
-    payouts = paid_before_end.aggregate(
-        total=Sum("amount", filter=Q(paid_on__gte=p.start)),
-        members=Count("member_id", filter=Q(paid_on__gte=p.start), distinct=True),
-        all_time=Sum("amount"),
-    )
-    figures.paid_out, figures.paid_members = payouts["total"] or ZERO, payouts["members"]
-    figures.balance = figures.contributed - (payouts["all_time"] or ZERO)
-    return figures
+def _line(line: Line, values: dict[str, FigureValue]) -> LineValue:
+    used = [values[key] for group in _PLACE.findall(line.text) for key in group.split(",")]
+    if any(value.value is None for value in used):
+        return LineValue(line.key, line.heading, NEEDS_GRANT, escape(NEEDS_GRANT), used)
+    texts, links, start = [], [], 0
+    for place in _PLACE.finditer(line.text):
+        literal = line.text[start:place.start()]
+        group = [values[key] for key in place[1].split(",")]
+        if len(group) > 1:  # a list: what is not zero, or 无
+            group = [value for value in group if value.value]
+        texts.append(literal + ("，".join(value.sentence for value in group) if group else "无"))
+        links.append(escape(literal) + (mark_safe("，".join(_linked(value) for value in group)) if group else "无"))
+        start = place.end()
+    texts.append(line.text[start:])
+    links.append(escape(line.text[start:]))
+    return LineValue(line.key, line.heading, "".join(texts), mark_safe("".join(links)), used)
 
 
-def _visits(user, union: Union, p: Period) -> tuple[WinterFigures, SummerFigures, VisitFigures]:
-    visits = _in(Visit.objects.filter(visited_on__range=(p.start, p.end)), user, union)
-    value = Sum(F("money") + F("goods_value"))
-    winter = visits.filter(campaign=Campaign.WINTER_WARMTH).aggregate(
-        members=Count("member_id", distinct=True), value=value)
-    summer = visits.filter(campaign=Campaign.SUMMER_COOLING).aggregate(
-        enterprises=Count("enterprise_id", distinct=True), workers=Sum("workers_reached"), value=value)
-    by_reason = {row["reason"]: row for row in visits.order_by().values("reason").annotate(n=Count("id"), value=value)}
-    rows = [VisitRow(reason=code, label=str(label), visits=by_reason.get(code, {}).get("n", 0),
-                     value=by_reason.get(code, {}).get("value") or ZERO) for code, label in VisitReason.choices]
-    return (WinterFigures(members=winter["members"], value=winter["value"] or ZERO),
-            SummerFigures(enterprises=summer["enterprises"], workers=summer["workers"] or 0,
-                          value=summer["value"] or ZERO),
-            VisitFigures(rows=rows))
+def _linked(value: FigureValue) -> SafeString:
+    """The figure's sentence with its number a link to its list (a ratio: its numerator's list)."""
+    url = value.url or value.parts[0].url
+    if value.value == 0 and getattr(value.figure, "zero_sentence", ""):  # said in words ("实现全覆盖")
+        return format_html('<a href="{}">{}</a>', url, value.sentence)
+    before, _, after = value.figure.sentence.partition("{value}")
+    return format_html('{}<a href="{}">{}</a>{}', before, url, value.text, after)
 
 
-def _schooling(user, union: Union, p: Period) -> SchoolingFigures:
-    grants = _in(SchoolingGrant.objects.filter(granted_on__range=(p.start, p.end)), user, union)
-    students = dict(grants.order_by().values("school_level").annotate(n=Count("id"))
-                    .values_list("school_level", "n"))
-    totals = grants.aggregate(families=Count("member_id", distinct=True), amount=Sum("amount"))
-    return SchoolingFigures(students=students, families=totals["families"], amount=totals["amount"] or ZERO)
+def _figure_months(key: str, *, user, union: Union, period: Period) -> dict[date, object]:
+    """A figure month by month (its month_field), from its own records.
+
+    Private until core.figures has its own helper (the reports work adds one).
+    """
+    figure = figure_get(key)
+    measure = Count("pk") if figure.total is None else Sum(figure.total)
+    rows = (figure_records(figure, user=user, union=union, period=period).order_by()
+            .annotate(month=TruncMonth(figure.month_field)).values("month").annotate(value=measure)
+            .values_list("month", "value"))
+    return dict(rows)
 
 
-def _medical(user, union: Union, p: Period) -> MedicalFigures:
-    year = p.end.year
-    enrolments = _in(MedicalAidEnrolment.objects.filter(year=year), user, union)
-    by_category = dict(enrolments.order_by().values("category").annotate(n=Count("id"))
-                       .values_list("category", "n"))
-    units = _in(MedicalAidUnit.objects.filter(year=year), user, union).aggregate(
-        n=Count("id"), whole=Count("id", filter=Q(whole_unit=True)))
-    claims = _in(MedicalAidClaim.objects.filter(paid_on__range=(p.start, p.end)), user, union).aggregate(
-        n=Count("id"), paid=Sum("amount"))
-    return MedicalFigures(year=year, by_category=by_category, units=units["n"], whole_units=units["whole"],
-                          claims=claims["n"], claims_paid=claims["paid"] or ZERO)
-
-
-def _cards(user, union: Union, p: Period) -> CardFigures:
-    cards = _in(ServiceCard.objects.filter(collected_on__lte=p.end), user, union).aggregate(
-        collected=Count("id", filter=Q(collected_on__gte=p.start)),
-        issued=Count("id", filter=Q(issued_on__range=(p.start, p.end))),
-        collected_total=Count("id"),
-        issued_total=Count("id", filter=Q(issued_on__lte=p.end)),
-    )
-    return CardFigures(**cards)
-
-
-def _months(p: Period) -> list[date]:
-    months, day = [], p.start.replace(day=1)
-    while day <= p.end:
+def _months(period: Period) -> list[date]:
+    months, day = [], period.start.replace(day=1)
+    while day <= period.end:
         months.append(day)
         day = (day + timedelta(days=32)).replace(day=1)
     return months
 
 
-def _chart(user, union: Union, p: Period, aid: dict[date, tuple[Decimal, int]]) -> dict:
+def _chart(user, union: Union, period: Period) -> dict:
     """Aid paid and files approved, month by month: the shape of the year behind the totals."""
-    new = dict(_in(HardshipFile.objects.filter(approved_on__range=(p.start, p.end)), user, union).order_by()
-               .annotate(month=TruncMonth("approved_on")).values("month").annotate(n=Count("id"))
-               .values_list("month", "n"))
-    months = _months(p)
+    aid = _figure_months("care.hardship_aid", user=user, union=union, period=period)
+    new = _figure_months("care.hardship_new", user=user, union=union, period=period)
+    months = _months(period)
     return {
         "months": [f"{m.year}-{m.month:02d}" for m in months],
-        "aid": [float(aid.get(m, (0, 0))[0]) for m in months],
+        "aid": [float(aid.get(m) or 0) for m in months],
         "new_files": [new.get(m, 0) for m in months],
     }
-
-
-def care_statistics(*, user, union: Union, start: date, end: date, chart: bool = True) -> CareFigures:
-    """The summaries' figures for a node's subtree and a period; `union` must come from a scoped selector.
-
-    Without the care grant the figures read from hardship files, aid and fund payouts are left out
-    (None), rather than shown as the zeros that scoping would make of them.
-    """
-    p = Period(start=start, end=end)
-    winter, summer, visits = _visits(user, union, p)
-    granted = may_access_care(user)
-    aid = _aid_by_month(user, union, p) if granted else {}
-    return CareFigures(
-        period=p, hardship=_hardship(user, union, p, aid) if granted else None, funds=_funds(user, union, p),
-        winter=winter, summer=summer, schooling=_schooling(user, union, p), visits=visits,
-        medical=_medical(user, union, p), cards=_cards(user, union, p),
-        chart=_chart(user, union, p, aid) if chart and granted else {},
-    )

@@ -256,13 +256,10 @@ def test_rights_cases_petitions_and_contracts(county):
 
 def test_the_statistics_pages_have_figures(county):
     admin = user("county_admin")
-    figures = care.care_statistics(user=admin, union=admin.union, start=YEAR_START, end=AS_OF)
-    assert figures.hardship.new_files and figures.hardship.active_at_end and figures.hardship.aid_total
-    assert figures.funds.funds and figures.funds.contributed and figures.funds.paid_out
-    assert figures.winter.members and figures.summer.enterprises and figures.summer.workers
-    assert figures.schooling.families and figures.visits.visits
-    assert figures.medical.enrolled and figures.medical.units and figures.medical.claims
-    assert figures.cards.collected_total and figures.cards.issued_total
+    figures = care.care_statistics(user=admin, union=admin.union, period=Period(start=YEAR_START, end=AS_OF))
+    # Every care figure has records (a required enterprise without a fund among them: the gap to close).
+    empty = [key for key, value in figures.values.items() if not value.value]
+    assert empty == [], empty
     disputes = rights.dispute_figures(user=admin, union=admin.union, start=YEAR_START, end=AS_OF)
     assert disputes.received and disputes.handled and disputes.mediated and disputes.petitions and disputes.amount
     coverage = rights.contract_coverage(user=admin, union=admin.union, start=YEAR_START, end=AS_OF)

@@ -217,9 +217,17 @@ class CareWriter:
     # --- enterprise hardship funds -------------------------------------------------------------------------
 
     def funds(self) -> None:
+        """规模以上企业 first, as the street federations push them, but not all: one at least is left without,
+        the gap the statistics name (规模以上企业帮困基金实现全覆盖 is a year's goal); then smaller companies."""
         rng, work = self.rng, self.work
         candidates = work.companies(least=50)
-        for enterprise in work.sample(rng, candidates, min(work.scaled(70, floor=2), len(candidates) * 2 // 3)):
+        required = [e for e in work.tree.enterprises if e.above_designated_size]
+        fundable = [e for e in candidates if e.above_designated_size]
+        gap = 1 if len(fundable) == len(required) else 0
+        chosen = work.sample(rng, fundable, len(fundable) - gap)
+        smaller = [e for e in candidates if not e.above_designated_size]
+        count = min(work.scaled(70, floor=2), len(candidates) * 2 // 3)
+        for enterprise in chosen + work.sample(rng, smaller, max(count - len(chosen), 1)):
             self._fund(enterprise)
 
     def _fund(self, enterprise: Enterprise) -> None:
@@ -288,11 +296,14 @@ class CareWriter:
     def five_visits(self) -> None:
         """五必访 through the year: illness, weddings and funerals, births, retirements, hardship."""
         rng, work = self.rng, self.work
-        for _ in range(work.scaled(80, floor=8)):
-            reason = FIVE_VISITS.pick(rng)
+        # Each reason at least once (a small county's year has them all), then as they come.
+        reasons = list(FIVE_VISITS.values)
+        for n in range(work.scaled(80, floor=8)):
+            reason = reasons[n] if n < len(reasons) else FIVE_VISITS.pick(rng)
             found = self.members(1, categories=(Category.RETIRED,) if reason == VisitReason.RETIREMENT else None,
                                  gender="F" if reason == VisitReason.CHILDBIRTH else "",
-                                 unions=rng.sample(work.grassroots, min(8, len(work.grassroots))))
+                                 unions=None if n < len(reasons) else rng.sample(work.grassroots,
+                                                                                  min(8, len(work.grassroots))))
             day = work.day_between(rng, date(work.year, 1, 3), work.as_of)
             if not found or day is None:
                 continue
@@ -313,11 +324,13 @@ class CareWriter:
         rng, work = self.rng, self.work
         schooling_first = sorted(files, key=lambda f: Cause.SCHOOLING not in f.causes)
         people = [f.member for f in schooling_first] + self.members(work.scaled(8, floor=2))
-        for member in people[: work.scaled(16, floor=3)]:
+        levels = [code for code, _ in SchoolLevel.choices]  # each level once, then mostly university
+        for n, member in enumerate(people[: work.scaled(16, floor=3)]):
             day = work.day_between(rng, date(work.year, 8, 20), date(work.year, 9, 15))
             if day is None:
                 return
-            level = rng.choice((SchoolLevel.UNIVERSITY,) * 3 + (SchoolLevel.SECONDARY, SchoolLevel.PRIMARY))
+            level = levels[n] if n < len(levels) else rng.choice(
+                (SchoolLevel.UNIVERSITY,) * 3 + (SchoolLevel.SECONDARY, SchoolLevel.PRIMARY))
             school, amount = self._school(level)
             federation = work.parent(member.union)
             schooling_grant_create(actor=work.staff.of(federation), member=member,
@@ -341,11 +354,13 @@ class CareWriter:
         unions = [u for u in work.grassroots if work.roster(u)]
         enrolled_on = date(work.year - 1, 12, rng.randint(1, 20))
         enrolments: list[MedicalAidEnrolment] = []
+        units: dict[int, object] = {}
         for n, union in enumerate(work.sample(rng, unions, min(work.scaled(20, floor=3), len(unions)),
                                               union_of=lambda union: union)):
             actor = work.staff.of(union)
             enterprise = self._covered_enterprise(union)
-            unit = medical_unit_enrol(actor=actor, union=union, year=work.year, enterprise=enterprise)
+            unit = units[union.id] = medical_unit_enrol(actor=actor, union=union, year=work.year,
+                                                        enterprise=enterprise)
             if n % 3 != 2 and enterprise is None:
                 self.summary.enrolments += medical_enrol_whole_unit(actor=actor, unit=unit, enrolled_on=enrolled_on)
             else:
@@ -356,10 +371,37 @@ class CareWriter:
                 category = MedicalCategory.ANKANG if rng.random() < 0.6 else MedicalCategory.SPECIAL
                 enrolments.append(medical_member_enrol(actor=actor, unit=unit, member=member, category=category,
                                                        enrolled_on=enrolled_on))
+        enrolments += self._retired_enrolments(units, enrolled_on)
+        enrolments += self._missing_categories(units, enrolled_on)
         self.summary.enrolments += len(enrolments)
         whole = list(MedicalAidEnrolment.objects.filter(tenant=work.root, year=work.year, unit__whole_unit=True)
                      .select_related("union").order_by("unit_id", "member_id")[:200])
         self._claims(rng.sample(enrolments + whole, min(work.scaled(40, floor=3), len(enrolments + whole))))
+
+    def _retired_enrolments(self, units: dict, enrolled_on: date) -> list[MedicalAidEnrolment]:
+        """退休职工 who stayed in medical aid through their old union, enrolled one by one (退休参保)."""
+        work, made = self.work, []
+        for member in self.members(self.work.scaled(10, floor=2), categories=(Category.RETIRED,)):
+            actor = work.staff.of(member.union)
+            if member.union_id not in units:
+                units[member.union_id] = medical_unit_enrol(actor=actor, union=member.union, year=work.year)
+            if not MedicalAidEnrolment.objects.filter(member=member, year=work.year,
+                                                      category=MedicalCategory.RETIRED).exists():
+                made.append(medical_member_enrol(actor=actor, unit=units[member.union_id], member=member,
+                                                 category=MedicalCategory.RETIRED, enrolled_on=enrolled_on))
+        return made
+
+    def _missing_categories(self, units: dict, enrolled_on: date) -> list[MedicalAidEnrolment]:
+        """安康 or 特种 that no unit's draw took up this year: one member of the first unit joins it."""
+        work, made = self.work, []
+        for category in (MedicalCategory.ANKANG, MedicalCategory.SPECIAL):
+            if MedicalAidEnrolment.objects.filter(tenant=work.root, year=work.year, category=category).exists():
+                continue
+            unit = next(iter(units.values()))
+            member = work.roster(unit.union)[0]
+            made.append(medical_member_enrol(actor=work.staff.of(unit.union), unit=unit, member=member,
+                                             category=category, enrolled_on=enrolled_on))
+        return made
 
     def _covered_enterprise(self, union: Union) -> Enterprise | None:
         """A joint union enrols its enterprises one by one."""
