@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "gonghui.ledger",
     "gonghui.care",
     "gonghui.rights",
+    "gonghui.outreach",
     "gonghui.reports",
     "gonghui.home",
     "gonghui.demo",
