@@ -12,6 +12,7 @@ from gonghui.core.figures import Column
 from . import forms, selectors, services
 from .filters import CourseFilters, GiftFilters, MerchantFilters, OrderFilters, SurveyFilters
 
+
 @dataclass(frozen=True)
 class Kind:
     name: str  # URL names: outreach:<plural>, <name>_create, <name>_edit, <name>_delete, <name>_export
@@ -29,7 +30,6 @@ class Kind:
     columns: tuple[Column, ...]  # the list's and the export's, the union added first
     by_union: bool = False  # created at a union (?union_pk), not placed by an enterprise
     figures: tuple[str, ...] = ()  # the registry's figures this list is behind
-
 
 
 ENTERPRISE = Column("企业", "enterprise.name")

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from gonghui.core.figures import figure_get, figure_records
 from gonghui.core.periods import Period
-from gonghui.core.scoping import get_visible_or_404, visible, within
+from gonghui.core.scoping import get_visible_or_404, visible
 from gonghui.org.models import Enterprise, Union
 
 from .filters import CourseFilters, GiftFilters, MerchantFilters, OrderFilters, SurveyFilters

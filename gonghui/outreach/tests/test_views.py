@@ -7,7 +7,7 @@ from python_calamine import CalamineWorkbook
 from gonghui.outreach.models import Gift, Survey
 from gonghui.testing import assert_scoped
 
-from .helpers import company, course, days_ago, gift, merchant, order, survey
+from .helpers import company, days_ago, gift, merchant, order, survey
 
 pytestmark = pytest.mark.django_db
 
