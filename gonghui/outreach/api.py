@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import Page
+from gonghui.core.api import Page, RecordId
 from gonghui.core.filters import filtered_page
 from gonghui.org.models import Enterprise
 from gonghui.org.selectors import union_get
@@ -55,7 +55,7 @@ class SurveyOut(EnterpriseOut):
 
 
 class SurveyIn(Schema):
-    enterprise_id: int
+    enterprise_id: RecordId
     surveyed_on: date
     workers_reached: int
     topic: str
@@ -71,7 +71,7 @@ class GiftOut(EnterpriseOut):
 
 
 class GiftIn(Schema):
-    enterprise_id: int
+    enterprise_id: RecordId
     given_on: date
     item: str
     quantity: int
@@ -116,11 +116,11 @@ class OrderOut(EnterpriseOut):
 
 
 class OrderIn(Schema):
-    enterprise_id: int
-    course_id: int
+    enterprise_id: RecordId
+    course_id: RecordId
     ordered_on: date
     state: str = "requested"
-    activity_id: int | None = None
+    activity_id: RecordId | None = None
     delivered_on: date | None = None
 
 
@@ -136,7 +136,7 @@ def _routes(kind: Kind, out: type[Schema], payload: type[Schema], *, list_summar
                operation_id=f"outreach_list_{kind.plural}")(list_records)
 
     if kind.by_union:
-        def create_at_union(request, union_id: int, data: payload):
+        def create_at_union(request, union_id: RecordId, data: payload):
             union = union_get(user=request.user, pk=union_id)
             return Status(201, kind.create(request.user, union, _data(data)))
 

@@ -58,6 +58,12 @@ def export_page(request, *, kind: Kind):
     return xlsx_download(filename=f"{kind.title}.xlsx", headers=headers, rows=rows)
 
 
+def detail_page(request, pk: int, *, kind: Kind):
+    record = kind.get(user=request.user, pk=pk)
+    return render(request, "outreach/detail.html", {
+        "kind": kind, "record": record, "fields": [(column.label, column.read(record)) for column in kind.columns]})
+
+
 def _list_url(kind: Kind) -> str:
     return reverse(f"outreach:{kind.plural}")
 
@@ -101,6 +107,7 @@ def kind_views(kind: Kind) -> list[tuple[str, object, str]]:
         ("", bound(list_page), kind.plural),
         ("export.xlsx", bound(export_page), f"{kind.name}_export"),
         (new, bound(create_page), f"{kind.name}_create"),
+        ("<int:pk>/", bound(detail_page), f"{kind.name}_detail"),
         ("<int:pk>/edit/", bound(edit_page), f"{kind.name}_edit"),
         ("<int:pk>/delete/", bound(delete_page), f"{kind.name}_delete"),
     ]

@@ -263,7 +263,8 @@ PAGES = [
                                            ("order", "orders", False))
       for entry in (page(f"outreach:{plural}"), page(f"outreach:{name}_export"),
                     form(f"outreach:{name}_create", union_pk()) if by_union else form(f"outreach:{name}_create", owner=None),
-                    form(f"outreach:{name}_edit", pk(name)), button(f"outreach:{name}_delete", pk(name)))),
+                    page(f"outreach:{name}_detail", pk(name), "union_a1"), form(f"outreach:{name}_edit", pk(name)),
+                    button(f"outreach:{name}_delete", pk(name)))),
     # the API's own pages: the schema and its documentation are the same for every logged-in user
     page("api:openapi-json"),
     page("api:openapi-view"),

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
+from gonghui.core.figures import figure_get
 from gonghui.outreach.models import Gift, Survey
 from gonghui.testing import assert_scoped
 
@@ -25,7 +26,8 @@ def records(cast):
 def test_it_checks_access(cast, client, records):
     records["course"] = records["order"].course
     for name, record in records.items():
-        assert_scoped(client, cast, reverse(f"outreach:{name}_edit", args=[record.pk]), owner=record.union)
+        for page in ("detail", "edit"):
+            assert_scoped(client, cast, reverse(f"outreach:{name}_{page}", args=[record.pk]), owner=record.union)
         assert_scoped(client, cast, reverse("core:history", args=[record._meta.label_lower, record.pk]),
                       owner=record.union)
     for name in ("merchant", "course"):
@@ -74,6 +76,13 @@ def test_an_edit_shows_the_record_and_saves_through_the_service(cast, client_for
     assert Gift.objects.get().quantity == 4
     assert client.post(url, {**form, "quantity": "6"}).status_code == 302
     assert Gift.objects.get().quantity == 6
+
+
+def test_a_record_page_shows_it_to_a_reader_and_is_the_figure_record_url(cast, client_for, records):
+    url = reverse("outreach:gift_detail", args=[records["gift"].pk])
+    page = client_for(cast.auditor).get(url).content.decode()
+    assert "篮球架" in page and "6000" in page and "副" in page and "编辑" not in page
+    assert figure_get("outreach.gifts_given").record_url(records["gift"]) == url
 
 
 def test_delete_is_a_button_and_a_read_only_account_gets_403(cast, client_for, records):
