@@ -1,5 +1,5 @@
-"""An officer records a survey of an enterprise, is told what is wrong at the field, finds it in the list,
-and the overview's figure counts it."""
+"""An officer records a survey of an enterprise, is told what is wrong at the field, finds it in the list and
+opens it, and the overview's figure counts it."""
 
 import pytest
 from django.utils import timezone
@@ -28,5 +28,8 @@ def test_officer_records_a_survey_and_finds_it_in_the_list(page, login, cast):
 
     row = page.locator('[data-testid="surveys"] tbody tr', has_text="外来务工人员情况调查")
     assert company in row.inner_text() and "86" in row.inner_text()
+    row.locator("a").first.click()
+    page.wait_for_url("**/outreach/surveys/*/")
+    assert "外来务工人员情况调查" in page.locator('[data-testid="record"]').inner_text()
     page.goto("/outreach/")
     assert "调查访问企业1家" in figures.inner_text() and "涉及职工86人次" in figures.inner_text()
