@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "gonghui.care",
     "gonghui.welfare",
     "gonghui.rights",
+    "gonghui.outreach",
     "gonghui.reports",
     "gonghui.home",
     "gonghui.demo",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("care/", include("gonghui.care.urls")),
     path("rights/", include("gonghui.rights.urls")),
     path("welfare/", include("gonghui.welfare.urls")),
+    path("outreach/", include("gonghui.outreach.urls")),
     path("reports/", include("gonghui.reports.urls")),
     path("api/", api.urls),
     # Django's admin is for system administrators only (is_staff); union

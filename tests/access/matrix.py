@@ -267,6 +267,15 @@ PAGES = [
         form(f"welfare:{kind.name}_edit", pk(f"welfare_{kind.name}")),
         button(f"welfare:{kind.name}_delete", pk(f"welfare_{kind.name}")),
     )),
+    # outreach: a record about an enterprise is created from the enterprise it names (the form lists the user's)
+    page("outreach:index"),
+    *(entry for name, plural, by_union in (("survey", "surveys", False), ("gift", "gifts", False),
+                                           ("merchant", "merchants", True), ("course", "courses", True),
+                                           ("order", "orders", False))
+      for entry in (page(f"outreach:{plural}"), page(f"outreach:{name}_export"),
+                    form(f"outreach:{name}_create", union_pk()) if by_union else form(f"outreach:{name}_create", owner=None),
+                    page(f"outreach:{name}_detail", pk(name), "union_a1"), form(f"outreach:{name}_edit", pk(name)),
+                    button(f"outreach:{name}_delete", pk(name)))),
     # the API's own pages: the schema and its documentation are the same for every logged-in user
     page("api:openapi-json"),
     page("api:openapi-view"),
@@ -455,6 +464,22 @@ API = [
         api(f"POST /api/welfare/unions/{{union_id}}/{kind.path}", _id("union_id", A1), A1,
             body=lambda w, field=kind.model.DATE_FIELD: {field: DAY}),
     )),
+    # outreach
+    api("GET /api/outreach/surveys"),
+    api("POST /api/outreach/surveys", owner=A1, body_target=True, body=lambda w: {
+        "enterprise_id": w.union_a1.enterprises.get().pk, "surveyed_on": DAY, "workers_reached": 1, "topic": "x"}),
+    api("GET /api/outreach/gifts"),
+    api("POST /api/outreach/gifts", owner=A1, body_target=True, body=lambda w: {
+        "enterprise_id": w.union_a1.enterprises.get().pk, "given_on": DAY, "item": "x", "quantity": 1}),
+    api("GET /api/outreach/merchants"),
+    api("POST /api/outreach/unions/{union_id}/merchants", _id("union_id", A1), A1,
+        body=lambda w: {"name": "x", "offer": "x", "contracted_on": DAY}),
+    api("GET /api/outreach/courses"),
+    api("POST /api/outreach/unions/{union_id}/courses", _id("union_id", A1), A1,
+        body=lambda w: {"title": "", "series": "x"}),
+    api("GET /api/outreach/orders"),
+    api("POST /api/outreach/orders", owner=A1, body_target=True, body=lambda w: {
+        "enterprise_id": w.union_a1.enterprises.get().pk, "course_id": w.course.pk, "ordered_on": DAY}),
     admin_page("GET /api/accounts/access-log", "audit"),
     admin_page("GET /api/accounts/history", "audit"),
 ]

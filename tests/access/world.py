@@ -19,6 +19,7 @@ from gonghui.care.tests.helpers import active_file, pay
 from gonghui.ledger import services as ledger
 from gonghui.ledger.models import ActivityKind, HonourLevel, RecipientType
 from gonghui.members import services as members
+from gonghui.outreach import services as outreach
 from gonghui.org.models import OrgType, UnionLevel
 from gonghui.plans import services as plans
 from gonghui.rights import services as rights
@@ -75,6 +76,11 @@ class World:
     welfare_recuperation: object
     welfare_programme: object
     welfare_drive: object
+    survey: object
+    gift: object
+    merchant: object
+    course: object
+    order: object
 
     def __getattr__(self, name):
         # The cast's places, users and members read as the world's own: world.union_a1, world.officer.
@@ -95,6 +101,22 @@ def _outsider():
     county = _node(None, "外县总工会", "X", UnionLevel.COUNTY)
     _grassroots(county, "外县一厂工会", "X1", OrgType.ENTERPRISE)
     return _user("outsider", county, Role.FEDERATION_ADMIN, may_reveal_identity=True, may_access_care=True)
+
+
+def _outreach(cast) -> dict:
+    """One record of each outreach kind, union_a1's (a record about an enterprise is its union's)."""
+    officer, a1, day = cast.officer, cast.union_a1, timezone.localdate()
+    company = a1.enterprises.get()
+    course = outreach.course_create(actor=officer, union=a1, title="急救知识", series="一小时课堂")
+    return {
+        "survey": outreach.survey_create(actor=officer, enterprise=company, surveyed_on=day, workers_reached=30,
+                                         topic="外来务工人员情况调查"),
+        "gift": outreach.gift_create(actor=officer, enterprise=company, given_on=day, item="篮球架", quantity=2,
+                                     unit="副"),
+        "merchant": outreach.merchant_create(actor=officer, union=a1, name="惠民药房", offer="九折", contracted_on=day),
+        "course": course,
+        "order": outreach.course_order_create(actor=officer, enterprise=company, course=course, ordered_on=day),
+    }
 
 
 def build_world() -> World:
@@ -158,3 +180,4 @@ def build_world() -> World:
                  mediator=mediator, contract=contract(cast), welfare_aid=welfare.aid(cast, member=cast.member_a1),
                  welfare_recuperation=welfare.stay(cast, name="陈静"), welfare_programme=welfare.programme(cast),
                  welfare_drive=welfare.drive(cast))
+                 mediator=mediator, contract=contract(cast), **_outreach(cast))

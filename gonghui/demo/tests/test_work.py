@@ -43,6 +43,8 @@ from gonghui.ledger.models import (
 )
 from gonghui.ledger.services import tally_rebuild
 from gonghui.org.models import UnionLevel, OrgType, Union
+from gonghui.outreach import selectors as outreach
+from gonghui.outreach.models import CourseOrder, Gift, Merchant, OrderState, Survey
 from gonghui.plans import selectors as plans
 from gonghui.plans.models import ItemStatus, Plan, PlanItem, PlanStatus
 from gonghui.rights import selectors as rights
@@ -83,6 +85,10 @@ SNAPSHOT = {
     Recuperation: ("union__code", "member__id_number", "name", "kind", "on_date", "place", "cost"),
     ChildrenProgramme: ("union__code", "name", "start_on", "end_on", "classes", "children"),
     DonationDrive: ("union__code", "name", "held_on", "donors", "amount", "clothes", "books", "other_items"),
+    Survey: ("enterprise__name", "surveyed_on", "workers_reached", "topic"),
+    Gift: ("enterprise__name", "given_on", "item", "quantity", "unit", "value"),
+    Merchant: ("union__code", "name", "contracted_on"),
+    CourseOrder: ("enterprise__name", "course__title", "ordered_on", "state", "delivered_on", "activity__date"),
 }
 
 
@@ -252,6 +258,23 @@ def test_rights_cases_petitions_and_contracts(county):
     expiring = CollectiveContract.objects.filter(term_end__range=(AS_OF, AS_OF + timedelta(days=90)))
     assert expiring.exists() and CollectiveContract.objects.filter(term_end__gt=AS_OF + timedelta(days=90)).exists()
     assert set(CollectiveContract.objects.values_list("scope", flat=True)) >= {"enterprise", "regional"}
+
+
+def test_outreach_surveys_gifts_merchants_and_course_orders(county):
+    for model, field in ((Survey, "surveyed_on"), (Gift, "given_on"), (CourseOrder, "ordered_on")):
+        assert model.objects.filter(**{f"{field}__range": (YEAR_START, AS_OF)}).count() >= 3, model
+    assert Merchant.objects.filter(contracted_on__gte=YEAR_START).exists()
+    assert Merchant.objects.filter(contracted_on__lt=YEAR_START).exists()
+    assert set(CourseOrder.objects.values_list("state", flat=True)) >= {OrderState.DELIVERED, OrderState.REQUESTED}
+    for order in CourseOrder.objects.select_related("activity", "course__union", "enterprise__union"):
+        order.full_clean()
+        assert order.ordered_on <= (order.delivered_on or AS_OF) <= AS_OF
+        if order.state == OrderState.DELIVERED:
+            assert order.activity.date == order.delivered_on and order.activity.union == order.course.union
+    admin = user("county_admin")
+    assert len(outreach.series_delivered(user=admin, union=admin.union, period=Period(YEAR_START, AS_OF))) == 2
+    officer = user("officer")
+    assert outreach.survey_list(user=officer).exists() and outreach.gift_list(user=officer).exists()
 
 
 def test_the_statistics_pages_have_figures(county):

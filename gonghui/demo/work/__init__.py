@@ -1,4 +1,4 @@
-"""A year of union work in the demo county: plans, ledger, member services, rights and services to workers.
+"""A year of union work in the demo county: plans, ledger, member services, rights, services to workers and outreach.
 
 Everything is entered through the apps' own services, by the demo users at
 their nodes and an officer account at every other union, so each record is
@@ -18,6 +18,7 @@ from .care import CareSummary, build_care
 from .context import Work
 from .honours import build_honours, build_news
 from .ledger import build_ledger
+from .outreach import OutreachSummary, build_outreach
 from .plans import build_plans
 from .rights import RightsSummary, build_rights
 from .staff import Staff
@@ -33,9 +34,10 @@ class WorkSummary:
     care: CareSummary
     rights: RightsSummary
     welfare: WelfareSummary
+    outreach: OutreachSummary
 
     def lines(self) -> list[str]:
-        care, rights = self.care, self.rights
+        care, rights, outreach = self.care, self.rights, self.outreach
         return [
             f"工作计划 {self.plans} 份，台帐活动 {self.activities} 项，表彰 {self.honours} 项，信息报道 {self.news} 篇",
             f"困难职工档案 {care.files} 份，帮扶救助 {care.aid} 笔，企业帮困基金 {care.funds} 个，慰问 {care.visits} 次，"
@@ -44,6 +46,8 @@ class WorkSummary:
             f"集体合同 {rights.contracts} 份",
             f"再就业援助 {self.welfare.aided} 人，体检与疗休养 {self.welfare.recuperations} 人次，"
             f"暑期放心班 {self.welfare.programmes} 期，捐赠活动 {self.welfare.drives} 次",
+            f"调查访问企业 {outreach.surveys} 次，赠送物品 {outreach.gifts} 笔，特约服务商户 {outreach.merchants} 家，"
+            f"课程 {outreach.courses} 门、点课 {outreach.orders} 次、送课 {outreach.delivered} 期",
         ]
 
 
@@ -55,4 +59,5 @@ def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, me
         plans=len(year.plans), activities=len(entries), honours=build_honours(work),
         news=build_news(work, entries), care=build_care(work), rights=build_rights(work),
         welfare=build_welfare(work),
+        outreach=build_outreach(work),
     )
