@@ -223,6 +223,8 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 # is never routed; MEDIA_ROOT must not be under any directory a web server serves.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
+# Jobs write their files here before storing them (gonghui.core.files.work_file): private like MEDIA_ROOT.
+WORK_DIR = Path(env("GONGHUI_WORK_DIR", str(VAR_DIR / "work")))
 # When nginx fronts the app, downloads are handed to it with X-Accel-Redirect under this internal
 # location (e.g. "/protected-files/", `internal; alias <MEDIA_ROOT>/;`); unset, the app sends the file.
 FILES_X_ACCEL_PREFIX = env("FILES_X_ACCEL_PREFIX", "") or ""

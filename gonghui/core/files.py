@@ -6,8 +6,14 @@ database and reaches the browser only in Content-Disposition. When nginx fronts 
 nginx sends the bytes; otherwise Django streams the file itself.
 """
 
+import os
 import re
+import tempfile
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -17,6 +23,47 @@ from django.utils.http import content_disposition_header
 
 # An ID number (15 or 18 characters) or a mobile number (11 digits) inside a file name.
 LONG_NUMBER_RE = re.compile(r"\d{11,17}[\dXx]?")
+
+
+# A file left by a job killed mid-write is removed by the next job after this long (no job runs for a day).
+WORK_FILE_MAX_AGE = 24 * 3600
+
+
+@contextmanager
+def work_file(suffix: str) -> Iterator[str]:
+    """A temporary file for a job's output (error lists and exports hold full ID numbers), in the
+    server's own folder beside MEDIA_ROOT rather than the machine's shared /tmp.
+
+    It is removed when the block ends; a job killed inside the block leaves it behind, so each new
+    one first clears what killed jobs left (`WORK_FILE_MAX_AGE`).
+    """
+    folder = Path(settings.WORK_DIR)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    work_files_sweep(folder)
+    fd, path = tempfile.mkstemp(suffix=suffix, dir=folder)
+    os.close(fd)
+    try:
+        yield path
+    finally:
+        with _gone_ok():
+            os.unlink(path)
+
+
+def work_files_sweep(folder: Path, *, max_age: float = WORK_FILE_MAX_AGE) -> None:
+    cutoff = time.time() - max_age
+    for path in folder.iterdir():
+        with _gone_ok():
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+
+
+@contextmanager
+def _gone_ok() -> Iterator[None]:
+    # Another worker may have removed the same file first.
+    try:
+        yield
+    except FileNotFoundError:
+        pass
 
 
 def random_file_name(folder: str, filename: str) -> str:

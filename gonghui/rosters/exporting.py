@@ -2,13 +2,13 @@
 
 import codecs
 import csv
-import tempfile
 from collections.abc import Iterator
 
 from django.core.files import File
 from django.http import QueryDict
 
 from gonghui.core.identifiers import mask_id_number, mask_mobile
+from gonghui.core.files import work_file
 from gonghui.core.jobs import fault_point
 from gonghui.core.routers import reporting
 from gonghui.core.xlsx import neutralise, write_xlsx
@@ -82,12 +82,12 @@ def write_csv(path: str, rows) -> int:
 def write_export(export: RosterExport, *, on_chunk=None) -> None:
     """Write the file and attach it to the export record (saved by the caller)."""
     suffix = f".{export.format}"
-    with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
+    with work_file(suffix) as tmp:
         rows = export_rows(export, on_chunk=on_chunk)
         if export.format == ExportFormat.XLSX:
-            export.rows_written = write_xlsx(tmp.name, HEADERS, rows, sheet_name="会员花名册", widths=WIDTHS,
+            export.rows_written = write_xlsx(tmp, HEADERS, rows, sheet_name="会员花名册", widths=WIDTHS,
                                              fast=runs_in_background(export))
         else:
-            export.rows_written = write_csv(tmp.name, rows)
-        with open(tmp.name, "rb") as fh:
+            export.rows_written = write_csv(tmp, rows)
+        with open(tmp, "rb") as fh:
             export.file.save(f"会员花名册-{export.pk}{suffix}", File(fh), save=False)

@@ -17,7 +17,6 @@ rejected row rolls everything back.
 import hashlib
 import itertools
 import queue
-import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from django.core.files import File
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 
+from gonghui.core.files import work_file
 from gonghui.core.jobs import fault_point
 from gonghui.core.xlsx import write_xlsx
 from gonghui.members.bulk import MemberStage, RowOutcome
@@ -301,10 +301,10 @@ class RosterRun:
         headers = [*self.roster.headers, ROW_HEADER, ERROR_HEADER]
         rejected = ([*row[:width], *[""] * (width - len(row)), number, errors[number]]
                     for number, row in self._rows(self._data()) if number in errors)
-        with tempfile.NamedTemporaryFile(suffix=".xlsx") as tmp:
-            write_xlsx(tmp.name, headers, rejected, sheet_name="有误的行")
+        with work_file(".xlsx") as tmp:
+            write_xlsx(tmp, headers, rejected, sheet_name="有误的行")
             base = self.roster.original_name.rsplit(".", 1)[0]
-            with open(tmp.name, "rb") as fh:
+            with open(tmp, "rb") as fh:
                 self.roster.error_file.save(f"{base}-错误清单.xlsx", File(fh), save=False)
 
     def finish(self, **fields) -> None:

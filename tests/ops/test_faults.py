@@ -153,7 +153,7 @@ def test_a_worker_killed_inside_the_roster_write_changes_no_member_and_the_impor
 
 
 def test_a_worker_killed_during_an_export_offers_no_file_and_the_export_can_be_made_again(
-        worker, client, settings, monkeypatch):
+        worker, client, settings, monkeypatch, tmp_path):
     monkeypatch.setattr("gonghui.rosters.exporting.INLINE_ROWS", 0)  # even three members go to the worker
     cast = build_cast()
     client.force_login(cast.county_admin)
@@ -167,6 +167,8 @@ def test_a_worker_killed_during_an_export_offers_no_file_and_the_export_can_be_m
     assert "后台处理进程意外停止，导出中断，未生成文件；请重新导出" in html and "下载文件" not in html
     assert client.get(reverse("rosters:export_download", args=[export.pk])).status_code == 404
     assert not [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]  # nothing half-written in storage
+    # The half-written file stays in the server's own work folder (swept later), not in the shared /tmp.
+    assert [p.suffix for p in (tmp_path / "var" / "work").iterdir()] == [".csv"]
 
     again = reverse("rosters:export") + "?q=%E5%BC%A0"
     assert f'href="{again}"' in html and "按相同条件重新导出" in html
