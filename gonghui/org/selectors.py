@@ -11,7 +11,7 @@ from gonghui.core.registry import provider
 from gonghui.core.scoping import ancestor_rows, get_visible_or_404, visible, within
 
 from .filters import EnterpriseFilters
-from .models import CommitteeSeat, Enterprise, JointScope, UnionLevel, Union, UnionGroup
+from .models import CommitteeSeat, Enterprise, UnionLevel, Union, UnionGroup
 
 
 def union_list(*, user) -> QuerySet[Union]:
@@ -50,8 +50,7 @@ def seat_list(*, user, union: Union) -> QuerySet[CommitteeSeat]:
 
 # The coverage card's figures, by the name the card gives them (org/figures.py and members/figures.py).
 COVERAGE_KEYS = {"unions": "org.grassroots_unions", "single": "org.unions_single", "joint": "org.unions_joint",
-                 "community": "org.unions_joint_community", "industry": "org.unions_joint_industry",
-                 "regional": "org.unions_joint_regional", "enterprises": "org.enterprises_covered",
+                 "community": "org.unions_joint_community", "enterprises": "org.enterprises_covered",
                  "members": "members.active"}
 
 
@@ -68,15 +67,10 @@ class Coverage:
             return values[name].value
         raise AttributeError(name)
 
-    @property
-    def joint_by_scope(self) -> dict[str, int]:
-        return {scope: self.values[name].value for scope, name in (
-            ("community", "community"), (JointScope.INDUSTRY, "industry"), (JointScope.REGIONAL, "regional"))}
-
     def parts(self) -> list[FigureValue]:
-        """The sentence's figures in its order; the kinds of joint union with none are left out."""
-        joint = [self.values[name] for name in ("community", "industry", "regional") if self.values[name].value]
-        return [self.values["unions"], self.values["single"], *joint, self.values["enterprises"]]
+        """The sentence's figures in its order; "社区(村)联合工会" is left out where there is none."""
+        community = [self.values["community"]] if self.values["community"].value else []
+        return [self.values["unions"], self.values["single"], *community, self.values["enterprises"]]
 
     def sentence(self) -> str:
         return "，".join(value.sentence for value in self.parts())

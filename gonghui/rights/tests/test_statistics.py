@@ -68,6 +68,11 @@ def test_the_statistics_api_gives_the_same_sentence(cast, client):
                       {"start": "2024-01-01", "end": "2024-12-31"}).json()
     assert body["disputes"]["sentence"] == SOURCE_DISPUTES
     assert body["disputes"]["by_kind"]["wages"] == 10
+    figures = {figure["key"]: figure for figure in body["figures"]}
+    received = figures["rights.disputes_received"]
+    assert (received["value"], received["sentence"]) == (27, "共调处劳动纠纷27起")
+    assert received["url"].startswith("/reports/figures/rights.disputes_received/?union=")
+    assert figures["rights.handling_rate"]["text"] == "100%" and received["definition"]
 
 
 def test_rates_count_cases_received_in_the_period_and_closed_by_its_end(cast):
