@@ -357,7 +357,7 @@ class FigureOut(Schema):
 
     key: str
     label: str
-    value: Decimal | None
+    value: int | Decimal | None  # a count, or a sum (money comes as a string, as elsewhere in the API)
     text: str
     sentence: str
     url: str
