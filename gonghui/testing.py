@@ -15,6 +15,7 @@ the other street's and the parent federation's.
 
 from dataclasses import dataclass
 from datetime import date
+from html.parser import HTMLParser
 
 from gonghui.accounts.models import Role, User
 from gonghui.core.identifiers import credit_check_char, id_check_char, organisation_check_char
@@ -146,3 +147,43 @@ def assert_scoped(client, cast: Cast, url: str, *, owner: Union, method: str = "
         else:
             assert response.status_code == 404, (user.username, url, response.status_code)
     client.logout()
+
+
+class _FigureLinks(HTMLParser):
+    """The page's text, and each figure link (class "figure-link") as (its text, its address)."""
+
+    def __init__(self):
+        super().__init__()
+        self.text: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "figure-link" in (attrs.get("class") or "").split():
+            self._href = attrs.get("href")
+            self.links.append(("", self._href))
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._href = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._href is not None:
+            text, href = self.links[-1]
+            self.links[-1] = (text + data, href)
+
+
+def page_text(html: str) -> str:
+    """What a reader sees of a page: its text without the markup (a linked figure reads as its number)."""
+    parser = _FigureLinks()
+    parser.feed(html)
+    return "".join(parser.text)
+
+
+def figure_links(html: str) -> list[tuple[str, str]]:
+    """Each figure on a page that links to its list: (the number shown, the list's address)."""
+    parser = _FigureLinks()
+    parser.feed(html)
+    return parser.links

@@ -23,6 +23,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet, Sum
 from django.http import Http404
 from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from .formatting import ZERO, percent, wan, yuan
 from .periods import Period, year_period
@@ -130,6 +132,18 @@ class FigureValue:
         if self.value == 0 and getattr(self.figure, "zero_sentence", ""):
             return self.figure.zero_sentence
         return self.figure.sentence.format(value=self.text)
+
+    @property
+    def link(self) -> SafeString:
+        """The value as a link to its list; a ratio's (or a hidden value's) text as it is: its parts link."""
+        if not self.url or self.value is None:
+            return conditional_escape(self.text)
+        return format_html('<a class="figure-link" href="{}">{}</a>', self.url, self.text)
+
+    @property
+    def linked_sentence(self) -> SafeString:
+        """The sentence with its value linked, for pages ("共调处劳动纠纷<a>27</a>起")."""
+        return mark_safe(conditional_escape(self.figure.sentence).format(value=self.link))
 
 
 def format_value(value, style: Style) -> str:

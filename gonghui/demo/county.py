@@ -85,10 +85,10 @@ def build_county(
     started = time.monotonic()
     say = _printer(stdout)
     with transaction.atomic():
-        tree = build_tree(rng=Random(seed))
+        as_of = as_of or timezone.localdate()
+        tree = build_tree(rng=Random(seed), as_of=as_of)
         say(f"组织树：{1 + len(tree.streets) + len(tree.grassroots)} 个工会，{len(tree.enterprises)} 家企业")
         users = create_demo_users(tree=tree)
-        as_of = as_of or timezone.localdate()
         rows = MemberRows(
             seed=seed,
             tenant_id=tree.root.id,

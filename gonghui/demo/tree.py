@@ -43,6 +43,9 @@ GRASSROOTS_MIX = (
 )
 JOINT_COVERAGE = (14, 24)
 UNCOVERED_ENTERPRISES = (8, 12)
+# Single-built enterprise unions founded in the demo year ("今年完成基层单建工会8家") and in the year before.
+FOUNDED_THIS_YEAR = 8
+FOUNDED_LAST_YEAR = 6
 ORG_TYPE = {
     "enterprise": OrgType.ENTERPRISE,
     "school": OrgType.SCHOOL,
@@ -81,8 +84,9 @@ class Tree:
 class Builder:
     """Creates one county; holds what every step needs so the steps stay small."""
 
-    def __init__(self, *, rng: Random):
+    def __init__(self, *, rng: Random, as_of: date | None = None):
         self.rng = rng
+        self.as_of = as_of
         self.county = rng.choice(names.COUNTIES)
         self.used_names: set[str] = set()
         self.credit_codes = CreditCodes()
@@ -104,7 +108,26 @@ class Builder:
         Enterprise.objects.bulk_create(enterprises)
         self._add_groups(grassroots)
         self._add_seats([self.root, *streets, *(g.union for g in grassroots)])
+        if self.as_of:
+            self._found_recently(grassroots, streets)
         return Tree(root=self.root, streets=streets, grassroots=grassroots, enterprises=enterprises)
+
+    def _found_recently(self, grassroots: list[Grassroots], streets: list[Union]) -> None:
+        """Re-date some enterprise unions to the demo year and the year before: the unions built lately.
+
+        Drawn last, so the rest of the tree is the same as without it; the demo officers' unions keep their
+        old dates, and members join a union only once it exists (see members.MemberRows).
+        """
+        keep = {next(g.union.id for g in grassroots if g.union.path.startswith(s.path)
+                     and g.union.org_type == OrgType.ENTERPRISE) for s in streets}
+        candidates = [g.union for g in grassroots if g.union.org_type == OrgType.ENTERPRISE and g.union.id not in keep]
+        chosen = self.rng.sample(candidates, min(len(candidates), FOUNDED_THIS_YEAR + FOUNDED_LAST_YEAR))
+        year = self.as_of.year
+        for n, union in enumerate(chosen):
+            start = date(year if n < FOUNDED_THIS_YEAR else year - 1, 1, 1)
+            end = self.as_of if n < FOUNDED_THIS_YEAR else date(year - 1, 12, 31)
+            union.founded_on = start + timedelta(days=self.rng.randrange((end - start).days + 1))
+            Union.objects.filter(pk=union.pk).update(founded_on=union.founded_on)
 
     def _create_root(self) -> Union:
         root = _unsaved(
@@ -251,5 +274,6 @@ def _unsaved(**fields) -> Union:
     return node
 
 
-def build_tree(*, rng: Random) -> Tree:
-    return Builder(rng=rng).build()
+def build_tree(*, rng: Random, as_of: date | None = None) -> Tree:
+    """The county's tree; with as_of, some unions are founded in its year and the year before."""
+    return Builder(rng=rng, as_of=as_of).build()

@@ -24,6 +24,7 @@ class ActivityOut(Schema):
     union_id: int
     kind: str
     title: str
+    series: str
     date: date
     end_date: date | None
     place: str
@@ -45,6 +46,7 @@ ActivityPage = Page[ActivityOut]
 class ActivityIn(Schema):
     kind: str
     title: str
+    series: str = ""
     date: date
     end_date: date | None = None
     place: str = ""

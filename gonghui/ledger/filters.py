@@ -43,6 +43,7 @@ class LedgerFilters(ListFilters):
 
 class ActivityFilters(LedgerFilters):
     kind = choice("类别", ActivityKind.choices)
+    series = df.CharFilter(label="系列活动", max_length=60, field_name="series")
     plan_item = RecordFilter(field_name="plan_item_id")
 
     class Meta:

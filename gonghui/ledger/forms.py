@@ -79,6 +79,8 @@ class PickerForm(forms.Form):
 class ActivityForm(PickerForm):
     kind = forms.ChoiceField(label="类别", choices=ActivityKind.choices)
     title = forms.CharField(label="活动名称", max_length=200)
+    series = forms.CharField(label="系列活动名称", max_length=60, required=False,
+                             help_text="属于系列活动的，填写系列名称，如：一小时讲堂；每次活动登记一条")
     date = forms.DateField(label="日期", widget=DateInput())
     end_date = forms.DateField(label="结束日期", required=False, widget=DateInput(), help_text="一天以内的活动不填")
     place = forms.CharField(label="地点", max_length=100, required=False)

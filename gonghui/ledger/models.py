@@ -27,6 +27,9 @@ CONTEST_KINDS = (ActivityKind.CULTURE_SPORTS, ActivityKind.COMPETITION, Activity
 
 
 class HonourLevel(models.TextChoices):
+    # Lowest first: a community's or a street's own honours ("社区级", "街道级") sit below the county's.
+    COMMUNITY = "community", _("社区级")
+    STREET = "street", _("街道级")
     COUNTY = "county", _("县级")
     CITY = "city", _("市级")
     PROVINCE = "province", _("省级")
@@ -45,6 +48,9 @@ class Activity(TenantModel):
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="activities", verbose_name=_("工会"))
     kind = models.CharField(_("类别"), max_length=16, choices=ActivityKind.choices)
     title = models.CharField(_("活动名称"), max_length=200)
+    # One session of a running series ("一小时讲堂", "阳光家庭成长沙龙"): the summaries count the sessions.
+    series = models.CharField(_("系列活动名称"), max_length=60, blank=True,
+                              help_text=_("属于系列活动的，填写系列名称，如：一小时讲堂"))
     date = models.DateField(_("日期"))
     end_date = models.DateField(_("结束日期"), null=True, blank=True)
     place = models.CharField(_("地点"), max_length=100, blank=True)
@@ -71,6 +77,9 @@ class Activity(TenantModel):
             models.Index(fields=["tenant", "kind", "date"], include=["union"], name="activity_tenant_kind_date"),
             models.Index(fields=["plan_item", "date"], name="activity_plan_item_date",
                          condition=Q(plan_item__isnull=False)),
+            # The sessions of a series in a period ("已经开展102期一小时讲堂"), a small share of all entries.
+            models.Index(fields=["tenant", "series", "date"], include=["union"], name="activity_series_date",
+                         condition=~Q(series="")),
         ]
         verbose_name = _("活动台帐")
 

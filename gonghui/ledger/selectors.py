@@ -34,6 +34,27 @@ def activity_list(*, user, filters: Mapping | None = None) -> QuerySet[Activity]
     return ActivityFilters.narrow(qs, filters, user=user).order_by("-date", "-id")
 
 
+@dataclass
+class SeriesCount:
+    series: str
+    sessions: int
+
+    @property
+    def sentence(self) -> str:
+        return f"已经开展{self.sessions}期{self.series}"
+
+
+def series_counts(qs: QuerySet[Activity]) -> list[SeriesCount]:
+    """Sessions of each series among a list's entries ("已经开展102期一小时讲堂"), most sessions first.
+
+    Over a figure's records (figure_records of "ledger.series_sessions") it is that figure by series; over a
+    filtered ledger list, the list's own.
+    """
+    rows = (qs.exclude(series="").order_by().values_list("series").annotate(n=Count("id"))
+            .order_by("-n", "series"))
+    return [SeriesCount(series=name, sessions=n) for name, n in rows]
+
+
 def activity_get(*, user, pk) -> Activity:
     return get_visible_or_404(Activity.objects.select_related("union", "plan_item__plan", "created_by"), user, pk=pk)
 

@@ -37,7 +37,7 @@ from .models import (
 )
 
 MAX_PARTICIPANTS = 1_000_000
-ACTIVITY_FIELDS = ("kind", "title", "date", "end_date", "place", "organiser", "participant_count", "cost",
+ACTIVITY_FIELDS = ("kind", "title", "series", "date", "end_date", "place", "organiser", "participant_count", "cost",
                    "results", "plan_item", "participants")
 
 
@@ -81,6 +81,8 @@ def _check_plan_item(activity: Activity, errors: dict) -> None:
 def _check_activity(activity: Activity, participants: list[Member]) -> None:
     errors: dict[str, str] = {}
     _require_text(activity, "title", "请填写活动名称", errors)
+    # "一小时讲堂" and "一小时讲堂 " are one series: the sessions are counted by the name.
+    activity.series = (activity.series or "").strip()
     if activity.kind not in ActivityKind.values:
         errors["kind"] = "请选择活动类别"
     if error := future_error(activity.date, "活动日期"):
@@ -163,14 +165,14 @@ def _set_participants(activity: Activity, members: list[Member]) -> None:
 
 @transaction.atomic
 def activity_create(*, actor, union: Union, kind: str, title: str, date: date, end_date: date | None = None,
-                    place: str = "", organiser: str = "", participant_count: int | None = None,
+                    series: str = "", place: str = "", organiser: str = "", participant_count: int | None = None,
                     participants: Iterable[Member] = (), cost: Decimal | int = 0, results: str = "",
                     plan_item: PlanItem | None = None) -> Activity:
     require_writer(actor)
     require_within(actor, union)
     participants = list(participants)
     activity = Activity(tenant_id=union.tenant_id, union=union, kind=kind, title=title, date=date, end_date=end_date,
-                        place=place, organiser=organiser, participant_count=participant_count,
+                        series=series, place=place, organiser=organiser, participant_count=participant_count,
                         cost=Decimal(cost if cost is not None else 0), results=results, plan_item=plan_item,
                         created_by=actor)
     _check_activity(activity, participants)

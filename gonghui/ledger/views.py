@@ -17,6 +17,7 @@ from gonghui.plans.selectors import plan_item_get, plan_items_for_ledger
 
 from . import selectors, services
 from .exports import ledger_download
+from .figures import ledger_totals
 from .files import CONTENT_TYPES
 from .filters import ActivityFilters, HonourFilters, NewsFilters
 from .forms import (
@@ -41,10 +42,11 @@ HONOURS = (HonourFilters, selectors.honour_list, "ledger/honour_list.html")
 NEWS = (NewsFilters, selectors.news_list, "ledger/news_list.html")
 
 
-def _list_page(request, filters_class, select, template: str):
+def _list_page(request, filters_class, select, template: str, **extra):
     filters = filters_class.from_page(request)
+    qs = select(user=request.user, filters=filters.values)
     return render(request, template, {"form": filters.form, "unions": union_list(user=request.user),
-                                      "page": paginate(request, select(user=request.user, filters=filters.values))})
+                                      "page": paginate(request, qs), **{name: f(qs) for name, f in extra.items()}})
 
 
 def _export(request, filters_class, select, template: str):
@@ -67,7 +69,8 @@ def create_for_page(request, kind: str):
 
 @login_required
 def activity_list_page(request):
-    return _list_page(request, *ACTIVITIES)
+    """The filtered list with its total row (participants and cost, the registry's sums) and its series."""
+    return _list_page(request, *ACTIVITIES, totals=ledger_totals, series=selectors.series_counts)
 
 
 @login_required

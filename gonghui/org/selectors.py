@@ -1,13 +1,17 @@
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 
+from gonghui.core.figures import FigureValue, figure_get, figure_values
+from gonghui.core.periods import Period, period_from
 from gonghui.core.registry import provider
 from gonghui.core.scoping import ancestor_rows, get_visible_or_404, visible, within
 
 from .filters import EnterpriseFilters
-from .models import CommitteeSeat, Enterprise, Formation, JointScope, UnionLevel, Union, UnionGroup
+from .models import CommitteeSeat, Enterprise, UnionLevel, Union, UnionGroup
 
 
 def union_list(*, user) -> QuerySet[Union]:
@@ -44,48 +48,46 @@ def seat_list(*, user, union: Union) -> QuerySet[CommitteeSeat]:
     return visible(CommitteeSeat.objects.all(), user).filter(union=union)
 
 
+# The coverage card's figures, by the name the card gives them (org/figures.py and members/figures.py).
+COVERAGE_KEYS = {"unions": "org.grassroots_unions", "single": "org.unions_single", "joint": "org.unions_joint",
+                 "community": "org.unions_joint_community", "enterprises": "org.enterprises_covered",
+                 "members": "members.active"}
+
+
 @dataclass
 class Coverage:
-    unions: int = 0
-    single: int = 0
-    joint_by_scope: dict[str, int] = field(default_factory=dict)
-    enterprises: int = 0
-    members: int = 0
+    """The source summaries' "基层工会组织224家，其中单建工会216家，社区(村)联合工会8家，覆盖企业368家"."""
 
-    @property
-    def joint(self) -> int:
-        return sum(self.joint_by_scope.values())
+    values: dict[str, FigureValue] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> int:
+        # coverage.unions, coverage.members…: the figure's value; the template reads coverage.values.unions.link.
+        values = self.__dict__.get("values", {})
+        if name in values:
+            return values[name].value
+        raise AttributeError(name)
+
+    def parts(self) -> list[FigureValue]:
+        """The sentence's figures in its order; "社区(村)联合工会" is left out where there is none."""
+        community = [self.values["community"]] if self.values["community"].value else []
+        return [self.values["unions"], self.values["single"], *community, self.values["enterprises"]]
 
     def sentence(self) -> str:
-        community = self.joint_by_scope.get(JointScope.COMMUNITY, 0) + self.joint_by_scope.get(JointScope.VILLAGE, 0)
-        parts = [f"基层工会组织{self.unions}家", f"其中单建工会{self.single}家"]
-        if community:
-            parts.append(f"社区(村)联合工会{community}家")
-        for scope, label in ((JointScope.INDUSTRY, "行业"), (JointScope.REGIONAL, "区域")):
-            if self.joint_by_scope.get(scope):
-                parts.append(f"{label}联合工会{self.joint_by_scope[scope]}家")
-        parts.append(f"覆盖企业{self.enterprises}家")
-        return "，".join(parts)
+        return "，".join(value.sentence for value in self.parts())
+
+    def linked(self) -> str:
+        return mark_safe("，".join(value.linked_sentence for value in self.parts()))
 
 
-def coverage_for(*, user, union: Union) -> Coverage:
-    """The source summaries' "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records.
+def coverage_for(*, user, union: Union, period: Period | None = None) -> Coverage:
+    """The coverage of a union's subtree at the end of the period (by default: today), from the registry.
 
-    Members sit above org: their count is "members.active_count_within" (tenant_id, union_ids) -> int.
+    Members sit above org: their figure is read by its key, "members.active", like any other.
     """
-    subtree = within(union_list(user=user), union).filter(level=UnionLevel.GRASSROOTS)
-    rows = subtree.values("formation", "joint_scope").annotate(n=Count("id"))
-    cov = Coverage()
-    for row in rows:
-        cov.unions += row["n"]
-        if row["formation"] == Formation.SINGLE:
-            cov.single += row["n"]
-        else:
-            cov.joint_by_scope[row["joint_scope"]] = cov.joint_by_scope.get(row["joint_scope"], 0) + row["n"]
-    cov.enterprises = within(Enterprise.objects.filter(union__level=UnionLevel.GRASSROOTS), union).count()
-    cov.members = provider("members.active_count_within")(tenant_id=union.tenant_id,
-                                                          union_ids=list(subtree.values_list("id", flat=True)))
-    return cov
+    period = period or period_from({}, today=timezone.localdate())
+    values = figure_values([figure_get(key) for key in COVERAGE_KEYS.values()], user=user, union=union,
+                           period=period)
+    return Coverage(values=dict(zip(COVERAGE_KEYS, values)))
 
 
 @dataclass

@@ -15,6 +15,7 @@ from ninja import Query, Router, Schema, Status
 from gonghui.core.api import Page
 from gonghui.core.filters import filtered_page
 from gonghui.core.identifiers import mask_mobile
+from gonghui.core.periods import Period
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
 from gonghui.org.models import Enterprise
@@ -351,6 +352,35 @@ def update_contract(request, contract_id: int, payload: ContractIn):
 
 # Statistics ------------------------------------------------------------------------------------
 
+class FigureOut(Schema):
+    """One registered figure: its value (null when hidden), as written, its sentence, its list and its 口径."""
+
+    key: str
+    label: str
+    value: int | Decimal | None  # a count, or a sum (money comes as a string, as elsewhere in the API)
+    text: str
+    sentence: str
+    url: str
+    definition: str
+
+    @staticmethod
+    def resolve_key(obj) -> str:
+        return obj.figure.key
+
+    @staticmethod
+    def resolve_label(obj) -> str:
+        return obj.figure.label
+
+    @staticmethod
+    def resolve_definition(obj) -> str:
+        return obj.figure.definition
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        # A ratio links to its numerator's list, as the reports page does.
+        return obj.url or obj.parts[0].url
+
+
 class DisputeFiguresOut(Schema):
     received: int
     handled: int
@@ -387,10 +417,12 @@ class StatisticsOut(Schema):
     contract_enterprises: int
     contract_kinds: list[KindCoverageOut]
     contract_sentence: str
+    figures: list[FigureOut]
 
 
 @router.get("/unions/{union_id}/statistics", response=StatisticsOut,
-            summary="维权统计：调处率 = 已结案 ÷ 受理；成功率 = 调解成功 ÷ 已结案（均按期间内受理的案件计）")
+            summary="维权统计：调处率 = 已结案 ÷ 受理；成功率 = 调解成功 ÷ 已结案（均按期间内受理的案件计）；"
+                    "figures 为登记的全部指标，url 是其记录清单")
 @reporting
 def statistics(request, union_id: int, start: date | None = None, end: date | None = None):
     union = union_get(user=request.user, pk=union_id)
@@ -398,14 +430,16 @@ def statistics(request, union_id: int, start: date | None = None, end: date | No
     start, end = start or date(year, 1, 1), end or date(year, 12, 31)
     if end < start:
         raise ValidationError({"end": "结束日期不能早于开始日期"})
-    mediation = selectors.mediation_coverage(user=request.user, union=union)
-    contracts = selectors.contract_coverage(user=request.user, union=union, start=start, end=end)
+    period = Period(start=start, end=end)
+    mediation = selectors.mediation_coverage(user=request.user, union=union, period=period)
+    contracts = selectors.contract_coverage(user=request.user, union=union, period=period)
     disputes = None
     if may_access_care(request.user):
-        disputes = selectors.dispute_figures(user=request.user, union=union, start=start, end=end)
+        disputes = selectors.dispute_figures(user=request.user, union=union, period=period)
+    groups = (mediation, disputes, contracts) if disputes else (mediation, contracts)
     return StatisticsOut(
         union_id=union.pk, start=start, end=end, mediation_bodies=mediation.bodies, mediators=mediation.mediators,
         mediation_sentence=mediation.sentence(), disputes=disputes, contracts_in_force=contracts.contracts,
         contract_enterprises=contracts.enterprises, contract_kinds=contracts.kinds,
-        contract_sentence=contracts.sentence(),
+        contract_sentence=contracts.sentence(), figures=[value for group in groups for value in group.list()],
     )

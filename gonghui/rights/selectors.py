@@ -11,19 +11,21 @@ Every read of a case or petition detail is logged (services.record_read).
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
-from gonghui.core.formatting import percent, yuan
+from gonghui.core.figures import FigureValue, figure_get, figure_values
+from gonghui.core.periods import Period
 from gonghui.core.scoping import get_visible_or_404, may_access_care, visible, within
 from gonghui.org.models import Enterprise, Union
 
 from .choices import CaseState, ContractKind, ContractState, DisputeKind, Outcome
+from .figures import reckoning_day
 from .filters import (
     BodyFilters,
     ContractFilters,
@@ -78,22 +80,10 @@ def mediator_choices(*, user) -> QuerySet[Mediator]:
     return mediator_list(user=user).filter(active=True).order_by("union__path", "name")
 
 
-@dataclass
-class MediationCoverage:
-    bodies: int
-    enterprise_bodies: int
-    mediators: int
-
-    def sentence(self) -> str:
-        return f"调处组织{self.bodies}家，有调处员{self.mediators}名"
-
-
-def mediation_coverage(*, user, union: Union) -> MediationCoverage:
+def mediation_coverage(*, user, union: Union, period: "Period | None" = None) -> "MediationCoverage":
     """The source summaries' "调处组织190家，有调处员190名": bodies and serving mediators in the subtree."""
-    bodies = within(visible(MediationBody.objects.all(), user), union).aggregate(
-        n=Count("id"), enterprise=Count("id", filter=Q(enterprise__isnull=False)))
-    mediators = within(visible(Mediator.objects.filter(active=True), user), union).count()
-    return MediationCoverage(bodies=bodies["n"], enterprise_bodies=bodies["enterprise"], mediators=mediators)
+    group = FigureGroup.read(MEDIATION_KEYS, user=user, union=union, period=period or _period(None, None))
+    return MediationCoverage(period=group.period, values=group.values)
 
 
 # Dispute cases ---------------------------------------------------------------------------------
@@ -123,68 +113,121 @@ def case_steps(*, case: DisputeCase) -> QuerySet[CaseStep]:
     return case.steps.select_related("by")
 
 
-@dataclass
-class DisputeFigures:
-    """The year summary's dispute figures for a subtree and a period, from the records.
+# The statistics: every figure read from the registry (rights/figures.py) ----------------------------------
 
-    Counted over the cases *received* in the period (received_on within start..end):
-    - received: every such case ("共调处劳动纠纷N起": the summaries call each case taken up 调处);
-    - handled: those closed, with any outcome, by the end of the period;
-    - mediated: those handled whose outcome is 调解成功;
-    - by kind, workers involved and amount at stake: over all received cases.
-    Rates, as shown on the statistics page:
-    - 调处率 (handling rate) = handled / received;
-    - 成功率 (success rate) = mediated / handled.
-    A rate with nothing to divide by is shown as "—".
-    Petitions (信访) received in the period are counted beside them.
+def _period(start: date | None, end: date | None) -> Period:
+    """Free dates, or the current calendar year; a rights page or the API gives its own."""
+    year = timezone.localdate().year
+    return Period(start=start or date(year, 1, 1), end=end or date(year, 12, 31))
+
+
+@dataclass
+class FigureGroup:
+    """Registered figures of one union's subtree and one period, by key without the "rights." prefix."""
+
+    period: Period
+    values: dict[str, FigureValue]
+
+    @classmethod
+    def read(cls, keys, *, user, union: Union, period: Period) -> "FigureGroup":
+        values = figure_values([figure_get(key) for key in keys], user=user, union=union, period=period)
+        return cls(period=period, values={key.removeprefix("rights."): value for key, value in zip(keys, values)})
+
+    def __getattr__(self, name: str):
+        # mediation.bodies, figures.received: the value of a figure of the group.
+        values = self.__dict__.get("values", {})
+        key = ALIASES.get(name, name)
+        if key in values:
+            return values[key].value
+        raise AttributeError(name)
+
+    def __getitem__(self, key: str) -> FigureValue:
+        return self.values[key]
+
+    def list(self) -> list[FigureValue]:
+        return list(self.values.values())
+
+    def join(self, keys, *, linked: bool = False, sep: str = "，") -> str:
+        parts = [self.values[key].linked_sentence if linked else self.values[key].sentence for key in keys]
+        return mark_safe(sep.join(parts)) if linked else sep.join(parts)
+
+    def sentence(self) -> str:
+        return self.paragraph(linked=False)
+
+    def linked(self) -> str:
+        """The paragraph with each figure a link to its list."""
+        return self.paragraph(linked=True)
+
+    def paragraph(self, *, linked: bool) -> str:
+        raise NotImplementedError
+
+
+# Short names the pages, the API and the tests use for the figures of a group.
+ALIASES = {"bodies": "mediation_bodies", "enterprise_bodies": "enterprise_mediation_bodies",
+           "received": "disputes_received", "handled": "disputes_handled", "mediated": "disputes_mediated",
+           "workers": "dispute_workers", "amount": "dispute_amount", "past_limit": "disputes_past_limit",
+           "contracts": "contracts_in_force", "enterprises": "contract_enterprises",
+           "enterprises_total": "org.enterprises_registered", "signed_in_period": "contracts_signed",
+           "expiring": "contracts_expiring"}
+MEDIATION_KEYS = ("rights.mediation_bodies", "rights.enterprise_mediation_bodies", "rights.mediators")
+KIND_KEYS = tuple(f"rights.disputes_{kind}" for kind in DisputeKind.values)
+DISPUTE_KEYS = ("rights.disputes_received", "rights.petitions", "rights.disputes_mediated", *KIND_KEYS,
+                "rights.dispute_workers", "rights.dispute_amount", "rights.handling_rate", "rights.success_rate",
+                "rights.disputes_handled", "rights.disputes_past_limit")
+CONTRACT_KIND_KEYS = tuple(f"rights.{name}_{kind}" for kind in ContractKind.values
+                           for name in ("contracts", "contract_enterprises", "contract_workers"))
+CONTRACT_KEYS = ("rights.contracts_in_force", "rights.contract_enterprises", "org.enterprises_registered",
+                 "rights.contract_rate", "rights.contracts_signed", "rights.contracts_expiring", *CONTRACT_KIND_KEYS)
+
+
+@dataclass
+class MediationCoverage(FigureGroup):
+    def paragraph(self, *, linked: bool) -> str:
+        return self.join(("mediation_bodies", "mediators"), linked=linked)
+
+
+@dataclass
+class DisputeFigures(FigureGroup):
+    """The year summary's dispute figures for a subtree and a period (see rights/figures.py for each 口径):
+
+    "共调处劳动纠纷27起，共接待职工信访27件，成功调处劳资纠纷27件，其中劳动合同5件…，涉及职工120名，
+    涉案金额1329770元。调处率100%，成功率100%。" Kinds with no case are left out of the sentence.
     """
 
-    received: int = 0
-    handled: int = 0
-    mediated: int = 0
-    workers: int = 0
-    amount: Decimal = Decimal(0)
-    petitions: int = 0
-    by_kind: dict[str, int] = field(default_factory=dict)
+    @property
+    def by_kind(self) -> dict[str, int]:
+        return {kind: self.values[f"disputes_{kind}"].value for kind in DisputeKind.values}
 
     @property
     def handling_rate(self) -> str:
-        return percent(self.handled, self.received)
+        return self.values["handling_rate"].text
 
     @property
     def success_rate(self) -> str:
-        return percent(self.mediated, self.handled)
+        return self.values["success_rate"].text
 
     def kind_rows(self) -> list[tuple[str, str, int]]:
-        return [(kind.value, kind.label, self.by_kind.get(kind.value, 0)) for kind in DisputeKind]
+        return [(kind.value, kind.label, self.by_kind[kind.value]) for kind in DisputeKind]
 
-    def sentence(self) -> str:
-        kinds = "，".join(f"{label}{n}件" for _, label, n in self.kind_rows() if n)
-        parts = [f"共调处劳动纠纷{self.received}起", f"共接待职工信访{self.petitions}件",
-                 f"成功调处劳资纠纷{self.mediated}件"]
+    def paragraph(self, *, linked: bool) -> str:
+        kinds = [f"disputes_{kind}" for kind, n in self.by_kind.items() if n]
+        first = self.join(("disputes_received", "petitions", "disputes_mediated"), linked=linked)
+        parts = [first]
         if kinds:
-            parts.append(f"其中{kinds}")
-        parts += [f"涉及职工{self.workers}名", f"涉案金额{yuan(self.amount)}元"]
-        return "，".join(parts) + f"。调处率{self.handling_rate}，成功率{self.success_rate}。"
+            parts.append("其中" + self.join(kinds, linked=linked))
+        parts.append(self.join(("dispute_workers", "dispute_amount"), linked=linked))
+        rates = self.join(("handling_rate", "success_rate"), linked=linked)
+        text = "，".join(parts) + "。" + rates + "。"
+        return mark_safe(text) if linked else text
 
 
-def dispute_figures(*, user, union: Union, start: date, end: date) -> DisputeFigures:
-    """One aggregate query over the subtree's cases received in the period, one count of petitions."""
+def dispute_figures(*, user, union: Union, start: date | None = None, end: date | None = None,
+                    period: Period | None = None) -> DisputeFigures:
+    """The dispute and petition figures of the registry; without the grant the lists are refused, so are these."""
     _require_list_grant(user)
-    cases = within(visible(DisputeCase.objects.all(), user), union).filter(received_on__range=(start, end))
-    handled = Q(closed_on__lte=end)
-    row = cases.aggregate(
-        received=Count("id"), handled=Count("id", filter=handled),
-        mediated=Count("id", filter=handled & Q(outcome=Outcome.MEDIATED)),
-        workers=Sum("workers_involved"), amount=Sum("amount"),
-        **{f"kind_{kind}": Count("id", filter=Q(kind=kind)) for kind in DisputeKind.values},
-    )
-    petitions = within(visible(Petition.objects.all(), user), union).filter(received_on__range=(start, end))
-    return DisputeFigures(
-        received=row["received"], handled=row["handled"], mediated=row["mediated"], workers=row["workers"] or 0,
-        amount=row["amount"] or Decimal(0), petitions=petitions.count(),
-        by_kind={kind: row[f"kind_{kind}"] for kind in DisputeKind.values},
-    )
+    period = period or _period(start, end)
+    group = FigureGroup.read(DISPUTE_KEYS, user=user, union=union, period=period)
+    return DisputeFigures(period=group.period, values=group.values)
 
 
 # Petitions -------------------------------------------------------------------------------------
@@ -220,61 +263,63 @@ def enterprise_choices(*, user, union: Union) -> QuerySet[Enterprise]:
 class KindCoverage:
     kind: str
     label: str
-    contracts: int
-    enterprises: int
-    workers: int
+    figures: tuple[FigureValue, FigureValue, FigureValue]  # contracts, enterprises covered, workers covered
+
+    @property
+    def contracts(self) -> int:
+        return self.figures[0].value
+
+    @property
+    def enterprises(self) -> int:
+        return self.figures[1].value
+
+    @property
+    def workers(self) -> int:
+        return self.figures[2].value
+
+    def paragraph(self, *, linked: bool) -> str:
+        contracts, enterprises, workers = (v.link if linked else v.text for v in self.figures)
+        return f"{self.label}{contracts}份，覆盖企业{enterprises}家、职工{workers}名"
 
 
 @dataclass
-class ContractCoverage:
-    """Collective contracts in force on a day (term_start <= day <= term_end) in a subtree.
+class ContractCoverage(FigureGroup):
+    """Collective contracts in force on the period's last day (today if sooner) in a subtree.
 
     enterprises counts each enterprise once however many contracts cover it; workers are
     summed per kind (a contract's own "workers covered"), since an enterprise usually has
     a comprehensive and a wage contract for the same workers.
     """
 
-    on: date
-    contracts: int
-    enterprises: int
-    enterprises_total: int
-    signed_in_period: int
-    expiring: int
-    warning_days: int
-    kinds: list[KindCoverage]
+    @property
+    def on(self) -> date:
+        return reckoning_day(self.period)
+
+    @property
+    def warning_days(self) -> int:
+        return contract_warning_days()
 
     @property
     def enterprise_rate(self) -> str:
-        return percent(self.enterprises, self.enterprises_total)
+        return self.values["contract_rate"].text
 
-    def sentence(self) -> str:
-        parts = [f"现行有效集体合同{self.contracts}份", f"覆盖企业{self.enterprises}家"]
-        kinds = "；".join(f"{k.label}{k.contracts}份，覆盖企业{k.enterprises}家、职工{k.workers}名"
-                         for k in self.kinds if k.contracts)
-        return "，".join(parts) + (f"；其中{kinds}" if kinds else "") + "。"
+    @property
+    def kinds(self) -> list[KindCoverage]:
+        return [KindCoverage(kind=k.value, label=k.label, figures=tuple(
+            self.values[f"{name}_{k.value}"] for name in ("contracts", "contract_enterprises", "contract_workers")))
+            for k in ContractKind]
+
+    def paragraph(self, *, linked: bool) -> str:
+        head = self.join(("contracts_in_force", "contract_enterprises"), linked=linked)
+        kinds = "；".join(k.paragraph(linked=linked) for k in self.kinds if k.contracts)
+        text = head + (f"；其中{kinds}" if kinds else "") + "。"
+        return mark_safe(text) if linked else text
 
 
-def contract_coverage(*, user, union: Union, start: date, end: date) -> ContractCoverage:
-    today = timezone.localdate()
-    on = min(end, today)
-    scoped = within(visible(CollectiveContract.objects.all(), user), union)
-    in_force = scoped.filter(term_start__lte=on, term_end__gte=on)
-    per_kind = {r["kind"]: r for r in in_force.values("kind").annotate(n=Count("id"), workers=Sum("workers_covered"))}
-    links = CollectiveContract.enterprises.through.objects.filter(collectivecontract__in=in_force)
-    enterprises_per_kind = dict(links.values_list("collectivecontract__kind").annotate(
-        n=Count("enterprise_id", distinct=True)).values_list("collectivecontract__kind", "n"))
-    kinds = [KindCoverage(kind=k.value, label=k.label, contracts=per_kind.get(k.value, {}).get("n", 0),
-                          enterprises=enterprises_per_kind.get(k.value, 0),
-                          workers=per_kind.get(k.value, {}).get("workers") or 0) for k in ContractKind]
-    enterprises_total = within(visible(Enterprise.objects.all(), user), union)
-    return ContractCoverage(
-        on=on, contracts=sum(k.contracts for k in kinds),
-        enterprises=links.aggregate(n=Count("enterprise_id", distinct=True))["n"],
-        enterprises_total=enterprises_total.count(),
-        signed_in_period=scoped.filter(signed_on__range=(start, end)).count(),
-        expiring=contract_state(scoped, ContractState.EXPIRING, today).count(),
-        warning_days=contract_warning_days(), kinds=kinds,
-    )
+def contract_coverage(*, user, union: Union, start: date | None = None, end: date | None = None,
+                      period: Period | None = None) -> ContractCoverage:
+    group = FigureGroup.read(CONTRACT_KEYS, user=user, union=union, period=period or _period(start, end))
+    return ContractCoverage(period=group.period, values=group.values)
 
 
 # The home page's to-do ---------------------------------------------------------------------------

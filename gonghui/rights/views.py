@@ -1,6 +1,5 @@
 """Pages of the rights app. Who may read what is decided in selectors.py (see its docstring)."""
 
-from datetime import date
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
@@ -10,6 +9,7 @@ from django.utils import timezone
 
 from gonghui.core.identifiers import mask_mobile
 from gonghui.core.pages import form_page, paginate
+from gonghui.core.periods import Period, year_period
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
 from gonghui.core.xlsx import xlsx_download
@@ -308,7 +308,7 @@ def contract_edit_page(request, pk: int):
 
 # Statistics ------------------------------------------------------------------------------------
 
-def _period(request) -> tuple[StatisticsForm, date, date]:
+def _period(request) -> tuple[StatisticsForm, Period]:
     """The chosen period, the current calendar year unless the query says otherwise."""
     year = timezone.localdate().year
     params = request.GET.copy()
@@ -316,22 +316,23 @@ def _period(request) -> tuple[StatisticsForm, date, date]:
     params.setdefault("end", f"{year}-12-31")
     form = StatisticsForm(params, choices={"union": union_list(user=request.user)})
     if form.is_valid():
-        return form, form.cleaned_data["start"], form.cleaned_data["end"]
-    return form, date(year, 1, 1), date(year, 12, 31)
+        return form, Period(start=form.cleaned_data["start"], end=form.cleaned_data["end"])
+    return form, year_period(year)
 
 
 @login_required
 @reporting
 def statistics_page(request):
+    """Every figure from the registry (rights/figures.py), each a link to the list of what it counts."""
     node = _union_param(request) or request.user.union
-    form, start, end = _period(request)
+    form, period = _period(request)
     context = {
-        "form": form, "node": node, "start": start, "end": end,
-        "mediation": selectors.mediation_coverage(user=request.user, union=node),
-        "contracts": selectors.contract_coverage(user=request.user, union=node, start=start, end=end),
+        "form": form, "node": node, "period": period,
+        "mediation": selectors.mediation_coverage(user=request.user, union=node, period=period),
+        "contracts": selectors.contract_coverage(user=request.user, union=node, period=period),
     }
     if may_access_care(request.user):
-        figures = selectors.dispute_figures(user=request.user, union=node, start=start, end=end)
+        figures = selectors.dispute_figures(user=request.user, union=node, period=period)
         rows = figures.kind_rows()
         context["figures"] = figures
         context["chart"] = {"labels": [label for _, label, _ in rows], "values": [n for _, _, n in rows]}

@@ -179,5 +179,4 @@ def build_world() -> World:
                  enrolment=enrolment, card=card, dispute=dispute, petition=petition(cast), body=mediation,
                  mediator=mediator, contract=contract(cast), welfare_aid=welfare.aid(cast, member=cast.member_a1),
                  welfare_recuperation=welfare.stay(cast, name="陈静"), welfare_programme=welfare.programme(cast),
-                 welfare_drive=welfare.drive(cast))
-                 mediator=mediator, contract=contract(cast), **_outreach(cast))
+                 welfare_drive=welfare.drive(cast), **_outreach(cast))

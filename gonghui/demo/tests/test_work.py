@@ -26,7 +26,7 @@ from gonghui.care.models import (
     ServiceCard,
     Visit,
 )
-from gonghui.core.figures import figure_value, figures_all
+from gonghui.core.figures import Ratio, figure_value, figures_all
 from gonghui.core.periods import Period
 from gonghui.demo.county import build_county
 from gonghui.demo.reset import delete_demo
@@ -62,7 +62,7 @@ pytestmark = pytest.mark.django_db
 SNAPSHOT = {
     Plan: ("union__code", "year", "status", "source"),
     PlanItem: ("union__code", "plan__year", "title", "status"),
-    Activity: ("union__code", "kind", "title", "date", "participant_count", "cost", "plan_item__title"),
+    Activity: ("union__code", "kind", "title", "series", "date", "participant_count", "cost", "plan_item__title"),
     ActivityParticipant: ("activity__title", "activity__date", "member__id_number", "attended"),
     ActivityResult: ("activity__title", "activity__date", "member__id_number", "team_name", "rank", "prize"),
     Honour: ("union__code", "title", "level", "date", "member__id_number", "team_name", "recipient_union__code"),
@@ -169,9 +169,12 @@ def test_the_ledger_has_every_kind_of_entry_with_people_and_results(county):
     assert ActivityResult.objects.filter(rank=1).exists() and ActivityResult.objects.exclude(team_name="").exists()
     honours = Honour.objects.all()
     assert set(honours.values_list("recipient_type", flat=True)) == {"member", "team", "union"}
-    assert set(honours.values_list("level", flat=True)) == {"county", "city", "province"}
-    assert {"工人先锋号", "模范职工之家"} <= {title.removeprefix("市").removeprefix("省") for title in
+    assert set(honours.values_list("level", flat=True)) == {"community", "street", "county", "city", "province",
+                                                            "national"}
+    assert {"工人先锋号", "模范职工之家"} <= {title.removeprefix("市").removeprefix("省").removeprefix("全国") for title in
                                         honours.values_list("title", flat=True)}
+    assert honours.filter(level="street", title__endswith="最美职工", union__level="street").exists()
+    assert Activity.objects.filter(series="一小时课堂").count() > 3, "sessions of a series"
     assert NewsReport.objects.count() > 20
     admin = user("county_admin")
     assert list(RewardRule.objects.filter(union=admin.union).values_list("min_count", flat=True)) == [3, 6, 10]
@@ -326,3 +329,14 @@ def test_deleting_the_demo_removes_the_year(county):
     for model in (*SNAPSHOT, ActivityTally, ItemTally, RewardRule, MediationBody, HardshipFund):
         assert not model.objects.exists(), model
     assert not User.objects.filter(union__isnull=False).exists()
+
+
+@pytest.mark.parametrize("app", ["org", "members", "rights", "ledger", "plans"])
+def test_every_figure_of_the_demo_year_has_records(county, app):
+    """Each registered figure of these apps counts something in the demo year, so its drill-down test means it."""
+    admin = user("county_admin")
+    period = Period(start=YEAR_START, end=AS_OF, code="")
+    empty = [figure.key for figure in figures_all()
+             if figure.key.startswith(f"{app}.") and not isinstance(figure, Ratio)
+             and not figure_value(figure, user=admin, union=admin.union, period=period).value]
+    assert empty == []

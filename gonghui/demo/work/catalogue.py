@@ -16,6 +16,8 @@ class Rule:
     kind: str | None  # None: ticked done rather than entered in the ledger
     # Titles of the successive entries for one item; past the list, the item's own title with 第n期/次.
     titles: tuple[str, ...] = ()
+    # The series each entry is a session of ("至今社区已经开展102期一小时讲堂活动"); "" for none.
+    series: str = ""
 
 
 TRAINING_TOPICS = ("生产安全", "食品安全", "红十字急救知识", "人事培训", "法律知识", "心理辅导", "生活教育", "卫生健康",
@@ -35,11 +37,13 @@ RULES = (
     Rule(("听取会员意见",), ActivityKind.MEETING, ("工会干部听取会员意见座谈会（上半年）", "工会干部听取会员意见座谈会（下半年）")),
     Rule(("技能比武",), ActivityKind.SKILL_CONTEST,
          ("女职工点钞技能比赛", "职工叉车技能比赛", "安全生产应急处置技能比武", "电工技能比武", "焊工技能比武")),
-    Rule(("一小时课堂",), ActivityKind.TRAINING, tuple(f"“一小时课堂”送学上门：{topic}" for topic in TRAINING_TOPICS)),
-    Rule(("后备干部",), ActivityKind.TRAINING, ("企业后备干部培训班（第一期）", "企业后备干部培训班（第二期）")),
+    Rule(("一小时课堂",), ActivityKind.TRAINING, tuple(f"“一小时课堂”送学上门：{topic}" for topic in TRAINING_TOPICS),
+         series="一小时课堂"),
+    Rule(("后备干部",), ActivityKind.TRAINING, ("企业后备干部培训班（第一期）", "企业后备干部培训班（第二期）"),
+         series="企业后备干部培训班"),
     Rule(("免费培训",), ActivityKind.TRAINING,
          ("职工免费培训：电工上岗证", "职工免费培训：叉车操作", "职工免费培训：计算机应用", "职工免费培训：育婴员",
-          "职工免费培训：中式面点")),
+          "职工免费培训：中式面点"), series="职工免费培训"),
     Rule(("普法", "法治宣传"), ActivityKind.LEGAL_EDUCATION,
          ("普法宣传月：《劳动合同法》《女职工劳动保护特别规定》宣讲", "劳动法治宣传周集中宣传咨询活动")),
     Rule(("法律知识竞赛",), ActivityKind.LEGAL_EDUCATION, ("企业职工法律知识竞赛",)),
@@ -71,7 +75,8 @@ RULES = (
     Rule(("师说茶馆",), ActivityKind.STUDY, ("青年会员“师说茶馆”交流活动",)),
     Rule(("中国梦",), ActivityKind.STUDY, ("“中国梦·劳动美”主题教育报告会",)),
     Rule(("学习", "理论"), ActivityKind.STUDY, ("学习《工会法》和上级工会会议精神", "工会理论和《公司法》专题学习")),
-    Rule(("园地",), ActivityKind.PUBLICITY, tuple(f"《员工活动园地》第{n}期" for n in range(1, 13))),
+    Rule(("园地",), ActivityKind.PUBLICITY, tuple(f"《员工活动园地》第{n}期" for n in range(1, 13)),
+         series="《员工活动园地》"),
     Rule(("宣传", "平台"), ActivityKind.PUBLICITY, ("职工服务微信平台推广进企业", "工会工作宣传展板更新")),
 )
 # Plan targets in these units count ledger entries; others (家, 名, 份, 对) count something else.

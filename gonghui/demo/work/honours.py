@@ -7,7 +7,7 @@ from random import Random
 from gonghui.ledger.models import Activity, ActivityKind, HonourLevel, RecipientType
 from gonghui.ledger.services import honour_create, news_report_create, reward_rule_create
 from gonghui.members.models import Member
-from gonghui.org.models import OrgType, Union
+from gonghui.org.models import JointScope, OrgType, Union
 
 from ..sampling import Weighted
 from .context import Work
@@ -22,7 +22,12 @@ OUTLETS = {"县总工会门户网站": 5, "《{county}工运》": 3, "{county}�
            "《工人日报》": 0.2, "": 2}
 VERBS = {ActivityKind.MEETING: "召开", ActivityKind.STUDY: "开展", ActivityKind.TRAINING: "举办", ActivityKind.LEGAL_EDUCATION: "开展"}
 REPORT_SHARE = 0.35
-AWARD_DAY = {HonourLevel.PROVINCE: 24, HonourLevel.CITY: 26, HonourLevel.COUNTY: 28}
+AWARD_DAY = {HonourLevel.NATIONAL: 22, HonourLevel.PROVINCE: 24, HonourLevel.CITY: 26, HonourLevel.COUNTY: 28,
+             HonourLevel.STREET: 29, HonourLevel.COMMUNITY: 30}
+NATIONAL_BODY = "中华全国总工会"
+# A street's own 评选 ("举办了戚家山最美职工评选活动，共评出最美职工10名") and a community union's own.
+STREET_AWARDS = 10
+COMMUNITY_TITLE = "社区优秀工会积极分子"
 
 
 def build_honours(work: Work) -> int:
@@ -41,6 +46,7 @@ def build_honours(work: Work) -> int:
     made += _team_honours(work, rng)
     made += _union_honours(work, rng)
     made += _teacher_honours(work, rng)
+    made += _local_honours(work, work.rng("local honours"))
     return made
 
 
@@ -51,11 +57,12 @@ def _award_day(work: Work, level: str = HonourLevel.COUNTY) -> date:
 
 
 def _prefixed(title: str, level: str) -> str:
-    return {HonourLevel.CITY: "市", HonourLevel.PROVINCE: "省"}.get(level, "") + title
+    return {HonourLevel.CITY: "市", HonourLevel.PROVINCE: "省", HonourLevel.NATIONAL: "全国"}.get(level, "") + title
 
 
 def _awarding_body(work: Work, level: str) -> str:
-    return {HonourLevel.CITY: CITY_BODY, HonourLevel.PROVINCE: PROVINCE_BODY}.get(level, f"{work.county}总工会")
+    bodies = {HonourLevel.CITY: CITY_BODY, HonourLevel.PROVINCE: PROVINCE_BODY, HonourLevel.NATIONAL: NATIONAL_BODY}
+    return bodies.get(level, f"{work.county}总工会")
 
 
 def _recorder(work: Work, level: str, union: Union) -> Union:
@@ -63,8 +70,8 @@ def _recorder(work: Work, level: str, union: Union) -> Union:
     return work.root if level == HonourLevel.COUNTY else union
 
 
-def _honoured_members(work: Work, rng: Random, count: int, *, on: date, kinds=None) -> list[Member]:
-    unions = [u for u in work.grassroots if kinds is None or u.org_type in kinds]
+def _honoured_members(work: Work, rng: Random, count: int, *, on: date, kinds=None, among=None) -> list[Member]:
+    unions = [u for u in (among or work.grassroots) if kinds is None or u.org_type in kinds]
     chosen = rng.sample(unions, min(count, len(unions)))
     members = [work.pick(rng, work.roster(u), 1, joined_by=on) for u in chosen]
     return [found[0] for found in members if found]
@@ -87,8 +94,10 @@ def _team_honours(work: Work, rng: Random) -> int:
 
 def _union_honours(work: Work, rng: Random) -> int:
     made = 0
-    for n, union in enumerate(rng.sample(work.grassroots, min(work.scaled(5, floor=2), len(work.grassroots)))):
-        level = (HonourLevel.PROVINCE, HonourLevel.CITY)[n] if n < 2 else HonourLevel.COUNTY
+    # The first is the county's pride, 全国模范职工之家; the next two the province's and the city's.
+    picked = rng.sample(work.grassroots, min(work.scaled(6, floor=3), len(work.grassroots)))
+    for n, union in enumerate(picked):
+        level = (HonourLevel.NATIONAL, HonourLevel.PROVINCE, HonourLevel.CITY)[n] if n < 3 else HonourLevel.COUNTY
         recorder = _recorder(work, level, union)
         honour_create(actor=work.staff.of(recorder), union=recorder, recipient_type=RecipientType.UNION,
                       recipient_union=union, title=_prefixed("模范职工之家", level), level=level,
@@ -108,6 +117,28 @@ def _teacher_honours(work: Work, rng: Random) -> int:
                       member=member, title="“十佳师德标兵”", level=HonourLevel.COUNTY, date=day,
                       awarding_body=f"{work.county}教育局、{work.county}总工会")
     return len(chosen)
+
+
+def _local_honours(work: Work, rng: Random) -> int:
+    """Each street's 最美职工, chosen among its unions' members, and a community union's own honour."""
+    made = 0
+    for street in work.tree.streets:
+        day = _award_day(work, HonourLevel.STREET)
+        among = work.grassroots_under(street)
+        for member in _honoured_members(work, rng, work.scaled(STREET_AWARDS, floor=2), on=day, among=among):
+            honour_create(actor=work.staff.of(street), union=street, recipient_type=RecipientType.MEMBER,
+                          member=member, title=f"{work.short(street)}最美职工", level=HonourLevel.STREET, date=day,
+                          awarding_body=street.name)
+            made += 1
+    communities = [u for u in work.grassroots if u.joint_scope == JointScope.COMMUNITY]
+    day = _award_day(work, HonourLevel.COMMUNITY)
+    for union in communities:
+        for member in _honoured_members(work, rng, 1, on=day, among=[union]):
+            honour_create(actor=work.staff.of(union), union=union, recipient_type=RecipientType.MEMBER,
+                          member=member, title=COMMUNITY_TITLE, level=HonourLevel.COMMUNITY, date=day,
+                          awarding_body=union.name)
+            made += 1
+    return made
 
 
 def build_news(work: Work, activities: list[Activity]) -> int:

@@ -87,7 +87,8 @@ class LedgerWriter:
                 continue
             day = self.work.day_in(rng, month)
             if day is not None:
-                self.activity(item.union, rule.kind, entry_title(rule, item.title, n), day, plan_item=item)
+                self.activity(item.union, rule.kind, entry_title(rule, item.title, n), day, plan_item=item,
+                              series=rule.series)
 
     def _committee_meetings(self, union: Union) -> None:
         for quarter, month in enumerate(COMMITTEE_MONTHS, start=1):
@@ -105,8 +106,8 @@ class LedgerWriter:
 
     # --- one activity --------------------------------------------------------------------------------------
 
-    def activity(self, union: Union, kind: str, title: str, day: date, *, plan_item: PlanItem | None = None
-                 ) -> Activity:
+    def activity(self, union: Union, kind: str, title: str, day: date, *, plan_item: PlanItem | None = None,
+                 series: str = "") -> Activity:
         rng, work = self.rng, self.work
         (low, high), (least, most) = TURNOUT[kind]
         participants = work.pick(rng, work.pool(rng, union), rng.randint(low, high), joined_by=day) if high else []
@@ -114,7 +115,7 @@ class LedgerWriter:
         end = day + timedelta(days=1) if "运动会" in title and day < work.as_of else None
         actor = work.staff.of(union)
         activity = activity_create(
-            actor=actor, union=union, kind=kind, title=title, date=day, end_date=end,
+            actor=actor, union=union, kind=kind, title=title, series=series, date=day, end_date=end,
             place=self._place(union, kind), organiser=work.staff.chair(union), participant_count=count,
             participants=participants, cost=yuan(rng, *COST[kind]), results=rng.choice(RESULTS[kind]),
             plan_item=plan_item,

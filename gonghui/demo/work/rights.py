@@ -57,6 +57,7 @@ MATTERS = (
     ("反映企业加班时间过长", "会同劳动监察部门约谈企业", "企业已调整排班"),
 )
 OPEN_CASES = 3  # one within its time limit, two past it
+SPECIAL_KINDS = (ContractKind.WOMEN, ContractKind.SAFETY)
 CONTRACT_YEARS = {ContractKind.COMPREHENSIVE: 3, ContractKind.WAGE: 1, ContractKind.WOMEN: 3, ContractKind.SAFETY: 3}
 
 
@@ -221,8 +222,9 @@ class RightsWriter:
             if rng.random() < 0.7:
                 self._contract(enterprise.union, [enterprise], ContractScope.ENTERPRISE, ContractKind.WAGE,
                                f"{enterprise.name}工资专项集体合同", "in_force")
-            if rng.random() < 0.25:
-                kind = rng.choice((ContractKind.WOMEN, ContractKind.SAFETY))
+            # A special contract in a quarter of them, and always in the first two: every kind is in force.
+            if n < len(SPECIAL_KINDS) or rng.random() < 0.25:
+                kind = SPECIAL_KINDS[n] if n < len(SPECIAL_KINDS) else rng.choice(SPECIAL_KINDS)
                 self._contract(enterprise.union, [enterprise], ContractScope.ENTERPRISE, kind,
                                f"{enterprise.name}{kind.label}", "in_force")
         for union in [u for u in work.grassroots if u.formation == Formation.JOINT][:3]:

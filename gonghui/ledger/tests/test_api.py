@@ -33,6 +33,15 @@ def test_activities_through_the_api(cast, client):
     assert client.delete(f"/api/ledger/activities/{activity_id}").status_code == 204
 
 
+def test_a_series_through_the_api(cast, client):
+    client.force_login(cast.officer)
+    url = f"/api/ledger/unions/{cast.union_a1.pk}/activities"
+    body = client.post(url, ACTIVITY | {"series": "一小时课堂 "}, **JSON).json()
+    assert body["series"] == "一小时课堂"
+    assert client.get("/api/ledger/activities", {"series": "一小时课堂"}).json()["count"] == 1
+    assert client.get("/api/ledger/activities", {"series": "沙龙"}).json()["count"] == 0
+
+
 @pytest.mark.parametrize("changes, field, text", [
     ({"end_date": f"{YEAR}-03-01"}, "end_date", "结束日期不能早于开始日期"),
     ({"participant_count": -1}, "participant_count", "参加人数不能为负数"),

@@ -67,7 +67,8 @@ def test_the_export_follows_the_filters_and_neutralises_formulas(cast, client_fo
     assert response["Content-Disposition"].startswith("attachment")
     rows = sheet_rows(response)
     assert rows[0][:5] == ["日期", "结束日期", "工会", "类别", "活动名称"]
-    assert len(rows) == 2 and rows[1][4] == "'=HYPERLINK(\"http://x\")" and rows[1][3] == "培训讲座"
+    assert len(rows) == 3 and rows[1][4] == "'=HYPERLINK(\"http://x\")" and rows[1][3] == "培训讲座"
+    assert rows[2][0] == "合计" and rows[2][4] == "1条"  # the total row: the filtered list's, not the meeting's
 
 
 @pytest.mark.parametrize("changes, field, text", [
@@ -254,5 +255,8 @@ def test_lists_and_exports_show_only_the_subtree(cast, client_for):
     client = client_for(cast.other_officer)
     for name, text in (("list", "一小时课堂"), ("honours", "最美职工"), ("news", "安全知识竞赛")):
         assert text not in client.get(reverse(f"ledger:{name}")).content.decode()
-    for name in ("export", "honour_export", "news_export"):
+    for name in ("honour_export", "news_export"):
         assert len(sheet_rows(client.get(reverse(f"ledger:{name}")))) == 1
+    # The activity export: the headers and a total row of nothing.
+    rows = sheet_rows(client.get(reverse("ledger:export")))
+    assert len(rows) == 2 and rows[1][:5] == ["合计", "", "", "", "0条"] and rows[1][8:10] == [0, 0]

@@ -1,5 +1,6 @@
 """The year summary's figures, entered as records and read back from the statistics."""
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -10,13 +11,14 @@ from gonghui.org.models import Enterprise
 from gonghui.rights import selectors, services
 from gonghui.rights.choices import ContractKind, ContractScope, DisputeKind, Outcome
 from gonghui.rights.models import MediationBody, Mediator
-from gonghui.testing import make_credit_code
+from gonghui.testing import figure_links, make_credit_code, page_text
 
 from .helpers import case, contract, days_ago
 
 pytestmark = pytest.mark.django_db
 
 YEAR = (date(2024, 1, 1), date(2024, 12, 31))
+TOTAL_RE = re.compile(r'id="records-total">([^<]+)<')
 SOURCE_DISPUTES = ("共调处劳动纠纷27起，共接待职工信访27件，成功调处劳资纠纷27件，其中劳动合同5件，工资纠纷10件，"
                  "工伤纠纷7件，其他5件，涉及职工120名，涉案金额1329770元。调处率100%，成功率100%。")
 SOURCE_KINDS = [DisputeKind.LABOUR_CONTRACT] * 5 + [DisputeKind.WAGES] * 10 + [DisputeKind.WORK_INJURY] * 7 + \
@@ -54,7 +56,7 @@ def test_the_statistics_page_shows_the_source_sentence_the_rate_help_and_the_cha
     enter_source_year(cast)
     html = client_for(cast.county_admin).get(reverse("rights:statistics"), {
         "union": cast.street_a.pk, "start": "2024-01-01", "end": "2024-12-31"}).content.decode()
-    assert SOURCE_DISPUTES in html
+    assert SOURCE_DISPUTES in page_text(html)
     assert "调处率 = 期末前已结案（无论结果）的案件数 ÷ 受理案件数" in html
     assert "成功率 = 调解成功的案件数 ÷ 已结案的案件数" in html
     assert 'id="cases-by-kind-data"' in html and "[5, 10, 7, 0, 5]" in html
@@ -68,6 +70,11 @@ def test_the_statistics_api_gives_the_same_sentence(cast, client):
                       {"start": "2024-01-01", "end": "2024-12-31"}).json()
     assert body["disputes"]["sentence"] == SOURCE_DISPUTES
     assert body["disputes"]["by_kind"]["wages"] == 10
+    figures = {figure["key"]: figure for figure in body["figures"]}
+    received = figures["rights.disputes_received"]
+    assert (received["value"], received["sentence"]) == (27, "共调处劳动纠纷27起")
+    assert received["url"].startswith("/reports/figures/rights.disputes_received/?union=")
+    assert figures["rights.handling_rate"]["text"] == "100%" and received["definition"]
 
 
 def test_rates_count_cases_received_in_the_period_and_closed_by_its_end(cast):
@@ -113,7 +120,7 @@ def test_the_source_mediation_coverage_comes_back_from_the_records(cast, client_
     coverage = selectors.mediation_coverage(user=cast.county_admin, union=cast.street_a)
     assert coverage.sentence() == "调处组织190家，有调处员190名"
     html = client_for(cast.county_admin).get(reverse("rights:statistics"), {"union": cast.street_a.pk}).content.decode()
-    assert "调处组织190家，有调处员190名" in html
+    assert "调处组织190家，有调处员190名" in page_text(html)
 
 
 def test_contract_coverage_counts_contracts_in_force_and_each_enterprise_once(cast):
@@ -136,5 +143,34 @@ def test_contract_coverage_counts_contracts_in_force_and_each_enterprise_once(ca
 
 def test_figures_of_disputes_need_the_grant_but_coverage_does_not(cast, client_for):
     html = client_for(cast.auditor).get(reverse("rights:statistics")).content.decode()
-    assert "调处组织0家" in html and 'data-testid="dispute-sentence"' not in html
+    assert "调处组织0家" in page_text(html) and 'data-testid="dispute-sentence"' not in html
     assert "需“可查看帮扶与维权档案”授权" in html
+
+
+def test_every_figure_on_the_statistics_page_links_to_a_list_of_exactly_that_many(cast, client_for):
+    enter_source_year(cast)
+    enter_noise(cast)
+    contract(cast, kind=ContractKind.WAGE, title="工资", workers_covered=48)
+    client = client_for(cast.county_admin)
+    html = client.get(reverse("rights:statistics"), {"union": cast.street_a.pk, "start": "2024-01-01",
+                                                     "end": "2024-12-31"}).content.decode()
+    links = dict(figure_links(html))
+    assert {"27", "120", "1329770"} <= set(links)  # received, workers, amount
+    for shown, url in figure_links(html):
+        assert f"union={cast.street_a.pk}" in url and "start=2024-01-01" in url
+        listed = client.get(url).content.decode()
+        # A sum may be written with its fen on the list (1329770.00): the same number.
+        assert Decimal(TOTAL_RE.search(listed)[1]) == Decimal(shown), url
+    received = client.get(links["27"]).content.decode()
+    assert received.count("<tr>") - 2 == 20  # a page of the 27 cases (header and total rows aside)
+    assert "乙一" not in received  # the other street's case is not in the list
+
+
+def test_the_past_limit_figure_counts_cases_open_past_the_time_limit_on_the_periods_last_day(cast):
+    officer = dict(actor=cast.officer)
+    case(cast, **officer, received_on=date(2024, 12, 1))  # open on 31 December, 30 days after: past
+    case(cast, **officer, received_on=date(2024, 12, 20))  # 11 days: not yet
+    case(cast, **officer, received_on=date(2024, 11, 1), outcome=Outcome.MEDIATED, closed_on=date(2025, 1, 5))
+    case(cast, **officer, received_on=date(2024, 10, 1), outcome=Outcome.MEDIATED, closed_on=date(2024, 10, 5))
+    figures = selectors.dispute_figures(user=cast.officer, union=cast.union_a1, start=YEAR[0], end=YEAR[1])
+    assert figures.past_limit == 2  # the first, and the one closed only after the period
