@@ -87,6 +87,11 @@ PAGES = [
     # reports: a figure's records are the union's (the union comes in the query)
     page("reports:figure_records", lambda w: {"key": "org.unions_founded"}, "union_a1",
          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    page("reports:figure_export", lambda w: {"key": "org.unions_founded"}, "union_a1",
+         query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    page("reports:dashboard"),
+    page("reports:dashboard_section", lambda w: {"section": "ORGANISATION"}, "union_a1",
+         query=lambda w: f"union={w.union_a1.pk}&period=2025"),
     # the three administrators (三员分立)
     admin_page("accounts:users", "system"),
     admin_page("accounts:user_create", "system", get="form", post="write"),
