@@ -19,6 +19,7 @@ from gonghui.ledger.api import router as ledger_router
 from gonghui.members.api import router as members_router
 from gonghui.org.api import router as org_router
 from gonghui.plans.api import router as plans_router
+from gonghui.reports.api import router as reports_router
 from gonghui.rights.api import router as rights_router
 from gonghui.rosters.api import router as rosters_router
 
@@ -77,3 +78,4 @@ api.add_router("/plans", plans_router)
 api.add_router("/ledger", ledger_router)
 api.add_router("/care", care_router)
 api.add_router("/rights", rights_router)
+api.add_router("/reports", reports_router)

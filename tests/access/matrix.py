@@ -443,6 +443,10 @@ API = [
     api("GET /api/rights/contracts/{contract_id}", _id("contract_id", "contract"), A1),
     api("PUT /api/rights/contracts/{contract_id}", _id("contract_id", "contract"), A1, body=_contract),
     api("GET /api/rights/unions/{union_id}/statistics", _id("union_id", A1), A1),
+    # reports: the figures and the records behind one, of the union in the query
+    api("GET /api/reports/figures", owner=A1, query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    api("GET /api/reports/figures/{key}/records", lambda w: {"key": "org.unions_founded"}, A1,
+        query=lambda w: f"union={w.union_a1.pk}&period=2025"),
     admin_page("GET /api/accounts/access-log", "audit"),
     admin_page("GET /api/accounts/history", "audit"),
 ]
