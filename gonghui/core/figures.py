@@ -14,13 +14,15 @@ forget its scope. To count people rather than rows (a member enrolled in two cat
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 from urllib.parse import urlencode
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.urls import reverse
 
@@ -268,6 +270,93 @@ def _cell(value):
     if isinstance(value, bool):
         return "是" if value else "否"
     return "" if value is None else value
+
+
+def _aggregate(figure: Figure):
+    return Count("pk") if figure.total is None else Sum(figure.total)
+
+
+def figure_months(figure: Figure, *, user, union, period: Period) -> list[tuple[date, int | Decimal]] | None:
+    """The figure month by month over the period (every month, empty ones as 0), from one grouped query of the
+    same scoped records: the months add up to the figure. None for a figure without `month_field`, or hidden."""
+    if not isinstance(figure, Figure) or not figure.month_field:
+        return None
+    records = figure.records(period)
+    if not may_read(figure, user, records):
+        return None
+    rows = (within(visible(records, user), union).order_by().annotate(month=TruncMonth(figure.month_field))
+            .values("month").annotate(value=_aggregate(figure)).values_list("month", "value"))
+    found = {_month_start(month): value for month, value in rows if month is not None}
+    empty = 0 if figure.total is None else ZERO
+    return [(month, found.get(month, empty)) for month in _months(period)]
+
+
+def _month_start(day) -> date:
+    day = day.date() if isinstance(day, datetime) else day
+    return day.replace(day=1)
+
+
+def _months(period: Period) -> list[date]:
+    months, month = [], period.start.replace(day=1)
+    while month <= period.end:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def figure_ranking(figure: Figure | Ratio, *, user, union, period: Period) -> list[tuple[Any, FigureValue]] | None:
+    """The figure of each union directly below `union` (its whole subtree), highest first; one grouped query
+    per figure (a ratio: its two), the unions' rows read once. None when the figure is hidden."""
+    if not figure_readable(figure, user):
+        return None
+    children = list(type(union).objects.filter(tenant_id=union.tenant_id, path__startswith=union.path,
+                                               depth=union.depth + 1).order_by("path"))
+    if not children:
+        return []
+    child_of = _child_of(union, children)
+    if isinstance(figure, Ratio):
+        parts = [_values_by_child(figure_get(key), child_of, user=user, union=union, period=period)
+                 for key in (figure.numerator, figure.denominator)]
+        values = [FigureValue(figure=figure, value=parts[0][child.pk], url=figure_url(figure.key, union=child,
+                                                                                     period=period),
+                              parts=[FigureValue(figure=figure_get(key), value=part[child.pk],
+                                                 url=figure_url(key, union=child, period=period))
+                                     for key, part in zip((figure.numerator, figure.denominator), parts)])
+                  for child in children]
+        order = [_rate(value) for value in values]
+    else:
+        by_child = _values_by_child(figure, child_of, user=user, union=union, period=period)
+        values = [FigureValue(figure=figure, value=by_child[child.pk],
+                              url=figure_url(figure.key, union=child, period=period)) for child in children]
+        order = [value.value for value in values]
+    ranked = sorted(zip(children, values, order), key=lambda row: (-row[2], row[0].path))
+    return [(child, value) for child, value, _ in ranked]
+
+
+def _rate(value: FigureValue) -> Decimal:
+    numerator, denominator = (part.value for part in value.parts)
+    return Decimal(numerator) / Decimal(denominator) if denominator else Decimal(-1)
+
+
+def _child_of(union, children) -> dict[int, int]:
+    """Each union of the subtree (the parent left out) to the child whose subtree holds it."""
+    by_path = {child.path: child.pk for child in children}
+    size = len(children[0].path)
+    return {pk: by_path[path[:size]]
+            for pk, path in type(union).objects.filter(tenant_id=union.tenant_id, path__startswith=union.path)
+            .exclude(pk=union.pk).values_list("pk", "path")}
+
+
+def _values_by_child(figure: Figure, child_of: dict[int, int], *, user, union, period: Period) -> dict:
+    records = within(visible(figure.records(period), user), union)
+    field = records.model.SCOPE_PATH
+    relation = "pk" if field == "path" else field.removesuffix("__path")
+    totals = dict.fromkeys(set(child_of.values()), 0 if figure.total is None else ZERO)
+    rows = records.order_by().values(relation).annotate(value=_aggregate(figure)).values_list(relation, "value")
+    for union_id, value in rows:
+        if union_id in child_of:
+            totals[child_of[union_id]] += value or 0
+    return totals
 
 
 def figure_url(key: str, *, union, period: Period) -> str:
