@@ -173,3 +173,24 @@ def test_every_figure_has_a_label_a_definition_a_sentence_with_its_value_and_a_u
                   section=Section.ORGANISATION, records=lambda period: Union.objects.all())
     with pytest.raises(ImproperlyConfigured):
         figure_register(twin)
+
+
+def test_every_tile_of_the_dashboard_shows_its_figure_and_links_to_its_list(client, county):
+    from gonghui.reports.dashboard import readable
+
+    for user, union in scopes(county):
+        client.force_login(user)
+        for section in Section:
+            figures = readable(section, user)
+            if not figures:
+                continue
+            text = client.get(f"/reports/sections/{section.name}/", {"union": union.pk, **PERIODS[1].params})
+            text = text.content.decode()
+            for figure in figures:
+                value = figure_value(figure, user=user, union=union, period=PERIODS[1])
+                if not text:  # the section was left out: nothing in it this period or last
+                    assert not value.value, figure.key
+                    continue
+                block = text.split(f'data-key="{figure.key}"')[1].split("</li>")[0]
+                url = figure_url(figure.key, union=union, period=PERIODS[1]).replace("&", "&amp;")
+                assert f'href="{url}"' in block and f'class="tile-value">{value.text}<' in block, figure.key
