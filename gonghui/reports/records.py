@@ -24,7 +24,7 @@ from gonghui.core.figures import (
     format_value,
     measure,
 )
-from gonghui.core.pages import paginate
+from gonghui.core.pages import CappedPaginator
 from gonghui.core.routers import reporting
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get, union_list
@@ -71,13 +71,21 @@ def figure_records_page(request, key):
         return render(request, "reports/figure_ratio.html", context | {"value": value})
     records = figure_records(figure, user=request.user, union=union, period=period)
     total = measure(figure, records)
-    page = paginate(request, figure_listed(figure, records))
+    page = _page(request, figure, figure_listed(figure, records), total)
     return render(request, "reports/figure_records.html", context | {
         "value": FigureValue(figure=figure, value=total, url=figure_url(figure.key, union=union, period=period)),
         "page": page, "rows": list(figure_rows(figure, page.object_list)),
         "total": total, "total_text": format_value(total, figure.style),
         "export_query": request.GET.urlencode(),
     })
+
+
+def _page(request, figure, records, total):
+    """A page of the list; a count figure's total is the list's count, so the pager does not count again."""
+    paginator = CappedPaginator(records, 20)
+    if figure.total is None:
+        paginator.count = min(total, CappedPaginator.CAP + 1)
+    return paginator.get_page(request.GET.get("page"))
 
 
 @login_required

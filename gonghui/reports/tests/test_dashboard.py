@@ -84,3 +84,20 @@ def test_a_section_without_records_is_left_out_and_care_is_hidden_without_the_gr
     client.force_login(cast.officer_no_care)
     assert "/reports/sections/RIGHTS/" not in client.get("/reports/?period=2025").content.decode()
     assert client.get("/reports/sections/NOTHING/").status_code == 404
+
+
+def test_a_ratio_is_ranked_by_its_rate_in_each_subtree(cast, registered):
+    from dataclasses import replace
+
+    from gonghui.core.figures import figure_ranking
+    from gonghui.org.models import Enterprise
+
+    from .test_figure_records import BIG, ENTERPRISES, SHARE
+
+    share, = registered(ENTERPRISES, BIG, replace(SHARE, ranked=True))[2:]
+    Enterprise.objects.filter(union=cast.union_b1).update(above_designated_size=True)
+    ranking = figure_ranking(share, user=cast.county_admin, union=cast.county, period=year_period(2025))
+    below_a = Enterprise.objects.filter(union__path__startswith=cast.street_a.path).count()
+    assert [(union.name, value.text, [part.value for part in value.parts]) for union, value in ranking] == [
+        (cast.street_b.name, "100%", [1, 1]), (cast.street_a.name, "0%", [0, below_a])]
+    assert figure_ranking(share, user=cast.officer_no_care, union=cast.union_a1, period=year_period(2025)) == []
