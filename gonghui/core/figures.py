@@ -14,7 +14,7 @@ forget its scope. To count people rather than rows (a member enrolled in two cat
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -27,7 +27,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from .formatting import ZERO, percent, wan, yuan
-from .periods import Period, year_period
+from .periods import Period, period_months, year_period
 from .scoping import may_access_care, visible, within
 
 
@@ -225,10 +225,15 @@ class Row:
 
 
 def figure_listed(figure: Figure, records: QuerySet) -> QuerySet:
-    """The records in list order (stable pages), with the related records its columns read fetched in the
-    same query."""
+    """The records in list order, newest first (by the figure's date, then id: stable pages), with the
+    related records its columns read fetched in the same query.
+
+    By date, not by id alone: a period's rows of a ledger kept day by day sit together in the date index,
+    where walking the id index from either end to reach them reads millions of rows of other years.
+    """
     related = _related_paths(records.model, figure.columns)
-    return (records.select_related(*related) if related else records).order_by("pk")
+    order = (f"-{figure.month_field}", "-pk") if figure.month_field else ("-pk",)
+    return (records.select_related(*related) if related else records).order_by(*order)
 
 
 def figure_rows(figure: Figure, records: Iterable) -> Iterator[Row]:
@@ -272,6 +277,53 @@ def _cell(value):
     return "" if value is None else value
 
 
+@dataclass
+class Breakdown:
+    """A figure's value split by month and by the union each record belongs to, from one grouped query: the
+    dashboard's tile, trend and ranking of a figure all come from the same scan of its records."""
+
+    figure: Figure
+    value: int | Decimal | None  # None: hidden without the care grant
+    months: dict[date, int | Decimal] = field(default_factory=dict)  # by_month only
+    unions: dict[int, int | Decimal] = field(default_factory=dict)  # by_union only: union id -> value
+
+    def month_list(self, period: Period) -> list[tuple[date, int | Decimal]]:
+        empty = 0 if self.figure.total is None else ZERO
+        return [(month, self.months.get(month, empty)) for month in period_months(period)]
+
+
+def figure_breakdown(figure: Figure, *, user, union, period: Period, by_month: bool = False,
+                     by_union: bool = False) -> Breakdown:
+    """The figure (as `figure_value` gives it: the groups add up to the same count or sum), grouped by month
+    (`month_field`) and by union (the record's scope relation) as asked, in one query."""
+    records = figure.records(period)
+    if not may_read(figure, user, records):
+        return Breakdown(figure=figure, value=None)
+    records = within(visible(records, user), union)
+    keys = {}
+    if by_month and figure.month_field:
+        records = records.annotate(trend_month=TruncMonth(figure.month_field))
+        keys["month"] = "trend_month"
+    if by_union:
+        field_ = records.model.SCOPE_PATH
+        keys["union"] = "pk" if field_ == "path" else field_.removesuffix("__path")
+    if not keys:
+        return Breakdown(figure=figure, value=measure(figure, records))
+    rows = records.order_by().values(*keys.values()).annotate(value=_aggregate(figure)).values_list(
+        *keys.values(), "value")
+    empty = 0 if figure.total is None else ZERO
+    breakdown = Breakdown(figure=figure, value=empty)
+    for row in rows:
+        group, value = dict(zip(keys, row[:-1])), row[-1] or empty
+        breakdown.value += value
+        if "month" in group and group["month"] is not None:
+            month = _month_start(group["month"])
+            breakdown.months[month] = breakdown.months.get(month, empty) + value
+        if "union" in group:
+            breakdown.unions[group["union"]] = breakdown.unions.get(group["union"], empty) + value
+    return breakdown
+
+
 def _aggregate(figure: Figure):
     return Count("pk") if figure.total is None else Sum(figure.total)
 
@@ -281,14 +333,8 @@ def figure_months(figure: Figure, *, user, union, period: Period) -> list[tuple[
     same scoped records: the months add up to the figure. None for a figure without `month_field`, or hidden."""
     if not isinstance(figure, Figure) or not figure.month_field:
         return None
-    records = figure.records(period)
-    if not may_read(figure, user, records):
-        return None
-    rows = (within(visible(records, user), union).order_by().annotate(month=TruncMonth(figure.month_field))
-            .values("month").annotate(value=_aggregate(figure)).values_list("month", "value"))
-    found = {_month_start(month): value for month, value in rows if month is not None}
-    empty = 0 if figure.total is None else ZERO
-    return [(month, found.get(month, empty)) for month in _months(period)]
+    breakdown = figure_breakdown(figure, user=user, union=union, period=period, by_month=True)
+    return None if breakdown.value is None else breakdown.month_list(period)
 
 
 def _month_start(day) -> date:
@@ -296,17 +342,10 @@ def _month_start(day) -> date:
     return day.replace(day=1)
 
 
-def _months(period: Period) -> list[date]:
-    months, month = [], period.start.replace(day=1)
-    while month <= period.end:
-        months.append(month)
-        month = (month + timedelta(days=32)).replace(day=1)
-    return months
-
-
-def figure_ranking(figure: Figure | Ratio, *, user, union, period: Period) -> list[tuple[Any, FigureValue]] | None:
+def figure_ranking(figure: Figure | Ratio, *, user, union, period: Period,
+                   breakdowns: dict[str, Breakdown] | None = None) -> list[tuple[Any, FigureValue]] | None:
     """The figure of each union directly below `union` (its whole subtree), highest first; one grouped query
-    per figure (a ratio: its two), the unions' rows read once. None when the figure is hidden."""
+    per figure (a ratio: its two) unless `breakdowns` (by key, by_union) already hold it. None when hidden."""
     if not figure_readable(figure, user):
         return None
     children = list(type(union).objects.filter(tenant_id=union.tenant_id, path__startswith=union.path,
@@ -314,26 +353,37 @@ def figure_ranking(figure: Figure | Ratio, *, user, union, period: Period) -> li
     if not children:
         return []
     child_of = _child_of(union, children)
-    if isinstance(figure, Ratio):
-        parts = [_values_by_child(figure_get(key), child_of, user=user, union=union, period=period)
-                 for key in (figure.numerator, figure.denominator)]
-        values = [FigureValue(figure=figure, value=parts[0][child.pk], url=figure_url(figure.key, union=child,
-                                                                                     period=period),
-                              parts=[FigureValue(figure=figure_get(key), value=part[child.pk],
-                                                 url=figure_url(key, union=child, period=period))
-                                     for key, part in zip((figure.numerator, figure.denominator), parts)])
-                  for child in children]
-        order = [_rate(value) for value in values]
-    else:
-        by_child = _values_by_child(figure, child_of, user=user, union=union, period=period)
-        values = [FigureValue(figure=figure, value=by_child[child.pk],
-                              url=figure_url(figure.key, union=child, period=period)) for child in children]
-        order = [value.value for value in values]
-    ranked = sorted(zip(children, values, order), key=lambda row: (-row[2], row[0].path))
-    return [(child, value) for child, value, _ in ranked]
+    breakdowns = breakdowns or {}
+
+    def by_child(key: str) -> dict:
+        part = figure_get(key)
+        breakdown = breakdowns.get(key)
+        if breakdown is None or (breakdown.value and not breakdown.unions):
+            breakdown = figure_breakdown(part, user=user, union=union, period=period, by_union=True)
+        totals = dict.fromkeys(set(child_of.values()), 0 if part.total is None else ZERO)
+        for union_id, value in breakdown.unions.items():
+            if union_id in child_of:
+                totals[child_of[union_id]] += value
+        return totals
+
+    keys = (figure.numerator, figure.denominator) if isinstance(figure, Ratio) else (figure.key,)
+    values = [by_child(key) for key in keys]
+    ranked = []
+    for child in children:
+        parts = [FigureValue(figure=figure_get(key), value=part[child.pk], url=figure_url(key, union=child,
+                                                                                          period=period))
+                 for key, part in zip(keys, values)]
+        url = figure_url(figure.key, union=child, period=period)
+        if isinstance(figure, Ratio):
+            ranked.append((child, FigureValue(figure=figure, value=parts[0].value, url=url, parts=parts)))
+        else:
+            ranked.append((child, parts[0]))
+    return sorted(ranked, key=lambda row: (-_order(row[1]), row[0].path))
 
 
-def _rate(value: FigureValue) -> Decimal:
+def _order(value: FigureValue) -> Decimal:
+    if not value.parts:
+        return Decimal(value.value)
     numerator, denominator = (part.value for part in value.parts)
     return Decimal(numerator) / Decimal(denominator) if denominator else Decimal(-1)
 
@@ -345,18 +395,6 @@ def _child_of(union, children) -> dict[int, int]:
     return {pk: by_path[path[:size]]
             for pk, path in type(union).objects.filter(tenant_id=union.tenant_id, path__startswith=union.path)
             .exclude(pk=union.pk).values_list("pk", "path")}
-
-
-def _values_by_child(figure: Figure, child_of: dict[int, int], *, user, union, period: Period) -> dict:
-    records = within(visible(figure.records(period), user), union)
-    field = records.model.SCOPE_PATH
-    relation = "pk" if field == "path" else field.removesuffix("__path")
-    totals = dict.fromkeys(set(child_of.values()), 0 if figure.total is None else ZERO)
-    rows = records.order_by().values(relation).annotate(value=_aggregate(figure)).values_list(relation, "value")
-    for union_id, value in rows:
-        if union_id in child_of:
-            totals[child_of[union_id]] += value or 0
-    return totals
 
 
 def figure_url(key: str, *, union, period: Period) -> str:

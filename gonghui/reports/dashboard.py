@@ -18,10 +18,13 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from gonghui.core.figures import (
+    Breakdown,
     Figure,
     FigureValue,
+    Ratio,
     Section,
-    figure_months,
+    figure_breakdown,
+    figure_get,
     figure_ranking,
     figure_readable,
     figure_url,
@@ -30,6 +33,7 @@ from gonghui.core.figures import (
     format_value,
 )
 from gonghui.core.formatting import percent
+from gonghui.core.periods import period_months
 from gonghui.core.routers import reporting
 
 from .records import chosen, scope_query
@@ -85,28 +89,47 @@ def dashboard_section_page(request, section):
     union, period = form.cleaned_data["union"], form.cleaned_data["period"]
     user, before = request.user, period.year_before()
     figures = readable(section, user)
-    tiles = [Tile(now=figure_value(f, user=user, union=union, period=period),
+    breakdowns = _breakdowns(figures, user=user, union=union, period=period)
+    tiles = [Tile(now=_value(f, breakdowns, user=user, union=union, period=period),
                   before=figure_value(f, user=user, union=union, period=before),
                   url=figure_url(f.key, union=union, period=period)) for f in figures]
     if not any(tile.now.value or tile.before.value for tile in tiles):
         return HttpResponse("")  # a section with no records is left out
     return render(request, "reports/_section.html", {
-        "section": section, "chart_id": f"trend-{section.name}", "union": union, "period": period, "before": before, "tiles": tiles,
-        "trend": _trend(figures, user=user, union=union, period=period),
-        "rankings": [(figure, figure_ranking(figure, user=user, union=union, period=period))
+        "section": section, "chart_id": f"trend-{section.name}", "union": union, "period": period,
+        "before": before, "tiles": tiles, "trend": _trend(figures, breakdowns, period=period),
+        "rankings": [(figure, figure_ranking(figure, user=user, union=union, period=period, breakdowns=breakdowns))
                      for figure in figures if figure.ranked],
     })
 
 
-def _trend(figures, *, user, union, period) -> dict | None:
+def _breakdowns(figures, *, user, union, period) -> dict[str, Breakdown]:
+    """One grouped query per figure of the section (and per part of its ratios): its tile, its months and its
+    ranking all read it."""
+    ranked = {key for f in figures if isinstance(f, Ratio) and f.ranked for key in (f.numerator, f.denominator)}
+    wanted = {f.key: f for f in figures if isinstance(f, Figure)}
+    wanted |= {key: figure_get(key) for f in figures if isinstance(f, Ratio) for key in (f.numerator, f.denominator)}
+    return {key: figure_breakdown(f, user=user, union=union, period=period, by_month=bool(f.month_field),
+                                  by_union=f.ranked or key in ranked) for key, f in wanted.items()}
+
+
+def _value(figure, breakdowns, *, user, union, period) -> FigureValue:
+    url = figure_url(figure.key, union=union, period=period)
+    if isinstance(figure, Ratio):
+        parts = [_value(figure_get(key), breakdowns, user=user, union=union, period=period)
+                 for key in (figure.numerator, figure.denominator)]
+        hidden = any(part.value is None for part in parts)
+        return FigureValue(figure=figure, value=None if hidden else parts[0].value, url="", parts=parts)
+    return FigureValue(figure=figure, value=breakdowns[figure.key].value, url=url)
+
+
+def _trend(figures, breakdowns, *, period) -> dict | None:
     """The ECharts data of a section's monthly trend: one series per figure with a month field."""
-    series = []
-    months = []
+    series, months = [], [f"{month.year}年{month.month}月" for month in period_months(period)]
     for figure in figures:
-        by_month = figure_months(figure, user=user, union=union, period=period)
-        if by_month is None:
+        if not isinstance(figure, Figure) or not figure.month_field:
             continue
-        months = [f"{month.year}年{month.month}月" for month, _ in by_month]
+        by_month = breakdowns[figure.key].month_list(period)
         series.append({"name": f"{figure.label}（{figure.unit}）" if figure.unit else figure.label,
                        "money": figure.total is not None,
                        "data": [float(value) if isinstance(value, Decimal) else value for _, value in by_month]})

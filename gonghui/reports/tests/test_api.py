@@ -30,7 +30,7 @@ def test_the_records_behind_a_figure_page_by_page_with_their_total(client, cast,
     headcounts = set_headcounts(cast)
     client.force_login(cast.street_admin)
     answer = client.get(f"/api/reports/figures/test.headcount/records?union={cast.street_a.pk}&period=2025").json()
-    mine = Enterprise.objects.filter(union__path__startswith=cast.street_a.path).order_by("pk")
+    mine = Enterprise.objects.filter(union__path__startswith=cast.street_a.path).order_by("-pk")
     assert answer["columns"] == ["企业名称", "所属工会", "职工人数"]
     assert answer["rows"] == [{"cells": [e.name, e.union.name, e.headcount], "url": f"/org/enterprises/{e.pk}/edit/",
                                "amount": str(e.headcount)} for e in mine]
