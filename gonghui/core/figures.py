@@ -309,7 +309,7 @@ def figure_breakdown(figure: Figure, *, user, union, period: Period, by_month: b
         keys["union"] = "pk" if field_ == "path" else field_.removesuffix("__path")
     if not keys:
         return Breakdown(figure=figure, value=measure(figure, records))
-    rows = records.order_by().values(*keys.values()).annotate(value=_aggregate(figure)).values_list(
+    rows = records.order_by().values(*keys.values()).annotate(value=_aggregate(figure, records)).values_list(
         *keys.values(), "value")
     empty = 0 if figure.total is None else ZERO
     breakdown = Breakdown(figure=figure, value=empty)
@@ -324,8 +324,9 @@ def figure_breakdown(figure: Figure, *, user, union, period: Period, by_month: b
     return breakdown
 
 
-def _aggregate(figure: Figure):
-    return Count("pk") if figure.total is None else Sum(figure.total)
+def _aggregate(figure: Figure, records: QuerySet):
+    # A distinct queryset (records found through a join) counts each record once, as its count() does.
+    return Count("pk", distinct=records.query.distinct) if figure.total is None else Sum(figure.total)
 
 
 def figure_months(figure: Figure, *, user, union, period: Period) -> list[tuple[date, int | Decimal]] | None:

@@ -101,3 +101,22 @@ def test_a_ratio_is_ranked_by_its_rate_in_each_subtree(cast, registered):
     assert [(union.name, value.text, [part.value for part in value.parts]) for union, value in ranking] == [
         (cast.street_b.name, "100%", [1, 1]), (cast.street_a.name, "0%", [0, below_a])]
     assert figure_ranking(share, user=cast.officer_no_care, union=cast.union_a1, period=year_period(2025)) == []
+
+
+def test_records_found_through_a_join_count_once_in_every_breakdown(cast):
+    from gonghui.core.figures import Column, Figure, Section, figure_breakdown, figure_value
+    from gonghui.org.models import Enterprise, Union
+    from gonghui.testing import make_credit_code
+
+    Enterprise.objects.create(tenant_id=cast.county.pk, union=cast.union_a1, name="甲一二厂",
+                              credit_code=make_credit_code(777))
+    with_enterprises = Figure(
+        key="test.unions_with_enterprises", label="有企业的工会", sentence="{value}家", definition="测试用。",
+        section=Section.ORGANISATION, records=lambda period: Union.objects.filter(enterprises__isnull=False).distinct(),
+        columns=(Column("名称", "name"),), month_field="founded_on")
+    expected = Union.objects.filter(enterprises__isnull=False).distinct().count()
+    period = year_period(2025)
+    assert figure_value(with_enterprises, user=cast.county_admin, union=cast.county, period=period).value == expected
+    both = figure_breakdown(with_enterprises, user=cast.county_admin, union=cast.county, period=period,
+                            by_union=True, by_month=True)
+    assert both.value == expected == sum(both.unions.values())
