@@ -20,6 +20,7 @@ from gonghui.members.api import router as members_router
 from gonghui.org.api import router as org_router
 from gonghui.outreach.api import router as outreach_router
 from gonghui.plans.api import router as plans_router
+from gonghui.reports.api import router as reports_router
 from gonghui.rights.api import router as rights_router
 from gonghui.rosters.api import router as rosters_router
 from gonghui.welfare.api import router as welfare_router
@@ -81,3 +82,4 @@ api.add_router("/care", care_router)
 api.add_router("/rights", rights_router)
 api.add_router("/welfare", welfare_router)
 api.add_router("/outreach", outreach_router)
+api.add_router("/reports", reports_router)

@@ -12,22 +12,24 @@ forget its scope. To count people rather than rows (a member enrolled in two cat
 `records` returns the people: `Member.objects.filter(pk__in=…)`.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 from urllib.parse import urlencode
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .formatting import ZERO, percent, wan, yuan
-from .periods import Period, year_period
+from .periods import Period, period_months, year_period
 from .scoping import may_access_care, visible, within
 
 
@@ -221,6 +223,197 @@ def measure(figure: Figure, records: QuerySet) -> int | Decimal:
     if figure.total is None:
         return records.count()
     return records.aggregate(total=Sum(figure.total))["total"] or ZERO
+
+
+def figure_readable(figure: Figure | Ratio, user) -> bool:
+    """Whether the user may read a figure at all (a ratio: both its parts); the pages answer 403 otherwise."""
+    if isinstance(figure, Ratio):
+        return all(figure_readable(figure_get(key), user) for key in (figure.numerator, figure.denominator))
+    return may_read(figure, user)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record of a figure's list: its cells (as the columns), its own page, and its share of a sum."""
+
+    record: Any
+    cells: list
+    url: str
+    amount: Any = None
+
+
+def figure_listed(figure: Figure, records: QuerySet) -> QuerySet:
+    """The records in list order, newest first (by the figure's date, then id: stable pages), with the
+    related records its columns read fetched in the same query.
+
+    By date, not by id alone: a period's rows of a ledger kept day by day sit together in the date index,
+    where walking the id index from either end to reach them reads millions of rows of other years.
+    """
+    related = _related_paths(records.model, figure.columns)
+    order = (f"-{figure.month_field}", "-pk") if figure.month_field else ("-pk",)
+    return (records.select_related(*related) if related else records).order_by(*order)
+
+
+def figure_rows(figure: Figure, records: Iterable) -> Iterator[Row]:
+    """The list's rows, from `figure_listed` records (a page of them, or all)."""
+    for record in records:
+        yield Row(record=record, cells=[_cell(column.read(record)) for column in figure.columns],
+                  url=figure.record_url(record) if figure.record_url else "",
+                  amount=_lookup(record, figure.total) if figure.total else None)
+
+
+def _related_paths(model, columns: Iterable[Column]) -> list[str]:
+    """"union.name" reads the union: select_related("union"), so twenty rows are one query, not twenty-one."""
+    paths = set()
+    for column in columns:
+        if callable(column.value):
+            continue
+        current, prefix = model, []
+        for part in column.value.split(".")[:-1]:
+            try:
+                field_ = current._meta.get_field(part)
+            except Exception:  # a property or method: nothing to join
+                break
+            if not (field_.many_to_one or field_.one_to_one) or not field_.concrete:
+                break
+            prefix.append(part)
+            current = field_.related_model
+        if prefix:
+            paths.add("__".join(prefix))
+    return sorted(paths)
+
+
+def _lookup(record, path: str):
+    for part in path.split("__"):
+        record = getattr(record, part, None) if record is not None else None
+    return record
+
+
+def _cell(value):
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return "" if value is None else value
+
+
+@dataclass
+class Breakdown:
+    """A figure's value split by month and by the union each record belongs to, from one grouped query: the
+    dashboard's tile, trend and ranking of a figure all come from the same scan of its records."""
+
+    figure: Figure
+    value: int | Decimal | None  # None: hidden without the care grant
+    months: dict[date, int | Decimal] = field(default_factory=dict)  # by_month only
+    unions: dict[int, int | Decimal] = field(default_factory=dict)  # by_union only: union id -> value
+
+    def month_list(self, period: Period) -> list[tuple[date, int | Decimal]]:
+        empty = 0 if self.figure.total is None else ZERO
+        return [(month, self.months.get(month, empty)) for month in period_months(period)]
+
+
+def figure_breakdown(figure: Figure, *, user, union, period: Period, by_month: bool = False,
+                     by_union: bool = False) -> Breakdown:
+    """The figure (as `figure_value` gives it: the groups add up to the same count or sum), grouped by month
+    (`month_field`) and by union (the record's scope relation) as asked, in one query."""
+    records = figure.records(period)
+    if not may_read(figure, user, records):
+        return Breakdown(figure=figure, value=None)
+    records = within(visible(records, user), union)
+    keys = {}
+    if by_month and figure.month_field:
+        records = records.annotate(trend_month=TruncMonth(figure.month_field))
+        keys["month"] = "trend_month"
+    if by_union:
+        field_ = records.model.SCOPE_PATH
+        keys["union"] = "pk" if field_ == "path" else field_.removesuffix("__path")
+    if not keys:
+        return Breakdown(figure=figure, value=measure(figure, records))
+    rows = records.order_by().values(*keys.values()).annotate(value=_aggregate(figure, records)).values_list(
+        *keys.values(), "value")
+    empty = 0 if figure.total is None else ZERO
+    breakdown = Breakdown(figure=figure, value=empty)
+    for row in rows:
+        group, value = dict(zip(keys, row[:-1])), row[-1] or empty
+        breakdown.value += value
+        if "month" in group and group["month"] is not None:
+            month = _month_start(group["month"])
+            breakdown.months[month] = breakdown.months.get(month, empty) + value
+        if "union" in group:
+            breakdown.unions[group["union"]] = breakdown.unions.get(group["union"], empty) + value
+    return breakdown
+
+
+def _aggregate(figure: Figure, records: QuerySet):
+    # A distinct queryset (records found through a join) counts each record once, as its count() does.
+    return Count("pk", distinct=records.query.distinct) if figure.total is None else Sum(figure.total)
+
+
+def figure_months(figure: Figure, *, user, union, period: Period) -> list[tuple[date, int | Decimal]] | None:
+    """The figure month by month over the period (every month, empty ones as 0), from one grouped query of the
+    same scoped records: the months add up to the figure. None for a figure without `month_field`, or hidden."""
+    if not isinstance(figure, Figure) or not figure.month_field:
+        return None
+    breakdown = figure_breakdown(figure, user=user, union=union, period=period, by_month=True)
+    return None if breakdown.value is None else breakdown.month_list(period)
+
+
+def _month_start(day) -> date:
+    day = day.date() if isinstance(day, datetime) else day
+    return day.replace(day=1)
+
+
+def figure_ranking(figure: Figure | Ratio, *, user, union, period: Period,
+                   breakdowns: dict[str, Breakdown] | None = None) -> list[tuple[Any, FigureValue]] | None:
+    """The figure of each union directly below `union` (its whole subtree), highest first; one grouped query
+    per figure (a ratio: its two) unless `breakdowns` (by key, by_union) already hold it. None when hidden."""
+    if not figure_readable(figure, user):
+        return None
+    children = list(type(union).objects.filter(tenant_id=union.tenant_id, path__startswith=union.path,
+                                               depth=union.depth + 1).order_by("path"))
+    if not children:
+        return []
+    child_of = _child_of(union, children)
+    breakdowns = breakdowns or {}
+
+    def by_child(key: str) -> dict:
+        part = figure_get(key)
+        breakdown = breakdowns.get(key)
+        if breakdown is None or (breakdown.value and not breakdown.unions):
+            breakdown = figure_breakdown(part, user=user, union=union, period=period, by_union=True)
+        totals = dict.fromkeys(set(child_of.values()), 0 if part.total is None else ZERO)
+        for union_id, value in breakdown.unions.items():
+            if union_id in child_of:
+                totals[child_of[union_id]] += value
+        return totals
+
+    keys = (figure.numerator, figure.denominator) if isinstance(figure, Ratio) else (figure.key,)
+    values = [by_child(key) for key in keys]
+    ranked = []
+    for child in children:
+        parts = [FigureValue(figure=figure_get(key), value=part[child.pk], url=figure_url(key, union=child,
+                                                                                          period=period))
+                 for key, part in zip(keys, values)]
+        url = figure_url(figure.key, union=child, period=period)
+        if isinstance(figure, Ratio):
+            ranked.append((child, FigureValue(figure=figure, value=parts[0].value, url=url, parts=parts)))
+        else:
+            ranked.append((child, parts[0]))
+    return sorted(ranked, key=lambda row: (-_order(row[1]), row[0].path))
+
+
+def _order(value: FigureValue) -> Decimal:
+    if not value.parts:
+        return Decimal(value.value)
+    numerator, denominator = (part.value for part in value.parts)
+    return Decimal(numerator) / Decimal(denominator) if denominator else Decimal(-1)
+
+
+def _child_of(union, children) -> dict[int, int]:
+    """Each union of the subtree (the parent left out) to the child whose subtree holds it."""
+    by_path = {child.path: child.pk for child in children}
+    size = len(children[0].path)
+    return {pk: by_path[path[:size]]
+            for pk, path in type(union).objects.filter(tenant_id=union.tenant_id, path__startswith=union.path)
+            .exclude(pk=union.pk).values_list("pk", "path")}
 
 
 def figure_url(key: str, *, union, period: Period) -> str:

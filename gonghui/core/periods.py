@@ -7,7 +7,7 @@ Every report (statistics pages, dashboard, API, export, year-end document) takes
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 
@@ -74,6 +74,15 @@ def quarter_period(year: int, quarter: int) -> Period:
     first = 3 * (quarter - 1) + 1
     end = date(year, first + 2, calendar.monthrange(year, first + 2)[1])
     return Period(start=date(year, first, 1), end=end, code=f"{year}-Q{quarter}")
+
+
+def period_months(period: Period) -> list[date]:
+    """The first day of every month the period touches, in order (a monthly trend's axis)."""
+    months, month = [], period.start.replace(day=1)
+    while month <= period.end:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
 
 
 def period_parse(code: str) -> Period:

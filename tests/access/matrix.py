@@ -89,6 +89,11 @@ PAGES = [
     # reports: a figure's records are the union's (the union comes in the query)
     page("reports:figure_records", lambda w: {"key": "org.unions_founded"}, "union_a1",
          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    page("reports:figure_export", lambda w: {"key": "org.unions_founded"}, "union_a1",
+         query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    page("reports:dashboard"),
+    page("reports:dashboard_section", lambda w: {"section": "ORGANISATION"}, "union_a1",
+         query=lambda w: f"union={w.union_a1.pk}&period=2025"),
     # the three administrators (三员分立)
     admin_page("accounts:users", "system"),
     admin_page("accounts:user_create", "system", get="form", post="write"),
@@ -480,6 +485,10 @@ API = [
     api("GET /api/outreach/orders"),
     api("POST /api/outreach/orders", owner=A1, body_target=True, body=lambda w: {
         "enterprise_id": w.union_a1.enterprises.get().pk, "course_id": w.course.pk, "ordered_on": DAY}),
+    # reports: the figures and the records behind one, of the union in the query
+    api("GET /api/reports/figures", owner=A1, query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    api("GET /api/reports/figures/{key}/records", lambda w: {"key": "org.unions_founded"}, A1,
+        query=lambda w: f"union={w.union_a1.pk}&period=2025"),
     admin_page("GET /api/accounts/access-log", "audit"),
     admin_page("GET /api/accounts/history", "audit"),
 ]
