@@ -23,6 +23,14 @@ def _reports_read_the_primary(settings, request):
         settings.REPORTING_DATABASE = None
 
 
+@pytest.fixture(autouse=True)
+def _figures_forgotten():
+    # Kept figures (gonghui.core.figures) are keyed by union id, and ids come back after a test's rollback.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def client_for(client):
     """A logged-in test client for one user of the cast."""

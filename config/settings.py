@@ -248,6 +248,16 @@ if env("REDIS_URL"):
 else:
     TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
+# Django's cache keeps heavy figures a short while (gonghui.core.figures). Their invalidation must reach every
+# server process: Redis when there is one, else in production a file cache on the host (gunicorn's workers
+# share it). Elsewhere each process has its own memory cache (tests clear it between tests).
+if env("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+elif PRODUCTION:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": env("DJANGO_CACHE_DIR", str(VAR_DIR / "cache")),
+                          "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 20_000)}}}
+
 # Domain settings a deployment may tune.
 GONGHUI = {
     "ROSTER_MAX_BYTES": env_int("ROSTER_MAX_BYTES", 50 * 1024 * 1024),
@@ -257,6 +267,9 @@ GONGHUI = {
     "ATTACHMENT_MAX_BYTES": env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024),
     "DISPUTE_TIME_LIMIT_DAYS": env_int("DISPUTE_TIME_LIMIT_DAYS", 15),
     "CONTRACT_EXPIRY_WARNING_DAYS": env_int("CONTRACT_EXPIRY_WARNING_DAYS", 90),
+    # How long a union's coverage and care statistics are kept at most; every write they read forgets
+    # them at once (gonghui.core.figures). 0 computes them on every request.
+    "FIGURES_CACHE_SECONDS": env_int("FIGURES_CACHE_SECONDS", 60),
 }
 
 LOGGING = {

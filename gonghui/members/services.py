@@ -4,10 +4,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gonghui.core.figures import figures_forget
 from gonghui.core.identifiers import id_tail
 from gonghui.core.scoping import is_within
 from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
 from gonghui.org.models import UnionLevel, Union, UnionGroup
+from gonghui.org.selectors import COVERAGE
 
 from .bulk import MemberStage, RowOutcome
 from .choices import Category, EventKind, Status, TransferStatus
@@ -96,7 +98,10 @@ def member_rows_import(*, actor, stage: MemberStage, counts: dict[RowOutcome, in
     """
     require_writer(actor)
     require_within(actor, actor.union)
-    return stage.merge(counts=counts, tenant_id=actor.union.tenant_id, actor_id=actor.pk, now=timezone.now())
+    written = stage.merge(counts=counts, tenant_id=actor.union.tenant_id, actor_id=actor.pk, now=timezone.now())
+    # Set-based SQL sends no post_save: the coverage figures are forgotten here.
+    figures_forget(COVERAGE, tenant_id=actor.union.tenant_id)
+    return written
 
 
 def _require_active(member: Member) -> None:

@@ -3,8 +3,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
+from gonghui.core.figures import figures_cached
 from gonghui.core.registry import provider
-from gonghui.core.scoping import ancestor_rows, get_visible_or_404, visible, within
+from gonghui.core.scoping import ancestor_rows, get_visible_or_404, is_within, visible, within
 
 from .filters import EnterpriseFilters
 from .models import CommitteeSeat, Enterprise, Formation, JointScope, UnionLevel, Union, UnionGroup
@@ -68,11 +69,21 @@ class Coverage:
         return "，".join(parts)
 
 
+COVERAGE = "coverage"  # the figures' kind in gonghui.core.figures, forgotten on writes of unions, enterprises, members
+
+
 def coverage_for(*, user, union: Union) -> Coverage:
     """The source summaries' "基层工会组织224家，其中单建工会216家…覆盖企业368家", from the records.
 
     Members sit above org: their count is "members.active_count_within" (tenant_id, union_ids) -> int.
+    The same for every user who may see the union, so kept a short while (gonghui.core.figures).
     """
+    if not is_within(user, union):
+        return _coverage(user, union)
+    return figures_cached(COVERAGE, union=union, parts=(), compute=lambda: _coverage(user, union))
+
+
+def _coverage(user, union: Union) -> Coverage:
     subtree = within(union_list(user=user), union).filter(level=UnionLevel.GRASSROOTS)
     rows = subtree.values("formation", "joint_scope").annotate(n=Count("id"))
     cov = Coverage()

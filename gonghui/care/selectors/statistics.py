@@ -7,7 +7,8 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 
 from gonghui.core.formatting import ZERO
-from gonghui.core.scoping import may_access_care, visible, within
+from gonghui.core.figures import figures_cached
+from gonghui.core.scoping import is_within, may_access_care, visible, within
 from gonghui.org.models import Enterprise, Union, UnionLevel
 
 from ..choices import Campaign, VisitReason
@@ -150,12 +151,30 @@ def _chart(user, union: Union, p: Period, aid: dict[date, tuple[Decimal, int]]) 
     }
 
 
+CARE_FIGURES = "care"  # the figures' kind in gonghui.core.figures
+# What the figures read: each save or delete of these forgets them (CareConfig.ready).
+FIGURES_READ = (AidPayment, HardshipFile, HardshipFund, FundContribution, FundPayout, Visit, SchoolingGrant,
+                MedicalAidEnrolment, MedicalAidUnit, MedicalAidClaim, ServiceCard)
+
+
 def care_statistics(*, user, union: Union, start: date, end: date, chart: bool = True) -> CareFigures:
     """The summaries' figures for a node's subtree and a period; `union` must come from a scoped selector.
 
     Without the care grant the figures read from hardship files, aid and fund payouts are left out
-    (None), rather than shown as the zeros that scoping would make of them.
+    (None), rather than shown as the zeros that scoping would make of them. Within the user's subtree
+    they depend on the union, the period and the grant only, so they are kept a short while
+    (gonghui.core.figures): a county's year is hundreds of milliseconds of aggregates.
     """
+    def compute():
+        return _care_statistics(user, union, start, end, chart)
+
+    if not is_within(user, union):
+        return compute()
+    return figures_cached(CARE_FIGURES, union=union, parts=(start, end, may_access_care(user), chart),
+                          compute=compute)
+
+
+def _care_statistics(user, union: Union, start: date, end: date, chart: bool) -> CareFigures:
     p = Period(start=start, end=end)
     winter, summer, visits = _visits(user, union, p)
     granted = may_access_care(user)
