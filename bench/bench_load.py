@@ -39,6 +39,7 @@ from bench_rights import ensure_rights
 from common import county_from_args, vacuum_analyze
 
 from django.conf import settings
+from django.db import connection
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
@@ -52,6 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 BIN = Path(sys.executable).parent
 TARGET_P95_MS = 300
+SPAWN_RATE = 50  # users started a second
 PAGES = ("member list", "home", "care statistics")
 BASELINE = "baseline: static file"
 SHARES = {"county": 0.05, "street": 0.20, "grassroots": 0.75}
@@ -136,26 +138,61 @@ def stop_server(server: subprocess.Popen) -> None:
         server.kill()
 
 
-class LoadAverage(threading.Thread):
-    """The 1-minute load average every 5 s while locust runs: the machine is shared."""
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    def __init__(self):
+
+def server_pids(server: subprocess.Popen) -> list[int]:
+    """gunicorn's workers, and the PostgreSQL backends serving this database (but this process's own)."""
+    try:
+        workers = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    except OSError:
+        workers = []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        backends = [pid for (pid,) in cursor.fetchall()]
+    return [int(pid) for pid in workers] + [-pid for pid in backends]  # backends negated to tell them apart
+
+
+class Watch(threading.Thread):
+    """Every 5 s while locust runs: the 1-minute load average (the machine is shared) and the CPU time of
+    the server's processes, each taken at its last sighting (workers are recycled, connections closed)."""
+
+    def __init__(self, server: subprocess.Popen):
         super().__init__(daemon=True)
-        self.samples = [os.getloadavg()[0]]
+        self.server = server
+        self.load = [os.getloadavg()[0]]
+        self.start_cpu = self._cpu()
+        self.last_cpu = dict(self.start_cpu)
         self.done = threading.Event()
+
+    def _cpu(self) -> dict[int, float]:
+        found = {pid: cpu_seconds(abs(pid)) for pid in server_pids(self.server)}
+        return {pid: cpu for pid, cpu in found.items() if cpu is not None}
 
     def run(self):
         while not self.done.wait(5):
-            self.samples.append(os.getloadavg()[0])
+            self.load.append(os.getloadavg()[0])
+            self.last_cpu.update(self._cpu())
+        connection.close()
+
+    def cpu_used(self) -> tuple[float, float]:
+        """CPU seconds used during the run by (gunicorn workers, PostgreSQL backends)."""
+        used = {pid: cpu - self.start_cpu.get(pid, 0.0) for pid, cpu in self.last_cpu.items()}
+        return sum(v for pid, v in used.items() if pid > 0), sum(v for pid, v in used.items() if pid < 0)
 
 
 def run_locust(*, port: int, users: int, seconds: int, wait: str, sessions_file: Path) -> list[dict]:
-    spawn_rate = 50
-    ramp = users // spawn_rate + 1
+    ramp = users // SPAWN_RATE + 1
     env = {**os.environ, "LOAD_SESSIONS": str(sessions_file), "LOAD_WAIT": wait}
     # --reset-stats: the figures start once all users run, and cover `seconds` at full load.
     subprocess.run([str(BIN / "locust"), "-f", str(ROOT / "bench" / "load_locustfile.py"), "--headless",
-                    "--host", f"http://127.0.0.1:{port}", "--users", str(users), "--spawn-rate", str(spawn_rate),
+                    "--host", f"http://127.0.0.1:{port}", "--users", str(users), "--spawn-rate", str(SPAWN_RATE),
                     "--run-time", f"{seconds + ramp}s", "--reset-stats", "--only-summary", "--stop-timeout", "10",
                     "--csv", str(OUT / "load"), "--exit-code-on-error", "0", "--loglevel", "WARNING"],
                    cwd=ROOT, env=env, check=True)
@@ -163,11 +200,32 @@ def run_locust(*, port: int, users: int, seconds: int, wait: str, sessions_file:
         return list(csv.DictReader(f))
 
 
-def report(rows: list[dict], load: list[float]) -> bool:
+def service_times(since: float) -> dict[str, list[float]]:
+    """Each page's times in the workers (gunicorn's access log, `%(M)sms`), from the run's start on."""
+    paths = {"/members/": "member list", "/": "home", "/care/statistics/": "care statistics"}
+    found: dict[str, list[float]] = {}
+    for line in (OUT / "load_access.log").read_text(encoding="utf-8").splitlines():
+        try:
+            stamp = time.mktime(time.strptime(line.split("[", 1)[1].split(" ", 1)[0], "%d/%b/%Y:%H:%M:%S"))
+            path = line.split('"GET ', 1)[1].split(" ", 1)[0].split("?", 1)[0]
+            ms = float(line.rsplit(" ", 1)[1].removesuffix("ms"))
+        except (IndexError, ValueError):
+            continue
+        if stamp >= since:
+            found.setdefault(paths.get(path, BASELINE if path.startswith("/static/") else path), []).append(ms)
+    return found
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def report(rows: list[dict], watch: Watch, served: dict[str, list[float]]) -> bool:
     by_name = {row["Name"]: row for row in rows}
-    baseline = float(by_name[BASELINE]["50%"]) or 1.0
+    baseline = float(by_name[BASELINE]["95%"]) or 1.0
     print(f"\n{'page':24} {'requests':>9} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
-          f"{'max ms':>7} {'errors':>7} {'p95 × base p50':>15}  ok")
+          f"{'max ms':>7} {'errors':>7} {'p95 ÷ baseline p95':>19}  ok")
     ok = True
     for name in (*PAGES, BASELINE, "Aggregated"):
         row = by_name[name]
@@ -176,8 +234,17 @@ def report(rows: list[dict], load: list[float]) -> bool:
         ok &= fine
         print(f"{name:24} {int(row['Request Count']):9,} {float(row['Requests/s']):7.1f} {float(row['50%']):7.0f} "
               f"{p95:7.0f} {float(row['99%']):7.0f} {float(row['Max Response Time']):7.0f} {errors:7} "
-              f"{p95 / baseline:15.1f}  {'yes' if fine else 'NO'}")
-    print(f"\nload average (1 min) during the run: {min(load):.1f}–{max(load):.1f}; "
+              f"{p95 / baseline:19.1f}  {'yes' if fine else 'NO'}")
+    print(f"\nin the workers (gunicorn's access log; the rest of a response time is waiting for a worker):")
+    for name in (*PAGES, BASELINE):
+        times = served.get(name, [])
+        print(f"  {name:24} p50 {percentile(times, 0.5):6.0f} ms  p95 {percentile(times, 0.95):6.0f} ms  "
+              f"({len(times):,} requests)")
+    workers, backends = watch.cpu_used()
+    total = int(by_name["Aggregated"]["Request Count"]) or 1
+    print(f"CPU used: gunicorn workers {workers:.1f} s, PostgreSQL backends {backends:.1f} s: "
+          f"{1000 * workers / total:.1f} + {1000 * backends / total:.1f} ms a request on average")
+    print(f"load average (1 min) during the run: {min(watch.load):.1f}–{max(watch.load):.1f}; "
           f"target: every page's p95 < {TARGET_P95_MS} ms, no error")
     failures = OUT / "load_failures.csv"
     if failures.exists() and failures.stat().st_size > 60:
@@ -215,15 +282,19 @@ def main() -> None:
           f"gunicorn on 127.0.0.1:{port}, workers {workers}, threads {env.get('GUNICORN_THREADS', '1')}; "
           f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
     server = start_server(env, port, baseline_path)
-    load = LoadAverage()
-    load.start()
+    watch = Watch(server)
+    watch.start()
+    started = time.time()
     try:
         rows = run_locust(port=port, users=args.users, seconds=args.seconds, wait=args.wait,
                           sessions_file=sessions_file)
     finally:
-        load.done.set()
+        watch.done.set()
+        watch.join()
         stop_server(server)
-    sys.exit(0 if report(rows, load.samples) else 1)
+    # Full load from the end of the ramp (as locust's --reset-stats) to the end.
+    ramp = args.users // SPAWN_RATE + 1
+    sys.exit(0 if report(rows, watch, service_times(started + ramp)) else 1)
 
 
 if __name__ == "__main__":
