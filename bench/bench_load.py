@@ -31,6 +31,7 @@ import sys
 import threading
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -46,6 +47,7 @@ from django.contrib.sessions.models import Session
 from django.test import override_settings
 
 from gonghui.accounts.models import Role, User
+from gonghui.accounts.sessions import REFRESHED
 from gonghui.members.models import Member
 from gonghui.org.models import Union, UnionLevel
 
@@ -77,7 +79,7 @@ def bench_users(root: Union) -> dict[str, list[User]]:
 
 
 def sessions_for(users: dict[str, list[User]], *, count: int, secret: str) -> list[dict]:
-    """`count` session rows as a login through the ModelBackend writes them, signed with the server's key."""
+    """`count` session rows as a login through the login page writes them, signed with the server's key."""
     Session.objects.all().delete()  # the bench database has no other sessions worth keeping
     picked = []
     for kind, share in SHARES.items():
@@ -90,6 +92,7 @@ def sessions_for(users: dict[str, list[User]], *, count: int, secret: str) -> li
             store[SESSION_KEY] = str(user.pk)
             store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
             store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+            store[REFRESHED] = int(time.time())  # the login response's save sets it (IdleSessionMiddleware)
             store.create()
             rows.append({"key": store.session_key, "kind": kind, "user": user.username})
     return rows
@@ -128,6 +131,22 @@ def start_server(env: dict, port: int, probe: str) -> subprocess.Popen:
             time.sleep(0.5)
     server.terminate()
     sys.exit(f"the server did not answer on 127.0.0.1:{port}; see {OUT / 'load_gunicorn.log'}")
+
+
+def warm_up(port: int, sessions: list[dict], paths: list[str], *, rounds: int = 12) -> None:
+    """Each page a few times for each kind of user before the run, so that every worker has imported
+    its modules, compiled its templates and opened its database connection, as a server running for a
+    while has: the run measures a warm server."""
+    cookies = [f"__Secure-sessionid={s['key']}" for s in {s["kind"]: s for s in sessions}.values()]
+
+    def get(job):
+        cookie, path = job
+        request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Cookie": cookie})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            response.read()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(get, [(c, p) for _ in range(rounds) for c in cookies for p in paths]))
 
 
 def stop_server(server: subprocess.Popen) -> None:
@@ -271,9 +290,10 @@ def main() -> None:
     env = server_env(port=port, secret=secret)
     baseline_path = collect_static(env)
     sessions_file = OUT / "load_sessions.json"
+    sessions = sessions_for(users, count=args.users, secret=secret)
     sessions_file.write_text(json.dumps({
         "cookie_name": "__Secure-sessionid",  # settings.SESSION_COOKIE_NAME under DJANGO_ENV=production
-        "sessions": sessions_for(users, count=args.users, secret=secret),
+        "sessions": sessions,
         "statistics_period": {"start": f"{YEAR}-01-01", "end": f"{YEAR}-12-31"},
         "baseline_path": baseline_path,
     }))
@@ -282,6 +302,8 @@ def main() -> None:
           f"gunicorn on 127.0.0.1:{port}, workers {workers}, threads {env.get('GUNICORN_THREADS', '1')}; "
           f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
     server = start_server(env, port, baseline_path)
+    period = f"start={YEAR}-01-01&end={YEAR}-12-31"
+    warm_up(port, sessions, ["/members/", "/", f"/care/statistics/?{period}"])
     watch = Watch(server)
     watch.start()
     started = time.time()
