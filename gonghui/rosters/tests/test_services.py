@@ -243,3 +243,15 @@ def test_auditor_cannot_import(cast, fixture_file):
 
     with pytest.raises(PermissionDenied):
         services.roster_import_create(actor=cast.auditor, upload=fixture_file("roster_simple.xlsx"))
+
+
+def test_imported_members_show_on_the_home_page_at_once(cast, fixture_file, client):
+    """The write is set-based SQL (no post_save): the import itself forgets the kept coverage figures."""
+    client.force_login(cast.officer)
+
+    def members_on_home() -> str:
+        return client.get("/").content.decode().split("在册会员")[0].rsplit("<b>", 1)[1].removesuffix("</b>")
+
+    assert members_on_home() == "1"
+    _write(cast.officer, _dry_run(cast.officer, fixture_file("roster_simple.xlsx")))
+    assert members_on_home() == "3"
