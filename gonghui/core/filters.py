@@ -19,7 +19,7 @@ from ninja import Schema
 from pydantic import create_model
 
 from .api import PageNumber, RecordId, Year, page_of
-from .forms import DateInput
+from .forms import DateInput, ListSelect
 from .pages import FIRST_YEAR, LAST_YEAR
 
 
@@ -84,6 +84,7 @@ class _ListedFilterChoices(df.fields.ModelChoiceIterator, _ListedChoices):
 
 class _ListedChoiceField(df.fields.ModelChoiceField):
     iterator = _ListedFilterChoices
+    widget = ListSelect
 
 
 class ListedChoiceFilter(df.ModelChoiceFilter):

@@ -4,11 +4,13 @@ from datetime import date
 
 from django import forms
 
+from gonghui.core.forms import ListSelect
+
 from .common import day
 
 
 class StatisticsForm(forms.Form):
-    union = forms.ModelChoiceField(label="统计范围（工会及下级）", queryset=None)
+    union = forms.ModelChoiceField(label="统计范围（工会及下级）", queryset=None, widget=ListSelect)
     start = day("起始日期")
     end = day("截止日期")
 
