@@ -173,7 +173,8 @@ def server_pids(server: subprocess.Popen) -> list[int]:
     except OSError:
         workers = []
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        cursor.execute("SELECT pid FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()")
         backends = [pid for (pid,) in cursor.fetchall()]
     return [int(pid) for pid in workers] + [-pid for pid in backends]  # backends negated to tell them apart
 
