@@ -56,9 +56,12 @@ def ensure_county(*, members: int, seed: int = 7):
     return county.root
 
 
-def county_from_args() -> tuple[int, Union]:
-    """The --members option, and the demo county of that size on a migrated PostgreSQL database."""
-    parser = argparse.ArgumentParser()
+def county_from_args(parser: argparse.ArgumentParser | None = None) -> tuple[int, Union]:
+    """The --members option, and the demo county of that size on a migrated PostgreSQL database.
+
+    A bench with options of its own adds them to a parser, passes it here, then reads them with parse_args().
+    """
+    parser = parser or argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=1_000_000)
     args = parser.parse_args()
     require_postgresql()

@@ -3,6 +3,8 @@ from typing import TypeVar
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 
 T = TypeVar("T")
 
@@ -18,6 +20,18 @@ def call_service(form: forms.Form, service: Callable[[], T]) -> T | None:
                 messages = [f"{field}：{m}" for m in messages]
             form.add_error(target, messages)
         return None
+
+
+class ListSelect(forms.Select):
+    """A <select> written in Python: Django renders each option through two templates, which made a
+    county's 228 unions 15–35 ms of every page that offers them (issue 11). The same markup, one string."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join("", '<option value="{}"{}>{}</option>', (
+            (option["value"], flatatt(option["attrs"]), option["label"])
+            for _, group, _ in widget["optgroups"] for option in group))
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
 
 
 class DateInput(forms.DateInput):

@@ -10,6 +10,7 @@ import re
 import django_filters
 from django.db.models import QuerySet
 
+from gonghui.core.filters import ListedChoiceFilter
 from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.core.scoping import within
 from gonghui.org.models import Union, UnionGroup, UnionLevel
@@ -29,8 +30,8 @@ MOBILE_RE = re.compile(r"^1\d{10}$")
 
 class MemberFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="姓名/身份证后四位/手机", method="search")
-    union = django_filters.ModelChoiceFilter(label="工会（含下级）", queryset=Union.objects.none(), method="in_subtree")
-    group = django_filters.ModelChoiceFilter(label="工会小组", queryset=UnionGroup.objects.none())
+    union = ListedChoiceFilter(label="工会（含下级）", queryset=Union.objects.none(), method="in_subtree")
+    group = ListedChoiceFilter(label="工会小组", queryset=UnionGroup.objects.none())
     category = django_filters.ChoiceFilter(label="人员类别", choices=Category.choices, empty_label="全部")
     status = django_filters.ChoiceFilter(label="状态", choices=Status.choices, empty_label="全部")
     sort = django_filters.ChoiceFilter(label="排序", choices=SORT_CHOICES, empty_label=None, method="keep")

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from gonghui.accounts.sessions import REFRESHED
 from gonghui.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -53,12 +54,27 @@ def test_repeated_failures_lock_the_account_even_with_the_right_password(client,
 
 
 def test_an_idle_session_expires(client, cast):
-    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
     client.force_login(cast.officer)
     assert client.get(reverse("members:list")).status_code == 200
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
     response = client.get(reverse("members:list"))
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+
+
+def test_a_session_in_use_is_pushed_forward_at_most_once_a_minute(client, cast):
+    client.force_login(cast.officer)
+    assert client.get(reverse("members:list")).status_code == 200
+    pushed = Session.objects.get().expire_date
+    assert pushed > timezone.now() + timedelta(minutes=29)
+    assert client.get(reverse("members:list")).status_code == 200
+    assert Session.objects.get().expire_date == pushed  # within the minute: the row is not written again
+    session = client.session
+    session[REFRESHED] -= 60
+    session.save()
+    Session.objects.update(expire_date=timezone.now() + timedelta(minutes=5))
+    assert client.get(reverse("members:list")).status_code == 200
+    assert Session.objects.get().expire_date > timezone.now() + timedelta(minutes=29)
 
 
 def test_union_users_cannot_use_the_system_admin(client, cast):

@@ -243,3 +243,4 @@ def test_auditor_cannot_import(cast, fixture_file):
 
     with pytest.raises(PermissionDenied):
         services.roster_import_create(actor=cast.auditor, upload=fixture_file("roster_simple.xlsx"))
+
