@@ -6,3 +6,12 @@ app_name = "reports"
 urlpatterns = [
     path("figures/<str:key>/", views.figure_records_page, name="figure_records"),
 ]
+
+# The year-end summary (gonghui.reports.views_summary).
+from . import views_summary  # noqa: E402
+
+urlpatterns += [
+    path("summary/", views_summary.summary_page, name="summary"),
+    path("summary/docx/", views_summary.summary_docx_page, name="summary_docx"),
+    path("summary/plan/", views_summary.summary_plan_page, name="summary_plan"),
+]

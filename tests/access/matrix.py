@@ -87,6 +87,13 @@ PAGES = [
     # reports: a figure's records are the union's (the union comes in the query)
     page("reports:figure_records", lambda w: {"key": "org.unions_founded"}, "union_a1",
          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    # reports: the year-end summary of the union in the query (its page saves the draft; the plan button
+    # starts the union's next year's plan)
+    Entry("reports:summary", owner="union_a1", get="read", post="write",
+          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    page("reports:summary_docx", owner="union_a1", query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    Entry("reports:summary_plan", owner="union_a1", get=None, post="write",
+          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
     # the three administrators (三员分立)
     admin_page("accounts:users", "system"),
     admin_page("accounts:user_create", "system", get="form", post="write"),

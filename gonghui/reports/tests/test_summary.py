@@ -1,0 +1,149 @@
+"""The year-end summary of street A's 2025, built from its records: the text, the page, the edits, the plan."""
+
+import re
+from dataclasses import replace
+
+import pytest
+from django.urls import reverse
+
+from gonghui.core import figures
+from gonghui.core.figures import Section
+from gonghui.core.periods import year_period
+from gonghui.plans.models import Area, Plan
+from gonghui.reports.summary import HEADINGS, summary_build, summary_render
+from gonghui.reports.summary_models import SummaryDraft
+
+from .summary_helpers import JOINED, YEAR, build_street_year, summary_figures  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.django_db
+PERIOD = year_period(YEAR)
+
+
+def _url(name, union, period="2025"):
+    return reverse(name) + f"?union={union.pk}&period={period}"
+
+
+def _text(response) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", response.content.decode()))
+
+
+@pytest.fixture
+def street_year(cast, summary_figures):  # noqa: F811
+    build_street_year(cast)
+    return cast
+
+
+def test_the_draft_writes_the_figures_as_the_seed_does_and_leaves_out_empty_chapters(street_year):
+    cast = street_year
+    summary = summary_build(user=cast.street_admin, union=cast.street_a, period=PERIOD, today=PERIOD.end)
+    rendered = summary_render(summary, user=cast.street_admin)
+    text = [rendered.plain(block.text) for block in summary.blocks]
+    assert summary.title == "甲街道总工会2025年工作总结"
+    assert "今年完成基层单建工会2家，覆盖企业2家。" in text
+    assert "新发展会员3人。" in text
+    headings = [block.text for block in summary.blocks if block.level == 1]
+    assert HEADINGS[Section.ORGANISATION] in headings and HEADINGS[Section.CULTURE] in headings
+    # 民主管理's only figure is 0 here: no heading, no "0人".
+    assert HEADINGS[Section.DEMOCRACY] not in headings
+    assert not any("0人" in line or "退休职工入会" in line for line in text)
+    numbers = [number for block, number in rendered.numbered() if block.level == 1]
+    assert numbers[:2] == ["一、", "二、"]
+
+
+def test_a_figure_the_user_may_not_read_is_left_out_not_written_as_zero(street_year, monkeypatch):
+    cast = street_year
+    monkeypatch.setitem(figures._figures, JOINED.key, replace(JOINED, care=True))
+    summary = summary_build(user=cast.officer_no_care, union=cast.union_a1, period=PERIOD, today=PERIOD.end)
+    assert not any("新发展会员" in block.text for block in summary.blocks)
+
+
+def test_the_page_shows_the_draft_with_each_figure_a_link_to_its_records(client, street_year):
+    cast = street_year
+    client.force_login(cast.street_admin)
+    page = client.get(_url("reports:summary", cast.street_a))
+    assert page.status_code == 200
+    html = page.content.decode()
+    link = re.search(r'<a href="([^"]+)" data-figure="org.unions_founded">2</a>', html)
+    assert link, "the founded unions' figure is a link"
+    records = client.get(link[1].replace("&amp;", "&"))
+    assert "甲一机械厂工会" in records.content.decode() and 'id="records-total">2<' in records.content.decode()
+    assert "今年完成基层单建工会2家" in _text(page)
+    assert "按统计数据生成的初稿" in _text(page)
+
+
+def _post_data(page_context, **changes):
+    form = page_context["form"]
+    data = {name: form[name].value() if form[name].value() is not None else "" for name in form.fields}
+    data.update(changes)
+    return data
+
+
+def test_an_edited_paragraph_keeps_its_links_and_a_typed_value_is_marked_in_the_appendix(client, street_year):
+    cast = street_year
+    client.force_login(cast.street_admin)
+    url = _url("reports:summary", cast.street_a)
+    page = client.get(url)
+    blocks = page.context["form"].rows()
+    body = next(i for i, (_, text, _) in enumerate(blocks) if "org.unions_founded" in (text.value() or ""))
+    edited = ("特别是在区总的高度重视下，今年完成基层单建工会{{figure:org.unions_founded}}家，"
+              "覆盖企业{{figure:org.enterprises_covered}}家。")
+    saved = client.post(url, _post_data(page.context, **{f"text_{body}": edited,
+                                                          "figure_org.enterprises_covered": "368"}))
+    assert saved.status_code == 302
+    draft = SummaryDraft.objects.get(union=cast.street_a)
+    assert edited in [b["text"] for b in draft.paragraphs]
+    assert draft.edited_figures == {"org.enterprises_covered": "368"}
+    assert draft.history.count() == 1
+
+    html = client.get(url).content.decode()
+    assert re.search(r'特别是在区总的高度重视下，今年完成基层单建工会<a href="[^"]+" data-figure="org.unions_founded">2</a>家',
+                     html)
+    row = re.search(r'<tr data-figure="org.enterprises_covered">(.*?)</tr>', html, re.S)[1]
+    assert "368" in row and "已手工修改" in row and "系统统计：2" in row
+    unchanged = re.search(r'<tr data-figure="org.unions_founded">(.*?)</tr>', html, re.S)[1]
+    assert "已手工修改" not in unchanged
+
+
+def test_a_token_of_no_registered_figure_is_refused_at_its_paragraph(client, street_year):
+    cast = street_year
+    client.force_login(cast.street_admin)
+    url = _url("reports:summary", cast.street_a)
+    page = client.get(url)
+    refused = client.post(url, _post_data(page.context, text_1="共调处{{figure:rights.nothing}}起。"))
+    assert refused.status_code == 400
+    assert "引用了不存在的统计指标：rights.nothing" in _text(refused)
+    assert refused.context["form"]["text_1"].errors
+    assert not SummaryDraft.objects.exists()
+
+
+def test_a_read_only_account_reads_the_summary_and_may_not_save_it(client, street_year):
+    cast = street_year
+    client.force_login(cast.auditor)
+    url = _url("reports:summary", cast.street_a)
+    page = client.get(url)
+    assert page.status_code == 200 and "修改正文" not in _text(page)
+    assert client.post(url, {"title": "改"}).status_code == 403
+    assert not SummaryDraft.objects.exists()
+
+
+def test_a_period_that_cannot_be_read_is_an_error_at_the_picker(client, cast):
+    client.force_login(cast.street_admin)
+    page = client.get(_url("reports:summary", cast.street_a, period="2025年"))
+    assert page.status_code == 400
+    assert "期间应写作" in _text(page)
+
+
+def test_next_years_plan_starts_from_the_summarys_headings(client, street_year):
+    cast = street_year
+    client.force_login(cast.street_admin)
+    started = client.post(_url("reports:summary_plan", cast.street_a))
+    plan = Plan.objects.get(union=cast.street_a, year=YEAR + 1)
+    assert started.status_code == 302 and started["Location"] == reverse("plans:detail", args=[plan.pk])
+    items = list(plan.items.values_list("area", "title"))
+    assert (Area.SELF_CONSTRUCTION, HEADINGS[Section.ORGANISATION]) in items
+    assert (Area.CULTURE, HEADINGS[Section.CULTURE]) in items
+    assert plan.source == "2025年工作总结"
+    # A second time the plans app refuses (one plan a year), and the page says so.
+    again = client.post(_url("reports:summary_plan", cast.street_a), follow=True)
+    assert "已有2026年的工作计划" in _text(again)
+    assert Plan.objects.filter(union=cast.street_a, year=YEAR + 1).count() == 1
