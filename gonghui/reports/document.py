@@ -29,8 +29,9 @@ TITLE_SIZE, BODY_SIZE, FOOTER_SIZE, TABLE_SIZE = Pt(22), Pt(16), Pt(14), Pt(12)
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 TOP, LEFT, BLOCK_WIDTH, BLOCK_HEIGHT = Mm(37), Mm(28), Mm(156), Mm(225)
 LINES, CHARS = 22, 28
-# 225 mm / 22 lines = 28.93 pt a line, in twips; Word's own GB templates write 579.
-LINE_PITCH = round(BLOCK_HEIGHT.pt / LINES * 20)
+# 225 mm / 22 lines = 28.93 pt a line: 579.5 twips, rounded down so that 22 lines always fit (Word's own GB
+# templates write 579).
+LINE_PITCH = int(BLOCK_HEIGHT.pt / LINES * 20)
 # 156 mm / 28 = 15.79 pt a character: the grid's pitch is the font size plus charSpace/4096 pt.
 CHAR_SPACE = round((BLOCK_WIDTH.pt / CHARS - BODY_SIZE.pt) * 4096)
 
@@ -38,10 +39,13 @@ STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_H3 = "公文标题", "公文一级标题"
 HEADING_STYLES = {HEADING_1: (STYLE_H1, HEI), HEADING_2: (STYLE_H2, KAI), HEADING_3: (STYLE_H3, BODY_FONT)}
 
 
-def summary_docx(rendered: Rendered) -> bytes:
+def summary_docx(rendered: Rendered, *, for_libreoffice: bool = False) -> bytes:
+    """The .docx for Word; `for_libreoffice` for the PDF: LibreOffice puts a 16 pt character into two cells of
+    a 15.8 pt character grid (Word squeezes it into one), which would leave 14 characters a line, so its copy
+    keeps the 22-line grid and reaches 28 characters a line by a quarter point less character spacing."""
     document = Document()
-    _page_setup(document)
-    _styles(document)
+    _page_setup(document, chars_grid=not for_libreoffice)
+    _styles(document, squeeze=for_libreoffice)
     _title(document, rendered.summary.title)
     for block, number in rendered.numbered():
         _block(document, block, number, rendered)
@@ -56,7 +60,7 @@ def summary_docx(rendered: Rendered) -> bytes:
 # --- page -------------------------------------------------------------------------------------------------
 
 
-def _page_setup(document) -> None:
+def _page_setup(document, *, chars_grid: bool) -> None:
     section = document.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
@@ -70,9 +74,10 @@ def _page_setup(document) -> None:
     for grid in sect_pr.findall(qn("w:docGrid")):
         sect_pr.remove(grid)
     grid = OxmlElement("w:docGrid")
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), "linesAndChars" if chars_grid else "lines")
     grid.set(qn("w:linePitch"), str(LINE_PITCH))
-    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
+    if chars_grid:
+        grid.set(qn("w:charSpace"), str(CHAR_SPACE))
     sect_pr.append(grid)
 
 
@@ -91,10 +96,19 @@ def set_fonts(r_pr_owner, name: str) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
-def _doc_defaults(document) -> None:
-    """The default template's docDefaults name theme fonts (MS Mincho for CJK): replace them with 仿宋."""
-    styles = document.styles.element
-    r_pr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+def _doc_defaults(document, *, squeeze: bool) -> None:
+    """The default template's docDefaults name theme fonts (MS Mincho for CJK) at 11 pt with 1.15 lines and
+    space after: 仿宋 at 16 pt, single lines, no space. The document grid's character pitch is reckoned from
+    this default size (LibreOffice reads it so), so it must be the body's 16 pt."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    if spacing is not None:
+        spacing.getparent().remove(spacing)
+    r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for tag in ("w:sz", "w:szCs"):
+        size = r_pr.find(qn(tag))
+        if size is not None:
+            size.set(qn("w:val"), str(int(BODY_SIZE.pt * 2)))
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is not None:
         r_pr.remove(fonts)
@@ -102,6 +116,11 @@ def _doc_defaults(document) -> None:
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attr), BODY_FONT)
     r_pr.insert(0, fonts)
+    if squeeze:
+        # 28 × (16 − 0.25) pt = 441 pt, inside the 442 pt line (w:spacing in twentieths of a point).
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), "-5")
+        r_pr.find(qn("w:rFonts")).addnext(spacing)
     lang = r_pr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -145,8 +164,8 @@ def _paragraph_style(document, name: str, font: str, size, *, first_line: int = 
     return style
 
 
-def _styles(document) -> None:
-    _doc_defaults(document)
+def _styles(document, *, squeeze: bool) -> None:
+    _doc_defaults(document, squeeze=squeeze)
     normal = document.styles["Normal"]
     set_fonts(normal.element, BODY_FONT)
     normal.font.size = BODY_SIZE

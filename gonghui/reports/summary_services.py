@@ -1,18 +1,21 @@
 """Writes of the year-end summary: the officer's draft, and next year's plan started from its headings."""
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from gonghui.core.figures import Section
 from gonghui.core.periods import Period
+from gonghui.core.scoping import may_access_care
 from gonghui.core.services import require_within, require_writer, save_with_history
 from gonghui.org.models import Union
 from gonghui.plans import services as plan_services
 from gonghui.plans.models import Area, Plan
 
 from .summary import BODY, HEADING_3, Block, unknown_tokens, used_keys
-from .summary_models import SummaryDraft
+from .summary_models import SummaryDraft, SummaryPdf
+from .summary_tasks import summary_pdf_convert
 
 EDITED_MAX = 20
 # The plan area each chapter's headings become; a chapter another app adds lands in 自身建设.
@@ -101,3 +104,16 @@ def summary_plan_start(*, actor, union: Union, period: Period, blocks: list[Bloc
     year = period.end.year + 1
     return plan_services.plan_create_from_outline(actor=actor, union=union, year=year, items=items,
                                                   source=f"{period.label}工作总结")
+
+
+@transaction.atomic
+def summary_pdf_create(*, actor, union: Union, title: str, docx: bytes) -> SummaryPdf:
+    """Queue the PDF of a summary's .docx (as `actor` sees it); the job worker converts it."""
+    require_within(actor, union)
+    job = SummaryPdf(tenant_id=union.tenant_id, union=union, title=title, created_by=actor,
+                     with_care=may_access_care(actor))
+    job.docx.save("summary.docx", ContentFile(docx), save=False)
+    job.full_clean(exclude=["tenant", "union", "created_by", "docx", "pdf"], validate_constraints=False)
+    job.save()
+    transaction.on_commit(lambda: summary_pdf_convert.enqueue(job.pk))
+    return job

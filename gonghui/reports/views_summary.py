@@ -6,13 +6,14 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from gonghui.core.files import private_file_response
 from gonghui.core.forms import call_service
 from gonghui.core.pages import report_outcome
 from gonghui.core.periods import Period, period_parse
@@ -127,3 +128,34 @@ def summary_plan_page(request):
         actor=request.user, union=union, period=period, blocks=rendered.summary.blocks)),
         done=f"已按本总结的标题新建{period.end.year + 1}年工作计划")
     return redirect(reverse("plans:detail", args=[started[0].pk]) if started else back)
+
+
+@login_required
+@require_POST
+def summary_pdf_page(request):
+    """Queue the PDF of the summary as the user sees it; on to the page that follows its conversion."""
+    union = _union(request)
+    period, error = _period(request)
+    if period is None:
+        messages.error(request, error)
+        return redirect(reverse("reports:summary"))
+    rendered, _ = _rendered(request, union, period)
+    job = summary_services.summary_pdf_create(actor=request.user, union=union, title=rendered.summary.title,
+                                              docx=summary_docx(rendered, for_libreoffice=True))
+    return redirect("reports:summary_pdf_job", pk=job.pk)
+
+
+@login_required
+def summary_pdf_job_page(request, pk: int):
+    """The conversion's progress; htmx asks again each second while it runs (the fragment alone)."""
+    job = summary_selectors.summary_pdf_get(user=request.user, pk=pk)
+    template = "reports/summary_pdf_status.html" if request.headers.get("HX-Request") else "reports/summary_pdf.html"
+    return render(request, template, {"job": job})
+
+
+@login_required
+def summary_pdf_download_page(request, pk: int):
+    job = summary_selectors.summary_pdf_get(user=request.user, pk=pk)
+    if not job.pdf:
+        raise Http404("PDF尚未生成")
+    return private_file_response(job.pdf, filename=f"{job.title}.pdf", content_type="application/pdf")

@@ -77,6 +77,19 @@ def union_pk(name="union_a1"):
     return lambda w: {"union_pk": getattr(w, name).pk}
 
 
+def summary_pdf(w):
+    """A converted PDF of union_a1's summary, made by its officer (care grant held: with_care)."""
+    from django.core.files.base import ContentFile
+
+    from gonghui.reports.summary_models import PdfStatus, SummaryPdf
+
+    job = SummaryPdf(tenant_id=w.union_a1.tenant_id, union=w.union_a1, title="甲一机械厂工会2025年工作总结",
+                     status=PdfStatus.DONE, with_care=True, created_by=w.officer)
+    job.pdf.save("summary.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    job.save()
+    return {"pk": job.pk}
+
+
 PAGES = [
     # home, core, accounts
     page("home:index"),
@@ -94,6 +107,12 @@ PAGES = [
     page("reports:summary_docx", owner="union_a1", query=lambda w: f"union={w.union_a1.pk}&period=2025"),
     Entry("reports:summary_plan", owner="union_a1", get=None, post="write",
           query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    # making the PDF is a read, like an export (the auditor may)
+    Entry("reports:summary_pdf", owner="union_a1", get=None, post="read",
+          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    # a PDF made with the care grant may state care figures: found only by those who hold the grant
+    page("reports:summary_pdf_job", summary_pdf, "union_a1", care=True),
+    page("reports:summary_pdf_download", summary_pdf, "union_a1", care=True),
     # the three administrators (三员分立)
     admin_page("accounts:users", "system"),
     admin_page("accounts:user_create", "system", get="form", post="write"),
