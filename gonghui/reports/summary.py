@@ -65,6 +65,8 @@ class Summary:
     blocks: list[Block]
     # Values typed over by hand: key -> the text written instead of the figure.
     edited: dict[str, str] = field(default_factory=dict)
+    # The figures already read while building it (summary_render reads each figure once).
+    read: dict[str, FigureValue] = field(default_factory=dict, repr=False)
 
     @property
     def date_text(self) -> str:
@@ -89,14 +91,17 @@ def summary_build(*, user, union, period: Period, today: date) -> Summary:
     """A fresh draft from the registered figures, as `user` may see them of `union`'s subtree."""
     blocks = [Block(BODY, f"{period.label}，{union.name}在上级工会的领导下，团结带领广大职工，"
                           f"各项工作取得了新的成效。现将主要工作总结如下。")]
+    read: dict[str, FigureValue] = {}
     for section in Section:
-        blocks += _section_blocks(section, user=user, union=union, period=period)
-    return Summary(union=union, period=period, title=summary_title(union, period), written_on=today, blocks=blocks)
+        blocks += _section_blocks(section, user=user, union=union, period=period, read=read)
+    return Summary(union=union, period=period, title=summary_title(union, period), written_on=today, blocks=blocks,
+                   read=read)
 
 
-def _section_blocks(section: Section, *, user, union, period: Period) -> list[Block]:
+def _section_blocks(section: Section, *, user, union, period: Period, read: dict) -> list[Block]:
     groups: dict[str, list[FigureValue]] = {}
     for value in (figure_value(f, user=user, union=union, period=period) for f in figures_all(section)):
+        read[value.figure.key] = value
         if _stated(value):
             groups.setdefault(value.figure.key.split(".")[0], []).append(value)
     if not groups:
@@ -171,7 +176,10 @@ class Rendered:
     def value_text(self, key: str) -> str:
         if key in self.summary.edited:
             return self.summary.edited[key]
-        return self.values[key].text
+        return self.values[key].text if key in self.values else RETIRED
+
+    def url(self, key: str) -> str:
+        return self.values[key].url if key in self.values else ""
 
     def pieces(self, text: str) -> list[tuple[str, str | None]]:
         """The text cut at its tokens: (text, None) for plain text, (value, key) for a figure."""
@@ -204,13 +212,21 @@ class Rendered:
 
     def appendix(self) -> list[AppendixRow]:
         return [AppendixRow(value=self.values[key], edited=self.summary.edited.get(key))
-                for key in used_keys(self.summary.blocks)]
+                for key in used_keys(self.summary.blocks) if key in self.values]
+
+
+# A saved text may name a figure no app registers any more: it shows this, and saving asks for it to go.
+RETIRED = "〔该指标已停用〕"
 
 
 def summary_render(summary: Summary, *, user) -> Rendered:
     """Read every figure the text names, for the summary's union and period as `user` may see them."""
-    values = {key: figure_value(figure_get(key), user=user, union=summary.union, period=summary.period)
-              for key in used_keys(summary.blocks)}
+    values = {}
+    for key in used_keys(summary.blocks):
+        if key in summary.read:
+            values[key] = summary.read[key]
+        elif _registered(key):
+            values[key] = figure_value(figure_get(key), user=user, union=summary.union, period=summary.period)
     return Rendered(summary=summary, values=values)
 
 

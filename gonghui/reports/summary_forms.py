@@ -29,6 +29,7 @@ class SummaryForm(forms.Form):
             self.fields[f"section_{i}"] = forms.CharField(required=False, initial=block.section,
                                                           widget=forms.HiddenInput)
         self.figure_keys = used_keys(summary.blocks)
+        self.figure_keys = [key for key in self.figure_keys if key in figures]
         for key in self.figure_keys:
             value = figures[key]
             self.fields[f"figure_{key}"] = forms.CharField(

@@ -8,7 +8,7 @@ from django.utils import timezone
 from gonghui.core.figures import Section
 from gonghui.core.periods import Period
 from gonghui.core.scoping import may_access_care
-from gonghui.core.services import require_within, require_writer, save_with_history
+from gonghui.core.services import delete_with_history, require_within, require_writer, save_with_history
 from gonghui.org.models import Union
 from gonghui.plans import services as plan_services
 from gonghui.plans.models import Area, Plan
@@ -117,3 +117,11 @@ def summary_pdf_create(*, actor, union: Union, title: str, docx: bytes) -> Summa
     job.save()
     transaction.on_commit(lambda: summary_pdf_convert.enqueue(job.pk))
     return job
+
+
+@transaction.atomic
+def summary_draft_delete(*, actor, draft: SummaryDraft) -> None:
+    """Drop the officer's text: the page builds the summary afresh from the figures (the history keeps it)."""
+    require_writer(actor)
+    require_within(actor, draft.union)
+    delete_with_history(draft, actor=actor)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.files import private_file_response
 from gonghui.core.forms import call_service
-from gonghui.core.pages import report_outcome
+from gonghui.core.pages import post_and_back, report_outcome
 from gonghui.core.periods import Period, period_parse
 from gonghui.core.services import require_writer
 from gonghui.org.models import UnionLevel
@@ -23,7 +23,7 @@ from gonghui.org.selectors import union_get, union_list
 
 from . import summary_selectors, summary_services
 from .document import summary_docx
-from .summary import Rendered, summary_render
+from .summary import Block, Rendered, summary_render
 from .summary_forms import SummaryForm
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -86,7 +86,7 @@ def summary_page(request):
 
 def _preview(rendered: Rendered) -> list:
     """Each block with its number and its pieces; a figure's piece carries the link to its records."""
-    return [(block, number, [(text, key, rendered.values[key].url if key else "")
+    return [(block, number, [(text, key, rendered.url(key) if key else "")
                              for text, key in rendered.pieces(block.text)])
             for block, number in rendered.numbered()]
 
@@ -125,9 +125,26 @@ def summary_plan_page(request):
     rendered, _ = _rendered(request, union, period)
     started = []
     report_outcome(request, lambda: started.append(summary_services.summary_plan_start(
-        actor=request.user, union=union, period=period, blocks=rendered.summary.blocks)),
+        actor=request.user, union=union, period=period,
+        blocks=[Block(b.level, rendered.plain(b.text), b.section) for b in rendered.summary.blocks])),
         done=f"已按本总结的标题新建{period.end.year + 1}年工作计划")
     return redirect(reverse("plans:detail", args=[started[0].pk]) if started else back)
+
+
+@login_required
+@require_POST
+def summary_reset_page(request):
+    """Start again from the figures: the saved text of this union and period is dropped."""
+    union = _union(request)
+    period, error = _period(request)
+    if period is None:
+        messages.error(request, error)
+        return redirect(reverse("reports:summary"))
+    draft = summary_selectors.summary_draft_get(user=request.user, union=union, period=period)
+    if draft is None:
+        raise Http404("没有已保存的稿件")
+    return post_and_back(request, lambda: summary_services.summary_draft_delete(actor=request.user, draft=draft),
+                         back=reverse("reports:summary") + _query(union, period), done="已按最新统计数据重新生成")
 
 
 @login_required

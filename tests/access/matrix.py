@@ -90,6 +90,20 @@ def summary_pdf(w):
     return {"pk": job.pk}
 
 
+def summary_draft_query(w) -> str:
+    """union_a1's saved summary of 2025 (written by its officer), and the query that finds it."""
+    from datetime import date
+
+    from gonghui.reports.summary_models import SummaryDraft
+
+    SummaryDraft.objects.get_or_create(
+        tenant_id=w.union_a1.tenant_id, union=w.union_a1, period_start=date(2025, 1, 1), period_end=date(2025, 12, 31),
+        defaults={"period_code": "2025", "title": "甲一机械厂工会2025年工作总结", "written_on": date(2026, 12, 1),
+                  "paragraphs": [{"level": 0, "text": "今年完成基层单建工会{{figure:org.unions_founded}}家。"}],
+                  "updated_by": w.officer})
+    return f"union={w.union_a1.pk}&period=2025"
+
+
 PAGES = [
     # home, core, accounts
     page("home:index"),
@@ -105,6 +119,7 @@ PAGES = [
     Entry("reports:summary", owner="union_a1", get="read", post="write",
           query=lambda w: f"union={w.union_a1.pk}&period=2025"),
     page("reports:summary_docx", owner="union_a1", query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    Entry("reports:summary_reset", owner="union_a1", get=None, post="write", query=summary_draft_query),
     Entry("reports:summary_plan", owner="union_a1", get=None, post="write",
           query=lambda w: f"union={w.union_a1.pk}&period=2025"),
     # making the PDF is a read, like an export (the auditor may)

@@ -147,3 +147,30 @@ def test_next_years_plan_starts_from_the_summarys_headings(client, street_year):
     again = client.post(_url("reports:summary_plan", cast.street_a), follow=True)
     assert "已有2026年的工作计划" in _text(again)
     assert Plan.objects.filter(union=cast.street_a, year=YEAR + 1).count() == 1
+
+
+def test_starting_again_drops_the_saved_text_and_builds_from_the_figures(client, street_year):
+    cast = street_year
+    client.force_login(cast.street_admin)
+    url = _url("reports:summary", cast.street_a)
+    page = client.get(url)
+    client.post(url, _post_data(page.context, title="改过的标题"))
+    assert "改过的标题" in _text(client.get(url))
+    again = client.post(_url("reports:summary_reset", cast.street_a), follow=True)
+    assert "已按最新统计数据重新生成" in _text(again) and "甲街道总工会2025年工作总结" in _text(again)
+    assert not SummaryDraft.objects.exists()
+    assert SummaryDraft.history.filter(history_type="-").count() == 1
+
+
+def test_a_saved_text_naming_a_figure_no_longer_registered_says_so_and_is_refused_on_saving(client, cast):
+    SummaryDraft.objects.create(
+        tenant_id=cast.county.pk, union=cast.street_a, period_code="2025", period_start=PERIOD.start,
+        period_end=PERIOD.end, title="甲街道总工会2025年工作总结", written_on=PERIOD.end, updated_by=cast.street_admin,
+        paragraphs=[{"level": 0, "text": "发放慰问金{{figure:care.retired_test}}元。"}])
+    client.force_login(cast.street_admin)
+    url = _url("reports:summary", cast.street_a)
+    page = client.get(url)
+    assert page.status_code == 200 and "发放慰问金〔该指标已停用〕元。" in _text(page)
+    refused = client.post(url, _post_data(page.context))
+    assert refused.status_code == 400
+    assert "引用了不存在的统计指标：care.retired_test" in _text(refused)
