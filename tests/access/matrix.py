@@ -114,20 +114,6 @@ PAGES = [
     # reports: a figure's records are the union's (the union comes in the query)
     page("reports:figure_records", lambda w: {"key": "org.unions_founded"}, "union_a1",
          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
-    # reports: the year-end summary of the union in the query (its page saves the draft; the plan button
-    # starts the union's next year's plan)
-    Entry("reports:summary", owner="union_a1", get="read", post="write",
-          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
-    page("reports:summary_docx", owner="union_a1", query=lambda w: f"union={w.union_a1.pk}&period=2025"),
-    Entry("reports:summary_reset", owner="union_a1", get=None, post="write", query=summary_draft_query),
-    Entry("reports:summary_plan", owner="union_a1", get=None, post="write",
-          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
-    # making the PDF is a read, like an export (the auditor may)
-    Entry("reports:summary_pdf", owner="union_a1", get=None, post="read",
-          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
-    # a PDF made with the care grant may state care figures: found only by those who hold the grant
-    page("reports:summary_pdf_job", summary_pdf, "union_a1", care=True),
-    page("reports:summary_pdf_download", summary_pdf, "union_a1", care=True),
     # the three administrators (三员分立)
     admin_page("accounts:users", "system"),
     admin_page("accounts:user_create", "system", get="form", post="write"),
@@ -300,6 +286,20 @@ PAGES = [
     # the API's own pages: the schema and its documentation are the same for every logged-in user
     page("api:openapi-json"),
     page("api:openapi-view"),
+    # reports: the year-end summary of the union in the query (its page saves the draft; the plan button
+    # starts the union's next year's plan)
+    Entry("reports:summary", owner="union_a1", get="read", post="write",
+          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    page("reports:summary_docx", owner="union_a1", query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    Entry("reports:summary_reset", owner="union_a1", get=None, post="write", query=summary_draft_query),
+    Entry("reports:summary_plan", owner="union_a1", get=None, post="write",
+          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    # making the PDF is a read, like an export (the auditor may)
+    Entry("reports:summary_pdf", owner="union_a1", get=None, post="read",
+          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    # a PDF made with the care grant may state care figures: found only by those who hold the grant
+    page("reports:summary_pdf_job", summary_pdf, "union_a1", care=True),
+    page("reports:summary_pdf_download", summary_pdf, "union_a1", care=True),
 ]
 
 
