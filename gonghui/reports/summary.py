@@ -99,13 +99,15 @@ def summary_build(*, user, union, period: Period, today: date) -> Summary:
 
 
 def _section_blocks(section: Section, *, user, union, period: Period, read: dict) -> list[Block]:
-    groups: dict[str, list[FigureValue]] = {}
-    for value in (figure_value(f, user=user, union=union, period=period) for f in figures_all(section)):
-        read[value.figure.key] = value
-        if _stated(value):
-            groups.setdefault(value.figure.key.split(".")[0], []).append(value)
-    if not groups:
+    values = [figure_value(f, user=user, union=union, period=period) for f in figures_all(section)]
+    read.update((value.figure.key, value) for value in values)
+    # A zero that is the news ("规模以上企业帮困基金实现全覆盖") is said only beside figures the chapter has.
+    if not any(_stated(value) for value in values):
         return []
+    groups: dict[str, list[FigureValue]] = {}
+    for value in values:
+        if _stated(value) or _zero_news(value):
+            groups.setdefault(value.figure.key.split(".")[0], []).append(value)
     blocks = [Block(HEADING_1, HEADINGS.get(section, section.label), section=section.name)]
     for app_label, values in groups.items():
         if len(groups) > 1:
@@ -123,6 +125,10 @@ def _stated(value: FigureValue) -> bool:
     return bool(value.value)
 
 
+def _zero_news(value: FigureValue) -> bool:
+    return value.value == 0 and bool(getattr(value.figure, "zero_sentence", ""))
+
+
 def _app_heading(app_label: str) -> str:
     try:
         return f"{apps.get_app_config(app_label).verbose_name}工作"
@@ -132,7 +138,8 @@ def _app_heading(app_label: str) -> str:
 
 def paragraph_text(values: Iterable[FigureValue]) -> str:
     """The seed's style: the figures' sentences joined by "，", ended by "。", each value as its token."""
-    return "，".join(token_sentence(value.figure) for value in values) + "。"
+    return "，".join(value.figure.zero_sentence if _zero_news(value) else token_sentence(value.figure)
+                    for value in values) + "。"
 
 
 def token_sentence(figure) -> str:

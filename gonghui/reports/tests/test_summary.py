@@ -13,7 +13,7 @@ from gonghui.plans.models import Area, Plan
 from gonghui.reports.summary import HEADINGS, summary_build, summary_render
 from gonghui.reports.summary_models import SummaryDraft
 
-from .summary_helpers import JOINED, YEAR, build_street_year, summary_figures  # noqa: F401 (a fixture)
+from .summary_helpers import JOINED, RETIRED, YEAR, build_street_year, summary_figures  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 PERIOD = year_period(YEAR)
@@ -174,3 +174,23 @@ def test_a_saved_text_naming_a_figure_no_longer_registered_says_so_and_is_refuse
     refused = client.post(url, _post_data(page.context))
     assert refused.status_code == 400
     assert "引用了不存在的统计指标：care.retired_test" in _text(refused)
+
+
+def _zero_news(figure, section, sentence):
+    news = replace(figure, section=section)
+    object.__setattr__(news, "zero_sentence", sentence)  # core.figures.Figure.zero_sentence, where it is declared
+    return news
+
+
+def test_a_zero_that_is_news_is_said_beside_the_chapters_figures_never_alone(street_year, monkeypatch):
+    cast = street_year
+    beside = _zero_news(RETIRED, Section.CULTURE, "退休职工全部入会")
+    monkeypatch.setitem(figures._figures, RETIRED.key, beside)
+    text = [b.text for b in summary_build(user=cast.street_admin, union=cast.street_a, period=PERIOD,
+                                          today=PERIOD.end).blocks]
+    assert "新发展会员{{figure:members.summary_test_joined}}人，退休职工全部入会。" in text
+    alone = _zero_news(RETIRED, Section.DEMOCRACY, "退休职工全部入会")
+    monkeypatch.setitem(figures._figures, RETIRED.key, alone)
+    summary = summary_build(user=cast.street_admin, union=cast.street_a, period=PERIOD, today=PERIOD.end)
+    assert not any("退休职工全部入会" in b.text for b in summary.blocks)
+    assert HEADINGS[Section.DEMOCRACY] not in [b.text for b in summary.blocks]
