@@ -18,9 +18,11 @@ from datetime import date
 
 from django.apps import apps
 
-from gonghui.core.figures import FigureValue, Ratio, Section, figure_get, figure_value, figures_all
+from gonghui.core.figures import FigureValue, Ratio, Section, figure_get, figures_all
 from gonghui.core.formatting import chinese_date
 from gonghui.core.periods import Period
+
+from .summary_values import figure_values_together
 
 BODY, HEADING_1, HEADING_2, HEADING_3 = 0, 1, 2, 3
 LEVELS = {BODY: "正文", HEADING_1: "一级标题（一、）", HEADING_2: "二级标题（（一））", HEADING_3: "三级标题（1.）"}
@@ -91,16 +93,15 @@ def summary_build(*, user, union, period: Period, today: date) -> Summary:
     """A fresh draft from the registered figures, as `user` may see them of `union`'s subtree."""
     blocks = [Block(BODY, f"{period.label}，{union.name}在上级工会的领导下，团结带领广大职工，"
                           f"各项工作取得了新的成效。现将主要工作总结如下。")]
-    read: dict[str, FigureValue] = {}
+    read = figure_values_together(figures_all(), user=user, union=union, period=period)
     for section in Section:
-        blocks += _section_blocks(section, user=user, union=union, period=period, read=read)
+        blocks += _section_blocks([read[f.key] for f in figures_all(section)])
     return Summary(union=union, period=period, title=summary_title(union, period), written_on=today, blocks=blocks,
                    read=read)
 
 
-def _section_blocks(section: Section, *, user, union, period: Period, read: dict) -> list[Block]:
-    values = [figure_value(f, user=user, union=union, period=period) for f in figures_all(section)]
-    read.update((value.figure.key, value) for value in values)
+def _section_blocks(values: list[FigureValue]) -> list[Block]:
+    section = values[0].figure.section if values else None
     # A zero that is the news ("规模以上企业帮困基金实现全覆盖") is said only beside figures the chapter has.
     if not any(_stated(value) for value in values):
         return []
@@ -109,10 +110,10 @@ def _section_blocks(section: Section, *, user, union, period: Period, read: dict
         if _stated(value) or _zero_news(value):
             groups.setdefault(value.figure.key.split(".")[0], []).append(value)
     blocks = [Block(HEADING_1, HEADINGS.get(section, section.label), section=section.name)]
-    for app_label, values in groups.items():
+    for app_label, said in groups.items():
         if len(groups) > 1:
             blocks.append(Block(HEADING_2, _app_heading(app_label), section=section.name))
-        blocks.append(Block(BODY, paragraph_text(values)))
+        blocks.append(Block(BODY, paragraph_text(said)))
     return blocks
 
 
@@ -228,13 +229,11 @@ RETIRED = "〔该指标已停用〕"
 
 def summary_render(summary: Summary, *, user) -> Rendered:
     """Read every figure the text names, for the summary's union and period as `user` may see them."""
-    values = {}
-    for key in used_keys(summary.blocks):
-        if key in summary.read:
-            values[key] = summary.read[key]
-        elif _registered(key):
-            values[key] = figure_value(figure_get(key), user=user, union=summary.union, period=summary.period)
-    return Rendered(summary=summary, values=values)
+    keys = [key for key in used_keys(summary.blocks) if key in summary.read or _registered(key)]
+    unread = [figure_get(key) for key in keys if key not in summary.read]
+    values = {**summary.read, **figure_values_together(unread, user=user, union=summary.union,
+                                                       period=summary.period)}
+    return Rendered(summary=summary, values={key: values[key] for key in keys})
 
 
 CHINESE_DIGITS = "零一二三四五六七八九"
