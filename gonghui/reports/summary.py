@@ -131,10 +131,12 @@ def _zero_news(value: FigureValue) -> bool:
 
 
 def _app_heading(app_label: str) -> str:
+    """"组织" → "组织工作"; "工作计划" stays as it is."""
     try:
-        return f"{apps.get_app_config(app_label).verbose_name}工作"
+        name = str(apps.get_app_config(app_label).verbose_name)
     except LookupError:
         return app_label
+    return name if "工作" in name else f"{name}工作"
 
 
 def paragraph_text(values: Iterable[FigureValue]) -> str:

@@ -12,6 +12,7 @@ the value is the registry's: the same records, the same scope, the same measure 
 from collections import defaultdict
 
 from django.db.models import Count, QuerySet, Sum
+from django.db.models.sql.where import AND, WhereNode
 
 from gonghui.core.figures import (
     Figure,
@@ -65,7 +66,11 @@ def _measure(figures: list[Figure], *, user, union, period: Period) -> dict:
             tables[records.model].append((figure, records))
     for model, members in tables.items():
         scoped = within(visible(model._default_manager.all(), user), union)
-        aggregates = {f"v{i}": _aggregate(figure, records) for i, (figure, records) in enumerate(members)}
+        common, own = _shared_conditions([records for _, records in members])
+        for condition in common:
+            scoped.query.where.add(condition, AND)
+        aggregates = {f"v{i}": _aggregate(figure, conditions)
+                      for i, ((figure, _), conditions) in enumerate(zip(members, own))}
         row = scoped.aggregate(**aggregates)
         for i, (figure, _) in enumerate(members):
             value = row[f"v{i}"]
@@ -73,10 +78,36 @@ def _measure(figures: list[Figure], *, user, union, period: Period) -> dict:
     return measured
 
 
-def _aggregate(figure: Figure, records: QuerySet):
-    """The figure's COUNT or SUM, filtered by its own records' WHERE (same table, same alias)."""
+def _shared_conditions(records: list[QuerySet]) -> tuple[list, list[list]]:
+    """The conditions every figure's records share (the period, mostly), and each figure's others.
+
+    The shared ones go to the query's WHERE, so the table is read over the period's rows by its index, not
+    over all its years; the others filter each figure's COUNT or SUM. Conditions are compared by their SQL.
+    """
+    parts = [_conditions(qs) for qs in records]
+    if any(p is None for p in parts):  # an OR, a NOT: the figure's WHERE stays whole
+        return [], [[qs.query.where] if qs.query.where.children else [] for qs in records]
+    shared = set.intersection(*(set(sql for sql, _ in p) for p in parts)) if parts else set()
+    common = [child for sql, child in parts[0] if sql in shared]
+    return common, [[child for sql, child in p if sql not in shared] for p in parts]
+
+
+def _conditions(records: QuerySet) -> list[tuple] | None:
+    """(SQL, condition) of each ANDed condition of the records' WHERE; None when it is not a plain AND."""
     where = records.query.where
-    condition = where if where.children else None
+    if where.connector != AND or where.negated:
+        return None
+    compiler = records.query.get_compiler(using=records.db)
+    found = []
+    for child in where.children:
+        sql, params = compiler.compile(child)
+        found.append(((sql, tuple(map(str, params))), child))
+    return found
+
+
+def _aggregate(figure: Figure, conditions: list):
+    """The figure's COUNT or SUM, filtered by its own conditions (same table, same alias)."""
+    condition = WhereNode(conditions, connector=AND) if conditions else None
     if figure.total is None:
         return Count("pk", filter=condition)
     return Sum(figure.total, filter=condition)
