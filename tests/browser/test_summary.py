@@ -14,7 +14,7 @@ def test_officer_edits_the_summary_and_downloads_it(page, login, cast, summary_f
     login(cast.street_admin)
     page.goto(f"/reports/summary/?union={cast.street_a.pk}&period=2025")
     preview = page.locator(".summary-preview")
-    assert "今年完成基层单建工会2家，覆盖企业2家。" in preview.inner_text()
+    assert "今年完成基层单建工会2家，" in preview.inner_text() and "覆盖企业2家" in preview.inner_text()
 
     box = page.locator("textarea", has_text="{{figure:org.unions_founded}}")
     box.fill("通过行政手段和舆论监督力量，今年完成基层单建工会{{figure:org.unions_founded}}家，"
