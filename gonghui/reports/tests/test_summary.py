@@ -213,3 +213,15 @@ def test_figures_read_together_equal_each_read_alone(street_year, who):
         alone = figure_value(figure, user=user, union=union, period=PERIOD)
         assert (together[figure.key].value, together[figure.key].text, together[figure.key].url) == \
             (alone.value, alone.text, alone.url), figure.key
+
+
+def test_an_outline_line_the_plans_app_refuses_leaves_no_plan_behind(cast):
+    from django.core.exceptions import ValidationError
+
+    from gonghui.plans.services import plan_create_from_outline
+
+    with pytest.raises(ValidationError) as refused:
+        plan_create_from_outline(actor=cast.street_admin, union=cast.street_a, year=YEAR + 1, source="总结",
+                                 items=[{"area": Area.CARE, "title": "做好帮扶"}, {"area": Area.CARE, "title": " "}])
+    assert refused.value.message_dict == {"title": ["请填写工作事项"]}
+    assert not Plan.objects.filter(union=cast.street_a).exists()
