@@ -52,8 +52,13 @@ pg-up:
 	@for i in 1 2 3 4 5 6 7 8 9 10; do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL did not start"; exit 1
 
 # Browser tests drive Debian's Chromium and check each page with npm's axe-core; install them when missing.
+# The year-end summary's PDF is LibreOffice's, in the CJK faces config/fonts.conf maps the official fonts to;
+# poppler-utils reads it back in the tests.
+OFFICE_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-wqy-zenhei
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
+	@(command -v libreoffice && command -v pdftotext && fc-list | grep -q "AR PL KaitiM GB" && fc-list | grep -q "WenQuanYi Zen Hei") >/dev/null \
+	  || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(OFFICE_PACKAGES) >/dev/null)
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 test-sqlite: install browser

@@ -117,6 +117,15 @@ def plan_copy_from_previous(*, actor, union: Union, year: int) -> Plan:
 
 
 @transaction.atomic
+def plan_create_from_outline(*, actor, union: Union, year: int, source: str, items: Iterable[dict]) -> Plan:
+    """A plan whose items are given lines (a year-end summary's headings), each checked as a typed item is."""
+    plan = _new_plan(actor=actor, union=union, year=year, guiding_ideas="", key_tasks="", source=source)
+    for fields in items:
+        plan_item_create(actor=actor, plan=plan, **fields)
+    return plan
+
+
+@transaction.atomic
 def plan_update(*, actor, plan: Plan, guiding_ideas: str, key_tasks: str) -> Plan:
     require_writer(actor)
     require_within(actor, plan.union)

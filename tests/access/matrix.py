@@ -79,6 +79,33 @@ def union_pk(name="union_a1"):
     return lambda w: {"union_pk": getattr(w, name).pk}
 
 
+def summary_pdf(w):
+    """A converted PDF of union_a1's summary, made by its officer (care grant held: with_care)."""
+    from django.core.files.base import ContentFile
+
+    from gonghui.reports.summary_models import PdfStatus, SummaryPdf
+
+    job = SummaryPdf(tenant_id=w.union_a1.tenant_id, union=w.union_a1, title="甲一机械厂工会2025年工作总结",
+                     status=PdfStatus.DONE, with_care=True, created_by=w.officer)
+    job.pdf.save("summary.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    job.save()
+    return {"pk": job.pk}
+
+
+def summary_draft_query(w) -> str:
+    """union_a1's saved summary of 2025 (written by its officer), and the query that finds it."""
+    from datetime import date
+
+    from gonghui.reports.summary_models import SummaryDraft
+
+    SummaryDraft.objects.get_or_create(
+        tenant_id=w.union_a1.tenant_id, union=w.union_a1, period_start=date(2025, 1, 1), period_end=date(2025, 12, 31),
+        defaults={"period_code": "2025", "title": "甲一机械厂工会2025年工作总结", "written_on": date(2026, 12, 1),
+                  "paragraphs": [{"level": 0, "text": "今年完成基层单建工会{{figure:org.unions_founded}}家。"}],
+                  "updated_by": w.officer})
+    return f"union={w.union_a1.pk}&period=2025"
+
+
 PAGES = [
     # home, core, accounts
     page("home:index"),
@@ -284,6 +311,20 @@ PAGES = [
     # the API's own pages: the schema and its documentation are the same for every logged-in user
     page("api:openapi-json"),
     page("api:openapi-view"),
+    # reports: the year-end summary of the union in the query (its page saves the draft; the plan button
+    # starts the union's next year's plan)
+    Entry("reports:summary", owner="union_a1", get="read", post="write",
+          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    page("reports:summary_docx", owner="union_a1", query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    Entry("reports:summary_reset", owner="union_a1", get=None, post="write", query=summary_draft_query),
+    Entry("reports:summary_plan", owner="union_a1", get=None, post="write",
+          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    # making the PDF is a read, like an export (the auditor may)
+    Entry("reports:summary_pdf", owner="union_a1", get=None, post="read",
+          query=lambda w: f"union={w.union_a1.pk}&period=2025"),
+    # a PDF made with the care grant may state care figures: found only by those who hold the grant
+    page("reports:summary_pdf_job", summary_pdf, "union_a1", care=True),
+    page("reports:summary_pdf_download", summary_pdf, "union_a1", care=True),
 ]
 
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from docx import Document
 from python_calamine import CalamineWorkbook
 
 from config.api import api
@@ -108,9 +109,18 @@ def _send(client, entry: Entry, world: World, method: str):
     return client.generic(method.upper(), url, json.dumps(body), content_type="application/json")
 
 
+def docx_text(body: bytes) -> str:
+    """Every paragraph, table cell and footer of a Word document."""
+    document = Document(io.BytesIO(body))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
 def text_of(response) -> str:
     """What the user is shown: the page, the JSON (Chinese unescaped) or every cell of a spreadsheet."""
     body = b"".join(response.streaming_content) if response.streaming else response.content
+    if "wordprocessingml" in response.get("Content-Type", ""):
+        return docx_text(body)
     if body[:2] == b"PK":
         book = CalamineWorkbook.from_filelike(io.BytesIO(body))
         return "\n".join(str(cell) for name in book.sheet_names
