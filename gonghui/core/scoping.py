@@ -48,6 +48,11 @@ def within(qs: QuerySet, union, *, path_field: str | None = None) -> QuerySet:
     field = path_field or qs.model.SCOPE_PATH
     if field == "path":
         return qs.filter(tenant_id=union.tenant_id, path__startswith=union.path)
+    if union.pk == union.tenant_id:
+        # The tenant's own root: its subtree is every union of the tenant, so the tenant key says it all.
+        # A list of every union id (`= ANY` of hundreds) would cost the planner one index descent per id,
+        # and it would scan whole tables instead of walking (tenant, date) indexes (docs/benchmarks.md).
+        return qs.filter(tenant_id=union.tenant_id)
     relation = field.removesuffix("__path")
     return qs.filter(tenant_id=union.tenant_id, **{f"{relation}__in": subtree_ids(union)})
 

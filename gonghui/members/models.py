@@ -13,6 +13,12 @@ from .choices import Category, Education, EventKind, Gender, PoliticalStatus, St
 class Member(TenantModel):
     """A membership (会员档案). One person holds one active membership per tenant."""
 
+    # The tenant is the union's own tenant, copied by the services from the union they were given, so the
+    # database does not check it again: each check cost a roster import's members INSERT about 30 %
+    # (docs/benchmarks.md, Rosters, fifth pass). PROTECT still acts in the ORM. The union key stays
+    # checked: it is the record's own relation, the one that says where the member belongs.
+    tenant = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False,
+                               db_constraint=False)
     # Keeps its own index although member_union_status_name begins with union_id: a street's lists and
     # coverage figures (union_id IN (...)) bitmap-scan this small one, twice as fast as the composite.
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="members", verbose_name=_("所属工会"))
@@ -73,12 +79,14 @@ class MemberEvent(TenantModel):
     # Events are read per member only; the other keys are never searched on, so they carry no index
     # (a roster import writes one event per new member). Deleting a union or user, which PROTECT
     # checks against these keys, scans the table instead: a rare administrator's act.
-    # Only the member key is checked by the database. The tenant, union and user keys of this append-only
-    # history are written by the services from rows they have just read, PROTECT still guards them in the
-    # ORM, and each database check cost a roster import about 3 s a million rows (docs/benchmarks.md).
+    # No key of this append-only history is checked by the database: the services write it from rows they
+    # have just read or written, and PROTECT and CASCADE still act in the ORM (Django's, not the database's).
+    # Each check cost a roster import about 3 s a million rows; the member key's, which also locks the new
+    # member row and so writes its heap page again, about three times the event INSERT itself
+    # (docs/benchmarks.md, Rosters, fifth pass).
     tenant = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False,
                                db_constraint=False)
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events", db_constraint=False)
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False,
                               db_constraint=False)
     kind = models.CharField(_("事项"), max_length=16, choices=EventKind.choices)

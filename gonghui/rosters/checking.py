@@ -156,6 +156,8 @@ LABEL_TABLES = {"gender": (GENDERS, "性别"), "education": (EDUCATIONS, "学历
 LOOKUP_FIELDS = ("gender", "ethnicity", "education", "political_status", "category", "birth_date", "join_date",
                  "union")
 _MISSING = object()
+# The other cells the fast path reads.
+FAST_FIELDS = ("name", "id_number", "phone", "card_number", "group")
 
 
 class _Rejected:
@@ -182,6 +184,10 @@ class RowChecker:
         self._lookups: dict[str, dict] = {key: {} for key in LOOKUP_FIELDS}
         self._births: dict[str, date | _Rejected] = {}
         self._groups: dict[tuple[int, object], int | _Rejected] = {}
+        # The fast path's cell positions, worked out once: a short row is padded to `_width` instead.
+        self._width = max(self.mapping.values(), default=-1) + 1
+        self._at = {key: self.mapping.get(key) for key in (*FAST_FIELDS, *LOOKUP_FIELDS)}
+        self._lookup_at = tuple((key, self.mapping.get(key), self._lookups[key]) for key in LOOKUP_FIELDS)
 
     def cell(self, row: list, key: str) -> object:
         index = self.mapping.get(key)
@@ -232,9 +238,11 @@ class RowChecker:
         return (values, []) if values is not None else self.check_full(row)
 
     def _fast(self, row: list) -> MemberRow | None:
-        cell = self.cell
-        name, number, phone, card = cell(row, "name"), cell(row, "id_number"), cell(row, "phone"), \
-            cell(row, "card_number")
+        if len(row) < self._width:
+            row = [*row, *[None] * (self._width - len(row))]
+        at = self._at
+        name, number, phone, card, group = (row[i] if i is not None else None for i in
+                                            (at["name"], at["id_number"], at["phone"], at["card_number"], at["group"]))
         if type(name) is not str or type(number) is not str or len(number) != 18 or not number.isascii():
             return None
         name = cell_text(name)
@@ -253,15 +261,21 @@ class RowChecker:
         card = cell_text(card) or None
         if card is not None and len(card) > 30:
             return None
-        found = {key: self._lookup(key, cell(row, key)) for key in LOOKUP_FIELDS}
-        if REJECTED in found.values():
-            return None
+        found = {}
+        for key, index, cache in self._lookup_at:
+            raw = row[index] if index is not None else None
+            value = cache.get(raw, _MISSING)
+            if value is _MISSING:
+                value = self._lookup(key, raw)
+            if value is REJECTED:
+                return None
+            found[key] = value
         gender = "M" if int(number[16]) % 2 else "F"
         join = found["join_date"]
         if (found["gender"] and found["gender"] != gender) or (found["birth_date"] and found["birth_date"] != birth) \
                 or join is None or join > self.today or join < birth:
             return None
-        group_id = self._group_id(found["union"], cell(row, "group"))
+        group_id = self._group_id(found["union"], group)
         if group_id is REJECTED:
             return None
         return MemberRow(found["union"], group_id, name, number, birth, gender, found["ethnicity"], phone,
