@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db import models
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.http import Http404
@@ -290,9 +291,12 @@ def _lookup(record, path: str):
 
 
 def _cell(value):
+    """A cell as the page, the export and the API show it: a related record ("fund") by its name."""
     if isinstance(value, bool):
         return "是" if value else "否"
-    return "" if value is None else value
+    if value is None:
+        return ""
+    return str(value) if isinstance(value, models.Model) else value
 
 
 @dataclass

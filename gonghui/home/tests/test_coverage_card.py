@@ -20,7 +20,7 @@ def test_each_number_of_the_coverage_card_links_to_a_list_of_that_many(cast, cli
     for shown, url in links:
         listed = client.get(unescape(url))
         assert listed.status_code == 200
-        assert f'id="records-total">{shown}<' in listed.content.decode(), url
+        assert f'id="records-total" data-value="{shown}"' in listed.content.decode(), url
     members = client.get(unescape(links[4][1])).content.decode()
     assert cast.member_a1.name in members and cast.member_b1.name not in members
     assert cast.member_a1.id_number not in members

@@ -60,7 +60,7 @@ def test_each_figure_equals_its_records_page(cast, client_for, year_of_work, per
         value = figure_value(figure_get(key), user=user, union=user.union, period=period)
         page = client_for(user).get(value.url)
         assert page.status_code == 200
-        assert f'id="records-total">{value.value}<' in page.content.decode()
+        assert f'id="records-total" data-value="{value.value}"' in page.content.decode()
 
 
 def test_each_figure_equals_the_app_list_with_its_period(cast, year_of_work, period):

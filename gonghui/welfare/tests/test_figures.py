@@ -71,6 +71,6 @@ def test_each_figure_is_the_count_or_the_total_row_of_its_list(client, cast, yea
     text = client.get(result.url).content.decode()
     assert figure.sentence.format(value=result.text) in text
     # The list's total row is the figure (written as the list writes numbers: "3000.00" for 3000 yuan).
-    assert Decimal(re.search(r'id="records-total">([\d.]+)<', text)[1]) == result.value
+    assert Decimal(re.search(r'id="records-total" data-value="([\d.]+)"', text)[1]) == result.value
     # Another street sees none of union_a1's records.
     assert value(figure.key, cast, year, user=cast.county_admin, union=cast.street_b).value == 0
