@@ -22,7 +22,7 @@ from gonghui.core.figures import FigureValue, Ratio, Section, figure_get, figure
 from gonghui.core.formatting import chinese_date
 from gonghui.core.periods import Period
 
-from .summary_values import figure_values_together
+from gonghui.core.figures_together import figure_values_together
 
 BODY, HEADING_1, HEADING_2, HEADING_3 = 0, 1, 2, 3
 LEVELS = {BODY: "正文", HEADING_1: "一级标题（一、）", HEADING_2: "二级标题（（一））", HEADING_3: "三级标题（1.）"}

@@ -6,14 +6,11 @@ sentences (figures.LINES) as a link to the list of exactly the records it counts
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
-from django.db.models import Count, Sum
-from django.db.models.functions import TruncMonth
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from gonghui.core.figures import FigureValue, figure_get, figure_records, figure_values
+from gonghui.core.figures import FigureValue, figure_get, figure_months, figure_values
 from gonghui.core.periods import Period
 from gonghui.org.models import Union
 
@@ -86,34 +83,12 @@ def _linked(value: FigureValue) -> SafeString:
     return format_html('{}<a href="{}">{}</a>{}', before, url, value.text, after)
 
 
-def _figure_months(key: str, *, user, union: Union, period: Period) -> dict[date, object]:
-    """A figure month by month (its month_field), from its own records.
-
-    Private until core.figures has its own helper (the reports work adds one).
-    """
-    figure = figure_get(key)
-    measure = Count("pk") if figure.total is None else Sum(figure.total)
-    rows = (figure_records(figure, user=user, union=union, period=period).order_by()
-            .annotate(month=TruncMonth(figure.month_field)).values("month").annotate(value=measure)
-            .values_list("month", "value"))
-    return dict(rows)
-
-
-def _months(period: Period) -> list[date]:
-    months, day = [], period.start.replace(day=1)
-    while day <= period.end:
-        months.append(day)
-        day = (day + timedelta(days=32)).replace(day=1)
-    return months
-
-
 def _chart(user, union: Union, period: Period) -> dict:
     """Aid paid and files approved, month by month: the shape of the year behind the totals."""
-    aid = _figure_months("care.hardship_aid", user=user, union=union, period=period)
-    new = _figure_months("care.hardship_new", user=user, union=union, period=period)
-    months = _months(period)
+    aid = figure_months(figure_get("care.hardship_aid"), user=user, union=union, period=period)
+    new = figure_months(figure_get("care.hardship_new"), user=user, union=union, period=period)
     return {
-        "months": [f"{m.year}-{m.month:02d}" for m in months],
-        "aid": [float(aid.get(m) or 0) for m in months],
-        "new_files": [new.get(m, 0) for m in months],
+        "months": [f"{month.year}-{month.month:02d}" for month, _ in aid],
+        "aid": [float(value) for _, value in aid],
+        "new_files": [value for _, value in new],
     }

@@ -204,7 +204,7 @@ def test_figures_read_together_equal_each_read_alone(street_year, who):
     """Every registered figure, for users with and without the care grant: the summary's one query per
     table gives what `figure_value` gives figure by figure."""
     from gonghui.core.figures import figure_value, figures_all
-    from gonghui.reports.summary_values import figure_values_together
+    from gonghui.core.figures_together import figure_values_together
 
     user = getattr(street_year, who)
     union = user.union

@@ -12,7 +12,7 @@ from gonghui.demo.county import build_county
 from gonghui.demo.reset import delete_demo
 from gonghui.org.models import Union
 from gonghui.reports.summary import summary_build, summary_render
-from gonghui.reports.summary_values import figure_values_together
+from gonghui.core.figures_together import figure_values_together
 
 AS_OF = date(2026, 10, 20)
 PERIODS = (year_period(AS_OF.year), months_period(AS_OF.year, AS_OF.month - 1))

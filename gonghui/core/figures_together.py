@@ -1,6 +1,7 @@
-"""Every figure of a summary read in as few queries as their records allow: one per table, not one per figure.
+"""Figures read in as few queries as their records allow: one per table, not one per figure.
 
-A summary states every registered figure; read one by one, thirty figures over a county's million ledger
+`gonghui.core.figures.figure_values` reads through here, so every page that shows several figures (the
+statistics pages, the dashboard's API, the year-end summary) gets it. A summary states every registered figure; read one by one, thirty figures over a county's million ledger
 entries of a year are thirty scans of the same rows (12 s measured, bench/bench_summary.py). Figures whose
 records are one table filtered on its own columns (most are: activities of a kind in the period, cases
 received in it) are measured together: one query over the table, scoped as the registry scopes
@@ -14,18 +15,10 @@ from collections import defaultdict
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.sql.where import AND, WhereNode
 
-from gonghui.core.figures import (
-    Figure,
-    FigureValue,
-    Ratio,
-    figure_get,
-    figure_url,
-    figure_value,
-    may_read,
-)
-from gonghui.core.formatting import ZERO
-from gonghui.core.periods import Period
-from gonghui.core.scoping import visible, within
+from .figures import Figure, FigureValue, Ratio, figure_get, figure_url, figure_value, may_read
+from .formatting import ZERO
+from .periods import Period
+from .scoping import visible, within
 
 
 def figure_values_together(figures, *, user, union, period: Period) -> dict[str, FigureValue]:
