@@ -24,6 +24,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gonghui.welfare.kinds import KINDS as WELFARE_KINDS
 
+from . import parts
+
 DAY = "2099-01-01"  # a date every service refuses (after today): writes by those who may are refused at a field
 
 
@@ -533,6 +535,10 @@ API = [
     admin_page("GET /api/accounts/access-log", "audit"),
     admin_page("GET /api/accounts/history", "audit"),
 ]
+
+for _part in parts.modules():  # the newer apps' entries (tests/access/parts)
+    PAGES += _part.PAGES
+    API += _part.API
 
 MATRIX = {entry.route: entry for entry in PAGES + API}
 assert len(MATRIX) == len(PAGES) + len(API), "an endpoint has two entries"

@@ -4,7 +4,7 @@ Records are entered through the services as the officer would. Each sensitive re
 (a text found nowhere else) so the walk can tell whether a response shows it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
@@ -27,6 +27,8 @@ from gonghui.rights.tests.helpers import body, case, contract, petition
 from gonghui.rosters import services as rosters
 from gonghui.testing import PASSWORD, Cast, _grassroots, _node, _user, build_cast
 from gonghui.welfare.tests import helpers as welfare
+
+from . import parts
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 ROSTER_CSV = "姓名,身份证号码,入会时间\n周强,110105198503120011,2020-01-01\n吴刚,bad,2020-01-01\n".encode()
@@ -82,8 +84,13 @@ class World:
     course: object
     order: object
 
+    parts: dict = field(default_factory=dict)  # the records of tests/access/parts, by name
+
     def __getattr__(self, name):
-        # The cast's places, users and members read as the world's own: world.union_a1, world.officer.
+        # The cast's places, users and members, and the parts' records, read as the world's own:
+        # world.union_a1, world.officer, world.congress.
+        if name in self.__dict__.get("parts", {}):
+            return self.__dict__["parts"][name]
         return getattr(self.__dict__["cast"], name)
 
     def reveal_markers(self) -> tuple[str, ...]:
@@ -172,7 +179,7 @@ def build_world() -> World:
     transfer = members.transfer_request(actor=officer, member=cast.member_a1, to_union=union_a3, on_date=today)
     admins = {f"{duty}_admin": duty_account_create(username=f"{duty}_admin", full_name=f"{duty}_admin", duty=duty,
                                                    password=PASSWORD) for duty in Duty.values}
-    return World(cast=cast, outsider=_outsider(), **admins, union_a3=union_a3, transfer=transfer, roster=roster,
+    world = World(cast=cast, outsider=_outsider(), **admins, union_a3=union_a3, transfer=transfer, roster=roster,
                  export=export, plan=plan, item=item, template=template, template_item=template_item,
                  activity=activity, result=result, honour=honour, news=news, reward_rule=reward_rule,
                  attachment=attachment, file=file, fund=fund, visit=visit, grant=grant, unit=unit,
@@ -180,3 +187,6 @@ def build_world() -> World:
                  mediator=mediator, contract=contract(cast), welfare_aid=welfare.aid(cast, member=cast.member_a1),
                  welfare_recuperation=welfare.stay(cast, name="陈静"), welfare_programme=welfare.programme(cast),
                  welfare_drive=welfare.drive(cast), **_outreach(cast))
+    for part in parts.modules():
+        world.parts.update(part.build(world))
+    return world
