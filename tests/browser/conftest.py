@@ -5,8 +5,11 @@ The `page` fixture checks every page the test visits with axe-core (tests/browse
 
 import os
 import shutil
+import threading
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 from gonghui.testing import PASSWORD
 
@@ -16,6 +19,30 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
 # the tests make around it are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server, answering one request at a time when its threads share the test's connection.
+
+    On SQLite the test database lives in memory, so every server thread uses the test thread's one
+    connection (Django's `connections_override`); a page that loads its parts at once (the dashboard's
+    sections, htmx on load) would run their queries and transactions interleaved on it, which once hung
+    a CI run for an hour. On PostgreSQL each thread has its own connection and requests stay concurrent.
+    """
+
+    def set_app(self, application):
+        if not self.connections_override:
+            return super().set_app(application)
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        return super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATime
 
 
 @pytest.fixture(scope="session")
