@@ -29,6 +29,8 @@ TITLE_SIZE, BODY_SIZE, FOOTER_SIZE, TABLE_SIZE = Pt(22), Pt(16), Pt(14), Pt(12)
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 TOP, LEFT, BLOCK_WIDTH, BLOCK_HEIGHT = Mm(37), Mm(28), Mm(156), Mm(225)
 LINES, CHARS = 22, 28
+TITLE_CHARS = int(BLOCK_WIDTH.pt // TITLE_SIZE.pt)  # 20 characters of 2号 to the 156 mm line
+TITLE_BREAKS_AFTER = "会年的"
 # 225 mm / 22 lines = 28.93 pt a line: 579.5 twips, rounded down so that 22 lines always fit (Word's own GB
 # templates write 579).
 LINE_PITCH = int(BLOCK_HEIGHT.pt / LINES * 20)
@@ -193,8 +195,51 @@ def _run(paragraph, text: str, font: str, size=None):
 def _title(document, title: str) -> None:
     paragraph = document.add_paragraph(style=STYLE_TITLE)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(paragraph, title, TITLE_FONT, TITLE_SIZE)
+    lines = title_lines(title)
+    for line in lines[:-1]:
+        _run(paragraph, line, TITLE_FONT, TITLE_SIZE).add_break()  # a line break within the title's paragraph
+    _run(paragraph, lines[-1], TITLE_FONT, TITLE_SIZE)
     document.add_paragraph()  # one empty line between the title and the text
+
+
+def title_lines(title: str) -> list[str]:
+    """The title broken into lines shaped like a trapezoid: each no longer than the one below it.
+
+    GB/T 9704 centres a title too long for one line on lines "梯形或菱形"; 2号 characters fit
+    TITLE_CHARS to a line. The lines are as even as the breaks allow, a number never broken apart,
+    and a break after 会 (the union's name), 年 or 的 preferred: the words stay whole.
+    """
+    count = -(-len(title) // TITLE_CHARS)
+    if count <= 1:
+        return [title]
+    best = min(_title_splits(title, count), key=lambda cuts: _split_cost(title, cuts), default=None)
+    if best is None:  # no trapezoid fits (a very long title): full lines, as it comes
+        return [title[i:i + TITLE_CHARS] for i in range(0, len(title), TITLE_CHARS)]
+    bounds = (0, *best, len(title))
+    return [title[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _title_splits(title: str, count: int):
+    """Every way to cut the title into `count` lines no wider than the block, none wider than the next."""
+    def cuts_from(start: int, left: int, shortest: int):
+        if left == 1:
+            if shortest <= len(title) - start <= TITLE_CHARS:
+                yield ()
+            return
+        for end in range(start + shortest, min(start + TITLE_CHARS, len(title)) + 1):
+            if title[end - 1].isdigit() and title[end:end + 1].isdigit():
+                continue
+            for rest in cuts_from(end, left - 1, end - start):
+                yield (end, *rest)
+
+    yield from cuts_from(0, count, 1)
+
+
+def _split_cost(title: str, cuts: tuple[int, ...]) -> int:
+    bounds = (0, *cuts, len(title))
+    lengths = [b - a for a, b in zip(bounds, bounds[1:])]
+    unnatural = sum(1 for cut in cuts if title[cut - 1] not in TITLE_BREAKS_AFTER)
+    return (max(lengths) - min(lengths)) + 3 * unnatural
 
 
 def _block(document, block, number: str, rendered: Rendered) -> None:

@@ -119,3 +119,29 @@ def test_the_download_is_named_after_the_union_and_year(client, cast):
     assert response.status_code == 200
     assert "%E7%94%B2%E8%A1%97%E9%81%93%E6%80%BB%E5%B7%A5%E4%BC%9A2025" in response["Content-Disposition"]
     assert Document(BytesIO(response.content)).paragraphs[0].text == "甲街道总工会2025年工作总结"
+
+
+def test_a_title_too_long_for_one_line_is_a_trapezoid_broken_between_words():
+    from gonghui.reports.document import TITLE_CHARS, title_lines
+
+    assert title_lines("甲街道总工会2025年工作总结") == ["甲街道总工会2025年工作总结"]
+    title = "仙桃市郑场镇机关事业单位联合工会委员会2025年1—6月工作总结"
+    lines = title_lines(title)
+    assert "".join(lines) == title and len(lines) == 2
+    assert all(len(line) <= TITLE_CHARS for line in lines)
+    assert len(lines[0]) <= len(lines[1])  # the upper line is the shorter
+    assert lines[0].endswith("会") or lines[0].endswith("年")  # a word is never cut in two
+    assert not (lines[0][-1].isdigit() and lines[1][0].isdigit())
+
+
+def test_a_long_title_is_written_on_its_lines_in_one_centred_paragraph(cast, summary_figures):  # noqa: F811
+    cast.street_a.name = "仙桃市郑场镇机关事业单位联合工会委员会"
+    cast.street_a.save(update_fields=["name"])
+    build_street_year(cast)
+    summary = summary_build(user=cast.street_admin, union=cast.street_a, period=PERIOD, today=PERIOD.end)
+    document = Document(BytesIO(summary_docx(summary_render(summary, user=cast.street_admin))))
+    title = document.paragraphs[0]
+    assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    # Two lines of 14: the break falls between 联合 and 工会, as no break after 会 or 年 leaves a trapezoid.
+    assert title.text.split("\n") == ["仙桃市郑场镇机关事业单位联合", "工会委员会2025年工作总结"]
+    assert all(east_asian(run) == "方正小标宋简体" for run in title.runs)
