@@ -1,0 +1,196 @@
+"""Pages of open affairs: the overview of its figures, postings and their approval, the yearly catalogue,
+members' questions and the union's answers. Each page shapes the request, then calls one selector or service."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gonghui.core.figures import figure_values
+from gonghui.core.files import private_file_response
+from gonghui.core.pages import form_page, paginate, post_and_back
+from gonghui.core.periods import Period, period_from
+from gonghui.core.xlsx import xlsx_download
+from gonghui.org.selectors import union_get
+
+from . import selectors, services
+from .figures import FIGURES
+from .filters import CommentFilters, ItemFilters, PostingFilters
+from .forms import AnswerForm, AttachmentForm, ItemForm, PostingForm
+from .models import ItemState, PostingStatus
+from .uploads import TYPES
+
+
+def _period(request) -> tuple[Period, str]:
+    today = timezone.localdate()
+    try:
+        return period_from(request.GET, today=today), ""
+    except ValidationError as error:
+        return period_from({}, today=today), "；".join(error.messages)
+
+
+@login_required
+def index_page(request):
+    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
+    period, error = _period(request)
+    values = figure_values(FIGURES, user=request.user, union=union, period=period)
+    return render(request, "openaffairs/index.html", {
+        "union": union, "period": period, "period_error": error, "values": values,
+        "categories": selectors.postings_by_category(user=request.user, union=union, period=period)})
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def _export(filename: str, headers: list, rows) -> object:
+    return xlsx_download(filename=filename, headers=[(header, 18) for header in headers], rows=rows)
+
+
+# Postings ---------------------------------------------------------------------------------------
+
+@login_required
+def postings_page(request):
+    filters = PostingFilters.from_page(request)
+    page = paginate(request, selectors.posting_list(user=request.user, filters=filters.values))
+    return render(request, "openaffairs/postings.html", {"form": filters.form, "page": page})
+
+
+@login_required
+def postings_export_page(request):
+    filters = PostingFilters.from_page(request)
+    rows = ([p.union.name, p.title, p.get_kind_display(), p.get_category_display(), _date(p.starts_on),
+             _date(p.ends_on), p.get_status_display(), p.drafted_by.full_name,
+             p.approved_by.full_name if p.approved_by else "", _date(p.approved_on)]
+            for p in selectors.posting_list(user=request.user, filters=filters.values).iterator(chunk_size=2000))
+    return _export("厂务公开事项.xlsx", ["工会", "标题", "栏目", "公开类别", "公开开始日期", "公开截止日期", "状态",
+                                    "起草人", "审批人", "审批日期"], rows)
+
+
+@login_required
+def posting_detail_page(request, pk: int):
+    posting = selectors.posting_get(user=request.user, pk=pk)
+    return render(request, "openaffairs/posting_detail.html", {
+        "posting": posting, "attachments": posting.attachments.all(),
+        "comments": selectors.comments_of(posting=posting),
+        "may_approve": posting.status == PostingStatus.DRAFT and posting.drafted_by_id != request.user.pk})
+
+
+def _posting_form(request, union, **kwargs):
+    return form_page(request, form_class=PostingForm,
+                     form_kwargs={"items": selectors.item_choices(user=request.user, union=union)},
+                     success=lambda posting: reverse("openaffairs:posting_detail", args=[posting.pk]), **kwargs)
+
+
+@login_required
+def posting_create_page(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    return _posting_form(request, union, title=f"起草公开事项：{union.name}", cancel_url=reverse("openaffairs:postings"),
+                         service=lambda data: services.posting_create(actor=request.user, union=union, **data),
+                         done_message="已保存草稿，请由另一位工会干部审批")
+
+
+@login_required
+def posting_edit_page(request, pk: int):
+    posting = selectors.posting_get(user=request.user, pk=pk)
+    back = reverse("openaffairs:posting_detail", args=[posting.pk])
+    return _posting_form(request, posting.union, title=f"修改公开事项：{posting}", cancel_url=back,
+                         initial={name: getattr(posting, name) for name in services.POSTING_FIELDS},
+                         service=lambda data: services.posting_update(actor=request.user, posting=posting, **data))
+
+
+@login_required
+@require_POST
+def posting_approve_page(request, pk: int):
+    posting = selectors.posting_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.posting_approve(actor=request.user, posting=posting),
+                         back=reverse("openaffairs:posting_detail", args=[posting.pk]), done="已审批，公开事项已公开")
+
+
+@login_required
+def attachment_add_page(request, pk: int):
+    posting = selectors.posting_get(user=request.user, pk=pk)
+    back = reverse("openaffairs:posting_detail", args=[posting.pk])
+    return form_page(request, form_class=AttachmentForm, title=f"上传附件：{posting}", cancel_url=back,
+                     service=lambda data: services.attachment_add(actor=request.user, posting=posting, **data),
+                     success=lambda attachment: back, submit_label="上传", done_message="已上传")
+
+
+@login_required
+def attachment_page(request, pk: int):
+    attachment = selectors.attachment_get(user=request.user, pk=pk)
+    return private_file_response(attachment.file, filename=attachment.name, as_attachment=not attachment.is_image,
+                                 content_type=TYPES[attachment.file_type].mime)
+
+
+# The yearly catalogue ---------------------------------------------------------------------------
+
+@login_required
+def catalogue_page(request):
+    filters = ItemFilters.from_page(request)
+    page = paginate(request, selectors.item_list(user=request.user, filters=filters.values))
+    today = timezone.localdate()
+    return render(request, "openaffairs/catalogue.html", {
+        "form": filters.form, "page": page, "missed": filters.values.get("state") == ItemState.MISSED,
+        "rows": [(item, item.state_on(today)) for item in page]})
+
+
+@login_required
+def catalogue_export_page(request):
+    filters = ItemFilters.from_page(request)
+    rows = ([i.union.name, i.year, i.get_category_display(), i.title, _date(i.due_on), _date(i.vote_on),
+             _date(i.posted_on)]
+            for i in selectors.item_list(user=request.user, filters=filters.values).iterator(chunk_size=2000))
+    return _export("公开目录.xlsx", ["工会", "年度", "公开类别", "公开事项", "应公开日期", "职代会表决日期", "公开日期"],
+                   rows)
+
+
+@login_required
+def item_create_page(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    back = reverse("openaffairs:catalogue")
+    return form_page(request, form_class=ItemForm, title=f"新增公开目录事项：{union.name}", cancel_url=back,
+                     initial={"year": timezone.localdate().year},
+                     service=lambda data: services.catalogue_item_create(actor=request.user, union=union, **data),
+                     success=lambda item: back)
+
+
+@login_required
+def item_edit_page(request, pk: int):
+    item = selectors.item_get(user=request.user, pk=pk)
+    back = reverse("openaffairs:catalogue")
+    return form_page(request, form_class=ItemForm, title=f"修改公开目录事项：{item}", cancel_url=back,
+                     initial={name: getattr(item, name) for name in services.ITEM_FIELDS},
+                     service=lambda data: services.catalogue_item_update(actor=request.user, item=item, **data),
+                     success=lambda saved: back)
+
+
+# Members' questions and opinions ----------------------------------------------------------------
+
+@login_required
+def comments_page(request):
+    filters = CommentFilters.from_page(request)
+    page = paginate(request, selectors.comment_list(user=request.user, filters=filters.values))
+    return render(request, "openaffairs/comments.html", {"form": filters.form, "page": page})
+
+
+@login_required
+def comments_export_page(request):
+    filters = CommentFilters.from_page(request)
+    rows = ([c.union.name, c.posting.title, c.get_kind_display(), c.member.name, _date(c.asked_on), c.text,
+             c.answer, _date(c.answered_on)]
+            for c in selectors.comment_list(user=request.user, filters=filters.values).iterator(chunk_size=2000))
+    return _export("职工提问和意见.xlsx", ["工会", "公开事项", "类型", "会员", "提出日期", "内容", "答复", "答复日期"],
+                   rows)
+
+
+@login_required
+def comment_answer_page(request, pk: int):
+    comment = selectors.comment_get(user=request.user, pk=pk)
+    back = reverse("openaffairs:posting_detail", args=[comment.posting_id])
+    return form_page(request, form_class=AnswerForm, title=f"答复：{comment}", cancel_url=back,
+                     initial={"answer": comment.answer},
+                     service=lambda data: services.comment_answer(actor=request.user, comment=comment, **data),
+                     success=lambda saved: back, submit_label="答复", done_message="已答复")
