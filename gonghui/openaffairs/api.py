@@ -18,6 +18,15 @@ from .models import PostingKind
 router = Router(tags=["openaffairs"])
 
 
+def _list_route(path: str, filters_class, select, out: type[Schema], summary: str) -> None:
+    """A list endpoint: the page's filters as query parameters, one page of what the selector returns."""
+    def list_records(request, query: Query[filters_class.query_schema()]):
+        return filtered_page(request, query, filters_class, select)
+
+    router.get(path, response=Page[out], summary=summary, operation_id=f"openaffairs_list_{path.strip('/')}")(
+        list_records)
+
+
 class PostingOut(Schema):
     id: int
     union_id: int
@@ -87,11 +96,6 @@ class AnswerIn(Schema):
     answer: str
 
 
-@router.get("/postings", response=Page[PostingOut], summary="公开事项列表")
-def list_postings(request, query: Query[PostingFilters.query_schema()]):
-    return filtered_page(request, query, PostingFilters, selectors.posting_list)
-
-
 @router.post("/unions/{union_id}/postings", response={201: PostingOut}, summary="起草公开事项（待另一位干部审批）")
 def create_posting(request, union_id: RecordId, data: PostingIn):
     union = union_get(user=request.user, pk=union_id)
@@ -116,23 +120,18 @@ def add_attachment(request, posting_id: RecordId, file: File[UploadedFile]):
     return Status(201, services.attachment_add(actor=request.user, posting=posting, file=file))
 
 
-@router.get("/catalogue", response=Page[ItemOut], summary="公开目录")
-def list_items(request, query: Query[ItemFilters.query_schema()]):
-    return filtered_page(request, query, ItemFilters, selectors.item_list)
-
-
 @router.post("/unions/{union_id}/catalogue", response={201: ItemOut}, summary="新增公开目录事项")
 def create_item(request, union_id: RecordId, data: ItemIn):
     union = union_get(user=request.user, pk=union_id)
     return Status(201, services.catalogue_item_create(actor=request.user, union=union, **data.dict()))
 
 
-@router.get("/comments", response=Page[CommentOut], summary="职工提问和意见")
-def list_comments(request, query: Query[CommentFilters.query_schema()]):
-    return filtered_page(request, query, CommentFilters, selectors.comment_list)
-
-
 @router.post("/comments/{comment_id}/answer", response=CommentOut, summary="答复职工提问和意见")
 def answer_comment(request, comment_id: RecordId, data: AnswerIn):
     comment = selectors.comment_get(user=request.user, pk=comment_id)
     return services.comment_answer(actor=request.user, comment=comment, answer=data.answer)
+
+
+_list_route("/postings", PostingFilters, selectors.posting_list, PostingOut, "公开事项列表")
+_list_route("/catalogue", ItemFilters, selectors.item_list, ItemOut, "公开目录")
+_list_route("/comments", CommentFilters, selectors.comment_list, CommentOut, "职工提问和意见")

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from gonghui.core.files import stored_with
 from gonghui.core.formatting import future_error
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.services import fields_assign, require_within, require_writer, save_with_history
@@ -158,13 +159,7 @@ def attachment_add(*, actor, posting: Posting, file) -> PostingAttachment:
     attachment = PostingAttachment(tenant_id=posting.tenant_id, union_id=posting.union_id, posting=posting,
                                    name=(file.name or "")[-200:], file_type=ext, size=file.size,
                                    uploaded_by=actor, uploaded_at=timezone.now())
-    attachment.file.save(f"upload.{ext}", file, save=False)
-    try:
-        save_with_history(attachment, actor=actor)
-    except Exception:
-        # A row that could not be saved leaves no file behind.
-        attachment.file.delete(save=False)
-        raise
+    stored_with(attachment.file, f"upload.{ext}", file, lambda: save_with_history(attachment, actor=actor))
     return attachment
 
 

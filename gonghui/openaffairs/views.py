@@ -2,16 +2,14 @@
 members' questions and the union's answers. Each page shapes the request, then calls one selector or service."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gonghui.core.figures import figure_values
+from gonghui.core.figures import Column, figure_values
 from gonghui.core.files import private_file_response
-from gonghui.core.pages import form_page, paginate, post_and_back
-from gonghui.core.periods import Period, period_from
+from gonghui.core.pages import form_page, paginate, period_asked, post_and_back
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get
 
@@ -23,30 +21,47 @@ from .models import ItemState, PostingStatus
 from .uploads import TYPES
 
 
-def _period(request) -> tuple[Period, str]:
-    today = timezone.localdate()
-    try:
-        return period_from(request.GET, today=today), ""
-    except ValidationError as error:
-        return period_from({}, today=today), "；".join(error.messages)
-
-
 @login_required
 def index_page(request):
     union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
-    period, error = _period(request)
+    period, error = period_asked(request)
     values = figure_values(FIGURES, user=request.user, union=union, period=period)
     return render(request, "openaffairs/index.html", {
         "union": union, "period": period, "period_error": error, "values": values,
         "categories": selectors.postings_by_category(user=request.user, union=union, period=period)})
 
 
-def _date(value) -> str:
-    return value.isoformat() if value else ""
+def _columns(*pairs: tuple[str, str]) -> tuple[Column, ...]:
+    return tuple(Column(label, path) for label, path in pairs)
 
 
-def _export(filename: str, headers: list, rows) -> object:
-    return xlsx_download(filename=filename, headers=[(header, 18) for header in headers], rows=rows)
+def _cell(value):
+    # Dates as 2025-03-31, not a spreadsheet serial number; a missing one as an empty cell.
+    return value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else value)
+
+
+UNION = ("工会", "union.name")
+# Each list's export: its filters, its selector, the file's name and its columns.
+EXPORTS = {
+    "postings": (PostingFilters, selectors.posting_list, "厂务公开事项.xlsx", _columns(
+        UNION, ("标题", "title"), ("栏目", "get_kind_display"), ("公开类别", "get_category_display"),
+        ("公开开始日期", "starts_on"), ("公开截止日期", "ends_on"), ("状态", "get_status_display"),
+        ("起草人", "drafted_by.full_name"), ("审批人", "approved_by.full_name"), ("审批日期", "approved_on"))),
+    "catalogue": (ItemFilters, selectors.item_list, "公开目录.xlsx", _columns(
+        UNION, ("年度", "year"), ("公开类别", "get_category_display"), ("公开事项", "title"),
+        ("应公开日期", "due_on"), ("职代会表决日期", "vote_on"), ("公开日期", "posted_on"))),
+    "comments": (CommentFilters, selectors.comment_list, "职工提问和意见.xlsx", _columns(
+        UNION, ("公开事项", "posting.title"), ("类型", "get_kind_display"), ("会员", "member.name"),
+        ("提出日期", "asked_on"), ("内容", "text"), ("答复", "answer"), ("答复日期", "answered_on"))),
+}
+
+
+@login_required
+def export_page(request, *, name: str):
+    filters_class, select, filename, columns = EXPORTS[name]
+    records = select(user=request.user, filters=filters_class.from_page(request).values).iterator(chunk_size=2000)
+    return xlsx_download(filename=filename, headers=[(column.label, 18) for column in columns],
+                         rows=([_cell(column.read(record)) for column in columns] for record in records))
 
 
 # Postings ---------------------------------------------------------------------------------------
@@ -56,17 +71,6 @@ def postings_page(request):
     filters = PostingFilters.from_page(request)
     page = paginate(request, selectors.posting_list(user=request.user, filters=filters.values))
     return render(request, "openaffairs/postings.html", {"form": filters.form, "page": page})
-
-
-@login_required
-def postings_export_page(request):
-    filters = PostingFilters.from_page(request)
-    rows = ([p.union.name, p.title, p.get_kind_display(), p.get_category_display(), _date(p.starts_on),
-             _date(p.ends_on), p.get_status_display(), p.drafted_by.full_name,
-             p.approved_by.full_name if p.approved_by else "", _date(p.approved_on)]
-            for p in selectors.posting_list(user=request.user, filters=filters.values).iterator(chunk_size=2000))
-    return _export("厂务公开事项.xlsx", ["工会", "标题", "栏目", "公开类别", "公开开始日期", "公开截止日期", "状态",
-                                    "起草人", "审批人", "审批日期"], rows)
 
 
 @login_required
@@ -138,16 +142,6 @@ def catalogue_page(request):
 
 
 @login_required
-def catalogue_export_page(request):
-    filters = ItemFilters.from_page(request)
-    rows = ([i.union.name, i.year, i.get_category_display(), i.title, _date(i.due_on), _date(i.vote_on),
-             _date(i.posted_on)]
-            for i in selectors.item_list(user=request.user, filters=filters.values).iterator(chunk_size=2000))
-    return _export("公开目录.xlsx", ["工会", "年度", "公开类别", "公开事项", "应公开日期", "职代会表决日期", "公开日期"],
-                   rows)
-
-
-@login_required
 def item_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     back = reverse("openaffairs:catalogue")
@@ -175,15 +169,6 @@ def comments_page(request):
     page = paginate(request, selectors.comment_list(user=request.user, filters=filters.values))
     return render(request, "openaffairs/comments.html", {"form": filters.form, "page": page})
 
-
-@login_required
-def comments_export_page(request):
-    filters = CommentFilters.from_page(request)
-    rows = ([c.union.name, c.posting.title, c.get_kind_display(), c.member.name, _date(c.asked_on), c.text,
-             c.answer, _date(c.answered_on)]
-            for c in selectors.comment_list(user=request.user, filters=filters.values).iterator(chunk_size=2000))
-    return _export("职工提问和意见.xlsx", ["工会", "公开事项", "类型", "会员", "提出日期", "内容", "答复", "答复日期"],
-                   rows)
 
 
 @login_required
