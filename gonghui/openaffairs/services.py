@@ -12,7 +12,14 @@ from django.utils import timezone
 from gonghui.core.files import stored_with
 from gonghui.core.formatting import future_error
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
-from gonghui.core.services import fields_assign, require_within, require_writer, save_with_history
+from gonghui.core.services import (
+    checked_save,
+    fields_assign,
+    require_within,
+    require_writer,
+    save_with_history,
+    text_required,
+)
 from gonghui.org.models import Union
 
 from .models import (
@@ -33,25 +40,10 @@ SELF_APPROVAL = "不能审批自己起草的公开事项，请由另一位工会
 NOT_READABLE = "找不到该公开事项，或它不在公开期内、不是您所在工会的公开事项"
 
 
-def _required(record, errors: dict, **labels: str) -> None:
-    for name, label in labels.items():
-        setattr(record, name, (getattr(record, name) or "").strip())
-        if not getattr(record, name):
-            errors[name] = f"请填写{label}"
-
-
-def _save(record, errors: dict, *, actor, exclude=()):
-    if errors:
-        raise ValidationError(errors)
-    record.full_clean(exclude=["tenant", "union", *exclude])
-    save_with_history(record, actor=actor)
-    return record
-
-
 # The yearly catalogue ----------------------------------------------------------------------------
 
 def _check_item(item: CatalogueItem, errors: dict) -> None:
-    _required(item, errors, title="公开事项")
+    text_required(item, errors, title="公开事项")
     if item.year is None or not FIRST_YEAR <= item.year <= LAST_YEAR:
         errors["year"] = f"年度应在{FIRST_YEAR}至{LAST_YEAR}之间"
     elif item.due_on and item.due_on.year != item.year:
@@ -69,7 +61,7 @@ def catalogue_item_create(*, actor, union: Union, year: int, category: str, titl
                          due_on=due_on, vote_on=vote_on)
     errors: dict[str, str] = {}
     _check_item(item, errors)
-    return _save(item, errors, actor=actor)
+    return checked_save(item, errors, actor=actor)
 
 
 @transaction.atomic
@@ -79,13 +71,13 @@ def catalogue_item_update(*, actor, item: CatalogueItem, **fields) -> CatalogueI
     fields_assign(item, fields, ITEM_FIELDS)
     errors: dict[str, str] = {}
     _check_item(item, errors)
-    return _save(item, errors, actor=actor)
+    return checked_save(item, errors, actor=actor)
 
 
 # Postings and their approval --------------------------------------------------------------------
 
 def _check_posting(posting: Posting, errors: dict) -> None:
-    _required(posting, errors, title="标题", content="公开内容")
+    text_required(posting, errors, title="标题", content="公开内容")
     if posting.starts_on and posting.ends_on and posting.ends_on < posting.starts_on:
         errors["ends_on"] = f"公开截止日期不能早于开始日期（{posting.starts_on:%Y-%m-%d}）"
     item = posting.catalogue_item
@@ -106,7 +98,7 @@ def posting_create(*, actor, union: Union, category: str, title: str, content: s
                       drafted_by=actor)
     errors: dict[str, str] = {}
     _check_posting(posting, errors)
-    return _save(posting, errors, actor=actor, exclude=["drafted_by"])
+    return checked_save(posting, errors, actor=actor, exclude=["drafted_by"])
 
 
 @transaction.atomic
@@ -118,7 +110,7 @@ def posting_update(*, actor, posting: Posting, **fields) -> Posting:
     fields_assign(posting, fields, POSTING_FIELDS)
     errors: dict[str, str] = {}
     _check_posting(posting, errors)
-    return _save(posting, errors, actor=actor, exclude=["drafted_by"])
+    return checked_save(posting, errors, actor=actor, exclude=["drafted_by"])
 
 
 @transaction.atomic
@@ -136,7 +128,7 @@ def posting_approve(*, actor, posting: Posting, approved_on: date | None = None)
     if approved_on > posting.ends_on:
         raise ValidationError({"approved_on": f"公开期已于{posting.ends_on:%Y-%m-%d}结束，请修改公开期后再审批"})
     posting.status, posting.approved_by, posting.approved_on = PostingStatus.APPROVED, actor, approved_on
-    _save(posting, {}, actor=actor, exclude=["drafted_by", "approved_by", "catalogue_item"])
+    checked_save(posting, {}, actor=actor, exclude=["drafted_by", "approved_by", "catalogue_item"])
     _item_posted(posting, actor=actor)
     return posting
 
@@ -175,7 +167,7 @@ def posting_comment_create(*, member, posting: Posting, text: str, kind: str = C
     comment = Comment(tenant_id=posting.tenant_id, union_id=posting.union_id, posting=posting, member=member,
                       kind=kind, text=text, asked_on=asked_on)
     errors: dict[str, str] = {}
-    _required(comment, errors, text="意见内容")
+    text_required(comment, errors, text="意见内容")
     if errors:
         raise ValidationError(errors)
     comment.full_clean(exclude=["tenant", "union", "posting", "member"])
@@ -190,9 +182,9 @@ def comment_answer(*, actor, comment: Comment, answer: str, answered_on: date | 
     comment.answer, comment.answered_by = answer, actor
     comment.answered_on = answered_on or timezone.localdate()
     errors: dict[str, str] = {}
-    _required(comment, errors, answer="答复内容")
+    text_required(comment, errors, answer="答复内容")
     if error := future_error(comment.answered_on, "答复日期"):
         errors["answered_on"] = error
     if comment.answered_on < comment.asked_on:
         errors.setdefault("answered_on", f"答复日期不能早于提出日期（{comment.asked_on:%Y-%m-%d}）")
-    return _save(comment, errors, actor=actor, exclude=["posting", "member", "answered_by"])
+    return checked_save(comment, errors, actor=actor, exclude=["posting", "member", "answered_by"])

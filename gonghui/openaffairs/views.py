@@ -41,8 +41,8 @@ def _cell(value):
 
 
 UNION = ("工会", "union.name")
-# Each list's export: its filters, its selector, the file's name and its columns.
-EXPORTS = {
+# Each list's filters, selector, export file name and export columns.
+LISTS = {
     "postings": (PostingFilters, selectors.posting_list, "厂务公开事项.xlsx", _columns(
         UNION, ("标题", "title"), ("栏目", "get_kind_display"), ("公开类别", "get_category_display"),
         ("公开开始日期", "starts_on"), ("公开截止日期", "ends_on"), ("状态", "get_status_display"),
@@ -58,7 +58,7 @@ EXPORTS = {
 
 @login_required
 def export_page(request, *, name: str):
-    filters_class, select, filename, columns = EXPORTS[name]
+    filters_class, select, filename, columns = LISTS[name]
     records = select(user=request.user, filters=filters_class.from_page(request).values).iterator(chunk_size=2000)
     return xlsx_download(filename=filename, headers=[(column.label, 18) for column in columns],
                          rows=([_cell(column.read(record)) for column in columns] for record in records))
@@ -66,11 +66,18 @@ def export_page(request, *, name: str):
 
 # Postings ---------------------------------------------------------------------------------------
 
+def _list_page(request, name: str, extra=lambda page, values: {}):
+    """A list: its filters (as its export reads them), a page of what its selector returns, its template."""
+    filters_class, select, _, _ = LISTS[name]
+    filters = filters_class.from_page(request)
+    page = paginate(request, select(user=request.user, filters=filters.values))
+    return render(request, f"openaffairs/{name}.html", {"form": filters.form, "page": page,
+                                                         **extra(page, filters.values)})
+
+
 @login_required
 def postings_page(request):
-    filters = PostingFilters.from_page(request)
-    page = paginate(request, selectors.posting_list(user=request.user, filters=filters.values))
-    return render(request, "openaffairs/postings.html", {"form": filters.form, "page": page})
+    return _list_page(request, "postings")
 
 
 @login_required
@@ -133,12 +140,9 @@ def attachment_page(request, pk: int):
 
 @login_required
 def catalogue_page(request):
-    filters = ItemFilters.from_page(request)
-    page = paginate(request, selectors.item_list(user=request.user, filters=filters.values))
     today = timezone.localdate()
-    return render(request, "openaffairs/catalogue.html", {
-        "form": filters.form, "page": page, "missed": filters.values.get("state") == ItemState.MISSED,
-        "rows": [(item, item.state_on(today)) for item in page]})
+    return _list_page(request, "catalogue", lambda page, values: {
+        "missed": values.get("state") == ItemState.MISSED, "rows": [(item, item.state_on(today)) for item in page]})
 
 
 @login_required
@@ -165,9 +169,7 @@ def item_edit_page(request, pk: int):
 
 @login_required
 def comments_page(request):
-    filters = CommentFilters.from_page(request)
-    page = paginate(request, selectors.comment_list(user=request.user, filters=filters.values))
-    return render(request, "openaffairs/comments.html", {"form": filters.form, "page": page})
+    return _list_page(request, "comments")
 
 
 
