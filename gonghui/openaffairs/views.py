@@ -172,7 +172,6 @@ def comments_page(request):
     return _list_page(request, "comments")
 
 
-
 @login_required
 def comment_answer_page(request, pk: int):
     comment = selectors.comment_get(user=request.user, pk=pk)
