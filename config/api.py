@@ -18,6 +18,7 @@ from gonghui.core.services import require_writer
 from gonghui.ledger.api import router as ledger_router
 from gonghui.members.api import router as members_router
 from gonghui.org.api import router as org_router
+from gonghui.openaffairs.api import router as openaffairs_router
 from gonghui.outreach.api import router as outreach_router
 from gonghui.plans.api import router as plans_router
 from gonghui.reports.api import router as reports_router
@@ -82,4 +83,5 @@ api.add_router("/care", care_router)
 api.add_router("/rights", rights_router)
 api.add_router("/welfare", welfare_router)
 api.add_router("/outreach", outreach_router)
+api.add_router("/openaffairs", openaffairs_router)
 api.add_router("/reports", reports_router)

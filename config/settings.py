@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "gonghui.welfare",
     "gonghui.rights",
     "gonghui.outreach",
+    "gonghui.openaffairs",
     "gonghui.reports",
     "gonghui.home",
     "gonghui.demo",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("rights/", include("gonghui.rights.urls")),
     path("welfare/", include("gonghui.welfare.urls")),
     path("outreach/", include("gonghui.outreach.urls")),
+    path("openaffairs/", include("gonghui.openaffairs.urls")),
     path("reports/", include("gonghui.reports.urls")),
     path("api/", api.urls),
     # Django's admin is for system administrators only (is_staff); union

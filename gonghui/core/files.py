@@ -11,7 +11,7 @@ import re
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from pathlib import PurePosixPath
@@ -78,6 +78,17 @@ def download_name(name: str, *, fallback: str = "下载文件") -> str:
     stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
     stem = re.sub(r"[-_ ]{2,}", "-", LONG_NUMBER_RE.sub("", stem)).strip("-_ ")
     return f"{stem or fallback}{dot}{suffix}"
+
+
+def stored_with(field_file, name: str, content, save: Callable[[], None]) -> None:
+    """Store an upload under `name`, then run `save` (the record's save); a record that could not be saved
+    leaves no file behind in the storage."""
+    field_file.save(name, content, save=False)
+    try:
+        save()
+    except Exception:
+        field_file.delete(save=False)
+        raise
 
 
 def private_file_response(field_file, *, filename: str, as_attachment: bool = True,

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.shortcuts import redirect, render
 
 from .forms import call_service
+from .periods import Period, period_from
 from .services import require_writer
 
 # The years a yearly page or API call may ask about; anything else is a typo, not a year of union work.
@@ -21,6 +22,15 @@ def year_from(request) -> int:
     """The ?year= of a yearly page; anything unreadable or outside FIRST_YEAR-LAST_YEAR means this year."""
     raw = request.GET.get("year", "")
     return int(raw) if raw.isdigit() and FIRST_YEAR <= int(raw) <= LAST_YEAR else timezone.localdate().year
+
+
+def period_asked(request) -> tuple[Period, str]:
+    """The period a page's ?period= (or ?start=&end=) asks for, this year so far otherwise; and its error."""
+    today = timezone.localdate()
+    try:
+        return period_from(request.GET, today=today), ""
+    except ValidationError as error:
+        return period_from({}, today=today), "；".join(error.messages)
 
 
 def form_page(request, *, form_class, title: str, service: Callable[[dict], Any], success: Callable[[Any], str],

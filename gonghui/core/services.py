@@ -25,6 +25,23 @@ def fields_assign(instance, fields: dict, editable) -> None:
         setattr(instance, key, value)
 
 
+def text_required(record, errors: dict, **labels: str) -> None:
+    """Text fields that must say something: stripped, and "请填写…" at the empty ones."""
+    for name, label in labels.items():
+        setattr(record, name, (getattr(record, name) or "").strip())
+        if not getattr(record, name):
+            errors[name] = f"请填写{label}"
+
+
+def checked_save(record, errors: dict, *, actor, exclude=()):
+    """The errors gathered so far raised together, else the model's own checks, then a save with history."""
+    if errors:
+        raise ValidationError(errors)
+    record.full_clean(exclude=["tenant", "union", *exclude])
+    save_with_history(record, actor=actor)
+    return record
+
+
 def save_with_history(instance, *, actor) -> None:
     instance._history_user = actor
     instance.save()

@@ -11,6 +11,7 @@ from django.db.models import Count, F
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
+from gonghui.core.files import stored_with
 from gonghui.core.formatting import future_error
 from gonghui.core.money import check_money
 from gonghui.core.scoping import contains
@@ -437,13 +438,7 @@ def attachment_add(*, actor, entry: Activity | Honour | NewsReport, file, note: 
                             uploaded_by=actor, uploaded_at=timezone.now())
     attachment.full_clean(exclude=["tenant", "union", "content_type", "file", "uploaded_by"],
                           validate_constraints=False)
-    attachment.file.save(f"upload.{ext}", file, save=False)
-    try:
-        save_with_history(attachment, actor=actor)
-    except Exception:
-        # A row that could not be saved must not leave its file behind in the storage.
-        attachment.file.delete(save=False)
-        raise
+    stored_with(attachment.file, f"upload.{ext}", file, lambda: save_with_history(attachment, actor=actor))
     return attachment
 
 

@@ -15,11 +15,12 @@ from gonghui.core.formatting import future_error
 from gonghui.core.money import check_money
 from gonghui.core.scoping import contains, is_within
 from gonghui.core.services import (
+    checked_save,
     delete_with_history,
     fields_assign,
     require_within,
     require_writer,
-    save_with_history,
+    text_required,
 )
 from gonghui.org.models import Enterprise, Union
 
@@ -40,14 +41,6 @@ ORDER_FIELDS = ("enterprise", "course", "ordered_on", "state", "activity", "deli
 
 # What every record type shares ----------------------------------------------------------------
 
-def _required(record, errors: dict, **labels: str) -> None:
-    """Text fields that must say something: stripped, and "请填写…" at the empty ones."""
-    for name, label in labels.items():
-        setattr(record, name, (getattr(record, name) or "").strip())
-        if not getattr(record, name):
-            errors[name] = f"请填写{label}"
-
-
 def _count(record, errors: dict, name: str, *, label: str, high: int) -> None:
     value = getattr(record, name)
     if value is None or not 1 <= value <= high:
@@ -57,14 +50,6 @@ def _count(record, errors: dict, name: str, *, label: str, high: int) -> None:
 def _not_future(record, errors: dict, name: str, label: str) -> None:
     if error := future_error(getattr(record, name), label):
         errors.setdefault(name, error)
-
-
-def _save(record, errors: dict, *, actor, exclude=()):
-    if errors:
-        raise ValidationError(errors)
-    record.full_clean(exclude=["tenant", "union", *exclude])
-    save_with_history(record, actor=actor)
-    return record
 
 
 def _placed(record, enterprise: Enterprise | None, *, actor, errors: dict) -> None:
@@ -80,7 +65,7 @@ def _enterprise_create(model, check, *, actor, enterprise: Enterprise | None, **
     record, errors = model(**fields), {}
     _placed(record, enterprise, actor=actor, errors=errors)
     check(record, errors, actor=actor)
-    return _save(record, errors, actor=actor, exclude=["enterprise"])
+    return checked_save(record, errors, actor=actor, exclude=["enterprise"])
 
 
 def _enterprise_update(record, check, editable, *, actor, fields: dict):
@@ -91,7 +76,7 @@ def _enterprise_update(record, check, editable, *, actor, fields: dict):
     errors: dict[str, str] = {}
     _placed(record, enterprise, actor=actor, errors=errors)
     check(record, errors, actor=actor)
-    return _save(record, errors, actor=actor, exclude=["enterprise"])
+    return checked_save(record, errors, actor=actor, exclude=["enterprise"])
 
 
 def _union_create(model, check, *, actor, union: Union, **fields):
@@ -99,7 +84,7 @@ def _union_create(model, check, *, actor, union: Union, **fields):
     require_within(actor, union)
     record, errors = model(tenant_id=union.tenant_id, union=union, **fields), {}
     check(record, errors, actor=actor)
-    return _save(record, errors, actor=actor)
+    return checked_save(record, errors, actor=actor)
 
 
 def _union_update(record, check, editable, *, actor, fields: dict):
@@ -108,7 +93,7 @@ def _union_update(record, check, editable, *, actor, fields: dict):
     fields_assign(record, fields, editable)
     errors: dict[str, str] = {}
     check(record, errors, actor=actor)
-    return _save(record, errors, actor=actor)
+    return checked_save(record, errors, actor=actor)
 
 
 def _delete(record, *, actor, in_use: str = "") -> None:
@@ -124,7 +109,7 @@ def _delete(record, *, actor, in_use: str = "") -> None:
 # Surveys --------------------------------------------------------------------------------------
 
 def _check_survey(survey: Survey, errors: dict, *, actor) -> None:
-    _required(survey, errors, topic="调查内容")
+    text_required(survey, errors, topic="调查内容")
     _not_future(survey, errors, "surveyed_on", "调查日期")
     _count(survey, errors, "workers_reached", label="涉及职工人次", high=MAX_WORKERS)
 
@@ -149,7 +134,7 @@ def survey_delete(*, actor, survey: Survey) -> None:
 # Goods given ----------------------------------------------------------------------------------
 
 def _check_gift(gift: Gift, errors: dict, *, actor) -> None:
-    _required(gift, errors, item="物品名称", unit="单位")
+    text_required(gift, errors, item="物品名称", unit="单位")
     _not_future(gift, errors, "given_on", "赠送日期")
     _count(gift, errors, "quantity", label="数量", high=MAX_QUANTITY)
     gift.value = check_money(errors, "value", gift.value, label="价值")
@@ -175,7 +160,7 @@ def gift_delete(*, actor, gift: Gift) -> None:
 # Partner merchants ----------------------------------------------------------------------------
 
 def _check_merchant(merchant: Merchant, errors: dict, *, actor) -> None:
-    _required(merchant, errors, name="商户名称", offer="优惠内容")
+    text_required(merchant, errors, name="商户名称", offer="优惠内容")
     _not_future(merchant, errors, "contracted_on", "签约日期")
     start, end = merchant.contracted_on, merchant.ended_on
     if start and end and end < start:
@@ -202,7 +187,7 @@ def merchant_delete(*, actor, merchant: Merchant) -> None:
 # The course catalogue and its orders ----------------------------------------------------------
 
 def _check_course(course: Course, errors: dict, *, actor) -> None:
-    _required(course, errors, title="课程名称", series="系列")
+    text_required(course, errors, title="课程名称", series="系列")
 
 
 @transaction.atomic

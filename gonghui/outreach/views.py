@@ -2,14 +2,11 @@
 new and edit forms and delete button, all built the same way."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 
 from gonghui.core.figures import figure_get, figure_values
-from gonghui.core.pages import form_page, paginate, post_and_back
-from gonghui.core.periods import Period, period_from
+from gonghui.core.pages import form_page, paginate, period_asked, post_and_back
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get
 
@@ -19,19 +16,10 @@ from .kinds import KINDS, Kind, form_choices
 FIGURES = tuple(key for kind in KINDS for key in kind.figures)
 
 
-def _period(request) -> tuple[Period, str]:
-    """The period asked for (?period=2025-M11, or ?start=&end=), this year so far otherwise; and its error."""
-    today = timezone.localdate()
-    try:
-        return period_from(request.GET, today=today), ""
-    except ValidationError as error:
-        return period_from({}, today=today), "；".join(error.messages)
-
-
 @login_required
 def index_page(request):
     union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
-    period, error = _period(request)
+    period, error = period_asked(request)
     values = figure_values([figure_get(key) for key in FIGURES], user=request.user, union=union, period=period)
     return render(request, "outreach/index.html", {
         "union": union, "period": period, "period_error": error, "values": values, "kinds": KINDS,

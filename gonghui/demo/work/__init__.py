@@ -1,4 +1,5 @@
-"""A year of union work in the demo county: plans, ledger, member services, rights, services to workers and outreach.
+"""A year of union work in the demo county: plans, ledger, member services, rights, services to workers, outreach
+and open affairs.
 
 Everything is entered through the apps' own services, by the demo users at
 their nodes and an officer account at every other union, so each record is
@@ -18,6 +19,7 @@ from .care import CareSummary, build_care
 from .context import Work
 from .honours import build_honours, build_news
 from .ledger import build_ledger
+from .openaffairs import OpenAffairsSummary, build_openaffairs
 from .outreach import OutreachSummary, build_outreach
 from .plans import build_plans
 from .rights import RightsSummary, build_rights
@@ -35,6 +37,7 @@ class WorkSummary:
     rights: RightsSummary
     welfare: WelfareSummary
     outreach: OutreachSummary
+    openaffairs: OpenAffairsSummary
 
     def lines(self) -> list[str]:
         care, rights, outreach = self.care, self.rights, self.outreach
@@ -48,6 +51,8 @@ class WorkSummary:
             f"暑期放心班 {self.welfare.programmes} 期，捐赠活动 {self.welfare.drives} 次",
             f"调查访问企业 {outreach.surveys} 次，赠送物品 {outreach.gifts} 笔，特约服务商户 {outreach.merchants} 家，"
             f"课程 {outreach.courses} 门、点课 {outreach.orders} 次、送课 {outreach.delivered} 期",
+            f"公开目录事项 {self.openaffairs.items} 项，公开事项 {self.openaffairs.postings} 项，"
+            f"职工提问和意见 {self.openaffairs.comments} 条",
         ]
 
 
@@ -59,5 +64,5 @@ def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, me
         plans=len(year.plans), activities=len(entries), honours=build_honours(work),
         news=build_news(work, entries), care=build_care(work), rights=build_rights(work),
         welfare=build_welfare(work),
-        outreach=build_outreach(work),
+        outreach=build_outreach(work), openaffairs=build_openaffairs(work),
     )

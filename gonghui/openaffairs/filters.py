@@ -1,0 +1,72 @@
+"""The filters of the open-affairs lists, for their pages, exports and API alike (see gonghui.core.filters)."""
+
+from datetime import date
+
+import django_filters as df
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+
+from gonghui.core.filters import DateFilter, ListFilters, YearFilter, choice
+from gonghui.org.union_filter import UnionFilter
+
+from .models import Category, CatalogueItem, Comment, CommentKind, ItemState, Posting, PostingKind, PostingStatus
+
+
+def missed_q(today: date) -> Q:
+    """Due before today and not up by its due day: posted late, or not at all."""
+    return Q(due_on__lt=today) & (Q(posted_on__isnull=True) | Q(posted_on__gt=F("due_on")))
+
+
+def on_time_q() -> Q:
+    return Q(posted_on__lte=F("due_on"))
+
+
+def item_state(qs: QuerySet, state: str, today: date | None = None) -> QuerySet:
+    today = today or timezone.localdate()
+    if state == ItemState.ON_TIME:
+        return qs.filter(on_time_q())
+    if state == ItemState.LATE:
+        return qs.filter(posted_on__gt=F("due_on"))
+    if state == ItemState.MISSED:
+        return qs.filter(missed_q(today))
+    return qs.filter(posted_on__isnull=True, due_on__gte=today)
+
+
+class PostingFilters(ListFilters):
+    union = UnionFilter()
+    kind = choice("栏目", PostingKind.choices)
+    category = choice("公开类别", Category.choices)
+    status = choice("状态", PostingStatus.choices)
+    approved_start = DateFilter(label="审批日期自", field_name="approved_on", lookup_expr="gte")
+    approved_end = DateFilter(label="至", field_name="approved_on", lookup_expr="lte")
+    q = df.CharFilter(label="标题", field_name="title", lookup_expr="contains")
+
+    class Meta:
+        model = Posting
+        fields = ()
+
+
+class ItemFilters(ListFilters):
+    union = UnionFilter()
+    year = YearFilter(label="年度", field_name="year")
+    category = choice("公开类别", Category.choices)
+    state = choice("公开情况", ItemState.choices, method=lambda qs, name, state: item_state(qs, state))
+
+    class Meta:
+        model = CatalogueItem
+        fields = ()
+
+
+def _answered(qs: QuerySet, name: str, value: str) -> QuerySet:
+    return qs.exclude(answer="") if value == "yes" else qs.filter(answer="")
+
+
+class CommentFilters(ListFilters):
+    union = UnionFilter()
+    kind = choice("类型", CommentKind.choices)
+    answered = choice("答复情况", (("no", "未答复"), ("yes", "已答复")), method=_answered)
+    q = df.CharFilter(label="公开事项标题", field_name="posting__title", lookup_expr="contains")
+
+    class Meta:
+        model = Comment
+        fields = ()
