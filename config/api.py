@@ -13,6 +13,12 @@ from ninja.security import SessionAuth
 
 from gonghui.accounts.api import router as accounts_router
 from gonghui.care.api import router as care_router
+from gonghui.checks.api import router as checks_router
+from gonghui.competitions.api import router as competitions_router
+from gonghui.congress.api import router as congress_router
+from gonghui.finance.api import router as finance_router
+from gonghui.portal.api import router as portal_router
+from gonghui.proposals.api import router as proposals_router
 from gonghui.core.errors import schema_error_message, validation_error_dict
 from gonghui.core.services import require_writer
 from gonghui.ledger.api import router as ledger_router
@@ -84,4 +90,10 @@ api.add_router("/rights", rights_router)
 api.add_router("/welfare", welfare_router)
 api.add_router("/outreach", outreach_router)
 api.add_router("/openaffairs", openaffairs_router)
+api.add_router("/congress", congress_router)
+api.add_router("/proposals", proposals_router)
+api.add_router("/checks", checks_router)
+api.add_router("/competitions", competitions_router)
+api.add_router("/finance", finance_router)
+api.add_router("/portal", portal_router)
 api.add_router("/reports", reports_router)

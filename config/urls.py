@@ -17,6 +17,13 @@ urlpatterns = [
     path("welfare/", include("gonghui.welfare.urls")),
     path("outreach/", include("gonghui.outreach.urls")),
     path("openaffairs/", include("gonghui.openaffairs.urls")),
+    path("congress/", include("gonghui.congress.urls")),
+    path("proposals/", include("gonghui.proposals.urls")),
+    path("checks/", include("gonghui.checks.urls")),
+    path("competitions/", include("gonghui.competitions.urls")),
+    path("finance/", include("gonghui.finance.urls")),
+    path("portal/", include("gonghui.portal.urls")),
+    path("m/", include("gonghui.portal.member_urls")),
     path("reports/", include("gonghui.reports.urls")),
     path("api/", api.urls),
     # Django's admin is for system administrators only (is_staff); union
