@@ -23,6 +23,14 @@ def _reports_read_the_primary(settings, request):
         settings.REPORTING_DATABASE = None
 
 
+@pytest.fixture(autouse=True)
+def _figures_counted_afresh(settings, request):
+    # A test's writes are never committed, so no generation is bumped: figures are counted each time,
+    # except in the figure cache's own tests (marker `figure_cache`), which commit on purpose.
+    if "figure_cache" not in request.keywords:
+        settings.GONGHUI = {**settings.GONGHUI, "FIGURE_CACHE_SECONDS": 0}
+
+
 @pytest.fixture
 def client_for(client):
     """A logged-in test client for one user of the cast."""

@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "gonghui.core.scoping.SubtreeCacheMiddleware",
+    "gonghui.core.figure_cache.FigureCacheMiddleware",
     "gonghui.core.middleware.UnionRequiredMiddleware",
 ]
 
@@ -254,6 +255,13 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "zip
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# Figure values (gonghui.core.figure_cache) and the like: each server process keeps its own, or one Redis
+# for all of them when REDIS_URL is set. Either way a write is seen at once: the generation is in the database.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                      "OPTIONS": {"MAX_ENTRIES": 200_000}}}
+if env("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+
 # Background jobs: the database queue needs no other server; REDIS_URL switches to RQ.
 if env("REDIS_URL"):
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
@@ -263,6 +271,8 @@ else:
 
 # Domain settings a deployment may tune.
 GONGHUI = {
+    # Figure values are kept this long at most (gonghui.core.figure_cache); a write forgets them at once.
+    "FIGURE_CACHE_SECONDS": env_int("FIGURE_CACHE_SECONDS", 600),
     "ROSTER_MAX_BYTES": env_int("ROSTER_MAX_BYTES", 50 * 1024 * 1024),
     "ROSTER_MAX_ROWS": env_int("ROSTER_MAX_ROWS", 1_000_000),
     # Uploaded rosters, error files and exports hold full ID numbers: kept this many days, then deleted.

@@ -15,6 +15,7 @@ from collections import defaultdict
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.sql.where import AND, WhereNode
 
+from . import figure_cache
 from .figures import Figure, FigureValue, Ratio, figure_get, figure_url, figure_value, may_read
 from .formatting import ZERO
 from .periods import Period
@@ -28,15 +29,25 @@ def figure_values_together(figures, *, user, union, period: Period) -> dict[str,
     for ratio in (f for f in figures if isinstance(f, Ratio)):
         for key in (ratio.numerator, ratio.denominator):
             wanted.setdefault(key, figure_get(key))
-    measured = _measure(list(wanted.values()), user=user, union=union, period=period)
-    values = {key: FigureValue(figure=figure, value=measured[key],
-                               url=figure_url(key, union=union, period=period))
-              if key in measured else figure_value(figure, user=user, union=union, period=period)
-              for key, figure in wanted.items()}
+    values = _values(wanted, user=user, union=union, period=period)
     for ratio in (f for f in figures if isinstance(f, Ratio)):
         parts = [values[ratio.numerator], values[ratio.denominator]]
         hidden = any(part.value is None for part in parts)
         values[ratio.key] = FigureValue(figure=ratio, value=None if hidden else parts[0].value, url="", parts=parts)
+    return values
+
+
+def _values(wanted: dict[str, Figure], *, user, union, period: Period) -> dict[str, FigureValue]:
+    """Each wanted figure's value: kept (`figure_cache`), else measured together, else one by one."""
+    cache_keys = ({key: figure_cache.cache_key(key, union, period) for key, figure in wanted.items()
+                   if may_read(figure, user)} if figure_cache.usable(user, union) else {})
+    kept = figure_cache.kept(cache_keys)
+    missing = [figure for key, figure in wanted.items() if key not in kept]
+    measured = {**_measure(missing, user=user, union=union, period=period), **kept}
+    values = {key: FigureValue(figure=figure, value=measured[key], url=figure_url(key, union=union, period=period))
+              if key in measured else figure_value(figure, user=user, union=union, period=period)
+              for key, figure in wanted.items()}
+    figure_cache.keep({cache_keys[key]: values[key].value for key in cache_keys if key not in kept})
     return values
 
 

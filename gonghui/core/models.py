@@ -37,3 +37,15 @@ class AccessLog(models.Model):
             models.Index(fields=["object_type", "object_id", "-at"], name="core_accesslog_record_at"),
         ]
         verbose_name = _("敏感信息访问记录")
+
+
+class FigureGeneration(models.Model):
+    """A tenant's figures' generation: bumped after every committed write to its tables, so a figure
+    kept in a cache under an older number is never read again (`gonghui.core.figure_cache`). In the
+    database, not the cache, so every server process sees a bump at once whatever cache it keeps."""
+
+    tenant_id = models.BigIntegerField(primary_key=True)
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("统计口径版本")

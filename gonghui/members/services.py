@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gonghui.core.figure_cache import figures_changed
 from gonghui.core.identifiers import id_tail
 from gonghui.core.scoping import is_within
 from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
@@ -96,7 +97,9 @@ def member_rows_import(*, actor, stage: MemberStage, counts: dict[RowOutcome, in
     """
     require_writer(actor)
     require_within(actor, actor.union)
-    return stage.merge(counts=counts, tenant_id=actor.union.tenant_id, actor_id=actor.pk, now=timezone.now())
+    written = stage.merge(counts=counts, tenant_id=actor.union.tenant_id, actor_id=actor.pk, now=timezone.now())
+    figures_changed(actor.union.tenant_id)  # written in SQL: no save signal tells the figure cache
+    return written
 
 
 def _require_active(member: Member) -> None:

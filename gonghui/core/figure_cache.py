@@ -1,0 +1,137 @@
+"""Figure values kept between requests, and forgotten the moment a tenant's records change.
+
+A statistics page or the home card counts the same figures over a county's million rows on every
+request (docs/benchmarks.md, Load: the care statistics were 435 ms a request in a worker). The
+values change only when a record is written, so they are kept in Django's cache under
+(generation, figure, union, period), where the generation is the tenant's `FigureGeneration`
+number. Every committed write to a tenant's tables bumps it:
+
+- a model saved or deleted through the ORM (signals, bumped once per transaction, on commit: a
+  rolled-back write bumps nothing, and a bump is never seen before the write it announces);
+- any write request (POST, PUT, PATCH, DELETE) of a user of that tenant, which also covers
+  `QuerySet.update()` and `bulk_create`, which send no signal;
+- `figures_changed(tenant_id)`, which bulk writes outside a request (the roster import's COPY) call.
+
+The kept value is the one any user of the union's subtree would count: `visible()` narrows only to
+the user's own subtree and the care grant, and the grant is checked before the cache is read. A union
+outside the user's subtree is never looked up here. `GONGHUI["FIGURE_CACHE_SECONDS"]` bounds how long a
+value is kept (0: not at all, as in tests unless they ask for it).
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models import F, signals
+
+from .models import FigureGeneration
+from .periods import Period
+from .scoping import contains
+
+UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+# Generations read once per request: a page of thirty figures asks the database once per tenant.
+_generations: ContextVar[dict | None] = ContextVar("figure_generations", default=None)
+
+
+def seconds() -> int:
+    return settings.GONGHUI.get("FIGURE_CACHE_SECONDS", 0)
+
+
+def usable(user, union) -> bool:
+    return seconds() > 0 and union is not None and contains(getattr(user, "union", None), union)
+
+
+def generation(tenant_id: int) -> int:
+    memo = _generations.get()
+    if memo is not None and tenant_id in memo:
+        return memo[tenant_id]
+    # Always the primary: a replica's lag would pair an old number with a new write.
+    number = (FigureGeneration.objects.using(DEFAULT_DB_ALIAS).filter(tenant_id=tenant_id)
+              .values_list("number", flat=True).first()) or 0
+    if memo is not None:
+        memo[tenant_id] = number
+    return number
+
+
+def cache_key(figure_key: str, union, period: Period) -> str:
+    return f"figure:{union.tenant_id}:{generation(union.tenant_id)}:{figure_key}:{union.pk}:{period.start}:{period.end}"
+
+
+def kept(keys: dict[str, str]) -> dict[str, object]:
+    """figure key -> kept value, for the cache keys (figure key -> cache key) found in the cache."""
+    found = cache.get_many(list(keys.values()))
+    return {figure_key: found[key] for figure_key, key in keys.items() if key in found}
+
+
+def keep(values: dict[str, object]) -> None:
+    """Keep values (cache key -> value); a hidden (None) value is never kept: the grant decides it."""
+    cache.set_many({key: value for key, value in values.items() if value is not None}, timeout=seconds())
+
+
+def figures_changed(tenant_id: int) -> None:
+    """The tenant's figures may have changed: bump its generation (now, or on commit inside a transaction)."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if not connection.in_atomic_block:
+        _bump({tenant_id})
+        return
+    pending = getattr(connection, "_figure_tenants", None)
+    # A set whose on-commit flush was dropped (its transaction or savepoint rolled back) is started anew.
+    if pending is None or not any(func is pending.flush for _, func, _ in connection.run_on_commit):
+        pending = _Pending()
+        connection._figure_tenants = pending
+        transaction.on_commit(pending.flush)
+    pending.add(tenant_id)
+
+
+class _Pending(set):
+    def flush(self) -> None:
+        _bump(set(self))
+        self.clear()
+
+
+def _bump(tenant_ids: set[int]) -> None:
+    for tenant_id in tenant_ids:
+        updated = FigureGeneration.objects.filter(tenant_id=tenant_id).update(number=F("number") + 1)
+        if not updated:
+            FigureGeneration.objects.get_or_create(tenant_id=tenant_id, defaults={"number": 1})
+    memo = _generations.get()
+    if memo is not None:
+        for tenant_id in tenant_ids:
+            memo.pop(tenant_id, None)
+
+
+def _on_write(sender, instance=None, **kwargs) -> None:
+    tenant_id = getattr(instance, "tenant_id", None)
+    if tenant_id is not None and not kwargs.get("raw"):
+        figures_changed(tenant_id)
+
+
+def connect_signals() -> None:
+    for signal in (signals.post_save, signals.post_delete, signals.m2m_changed):
+        signal.connect(_on_write, dispatch_uid=f"figure_cache_{signal}")
+
+
+@contextmanager
+def generations_once():
+    token = _generations.set({})
+    try:
+        yield
+    finally:
+        _generations.reset(token)
+
+
+class FigureCacheMiddleware:
+    """Generations read once per request; a write request bumps its user's tenant when it is done."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with generations_once():
+            response = self.get_response(request)
+        union = getattr(getattr(request, "user", None), "union", None)
+        if request.method in UNSAFE_METHODS and union is not None:
+            figures_changed(union.tenant_id)
+        return response
