@@ -70,6 +70,21 @@ def keep(values: dict[str, object]) -> None:
     cache.set_many({key: value for key, value in values.items() if value is not None}, timeout=seconds())
 
 
+_MISSING = object()
+
+
+def remembered(figure_key: str, *, user, union, period: Period, compute, variant: str = ""):
+    """compute(), or the value kept for the figure (and variant: a breakdown's grouping) of union and period."""
+    if not usable(user, union):
+        return compute()
+    key = cache_key(figure_key + variant, union, period)
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        keep({key: value})
+    return value
+
+
 def figures_changed(tenant_id: int) -> None:
     """The tenant's figures may have changed: bump its generation (now, or on commit inside a transaction)."""
     connection = connections[DEFAULT_DB_ALIAS]

@@ -29,6 +29,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .figure_cache import remembered
 from .formatting import ZERO, percent, wan, yuan
 from .periods import Period, period_months, year_period
 from .scoping import may_access_care, visible, within
@@ -212,7 +213,9 @@ def figure_value(figure: Figure | Ratio, *, user, union, period: Period) -> Figu
     records = figure.records(period)
     if not may_read(figure, user, records):
         return FigureValue(figure=figure, value=None, url=url)
-    return FigureValue(figure=figure, value=measure(figure, within(visible(records, user), union)), url=url)
+    value = remembered(figure.key, user=user, union=union, period=period,
+                       compute=lambda: measure(figure, within(visible(records, user), union)))
+    return FigureValue(figure=figure, value=value, url=url)
 
 
 def figure_values(figures: Iterable[Figure | Ratio], *, user, union, period: Period) -> list[FigureValue]:
@@ -326,7 +329,13 @@ def figure_breakdown(figure: Figure, *, user, union, period: Period, by_month: b
     records = figure.records(period)
     if not may_read(figure, user, records):
         return Breakdown(figure=figure, value=None)
-    records = within(visible(records, user), union)
+    value, months, unions = remembered(
+        figure.key, user=user, union=union, period=period, variant=f"|by{by_month:d}{by_union:d}",
+        compute=lambda: _grouped(figure, within(visible(records, user), union), by_month=by_month, by_union=by_union))
+    return Breakdown(figure=figure, value=value, months=months, unions=unions)
+
+
+def _grouped(figure: Figure, records: QuerySet, *, by_month: bool, by_union: bool) -> tuple:
     keys = {}
     if by_month and figure.month_field:
         records = records.annotate(trend_month=TruncMonth(figure.month_field))
@@ -335,20 +344,20 @@ def figure_breakdown(figure: Figure, *, user, union, period: Period, by_month: b
         field_ = records.model.SCOPE_PATH
         keys["union"] = "pk" if field_ == "path" else field_.removesuffix("__path")
     if not keys:
-        return Breakdown(figure=figure, value=measure(figure, records))
+        return measure(figure, records), {}, {}
     rows = records.order_by().values(*keys.values()).annotate(value=_aggregate(figure, records)).values_list(
         *keys.values(), "value")
     empty = 0 if figure.total is None else ZERO
-    breakdown = Breakdown(figure=figure, value=empty)
+    total, months, unions = empty, {}, {}
     for row in rows:
         group, value = dict(zip(keys, row[:-1])), row[-1] or empty
-        breakdown.value += value
+        total += value
         if "month" in group and group["month"] is not None:
             month = _month_start(group["month"])
-            breakdown.months[month] = breakdown.months.get(month, empty) + value
+            months[month] = months.get(month, empty) + value
         if "union" in group:
-            breakdown.unions[group["union"]] = breakdown.unions.get(group["union"], empty) + value
-    return breakdown
+            unions[group["union"]] = unions.get(group["union"], empty) + value
+    return total, months, unions
 
 
 def _aggregate(figure: Figure, records: QuerySet):

@@ -1,6 +1,7 @@
 """Figures kept between requests (gonghui.core.figure_cache), as production keeps them, and forgotten on a write."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 import pytest
 from django.core.cache import cache
@@ -100,3 +101,16 @@ def test_a_union_outside_the_users_subtree_is_not_looked_up(cast):
     assert outside > 0
     # The sibling street's officer asking for street A's union gets its own (empty) scope, not the kept value.
     assert active_members(cast.other_officer, cast.street_a) == 0
+
+
+def test_a_dashboard_section_is_read_from_the_cache_and_forgets_on_a_write(cast, client_for,
+                                                                          django_capture_on_commit_callbacks):
+    client = client_for(cast.street_admin)
+    query = urlencode({"union": cast.street_a.pk, **year_period(date.today().year).params})
+    url = f"/reports/sections/ORGANISATION/?{query}"
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).content.decode() == first
+    assert not [q for q in queries.captured_queries if "members_member" in q["sql"]]
+    join(cast, 504, django_capture_on_commit_callbacks)
+    assert client.get(url).content.decode() != first
