@@ -255,10 +255,15 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "zip
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# Figure values (gonghui.core.figure_cache) and the like: each server process keeps its own, or one Redis
-# for all of them when REDIS_URL is set. Either way a write is seen at once: the generation is in the database.
+# Figure values (gonghui.core.figure_cache) and the like. A write is seen at once whatever the cache (the
+# generation is in the database); sharing it lets gunicorn's workers count a figure once, not once each:
+# files on the host in production (one machine), Redis when REDIS_URL is set (several machines).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                       "OPTIONS": {"MAX_ENTRIES": 200_000}}}
+if PRODUCTION:
+    CACHES = {"default": {"BACKEND": "gonghui.core.cache.SharedFileCache",
+                          "LOCATION": env("DJANGO_CACHE_DIR", str(VAR_DIR / "cache")),
+                          "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 200_000)}}}
 if env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
 

@@ -26,7 +26,7 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import F, signals
 
-from .models import FigureGeneration
+from .models import FigureGeneration, TenantModel
 from .periods import Period
 from .scoping import contains
 
@@ -118,9 +118,10 @@ def _bump(tenant_ids: set[int]) -> None:
 
 
 def _on_write(sender, instance=None, **kwargs) -> None:
-    tenant_id = getattr(instance, "tenant_id", None)
-    if tenant_id is not None and not kwargs.get("raw"):
-        figures_changed(tenant_id)
+    # Union records only: an access-log line or a history row is written on reads too, and counts nothing.
+    counted = isinstance(instance, TenantModel) or getattr(sender, "FIGURES_COUNT_IT", False)
+    if counted and not kwargs.get("raw"):
+        figures_changed(instance.tenant_id)
 
 
 def connect_signals() -> None:

@@ -39,6 +39,8 @@ class Union(MP_Node):
     indexed prefix query; tenant is the root federation of the tree.
     """
 
+    FIGURES_COUNT_IT = True  # not a TenantModel, but its rows are counted (gonghui.core.figure_cache)
+
     SCOPE_PATH = "path"
     steplen = 4
     node_order_by = None

@@ -5,13 +5,16 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from gonghui.core.cache import SharedFileCache
 from gonghui.core.figure_cache import figures_changed
 from gonghui.core.figures import figure_get, figure_values
 from gonghui.core.models import FigureGeneration
 from gonghui.core.periods import year_period
+from gonghui.core.services import access_log_record
 from gonghui.members import services as member_services
 from gonghui.members.models import Member
 from gonghui.testing import make_id_number
@@ -114,3 +117,22 @@ def test_a_dashboard_section_is_read_from_the_cache_and_forgets_on_a_write(cast,
     assert not [q for q in queries.captured_queries if "members_member" in q["sql"]]
     join(cast, 504, django_capture_on_commit_callbacks)
     assert client.get(url).content.decode() != first
+
+
+def test_a_read_written_down_in_the_access_log_keeps_the_figures(cast, django_capture_on_commit_callbacks):
+    join(cast, 505, django_capture_on_commit_callbacks)
+    number = FigureGeneration.objects.get(tenant_id=cast.county.pk).number
+    with django_capture_on_commit_callbacks(execute=True):
+        access_log_record(user=cast.officer, obj=cast.member_a1, action="reveal")
+    assert FigureGeneration.objects.get(tenant_id=cast.county.pk).number == number
+
+
+def test_the_shared_file_cache_lists_its_files_once_a_minute(tmp_path, monkeypatch):
+    files = SharedFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 2, "CULL_FREQUENCY": 2}})
+    listings = []
+    original = FileBasedCache._list_cache_files
+    monkeypatch.setattr(FileBasedCache, "_list_cache_files", lambda self: listings.append(1) or original(self))
+    for n in range(5):
+        files.set(f"k{n}", n)
+    assert len(listings) == 1
+    assert files.get("k4") == 4
