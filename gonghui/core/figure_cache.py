@@ -77,7 +77,19 @@ def remembered(figure_key: str, *, user, union, period: Period, compute, variant
     """compute(), or the value kept for the figure (and variant: a breakdown's grouping) of union and period."""
     if not usable(user, union):
         return compute()
-    key = cache_key(figure_key + variant, union, period)
+    return _through(cache_key(figure_key + variant, union, period), compute)
+
+
+def remembered_for_user(name: str, *, user, day, compute):
+    """compute(), or what it gave this user today under the tenant's generation: counts that depend on the
+    user's own grants and role (the home page's to-do card), forgotten like the figures on a write."""
+    union = getattr(user, "union", None)
+    if seconds() <= 0 or union is None:
+        return compute()
+    return _through(f"user:{union.tenant_id}:{generation(union.tenant_id)}:{name}:{user.pk}:{day}", compute)
+
+
+def _through(key: str, compute):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
@@ -120,7 +132,8 @@ def _bump(tenant_ids: set[int]) -> None:
 def _on_write(sender, instance=None, **kwargs) -> None:
     # Union records only: an access-log line or a history row is written on reads too, and counts nothing.
     counted = isinstance(instance, TenantModel) or getattr(sender, "FIGURES_COUNT_IT", False)
-    if counted and not kwargs.get("raw"):
+    # A tree's root is saved once before it is its own tenant.
+    if counted and instance.tenant_id is not None and not kwargs.get("raw"):
         figures_changed(instance.tenant_id)
 
 

@@ -159,6 +159,7 @@ def format_value(value, style: Style) -> str:
 
 
 _figures: dict[str, Figure | Ratio] = {}
+_models: dict[str, type] = {}
 # Any period: only the queryset's model is read from it.
 _ANY = year_period(2000)
 
@@ -186,10 +187,17 @@ def figures_all(section: Section | None = None) -> list[Figure | Ratio]:
 def may_read(figure: Figure, user, records: QuerySet | None = None) -> bool:
     """Care figures, and figures of records marked CARE_GRANT_REQUIRED, need the care grant: without it
     they are shown as hidden (None), never as the zeros that scoping would make of them."""
-    model = (records if records is not None else figure.records(_ANY)).model
+    model = records.model if records is not None else _model(figure)
     if figure.care or getattr(model, "CARE_GRANT_REQUIRED", False):
         return may_access_care(user)
     return True
+
+
+def _model(figure: Figure):
+    # Building a figure's queryset only to learn its model cost 0.2 ms a figure, 230 times a statistics page.
+    if figure.key not in _models:
+        _models[figure.key] = figure.records(_ANY).model
+    return _models[figure.key]
 
 
 def figure_records(figure: Figure, *, user, union, period: Period) -> QuerySet:

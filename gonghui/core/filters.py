@@ -19,7 +19,7 @@ from ninja import Schema
 from pydantic import create_model
 
 from .api import PageNumber, RecordId, Year, page_of
-from .forms import DateInput, ListSelect
+from .forms import DateInput, ListedChoices, ListSelect
 from .pages import FIRST_YEAR, LAST_YEAR
 
 
@@ -67,18 +67,7 @@ def _api_type(filter_: df.Filter) -> tuple:
     return next(api_type for kind, api_type in API_TYPES if isinstance(filter_, kind))
 
 
-class _ListedChoices(forms.models.ModelChoiceIterator):
-    """The choices read with one plain SELECT: Django's iterator() would open a server-side cursor
-    (DECLARE … WITH HOLD, FETCH, CLOSE: three round trips) for the few hundred unions of a county."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for obj in self.queryset:
-            yield self.choice(obj)
-
-
-class _ListedFilterChoices(df.fields.ModelChoiceIterator, _ListedChoices):
+class _ListedFilterChoices(df.fields.ModelChoiceIterator, ListedChoices):
     pass
 
 

@@ -7,6 +7,7 @@ order of INSTALLED_APPS. Each line links to the page where the work is done, fil
 
 from datetime import date
 
+from gonghui.core.figure_cache import remembered_for_user
 from gonghui.core.registry import TodoLine, todo_sources
 
 
@@ -14,4 +15,6 @@ def todo_lines(*, user, today: date) -> list[TodoLine]:
     # Every line is work to do, and a read-only account does none: the auditor's card stays empty.
     if not user.can_write:
         return []
-    return [line for lines in todo_sources() for line in lines(user=user, today=today)]
+    # Kept like the figures: a line disappears the moment the work is done (any write forgets it).
+    return remembered_for_user("todo", user=user, day=today, compute=lambda: [
+        line for lines in todo_sources() for line in lines(user=user, today=today)])

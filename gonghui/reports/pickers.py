@@ -10,10 +10,8 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, ListedChoiceField
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.periods import QUARTERS, Period, months_period, period_parse, quarter_period, year_period
 
@@ -22,20 +20,8 @@ SPANS = [(YEAR, "全年"), *((f"M{n}", "1月" if n == 1 else f"1—{n}月") for 
          *((f"Q{n}", f"第{QUARTERS[n - 1]}季度") for n in range(1, 5)), (DATES, "自定义日期")]
 
 
-class UnionSelect(forms.Select):
-    """The union picker, its options written in one pass: a county's few hundred unions through Django's
-    per-option widget templates cost more than the rest of a report page."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        attrs = self.build_attrs(self.attrs, attrs)
-        chosen = "" if value is None else str(value)
-        options = format_html_join("", '<option value="{}"{}>{}</option>', (
-            (option, " selected" if str(option) == chosen else "", label) for option, label in self.choices))
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
-
-
 class PeriodForm(forms.Form):
-    union = forms.ModelChoiceField(label="统计范围（工会及下级）", queryset=None, required=False, widget=UnionSelect,
+    union = ListedChoiceField(label="统计范围（工会及下级）", queryset=None, required=False,
                                    error_messages={"invalid_choice": "请选择您管辖范围内的工会"})
     year = forms.IntegerField(label="年度", min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False,
                               error_messages={"min_value": f"年度应在{FIRST_YEAR}到{LAST_YEAR}之间",

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from gonghui.core.forms import DateInput, StoredIdentityMixin
+from gonghui.core.forms import DateInput, ListedChoiceField, StoredIdentityMixin
 
 from .choices import ContractKind, ContractScope, DisputeKind, Outcome, PetitionChannel
 
@@ -108,7 +108,7 @@ class ContractForm(ChoicesMixin, forms.Form):
 # The statistics' period ------------------------------------------------------------------------
 
 class StatisticsForm(ChoicesMixin, forms.Form):
-    union = forms.ModelChoiceField(label="工会（含下级）", queryset=None, required=False, empty_label="全部")
+    union = ListedChoiceField(label="工会（含下级）", queryset=None, required=False, empty_label="全部")
     start = forms.DateField(label="统计期间自", widget=DateInput())
     end = forms.DateField(label="至", widget=DateInput())
 

@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 
 from gonghui.core.periods import Period, period_parse
 
-from gonghui.core.forms import ListSelect
+from gonghui.core.forms import ListedChoiceField
 
 from .common import day
 
 
 class StatisticsForm(forms.Form):
-    union = forms.ModelChoiceField(label="统计范围（工会及下级）", queryset=None, widget=ListSelect)
+    union = ListedChoiceField(label="统计范围（工会及下级）", queryset=None)
     start = day("起始日期")
     end = day("截止日期")
     # A named period, as the summaries and the reports' links name one; it overrides the dates.

@@ -274,3 +274,19 @@ def test_the_home_page_reads_a_bounded_number_of_queries(cast, client, december,
     with django_assert_max_num_queries(HOME_QUERIES):
         lines = todo(client)
     assert "3 件转会待接收" in lines and "1 个计划事项逾期" in lines and "困难职工档案待初审 3 份" in lines
+
+
+@pytest.mark.figure_cache
+def test_a_kept_card_forgets_a_line_once_its_work_is_done(cast, client, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        case = rights_helpers.case(cast, received_on=rights_helpers.days_ago(20))
+    client.force_login(cast.officer)
+    assert "劳动争议超过15日未结 1 件" in todo(client)
+    assert "劳动争议超过15日未结 1 件" in todo(client)  # the second time from the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        rights.dispute_close(actor=cast.officer, case=case, outcome="mediated", closed_on=TODAY)
+    assert not [text for text in todo(client) if "劳动争议" in text]
+    cache.clear()
