@@ -7,27 +7,10 @@ from gonghui.core.filters import DateFilter, ListFilters, YearFilter, choice
 from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.org.union_filter import UnionFilter
 
-from .choices import (
-    AidKind,
-    Campaign,
-    Cause,
-    FileStatus,
-    FundSource,
-    HardshipLevel,
-    MedicalCategory,
-    SchoolLevel,
-    VisitReason,
-)
-from .models import (
-    AidPayment,
-    HardshipFile,
-    HardshipFund,
-    MedicalAidEnrolment,
-    MedicalAidUnit,
-    SchoolingGrant,
-    ServiceCard,
-    Visit,
-)
+from .choices import (AidKind, Campaign, Cause, FileStatus, FundSource, HardshipLevel, MedicalCategory, SchoolLevel,
+                      VisitReason)
+from .models import (AidPayment, HardshipFile, HardshipFund, MedicalAidEnrolment, MedicalAidUnit, SchoolingGrant,
+                     ServiceCard, Visit)
 
 
 def period(field: str) -> tuple[DateFilter, DateFilter]:

@@ -50,6 +50,15 @@ def checked_save(record, errors: dict, *, actor, exclude=()):
     return record
 
 
+def record_create(model, *, actor, union, check: Callable[[object], None], **fields):
+    """A new record of a union, by a writer who reaches it: the record's checks, then a save with history."""
+    require_writer_within(actor, union)
+    record = model(tenant_id=union.tenant_id, union=union, **fields)
+    check(record)
+    save_with_history(record, actor=actor)
+    return record
+
+
 def record_update(record, *, actor, fields: dict, editable, check: Callable[[object], None]):
     """An edit of a union's record: who may, only the fields its form edits, the record's checks, a save with history."""
     require_writer_within(actor, record.union)

@@ -10,14 +10,7 @@ from gonghui.core.scoping import visible
 from gonghui.members.models import Member
 from gonghui.org.union_filter import UnionFilter
 
-from .models import (
-    Activity,
-    ActivityKind,
-    ActivityParticipant,
-    Honour,
-    HonourLevel,
-    NewsReport,
-)
+from .models import Activity, ActivityKind, ActivityParticipant, Honour, HonourLevel, NewsReport
 
 
 

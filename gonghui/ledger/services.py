@@ -15,7 +15,7 @@ from gonghui.core.files import stored_with
 from gonghui.core.formatting import future_error
 from gonghui.core.money import check_money
 from gonghui.core.scoping import contains
-from gonghui.core.services import (delete_with_history, fields_assign, record_update, require_writer,
+from gonghui.core.services import (delete_with_history, fields_assign, record_create, record_update,
                                    require_writer_within, save_with_history)
 from gonghui.members.models import Member
 from gonghui.org.models import Union
@@ -282,13 +282,9 @@ def _check_honour(honour: Honour) -> None:
 def honour_create(*, actor, union: Union, recipient_type: str, title: str, level: str, date: date,
                   awarding_body: str, member: Member | None = None, team_name: str = "",
                   recipient_union: Union | None = None, note: str = "") -> Honour:
-    require_writer_within(actor, union)
-    honour = Honour(tenant_id=union.tenant_id, union=union, recipient_type=recipient_type, member=member,
-                    team_name=team_name, recipient_union=recipient_union, title=title, level=level, date=date,
-                    awarding_body=awarding_body, note=note, created_by=actor)
-    _check_honour(honour)
-    save_with_history(honour, actor=actor)
-    return honour
+    return record_create(Honour, actor=actor, union=union, check=_check_honour, recipient_type=recipient_type,
+                         member=member, team_name=team_name, recipient_union=recipient_union, title=title, level=level,
+                         date=date, awarding_body=awarding_body, note=note, created_by=actor)
 
 
 @transaction.atomic
@@ -325,12 +321,9 @@ def _check_news(report: NewsReport) -> None:
 @transaction.atomic
 def news_report_create(*, actor, union: Union, title: str, date: date, reporter: Member | None = None,
                        reporter_name: str = "", published_in: str = "") -> NewsReport:
-    require_writer_within(actor, union)
-    report = NewsReport(tenant_id=union.tenant_id, union=union, reporter=reporter, reporter_name=reporter_name,
-                        title=title, date=date, published_in=published_in, created_by=actor)
-    _check_news(report)
-    save_with_history(report, actor=actor)
-    return report
+    return record_create(NewsReport, actor=actor, union=union, check=_check_news, reporter=reporter,
+                         reporter_name=reporter_name, title=title, date=date, published_in=published_in,
+                         created_by=actor)
 
 
 @transaction.atomic

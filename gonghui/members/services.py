@@ -96,6 +96,13 @@ def member_rows_import(*, actor, stage: MemberStage, counts: dict[RowOutcome, in
     return stage.merge(counts=counts, tenant_id=actor.union.tenant_id, actor_id=actor.pk, now=timezone.now())
 
 
+def _event_allowed(member: Member, *, actor, on_date: date) -> None:
+    """A change in a membership (retirement, leaving, a transfer): a writer over an active member, on a past day."""
+    require_writer_within(actor, member.union)
+    _require_active(member)
+    _check_event_date(member, on_date)
+
+
 def _require_active(member: Member) -> None:
     if member.status != Status.ACTIVE:
         raise ValidationError({"__all__": f"该会员当前状态为“{member.get_status_display()}”，不能办理此事项"})
@@ -110,9 +117,7 @@ def _check_event_date(member: Member, on_date: date) -> None:
 
 @transaction.atomic
 def member_retire(*, actor, member: Member, on_date: date) -> Member:
-    require_writer_within(actor, member.union)
-    _require_active(member)
-    _check_event_date(member, on_date)
+    _event_allowed(member, actor=actor, on_date=on_date)
     if member.category == Category.RETIRED:
         raise ValidationError({"__all__": "该会员已是退休会员"})
     member.category = Category.RETIRED
@@ -124,9 +129,7 @@ def member_retire(*, actor, member: Member, on_date: date) -> Member:
 @transaction.atomic
 def member_end(*, actor, member: Member, kind: str, on_date: date, note: str = "") -> Member:
     """Leave (退会) or death: the membership ends, the record stays."""
-    require_writer_within(actor, member.union)
-    _require_active(member)
-    _check_event_date(member, on_date)
+    _event_allowed(member, actor=actor, on_date=on_date)
     statuses = {EventKind.LEAVE: Status.LEFT, EventKind.DEATH: Status.DECEASED}
     if kind not in statuses:
         raise ValidationError({"kind": "请选择退会或去世"})
@@ -139,9 +142,7 @@ def member_end(*, actor, member: Member, kind: str, on_date: date, note: str = "
 
 @transaction.atomic
 def transfer_request(*, actor, member: Member, to_union: Union, on_date: date, reason: str = "") -> Transfer:
-    require_writer_within(actor, member.union)
-    _require_active(member)
-    _check_event_date(member, on_date)
+    _event_allowed(member, actor=actor, on_date=on_date)
     if to_union.tenant_id != member.tenant_id or to_union.level != UnionLevel.GRASSROOTS:
         raise ValidationError({"to_union": "转入工会须是本县的基层工会"})
     if to_union.pk == member.union_id:

@@ -15,15 +15,7 @@ from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.services import checked_save, fields_assign, require_writer_within, save_with_history, text_required
 from gonghui.org.models import Union
 
-from .models import (
-    CatalogueItem,
-    Comment,
-    CommentKind,
-    Posting,
-    PostingAttachment,
-    PostingKind,
-    PostingStatus,
-)
+from .models import CatalogueItem, Comment, CommentKind, Posting, PostingAttachment, PostingKind, PostingStatus
 from .selectors import postings_for_member
 from .uploads import upload_type
 

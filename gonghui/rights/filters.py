@@ -9,23 +9,9 @@ from django.utils import timezone
 from gonghui.core.filters import DateFilter, ListFilters, choice
 from gonghui.org.union_filter import UnionFilter
 
-from .choices import (
-    CaseState,
-    ContractKind,
-    ContractScope,
-    ContractState,
-    DisputeKind,
-    Outcome,
-    PetitionChannel,
-)
-from .models import (
-    CollectiveContract,
-    DisputeCase,
-    MediationBody,
-    Petition,
-    contract_warning_days,
-    dispute_time_limit_days,
-)
+from .choices import CaseState, ContractKind, ContractScope, ContractState, DisputeKind, Outcome, PetitionChannel
+from .models import (CollectiveContract, DisputeCase, MediationBody, Petition, contract_warning_days,
+                     dispute_time_limit_days)
 
 
 def past_limit_cutoff(today: date | None = None) -> date:

@@ -17,18 +17,8 @@ from gonghui.org.selectors import union_get, union_list
 
 from . import selectors, services
 from .filters import BodyFilters, ContractFilters, DisputeFilters, PetitionFilters
-from .forms import (
-    CaseStepForm,
-    CloseForm,
-    ContractForm,
-    DisputeForm,
-    MediationBodyForm,
-    MediatorEditForm,
-    MediatorForm,
-    PetitionEditForm,
-    PetitionForm,
-    StatisticsForm,
-)
+from .forms import (CaseStepForm, CloseForm, ContractForm, DisputeForm, MediationBodyForm, MediatorEditForm,
+                    MediatorForm, PetitionEditForm, PetitionForm, StatisticsForm)
 
 
 def care_required(view):

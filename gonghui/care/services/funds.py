@@ -11,15 +11,8 @@ from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, UnionLevel
 
 from ..models import FundContribution, FundPayout, HardshipFund
-from ..rules import (
-    ENTERPRISE_NOT_YOURS,
-    check_amount,
-    check_date,
-    check_member,
-    raise_if,
-    require_care_access,
-    save_checked,
-)
+from ..rules import (ENTERPRISE_NOT_YOURS, check_amount, check_date, check_member, raise_if, require_care_access,
+                     save_checked)
 
 
 @transaction.atomic

@@ -17,14 +17,7 @@ from gonghui.org.models import Enterprise, Union, UnionLevel
 
 from ..choices import MedicalCategory
 from ..models import MedicalAidClaim, MedicalAidEnrolment, MedicalAidUnit, ServiceCard
-from ..rules import (
-    check_amount,
-    check_choice,
-    check_date,
-    check_member,
-    raise_if,
-    save_checked,
-)
+from ..rules import check_amount, check_choice, check_date, check_member, raise_if, save_checked
 
 
 def _check_year(errors: dict, year: int) -> None:
