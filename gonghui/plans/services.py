@@ -147,15 +147,21 @@ def plan_file(*, actor, plan: Plan) -> Plan:
     return plan
 
 
-@transaction.atomic
-def plan_item_create(*, actor, plan: Plan, **fields) -> PlanItem:
-    require_writer_within(actor, plan.union)
-    item = PlanItem(tenant_id=plan.tenant_id, plan=plan, union_id=plan.union_id)
-    fields.setdefault("position", _next_position(plan.items))
+def _item_saved(item, fields: dict, *, actor, siblings=None):
+    """A plan's or a template's item with its fields (a new one after its siblings), checked, saved with history."""
+    if siblings is not None:
+        fields.setdefault("position", _next_position(siblings))
     _apply_item_fields(item, fields)
     _check_item(item)
     save_with_history(item, actor=actor)
     return item
+
+
+@transaction.atomic
+def plan_item_create(*, actor, plan: Plan, **fields) -> PlanItem:
+    require_writer_within(actor, plan.union)
+    item = PlanItem(tenant_id=plan.tenant_id, plan=plan, union_id=plan.union_id)
+    return _item_saved(item, fields, actor=actor, siblings=plan.items)
 
 
 @transaction.atomic
@@ -233,21 +239,13 @@ def template_delete(*, actor, template: PlanTemplate) -> None:
 @transaction.atomic
 def template_item_create(*, actor, template: PlanTemplate, **fields) -> TemplateItem:
     _require_own_template(actor, template)
-    item = TemplateItem(template=template)
-    fields.setdefault("position", _next_position(template.items))
-    _apply_item_fields(item, fields)
-    _check_item(item)
-    save_with_history(item, actor=actor)
-    return item
+    return _item_saved(TemplateItem(template=template), fields, actor=actor, siblings=template.items)
 
 
 @transaction.atomic
 def template_item_update(*, actor, item: TemplateItem, **fields) -> TemplateItem:
     _require_own_template(actor, item.template)
-    _apply_item_fields(item, fields)
-    _check_item(item)
-    save_with_history(item, actor=actor)
-    return item
+    return _item_saved(item, fields, actor=actor)
 
 
 @transaction.atomic
