@@ -27,30 +27,10 @@ from django.utils import timezone
 from gonghui.accounts.models import User
 from gonghui.care import selectors
 from gonghui.core.periods import Period
-from gonghui.care.choices import (
-    AidKind,
-    Campaign,
-    Cause,
-    FileStatus,
-    FundSource,
-    HardshipLevel,
-    MedicalCategory,
-    SchoolLevel,
-    VisitReason,
-)
-from gonghui.care.models import (
-    AidPayment,
-    FundContribution,
-    FundPayout,
-    HardshipFile,
-    HardshipFund,
-    MedicalAidClaim,
-    MedicalAidEnrolment,
-    MedicalAidUnit,
-    SchoolingGrant,
-    ServiceCard,
-    Visit,
-)
+from gonghui.care.choices import (AidKind, Campaign, Cause, FileStatus, FundSource, HardshipLevel, MedicalCategory,
+                                  SchoolLevel, VisitReason)
+from gonghui.care.models import (AidPayment, FundContribution, FundPayout, HardshipFile, HardshipFund, MedicalAidClaim,
+                                 MedicalAidEnrolment, MedicalAidUnit, SchoolingGrant, ServiceCard, Visit)
 from gonghui.demo.bulk import copy_rows, reserve_ids
 from gonghui.org.models import Enterprise
 from gonghui.org.models import UnionLevel

@@ -28,17 +28,8 @@ from django.utils import timezone
 
 from gonghui.accounts.models import User
 from gonghui.demo.bulk import analyze, constraints_suspended, copy_rows
-from gonghui.ledger.models import (
-    Activity,
-    ActivityParticipant,
-    ActivityTally,
-    Honour,
-    ItemTally,
-    ActivityKind,
-    HonourLevel,
-    NewsReport,
-    RecipientType,
-)
+from gonghui.ledger.models import (Activity, ActivityParticipant, ActivityTally, Honour, ItemTally, ActivityKind,
+                                   HonourLevel, NewsReport, RecipientType)
 from gonghui.ledger.services import tally_rebuild
 from gonghui.members.models import Member
 from gonghui.org.models import UnionLevel

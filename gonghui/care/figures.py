@@ -18,19 +18,8 @@ from gonghui.members.models import Member
 from gonghui.org.models import Enterprise
 
 from .choices import Campaign, MedicalCategory, SchoolLevel, VisitReason
-from .models import (
-    AidPayment,
-    FundContribution,
-    FundPayout,
-    HardshipFile,
-    HardshipFund,
-    MedicalAidClaim,
-    MedicalAidEnrolment,
-    MedicalAidUnit,
-    SchoolingGrant,
-    ServiceCard,
-    Visit,
-)
+from .models import (AidPayment, FundContribution, FundPayout, HardshipFile, HardshipFund, MedicalAidClaim,
+                     MedicalAidEnrolment, MedicalAidUnit, SchoolingGrant, ServiceCard, Visit)
 
 # In place of figures read from hardship files and fund payouts, for users without the care grant.
 NEEDS_GRANT = "（需“可查看帮扶与维权档案”授权方可查看）"

@@ -3,37 +3,14 @@
 import django_filters as df
 from django.db.models import QuerySet
 
-from gonghui.core.filters import DateFilter, ListFilters, YearFilter, choice
+from gonghui.core.filters import ListFilters, YearFilter, choice, date_range, filters_meta
 from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.org.union_filter import UnionFilter
 
-from .choices import (
-    AidKind,
-    Campaign,
-    Cause,
-    FileStatus,
-    FundSource,
-    HardshipLevel,
-    MedicalCategory,
-    SchoolLevel,
-    VisitReason,
-)
-from .models import (
-    AidPayment,
-    HardshipFile,
-    HardshipFund,
-    MedicalAidEnrolment,
-    MedicalAidUnit,
-    SchoolingGrant,
-    ServiceCard,
-    Visit,
-)
-
-
-def period(field: str) -> tuple[DateFilter, DateFilter]:
-    """起始日期 / 截止日期 on the list's own date, both ends included."""
-    return (DateFilter(field_name=field, lookup_expr="gte", label="起始日期"),
-            DateFilter(field_name=field, lookup_expr="lte", label="截止日期"))
+from .choices import (AidKind, Campaign, Cause, FileStatus, FundSource, HardshipLevel, MedicalCategory, SchoolLevel,
+                      VisitReason)
+from .models import (AidPayment, HardshipFile, HardshipFund, MedicalAidEnrolment, MedicalAidUnit, SchoolingGrant,
+                     ServiceCard, Visit)
 
 
 def member_search(prefix: str = "member__") -> df.CharFilter:
@@ -58,64 +35,50 @@ class FileFilters(CareFilters):
     # Causes are stored as ",illness,schooling,": the commas make one cause match exactly.
     cause = choice("致困原因", Cause.choices, method=lambda qs, name, cause: qs.filter(causes__contains=f",{cause},"))
 
-    class Meta:
-        model = HardshipFile
-        fields = ()
+    Meta = filters_meta(HardshipFile)
 
 
 class AidFilters(CareFilters):
-    start, end = period("paid_on")
+    start, end = date_range("paid_on", "起始日期", "截止日期")
     q = member_search("file__member__")
     kind = choice("救助类型", AidKind.choices)
     fund_source = choice("资金来源", FundSource.choices)
 
-    class Meta:
-        model = AidPayment
-        fields = ()
+    Meta = filters_meta(AidPayment)
 
 
 class FundFilters(CareFilters):
     q = df.CharFilter(label="企业名称", field_name="enterprise__name", lookup_expr="contains")
 
-    class Meta:
-        model = HardshipFund
-        fields = ()
+    Meta = filters_meta(HardshipFund)
 
 
 class VisitFilters(CareFilters):
-    start, end = period("visited_on")
+    start, end = date_range("visited_on", "起始日期", "截止日期")
     reason = choice("慰问事由", VisitReason.choices)
     campaign = choice("所属活动", Campaign.choices)
 
-    class Meta:
-        model = Visit
-        fields = ()
+    Meta = filters_meta(Visit)
 
 
 class GrantFilters(CareFilters):
-    start, end = period("granted_on")
+    start, end = date_range("granted_on", "起始日期", "截止日期")
     school_level = choice("学段", SchoolLevel.choices)
 
-    class Meta:
-        model = SchoolingGrant
-        fields = ()
+    Meta = filters_meta(SchoolingGrant)
 
 
 class UnitFilters(CareFilters):
     year = YearFilter(label="参保年度")
 
-    class Meta:
-        model = MedicalAidUnit
-        fields = ()
+    Meta = filters_meta(MedicalAidUnit)
 
 
 class EnrolmentFilters(UnitFilters):
     q = member_search()
     category = choice("参保类别", MedicalCategory.choices)
 
-    class Meta:
-        model = MedicalAidEnrolment
-        fields = ()
+    Meta = filters_meta(MedicalAidEnrolment)
 
 
 class CardFilters(CareFilters):
@@ -123,6 +86,4 @@ class CardFilters(CareFilters):
     issued = choice("制卡", [("yes", "已制卡"), ("no", "待制卡")],
                     method=lambda qs, name, issued: qs.filter(issued_on__isnull=issued == "no"))
 
-    class Meta:
-        model = ServiceCard
-        fields = ()
+    Meta = filters_meta(ServiceCard)

@@ -48,6 +48,17 @@ class DateFilter(df.DateFilter):
         super().__init__(widget=DateInput(), **kwargs)
 
 
+def date_range(field: str, start_label: str, end_label: str = "至") -> tuple[DateFilter, DateFilter]:
+    """A list's period on its date field, both ends included: `start, end = date_range("paid_on", "起始日期", "截止日期")`."""
+    return (DateFilter(label=start_label, field_name=field, lookup_expr="gte"),
+            DateFilter(label=end_label, field_name=field, lookup_expr="lte"))
+
+
+def filters_meta(model) -> type:
+    """A list's filters' Meta, `Meta = filters_meta(Visit)`: its model, no filter generated from a field."""
+    return type("Meta", (), {"model": model, "fields": ()})
+
+
 def choice(label: str, choices, **kwargs) -> df.ChoiceFilter:
     """A select of the list's choices, "全部" first (no filter)."""
     return df.ChoiceFilter(label=label, choices=choices, empty_label="全部", **kwargs)

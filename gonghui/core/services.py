@@ -1,5 +1,7 @@
 """Helpers shared by every app's write layer."""
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gonghui.core.scoping import is_within
@@ -14,6 +16,12 @@ def require_within(actor, union, *, field: str = "union") -> None:
     """A target union outside the actor's subtree is reported as not found, as a 404 would be."""
     if not is_within(actor, union):
         raise ValidationError({field: "找不到该工会，或不在您的管辖范围内"})
+
+
+def require_writer_within(actor, union, *, field: str = "union") -> None:
+    """A write on a union's records: a writer's account, and the union in the actor's subtree."""
+    require_writer(actor)
+    require_within(actor, union, field=field)
 
 
 def fields_assign(instance, fields: dict, editable) -> None:
@@ -40,6 +48,30 @@ def checked_save(record, errors: dict, *, actor, exclude=()):
     record.full_clean(exclude=["tenant", "union", *exclude])
     save_with_history(record, actor=actor)
     return record
+
+
+def record_create(model, *, actor, union, check: Callable[[object], None], **fields):
+    """A new record of a union, by a writer who reaches it: the record's checks, then a save with history."""
+    require_writer_within(actor, union)
+    record = model(tenant_id=union.tenant_id, union=union, **fields)
+    check(record)
+    save_with_history(record, actor=actor)
+    return record
+
+
+def record_update(record, *, actor, fields: dict, editable, check: Callable[[object], None]):
+    """An edit of a union's record: who may, only the fields its form edits, the record's checks, a save with history."""
+    require_writer_within(actor, record.union)
+    fields_assign(record, fields, editable)
+    check(record)
+    save_with_history(record, actor=actor)
+    return record
+
+
+def record_delete(record, *, actor) -> None:
+    """A union's record deleted by a writer who reaches it, the history naming who."""
+    require_writer_within(actor, record.union)
+    delete_with_history(record, actor=actor)
 
 
 def save_with_history(instance, *, actor) -> None:

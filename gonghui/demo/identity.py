@@ -4,12 +4,7 @@ from array import array
 from datetime import date
 from random import Random
 
-from gonghui.core.identifiers import (
-    CREDIT_ALPHABET,
-    credit_check_char,
-    id_check_char,
-    organisation_check_char,
-)
+from gonghui.core.identifiers import CREDIT_ALPHABET, credit_check_char, id_check_char, organisation_check_char
 
 from .sampling import Weighted, split_weights
 

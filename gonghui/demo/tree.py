@@ -6,18 +6,8 @@ from datetime import date, timedelta
 from random import Random
 from typing import NamedTuple
 
-from gonghui.org.models import (
-    Body,
-    CommitteeSeat,
-    Enterprise,
-    Formation,
-    JointScope,
-    UnionLevel,
-    OrgType,
-    SeatRole,
-    Union,
-    UnionGroup,
-)
+from gonghui.org.models import (Body, CommitteeSeat, Enterprise, Formation, JointScope, UnionLevel, OrgType, SeatRole,
+                                Union, UnionGroup)
 
 from . import names
 from .identity import CreditCodes

@@ -4,20 +4,13 @@
 import django_filters as df
 from django.db.models import Q, QuerySet
 
-from gonghui.core.filters import DateFilter, ListFilters, RecordFilter, choice
+from gonghui.core.filters import ListFilters, RecordFilter, choice, date_range, filters_meta
 from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
 from gonghui.org.union_filter import UnionFilter
 
-from .models import (
-    Activity,
-    ActivityKind,
-    ActivityParticipant,
-    Honour,
-    HonourLevel,
-    NewsReport,
-)
+from .models import Activity, ActivityKind, ActivityParticipant, Honour, HonourLevel, NewsReport
 
 
 
@@ -32,8 +25,7 @@ class LedgerFilters(ListFilters):
     """What every ledger list filters by; `filter_participant` is each list's own."""
 
     union = UnionFilter()
-    date_from = DateFilter(label="起始日期", field_name="date", lookup_expr="gte")
-    date_to = DateFilter(label="截止日期", field_name="date", lookup_expr="lte")
+    date_from, date_to = date_range("date", "起始日期", "截止日期")
     participant = df.CharFilter(label="人员（姓名/身份证后四位）", max_length=30, method="filter_participant")
     q = df.CharFilter(label="名称含", max_length=60, field_name="title", lookup_expr="contains")
 
@@ -46,9 +38,7 @@ class ActivityFilters(LedgerFilters):
     series = df.CharFilter(label="系列活动", max_length=60, field_name="series")
     plan_item = RecordFilter(field_name="plan_item_id")
 
-    class Meta:
-        model = Activity
-        fields = ()
+    Meta = filters_meta(Activity)
 
     def filter_participant(self, qs, name, text):
         taking_part = ActivityParticipant.objects.filter(member_id__in=self.members(text).values("id"))
@@ -58,18 +48,14 @@ class ActivityFilters(LedgerFilters):
 class HonourFilters(LedgerFilters):
     level = choice("级别", HonourLevel.choices)
 
-    class Meta:
-        model = Honour
-        fields = ()
+    Meta = filters_meta(Honour)
 
     def filter_participant(self, qs, name, text):
         return qs.filter(member__in=self.members(text))
 
 
 class NewsFilters(LedgerFilters):
-    class Meta:
-        model = NewsReport
-        fields = ()
+    Meta = filters_meta(NewsReport)
 
     def filter_participant(self, qs, name, text):
         return qs.filter(Q(reporter__in=self.members(text)) | Q(reporter_name=text))

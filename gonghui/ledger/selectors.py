@@ -13,18 +13,8 @@ from gonghui.members.models import Member
 from gonghui.org.models import Union
 
 from .filters import ID_TAIL_RE, ActivityFilters, HonourFilters, NewsFilters
-from .models import (
-    Activity,
-    ActivityKind,
-    ActivityParticipant,
-    ActivityResult,
-    ActivityTally,
-    Attachment,
-    Honour,
-    ItemTally,
-    NewsReport,
-    RewardRule,
-)
+from .models import (Activity, ActivityKind, ActivityParticipant, ActivityResult, ActivityTally, Attachment, Honour,
+                     ItemTally, NewsReport, RewardRule)
 
 ENTRY_MODELS = {"activity": Activity, "honour": Honour, "newsreport": NewsReport}
 

@@ -15,27 +15,15 @@ from gonghui.core.files import stored_with
 from gonghui.core.formatting import future_error
 from gonghui.core.money import check_money
 from gonghui.core.scoping import contains
-from gonghui.core.services import delete_with_history, fields_assign, require_within, require_writer, save_with_history
+from gonghui.core.services import (delete_with_history, fields_assign, record_create, record_update,
+                                   require_writer_within, save_with_history)
 from gonghui.members.models import Member
 from gonghui.org.models import Union
 from gonghui.plans.models import ItemStatus, PlanItem
 
 from .files import ALLOWED, content_matches, extension_of
-from .models import (
-    CONTEST_KINDS,
-    Activity,
-    ActivityParticipant,
-    ActivityResult,
-    ActivityTally,
-    Attachment,
-    Honour,
-    ItemTally,
-    ActivityKind,
-    HonourLevel,
-    NewsReport,
-    RecipientType,
-    RewardRule,
-)
+from .models import (CONTEST_KINDS, Activity, ActivityKind, ActivityParticipant, ActivityResult, ActivityTally,
+                     Attachment, Honour, HonourLevel, ItemTally, NewsReport, RecipientType, RewardRule)
 
 MAX_PARTICIPANTS = 1_000_000
 ACTIVITY_FIELDS = ("kind", "title", "series", "date", "end_date", "place", "organiser", "participant_count", "cost",
@@ -47,8 +35,9 @@ def _outsiders(union: Union, members: Iterable[Member]) -> str:
     return "、".join(f"{m.name}（{m.union.name}）" for m in members if not contains(union, m.union))
 
 
-def _delete(obj, *, actor) -> None:
+def _delete(obj, *, actor, union: Union | None = None) -> None:
     """Delete a record, its attachments (ledger entries have them) going with it."""
+    require_writer_within(actor, obj.union if union is None else union)
     if isinstance(obj, (Activity, Honour, NewsReport)):
         _delete_attachments(obj, actor=actor)
     delete_with_history(obj, actor=actor)
@@ -169,8 +158,7 @@ def activity_create(*, actor, union: Union, kind: str, title: str, date: date, e
                     series: str = "", place: str = "", organiser: str = "", participant_count: int | None = None,
                     participants: Iterable[Member] = (), cost: Decimal | int = 0, results: str = "",
                     plan_item: PlanItem | None = None) -> Activity:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     participants = list(participants)
     activity = Activity(tenant_id=union.tenant_id, union=union, kind=kind, title=title, date=date, end_date=end_date,
                         series=series, place=place, organiser=organiser, participant_count=participant_count,
@@ -185,8 +173,7 @@ def activity_create(*, actor, union: Union, kind: str, title: str, date: date, e
 
 @transaction.atomic
 def activity_update(*, actor, activity: Activity, **fields) -> Activity:
-    require_writer(actor)
-    require_within(actor, activity.union)
+    require_writer_within(actor, activity.union)
     participants = list(fields.pop("participants", activity.participants.select_related("union")))
     if fields.get("cost") is None:
         fields.pop("cost", None)
@@ -201,17 +188,15 @@ def activity_update(*, actor, activity: Activity, **fields) -> Activity:
 
 @transaction.atomic
 def activity_delete(*, actor, activity: Activity) -> None:
-    require_writer(actor)
-    require_within(actor, activity.union)
-    _retally(_tally_keys(activity), set())
+    before = _tally_keys(activity)
     _delete(activity, actor=actor)
+    _retally(before, set())
 
 
 @transaction.atomic
 def activity_set_attendance(*, actor, activity: Activity, attended: Iterable[int]) -> Activity:
     """Who of the registered participants came (a training's sign-in sheet)."""
-    require_writer(actor)
-    require_within(actor, activity.union)
+    require_writer_within(actor, activity.union)
     attended = {int(pk) for pk in attended}
     registered = set(activity.participations.values_list("member_id", flat=True))
     if attended - registered:
@@ -224,8 +209,7 @@ def activity_set_attendance(*, actor, activity: Activity, attended: Iterable[int
 @transaction.atomic
 def activity_result_add(*, actor, activity: Activity, member: Member | None = None, team_name: str = "",
                         rank: int | None = None, prize: str = "") -> ActivityResult:
-    require_writer(actor)
-    require_within(actor, activity.union)
+    require_writer_within(actor, activity.union)
     if activity.kind not in CONTEST_KINDS:
         raise ValidationError({"__all__": "只有文体活动、劳动竞赛和技能比武可以登记名次和奖项"})
     result = ActivityResult(tenant_id=activity.tenant_id, activity=activity, member=member,
@@ -248,9 +232,7 @@ def activity_result_add(*, actor, activity: Activity, member: Member | None = No
 
 @transaction.atomic
 def activity_result_delete(*, actor, result: ActivityResult) -> None:
-    require_writer(actor)
-    require_within(actor, result.activity.union)
-    _delete(result, actor=actor)
+    _delete(result, actor=actor, union=result.activity.union)
 
 
 # --- honours -----------------------------------------------------------------------------------------------
@@ -300,30 +282,18 @@ def _check_honour(honour: Honour) -> None:
 def honour_create(*, actor, union: Union, recipient_type: str, title: str, level: str, date: date,
                   awarding_body: str, member: Member | None = None, team_name: str = "",
                   recipient_union: Union | None = None, note: str = "") -> Honour:
-    require_writer(actor)
-    require_within(actor, union)
-    honour = Honour(tenant_id=union.tenant_id, union=union, recipient_type=recipient_type, member=member,
-                    team_name=team_name, recipient_union=recipient_union, title=title, level=level, date=date,
-                    awarding_body=awarding_body, note=note, created_by=actor)
-    _check_honour(honour)
-    save_with_history(honour, actor=actor)
-    return honour
+    return record_create(Honour, actor=actor, union=union, check=_check_honour, recipient_type=recipient_type,
+                         member=member, team_name=team_name, recipient_union=recipient_union, title=title, level=level,
+                         date=date, awarding_body=awarding_body, note=note, created_by=actor)
 
 
 @transaction.atomic
 def honour_update(*, actor, honour: Honour, **fields) -> Honour:
-    require_writer(actor)
-    require_within(actor, honour.union)
-    fields_assign(honour, fields, HONOUR_FIELDS)
-    _check_honour(honour)
-    save_with_history(honour, actor=actor)
-    return honour
+    return record_update(honour, actor=actor, fields=fields, editable=HONOUR_FIELDS, check=_check_honour)
 
 
 @transaction.atomic
 def honour_delete(*, actor, honour: Honour) -> None:
-    require_writer(actor)
-    require_within(actor, honour.union)
     _delete(honour, actor=actor)
 
 
@@ -351,29 +321,18 @@ def _check_news(report: NewsReport) -> None:
 @transaction.atomic
 def news_report_create(*, actor, union: Union, title: str, date: date, reporter: Member | None = None,
                        reporter_name: str = "", published_in: str = "") -> NewsReport:
-    require_writer(actor)
-    require_within(actor, union)
-    report = NewsReport(tenant_id=union.tenant_id, union=union, reporter=reporter, reporter_name=reporter_name,
-                        title=title, date=date, published_in=published_in, created_by=actor)
-    _check_news(report)
-    save_with_history(report, actor=actor)
-    return report
+    return record_create(NewsReport, actor=actor, union=union, check=_check_news, reporter=reporter,
+                         reporter_name=reporter_name, title=title, date=date, published_in=published_in,
+                         created_by=actor)
 
 
 @transaction.atomic
 def news_report_update(*, actor, report: NewsReport, **fields) -> NewsReport:
-    require_writer(actor)
-    require_within(actor, report.union)
-    fields_assign(report, fields, NEWS_FIELDS)
-    _check_news(report)
-    save_with_history(report, actor=actor)
-    return report
+    return record_update(report, actor=actor, fields=fields, editable=NEWS_FIELDS, check=_check_news)
 
 
 @transaction.atomic
 def news_report_delete(*, actor, report: NewsReport) -> None:
-    require_writer(actor)
-    require_within(actor, report.union)
     _delete(report, actor=actor)
 
 
@@ -381,8 +340,7 @@ def news_report_delete(*, actor, report: NewsReport) -> None:
 def reward_rule_create(*, actor, union: Union, min_count: int, reward: str, amount: Decimal | None = None
                        ) -> RewardRule:
     """One threshold of the federation's rule: "按照任务完成数的多少予以不同的奖励"."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     if not union.is_federation:
         raise ValidationError({"union": "只有总工会可以设置信息报道奖励规则"})
     rule = RewardRule(tenant_id=union.tenant_id, union=union, min_count=min_count, reward=reward, amount=amount)
@@ -402,8 +360,6 @@ def reward_rule_create(*, actor, union: Union, min_count: int, reward: str, amou
 
 @transaction.atomic
 def reward_rule_delete(*, actor, rule: RewardRule) -> None:
-    require_writer(actor)
-    require_within(actor, rule.union)
     _delete(rule, actor=actor)
 
 
@@ -429,8 +385,7 @@ def _check_upload(upload) -> str:
 
 @transaction.atomic
 def attachment_add(*, actor, entry: Activity | Honour | NewsReport, file, note: str = "") -> Attachment:
-    require_writer(actor)
-    require_within(actor, entry.union)
+    require_writer_within(actor, entry.union)
     ext = _check_upload(file)
     attachment = Attachment(tenant_id=entry.tenant_id, union_id=entry.union_id, object_id=entry.pk,
                             content_type=ContentType.objects.get_for_model(entry), token=secrets.token_hex(16),
@@ -446,7 +401,7 @@ def _delete_attachments(entry, *, actor) -> None:
     for attachment in Attachment.objects.filter(content_type=ContentType.objects.get_for_model(entry),
                                                 object_id=entry.pk):
         _drop_file_on_commit(attachment)
-        _delete(attachment, actor=actor)
+        delete_with_history(attachment, actor=actor)
 
 
 def _drop_file_on_commit(attachment: Attachment) -> None:
@@ -456,7 +411,5 @@ def _drop_file_on_commit(attachment: Attachment) -> None:
 
 @transaction.atomic
 def attachment_delete(*, actor, attachment: Attachment) -> None:
-    require_writer(actor)
-    require_within(actor, attachment.union)
-    _drop_file_on_commit(attachment)
     _delete(attachment, actor=actor)
+    _drop_file_on_commit(attachment)

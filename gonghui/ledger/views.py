@@ -20,15 +20,7 @@ from .exports import ledger_download
 from .figures import ledger_totals
 from .files import CONTENT_TYPES
 from .filters import ActivityFilters, HonourFilters, NewsFilters
-from .forms import (
-    ActivityForm,
-    AttachmentForm,
-    AttendanceForm,
-    HonourForm,
-    NewsForm,
-    ResultForm,
-    RewardRuleForm,
-)
+from .forms import ActivityForm, AttachmentForm, AttendanceForm, HonourForm, NewsForm, ResultForm, RewardRuleForm
 from .models import CONTEST_KINDS, ActivityKind
 
 

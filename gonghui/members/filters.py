@@ -10,7 +10,7 @@ import re
 import django_filters
 from django.db.models import QuerySet
 
-from gonghui.core.filters import ListedChoiceFilter
+from gonghui.core.filters import ListedChoiceFilter, filters_meta
 from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.core.scoping import within
 from gonghui.org.models import Union, UnionGroup, UnionLevel
@@ -36,9 +36,7 @@ class MemberFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label="状态", choices=Status.choices, empty_label="全部")
     sort = django_filters.ChoiceFilter(label="排序", choices=SORT_CHOICES, empty_label=None, method="keep")
 
-    class Meta:
-        model = Member
-        fields = ()
+    Meta = filters_meta(Member)
 
     def __init__(self, data, *, queryset: QuerySet[Member], unions: QuerySet[Union], groups_of):
         """`unions` may be chosen; `groups_of(union)` are the groups offered once one grassroots union is

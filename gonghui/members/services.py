@@ -7,7 +7,7 @@ from django.utils import timezone
 from gonghui.core.figure_cache import figures_changed
 from gonghui.core.identifiers import id_tail
 from gonghui.core.scoping import is_within
-from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
+from gonghui.core.services import access_log_record, fields_assign, require_writer_within, save_with_history
 from gonghui.org.models import UnionLevel, Union, UnionGroup
 
 from .bulk import MemberStage, RowOutcome
@@ -62,8 +62,7 @@ def member_create(*, actor, union: Union, name: str, id_number: str, join_date: 
                   group: UnionGroup | None = None, gender: str = "", birth_date: date | None = None,
                   ethnicity: str = "汉族", phone: str = "", education: str = "", political_status: str = "",
                   category: str = Category.EMPLOYED, card_number: str = "") -> Member:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     if union.level != UnionLevel.GRASSROOTS:
         raise ValidationError({"union": "会员须登记在基层工会"})
     member = Member(tenant_id=union.tenant_id, union=union, group=group, name=name, id_number=id_number,
@@ -77,8 +76,7 @@ def member_create(*, actor, union: Union, name: str, id_number: str, join_date: 
 
 @transaction.atomic
 def member_update(*, actor, member: Member, **fields) -> Member:
-    require_writer(actor)
-    require_within(actor, member.union)
+    require_writer_within(actor, member.union)
     entered_birth = fields.pop("birth_date", None)
     entered_gender = fields.pop("gender", "")
     fields_assign(member, fields, EDITABLE)
@@ -95,11 +93,17 @@ def member_rows_import(*, actor, stage: MemberStage, counts: dict[RowOutcome, in
     The rows were checked by the caller against `rules.member_values_check` and the actor's subtree; what
     the stage says is held elsewhere is left alone. Returns the number of members written.
     """
-    require_writer(actor)
-    require_within(actor, actor.union)
+    require_writer_within(actor, actor.union)
     written = stage.merge(counts=counts, tenant_id=actor.union.tenant_id, actor_id=actor.pk, now=timezone.now())
     figures_changed(actor.union.tenant_id)  # written in SQL: no save signal tells the figure cache
     return written
+
+
+def _event_allowed(member: Member, *, actor, on_date: date) -> None:
+    """A change in a membership (retirement, leaving, a transfer): a writer over an active member, on a past day."""
+    require_writer_within(actor, member.union)
+    _require_active(member)
+    _check_event_date(member, on_date)
 
 
 def _require_active(member: Member) -> None:
@@ -116,10 +120,7 @@ def _check_event_date(member: Member, on_date: date) -> None:
 
 @transaction.atomic
 def member_retire(*, actor, member: Member, on_date: date) -> Member:
-    require_writer(actor)
-    require_within(actor, member.union)
-    _require_active(member)
-    _check_event_date(member, on_date)
+    _event_allowed(member, actor=actor, on_date=on_date)
     if member.category == Category.RETIRED:
         raise ValidationError({"__all__": "该会员已是退休会员"})
     member.category = Category.RETIRED
@@ -131,10 +132,7 @@ def member_retire(*, actor, member: Member, on_date: date) -> Member:
 @transaction.atomic
 def member_end(*, actor, member: Member, kind: str, on_date: date, note: str = "") -> Member:
     """Leave (退会) or death: the membership ends, the record stays."""
-    require_writer(actor)
-    require_within(actor, member.union)
-    _require_active(member)
-    _check_event_date(member, on_date)
+    _event_allowed(member, actor=actor, on_date=on_date)
     statuses = {EventKind.LEAVE: Status.LEFT, EventKind.DEATH: Status.DECEASED}
     if kind not in statuses:
         raise ValidationError({"kind": "请选择退会或去世"})
@@ -147,10 +145,7 @@ def member_end(*, actor, member: Member, kind: str, on_date: date, note: str = "
 
 @transaction.atomic
 def transfer_request(*, actor, member: Member, to_union: Union, on_date: date, reason: str = "") -> Transfer:
-    require_writer(actor)
-    require_within(actor, member.union)
-    _require_active(member)
-    _check_event_date(member, on_date)
+    _event_allowed(member, actor=actor, on_date=on_date)
     if to_union.tenant_id != member.tenant_id or to_union.level != UnionLevel.GRASSROOTS:
         raise ValidationError({"to_union": "转入工会须是本县的基层工会"})
     if to_union.pk == member.union_id:
@@ -165,8 +160,7 @@ def transfer_request(*, actor, member: Member, to_union: Union, on_date: date, r
 
 
 def _decide(transfer: Transfer, *, actor, status: str, side: Union) -> None:
-    require_writer(actor)
-    require_within(actor, side)
+    require_writer_within(actor, side)
     if transfer.status != TransferStatus.PENDING:
         raise ValidationError({"__all__": f"该转会已{transfer.get_status_display()}，不能再处理"})
     transfer.status, transfer.decided_by, transfer.decided_at = status, actor, timezone.now()

@@ -6,7 +6,7 @@ import django_filters as df
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from gonghui.core.filters import DateFilter, ListFilters, YearFilter, choice
+from gonghui.core.filters import ListFilters, YearFilter, choice, date_range, filters_meta
 from gonghui.org.union_filter import UnionFilter
 
 from .models import Category, CatalogueItem, Comment, CommentKind, ItemState, Posting, PostingKind, PostingStatus
@@ -37,13 +37,10 @@ class PostingFilters(ListFilters):
     kind = choice("栏目", PostingKind.choices)
     category = choice("公开类别", Category.choices)
     status = choice("状态", PostingStatus.choices)
-    approved_start = DateFilter(label="审批日期自", field_name="approved_on", lookup_expr="gte")
-    approved_end = DateFilter(label="至", field_name="approved_on", lookup_expr="lte")
+    approved_start, approved_end = date_range("approved_on", "审批日期自")
     q = df.CharFilter(label="标题", field_name="title", lookup_expr="contains")
 
-    class Meta:
-        model = Posting
-        fields = ()
+    Meta = filters_meta(Posting)
 
 
 class ItemFilters(ListFilters):
@@ -52,9 +49,7 @@ class ItemFilters(ListFilters):
     category = choice("公开类别", Category.choices)
     state = choice("公开情况", ItemState.choices, method=lambda qs, name, state: item_state(qs, state))
 
-    class Meta:
-        model = CatalogueItem
-        fields = ()
+    Meta = filters_meta(CatalogueItem)
 
 
 def _answered(qs: QuerySet, name: str, value: str) -> QuerySet:
@@ -67,6 +62,4 @@ class CommentFilters(ListFilters):
     answered = choice("答复情况", (("no", "未答复"), ("yes", "已答复")), method=_answered)
     q = df.CharFilter(label="公开事项标题", field_name="posting__title", lookup_expr="contains")
 
-    class Meta:
-        model = Comment
-        fields = ()
+    Meta = filters_meta(Comment)

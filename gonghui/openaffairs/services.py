@@ -12,25 +12,10 @@ from django.utils import timezone
 from gonghui.core.files import stored_with
 from gonghui.core.formatting import future_error
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
-from gonghui.core.services import (
-    checked_save,
-    fields_assign,
-    require_within,
-    require_writer,
-    save_with_history,
-    text_required,
-)
+from gonghui.core.services import checked_save, fields_assign, require_writer_within, save_with_history, text_required
 from gonghui.org.models import Union
 
-from .models import (
-    CatalogueItem,
-    Comment,
-    CommentKind,
-    Posting,
-    PostingAttachment,
-    PostingKind,
-    PostingStatus,
-)
+from .models import CatalogueItem, Comment, CommentKind, Posting, PostingAttachment, PostingKind, PostingStatus
 from .selectors import postings_for_member
 from .uploads import upload_type
 
@@ -55,8 +40,7 @@ def _check_item(item: CatalogueItem, errors: dict) -> None:
 @transaction.atomic
 def catalogue_item_create(*, actor, union: Union, year: int, category: str, title: str, due_on: date,
                           vote_on: date | None = None) -> CatalogueItem:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     item = CatalogueItem(tenant_id=union.tenant_id, union=union, year=year, category=category, title=title,
                          due_on=due_on, vote_on=vote_on)
     errors: dict[str, str] = {}
@@ -66,8 +50,7 @@ def catalogue_item_create(*, actor, union: Union, year: int, category: str, titl
 
 @transaction.atomic
 def catalogue_item_update(*, actor, item: CatalogueItem, **fields) -> CatalogueItem:
-    require_writer(actor)
-    require_within(actor, item.union)
+    require_writer_within(actor, item.union)
     fields_assign(item, fields, ITEM_FIELDS)
     errors: dict[str, str] = {}
     _check_item(item, errors)
@@ -91,8 +74,7 @@ def _check_posting(posting: Posting, errors: dict) -> None:
 def posting_create(*, actor, union: Union, category: str, title: str, content: str, starts_on: date, ends_on: date,
                    kind: str = PostingKind.NOTICE, catalogue_item: CatalogueItem | None = None) -> Posting:
     """A draft: it goes up when another officer approves it (posting_approve)."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     posting = Posting(tenant_id=union.tenant_id, union=union, kind=kind, category=category, title=title,
                       content=content, catalogue_item=catalogue_item, starts_on=starts_on, ends_on=ends_on,
                       drafted_by=actor)
@@ -103,8 +85,7 @@ def posting_create(*, actor, union: Union, category: str, title: str, content: s
 
 @transaction.atomic
 def posting_update(*, actor, posting: Posting, **fields) -> Posting:
-    require_writer(actor)
-    require_within(actor, posting.union)
+    require_writer_within(actor, posting.union)
     if posting.status != PostingStatus.DRAFT:
         raise ValidationError({"__all__": "已审批公开的事项不能再修改"})
     fields_assign(posting, fields, POSTING_FIELDS)
@@ -116,8 +97,7 @@ def posting_update(*, actor, posting: Posting, **fields) -> Posting:
 @transaction.atomic
 def posting_approve(*, actor, posting: Posting, approved_on: date | None = None) -> Posting:
     """Someone other than its author approves a draft; it goes up, and the catalogue item it answers is posted."""
-    require_writer(actor)
-    require_within(actor, posting.union)
+    require_writer_within(actor, posting.union)
     approved_on = approved_on or timezone.localdate()
     if posting.status != PostingStatus.DRAFT:
         raise ValidationError({"__all__": "该公开事项已审批"})
@@ -145,8 +125,7 @@ def _item_posted(posting: Posting, *, actor) -> None:
 
 @transaction.atomic
 def attachment_add(*, actor, posting: Posting, file) -> PostingAttachment:
-    require_writer(actor)
-    require_within(actor, posting.union)
+    require_writer_within(actor, posting.union)
     ext = upload_type(file)
     attachment = PostingAttachment(tenant_id=posting.tenant_id, union_id=posting.union_id, posting=posting,
                                    name=(file.name or "")[-200:], file_type=ext, size=file.size,
@@ -177,8 +156,7 @@ def posting_comment_create(*, member, posting: Posting, text: str, kind: str = C
 
 @transaction.atomic
 def comment_answer(*, actor, comment: Comment, answer: str, answered_on: date | None = None) -> Comment:
-    require_writer(actor)
-    require_within(actor, comment.union)
+    require_writer_within(actor, comment.union)
     comment.answer, comment.answered_by = answer, actor
     comment.answered_on = answered_on or timezone.localdate()
     errors: dict[str, str] = {}

@@ -2,7 +2,7 @@
 
 import django_filters as df
 
-from gonghui.core.filters import ListFilters
+from gonghui.core.filters import ListFilters, filters_meta
 
 from .models import Enterprise
 
@@ -10,6 +10,4 @@ from .models import Enterprise
 class EnterpriseFilters(ListFilters):
     q = df.CharFilter(label="企业名称", field_name="name", lookup_expr="contains")
 
-    class Meta:
-        model = Enterprise
-        fields = ()
+    Meta = filters_meta(Enterprise)

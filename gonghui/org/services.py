@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from gonghui.core.identifiers import IdentifierError, parse_credit_code
-from gonghui.core.services import fields_assign, require_within, require_writer, save_with_history
+from gonghui.core.services import (fields_assign, require_within, require_writer, require_writer_within,
+                                   save_with_history)
 from gonghui.core.scoping import contains, subtree_cache_forget
 
 from .models import Body, CommitteeSeat, Enterprise, Formation, UnionLevel, Union, UnionGroup, UnionMove
@@ -50,8 +51,7 @@ def _check_parent(level: str, parent: Union) -> None:
 def union_create(*, actor, parent: Union, name: str, code: str, level: str, formation: str = "",
                  joint_scope: str = "", org_type: str = "", founded_on: date | None = None,
                  address: str = "") -> Union:
-    require_writer(actor)
-    require_within(actor, parent, field="parent")
+    require_writer_within(actor, parent, field="parent")
     union = Union(name=name, code=code, level=level, formation=formation, joint_scope=joint_scope,
                   org_type=org_type, founded_on=founded_on, address=address, tenant_id=parent.tenant_id)
     _check_parent(level, parent)
@@ -65,8 +65,7 @@ def union_create(*, actor, parent: Union, name: str, code: str, level: str, form
 
 @transaction.atomic
 def union_update(*, actor, union: Union, **fields) -> Union:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     fields_assign(union, fields, ("name", "code", "formation", "joint_scope", "org_type", "founded_on", "address"))
     _check_union_shape(union)
     _check_code(union)
@@ -78,8 +77,7 @@ def union_update(*, actor, union: Union, **fields) -> Union:
 @transaction.atomic
 def union_move(*, actor, union: Union, new_parent: Union) -> Union:
     """Move a union (and its subtree) under another parent; the move is recorded."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     require_within(actor, new_parent, field="parent")
     if contains(union, new_parent):
         raise ValidationError({"parent": "不能把工会移到它自己或它的下级组织之下"})
@@ -100,8 +98,7 @@ def union_move(*, actor, union: Union, new_parent: Union) -> Union:
 
 @transaction.atomic
 def group_create(*, actor, union: Union, name: str, leader_name: str = "") -> UnionGroup:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     if union.level != UnionLevel.GRASSROOTS:
         raise ValidationError({"union": "工会小组只能设在基层工会内"})
     group = UnionGroup(tenant_id=union.tenant_id, union=union, name=name, leader_name=leader_name)
@@ -151,8 +148,7 @@ def enterprise_create(*, actor, union: Union, name: str, credit_code: str, indus
 @transaction.atomic
 def enterprise_update(*, actor, enterprise: Enterprise, credit_code: str, override_check: bool = False,
                       **fields) -> Enterprise:
-    require_writer(actor)
-    require_within(actor, enterprise.union)
+    require_writer_within(actor, enterprise.union)
     for key in ("union", "name", "industry", "headcount", "above_designated_size", "address"):
         if key in fields:
             setattr(enterprise, key, fields[key])
@@ -162,8 +158,7 @@ def enterprise_update(*, actor, enterprise: Enterprise, credit_code: str, overri
 @transaction.atomic
 def seat_create(*, actor, union: Union, body: str, role: str, person_name: str, term_start: date,
                 term_end: date) -> CommitteeSeat:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     if term_end <= term_start:
         raise ValidationError({"term_end": "任期结束日期须晚于开始日期"})
     seat = CommitteeSeat(tenant_id=union.tenant_id, union=union, body=body or Body.COMMITTEE, role=role,

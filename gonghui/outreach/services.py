@@ -14,14 +14,8 @@ from django.db.models import ProtectedError
 from gonghui.core.formatting import future_error
 from gonghui.core.money import check_money
 from gonghui.core.scoping import contains, is_within
-from gonghui.core.services import (
-    checked_save,
-    delete_with_history,
-    fields_assign,
-    require_within,
-    require_writer,
-    text_required,
-)
+from gonghui.core.services import (checked_save, delete_with_history, fields_assign, require_writer,
+                                   require_writer_within, text_required)
 from gonghui.org.models import Enterprise, Union
 
 from .models import Course, CourseOrder, Gift, Merchant, OrderState, Survey
@@ -69,8 +63,7 @@ def _enterprise_create(model, check, *, actor, enterprise: Enterprise | None, **
 
 
 def _enterprise_update(record, check, editable, *, actor, fields: dict):
-    require_writer(actor)
-    require_within(actor, record.union)
+    require_writer_within(actor, record.union)
     enterprise = fields.pop("enterprise", record.enterprise)
     fields_assign(record, fields, editable)
     errors: dict[str, str] = {}
@@ -80,16 +73,14 @@ def _enterprise_update(record, check, editable, *, actor, fields: dict):
 
 
 def _union_create(model, check, *, actor, union: Union, **fields):
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     record, errors = model(tenant_id=union.tenant_id, union=union, **fields), {}
     check(record, errors, actor=actor)
     return checked_save(record, errors, actor=actor)
 
 
 def _union_update(record, check, editable, *, actor, fields: dict):
-    require_writer(actor)
-    require_within(actor, record.union)
+    require_writer_within(actor, record.union)
     fields_assign(record, fields, editable)
     errors: dict[str, str] = {}
     check(record, errors, actor=actor)
@@ -97,8 +88,7 @@ def _union_update(record, check, editable, *, actor, fields: dict):
 
 
 def _delete(record, *, actor, in_use: str = "") -> None:
-    require_writer(actor)
-    require_within(actor, record.union)
+    require_writer_within(actor, record.union)
     try:
         with transaction.atomic():
             delete_with_history(record, actor=actor)

@@ -1,6 +1,6 @@
 """The plan list's filters, for its page, its export and the API alike (see gonghui.core.filters)."""
 
-from gonghui.core.filters import ListFilters, YearFilter, choice
+from gonghui.core.filters import ListFilters, YearFilter, choice, filters_meta
 from gonghui.org.union_filter import UnionFilter
 
 from .models import Plan, PlanStatus
@@ -11,6 +11,4 @@ class PlanFilters(ListFilters):
     union = UnionFilter()
     status = choice("状态", PlanStatus.choices)
 
-    class Meta:
-        model = Plan
-        fields = ()
+    Meta = filters_meta(Plan)

@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.scoping import contains
-from gonghui.core.services import delete_with_history, require_within, require_writer, save_with_history
+from gonghui.core.services import (delete_with_history, record_delete, require_within, require_writer,
+                                   require_writer_within, save_with_history)
 from gonghui.org.models import Union
 
 from .models import ItemStatus, Plan, PlanItem, PlanStatus, PlanTemplate, TemplateItem, months_to_mask
@@ -70,8 +71,7 @@ def _copy_items(*, plan: Plan, sources, actor) -> None:
 
 
 def _new_plan(*, actor, union: Union, year: int, guiding_ideas: str, key_tasks: str, source: str) -> Plan:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     _check_year(year)
     if Plan.objects.filter(tenant_id=union.tenant_id, union=union, year=year).exists():
         raise ValidationError({"year": f"{union.name}已有{year}年的工作计划"})
@@ -127,8 +127,7 @@ def plan_create_from_outline(*, actor, union: Union, year: int, source: str, ite
 
 @transaction.atomic
 def plan_update(*, actor, plan: Plan, guiding_ideas: str, key_tasks: str) -> Plan:
-    require_writer(actor)
-    require_within(actor, plan.union)
+    require_writer_within(actor, plan.union)
     plan.guiding_ideas, plan.key_tasks = guiding_ideas, key_tasks
     plan.full_clean(exclude=["tenant", "union", "created_by"], validate_constraints=False)
     save_with_history(plan, actor=actor)
@@ -138,8 +137,7 @@ def plan_update(*, actor, plan: Plan, guiding_ideas: str, key_tasks: str) -> Pla
 @transaction.atomic
 def plan_file(*, actor, plan: Plan) -> Plan:
     """File (报送) the plan with the federation above; it stays editable as the year goes."""
-    require_writer(actor)
-    require_within(actor, plan.union)
+    require_writer_within(actor, plan.union)
     if plan.status == PlanStatus.FILED:
         raise ValidationError({"__all__": "该计划已报送"})
     if not plan.items.exists():
@@ -149,12 +147,10 @@ def plan_file(*, actor, plan: Plan) -> Plan:
     return plan
 
 
-@transaction.atomic
-def plan_item_create(*, actor, plan: Plan, **fields) -> PlanItem:
-    require_writer(actor)
-    require_within(actor, plan.union)
-    item = PlanItem(tenant_id=plan.tenant_id, plan=plan, union_id=plan.union_id)
-    fields.setdefault("position", _next_position(plan.items))
+def _item_saved(item, fields: dict, *, actor, siblings=None):
+    """A plan's or a template's item with its fields (a new one after its siblings), checked, saved with history."""
+    if siblings is not None:
+        fields.setdefault("position", _next_position(siblings))
     _apply_item_fields(item, fields)
     _check_item(item)
     save_with_history(item, actor=actor)
@@ -162,9 +158,15 @@ def plan_item_create(*, actor, plan: Plan, **fields) -> PlanItem:
 
 
 @transaction.atomic
+def plan_item_create(*, actor, plan: Plan, **fields) -> PlanItem:
+    require_writer_within(actor, plan.union)
+    item = PlanItem(tenant_id=plan.tenant_id, plan=plan, union_id=plan.union_id)
+    return _item_saved(item, fields, actor=actor, siblings=plan.items)
+
+
+@transaction.atomic
 def plan_item_update(*, actor, item: PlanItem, status: str | None = None, **fields) -> PlanItem:
-    require_writer(actor)
-    require_within(actor, item.union)
+    require_writer_within(actor, item.union)
     _apply_item_fields(item, fields)
     if status is not None:
         if status not in ItemStatus.values:
@@ -178,9 +180,7 @@ def plan_item_update(*, actor, item: PlanItem, status: str | None = None, **fiel
 @transaction.atomic
 def plan_item_delete(*, actor, item: PlanItem) -> None:
     """The ledger entries that fulfilled it stay in the ledger, no longer tied to a plan."""
-    require_writer(actor)
-    require_within(actor, item.union)
-    delete_with_history(item, actor=actor)
+    record_delete(item, actor=actor)
 
 
 def _require_own_template(actor, template: PlanTemplate) -> None:
@@ -194,8 +194,7 @@ def _require_own_template(actor, template: PlanTemplate) -> None:
 def template_create(*, actor, union: Union, name: str, suited_for: str = "", source: PlanTemplate | Plan | None = None
                     ) -> PlanTemplate:
     """A federation's own template, blank or copied from a template it may use or from one of its plans."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     if not union.is_federation:
         raise ValidationError({"union": "只有总工会可以制定计划模板"})
     name = (name or "").strip()
@@ -240,21 +239,13 @@ def template_delete(*, actor, template: PlanTemplate) -> None:
 @transaction.atomic
 def template_item_create(*, actor, template: PlanTemplate, **fields) -> TemplateItem:
     _require_own_template(actor, template)
-    item = TemplateItem(template=template)
-    fields.setdefault("position", _next_position(template.items))
-    _apply_item_fields(item, fields)
-    _check_item(item)
-    save_with_history(item, actor=actor)
-    return item
+    return _item_saved(TemplateItem(template=template), fields, actor=actor, siblings=template.items)
 
 
 @transaction.atomic
 def template_item_update(*, actor, item: TemplateItem, **fields) -> TemplateItem:
     _require_own_template(actor, item.template)
-    _apply_item_fields(item, fields)
-    _check_item(item)
-    save_with_history(item, actor=actor)
-    return item
+    return _item_saved(item, fields, actor=actor)
 
 
 @transaction.atomic

@@ -12,16 +12,8 @@ from gonghui.org.selectors import union_get
 
 from . import selectors, services
 from .filters import PlanFilters
-from .forms import (
-    BLANK,
-    PREVIOUS,
-    ItemForm,
-    PlanCreateForm,
-    PlanEditForm,
-    PlanItemForm,
-    TemplateCreateForm,
-    TemplateForm,
-)
+from .forms import (BLANK, PREVIOUS, ItemForm, PlanCreateForm, PlanEditForm, PlanItemForm, TemplateCreateForm,
+                    TemplateForm)
 from .models import Area
 from .services import ITEM_FIELDS
 

@@ -15,19 +15,8 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from gonghui.core.api import PageNumber, RecordId
-from gonghui.core.figures import (
-    Ratio,
-    Section,
-    figure_get,
-    figure_listed,
-    figure_readable,
-    figure_records,
-    figure_rows,
-    figure_url,
-    figure_values,
-    figures_all,
-    measure,
-)
+from gonghui.core.figures import (Ratio, Section, figure_get, figure_listed, figure_readable, figure_records,
+                                  figure_rows, figure_url, figure_values, figures_all, measure)
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.periods import Period, period_from
 from gonghui.core.routers import reporting

@@ -17,21 +17,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from gonghui.core.figures import (
-    Breakdown,
-    Figure,
-    FigureValue,
-    Ratio,
-    Section,
-    figure_breakdown,
-    figure_get,
-    figure_ranking,
-    figure_readable,
-    figure_url,
-    figure_value,
-    figures_all,
-    format_value,
-)
+from gonghui.core.figures import (Breakdown, Figure, FigureValue, Ratio, Section, figure_breakdown, figure_get,
+                                  figure_ranking, figure_readable, figure_url, figure_value, figures_all, format_value)
 from gonghui.core.formatting import percent
 from gonghui.core.periods import period_months
 from gonghui.core.routers import reporting

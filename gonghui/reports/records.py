@@ -11,19 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
 
-from gonghui.core.figures import (
-    FigureValue,
-    Ratio,
-    figure_get,
-    figure_listed,
-    figure_readable,
-    figure_records,
-    figure_rows,
-    figure_url,
-    figure_value,
-    format_value,
-    measure,
-)
+from gonghui.core.figures import (FigureValue, Ratio, figure_get, figure_listed, figure_readable, figure_records,
+                                  figure_rows, figure_url, figure_value, format_value, measure)
 from gonghui.core.pages import CappedPaginator
 from gonghui.core.routers import reporting
 from gonghui.core.xlsx import xlsx_download

@@ -8,7 +8,7 @@ from django.utils import timezone
 from gonghui.core.figures import Section
 from gonghui.core.periods import Period
 from gonghui.core.scoping import may_access_care
-from gonghui.core.services import delete_with_history, require_within, require_writer, save_with_history
+from gonghui.core.services import record_delete, require_within, require_writer_within, save_with_history
 from gonghui.org.models import Union
 from gonghui.plans import services as plan_services
 from gonghui.plans.models import Area, Plan
@@ -63,8 +63,7 @@ def _check_edited(edited: dict[str, str], blocks: list[Block]) -> dict[str, str]
 def summary_draft_save(*, actor, union: Union, period: Period, title: str, blocks: list[Block],
                        edited: dict[str, str] | None = None) -> SummaryDraft:
     """Save the officer's text of a union's summary for a period (one draft per union and period)."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     blocks = [Block(b.level, b.text.strip(), b.section) for b in blocks if b.text.strip()]
     _check_blocks(blocks)
     draft = SummaryDraft.objects.filter(tenant_id=union.tenant_id, union=union, period_start=period.start,
@@ -122,6 +121,4 @@ def summary_pdf_create(*, actor, union: Union, title: str, docx: bytes) -> Summa
 @transaction.atomic
 def summary_draft_delete(*, actor, draft: SummaryDraft) -> None:
     """Drop the officer's text: the page builds the summary afresh from the figures (the history keeps it)."""
-    require_writer(actor)
-    require_within(actor, draft.union)
-    delete_with_history(draft, actor=actor)
+    record_delete(draft, actor=actor)

@@ -18,15 +18,8 @@ from gonghui.core.periods import Period
 from gonghui.org.models import Enterprise
 
 from .choices import ContractKind, DisputeKind, Outcome
-from .models import (
-    CollectiveContract,
-    DisputeCase,
-    MediationBody,
-    Mediator,
-    Petition,
-    contract_warning_days,
-    dispute_time_limit_days,
-)
+from .models import (CollectiveContract, DisputeCase, MediationBody, Mediator, Petition, contract_warning_days,
+                     dispute_time_limit_days)
 
 RIGHTS = Section.RIGHTS
 

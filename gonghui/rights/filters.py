@@ -6,26 +6,12 @@ import django_filters as df
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from gonghui.core.filters import DateFilter, ListFilters, choice
+from gonghui.core.filters import ListFilters, choice, date_range, filters_meta
 from gonghui.org.union_filter import UnionFilter
 
-from .choices import (
-    CaseState,
-    ContractKind,
-    ContractScope,
-    ContractState,
-    DisputeKind,
-    Outcome,
-    PetitionChannel,
-)
-from .models import (
-    CollectiveContract,
-    DisputeCase,
-    MediationBody,
-    Petition,
-    contract_warning_days,
-    dispute_time_limit_days,
-)
+from .choices import CaseState, ContractKind, ContractScope, ContractState, DisputeKind, Outcome, PetitionChannel
+from .models import (CollectiveContract, DisputeCase, MediationBody, Petition, contract_warning_days,
+                     dispute_time_limit_days)
 
 
 def past_limit_cutoff(today: date | None = None) -> date:
@@ -70,9 +56,7 @@ def _title_or_enterprise(qs, name, text):
 class BodyFilters(ListFilters):
     union = UnionFilter()
 
-    class Meta:
-        model = MediationBody
-        fields = ()
+    Meta = filters_meta(MediationBody)
 
 
 class DisputeFilters(ListFilters):
@@ -80,25 +64,19 @@ class DisputeFilters(ListFilters):
     kind = choice("争议类型", DisputeKind.choices)
     state = choice("办理状态", CaseState.choices, method=lambda qs, name, state: case_state(qs, state))
     outcome = choice("处理结果", Outcome.choices)
-    start = DateFilter(label="受理日期自", field_name="received_on", lookup_expr="gte")
-    end = DateFilter(label="至", field_name="received_on", lookup_expr="lte")
+    start, end = date_range("received_on", "受理日期自")
     q = df.CharFilter(label="企业名称/申请人", method=_enterprise_or_applicant)
 
-    class Meta:
-        model = DisputeCase
-        fields = ()
+    Meta = filters_meta(DisputeCase)
 
 
 class PetitionFilters(ListFilters):
     union = UnionFilter()
     channel = choice("信访方式", PetitionChannel.choices)
-    start = DateFilter(label="接待日期自", field_name="received_on", lookup_expr="gte")
-    end = DateFilter(label="至", field_name="received_on", lookup_expr="lte")
+    start, end = date_range("received_on", "接待日期自")
     q = df.CharFilter(label="信访人", field_name="petitioner", lookup_expr="startswith")
 
-    class Meta:
-        model = Petition
-        fields = ()
+    Meta = filters_meta(Petition)
 
 
 class ContractFilters(ListFilters):
@@ -108,6 +86,4 @@ class ContractFilters(ListFilters):
     state = choice("状态", ContractState.choices, method=lambda qs, name, state: contract_state(qs, state))
     q = df.CharFilter(label="合同/企业名称", method=_title_or_enterprise)
 
-    class Meta:
-        model = CollectiveContract
-        fields = ()
+    Meta = filters_meta(CollectiveContract)

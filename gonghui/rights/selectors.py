@@ -26,16 +26,8 @@ from gonghui.org.models import Enterprise, Union
 
 from .choices import CaseState, ContractKind, ContractState, DisputeKind, Outcome
 from .figures import reckoning_day
-from .filters import (
-    BodyFilters,
-    ContractFilters,
-    DisputeFilters,
-    PetitionFilters,
-    case_state,
-    contract_state,
-    past_limit,
-    past_limit_cutoff,
-)
+from .filters import (BodyFilters, ContractFilters, DisputeFilters, PetitionFilters, case_state, contract_state,
+                      past_limit, past_limit_cutoff)
 from .models import (
     CaseStep,
     CollectiveContract,

@@ -13,7 +13,8 @@ from gonghui.core.formatting import future_error
 from gonghui.core.identifiers import IdentifierError, parse_mobile, parse_resident_id
 from gonghui.core.money import CENT, check_money
 from gonghui.core.scoping import contains, is_within, may_access_care
-from gonghui.core.services import access_log_record, fields_assign, require_within, require_writer, save_with_history
+from gonghui.core.services import (access_log_record, fields_assign, require_within, require_writer,
+                                   require_writer_within, save_with_history)
 from gonghui.members.choices import Status
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Union
@@ -109,8 +110,7 @@ def record_export(*, actor, what: str, count: int) -> None:
 @transaction.atomic
 def mediation_body_create(*, actor, union: Union, name: str, enterprise: Enterprise | None = None,
                           established_on: date | None = None) -> MediationBody:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     errors: dict[str, str] = {}
     if not name.strip():
         errors["name"] = "请填写调解组织名称"
@@ -146,8 +146,7 @@ def _check_mediator(mediator: Mediator, *, actor, member_id_number: str) -> None
 @transaction.atomic
 def mediator_create(*, actor, body: MediationBody, name: str, phone: str = "",
                     member_id_number: str = "") -> Mediator:
-    require_writer(actor)
-    require_within(actor, body.union)
+    require_writer_within(actor, body.union)
     mediator = Mediator(tenant_id=body.tenant_id, body=body, union=body.union, name=name, phone=phone)
     _check_mediator(mediator, actor=actor, member_id_number=member_id_number)
     save_with_history(mediator, actor=actor)
@@ -158,8 +157,7 @@ def mediator_create(*, actor, body: MediationBody, name: str, phone: str = "",
 def mediator_update(*, actor, mediator: Mediator, name: str, phone: str | None = None, member_id_number: str = "",
                     active: bool = True) -> Mediator:
     """`phone` None keeps the stored one (the edit form never holds it); "" clears it."""
-    require_writer(actor)
-    require_within(actor, mediator.union)
+    require_writer_within(actor, mediator.union)
     mediator.name, mediator.active = name, active
     if phone is not None:
         mediator.phone = phone
@@ -375,8 +373,7 @@ def _save_contract(contract: CollectiveContract, enterprises, *, actor) -> Colle
 def contract_create(*, actor, union: Union, enterprises: list[Enterprise], scope: str, kind: str, title: str,
                     signed_on: date, term_start: date, term_end: date, workers_covered: int,
                     wage_increase_pct: Decimal | None = None, filed_on: date | None = None) -> CollectiveContract:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     contract = CollectiveContract(tenant_id=union.tenant_id, union=union, scope=scope, kind=kind, title=title,
                                   signed_on=signed_on, term_start=term_start, term_end=term_end,
                                   workers_covered=workers_covered, wage_increase_pct=wage_increase_pct,
@@ -387,7 +384,6 @@ def contract_create(*, actor, union: Union, enterprises: list[Enterprise], scope
 @transaction.atomic
 def contract_update(*, actor, contract: CollectiveContract, enterprises: list[Enterprise],
                     **fields) -> CollectiveContract:
-    require_writer(actor)
-    require_within(actor, contract.union)
+    require_writer_within(actor, contract.union)
     fields_assign(contract, fields, CONTRACT_FIELDS)
     return _save_contract(contract, enterprises, actor=actor)

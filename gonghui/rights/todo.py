@@ -5,13 +5,8 @@ from datetime import date
 from gonghui.core.registry import TodoLine, todo_line, todo_url
 
 from .choices import CaseState, ContractState
-from .selectors import (
-    DISPUTE_NEAR_DAYS,
-    contract_warning_days,
-    dispute_time_limit_days,
-    near_limit_received,
-    rights_todo,
-)
+from .selectors import (DISPUTE_NEAR_DAYS, contract_warning_days, dispute_time_limit_days, near_limit_received,
+                        rights_todo)
 
 
 def todo_lines(*, user, today: date) -> list[TodoLine]:

@@ -17,18 +17,8 @@ from gonghui.org.selectors import union_get, union_list
 
 from . import selectors, services
 from .filters import BodyFilters, ContractFilters, DisputeFilters, PetitionFilters
-from .forms import (
-    CaseStepForm,
-    CloseForm,
-    ContractForm,
-    DisputeForm,
-    MediationBodyForm,
-    MediatorEditForm,
-    MediatorForm,
-    PetitionEditForm,
-    PetitionForm,
-    StatisticsForm,
-)
+from .forms import (CaseStepForm, CloseForm, ContractForm, DisputeForm, MediationBodyForm, MediatorEditForm,
+                    MediatorForm, PetitionEditForm, PetitionForm, StatisticsForm)
 
 
 def care_required(view):
@@ -62,6 +52,12 @@ PETITIONS = (PetitionFilters, selectors.petition_list)
 CONTRACTS = (ContractFilters, selectors.contract_list)
 
 
+def _spreadsheet(qs, *, name: str, columns, row, sheet_name: str = "", chunk_size: int = 2000):
+    """A list's export: one spreadsheet row per record, read in chunks."""
+    return xlsx_download(filename=f"{name}.xlsx", sheet_name=sheet_name or name, headers=columns,
+                         rows=(row(record) for record in qs.iterator(chunk_size=chunk_size)))
+
+
 def _list_page(request, *, template: str, form, qs, **extra):
     return render(request, template, {"form": form, "page": paginate(request, qs), **extra})
 
@@ -88,13 +84,12 @@ def dispute_list_page(request):
 def dispute_export_page(request):
     _, qs = _filtered(request, *DISPUTES)
     services.record_export(actor=request.user, what="劳动争议案件", count=qs.count())
-    columns = [("受理日期", 12), ("受理工会", 22), ("涉及企业", 28), ("争议类型", 12), ("申请人", 12),
-               ("涉及职工人数", 12), ("涉案金额（元）", 16), ("调解员", 12), ("处理结果", 12), ("结案日期", 12),
-               ("是否超期", 10)]
-    rows = ([c.received_on, c.union.name, c.enterprise.name, c.get_kind_display(), c.applicant, c.workers_involved,
-             c.amount, c.mediator.name if c.mediator else "", c.get_outcome_display(), c.closed_on, c.is_past_limit]
-            for c in qs.iterator(chunk_size=2000))
-    return xlsx_download(filename="劳动争议案件.xlsx", sheet_name="劳动争议案件", headers=columns, rows=rows)
+    return _spreadsheet(qs, name="劳动争议案件", columns=[
+        ("受理日期", 12), ("受理工会", 22), ("涉及企业", 28), ("争议类型", 12), ("申请人", 12), ("涉及职工人数", 12),
+        ("涉案金额（元）", 16), ("调解员", 12), ("处理结果", 12), ("结案日期", 12), ("是否超期", 10)],
+        row=lambda c: [c.received_on, c.union.name, c.enterprise.name, c.get_kind_display(), c.applicant,
+                       c.workers_involved, c.amount, c.mediator.name if c.mediator else "", c.get_outcome_display(),
+                       c.closed_on, c.is_past_limit])
 
 
 @care_required
@@ -159,11 +154,11 @@ def petition_list_page(request):
 def petition_export_page(request):
     _, qs = _filtered(request, *PETITIONS)
     services.record_export(actor=request.user, what="信访记录", count=qs.count())
-    columns = [("接待日期", 12), ("接待工会", 22), ("信访方式", 10), ("信访人", 12), ("联系电话", 14), ("人数", 8),
-               ("反映事项", 40), ("处理情况", 40), ("处理结果", 20), ("办结日期", 12)]
-    rows = ([p.received_on, p.union.name, p.get_channel_display(), p.petitioner, mask_mobile(p.phone), p.people,
-             p.matter, p.handling, p.result, p.closed_on] for p in qs.iterator(chunk_size=2000))
-    return xlsx_download(filename="信访记录.xlsx", sheet_name="信访记录", headers=columns, rows=rows)
+    return _spreadsheet(qs, name="信访记录", columns=[
+        ("接待日期", 12), ("接待工会", 22), ("信访方式", 10), ("信访人", 12), ("联系电话", 14), ("人数", 8),
+        ("反映事项", 40), ("处理情况", 40), ("处理结果", 20), ("办结日期", 12)],
+        row=lambda p: [p.received_on, p.union.name, p.get_channel_display(), p.petitioner, mask_mobile(p.phone),
+                       p.people, p.matter, p.handling, p.result, p.closed_on])
 
 
 @care_required
@@ -212,9 +207,9 @@ def body_list_page(request):
 def body_export_page(request):
     union = BodyFilters.from_page(request).values.get("union")
     qs = selectors.mediator_list(user=request.user, union=union).order_by("union__path", "body", "name")
-    columns = [("调解组织", 28), ("所属工会", 22), ("调解员", 12), ("手机号码", 14), ("在任", 8)]
-    rows = ([m.body.name, m.union.name, m.name, mask_mobile(m.phone), m.active] for m in qs.iterator(chunk_size=2000))
-    return xlsx_download(filename="调解组织与调解员.xlsx", sheet_name="调解员", headers=columns, rows=rows)
+    return _spreadsheet(qs, name="调解组织与调解员", sheet_name="调解员",
+                        columns=[("调解组织", 28), ("所属工会", 22), ("调解员", 12), ("手机号码", 14), ("在任", 8)],
+                        row=lambda m: [m.body.name, m.union.name, m.name, mask_mobile(m.phone), m.active])
 
 
 @login_required
@@ -271,13 +266,13 @@ def contract_list_page(request):
 @login_required
 def contract_export_page(request):
     _, qs = _filtered(request, *CONTRACTS)
-    columns = [("合同名称", 30), ("签约工会", 22), ("合同层级", 10), ("合同类型", 22), ("覆盖企业", 40),
-               ("签订日期", 12), ("期限起始", 12), ("到期日期", 12), ("工资增长幅度（%）", 14), ("覆盖职工人数", 12),
-               ("备案日期", 12), ("即将到期", 10)]
-    rows = ([c.title, c.union.name, c.get_scope_display(), c.get_kind_display(),
-             "、".join(e.name for e in c.enterprises.all()), c.signed_on, c.term_start, c.term_end,
-             c.wage_increase_pct, c.workers_covered, c.filed_on, c.is_expiring] for c in qs.iterator(chunk_size=500))
-    return xlsx_download(filename="集体合同.xlsx", sheet_name="集体合同", headers=columns, rows=rows)
+    return _spreadsheet(qs, name="集体合同", chunk_size=500, columns=[
+        ("合同名称", 30), ("签约工会", 22), ("合同层级", 10), ("合同类型", 22), ("覆盖企业", 40), ("签订日期", 12),
+        ("期限起始", 12), ("到期日期", 12), ("工资增长幅度（%）", 14), ("覆盖职工人数", 12), ("备案日期", 12),
+        ("即将到期", 10)],
+        row=lambda c: [c.title, c.union.name, c.get_scope_display(), c.get_kind_display(),
+                       "、".join(e.name for e in c.enterprises.all()), c.signed_on, c.term_start, c.term_end,
+                       c.wage_increase_pct, c.workers_covered, c.filed_on, c.is_expiring])
 
 
 @login_required

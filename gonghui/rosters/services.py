@@ -10,7 +10,7 @@ from django.utils import timezone
 from python_calamine import CalamineError, PasswordError
 
 from gonghui.core.jobs import job_alive
-from gonghui.core.services import access_log_record, require_within, require_writer
+from gonghui.core.services import access_log_record, require_within, require_writer_within
 from gonghui.members.bulk import MemberStage
 
 from . import tasks
@@ -32,8 +32,7 @@ def _refused(exc: RosterRefused, field: str = "file") -> ValidationError:
 @transaction.atomic
 def roster_import_create(*, actor, upload: UploadedFile) -> RosterImport:
     """Sniff and size the file before any row is read; refuse it whole, or keep it and start the dry run."""
-    require_writer(actor)
-    require_within(actor, actor.union, field="file")
+    require_writer_within(actor, actor.union, field="file")
     name = upload.name or "roster"
     try:
         check_size(upload.size or 0)  # before reading a byte of an oversized upload into memory
@@ -82,8 +81,7 @@ def _reset_progress(roster: RosterImport, *, status: str) -> None:
 
 
 def _require_editable(actor, roster: RosterImport, allowed) -> None:
-    require_writer(actor)
-    require_within(actor, roster.union)
+    require_writer_within(actor, roster.union)
     if roster.status not in allowed:
         raise ValidationError({"__all__": f"该导入当前为“{roster.get_status_display()}”，不能进行此操作"})
 
@@ -179,8 +177,7 @@ def roster_import_start(*, actor, roster: RosterImport, mode: str) -> RosterImpo
 
 def roster_import_cancel(*, actor, roster: RosterImport) -> None:
     """Only a flag: the job looks at it between batches and rolls back what it had not committed."""
-    require_writer(actor)
-    require_within(actor, roster.union)
+    require_writer_within(actor, roster.union)
     if not roster.is_running:
         raise ValidationError({"__all__": "该导入没有在进行中"})
     RosterImport.objects.filter(pk=roster.pk).update(cancel_requested=True)

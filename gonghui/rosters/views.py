@@ -49,14 +49,17 @@ def import_detail_page(request, pk: int):
     return render(request, "rosters/import_detail.html", {"roster": roster, "start_form": StartForm()})
 
 
-@login_required
-def import_progress_page(request, pk: int):
+def _progress(request, template: str, job, name: str):
     """Polled by htmx while a job runs; when it stops, the whole page reloads to show the next step."""
-    roster = _import(request, pk)
-    response = render(request, "rosters/_import_progress.html", {"roster": roster})
-    if not roster.is_running and request.headers.get("HX-Request"):
+    response = render(request, template, {name: job})
+    if not job.is_running and request.headers.get("HX-Request"):
         response["HX-Refresh"] = "true"
     return response
+
+
+@login_required
+def import_progress_page(request, pk: int):
+    return _progress(request, "rosters/_import_progress.html", _import(request, pk), "roster")
 
 
 @login_required
@@ -144,11 +147,7 @@ def export_detail_page(request, pk: int):
 
 @login_required
 def export_progress_page(request, pk: int):
-    export = _export(request, pk)
-    response = render(request, "rosters/_export_progress.html", {"export": export})
-    if not export.is_running and request.headers.get("HX-Request"):
-        response["HX-Refresh"] = "true"
-    return response
+    return _progress(request, "rosters/_export_progress.html", _export(request, pk), "export")
 
 
 @login_required

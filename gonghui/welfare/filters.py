@@ -7,7 +7,7 @@ check-ups and rest stays also by kind.
 import django_filters as df
 from django.db.models import Q
 
-from gonghui.core.filters import DateFilter, ListFilters, choice
+from gonghui.core.filters import ListFilters, choice, date_range, filters_meta
 from gonghui.org.union_filter import UnionFilter
 
 from .choices import RecuperationKind
@@ -30,10 +30,9 @@ def list_filters(model, *, q_label: str, q_fields: tuple[str, ...], **extra) -> 
     date_label = model._meta.get_field(date_field).verbose_name
     attrs = {
         "union": UnionFilter(), **extra,
-        "start": DateFilter(label=f"{date_label}自", field_name=date_field, lookup_expr="gte"),
-        "end": DateFilter(label="至", field_name=date_field, lookup_expr="lte"),
+        **dict(zip(("start", "end"), date_range(date_field, f"{date_label}自"))),
         "q": df.CharFilter(label=q_label, method=_text_in(*q_fields)),
-        "Meta": type("Meta", (), {"model": model, "fields": ()}),
+        "Meta": filters_meta(model),
     }
     return type(f"{model.__name__}Filters", (ListFilters,), attrs)
 

@@ -13,13 +13,7 @@ from django.db import models, transaction
 from gonghui.core.formatting import future_error
 from gonghui.core.money import check_money
 from gonghui.core.scoping import contains, is_within
-from gonghui.core.services import (
-    delete_with_history,
-    fields_assign,
-    require_within,
-    require_writer,
-    save_with_history,
-)
+from gonghui.core.services import fields_assign, record_delete, require_writer_within, save_with_history
 from gonghui.org.models import Union
 
 from .models import ChildrenProgramme, DonationDrive, EmploymentAid, PersonHelped, Recuperation
@@ -92,8 +86,7 @@ def _save(record, *, actor, check: Check) -> None:
 
 def _create(model: type[models.Model], *, actor, union: Union, fields: dict, editable: tuple[str, ...],
             check: Check):
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     record = model(tenant_id=union.tenant_id, union=union)
     fields_assign(record, fields, editable)
     _save(record, actor=actor, check=check)
@@ -101,17 +94,14 @@ def _create(model: type[models.Model], *, actor, union: Union, fields: dict, edi
 
 
 def _update(record, *, actor, fields: dict, editable: tuple[str, ...], check: Check):
-    require_writer(actor)
-    require_within(actor, record.union)
+    require_writer_within(actor, record.union)
     fields_assign(record, fields, editable)
     _save(record, actor=actor, check=check)
     return record
 
 
 def _delete(record, *, actor) -> None:
-    require_writer(actor)
-    require_within(actor, record.union)
-    delete_with_history(record, actor=actor)
+    record_delete(record, actor=actor)
 
 
 # Employment aid (再就业援助) -----------------------------------------------------------------------

@@ -2,15 +2,7 @@
 
 from django import forms
 
-from ..choices import (
-    YEARLY_OUTCOMES,
-    AidKind,
-    Cause,
-    CloseReason,
-    FundSource,
-    HardshipLevel,
-    Relation,
-)
+from ..choices import YEARLY_OUTCOMES, AidKind, Cause, CloseReason, FundSource, HardshipLevel, Relation
 from .common import BLANK, MemberByIdForm, day, money_field
 
 DECISIONS = [("approve", "通过"), ("reject", "不通过")]

@@ -7,18 +7,8 @@ from simple_history.models import HistoricalRecords
 
 from gonghui.core.models import TenantModel
 
-from ..choices import (
-    OPEN_STATUSES,
-    AidKind,
-    Cause,
-    CloseReason,
-    FileStatus,
-    FundSource,
-    HardshipLevel,
-    Relation,
-    ReviewOutcome,
-    ReviewStep,
-)
+from ..choices import (OPEN_STATUSES, AidKind, Cause, CloseReason, FileStatus, FundSource, HardshipLevel, Relation,
+                       ReviewOutcome, ReviewStep)
 from .common import actor_fk, money_field
 
 

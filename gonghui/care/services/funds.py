@@ -6,20 +6,13 @@ from decimal import Decimal
 from django.db import transaction
 
 from gonghui.core.scoping import is_within
-from gonghui.core.services import require_within, require_writer, save_with_history
+from gonghui.core.services import require_writer, require_writer_within, save_with_history
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, UnionLevel
 
 from ..models import FundContribution, FundPayout, HardshipFund
-from ..rules import (
-    ENTERPRISE_NOT_YOURS,
-    check_amount,
-    check_date,
-    check_member,
-    raise_if,
-    require_care_access,
-    save_checked,
-)
+from ..rules import (ENTERPRISE_NOT_YOURS, check_amount, check_date, check_member, raise_if, require_care_access,
+                     save_checked)
 
 
 @transaction.atomic
@@ -42,8 +35,7 @@ def fund_create(*, actor, enterprise: Enterprise, established_on: date, note: st
 
 def _lock_fund(actor, fund: HardshipFund) -> HardshipFund:
     """The fund row locked (SELECT ... FOR UPDATE) until commit: concurrent payouts queue on it."""
-    require_writer(actor)
-    require_within(actor, fund.union)
+    require_writer_within(actor, fund.union)
     return HardshipFund.objects.select_for_update().select_related("union", "enterprise").get(pk=fund.pk)
 
 

@@ -14,15 +14,7 @@ from gonghui.members.models import Member
 
 from ..choices import OPEN_STATUSES, Cause, FileStatus, Relation
 from ..models import HardshipFile, HouseholdMember
-from ..rules import (
-    check_amount,
-    check_choice,
-    check_date,
-    check_member,
-    raise_if,
-    require_care_access,
-    save_checked,
-)
+from ..rules import check_amount, check_choice, check_date, check_member, raise_if, require_care_access, save_checked
 
 MAX_HOUSEHOLD = 20
 ONE_OPEN_FILE = "该会员已有在审或在档的困难职工档案，不能重复申请"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from gonghui.core.pages import FIRST_YEAR
-from gonghui.core.services import require_within, require_writer, save_with_history
+from gonghui.core.services import require_writer, require_writer_within, save_with_history
 from gonghui.members.choices import Category as MemberCategory
 from gonghui.members.choices import Status as MemberStatus
 from gonghui.members.models import Member
@@ -17,14 +17,7 @@ from gonghui.org.models import Enterprise, Union, UnionLevel
 
 from ..choices import MedicalCategory
 from ..models import MedicalAidClaim, MedicalAidEnrolment, MedicalAidUnit, ServiceCard
-from ..rules import (
-    check_amount,
-    check_choice,
-    check_date,
-    check_member,
-    raise_if,
-    save_checked,
-)
+from ..rules import check_amount, check_choice, check_date, check_member, raise_if, save_checked
 
 
 def _check_year(errors: dict, year: int) -> None:
@@ -37,8 +30,7 @@ def _check_year(errors: dict, year: int) -> None:
 def medical_unit_enrol(*, actor, union: Union, year: int, enterprise: Enterprise | None = None,
                        whole_unit: bool = False) -> MedicalAidUnit:
     """A unit joins mutual medical aid for a year: a grassroots union, or one enterprise it covers."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     errors: dict = {}
     if union.level != UnionLevel.GRASSROOTS:
         errors["union"] = "参保单位须是基层工会或其覆盖的企业"
@@ -62,8 +54,7 @@ def _basic_category(member: Member) -> str:
 @transaction.atomic
 def medical_member_enrol(*, actor, unit: MedicalAidUnit, member: Member, category: str,
                          enrolled_on: date) -> MedicalAidEnrolment:
-    require_writer(actor)
-    require_within(actor, unit.union)
+    require_writer_within(actor, unit.union)
     errors: dict = {}
     check_member(errors, actor, member)
     if "member" not in errors and member.union_id != unit.union_id:
@@ -82,8 +73,7 @@ def medical_member_enrol(*, actor, unit: MedicalAidUnit, member: Member, categor
 @transaction.atomic
 def medical_enrol_whole_unit(*, actor, unit: MedicalAidUnit, enrolled_on: date) -> int:
     """全员参保: every active member of the unit's union not yet enrolled this year, in 在职 or 退休 by category."""
-    require_writer(actor)
-    require_within(actor, unit.union)
+    require_writer_within(actor, unit.union)
     errors: dict = {}
     check_date(errors, "enrolled_on", enrolled_on)
     raise_if(errors)
@@ -103,8 +93,7 @@ def medical_enrol_whole_unit(*, actor, unit: MedicalAidUnit, enrolled_on: date) 
 @transaction.atomic
 def medical_claim_create(*, actor, enrolment: MedicalAidEnrolment, amount: Decimal, paid_on: date,
                          note: str = "") -> MedicalAidClaim:
-    require_writer(actor)
-    require_within(actor, enrolment.union)
+    require_writer_within(actor, enrolment.union)
     errors: dict = {}
     amount = check_amount(errors, "amount", amount)
     check_date(errors, "paid_on", paid_on, not_before=enrolment.enrolled_on, not_before_label="参保日期")
@@ -131,8 +120,7 @@ def service_card_collect(*, actor, member: Member, collected_on: date) -> Servic
 
 @transaction.atomic
 def service_card_issue(*, actor, card: ServiceCard, issued_on: date, card_number: str = "") -> ServiceCard:
-    require_writer(actor)
-    require_within(actor, card.union)
+    require_writer_within(actor, card.union)
     card = ServiceCard.objects.select_for_update().get(pk=card.pk)
     if card.issued_on:
         raise ValidationError({"__all__": f"该会员的服务卡已于{card.issued_on:%Y-%m-%d}制卡"})

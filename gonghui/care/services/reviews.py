@@ -7,14 +7,7 @@ from django.db import transaction
 
 from gonghui.core.services import save_with_history
 
-from ..choices import (
-    YEARLY_OUTCOMES,
-    CloseReason,
-    FileStatus,
-    HardshipLevel,
-    ReviewOutcome,
-    ReviewStep,
-)
+from ..choices import YEARLY_OUTCOMES, CloseReason, FileStatus, HardshipLevel, ReviewOutcome, ReviewStep
 from ..models import HardshipFile, HardshipReview
 from ..rules import check_choice, check_date, raise_if
 from .hardship import require_status, start_file_write

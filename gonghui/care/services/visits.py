@@ -12,15 +12,7 @@ from gonghui.org.models import Enterprise, Union
 
 from ..choices import Campaign, SchoolLevel, VisitReason
 from ..models import SchoolingGrant, Visit
-from ..rules import (
-    ENTERPRISE_NOT_YOURS,
-    check_amount,
-    check_choice,
-    check_date,
-    check_member,
-    raise_if,
-    save_checked,
-)
+from ..rules import ENTERPRISE_NOT_YOURS, check_amount, check_choice, check_date, check_member, raise_if, save_checked
 
 MAX_WORKERS_REACHED = 100_000
 

@@ -12,16 +12,8 @@ from gonghui.core.services import require_writer
 
 from .. import selectors, services
 from ..filters import AidFilters, FileFilters
-from ..forms.hardship import (
-    AidForm,
-    FederationReviewForm,
-    HardshipApplyForm,
-    HardshipFileForm,
-    HouseholdFormSet,
-    UnionReviewForm,
-    YearlyReviewForm,
-    application_initial,
-)
+from ..forms.hardship import (AidForm, FederationReviewForm, HardshipApplyForm, HardshipFileForm, HouseholdFormSet,
+                              UnionReviewForm, YearlyReviewForm, application_initial)
 from ..rules import require_care_access
 from ..tables import AID, FILES, file_url
 from .lists import ListPage

@@ -11,14 +11,7 @@ from gonghui.org.selectors import enterprise_list
 
 from .. import selectors, services
 from ..filters import CardFilters, EnrolmentFilters, UnitFilters
-from ..forms.medical import (
-    CardCollectForm,
-    CardIssueForm,
-    ClaimForm,
-    EnrolForm,
-    EnrolWholeUnitForm,
-    MedicalUnitForm,
-)
+from ..forms.medical import CardCollectForm, CardIssueForm, ClaimForm, EnrolForm, EnrolWholeUnitForm, MedicalUnitForm
 from ..tables import CARDS, ENROLMENTS, UNITS
 from .lists import ListPage
 

@@ -4,15 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gonghui.core.identifiers import (
-    CREDIT_ALPHABET,
-    IdentifierError,
-    mask_id_number,
-    mask_mobile,
-    parse_credit_code,
-    parse_mobile,
-    parse_resident_id,
-)
+from gonghui.core.identifiers import (CREDIT_ALPHABET, IdentifierError, mask_id_number, mask_mobile, parse_credit_code,
+                                      parse_mobile, parse_resident_id)
 from gonghui.testing import make_id_number
 
 

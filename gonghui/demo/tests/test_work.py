@@ -14,33 +14,15 @@ from django.db.models import Sum
 from gonghui.accounts.models import Role, User
 from gonghui.care import selectors as care
 from gonghui.care.choices import Campaign, FileStatus, ReviewStep
-from gonghui.care.models import (
-    AidPayment,
-    FundContribution,
-    FundPayout,
-    HardshipFile,
-    HardshipFund,
-    MedicalAidClaim,
-    MedicalAidEnrolment,
-    SchoolingGrant,
-    ServiceCard,
-    Visit,
-)
+from gonghui.care.models import (AidPayment, FundContribution, FundPayout, HardshipFile, HardshipFund, MedicalAidClaim,
+                                 MedicalAidEnrolment, SchoolingGrant, ServiceCard, Visit)
 from gonghui.core.figures import Ratio, figure_value, figures_all
 from gonghui.core.periods import Period
 from gonghui.demo.county import build_county
 from gonghui.demo.reset import delete_demo
 from gonghui.ledger import selectors as ledger
-from gonghui.ledger.models import (
-    Activity,
-    ActivityParticipant,
-    ActivityResult,
-    ActivityTally,
-    Honour,
-    ItemTally,
-    NewsReport,
-    RewardRule,
-)
+from gonghui.ledger.models import (Activity, ActivityParticipant, ActivityResult, ActivityTally, Honour, ItemTally,
+                                   NewsReport, RewardRule)
 from gonghui.ledger.services import tally_rebuild
 from gonghui.org.models import UnionLevel, OrgType, Union
 from gonghui.outreach import selectors as outreach

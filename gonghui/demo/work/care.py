@@ -6,37 +6,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 from random import Random
 
-from gonghui.care.choices import (
-    AidKind,
-    Campaign,
-    Cause,
-    CloseReason,
-    FileStatus,
-    HardshipLevel,
-    MedicalCategory,
-    ReviewOutcome,
-    SchoolLevel,
-    VisitReason,
-)
+from gonghui.care.choices import (AidKind, Campaign, Cause, CloseReason, FileStatus, HardshipLevel, MedicalCategory,
+                                  ReviewOutcome, SchoolLevel, VisitReason)
 from gonghui.care.models import HardshipFile, HardshipFund, MedicalAidEnrolment
-from gonghui.care.services import (
-    aid_payment_create,
-    fund_contribute,
-    fund_create,
-    fund_payout,
-    hardship_file_apply,
-    hardship_file_federation_review,
-    hardship_file_union_review,
-    hardship_file_yearly_review,
-    medical_claim_create,
-    medical_enrol_whole_unit,
-    medical_member_enrol,
-    medical_unit_enrol,
-    schooling_grant_create,
-    service_card_collect,
-    service_card_issue,
-    visit_create,
-)
+from gonghui.care.services import (aid_payment_create, fund_contribute, fund_create, fund_payout, hardship_file_apply,
+                                   hardship_file_federation_review, hardship_file_union_review,
+                                   hardship_file_yearly_review, medical_claim_create, medical_enrol_whole_unit,
+                                   medical_member_enrol, medical_unit_enrol, schooling_grant_create,
+                                   service_card_collect, service_card_issue, visit_create)
 from gonghui.members.choices import Category, Gender
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Formation, Union

@@ -9,13 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from gonghui.openaffairs.models import Category, CommentKind, PostingKind
-from gonghui.openaffairs.services import (
-    catalogue_item_create,
-    comment_answer,
-    posting_approve,
-    posting_comment_create,
-    posting_create,
-)
+from gonghui.openaffairs.services import (catalogue_item_create, comment_answer, posting_approve,
+                                          posting_comment_create, posting_create)
 from gonghui.org.models import Union
 
 from .context import Work

@@ -12,13 +12,7 @@ from gonghui.ledger.models import ActivityKind
 from gonghui.ledger.services import activity_create
 from gonghui.org.models import Enterprise, Union
 from gonghui.outreach.models import Course, OrderState
-from gonghui.outreach.services import (
-    course_create,
-    course_order_create,
-    gift_create,
-    merchant_create,
-    survey_create,
-)
+from gonghui.outreach.services import course_create, course_order_create, gift_create, merchant_create, survey_create
 
 from .context import Work, yuan
 

@@ -7,16 +7,8 @@ from decimal import Decimal
 from gonghui.org.models import Enterprise, Formation, Union
 from gonghui.rights.choices import ContractKind, ContractScope, DisputeKind, Outcome
 from gonghui.rights.models import MediationBody, Mediator, dispute_time_limit_days
-from gonghui.rights.services import (
-    contract_create,
-    dispute_close,
-    dispute_create,
-    dispute_step_add,
-    mediation_body_create,
-    mediator_create,
-    mediator_update,
-    petition_create,
-)
+from gonghui.rights.services import (contract_create, dispute_close, dispute_create, dispute_step_add,
+                                     mediation_body_create, mediator_create, mediator_update, petition_create)
 
 from ..identity import mobile
 from ..names import person_name

@@ -12,12 +12,8 @@ from random import Random
 
 from gonghui.org.models import Union
 from gonghui.welfare.choices import RecuperationKind
-from gonghui.welfare.services import (
-    children_programme_create,
-    donation_drive_create,
-    employment_aid_create,
-    recuperation_create,
-)
+from gonghui.welfare.services import (children_programme_create, donation_drive_create, employment_aid_create,
+                                      recuperation_create)
 
 from ..names import person_name
 from .context import Work, yuan

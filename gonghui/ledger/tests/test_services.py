@@ -6,18 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 
 from gonghui.ledger import selectors, services
-from gonghui.ledger.models import (
-    Activity,
-    ActivityResult,
-    ActivityTally,
-    Attachment,
-    Honour,
-    ItemTally,
-    ActivityKind,
-    NewsReport,
-    RecipientType,
-    RewardRule,
-)
+from gonghui.ledger.models import (Activity, ActivityKind, ActivityResult, ActivityTally, Attachment, Honour,
+                                   ItemTally, NewsReport, RecipientType, RewardRule)
 from gonghui.plans import services as plans
 from gonghui.plans.models import PlanTemplate
 

@@ -15,27 +15,12 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from gonghui.accounts.models import User
-from gonghui.core.figures import (
-    Column,
-    Figure,
-    Ratio,
-    Section,
-    figure_get,
-    figure_listed,
-    figure_readable,
-    figure_records,
-    figure_register,
-    figure_rows,
-    figure_url,
-    figure_value,
-    figures_all,
-)
+from gonghui.core.figures import (Column, Figure, Ratio, Section, figure_get, figure_listed, figure_readable,
+                                  figure_records, figure_register, figure_rows, figure_url, figure_value, figures_all)
 from gonghui.core.periods import Period, months_period, year_period
-from gonghui.demo.county import build_county
-from gonghui.demo.reset import delete_demo
 from gonghui.org.models import Union, UnionLevel
 
+from .generated import county_fixture, scopes
 from .test_figure_records import DISPUTES
 
 AS_OF = date(2026, 10, 20)
@@ -47,21 +32,7 @@ TOTAL = re.compile(r'id="records-total" data-value="([^"]*)"')
 PAGER = re.compile(r"共 (\d+) 条")
 
 
-@pytest.fixture(scope="module")
-def county(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        county = build_county(seed=3, members=MEMBERS, as_of=AS_OF, work=True)
-        try:
-            yield county
-        finally:
-            delete_demo()
-
-
-def scopes(county):
-    """(user, union) pairs: the county's administrator over the county, a street's over its street."""
-    street = User.objects.select_related("union").get(username="street_admin")
-    return [(User.objects.select_related("union").get(username="county_admin"), county.root),
-            (street, Union.objects.get(pk=street.union_id))]
+county = county_fixture(seed=3, members=MEMBERS, as_of=AS_OF)
 
 
 def number(text: str) -> Decimal:

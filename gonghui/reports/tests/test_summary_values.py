@@ -5,34 +5,19 @@ from datetime import date
 
 import pytest
 
-from gonghui.accounts.models import User
 from gonghui.core.figures import figure_value, figures_all
 from gonghui.core.periods import months_period, year_period
-from gonghui.demo.county import build_county
-from gonghui.demo.reset import delete_demo
-from gonghui.org.models import Union
 from gonghui.reports.summary import summary_build, summary_render
 from gonghui.core.figures_together import figure_values_together
+
+from .generated import county_fixture, scopes
 
 AS_OF = date(2026, 10, 20)
 PERIODS = (year_period(AS_OF.year), months_period(AS_OF.year, AS_OF.month - 1))
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def county(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        county = build_county(seed=5, members=300, as_of=AS_OF, work=True)
-        try:
-            yield county
-        finally:
-            delete_demo()
-
-
-def scopes(county):
-    street = User.objects.select_related("union").get(username="street_admin")
-    return [(User.objects.select_related("union").get(username="county_admin"), county.root),
-            (street, Union.objects.get(pk=street.union_id))]
+county = county_fixture(seed=5, members=300, as_of=AS_OF)
 
 
 def test_figures_read_together_equal_each_read_alone(county):
