@@ -134,3 +134,9 @@ class Todo:
 
 def congress_todo(*, user, today: date) -> Todo:
     return Todo(vacated=visible(Delegate.objects.filter(vacated_q()), user).count())
+
+
+def vacancies(congress: Congress) -> QuerySet[Delegate]:
+    """Seats a by-election may fill: left, or their member left the union, and not yet filled."""
+    return congress.delegates.select_related("member").filter(
+        Q(status="left") | vacated_q(), successor__isnull=True).order_by("member__name")

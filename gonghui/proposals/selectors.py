@@ -4,13 +4,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from urllib.parse import urlencode
 
+from django.db.models import Count, QuerySet
+from django.urls import reverse
+
+from gonghui.accounts.models import Role, User
 from gonghui.congress.models import Session
-from gonghui.core.scoping import get_visible_or_404, visible
+from gonghui.core.figures import figure_get, figure_records
+from gonghui.core.periods import Period
+from gonghui.core.scoping import get_visible_or_404, subtree_ids, visible
 
 from .filters import ProposalFilters, overdue_q
-from .models import Department, Proposal, State, Step
+from .models import Category, Department, Proposal, State, Step
 
 
 def proposal_list(*, user, filters: Mapping | None = None) -> QuerySet[Proposal]:
@@ -61,3 +67,35 @@ def proposals_todo(*, user, today: date) -> Todo:
                 overdue=qs.filter(overdue_q(today)).exclude(lead__officer=user).count(),
                 overdue_mine=qs.filter(overdue_q(today), lead__officer=user).count(),
                 replies_to_check=qs.filter(state=State.REPLIED).count())
+
+
+def session_get(*, user, pk) -> Session:
+    return get_visible_or_404(session_choices(user=user), user, pk=pk)
+
+
+def officer_choices(*, union):
+    """The accounts of the union (or beneath it) that may act for a department: those who may write."""
+    return User.objects.filter(is_active=True, union_id__in=subtree_ids(union)).exclude(
+        role=Role.AUDITOR).order_by("username")
+
+
+# The overview's breakdown by category, from the registry's records so each column adds up to its figure --
+
+@dataclass(frozen=True)
+class CategoryRow:
+    label: str
+    counts: list[int]
+    url: str
+
+
+BY_CATEGORY = ("proposals.received", "proposals.accepted", "proposals.merged", "proposals.replied_on_time",
+               "proposals.satisfied")
+
+
+def figures_by_category(*, user, union, period: Period) -> list[CategoryRow]:
+    counts = {key: dict(figure_records(figure_get(key), user=user, union=union, period=period)
+                        .order_by().values_list("category").annotate(n=Count("id"))) for key in BY_CATEGORY}
+    query = {"union": union.pk, "submitted_start": period.start.isoformat(), "submitted_end": period.end.isoformat()}
+    return [CategoryRow(label=str(label), counts=[counts[key].get(value, 0) for key in BY_CATEGORY],
+                        url=reverse("proposals:proposals") + "?" + urlencode({**query, "category": value}))
+            for value, label in Category.choices if any(counts[key].get(value) for key in BY_CATEGORY)]
