@@ -1,3 +1,280 @@
-from ninja import Router
+"""/api/congress/: congresses, delegates, sessions (attendance, agenda, resolutions), democratic evaluation,
+through the same selectors and services as the pages; the lists take the pages' filters."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from ninja import Query, Router, Schema, Status
+
+from gonghui.core.api import Page, RecordId
+from gonghui.core.filters import filtered_page
+from gonghui.members.selectors import member_find
+from gonghui.org.selectors import union_get
+
+from . import selectors, services
+from .filters import CongressFilters, DelegateFilters, ResolutionFilters
+from .models import Method, PassRule, SessionKind
 
 router = Router(tags=["congress"])
+
+
+class CongressOut(Schema):
+    id: int
+    union_id: int
+    kind: str
+    term: int
+    starts_on: date
+    ends_on: date
+    quorum_numerator: int
+    quorum_denominator: int
+    pass_rule: str
+    extra_session_percent: int
+
+
+class CongressIn(Schema):
+    kind: str
+    term: int
+    starts_on: date
+    ends_on: date
+    quorum_numerator: int = 2
+    quorum_denominator: int = 3
+    pass_rule: str = PassRule.ALL_DELEGATES
+    extra_session_percent: int = 30
+
+
+class CompositionOut(Schema):
+    label: str
+    count: int
+    total: int
+    share: str
+    required: str
+    ok: bool
+
+
+class ConstituencyOut(Schema):
+    id: int
+    congress_id: int
+    name: str
+
+
+class ConstituencyIn(Schema):
+    name: str
+
+
+class DelegateOut(Schema):
+    id: int
+    union_id: int
+    congress_id: int
+    constituency_id: int
+    member_id: int
+    occupation: str
+    elected_on: date
+    status: str
+    replaces_id: int | None
+
+
+class DelegateIn(Schema):
+    constituency_id: RecordId
+    member_id: RecordId
+    occupation: str
+    elected_on: date
+    replaces_id: RecordId | None = None
+
+
+class SessionOut(Schema):
+    id: int
+    congress_id: int
+    number: int
+    name: str
+    kind: str
+    held_on: date
+    proposals_due_on: date | None
+    delegates_total: int
+    delegates_present: int | None
+
+
+class SessionIn(Schema):
+    number: int
+    held_on: date
+    kind: str = SessionKind.REGULAR
+    proposals_due_on: date | None = None
+
+
+class AttendanceIn(Schema):
+    delegates_present: int
+
+
+class AgendaOut(Schema):
+    id: int
+    session_id: int
+    order: int
+    title: str
+    power: str
+
+
+class AgendaIn(Schema):
+    title: str
+    power: str
+
+
+class ResolutionOut(Schema):
+    id: int
+    union_id: int
+    session_id: int
+    agenda_item_id: int | None
+    title: str
+    votes_for: int
+    votes_against: int
+    votes_abstain: int
+    passed: bool
+    decided_on: date
+
+
+class ResolutionIn(Schema):
+    title: str
+    votes_for: int
+    votes_against: int
+    votes_abstain: int
+    agenda_item_id: RecordId | None = None
+
+
+class SubjectOut(Schema):
+    id: int
+    name: str
+    post: str
+    excellent: int
+    competent: int
+    basic: int
+    incompetent: int
+    score_average: float | None
+    ballots: int
+
+
+class EvaluationOut(Schema):
+    id: int
+    session_id: int
+    title: str
+    method: str
+    held_on: date
+    subjects: list[SubjectOut]
+
+
+class SubjectIn(Schema):
+    name: str
+    post: str = ""
+
+
+class EvaluationIn(Schema):
+    title: str
+    method: str = Method.GRADES
+    subjects: list[SubjectIn]
+
+
+class BallotIn(Schema):
+    delegate_id: RecordId
+    marks: dict[int, str | int]
+
+
+def _one(qs, pk, field: str, message: str):
+    record = qs.filter(pk=pk).first() if pk else None
+    if pk and record is None:
+        raise ValidationError({field: message})
+    return record
+
+
+def _evaluation_out(evaluation) -> dict:
+    return {**EvaluationOut.from_orm(evaluation).dict(exclude={"subjects"}),
+            "subjects": list(evaluation.subjects.all())}
+
+
+@router.post("/unions/{union_id}/congresses", response={201: CongressOut}, summary="登记一届职代会（教代会）")
+def create_congress(request, union_id: RecordId, data: CongressIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.congress_create(actor=request.user, union=union, **data.dict()))
+
+
+@router.get("/congresses/{congress_id}/composition", response=list[CompositionOut], summary="代表构成及是否符合要求")
+def composition(request, congress_id: RecordId):
+    congress = selectors.congress_get(user=request.user, pk=congress_id)
+    return [{"label": row.rule.label, "count": row.count, "total": row.total, "share": row.share,
+             "required": row.required, "ok": row.ok} for row in selectors.composition(congress)]
+
+
+@router.post("/congresses/{congress_id}/constituencies", response={201: ConstituencyOut}, summary="新增代表团（选区）")
+def create_constituency(request, congress_id: RecordId, data: ConstituencyIn):
+    congress = selectors.congress_get(user=request.user, pk=congress_id)
+    return Status(201, services.constituency_create(actor=request.user, congress=congress, name=data.name))
+
+
+@router.post("/congresses/{congress_id}/delegates", response={201: DelegateOut}, summary="登记当选代表（含补选）")
+def elect_delegate(request, congress_id: RecordId, data: DelegateIn):
+    congress = selectors.congress_get(user=request.user, pk=congress_id)
+    member = member_find(user=request.user, pk=data.member_id)
+    if member is None:
+        raise ValidationError({"member": "找不到该会员，或该会员不在您的管辖范围内"})
+    constituency = _one(congress.constituencies.all(), data.constituency_id, "constituency", "请选择本届的代表团（选区）")
+    replaces = _one(congress.delegates.all(), data.replaces_id, "replaces", "补选的席位不属于本届职代会")
+    return Status(201, services.delegate_elect(actor=request.user, congress=congress, constituency=constituency,
+                                               member=member, occupation=data.occupation, elected_on=data.elected_on,
+                                               replaces=replaces))
+
+
+@router.post("/congresses/{congress_id}/sessions", response={201: SessionOut}, summary="登记会议（届次）")
+def create_session(request, congress_id: RecordId, data: SessionIn):
+    congress = selectors.congress_get(user=request.user, pk=congress_id)
+    return Status(201, services.session_create(actor=request.user, congress=congress, **data.dict()))
+
+
+@router.post("/sessions/{session_id}/attendance", response=SessionOut, summary="登记到会代表人数")
+def record_attendance(request, session_id: RecordId, data: AttendanceIn):
+    session = selectors.session_get(user=request.user, pk=session_id)
+    return services.session_attendance(actor=request.user, session=session, delegates_present=data.delegates_present)
+
+
+@router.post("/sessions/{session_id}/agenda", response={201: AgendaOut}, summary="新增议程")
+def add_agenda_item(request, session_id: RecordId, data: AgendaIn):
+    session = selectors.session_get(user=request.user, pk=session_id)
+    return Status(201, services.agenda_item_add(actor=request.user, session=session, **data.dict()))
+
+
+@router.post("/sessions/{session_id}/resolutions", response={201: ResolutionOut}, summary="登记表决结果")
+def record_resolution(request, session_id: RecordId, data: ResolutionIn):
+    session = selectors.session_get(user=request.user, pk=session_id)
+    fields = data.dict()
+    item = _one(session.agenda.all(), fields.pop("agenda_item_id"), "agenda_item", "该议题不属于本次会议")
+    return Status(201, services.resolution_record(actor=request.user, session=session, agenda_item=item, **fields))
+
+
+@router.post("/sessions/{session_id}/evaluations", response={201: EvaluationOut}, summary="组织民主评议")
+def create_evaluation(request, session_id: RecordId, data: EvaluationIn):
+    session = selectors.session_get(user=request.user, pk=session_id)
+    evaluation = services.evaluation_create(actor=request.user, session=session, title=data.title, method=data.method,
+                                            subjects=[(s.name, s.post) for s in data.subjects])
+    return Status(201, _evaluation_out(evaluation))
+
+
+@router.get("/evaluations/{evaluation_id}", response=EvaluationOut, summary="民主评议结果（按评议对象计票）")
+def evaluation_results(request, evaluation_id: RecordId):
+    return _evaluation_out(selectors.evaluation_get(user=request.user, pk=evaluation_id))
+
+
+@router.post("/evaluations/{evaluation_id}/ballots", response={201: EvaluationOut}, summary="登记评议票（无记名）")
+def cast_ballot(request, evaluation_id: RecordId, data: BallotIn):
+    evaluation = selectors.evaluation_get(user=request.user, pk=evaluation_id)
+    delegate = _one(selectors.active_delegates(evaluation.session.congress), data.delegate_id, "delegate",
+                    "只有本届在任代表可以参加评议")
+    services.ballot_cast(actor=request.user, evaluation=evaluation, delegate=delegate, marks=data.marks)
+    return Status(201, _evaluation_out(evaluation))
+
+
+def _list_route(path: str, filters_class, select, out: type[Schema], summary: str) -> None:
+    def list_records(request, query: Query[filters_class.query_schema()]):
+        return filtered_page(request, query, filters_class, select)
+
+    router.get(path, response=Page[out], summary=summary, operation_id=f"congress_list_{path.strip('/')}")(
+        list_records)
+
+
+_list_route("/congresses", CongressFilters, selectors.congress_list, CongressOut, "职代会（教代会）列表")
+_list_route("/delegates", DelegateFilters, selectors.delegate_list, DelegateOut, "代表名单")
+_list_route("/resolutions", ResolutionFilters, selectors.resolution_list, ResolutionOut, "决议列表")

@@ -16,12 +16,14 @@ from gonghui.accounts.models import User
 
 from ..tree import Tree
 from .care import CareSummary, build_care
+from .congress import CongressSummary, build_congress
 from .context import Work
 from .honours import build_honours, build_news
 from .ledger import build_ledger
 from .openaffairs import OpenAffairsSummary, build_openaffairs
 from .outreach import OutreachSummary, build_outreach
 from .plans import build_plans
+from .proposals import ProposalsSummary, build_proposals
 from .rights import RightsSummary, build_rights
 from .staff import Staff
 from .welfare import WelfareSummary, build_welfare
@@ -38,6 +40,8 @@ class WorkSummary:
     welfare: WelfareSummary
     outreach: OutreachSummary
     openaffairs: OpenAffairsSummary
+    congress: CongressSummary
+    proposals: ProposalsSummary
 
     def lines(self) -> list[str]:
         care, rights, outreach = self.care, self.rights, self.outreach
@@ -53,6 +57,8 @@ class WorkSummary:
             f"课程 {outreach.courses} 门、点课 {outreach.orders} 次、送课 {outreach.delivered} 期",
             f"公开目录事项 {self.openaffairs.items} 项，公开事项 {self.openaffairs.postings} 项，"
             f"职工提问和意见 {self.openaffairs.comments} 条",
+            f"职代会（教代会） {self.congress.congresses} 届，代表 {self.congress.delegates} 名，会议 {self.congress.sessions} 次",
+            f"提案 {self.proposals.proposals} 件，办结 {self.proposals.closed} 件",
         ]
 
 
@@ -65,4 +71,5 @@ def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, me
         news=build_news(work, entries), care=build_care(work), rights=build_rights(work),
         welfare=build_welfare(work),
         outreach=build_outreach(work), openaffairs=build_openaffairs(work),
+        congress=build_congress(work), proposals=build_proposals(work),
     )

@@ -1,0 +1,142 @@
+"""Every read of congresses, scoped through `visible()`; and the composition check of a congress's delegates."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from gonghui.core.scoping import get_visible_or_404, visible, within
+from gonghui.members.choices import Gender
+from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.models import Member
+
+from .filters import CongressFilters, DelegateFilters, ResolutionFilters, in_office_q, vacated_q
+from .models import Congress, Delegate, Evaluation, Resolution, Session, SessionRequest
+from .rules import YOUNG_AGE, Rule, rules_for
+
+
+def active_delegates(congress: Congress) -> QuerySet[Delegate]:
+    """The congress's delegates in office (the congress has been read through a scoped selector)."""
+    return congress.delegates.filter(in_office_q())
+
+
+def congress_list(*, user, filters: Mapping | None = None) -> QuerySet[Congress]:
+    qs = visible(Congress.objects.select_related("union"), user).annotate(
+        in_office=Count("delegates", filter=Q(delegates__status="active",
+                                              delegates__member__status=MemberStatus.ACTIVE)))
+    return CongressFilters.narrow(qs, filters).order_by("-starts_on", "-id")
+
+
+def congress_get(*, user, pk) -> Congress:
+    return get_visible_or_404(Congress.objects.select_related("union"), user, pk=pk)
+
+
+def delegate_list(*, user, filters: Mapping | None = None) -> QuerySet[Delegate]:
+    qs = visible(Delegate.objects.select_related("union", "congress", "constituency", "member", "replaces__member"),
+                 user)
+    return DelegateFilters.narrow(qs, filters).order_by("constituency__name", "member__name", "id")
+
+
+def delegate_get(*, user, pk) -> Delegate:
+    return get_visible_or_404(delegate_list(user=user), user, pk=pk)
+
+
+def session_get(*, user, pk) -> Session:
+    return get_visible_or_404(Session.objects.select_related("union", "congress__union"), user, pk=pk)
+
+
+def sessions_of(congress: Congress) -> QuerySet[Session]:
+    return congress.sessions.select_related("congress").order_by("number")
+
+
+def session_list(*, user) -> QuerySet[Session]:
+    return visible(Session.objects.select_related("union", "congress"), user).order_by("-held_on", "-id")
+
+
+def resolution_list(*, user, filters: Mapping | None = None) -> QuerySet[Resolution]:
+    qs = visible(Resolution.objects.select_related("union", "session__congress", "agenda_item"), user)
+    return ResolutionFilters.narrow(qs, filters).order_by("-decided_on", "-id")
+
+
+def request_list(*, user) -> QuerySet[SessionRequest]:
+    return visible(SessionRequest.objects.select_related("union", "congress"), user).annotate(
+        signed=Count("signers")).order_by("-requested_on", "-id")
+
+
+def evaluation_list(*, user) -> QuerySet[Evaluation]:
+    return visible(Evaluation.objects.select_related("union", "session__congress"), user).order_by("-held_on", "-id")
+
+
+def evaluation_get(*, user, pk) -> Evaluation:
+    return get_visible_or_404(evaluation_list(user=user), user, pk=pk)
+
+
+# The composition the rules require ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CompositionRow:
+    rule: Rule
+    count: int
+    total: int
+    required: str  # 不少于60%, 不低于会员中的比例（48.0%）
+    ok: bool
+
+    @property
+    def share(self) -> str:
+        return f"{self.count * 100 / self.total:.1f}%" if self.total else "—"
+
+
+def _age(birth: date, today: date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def composition(congress: Congress, today: date | None = None) -> list[CompositionRow]:
+    """Each rule of the congress's kind against its delegates in office; proportional rules against the
+    members of the union (its subtree for a federation's congress)."""
+    today = today or timezone.localdate()
+    rows = list(active_delegates(congress).values_list("occupation", "member__gender", "member__birth_date"))
+    total = len(rows)
+    members = within(Member.objects.filter(status=MemberStatus.ACTIVE), congress.union)
+    young_since = _years_before(today, YOUNG_AGE)
+    out = []
+    for rule in rules_for(congress.kind):
+        count = sum(rule.counts(occupation, gender, _age(birth, today)) for occupation, gender, birth in rows)
+        if rule.proportional:
+            base = members.count()
+            group = members.filter(gender=Gender.FEMALE) if rule.group == "women" else members.filter(
+                birth_date__gt=young_since)
+            share = group.count() / base if base else 0
+            required = f"{rule.wording}（{share * 100:.1f}%）"
+            ok = count >= int(total * share)
+        elif rule.at_least is not None:
+            required, ok = rule.wording, count * 100 >= total * rule.at_least
+        else:
+            required, ok = rule.wording, count * 100 <= total * rule.at_most
+        out.append(CompositionRow(rule=rule, count=count, total=total, required=required, ok=ok and total > 0))
+    return out
+
+
+# The home page's to-do card ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Todo:
+    vacated: int
+
+
+def congress_todo(*, user, today: date) -> Todo:
+    return Todo(vacated=visible(Delegate.objects.filter(vacated_q()), user).count())
+
+
+def vacancies(congress: Congress) -> QuerySet[Delegate]:
+    """Seats a by-election may fill: left, or their member left the union, and not yet filled."""
+    return congress.delegates.select_related("member").filter(
+        Q(status="left") | vacated_q(), successor__isnull=True).order_by("member__name")

@@ -1,0 +1,245 @@
+"""Proposals (提案) to a congress session, from a delegate's draft to the proposer's verdict and the follow-up.
+
+The states and who may move a proposal between them are one state machine (django-fsm-2, the `transition`
+methods below): the delegate's side (drafting, co-signing, submitting, the verdict; entered by an officer for
+the delegate, as delegates have no accounts), the proposal committee (提案工作委员会: review, merge,
+assignment, the check of the reply), and the handling department (signing for it, asking to return it,
+the extension, the reply). A department with an officer acts only through that officer; the committee is
+any officer of the union (or above it) who is not the officer of the proposal's lead department.
+Services make every move (`services._move`), and each is a `Step` in the proposal's trail and a version in
+its audit history.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_fsm import RETURN_VALUE, FSMField, transition
+from simple_history.models import HistoricalRecords
+
+from gonghui.core.models import TenantModel
+from gonghui.core.scoping import contains
+
+
+class Category(models.TextChoices):
+    OPERATIONS = "operations", _("生产经营")
+    PAY = "pay", _("工资福利")
+    SAFETY = "safety", _("劳动保护")
+    TEACHING = "teaching", _("教育教学")
+    LIVING = "living", _("生活后勤")
+    MANAGEMENT = "management", _("民主管理")
+    OTHER = "other", _("其他")
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("草稿（征集附议）")
+    SUBMITTED = "submitted", _("待审查")
+    ACCEPTED = "accepted", _("已立案待交办")
+    OPINION = "opinion", _("转为意见建议")
+    MERGED = "merged", _("已并案")
+    ASSIGNED = "assigned", _("已交办待签收")
+    HANDLING = "handling", _("办理中")
+    REPLIED = "replied", _("已答复待审核")
+    ANSWERED = "answered", _("待提案人评价")
+    CLOSED = "closed", _("已办结（落实跟踪）")
+    DONE = "done", _("已落实")
+
+
+# Assigned and not yet answered: what an overdue deadline means.
+OPEN_STATES = (State.ASSIGNED, State.HANDLING)
+
+
+class ReplyKind(models.TextChoices):
+    MEASURES = "measures", _("已采取措施")
+    PLAN = "plan", _("有困难，列入计划")
+    CANNOT = "cannot", _("不能办理")
+
+
+class Verdict(models.TextChoices):
+    SATISFIED = "satisfied", _("满意")
+    BASIC = "basic", _("基本满意")
+    NOT_SATISFIED = "not_satisfied", _("不满意")
+
+
+def _user(verbose_name: str, **kwargs) -> models.ForeignKey:
+    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=verbose_name, **kwargs)
+
+
+class Department(TenantModel):
+    """A handling department (承办部门) of the union's organisation, and the officer who acts for it."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    name = models.CharField(_("部门名称"), max_length=60)
+    officer = _user(_("部门联络人账号"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["tenant", "union", "name"], name="department_name_once")]
+        verbose_name = _("承办部门")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def is_department(proposal: "Proposal", user) -> bool:
+    """The lead department's officer, or, for a department without one, an officer of the union."""
+    lead = proposal.lead
+    if lead is not None and lead.officer_id is not None:
+        return lead.officer_id == user.pk
+    return is_committee(proposal, user, department_side=True)
+
+
+def is_committee(proposal: "Proposal", user, *, department_side: bool = False) -> bool:
+    if not (getattr(user, "can_write", False) and contains(getattr(user, "union", None), proposal.union)):
+        return False
+    lead = proposal.lead
+    return department_side or lead is None or lead.officer_id != user.pk
+
+
+def is_delegate_side(proposal: "Proposal", user) -> bool:
+    return is_committee(proposal, user, department_side=True)
+
+
+class Proposal(TenantModel):
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    session = models.ForeignKey("congress.Session", on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("会议"))
+    number = models.PositiveIntegerField(_("编号"))
+    title = models.CharField(_("案由"), max_length=120)
+    reasons = models.TextField(_("理由"), max_length=5000)
+    measures = models.TextField(_("建议措施"), max_length=5000)
+    category = models.CharField(_("类别"), max_length=12, choices=Category.choices)
+    proposer = models.ForeignKey("congress.Delegate", on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="+", verbose_name=_("提案人"))
+    delegation = models.ForeignKey("congress.Constituency", on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("提案代表团"))
+    co_signers = models.ManyToManyField("congress.Delegate", related_name="+", blank=True, verbose_name=_("附议人"))
+    co_proposers = models.ManyToManyField("congress.Delegate", related_name="+", blank=True,
+                                          verbose_name=_("共同提案人"))
+    state = FSMField(_("状态"), max_length=10, choices=State.choices, default=State.DRAFT)
+    drafted_on = models.DateField(_("起草日期"))
+    submitted_on = models.DateField(_("提交日期"), null=True, blank=True)
+    reviewed_on = models.DateField(_("审查日期"), null=True, blank=True)
+    review_reason = models.CharField(_("审查意见"), max_length=300, blank=True)
+    merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged",
+                                    verbose_name=_("并入提案"))
+    lead = models.ForeignKey(Department, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                             verbose_name=_("主办部门"))
+    co_handlers = models.ManyToManyField(Department, related_name="+", blank=True, verbose_name=_("协办部门"))
+    assigned_on = models.DateField(_("交办日期"), null=True, blank=True)
+    due_on = models.DateField(_("办理期限"), null=True, blank=True)
+    extended = models.BooleanField(_("已延期"), default=False)
+    signed_on = models.DateField(_("签收日期"), null=True, blank=True)
+    reply_kind = models.CharField(_("答复类型"), max_length=10, choices=ReplyKind.choices, blank=True)
+    reply = models.TextField(_("答复内容"), max_length=5000, blank=True)
+    completion_on = models.DateField(_("计划完成日期"), null=True, blank=True)
+    replied_on = models.DateField(_("答复日期"), null=True, blank=True)
+    verdict = models.CharField(_("提案人评价"), max_length=14, choices=Verdict.choices, blank=True)
+    verdict_on = models.DateField(_("评价日期"), null=True, blank=True)
+    rehandled = models.BooleanField(_("已重新办理"), default=False)
+    closed_on = models.DateField(_("办结日期"), null=True, blank=True)
+    implemented_on = models.DateField(_("落实日期"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["tenant", "session", "number"], name="proposal_number_once")]
+        indexes = [models.Index(fields=["union", "submitted_on"], name="proposal_union_submitted"),
+                   models.Index(fields=["tenant", "submitted_on"], name="proposal_tenant_submitted"),
+                   models.Index(fields=["union", "state", "due_on"], name="proposal_union_open")]
+        verbose_name = _("提案")
+
+    def __str__(self) -> str:
+        return f"第{self.number}号提案：{self.title}"
+
+    @property
+    def author(self) -> str:
+        if self.proposer_id:
+            return self.proposer.member.name
+        return self.delegation.name if self.delegation_id else "—"
+
+    # The state machine: each method is one move; services set the fields and record the step.
+
+    @transition(state, source=State.DRAFT, target=State.DRAFT, permission=is_delegate_side)
+    def cosign(self):
+        """附议"""
+
+    @transition(state, source=State.DRAFT, target=State.SUBMITTED, permission=is_delegate_side)
+    def submit(self):
+        """提交"""
+
+    @transition(state, source=State.DRAFT, target=State.OPINION, permission=is_delegate_side)
+    def submit_late(self):
+        """逾期提交，作为意见建议"""
+
+    @transition(state, source=State.SUBMITTED, target=State.ACCEPTED, permission=is_committee)
+    def accept(self):
+        """立案"""
+
+    @transition(state, source=State.SUBMITTED, target=State.OPINION, permission=is_committee)
+    def decline(self):
+        """转为意见建议"""
+
+    @transition(state, source=State.SUBMITTED, target=State.MERGED, permission=is_committee)
+    def merge(self):
+        """并案"""
+
+    @transition(state, source=State.ACCEPTED, target=State.ASSIGNED, permission=is_committee)
+    def assign(self):
+        """交办"""
+
+    @transition(state, source=State.ASSIGNED, target=State.HANDLING, permission=is_department)
+    def sign(self):
+        """签收"""
+
+    @transition(state, source=[State.ASSIGNED, State.HANDLING], target=State.ACCEPTED, permission=is_department)
+    def hand_back(self):
+        """申退"""
+
+    @transition(state, source=[State.ASSIGNED, State.HANDLING], target=RETURN_VALUE(State.ASSIGNED, State.HANDLING),
+                permission=is_department)
+    def extend(self):
+        """延期"""
+        return self.state
+
+    @transition(state, source=State.HANDLING, target=State.REPLIED, permission=is_department)
+    def answer(self):
+        """答复"""
+
+    @transition(state, source=State.REPLIED, target=State.ANSWERED, permission=is_committee)
+    def approve_reply(self):
+        """答复审核通过"""
+
+    @transition(state, source=State.REPLIED, target=State.HANDLING, permission=is_committee)
+    def return_reply(self):
+        """退回重新答复"""
+
+    @transition(state, source=State.ANSWERED, target=RETURN_VALUE(State.HANDLING, State.CLOSED),
+                permission=is_delegate_side)
+    def judge(self):
+        """提案人评价：不满意的重新办理一次，其余办结"""
+        if self.verdict == Verdict.NOT_SATISFIED and not self.rehandled:
+            self.rehandled = True
+            return State.HANDLING
+        self.closed_on = self.verdict_on
+        return State.CLOSED
+
+    @transition(state, source=State.CLOSED, target=State.DONE, permission=is_committee)
+    def implement(self):
+        """落实"""
+
+
+class Step(TenantModel):
+    """One move of a proposal: from which state to which, by whom, when, with what note."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="steps")
+    action = models.CharField(_("办理环节"), max_length=20)
+    from_state = models.CharField(_("原状态"), max_length=10, choices=State.choices)
+    to_state = models.CharField(_("新状态"), max_length=10, choices=State.choices)
+    by = _user(_("操作人"))
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    note = models.CharField(_("说明"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("提案办理记录")

@@ -1,0 +1,22 @@
+"""The proposal lines of the home page's to-do card (registered in ProposalsConfig.ready()): an overdue
+assignment shows on the card of the handling department's officer and on the committee's."""
+
+from datetime import date
+
+from gonghui.core.registry import TodoLine, todo_line, todo_url
+
+from .models import State
+from .selectors import proposals_todo
+
+
+def todo_lines(*, user, today: date) -> list[TodoLine]:
+    todo = proposals_todo(user=user, today=today)
+    overdue = todo_url("proposals:proposals", query={"overdue": "yes"})
+    return [
+        *todo_line(todo.overdue_mine, f"本部门承办的提案逾期未答复 {todo.overdue_mine} 件", overdue),
+        *todo_line(todo.overdue, f"交办的提案逾期未答复 {todo.overdue} 件", overdue),
+        *todo_line(todo.to_review, f"提案待审查立案 {todo.to_review} 件",
+                   todo_url("proposals:proposals", query={"state": State.SUBMITTED})),
+        *todo_line(todo.replies_to_check, f"提案答复待审核 {todo.replies_to_check} 件",
+                   todo_url("proposals:proposals", query={"state": State.REPLIED})),
+    ]

@@ -1,0 +1,117 @@
+"""Pages of proposals: the overview of its figures by category, the list and its export, a proposal with its
+trail and the moves the user may make, one form per move, and the handling departments."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+
+from gonghui.congress.selectors import active_delegates
+from gonghui.core.figures import Column, figure_values
+from gonghui.core.pages import form_page, paginate, period_asked
+from gonghui.core.xlsx import xlsx_download
+from gonghui.org.selectors import union_get
+
+from . import selectors, services
+from .figures import FIGURES
+from .filters import ProposalFilters
+from .forms import DepartmentForm, ProposalForm
+from .moves import MOVES, moves_for
+
+
+def _detail(proposal) -> str:
+    return reverse("proposals:proposal_detail", args=[proposal.pk])
+
+
+@login_required
+def index_page(request):
+    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
+    period, error = period_asked(request)
+    return render(request, "proposals/index.html", {
+        "union": union, "period": period, "period_error": error,
+        "values": figure_values(FIGURES, user=request.user, union=union, period=period),
+        "categories": selectors.figures_by_category(user=request.user, union=union, period=period)})
+
+
+@login_required
+def proposals_page(request):
+    filters = ProposalFilters.from_page(request)
+    return render(request, "proposals/proposals.html", {
+        "form": filters.form, "page": paginate(request, selectors.proposal_list(user=request.user,
+                                                                                filters=filters.values)),
+        "sessions": selectors.session_choices(user=request.user)[:10]})
+
+
+COLUMNS = (Column("工会", "union.name"), Column("会议", "session.name"), Column("编号", "number"),
+           Column("案由", "title"), Column("类别", "get_category_display"), Column("提案人", "author"),
+           Column("提交日期", "submitted_on"), Column("状态", "get_state_display"), Column("主办部门", "lead.name"),
+           Column("办理期限", "due_on"), Column("答复日期", "replied_on"), Column("提案人评价", "get_verdict_display"))
+
+
+def _cell(value):
+    # Dates as 2025-03-31, not a spreadsheet serial number; a missing one as an empty cell.
+    return value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else value)
+
+
+@login_required
+def export_page(request):
+    records = selectors.proposal_list(user=request.user, filters=ProposalFilters.from_page(request).values)
+    return xlsx_download(filename="提案.xlsx", headers=[(column.label, 18) for column in COLUMNS],
+                         rows=([_cell(column.read(p)) for column in COLUMNS] for p in records.iterator(chunk_size=2000)))
+
+
+@login_required
+def proposal_create_page(request, session_pk: int):
+    session = selectors.session_get(user=request.user, pk=session_pk)
+    return form_page(request, form_class=ProposalForm, title=f"起草提案：{session}", success=_detail,
+                     cancel_url=reverse("proposals:proposals"),
+                     form_kwargs={"delegates": active_delegates(session.congress).select_related("member"),
+                                  "delegations": session.congress.constituencies.all()},
+                     service=lambda data: services.proposal_draft(actor=request.user, session=session, **data),
+                     done_message="已保存草稿，请征集至少两名代表附议后提交")
+
+
+@login_required
+def proposal_edit_page(request, pk: int):
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    return form_page(request, form_class=ProposalForm, title=f"修改提案：{proposal}", cancel_url=_detail(proposal),
+                     initial={name: getattr(proposal, name) for name in services.DRAFT_FIELDS}, success=_detail,
+                     service=lambda data: services.proposal_update(actor=request.user, proposal=proposal, **data))
+
+
+@login_required
+def proposal_detail_page(request, pk: int):
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    return render(request, "proposals/proposal_detail.html", {
+        "proposal": proposal, "steps": selectors.steps_of(proposal=proposal),
+        "co_signers": proposal.co_signers.select_related("member"),
+        "co_proposers": proposal.co_proposers.select_related("member"),
+        "co_handlers": proposal.co_handlers.all(), "merged": proposal.merged.all(),
+        "moves": moves_for(proposal, request.user) if request.user.can_write else []})
+
+
+@login_required
+def proposal_move_page(request, pk: int, action: str):
+    proposal = selectors.proposal_get(user=request.user, pk=pk)
+    move = MOVES.get(action)
+    if move is None:
+        raise Http404
+    return form_page(request, form_class=move.form, title=f"{move.label}：{proposal}", cancel_url=_detail(proposal),
+                     form_kwargs={"choices": move.choices(proposal)} if move.choices else None,
+                     service=lambda data: move.service(actor=request.user, proposal=proposal, **data),
+                     success=_detail, submit_label=move.label, done_message=f"已{move.label}")
+
+
+@login_required
+def departments_page(request):
+    return render(request, "proposals/departments.html", {
+        "page": paginate(request, selectors.department_list(user=request.user))})
+
+
+@login_required
+def department_create_page(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    back = reverse("proposals:departments")
+    return form_page(request, form_class=DepartmentForm, title=f"新增承办部门：{union.name}", cancel_url=back,
+                     form_kwargs={"officers": selectors.officer_choices(union=union)}, success=lambda saved: back,
+                     service=lambda data: services.department_create(actor=request.user, union=union, **data))
