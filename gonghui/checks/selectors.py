@@ -116,3 +116,13 @@ def checks_todo(*, user, today: date) -> Todo:
         to_review=reviewing.filter(status=AssessmentStatus.SUBMITTED).count(),
         publicity_over=reviewing.filter(status=AssessmentStatus.PUBLICISED, publicity_ends_on__lt=today).count(),
     )
+
+
+def score_get(*, user, pk) -> ItemScore:
+    return get_visible_or_404(ItemScore.objects.select_related("item", "assessment__campaign__union",
+                                                               "assessment__union"), user, pk=pk)
+
+
+def campaign_rubrics(*, user, union: Union) -> QuerySet[Rubric]:
+    """The rubrics a campaign of `union` may use: its own and those of the federations above it."""
+    return rubric_list(user=user).filter(union__path__in=ancestor_paths(union)).order_by("name", "-version")
