@@ -16,6 +16,8 @@ from gonghui.accounts.models import User
 
 from ..tree import Tree
 from .care import CareSummary, build_care
+from .checks import ChecksSummary, build_checks
+from .competitions import CompetitionsSummary, build_competitions
 from .context import Work
 from .honours import build_honours, build_news
 from .ledger import build_ledger
@@ -38,6 +40,8 @@ class WorkSummary:
     welfare: WelfareSummary
     outreach: OutreachSummary
     openaffairs: OpenAffairsSummary
+    checks: ChecksSummary
+    competitions: CompetitionsSummary
 
     def lines(self) -> list[str]:
         care, rights, outreach = self.care, self.rights, self.outreach
@@ -53,6 +57,9 @@ class WorkSummary:
             f"课程 {outreach.courses} 门、点课 {outreach.orders} 次、送课 {outreach.delivered} 期",
             f"公开目录事项 {self.openaffairs.items} 项，公开事项 {self.openaffairs.postings} 项，"
             f"职工提问和意见 {self.openaffairs.comments} 条",
+            f"考核细则 {self.checks.rubrics} 份，考核 {self.checks.campaigns} 项、考核对象 {self.checks.assessments} 个、命名 {self.checks.named} 个",
+            f"班组 {self.competitions.teams} 个，劳动竞赛 {self.competitions.competitions} 项、参赛 {self.competitions.entries} 个，"
+            f"合理化建议 {self.competitions.suggestions} 条，评先推荐 {self.competitions.nominations} 个，结对共建 {self.competitions.pairs} 对",
         ]
 
 
@@ -65,4 +72,5 @@ def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, me
         news=build_news(work, entries), care=build_care(work), rights=build_rights(work),
         welfare=build_welfare(work),
         outreach=build_outreach(work), openaffairs=build_openaffairs(work),
+        checks=build_checks(work), competitions=build_competitions(work),
     )
