@@ -1,3 +1,303 @@
-from ninja import Router
+"""/api/competitions/: teams and their 夺标计划, competitions with entries and ranks, suggestions, accidents,
+nominations and pairs, through the same selectors and services as the pages; the lists take the pages' filters."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from ninja import Query, Router, Schema, Status
+
+from gonghui.core.api import Page, RecordId
+from gonghui.core.filters import filtered_page
+from gonghui.org.selectors import union_get
+
+from . import selectors, services
+from .models import EntryKind
+from .views import LISTS
 
 router = Router(tags=["competitions"])
+
+
+class TeamOut(Schema):
+    id: int
+    union_id: int
+    enterprise_id: int | None
+    name: str
+    leader: str
+    headcount: int
+    grade: str
+
+
+class TeamIn(Schema):
+    name: str
+    leader: str
+    headcount: int
+
+
+class PlanOut(Schema):
+    id: int
+    team_id: int
+    start_year: int
+    goal: str
+    step: str
+
+
+class PlanIn(Schema):
+    start_year: int
+    goal: str
+
+
+class TargetIn(Schema):
+    year: int
+    target: str
+    result: str = ""
+    met: bool | None = None
+
+
+class TargetOut(TargetIn):
+    id: int
+    plan_id: int
+
+
+class CompetitionOut(Schema):
+    id: int
+    union_id: int
+    theme: str
+    title: str
+    starts_on: date
+    ends_on: date
+
+
+class IndicatorIn(Schema):
+    name: str
+    max_score: Decimal
+    veto: bool = False
+    scoring: str = ""
+
+
+class CompetitionIn(Schema):
+    theme: str
+    title: str
+    starts_on: date
+    ends_on: date
+    indicators: list[IndicatorIn] = []
+
+
+class EntryOut(Schema):
+    id: int
+    competition_id: int
+    union_id: int
+    kind: str
+    team_id: int | None
+    person: str
+    score: Decimal | None
+    vetoed: bool
+    rank: int | None
+
+
+class EntryIn(Schema):
+    union_id: RecordId
+    kind: str = EntryKind.UNION
+    team_id: RecordId | None = None
+    person: str = ""
+
+
+class ScoreIn(Schema):
+    score: Decimal
+    vetoed: bool = False
+
+
+class SuggestionOut(Schema):
+    id: int
+    union_id: int
+    title: str
+    proposer: str
+    submitted_on: date
+    adopted: bool
+    value: Decimal | None
+
+
+class SuggestionIn(Schema):
+    title: str
+    proposer: str
+    submitted_on: date
+    adopted: bool = False
+    value: Decimal | None = None
+
+
+class AccidentOut(Schema):
+    id: int
+    union_id: int
+    occurred_on: date
+    description: str
+
+
+class AccidentIn(Schema):
+    occurred_on: date
+    description: str
+
+
+class NominationOut(Schema):
+    id: int
+    union_id: int
+    team_id: int | None
+    honour_kind: str
+    level: str
+    awarding_body: str
+    reason: str
+    status: str
+    nominated_on: date
+    decided_on: date | None
+    honour_id: int | None
+
+
+class NominationIn(Schema):
+    honour_kind: str
+    level: str
+    awarding_body: str
+    reason: str
+    team_id: RecordId | None = None
+
+
+class PairOut(Schema):
+    id: int
+    union_id: int
+    model_union_id: int
+    ordinary_union_id: int
+    agreed_on: date
+
+
+class PairIn(Schema):
+    model_union_id: RecordId
+    ordinary_union_id: RecordId
+    agreed_on: date
+
+
+class PairActivityIn(Schema):
+    activity_id: RecordId
+
+
+class PairActivityOut(Schema):
+    id: int
+    pair_id: int
+    activity_id: int
+
+
+def _list_route(name: str, out: type[Schema]) -> None:
+    listing = LISTS[name]
+
+    def list_records(request, query: Query[listing.filters.query_schema()]):
+        return filtered_page(request, query, listing.filters, listing.select)
+
+    router.get(f"/{name}", response=Page[out], summary=listing.title,
+               operation_id=f"competitions_list_{name}")(list_records)
+
+
+for _name, _out in (("teams", TeamOut), ("competitions", CompetitionOut), ("suggestions", SuggestionOut),
+                    ("accidents", AccidentOut), ("nominations", NominationOut), ("pairs", PairOut)):
+    _list_route(_name, _out)
+
+
+def _team(request, team_id):
+    if team_id is None:
+        return None
+    team = selectors.team_list(user=request.user).filter(pk=team_id).first()
+    if team is None:
+        raise ValidationError({"team": "找不到该班组，或不在您的管辖范围内"})
+    return team
+
+
+@router.post("/unions/{union_id}/teams", response={201: TeamOut}, summary="新增班组")
+def create_team(request, union_id: RecordId, data: TeamIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.team_create(actor=request.user, union=union, **data.dict()))
+
+
+@router.post("/teams/{team_id}/plans", response={201: PlanOut}, summary="新建夺标计划")
+def create_plan(request, team_id: RecordId, data: PlanIn):
+    team = selectors.team_get(user=request.user, pk=team_id)
+    return Status(201, services.team_plan_create(actor=request.user, team=team, **data.dict()))
+
+
+@router.post("/plans/{plan_id}/advance", response=PlanOut, summary="夺标计划进入下一步")
+def advance_plan(request, plan_id: RecordId):
+    return services.team_plan_advance(actor=request.user, plan=selectors.plan_get(user=request.user, pk=plan_id))
+
+
+@router.post("/plans/{plan_id}/targets", response=TargetOut, summary="录入年度目标及完成情况")
+def set_target(request, plan_id: RecordId, data: TargetIn):
+    plan = selectors.plan_get(user=request.user, pk=plan_id)
+    return services.team_target_set(actor=request.user, plan=plan, **data.dict())
+
+
+@router.post("/unions/{union_id}/competitions", response={201: CompetitionOut}, summary="新建劳动竞赛（含竞赛指标）")
+def create_competition(request, union_id: RecordId, data: CompetitionIn):
+    union = union_get(user=request.user, pk=union_id)
+    fields = data.dict()
+    indicators = [(i["name"], i["max_score"], i["veto"], i["scoring"]) for i in fields.pop("indicators")]
+    return Status(201, services.competition_create(actor=request.user, union=union, indicators=indicators, **fields))
+
+
+@router.post("/competitions/{competition_id}/entries", response={201: EntryOut}, summary="报名参赛")
+def add_entry(request, competition_id: RecordId, data: EntryIn):
+    competition = selectors.competition_get(user=request.user, pk=competition_id)
+    union = union_get(user=request.user, pk=data.union_id)
+    return Status(201, services.entry_add(actor=request.user, competition=competition, union=union, kind=data.kind,
+                                          team=_team(request, data.team_id), person=data.person))
+
+
+@router.post("/entries/{entry_id}/score", response=EntryOut, summary="评分")
+def score_entry(request, entry_id: RecordId, data: ScoreIn):
+    entry = selectors.entry_get(user=request.user, pk=entry_id)
+    return services.entry_score(actor=request.user, entry=entry, **data.dict())
+
+
+@router.post("/competitions/{competition_id}/rank", response=list[EntryOut], summary="按得分排名")
+def rank_competition(request, competition_id: RecordId):
+    competition = selectors.competition_get(user=request.user, pk=competition_id)
+    services.competition_rank(actor=request.user, competition=competition)
+    return list(selectors.entries_of(competition=competition))
+
+
+@router.post("/unions/{union_id}/suggestions", response={201: SuggestionOut}, summary="登记合理化建议")
+def create_suggestion(request, union_id: RecordId, data: SuggestionIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.suggestion_create(actor=request.user, union=union, **data.dict()))
+
+
+@router.post("/unions/{union_id}/accidents", response={201: AccidentOut}, summary="登记安全事故")
+def create_accident(request, union_id: RecordId, data: AccidentIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.accident_record(actor=request.user, union=union, **data.dict()))
+
+
+@router.post("/unions/{union_id}/nominations", response={201: NominationOut},
+             summary="推荐评先（拖欠工资、无集体合同、近3年发生安全事故的不能推荐）")
+def create_nomination(request, union_id: RecordId, data: NominationIn):
+    union = union_get(user=request.user, pk=union_id)
+    fields = data.dict()
+    team = _team(request, fields.pop("team_id"))
+    return Status(201, services.nomination_create(actor=request.user, union=union, team=team, **fields))
+
+
+@router.post("/nominations/{nomination_id}/advance", response=NominationOut, summary="上级考核、公示、审批（下一步）")
+def advance_nomination(request, nomination_id: RecordId):
+    nomination = selectors.nomination_get(user=request.user, pk=nomination_id)
+    return services.nomination_advance(actor=request.user, nomination=nomination)
+
+
+@router.post("/unions/{union_id}/pairs", response={201: PairOut}, summary="结对共建")
+def create_pair(request, union_id: RecordId, data: PairIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.pair_create(
+        actor=request.user, union=union, model_union=union_get(user=request.user, pk=data.model_union_id),
+        ordinary_union=union_get(user=request.user, pk=data.ordinary_union_id), agreed_on=data.agreed_on))
+
+
+@router.post("/pairs/{pair_id}/activities", response={201: PairActivityOut}, summary="记入共建活动（台帐活动）")
+def add_pair_activity(request, pair_id: RecordId, data: PairActivityIn):
+    pair = selectors.pair_get(user=request.user, pk=pair_id)
+    activity = selectors.ledger_activities(pair=pair).filter(pk=data.activity_id).first()
+    if activity is None:
+        raise ValidationError({"activity": "找不到该台帐活动，或不是结对双方结对后的活动"})
+    return Status(201, services.pair_activity_add(actor=request.user, pair=pair, activity=activity))

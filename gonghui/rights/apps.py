@@ -11,8 +11,11 @@ class RightsConfig(AppConfig):
         from gonghui.core import registry
         from gonghui.core.figures import figure_register
 
+        from . import selectors
         from .figures import FIGURES
         from .todo import todo_lines
 
         registry.todo_register(self.label, todo_lines)
+        registry.provide("rights.wage_arrears_since", selectors.wage_arrears_since)
+        registry.provide("rights.collective_contract_on", selectors.collective_contract_on)
         figure_register(*FIGURES)

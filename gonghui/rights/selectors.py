@@ -334,3 +334,19 @@ def rights_todo(*, user, today: date) -> RightsTodo:
     counts = open_cases.aggregate(past_limit=Count("id", filter=past_limit(today)),
                                   near_limit=Count("id", filter=Q(received_on__range=near_limit_received(today))))
     return RightsTodo(expiring=expiring, **counts)
+
+
+# Facts other apps read through the registry (competitions' eligibility for honours) ----------------
+
+def wage_arrears_since(*, union: Union, since: date) -> int:
+    """Wage disputes (工资纠纷) received since `since` at the union or beneath it: unscoped, a fact about
+    the union that the caller has already read through its own scoped selector."""
+    return DisputeCase.objects.filter(tenant_id=union.tenant_id, union__path__startswith=union.path,
+                                      kind=DisputeKind.WAGES, received_on__gte=since).count()
+
+
+def collective_contract_on(*, union: Union, on: date) -> bool:
+    """Whether a collective contract in force on `on` was signed by the union or covers one of its enterprises."""
+    return CollectiveContract.objects.filter(
+        Q(union=union) | Q(enterprises__union=union), tenant_id=union.tenant_id,
+        term_start__lte=on, term_end__gte=on).exists()

@@ -17,6 +17,8 @@ from gonghui.accounts.models import User
 from ..tree import Tree
 from .care import CareSummary, build_care
 from .congress import CongressSummary, build_congress
+from .checks import ChecksSummary, build_checks
+from .competitions import CompetitionsSummary, build_competitions
 from .context import Work
 from .honours import build_honours, build_news
 from .ledger import build_ledger
@@ -42,6 +44,8 @@ class WorkSummary:
     openaffairs: OpenAffairsSummary
     congress: CongressSummary
     proposals: ProposalsSummary
+    checks: ChecksSummary
+    competitions: CompetitionsSummary
 
     def lines(self) -> list[str]:
         care, rights, outreach = self.care, self.rights, self.outreach
@@ -59,6 +63,9 @@ class WorkSummary:
             f"职工提问和意见 {self.openaffairs.comments} 条",
             f"职代会（教代会） {self.congress.congresses} 届，代表 {self.congress.delegates} 名，会议 {self.congress.sessions} 次",
             f"提案 {self.proposals.proposals} 件，办结 {self.proposals.closed} 件",
+            f"考核细则 {self.checks.rubrics} 份，考核 {self.checks.campaigns} 项、考核对象 {self.checks.assessments} 个、命名 {self.checks.named} 个",
+            f"班组 {self.competitions.teams} 个，劳动竞赛 {self.competitions.competitions} 项、参赛 {self.competitions.entries} 个，"
+            f"合理化建议 {self.competitions.suggestions} 条，评先推荐 {self.competitions.nominations} 个，结对共建 {self.competitions.pairs} 对",
         ]
 
 
@@ -72,4 +79,5 @@ def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, me
         welfare=build_welfare(work),
         outreach=build_outreach(work), openaffairs=build_openaffairs(work),
         congress=build_congress(work), proposals=build_proposals(work),
+        checks=build_checks(work), competitions=build_competitions(work),
     )

@@ -1,0 +1,67 @@
+"""The checks figures in the registry (gonghui.core.figures), under 考核与竞赛.
+
+An assessment counts in the period that holds its step's day: assessed when the federation gave its
+result (复核日期), named on its naming day, withdrawn on its withdrawal day. The year's 活力基层工会
+targets are the assessments of 活力基层工会创建 campaigns of that year; met are those of them named.
+"""
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from gonghui.core.figures import Column, Figure, Section
+from gonghui.core.periods import Period
+
+from .models import Assessment, AssessmentStatus, RubricKind
+
+
+def _assessments() -> QuerySet:
+    return Assessment.objects.select_related("union", "campaign")
+
+
+def _assessed(period: Period) -> QuerySet:
+    return _assessments().filter(reviewed_on__range=(period.start, period.end))
+
+
+def _named(period: Period) -> QuerySet:
+    return _assessments().filter(named_on__range=(period.start, period.end)).exclude(
+        status=AssessmentStatus.WITHDRAWN)
+
+
+def _withdrawn(period: Period) -> QuerySet:
+    return _assessments().filter(withdrawn_on__range=(period.start, period.end))
+
+
+def _targets(period: Period) -> QuerySet:
+    return _assessments().filter(campaign__rubric__kind=RubricKind.VITALITY,
+                                 campaign__year__range=(period.start.year, period.end.year))
+
+
+def _targets_met(period: Period) -> QuerySet:
+    return _targets(period).filter(status=AssessmentStatus.NAMED)
+
+
+def _url(record) -> str:
+    return reverse("checks:assessment_detail", args=[record.pk])
+
+
+COLUMNS = (Column("考核", "campaign.name"), Column("被考核单位", "union.name"), Column("考核对象", "subject"),
+           Column("复核得分", "total"), Column("等次", "level"), Column("状态", "get_status_display"))
+
+FIGURES = (
+    Figure(key="checks.assessed", label="考核评定", sentence="考核评定{value}家（次）", unit="家",
+           definition="期内（复核日期）由上级工会复核评定结果的考核对象，含未达标和一票否决的。",
+           section=Section.CHECKS, records=_assessed, month_field="reviewed_on", ranked=True, record_url=_url,
+           columns=COLUMNS),
+    Figure(key="checks.named", label="命名", sentence="命名{value}家", unit="家",
+           definition="期内（命名日期）经公示后命名、至今未摘牌的考核对象（如模范职工之家、示范班组）。",
+           section=Section.CHECKS, records=_named, month_field="named_on", record_url=_url, columns=COLUMNS),
+    Figure(key="checks.withdrawn", label="复查摘牌", sentence="复查摘牌{value}家", unit="家",
+           definition="期内（摘牌日期）复查不合格被摘牌的考核对象。",
+           section=Section.CHECKS, records=_withdrawn, month_field="withdrawn_on", record_url=_url, columns=COLUMNS),
+    Figure(key="checks.vitality_targets", label="活力基层工会创建目标", sentence="确定活力基层工会创建目标{value}家",
+           unit="家", definition="期内各年度活力基层工会创建考核中确定的创建对象。",
+           section=Section.CHECKS, records=_targets, record_url=_url, columns=COLUMNS),
+    Figure(key="checks.vitality_met", label="活力基层工会创建达标", sentence="已命名{value}家", unit="家",
+           definition="上述创建对象中已命名（达标）的。",
+           section=Section.CHECKS, records=_targets_met, record_url=_url, columns=COLUMNS),
+)

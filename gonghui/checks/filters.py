@@ -1,0 +1,41 @@
+"""The filters of the checks lists, for their pages, exports and API alike (see gonghui.core.filters)."""
+
+import django_filters as df
+
+from gonghui.core.filters import ListFilters, RecordFilter, YearFilter, choice
+from gonghui.org.union_filter import UnionFilter
+
+from .models import Assessment, AssessmentStatus, Campaign, Rubric, RubricKind
+
+
+class RubricFilters(ListFilters):
+    union = UnionFilter()
+    kind = choice("考核类别", RubricKind.choices)
+    q = df.CharFilter(label="细则名称", field_name="name", lookup_expr="contains")
+
+    class Meta:
+        model = Rubric
+        fields = ()
+
+
+class CampaignFilters(ListFilters):
+    union = UnionFilter()
+    year = YearFilter(label="年度", field_name="year")
+    kind = choice("考核类别", RubricKind.choices, field_name="rubric__kind")
+
+    class Meta:
+        model = Campaign
+        fields = ()
+
+
+class AssessmentFilters(ListFilters):
+    union = UnionFilter()
+    year = YearFilter(label="年度", field_name="campaign__year")
+    kind = choice("考核类别", RubricKind.choices, field_name="campaign__rubric__kind")
+    status = choice("状态", AssessmentStatus.choices)
+    level = df.CharFilter(label="等次", field_name="level")
+    campaign = RecordFilter(label="考核", field_name="campaign_id")
+
+    class Meta:
+        model = Assessment
+        fields = ()

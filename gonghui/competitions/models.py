@@ -1,0 +1,285 @@
+"""Labour competitions (劳动竞赛) and work teams (班组): teams and their grade, the three-year 夺标计划,
+innovation records, competitions with indicators and entries, rationalisation suggestions, safety
+accidents, nominations for honours and the pairing of a model union with an ordinary one (结对共建).
+
+A team is a production unit inside an enterprise's union, not a union group; its grade is the level of
+its named 班组升级 assessment (checks). An approved nomination becomes a `ledger.Honour`; the pair's joint
+activities are ledger entries linked to the pair.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from gonghui.core.models import TenantModel
+
+SCORE = {"max_digits": 6, "decimal_places": 1}
+
+
+def _user(verbose_name: str, **kwargs) -> models.ForeignKey:
+    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=verbose_name, **kwargs)
+
+
+class Team(TenantModel):
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("所属工会"))
+    enterprise = models.ForeignKey("org.Enterprise", on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("企业"))
+    name = models.CharField(_("班组名称"), max_length=120)
+    leader = models.CharField(_("班组长"), max_length=30)
+    headcount = models.PositiveIntegerField(_("班组人数"))
+    grade_assessment = models.ForeignKey("checks.Assessment", on_delete=models.SET_NULL, null=True, blank=True,
+                                         related_name="+", verbose_name=_("班组升级考核"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("班组")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def grade(self) -> str:
+        """The level of its 班组升级 assessment once named (a withdrawn one gives none)."""
+        assessment = self.grade_assessment
+        return assessment.level if assessment is not None and assessment.status == "named" else ""
+
+
+class PlanStep(models.TextChoices):
+    PILOT = "pilot", _("确立试点班组")
+    TARGETS = "targets", _("确立目标")
+    FEASIBILITY = "feasibility", _("可行性论证")
+    PLAN = "plan", _("夺标计划书")
+    TRACKING = "tracking", _("过程跟踪")
+
+
+class TeamPlan(TenantModel):
+    """The three-year 夺标计划 of a team, at one of its five steps."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="plans", verbose_name=_("班组"))
+    start_year = models.PositiveSmallIntegerField(_("起始年度"))
+    goal = models.CharField(_("夺标目标"), max_length=200)
+    step = models.CharField(_("进度"), max_length=12, choices=PlanStep.choices, default=PlanStep.PILOT)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("夺标计划")
+
+    def __str__(self) -> str:
+        return f"{self.team.name} {self.start_year}—{self.start_year + 2}年夺标计划"
+
+
+class TeamTarget(TenantModel):
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    plan = models.ForeignKey(TeamPlan, on_delete=models.CASCADE, related_name="targets")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    target = models.CharField(_("年度目标"), max_length=200)
+    result = models.CharField(_("完成情况"), max_length=200, blank=True)
+    met = models.BooleanField(_("是否达成"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["year", "id"]
+        verbose_name = _("年度目标")
+
+
+class InnovationKind(models.TextChoices):
+    INNOVATION = "innovation", _("岗位自主创新")
+    FAULT_CASE = "fault_case", _("典型故障排除案例")
+
+
+class Innovation(TenantModel):
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="innovations", verbose_name=_("班组"))
+    kind = models.CharField(_("类型"), max_length=12, choices=InnovationKind.choices)
+    title = models.CharField(_("名称"), max_length=200)
+    recorded_on = models.DateField(_("日期"))
+    shared = models.BooleanField(_("全公司共享"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("创新成果")
+
+
+class Theme(models.TextChoices):
+    MERIT = "merit", _("立功竞赛")
+    THREE_ZERO = "three_zero", _("“三零”竞赛")
+    ANKANG = "ankang", _("“安康杯”竞赛")
+    SKILLS = "skills", _("技能比武")
+    ENERGY = "energy", _("节能降耗")
+    OTHER = "other", _("其他")
+
+
+class Competition(TenantModel):
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("组织单位"))
+    theme = models.CharField(_("竞赛主题"), max_length=12, choices=Theme.choices)
+    title = models.CharField(_("竞赛名称"), max_length=120)
+    starts_on = models.DateField(_("开始日期"))
+    ends_on = models.DateField(_("结束日期"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("劳动竞赛")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Indicator(TenantModel):
+    """One indicator of a competition and its scoring (e.g. 零事故, a veto; 月度检查, 流动红旗)."""
+
+    SCOPE_PATH = "competition__union__path"
+
+    competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("竞赛指标"), max_length=120)
+    max_score = models.DecimalField(_("分值"), **SCORE)
+    veto = models.BooleanField(_("一票否决"), default=False)
+    scoring = models.CharField(_("计分办法"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("竞赛指标")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EntryKind(models.TextChoices):
+    UNION = "union", _("企业（工会）")
+    TEAM = "team", _("班组")
+    PERSON = "person", _("个人")
+
+
+class Entry(TenantModel):
+    """A participant of a competition: an enterprise's union, a team, or a person; its score and rank."""
+
+    competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="entries",
+                                    verbose_name=_("劳动竞赛"))
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("参赛单位"))
+    kind = models.CharField(_("参赛类型"), max_length=8, choices=EntryKind.choices, default=EntryKind.UNION)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="entries",
+                             verbose_name=_("班组"))
+    person = models.CharField(_("参赛个人"), max_length=30, blank=True)
+    score = models.DecimalField(_("得分"), null=True, blank=True, **SCORE)
+    vetoed = models.BooleanField(_("一票否决"), default=False)
+    rank = models.PositiveIntegerField(_("名次"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["competition", "union", "kind", "team", "person"],
+                                               name="competitions_entry_unique")]
+        verbose_name = _("参赛")
+
+    @property
+    def name(self) -> str:
+        if self.kind == EntryKind.TEAM and self.team_id:
+            return self.team.name
+        return self.person if self.kind == EntryKind.PERSON else self.union.name
+
+
+class Suggestion(TenantModel):
+    """A rationalisation suggestion (合理化建议): adopted or not, and what it was worth (元)."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    competition = models.ForeignKey(Competition, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="suggestions", verbose_name=_("劳动竞赛"))
+    title = models.CharField(_("建议名称"), max_length=200)
+    proposer = models.CharField(_("建议人"), max_length=60)
+    submitted_on = models.DateField(_("提出日期"))
+    adopted = models.BooleanField(_("已采纳"), default=False)
+    value = models.DecimalField(_("创造效益（元）"), max_digits=14, decimal_places=2, null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("合理化建议")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Accident(TenantModel):
+    """A safety accident at a union's workplace: it blocks honours for three years (and 零事故)."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    occurred_on = models.DateField(_("发生日期"))
+    description = models.CharField(_("事故情况"), max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("安全事故")
+
+
+class HonourKind(models.TextChoices):
+    PIONEER = "pioneer", _("工人先锋号")
+    MAY_DAY = "may_day", _("五一劳动奖")
+    ANKANG = "ankang", _("安康杯优胜单位")
+
+
+class NominationStatus(models.TextChoices):
+    RECOMMENDED = "recommended", _("基层推荐")
+    ASSESSED = "assessed", _("上级考核")
+    PUBLICISED = "publicised", _("公示")
+    APPROVED = "approved", _("审批通过")
+
+
+class Nomination(TenantModel):
+    """A nomination of a union or a team for an honour: 基层推荐 → 上级考核 → 公示 → 审批."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("被推荐单位"))
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                             verbose_name=_("被推荐班组"))
+    competition = models.ForeignKey(Competition, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("劳动竞赛"))
+    honour_kind = models.CharField(_("荣誉"), max_length=10, choices=HonourKind.choices)
+    level = models.CharField(_("级别"), max_length=12)
+    awarding_body = models.CharField(_("授予单位"), max_length=60)
+    reason = models.CharField(_("推荐理由"), max_length=500)
+    status = models.CharField(_("状态"), max_length=12, choices=NominationStatus.choices,
+                              default=NominationStatus.RECOMMENDED)
+    nominated_on = models.DateField(_("推荐日期"))
+    decided_on = models.DateField(_("审批日期"), null=True, blank=True)
+    honour = models.ForeignKey("ledger.Honour", on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="+", verbose_name=_("表彰"))
+    nominated_by = _user(_("推荐人"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("评先推荐")
+
+    @property
+    def recipient(self) -> str:
+        return self.team.name if self.team_id else self.union.name
+
+
+class Pair(TenantModel):
+    """结对共建: a model union and an ordinary one, from the date of their agreement."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("组织单位"))
+    model_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("优秀企业工会"))
+    ordinary_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+",
+                                       verbose_name=_("普通企业工会"))
+    agreed_on = models.DateField(_("结对日期"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("结对共建")
+
+    def __str__(self) -> str:
+        return f"{self.model_union.name}—{self.ordinary_union.name}"
+
+
+class PairActivity(TenantModel):
+    """A joint activity of a pair: the ledger entry (of either union) recorded against it."""
+
+    SCOPE_PATH = "pair__union__path"
+
+    pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="activities")
+    activity = models.ForeignKey("ledger.Activity", on_delete=models.CASCADE, related_name="+",
+                                 verbose_name=_("台帐活动"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["pair", "activity"], name="competitions_pair_activity_unique")]
+        verbose_name = _("共建活动")

@@ -1,0 +1,319 @@
+"""Pages of competitions and work teams. Each page shapes the request, then calls one selector or service.
+
+The six lists (teams, competitions, suggestions, accidents, nominations, pairs) share one template and
+one export: `LISTS` says each one's filters, selector, columns, record link and new-record form.
+"""
+
+from dataclasses import dataclass
+from collections.abc import Callable
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gonghui.core.figures import Column, figure_values
+from gonghui.core.pages import form_page, paginate, period_asked, post_and_back
+from gonghui.core.xlsx import xlsx_download
+from gonghui.org.selectors import union_get
+
+from . import selectors, services
+from .figures import FIGURES
+from .filters import (
+    AccidentFilters,
+    CompetitionFilters,
+    NominationFilters,
+    PairFilters,
+    SuggestionFilters,
+    TeamFilters,
+)
+from .forms import (
+    AccidentForm,
+    CompetitionForm,
+    EntryForm,
+    InnovationForm,
+    NominationForm,
+    PairActivityForm,
+    PairForm,
+    PlanForm,
+    ScoreForm,
+    SuggestionForm,
+    TargetForm,
+    TeamForm,
+)
+from .models import NominationStatus
+
+
+@dataclass(frozen=True)
+class Listing:
+    title: str
+    filters: type
+    select: Callable
+    columns: tuple[Column, ...]
+    link: Callable | None = None
+    create: str = ""
+
+
+def _cols(*pairs) -> tuple[Column, ...]:
+    return tuple(Column(label, path) for label, path in pairs)
+
+
+UNION = ("工会", "union.name")
+LISTS = {
+    "teams": Listing("班组", TeamFilters, selectors.team_list, _cols(
+        UNION, ("班组名称", "name"), ("班组长", "leader"), ("班组人数", "headcount"), ("等级", "grade")),
+        lambda r: reverse("competitions:team_detail", args=[r.pk]), "competitions:team_create"),
+    "competitions": Listing("劳动竞赛", CompetitionFilters, selectors.competition_list, _cols(
+        ("组织单位", "union.name"), ("竞赛名称", "title"), ("竞赛主题", "get_theme_display"), ("开始日期", "starts_on"),
+        ("结束日期", "ends_on")), lambda r: reverse("competitions:competition_detail", args=[r.pk]),
+        "competitions:competition_create"),
+    "suggestions": Listing("合理化建议", SuggestionFilters, selectors.suggestion_list, _cols(
+        UNION, ("建议名称", "title"), ("建议人", "proposer"), ("提出日期", "submitted_on"), ("已采纳", "adopted"),
+        ("创造效益（元）", "value")), None, "competitions:suggestion_create"),
+    "accidents": Listing("安全事故", AccidentFilters, selectors.accident_list, _cols(
+        UNION, ("发生日期", "occurred_on"), ("事故情况", "description")), None, "competitions:accident_create"),
+    "nominations": Listing("评先推荐", NominationFilters, selectors.nomination_list, _cols(
+        ("被推荐单位", "union.name"), ("被推荐对象", "recipient"), ("荣誉", "get_honour_kind_display"),
+        ("授予单位", "awarding_body"), ("推荐日期", "nominated_on"), ("状态", "get_status_display")),
+        lambda r: reverse("competitions:nomination_detail", args=[r.pk]), "competitions:nomination_create"),
+    "pairs": Listing("结对共建", PairFilters, selectors.pair_list, _cols(
+        ("组织单位", "union.name"), ("优秀企业工会", "model_union.name"), ("普通企业工会", "ordinary_union.name"),
+        ("结对日期", "agreed_on")), lambda r: reverse("competitions:pair_detail", args=[r.pk]),
+        "competitions:pair_create"),
+}
+
+
+def _cell(value):
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else value)
+
+
+@login_required
+def index_page(request):
+    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
+    period, error = period_asked(request)
+    return render(request, "competitions/index.html", {
+        "union": union, "period": period, "period_error": error,
+        "values": figure_values(FIGURES, user=request.user, union=union, period=period)})
+
+
+@login_required
+def list_page(request, *, name: str):
+    listing = LISTS[name]
+    filters = listing.filters.from_page(request)
+    page = paginate(request, listing.select(user=request.user, filters=filters.values))
+    rows = [(listing.link(record) if listing.link else "", [_cell(c.read(record)) for c in listing.columns])
+            for record in page]
+    return render(request, "competitions/list.html", {
+        "listing": listing, "form": filters.form, "page": page, "rows": rows, "name": name,
+        "export": reverse(f"competitions:{name}_export")})
+
+
+@login_required
+def export_page(request, *, name: str):
+    listing = LISTS[name]
+    records = listing.select(user=request.user, filters=listing.filters.from_page(request).values)
+    return xlsx_download(filename=f"{listing.title}.xlsx", headers=[(c.label, 18) for c in listing.columns],
+                         rows=([_cell(c.read(r)) for c in listing.columns] for r in records.iterator(chunk_size=2000)))
+
+
+def _form(request, form_class, title, service, success, back, **kwargs):
+    return form_page(request, form_class=form_class, title=title, cancel_url=back, service=service,
+                     success=success, **kwargs)
+
+
+# Teams ----------------------------------------------------------------------------------------
+
+def _team_back(team) -> str:
+    return reverse("competitions:team_detail", args=[team.pk])
+
+
+@login_required
+def team_create_page(request):
+    union = request.user.union
+    return _form(request, TeamForm, f"新增班组：{union.name}",
+                 lambda data: services.team_create(actor=request.user, union=union, **data), _team_back,
+                 reverse("competitions:teams"), form_kwargs={"enterprises": selectors.enterprises_of(union=union)})
+
+
+@login_required
+def team_detail_page(request, pk: int):
+    team = selectors.team_get(user=request.user, pk=pk)
+    return render(request, "competitions/team_detail.html", {
+        "team": team, "plans": team.plans.prefetch_related("targets"),
+        "innovations": team.innovations.order_by("-recorded_on")})
+
+
+@login_required
+def team_edit_page(request, pk: int):
+    team = selectors.team_get(user=request.user, pk=pk)
+    return _form(request, TeamForm, f"修改班组：{team}",
+                 lambda data: services.team_update(actor=request.user, team=team, **data), _team_back,
+                 _team_back(team), initial={n: getattr(team, n) for n in services.TEAM_FIELDS},
+                 form_kwargs={"enterprises": selectors.enterprises_of(union=team.union)})
+
+
+@login_required
+def team_plan_create_page(request, pk: int):
+    team = selectors.team_get(user=request.user, pk=pk)
+    return _form(request, PlanForm, f"新建夺标计划：{team}",
+                 lambda data: services.team_plan_create(actor=request.user, team=team, **data),
+                 lambda plan: _team_back(team), _team_back(team), initial={"start_year": timezone.localdate().year})
+
+
+@login_required
+@require_POST
+def team_plan_advance_page(request, pk: int):
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.team_plan_advance(actor=request.user, plan=plan),
+                         back=_team_back(plan.team), done="夺标计划已进入下一步")
+
+
+@login_required
+def team_target_page(request, pk: int):
+    plan = selectors.plan_get(user=request.user, pk=pk)
+    return _form(request, TargetForm, f"年度目标：{plan}",
+                 lambda data: services.team_target_set(actor=request.user, plan=plan, **data),
+                 lambda row: _team_back(plan.team), _team_back(plan.team),
+                 initial={"year": timezone.localdate().year})
+
+
+@login_required
+def innovation_create_page(request, pk: int):
+    team = selectors.team_get(user=request.user, pk=pk)
+    return _form(request, InnovationForm, f"登记创新成果：{team}",
+                 lambda data: services.innovation_create(actor=request.user, team=team, **data),
+                 lambda row: _team_back(team), _team_back(team), initial={"recorded_on": timezone.localdate()})
+
+
+# Competitions ---------------------------------------------------------------------------------
+
+def _competition_back(competition) -> str:
+    return reverse("competitions:competition_detail", args=[competition.pk])
+
+
+@login_required
+def competition_create_page(request):
+    union = request.user.union
+    return _form(request, CompetitionForm, f"新建劳动竞赛：{union.name}",
+                 lambda data: services.competition_create(actor=request.user, union=union, **data),
+                 _competition_back, reverse("competitions:competitions"))
+
+
+@login_required
+def competition_detail_page(request, pk: int):
+    competition = selectors.competition_get(user=request.user, pk=pk)
+    return render(request, "competitions/competition_detail.html", {
+        "competition": competition, "indicators": competition.indicators.all(),
+        "entries": selectors.entries_of(competition=competition),
+        "organiser": request.user.can_write and competition.union.path.startswith(request.user.union.path)})
+
+
+@login_required
+def entry_add_page(request, pk: int):
+    competition = selectors.competition_get(user=request.user, pk=pk)
+    unions = selectors.unions_below(union=competition.union)
+    return _form(request, EntryForm, f"报名参赛：{competition}",
+                 lambda data: services.entry_add(actor=request.user, competition=competition, **data),
+                 lambda entry: _competition_back(competition), _competition_back(competition),
+                 form_kwargs={"unions": unions, "teams": selectors.team_list(user=request.user)})
+
+
+@login_required
+def entry_score_page(request, pk: int):
+    entry = selectors.entry_get(user=request.user, pk=pk)
+    return _form(request, ScoreForm, f"评分：{entry.name}",
+                 lambda data: services.entry_score(actor=request.user, entry=entry, **data),
+                 lambda saved: _competition_back(entry.competition), _competition_back(entry.competition),
+                 initial={"score": entry.score, "vetoed": entry.vetoed})
+
+
+@login_required
+@require_POST
+def competition_rank_page(request, pk: int):
+    competition = selectors.competition_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.competition_rank(actor=request.user, competition=competition),
+                         back=_competition_back(competition), done="已按得分排出名次")
+
+
+# Suggestions, accidents, nominations ---------------------------------------------------------------
+
+@login_required
+def suggestion_create_page(request):
+    union = request.user.union
+    back = reverse("competitions:suggestions")
+    return _form(request, SuggestionForm, f"登记合理化建议：{union.name}",
+                 lambda data: services.suggestion_create(actor=request.user, union=union, **data),
+                 lambda saved: back, back, initial={"submitted_on": timezone.localdate()})
+
+
+@login_required
+def accident_create_page(request):
+    union = request.user.union
+    back = reverse("competitions:accidents")
+    return _form(request, AccidentForm, f"登记安全事故：{union.name}",
+                 lambda data: services.accident_record(actor=request.user, union=union, **data),
+                 lambda saved: back, back)
+
+
+def _nomination_back(nomination) -> str:
+    return reverse("competitions:nomination_detail", args=[nomination.pk])
+
+
+@login_required
+def nomination_create_page(request):
+    union = request.user.union
+    return _form(request, NominationForm, f"推荐评先：{union.name}",
+                 lambda data: services.nomination_create(actor=request.user, union=union, **data),
+                 _nomination_back, reverse("competitions:nominations"),
+                 form_kwargs={"teams": selectors.team_list(user=request.user).filter(union=union)})
+
+
+@login_required
+def nomination_detail_page(request, pk: int):
+    nomination = selectors.nomination_get(user=request.user, pk=pk)
+    return render(request, "competitions/nomination_detail.html", {
+        "nomination": nomination, "steps": NominationStatus.choices,
+        "may_advance": request.user.can_write and request.user.union_id != nomination.union_id
+        and nomination.status != NominationStatus.APPROVED})
+
+
+@login_required
+@require_POST
+def nomination_advance_page(request, pk: int):
+    nomination = selectors.nomination_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.nomination_advance(actor=request.user, nomination=nomination),
+                         back=_nomination_back(nomination), done="已进入下一步")
+
+
+# Pairs ----------------------------------------------------------------------------------------
+
+def _pair_back(pair) -> str:
+    return reverse("competitions:pair_detail", args=[pair.pk])
+
+
+@login_required
+def pair_create_page(request):
+    union = request.user.union
+    unions = selectors.unions_below(union=union)
+    return _form(request, PairForm, f"结对共建：{union.name}",
+                 lambda data: services.pair_create(actor=request.user, union=union, **data), _pair_back,
+                 reverse("competitions:pairs"), form_kwargs={"unions": unions})
+
+
+@login_required
+def pair_detail_page(request, pk: int):
+    pair = selectors.pair_get(user=request.user, pk=pk)
+    return render(request, "competitions/pair_detail.html", {"pair": pair,
+                                                             "activities": selectors.pair_activities(pair=pair)})
+
+
+@login_required
+def pair_activity_add_page(request, pk: int):
+    pair = selectors.pair_get(user=request.user, pk=pk)
+    return _form(request, PairActivityForm, f"记入共建活动：{pair}",
+                 lambda data: services.pair_activity_add(actor=request.user, pair=pair, **data),
+                 lambda saved: _pair_back(pair), _pair_back(pair),
+                 form_kwargs={"activities": selectors.ledger_activities(pair=pair)})
