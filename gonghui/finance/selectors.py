@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Max, OuterRef, QuerySet, Sum
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible, within
@@ -219,7 +219,7 @@ def arrears_enterprises(today: date) -> QuerySet[Enterprise]:
     last = (AllocationPayment.objects.filter(enterprise_id=OuterRef("pk")).order_by().values("enterprise_id")
             .annotate(last=Max("month")).values("last"))
     return (Enterprise.objects.select_related("union").filter(Exists(keeping))
-            .annotate(last_paid=last).exclude(last_paid__gt=cutoff))
+            .annotate(last_paid=last).filter(Q(last_paid__isnull=True) | Q(last_paid__lt=cutoff)))
 
 
 def arrears_list(*, user, union: Union | None = None, today: date | None = None) -> QuerySet[Enterprise]:

@@ -31,7 +31,7 @@ from gonghui.core.services import (
 from gonghui.openaffairs.uploads import upload_type
 from gonghui.org.models import Enterprise, Union
 
-from . import chart
+from . import chart, sources
 from .selectors import table_in_force
 from .models import (
     Account,
@@ -298,6 +298,32 @@ def voucher_attachment_add(*, actor, voucher: Voucher, file) -> VoucherAttachmen
                                    uploaded_by=actor, uploaded_at=timezone.now())
     stored_with(attachment.file, f"upload.{ext}", file, lambda: save_with_history(attachment, actor=actor))
     return attachment
+
+
+@transaction.atomic
+def voucher_from_source(*, actor, source, credit_code: str = "102") -> Voucher:
+    """The voucher a payout recorded elsewhere suggests (a 送温暖 visit: 50405 送温暖支出 from the bank), drafted
+    with both lines naming the record; the record is then suggested no more."""
+    require_writer(actor)
+    kind = sources.BY_MODEL.get(type(source))
+    if kind is None:
+        raise ValidationError({"__all__": "该记录不能生成凭证"})
+    require_within(actor, source.union, field="source")
+    content_type = ContentType.objects.get_for_model(source)
+    if VoucherLine.objects.filter(source_type=content_type, source_id=source.pk,
+                                  voucher__reversed_by__isnull=True).exists():
+        raise ValidationError({"__all__": "该记录已生成凭证，不能重复记账"})
+    record = kind.amount(type(source).objects.filter(pk=source.pk)).get()
+    amount, day = sources.amount_of(record), getattr(record, kind.date_field)
+    if amount <= 0:
+        raise ValidationError({"__all__": "该记录没有金额，无需记账"})
+    codes = {code for code, *_ in chart.chart_accounts(chart.chart_of_level(source.union.level))}
+    summary = kind.summary(record)[:200]
+    headcount = 1 if kind.line_kind == sources.LineKind.GIFT else 0
+    return voucher_create(actor=actor, union=source.union, date=day, summary=summary, lines=[
+        {"code": sources.charged_code(kind.code(record), codes), "debit": amount, "summary": summary,
+         "kind": kind.line_kind, "headcount": headcount, "source": source},
+        {"code": credit_code, "credit": amount, "summary": summary, "source": source}])
 
 
 # Closing a period --------------------------------------------------------------------------------
