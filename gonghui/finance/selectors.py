@@ -5,10 +5,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from urllib.parse import urlencode
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Sum
+from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
+from gonghui.core.figures import figure_get, figure_records
+from gonghui.core.formatting import percent
+from gonghui.core.periods import Period
 from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible, within
 from gonghui.org.models import Enterprise, Union
 
@@ -68,6 +75,28 @@ def voucher_get(*, user, pk) -> Voucher:
 
 def voucher_lines(*, voucher: Voucher) -> QuerySet[VoucherLine]:
     return voucher.lines.select_related("account", "source_type").order_by("id")
+
+
+def reversal_of(*, voucher: Voucher) -> Voucher | None:
+    return Voucher.objects.filter(tenant_id=voucher.tenant_id, reverses=voucher).first()
+
+
+@dataclass(frozen=True)
+class LineSource:
+    label: str
+    url: str
+
+
+def line_sources(*, lines: list[VoucherLine]) -> dict[int, LineSource]:
+    """Each line's record kept elsewhere (by line id), as a label and a link."""
+    found = {}
+    for line in lines:
+        kind = sources.BY_MODEL.get(line.source_type.model_class()) if line.source_type_id else None
+        if kind is not None and line.source is not None:
+            found[line.pk] = LineSource(label=f"{kind.label}：{kind.summary(line.source)}", url=kind.url(line.source))
+        elif line.source_type_id and line.source is not None:
+            found[line.pk] = LineSource(label=str(line.source), url="")
+    return found
 
 
 def attachment_get(*, user, pk) -> VoucherAttachment:
@@ -156,9 +185,14 @@ def suggestions(*, user, union: Union, year: int, limit: int = 50) -> list[Sugge
 def source_get(*, user, kind: str, pk) -> object:
     source_kind = sources.BY_KEY.get(kind)
     if source_kind is None:
-        from django.http import Http404  # noqa: PLC0415
         raise Http404
     return get_visible_or_404(source_kind.model.objects.select_related("union"), user, pk=pk)
+
+
+def budget_accounts(*, union: Union) -> list[tuple[str, str]]:
+    """The income and expenditure accounts a budget of the union may name (its level's chart)."""
+    return [(code, f"{code} {name}") for code, name, category, _ in
+            chart.chart_accounts(chart.chart_of_level(union.level)) if category in (chart.INCOME, chart.EXPENDITURE)]
 
 
 # Budgets -----------------------------------------------------------------------------------------
@@ -172,7 +206,6 @@ class BudgetRow:
 
     @property
     def rate(self) -> str:
-        from gonghui.core.formatting import percent  # noqa: PLC0415
         return percent(self.actual, self.budget) if self.budget else "—"
 
 
@@ -258,3 +291,27 @@ def finance_todo(*, user, today: date) -> Todo:
         overdue_findings=finding_list(user=user).filter(overdue_q(today, "project__")).count(),
         arrears=arrears_list(user=user, today=today).count(),
     )
+
+
+# Income and expenditure by account, from the registry's records so the rows add up to the figures --------
+
+@dataclass(frozen=True)
+class AccountTotal:
+    code: str
+    name: str
+    amount: Decimal
+    url: str
+
+
+def by_account(*, user, union: Union, period: Period) -> list[AccountTotal]:
+    rows = []
+    for key in ("finance.income", "finance.expenditure"):
+        records = figure_records(figure_get(key), user=user, union=union, period=period)
+        totals: dict[str, Decimal] = {}
+        for code, amount in records.order_by().values_list("code").annotate(total=Sum("amount")):
+            totals[code[:3]] = totals.get(code[:3], ZERO) + (amount or ZERO)
+        query = {"union": union.pk, "start": period.start.isoformat(), "end": period.end.isoformat()}
+        rows += [AccountTotal(code=code, name=chart.NAMES[code], amount=amount,
+                              url=reverse("finance:lines") + "?" + urlencode({**query, "code": code}))
+                 for code, amount in sorted(totals.items()) if amount]
+    return rows

@@ -1,7 +1,7 @@
 """Every write of union finance: the writer, the subtree, the input, then a save with history.
 
-Errors are gathered and raised together; a voucher line's error sits at the row's field (`amount_2`, `code_2`,
-numbered from 1 as the form's rows are), a voucher's own at its field or at the top.
+Errors are gathered and raised together; a voucher line's error sits at the row's field (
+numbered from 1 as the form's rows are: `debit_2`, `credit_2`, `code_2`), a voucher's own at its field or at the top.
 """
 
 import calendar
@@ -116,11 +116,11 @@ def _closed_error(books: Books, day: date) -> str:
 # Vouchers ----------------------------------------------------------------------------------------
 
 def _side_amounts(row: dict, index: int, errors: dict) -> tuple[Decimal, Decimal]:
-    debit = check_money(errors, f"amount_{index}", row.get("debit"), label=f"第{index}行借方金额")
-    credit = check_money(errors, f"amount_{index}", row.get("credit"), label=f"第{index}行贷方金额")
+    debit = check_money(errors, f"debit_{index}", row.get("debit"), label=f"第{index}行借方金额")
+    credit = check_money(errors, f"credit_{index}", row.get("credit"), label=f"第{index}行贷方金额")
     debit, credit = debit or ZERO, credit or ZERO
-    if f"amount_{index}" not in errors and (debit > 0) == (credit > 0):
-        errors[f"amount_{index}"] = f"第{index}行应填写借方或贷方金额之一，且金额须大于0"
+    if not {f"debit_{index}", f"credit_{index}"} & set(errors) and (debit > 0) == (credit > 0):
+        errors[f"debit_{index}"] = f"第{index}行应填写借方或贷方金额之一，且金额须大于0"
     return debit, credit
 
 
@@ -152,7 +152,7 @@ def _lines(books: Books, rows: Iterable[dict], errors: dict) -> list[VoucherLine
     if len(lines) < 2:
         errors.setdefault("__all__", "凭证至少应有一借一贷两行分录")
     debits, credits = sum(line.debit for line in lines), sum(line.credit for line in lines)
-    if not any(key.startswith("amount_") for key in errors) and len(lines) >= 2 and debits != credits:
+    if not any(key.startswith(("debit_", "credit_")) for key in errors) and len(lines) >= 2 and debits != credits:
         errors["__all__"] = f"借贷不平衡：借方合计 {debits:.2f} 元，贷方合计 {credits:.2f} 元，凭证未保存"
     return lines
 

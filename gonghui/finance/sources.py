@@ -53,7 +53,7 @@ KINDS = (
                lambda record: "50404", lambda record: f"困难职工{record.get_kind_display()}",
                lambda record: reverse("care:file_detail", args=[record.file_id])),
     SourceKind("payout", "帮困基金救助", FundPayout, "paid_on", lambda qs: qs.annotate(paid=F("amount")),
-               lambda record: "50404", lambda record: f"帮困基金救助：{record.reason}"[:60],
+               lambda record: "50404", lambda record: "帮困基金救助",
                lambda record: reverse("care:fund_detail", args=[record.fund_id])),
 )
 BY_KEY = {kind.key: kind for kind in KINDS}

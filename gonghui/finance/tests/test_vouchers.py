@@ -41,12 +41,12 @@ def test_a_voucher_that_does_not_balance_is_refused_and_nothing_is_saved(cast):
 
 
 @pytest.mark.parametrize(("row", "field", "message"), [
-    (line("50102", debit="10.005"), "amount_1", "第1行借方金额最多保留两位小数（精确到分）"),
-    (line("50102", debit="-10"), "amount_1", "第1行借方金额不能为负数"),
+    (line("50102", debit="10.005"), "debit_1", "第1行借方金额最多保留两位小数（精确到分）"),
+    (line("50102", debit="-10"), "debit_1", "第1行借方金额不能为负数"),
     (line("212", debit="10"), "code_1", "第1行科目“212”不是基层工会会计科目中的科目"),
     (line("502", debit="10"), "code_1", "第1行科目“502”不是基层工会会计科目中的科目"),
     (line("501", debit="10"), "code_1", "第1行科目“501 职工活动支出”设有明细科目，请记入明细科目"),
-    (line("50102", debit="10", credit="10"), "amount_1", "第1行应填写借方或贷方金额之一，且金额须大于0"),
+    (line("50102", debit="10", credit="10"), "debit_1", "第1行应填写借方或贷方金额之一，且金额须大于0"),
 ])
 def test_bad_lines_are_refused_at_their_row(cast, row, field, message):
     with pytest.raises(ValidationError) as exc:
