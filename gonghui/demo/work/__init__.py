@@ -17,6 +17,7 @@ from gonghui.accounts.models import User
 from ..tree import Tree
 from .care import CareSummary, build_care
 from .context import Work
+from .finance import FinanceSummary, build_finance
 from .honours import build_honours, build_news
 from .ledger import build_ledger
 from .openaffairs import OpenAffairsSummary, build_openaffairs
@@ -38,6 +39,7 @@ class WorkSummary:
     welfare: WelfareSummary
     outreach: OutreachSummary
     openaffairs: OpenAffairsSummary
+    finance: FinanceSummary
 
     def lines(self) -> list[str]:
         care, rights, outreach = self.care, self.rights, self.outreach
@@ -53,6 +55,7 @@ class WorkSummary:
             f"课程 {outreach.courses} 门、点课 {outreach.orders} 次、送课 {outreach.delivered} 期",
             f"公开目录事项 {self.openaffairs.items} 项，公开事项 {self.openaffairs.postings} 项，"
             f"职工提问和意见 {self.openaffairs.comments} 条",
+            f"账套 {self.finance.books} 套，记账凭证 {self.finance.vouchers} 张，拨缴经费 {self.finance.allocations} 笔，经费审查 {self.finance.audits} 项",
         ]
 
 
@@ -65,4 +68,5 @@ def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, me
         news=build_news(work, entries), care=build_care(work), rights=build_rights(work),
         welfare=build_welfare(work),
         outreach=build_outreach(work), openaffairs=build_openaffairs(work),
+        finance=build_finance(work),
     )
