@@ -20,6 +20,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
+from gonghui.core.money import CENT
 from gonghui.core.scoping import visible, within
 from gonghui.core.xlsx import XLSX_TYPE, neutralise
 from gonghui.org.models import Union
@@ -70,7 +71,8 @@ def _sums(qs: QuerySet, columns: dict[str, Q]) -> dict[str, dict[str, Decimal]]:
     result = {name: {} for name in columns}
     for row in rows:
         for name in columns:
-            result[name][row["code"]] = row[name] or ZERO
+            # SQLite sums decimals as floats' text; the report is to the fen on every database.
+            result[name][row["code"]] = Decimal(row[name] or 0).quantize(CENT)
     return result
 
 
