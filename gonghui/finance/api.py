@@ -1,3 +1,421 @@
-from ninja import Router
+"""/api/finance/: vouchers (prepare, review, post, reverse), suggested vouchers, the reports, closing, budgets,
+the 2% allocation and arrears, the province tables, and audits, through the same selectors and services as
+the pages; the lists take the pages' filters."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from ninja import Query, Router, Schema, Status
+
+from gonghui.core.api import Page, RecordId, Year
+from gonghui.core.filters import filtered_page
+from gonghui.core.scoping import get_visible_or_404
+from gonghui.org.models import Enterprise
+from gonghui.org.selectors import union_get
+
+from . import selectors, services, statements
+from .filters import AllocationFilters, AuditFilters, FindingFilters, LineFilters, VoucherFilters
+from .models import LineKind
 
 router = Router(tags=["finance"])
+
+
+def _list_route(path: str, filters_class, select, out: type[Schema], summary: str) -> None:
+    def list_records(request, query: Query[filters_class.query_schema()]):
+        return filtered_page(request, query, filters_class, select)
+
+    router.get(path, response=Page[out], summary=summary, operation_id=f"finance_list_{path.strip('/')}")(
+        list_records)
+
+
+class LineIn(Schema):
+    code: str
+    debit: str | None = None
+    credit: str | None = None
+    summary: str = ""
+    kind: str = LineKind.ORDINARY
+    headcount: int = 0
+
+
+class VoucherIn(Schema):
+    date: date
+    summary: str
+    attachment_count: int = 0
+    lines: list[LineIn]
+
+
+class LineOut(Schema):
+    id: int
+    code: str
+    summary: str
+    debit: Decimal
+    credit: Decimal
+    kind: str
+    source_model: str | None = None
+    source_id: int | None
+
+    @staticmethod
+    def resolve_source_model(obj) -> str | None:
+        return obj.source_type.model if obj.source_type_id else None
+
+
+class VoucherOut(Schema):
+    id: int
+    union_id: int
+    year: int
+    number: int
+    date: date
+    summary: str
+    status: str
+    prepared_by_id: int
+    reviewed_by_id: int | None
+    approved_by_id: int | None
+    posted_on: date | None
+    reverses_id: int | None
+
+
+class VoucherDetail(VoucherOut):
+    lines: list[LineOut]
+    warnings: list[str]
+
+
+class PostedLineOut(Schema):
+    id: int
+    union_id: int
+    voucher_id: int
+    date: date
+    code: str
+    summary: str
+    debit: Decimal
+    credit: Decimal
+
+
+def _detail(voucher) -> dict:
+    lines = [LineOut.from_orm(line).dict() for line in selectors.voucher_lines(voucher=voucher)]
+    return {**VoucherOut.from_orm(voucher).dict(), "lines": lines,
+            "warnings": selectors.voucher_warnings(voucher=voucher)}
+
+
+@router.post("/unions/{union_id}/vouchers", response={201: VoucherDetail}, summary="编制记账凭证（借贷须平衡）")
+def create_voucher(request, union_id: RecordId, data: VoucherIn):
+    union = union_get(user=request.user, pk=union_id)
+    fields = data.dict()
+    voucher = services.voucher_create(actor=request.user, union=union, **fields)
+    return Status(201, _detail(voucher))
+
+
+@router.get("/vouchers/{voucher_id}", response=VoucherDetail, summary="凭证及其分录、开支规定提示")
+def get_voucher(request, voucher_id: RecordId):
+    return _detail(selectors.voucher_get(user=request.user, pk=voucher_id))
+
+
+def _voucher_action(path: str, summary: str, action) -> None:
+    def act(request, voucher_id: RecordId):
+        voucher = selectors.voucher_get(user=request.user, pk=voucher_id)
+        return _detail(action(actor=request.user, voucher=voucher))
+
+    router.post(path, response=VoucherDetail, summary=summary,
+                operation_id=f"finance_voucher_{path.rsplit('/', 1)[-1]}")(act)
+
+
+_voucher_action("/vouchers/{voucher_id}/review", "审核凭证（制单人不能审核）", services.voucher_review)
+_voucher_action("/vouchers/{voucher_id}/post", "审批记账（制单人不能审批）", services.voucher_post)
+_voucher_action("/vouchers/{voucher_id}/reverse", "冲销已记账凭证（生成待记账的冲销凭证）", services.voucher_reverse)
+
+
+class SuggestionOut(Schema):
+    kind: str
+    record_id: int
+    union_id: int
+    date: date
+    summary: str
+    amount: Decimal
+    code: str
+
+
+@router.get("/unions/{union_id}/suggestions", response=list[SuggestionOut], summary="待生成凭证的支出记录")
+def list_suggestions(request, union_id: RecordId, year: Year):
+    union = union_get(user=request.user, pk=union_id)
+    return [{"kind": s.kind.key, "record_id": s.record.pk, "union_id": s.record.union_id, "date": s.date,
+             "summary": s.summary, "amount": s.amount, "code": s.code}
+            for s in selectors.suggestions(user=request.user, union=union, year=year)]
+
+
+@router.post("/suggestions/{kind}/{record_id}/accept", response={201: VoucherDetail}, summary="按支出记录生成凭证")
+def accept_suggestion(request, kind: str, record_id: RecordId):
+    source = selectors.source_get(user=request.user, kind=kind, pk=record_id)
+    return Status(201, _detail(services.voucher_from_source(actor=request.user, source=source)))
+
+
+class RowOut(Schema):
+    line: int
+    label: str
+    code: str
+    total: bool
+    values: list[Decimal]
+
+
+class StatementOut(Schema):
+    form_number: str
+    title: str
+    union_id: int
+    consolidated: bool
+    period: str
+    columns: list[str]
+    rows: list[RowOut]
+    signers: dict[str, str]
+
+
+@router.get("/unions/{union_id}/reports/{kind}", response=StatementOut,
+            summary="工会01表 资产负债表 / 工会02表 收入支出表（month 为空即年报；consolidated 汇总下级）")
+def get_report(request, union_id: RecordId, kind: str, year: Year, month: int | None = None,
+               consolidated: bool = False):
+    union = union_get(user=request.user, pk=union_id)
+    build = {"01": statements.balance_sheet, "02": statements.income_statement}.get(kind)
+    if build is None:
+        raise Http404
+    if month is not None and not 1 <= month <= 12:
+        raise ValidationError({"month": "月份应在1至12之间"})
+    report = build(user=request.user, union=union, year=year, month=month,
+                   consolidated=consolidated and union.is_federation)
+    return {"form_number": report.form_number, "title": report.title, "union_id": union.pk,
+            "consolidated": report.consolidated, "period": report.period_label, "columns": list(report.columns),
+            "rows": [{"line": row.line, "label": row.label.strip(), "code": row.code, "total": row.total,
+                      "values": list(row.values)} for row in report.rows],
+            "signers": dict(report.signers)}
+
+
+class CloseIn(Schema):
+    year: Year
+    month: int
+
+
+class BooksOut(Schema):
+    id: int
+    union_id: int
+    year: int
+    chart: str
+    closed_month: int
+
+
+@router.post("/unions/{union_id}/close", response=BooksOut, summary="月结（12月即年结）")
+def close_period(request, union_id: RecordId, data: CloseIn):
+    union = union_get(user=request.user, pk=union_id)
+    return services.period_close(actor=request.user, union=union, year=data.year, month=data.month).books
+
+
+class BudgetIn(Schema):
+    year: Year
+    code: str
+    amount: str
+
+
+class BudgetRowOut(Schema):
+    code: str
+    name: str
+    budget: Decimal | None
+    actual: Decimal
+
+
+@router.post("/unions/{union_id}/budgets", response={201: BudgetRowOut}, summary="编制预算（按科目）")
+def set_budget(request, union_id: RecordId, data: BudgetIn):
+    union = union_get(user=request.user, pk=union_id)
+    budget = services.budget_set(actor=request.user, union=union, **data.dict())
+    row = next(r for r in selectors.budget_execution(user=request.user, union=union, year=budget.year)
+               if r.code == budget.code)
+    return Status(201, row)
+
+
+@router.get("/unions/{union_id}/budgets", response=list[BudgetRowOut], summary="预算执行（预算数与执行数）")
+def list_budgets(request, union_id: RecordId, year: Year):
+    union = union_get(user=request.user, pk=union_id)
+    return selectors.budget_execution(user=request.user, union=union, year=year)
+
+
+class AllocationIn(Schema):
+    month: date
+    payroll: str
+    channel: str
+    received_on: date
+
+
+class AllocationOut(Schema):
+    id: int
+    union_id: int
+    enterprise_id: int
+    month: date
+    payroll: Decimal
+    amount: Decimal
+    channel: str
+    received_on: date
+    own_share: Decimal
+    upper_share: Decimal
+    voucher_id: int | None
+
+
+@router.post("/enterprises/{enterprise_id}/allocations", response={201: AllocationOut},
+             summary="登记企业拨缴经费（2%，按分成比例生成收款凭证）")
+def receive_allocation(request, enterprise_id: RecordId, data: AllocationIn):
+    enterprise = get_visible_or_404(Enterprise.objects.select_related("union"), request.user, pk=enterprise_id)
+    return Status(201, services.allocation_receive(actor=request.user, enterprise=enterprise, **data.dict()))
+
+
+class ArrearsOut(Schema):
+    id: int
+    union_id: int
+    name: str
+    last_paid: date | None
+
+
+@router.get("/arrears", response=list[ArrearsOut], summary="欠缴工会经费超过3个月的企业")
+def list_arrears(request):
+    return list(selectors.arrears_list(user=request.user)[:1000])
+
+
+class SharingIn(Schema):
+    province: str
+    effective_from: date
+    grassroots: str
+    street: str = "0"
+    county: str = "0"
+    city: str = "0"
+    province_share: str = "0"
+    national: str = "0"
+
+
+class SharingOut(Schema):
+    id: int
+    union_id: int
+    province: str
+    effective_from: date
+    grassroots: Decimal
+    street: Decimal
+    county: Decimal
+    city: Decimal
+    province_share: Decimal
+    national: Decimal
+
+
+@router.post("/unions/{union_id}/sharing-tables", response={201: SharingOut}, summary="制定拨缴经费分成比例（合计100%）")
+def create_sharing(request, union_id: RecordId, data: SharingIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.sharing_table_create(actor=request.user, union=union, **data.dict()))
+
+
+class RulesIn(Schema):
+    province: str
+    effective_from: date
+    gift_limit: str
+    cash_gifts_banned: bool = True
+    equipment_threshold: str = "1000"
+
+
+class RulesOut(Schema):
+    id: int
+    union_id: int
+    province: str
+    effective_from: date
+    gift_limit: Decimal
+    cash_gifts_banned: bool
+    equipment_threshold: Decimal
+
+
+@router.post("/unions/{union_id}/spending-rules", response={201: RulesOut}, summary="制定经费开支规定")
+def create_rules(request, union_id: RecordId, data: RulesIn):
+    union = union_get(user=request.user, pk=union_id)
+    return Status(201, services.spending_rules_create(actor=request.user, union=union, **data.dict()))
+
+
+class AuditIn(Schema):
+    union_id: RecordId
+    year: Year
+    title: str
+    scope: list[str]
+    started_on: date
+
+
+class AuditOut(Schema):
+    id: int
+    union_id: int
+    committee_id: int
+    year: int
+    title: str
+    scope: list[str]
+    started_on: date
+    status: str
+    notice: str
+    deadline: date | None
+    feedback: str
+    closed_on: date | None
+
+
+class FindingIn(Schema):
+    area: str
+    description: str
+    rule: str
+    amount: str = "0"
+
+
+class FindingOut(Schema):
+    id: int
+    project_id: int
+    union_id: int
+    area: str
+    description: str
+    rule: str
+    amount: Decimal
+    found_on: date
+
+
+class NoticeIn(Schema):
+    notice: str
+    deadline: date
+
+
+class FeedbackIn(Schema):
+    feedback: str
+
+
+@router.post("/unions/{union_id}/audits", response={201: AuditOut}, summary="新建经费审查项目（本级经审会审查本级或下级）")
+def create_audit(request, union_id: RecordId, data: AuditIn):
+    committee = union_get(user=request.user, pk=union_id)
+    fields = data.dict()
+    audited = union_get(user=request.user, pk=fields.pop("union_id"))
+    return Status(201, services.audit_project_create(actor=request.user, committee=committee, union=audited,
+                                                     **fields))
+
+
+def _audit(request, audit_id):
+    return selectors.audit_get(user=request.user, pk=audit_id)
+
+
+@router.post("/audits/{audit_id}/findings", response={201: FindingOut}, summary="登记审查发现问题")
+def add_finding(request, audit_id: RecordId, data: FindingIn):
+    return Status(201, services.audit_finding_add(actor=request.user, project=_audit(request, audit_id),
+                                                  **data.dict()))
+
+
+@router.post("/audits/{audit_id}/notice", response=AuditOut, summary="下达整改通知")
+def give_notice(request, audit_id: RecordId, data: NoticeIn):
+    return services.audit_notice(actor=request.user, project=_audit(request, audit_id), **data.dict())
+
+
+@router.post("/audits/{audit_id}/feedback", response=AuditOut, summary="被审查工会反馈整改情况")
+def give_feedback(request, audit_id: RecordId, data: FeedbackIn):
+    return services.audit_feedback(actor=request.user, project=_audit(request, audit_id), **data.dict())
+
+
+@router.post("/audits/{audit_id}/close", response=AuditOut, summary="销号")
+def close_audit(request, audit_id: RecordId):
+    return services.audit_close(actor=request.user, project=_audit(request, audit_id))
+
+
+_list_route("/vouchers", VoucherFilters, selectors.voucher_list, VoucherOut, "记账凭证列表")
+_list_route("/lines", LineFilters, selectors.line_list, PostedLineOut, "明细账（已记账分录）")
+_list_route("/allocations", AllocationFilters, selectors.allocation_list, AllocationOut, "拨缴经费列表")
+_list_route("/audits", AuditFilters, selectors.audit_list, AuditOut, "经费审查项目")
+_list_route("/findings", FindingFilters, selectors.finding_list, FindingOut, "审查发现问题")
+
+

@@ -1,2 +1,47 @@
+from django.urls import path
+
+from . import views
+
 app_name = "finance"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index_page, name="index"),
+    path("vouchers/", views.vouchers_page, name="vouchers"),
+    path("vouchers/export.xlsx", views.export_page, {"name": "vouchers"}, name="vouchers_export"),
+    path("vouchers/new/<int:union_pk>/", views.voucher_create_page, name="voucher_create"),
+    path("vouchers/<int:pk>/", views.voucher_detail_page, name="voucher_detail"),
+    path("vouchers/<int:pk>/edit/", views.voucher_edit_page, name="voucher_edit"),
+    path("vouchers/<int:pk>/review/", views.voucher_review_page, name="voucher_review"),
+    path("vouchers/<int:pk>/post/", views.voucher_post_page, name="voucher_post"),
+    path("vouchers/<int:pk>/reverse/", views.voucher_reverse_page, name="voucher_reverse"),
+    path("vouchers/<int:pk>/delete/", views.voucher_delete_page, name="voucher_delete"),
+    path("vouchers/<int:pk>/attachments/new/", views.attachment_add_page, name="attachment_add"),
+    path("attachments/<int:pk>/", views.attachment_page, name="attachment"),
+    path("lines/", views.lines_page, name="lines"),
+    path("lines/export.xlsx", views.export_page, {"name": "lines"}, name="lines_export"),
+    path("suggestions/", views.suggestions_page, name="suggestions"),
+    path("suggestions/<str:kind>/<int:pk>/accept/", views.suggestion_accept_page, name="suggestion_accept"),
+    path("books/", views.books_page, name="books"),
+    path("books/<int:pk>/edit/", views.books_edit_page, name="books_edit"),
+    path("books/<int:pk>/close/", views.period_close_page, name="period_close"),
+    path("reports/<str:kind>/", views.report_page, name="report"),
+    path("reports/<str:kind>/export.xlsx", views.report_export_page, name="report_export"),
+    path("budgets/", views.budgets_page, name="budgets"),
+    path("budgets/new/<int:union_pk>/", views.budget_set_page, name="budget_set"),
+    path("allocations/", views.allocations_page, name="allocations"),
+    path("allocations/export.xlsx", views.export_page, {"name": "allocations"}, name="allocations_export"),
+    path("allocations/new/<int:union_pk>/", views.allocation_create_page, name="allocation_create"),
+    path("arrears/", views.arrears_page, name="arrears"),
+    path("settings/", views.settings_page, name="settings"),
+    path("settings/sharing/new/<int:union_pk>/", views.sharing_create_page, name="sharing_create"),
+    path("settings/rules/new/<int:union_pk>/", views.rules_create_page, name="rules_create"),
+    path("audits/", views.audits_page, name="audits"),
+    path("audits/export.xlsx", views.export_page, {"name": "audits"}, name="audits_export"),
+    path("audits/new/<int:union_pk>/", views.audit_create_page, name="audit_create"),
+    path("audits/<int:pk>/", views.audit_detail_page, name="audit_detail"),
+    path("audits/<int:pk>/findings/new/", views.finding_add_page, name="finding_add"),
+    path("audits/<int:pk>/notice/", views.audit_notice_page, name="audit_notice"),
+    path("audits/<int:pk>/feedback/", views.audit_feedback_page, name="audit_feedback"),
+    path("audits/<int:pk>/close/", views.audit_close_page, name="audit_close"),
+    path("findings/", views.findings_page, name="findings"),
+    path("findings/export.xlsx", views.export_page, {"name": "findings"}, name="findings_export"),
+]

@@ -20,6 +20,7 @@ from .congress import CongressSummary, build_congress
 from .checks import ChecksSummary, build_checks
 from .competitions import CompetitionsSummary, build_competitions
 from .context import Work
+from .finance import FinanceSummary, build_finance
 from .honours import build_honours, build_news
 from .ledger import build_ledger
 from .openaffairs import OpenAffairsSummary, build_openaffairs
@@ -46,6 +47,7 @@ class WorkSummary:
     proposals: ProposalsSummary
     checks: ChecksSummary
     competitions: CompetitionsSummary
+    finance: FinanceSummary
 
     def lines(self) -> list[str]:
         care, rights, outreach = self.care, self.rights, self.outreach
@@ -66,6 +68,7 @@ class WorkSummary:
             f"考核细则 {self.checks.rubrics} 份，考核 {self.checks.campaigns} 项、考核对象 {self.checks.assessments} 个、命名 {self.checks.named} 个",
             f"班组 {self.competitions.teams} 个，劳动竞赛 {self.competitions.competitions} 项、参赛 {self.competitions.entries} 个，"
             f"合理化建议 {self.competitions.suggestions} 条，评先推荐 {self.competitions.nominations} 个，结对共建 {self.competitions.pairs} 对",
+            f"账套 {self.finance.books} 套，记账凭证 {self.finance.vouchers} 张，拨缴经费 {self.finance.allocations} 笔，经费审查 {self.finance.audits} 项",
         ]
 
 
@@ -80,4 +83,5 @@ def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, me
         outreach=build_outreach(work), openaffairs=build_openaffairs(work),
         congress=build_congress(work), proposals=build_proposals(work),
         checks=build_checks(work), competitions=build_competitions(work),
+        finance=build_finance(work),
     )

@@ -1,0 +1,101 @@
+"""The finance figures in the registry (gonghui.core.figures), in the summary's chapter 财务.
+
+Money figures sum `VoucherLine.amount` of posted lines dated in the period (the line's effect on its account:
+a reversal counts against what it reverses). 2% collected counts the receipts of the period; arrears are the
+enterprises behind on the period's last day (or today, if sooner); audits count the unions audited.
+"""
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from gonghui.core.figures import Column, Figure, Section, Style
+from gonghui.core.periods import Period
+from gonghui.org.models import Union
+
+from .models import AllocationPayment, AuditFinding, AuditProject, AuditStatus, VoucherLine
+from .selectors import arrears_enterprises
+
+
+def _lines(*prefixes: str):
+    condition = Q()
+    for prefix in prefixes:
+        condition |= Q(code__startswith=prefix)
+
+    def records(period: Period) -> QuerySet:
+        return VoucherLine.objects.select_related("union", "voucher", "account").filter(
+            condition, posted=True, date__range=(period.start, period.end))
+    return records
+
+
+def _allocations(period: Period) -> QuerySet:
+    return AllocationPayment.objects.select_related("union", "enterprise").filter(
+        received_on__range=(period.start, period.end))
+
+
+def _arrears(period: Period) -> QuerySet:
+    return arrears_enterprises(min(period.end, timezone.localdate()))
+
+
+def _audited(period: Period) -> QuerySet:
+    audited = AuditProject.objects.filter(started_on__range=(period.start, period.end)).values("union_id")
+    return Union.objects.filter(pk__in=audited)
+
+
+def _open_findings(period: Period) -> QuerySet:
+    return AuditFinding.objects.select_related("union", "project").filter(
+        found_on__range=(period.start, period.end)).exclude(project__status=AuditStatus.CLOSED)
+
+
+def _voucher_url(record) -> str:
+    return reverse("finance:voucher_detail", args=[record.voucher_id])
+
+
+def _finding_url(record) -> str:
+    return reverse("finance:audit_detail", args=[record.project_id])
+
+
+LINE = (Column("工会", "union.name"), Column("日期", "date"), Column("凭证", "voucher.label"),
+        Column("科目", "account"), Column("摘要", "summary"), Column("金额（元）", "amount"))
+
+
+def _money(key: str, label: str, sentence: str, definition: str, *prefixes: str, style=Style.WAN) -> Figure:
+    return Figure(key=key, label=label, sentence=sentence, definition=definition, section=Section.FINANCE,
+                  records=_lines(*prefixes), unit="万元" if style == Style.WAN else "元", total="amount",
+                  style=style, columns=LINE, month_field="date", ranked=True, record_url=_voucher_url)
+
+
+FIGURES = (
+    _money("finance.income", "工会经费收入", "全年工会经费收入{value}万元",
+           "期内已记账凭证中收入类科目（4开头）的发生额（贷方减借方）。", "4"),
+    _money("finance.expenditure", "工会经费支出", "支出{value}万元",
+           "期内已记账凭证中支出类科目（5开头）的发生额（借方减贷方）。", "5"),
+    _money("finance.activities", "职工活动支出", "其中职工活动支出{value}万元",
+           "501 职工活动支出（基层工会）与 502 职工活动组织支出（县级以上工会）的期内发生额。", "501", "502"),
+    _money("finance.services", "职工服务支出", "职工服务支出{value}万元",
+           "503 职工服务支出（劳动和技能竞赛、建家、职工创新、职工书屋等）的期内发生额。", "503"),
+    _money("finance.rights", "维权支出", "维权支出{value}万元",
+           "504 维权支出（劳动关系协调、劳动保护、法律援助、困难职工帮扶、送温暖）的期内发生额。", "504"),
+    _money("finance.facilities", "投入设施建设资金", "投入资金{value}万元用于职工活动设施建设",
+           "507 资本性支出（房屋建筑物购建、设备购置、大型修缮等）的期内发生额，即建设职工活动中心等设施的投入。",
+           "507"),
+    Figure(key="finance.allocation_collected", label="收缴拨缴经费", sentence="收缴工会经费（2%拨缴）{value}万元",
+           definition="期内到账（到账日期）的企业按工资总额2%拨缴的工会经费。", section=Section.FINANCE,
+           records=_allocations, unit="万元", total="amount", style=Style.WAN, month_field="received_on",
+           ranked=True,
+           columns=(Column("工会", "union.name"), Column("企业", "enterprise.name"), Column("所属月份", "month"),
+                    Column("缴纳方式", "get_channel_display"), Column("到账日期", "received_on"),
+                    Column("拨缴经费（元）", "amount"))),
+    Figure(key="finance.allocation_arrears", label="欠缴工会经费企业", sentence="欠缴工会经费超过3个月的企业{value}家",
+           definition="建账工会所属企业中，至期末（或今天）最近已缴月份落后应缴月份超过3个月（或从未缴纳）的企业。",
+           section=Section.FINANCE, records=_arrears, unit="家", zero_sentence="所属企业均按时拨缴工会经费",
+           columns=(Column("工会", "union.name"), Column("企业", "name"), Column("最近已缴月份", "last_paid"))),
+    Figure(key="finance.audits", label="财务审计工会", sentence="对辖区内的{value}家工会进行了工会财务审计",
+           definition="期内开始（开始日期）的经费审查项目所审查的工会，每家工会计一次。", section=Section.FINANCE,
+           records=_audited, unit="家", columns=(Column("工会", "name"), Column("层级", "get_level_display"))),
+    Figure(key="finance.findings_open", label="未销号审查问题", sentence="审查发现的问题尚有{value}个未整改销号",
+           definition="期内发现、所属审查项目尚未销号的问题。", section=Section.FINANCE, records=_open_findings,
+           unit="个", month_field="found_on", record_url=_finding_url, zero_sentence="审查发现的问题均已整改销号",
+           columns=(Column("被审查工会", "union.name"), Column("问题", "description"), Column("违反的规定", "rule"),
+                    Column("涉及金额（元）", "amount"), Column("整改期限", "project.deadline"))),
+)

@@ -1,0 +1,90 @@
+"""The filters of the finance lists, for their pages, exports and API alike (see gonghui.core.filters)."""
+
+from datetime import date
+
+import django_filters as df
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from gonghui.core.filters import DateFilter, ListFilters, YearFilter, choice
+from gonghui.org.union_filter import UnionFilter
+
+from .models import AllocationPayment, AuditFinding, AuditProject, AuditStatus, Channel, Voucher, VoucherLine, \
+    VoucherStatus
+
+
+def overdue_q(today: date, prefix: str = "") -> Q:
+    """A rectification notice whose deadline has passed without the audit being closed."""
+    return Q(**{f"{prefix}status": AuditStatus.NOTIFIED, f"{prefix}deadline__lt": today})
+
+
+class VoucherFilters(ListFilters):
+    union = UnionFilter()
+    year = YearFilter(label="会计年度", field_name="year")
+    status = choice("状态", VoucherStatus.choices)
+    start = DateFilter(label="日期自", field_name="date", lookup_expr="gte")
+    end = DateFilter(label="至", field_name="date", lookup_expr="lte")
+    q = df.CharFilter(label="摘要", field_name="summary", lookup_expr="contains")
+
+    class Meta:
+        model = Voucher
+        fields = ()
+
+
+class LineFilters(ListFilters):
+    union = UnionFilter()
+    code = df.CharFilter(label="科目编号（含明细）", field_name="code", lookup_expr="startswith")
+    start = DateFilter(label="日期自", field_name="date", lookup_expr="gte")
+    end = DateFilter(label="至", field_name="date", lookup_expr="lte")
+
+    class Meta:
+        model = VoucherLine
+        fields = ()
+
+
+class AllocationFilters(ListFilters):
+    union = UnionFilter()
+    channel = choice("缴纳方式", Channel.choices)
+    start = DateFilter(label="所属月份自", field_name="month", lookup_expr="gte")
+    end = DateFilter(label="至", field_name="month", lookup_expr="lte")
+    q = df.CharFilter(label="企业名称", field_name="enterprise__name", lookup_expr="contains")
+
+    class Meta:
+        model = AllocationPayment
+        fields = ()
+
+
+def _overdue(qs: QuerySet, name: str, value: str) -> QuerySet:
+    return qs.filter(overdue_q(timezone.localdate()))
+
+
+class AuditFilters(ListFilters):
+    union = UnionFilter()
+    year = YearFilter(label="审查年度", field_name="year")
+    status = choice("状态", AuditStatus.choices)
+    overdue = choice("整改", (("yes", "逾期未整改"),), method=_overdue)
+
+    class Meta:
+        model = AuditProject
+        fields = ()
+
+
+def _finding_state(qs: QuerySet, name: str, value: str) -> QuerySet:
+    if value == "overdue":
+        return qs.filter(overdue_q(timezone.localdate(), "project__"))
+    if value == "closed":
+        return qs.filter(project__status=AuditStatus.CLOSED)
+    return qs.exclude(project__status=AuditStatus.CLOSED)
+
+
+class FindingFilters(ListFilters):
+    union = UnionFilter()
+    state = choice("整改情况", (("open", "未销号"), ("overdue", "逾期未整改"), ("closed", "已销号")),
+                   method=_finding_state)
+
+    class Meta:
+        model = AuditFinding
+        fields = ()
+
+
+
