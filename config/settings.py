@@ -101,7 +101,7 @@ MIDDLEWARE = [
 # What an account bound to no union may open (gonghui.core.middleware): its own pages, the home page that
 # sends it there, Django's admin, the administrators' API and the API's schema.
 UNION_FREE = {
-    "namespaces": ("accounts", "home", "admin"),
+    "namespaces": ("accounts", "home", "admin", "m"),  # m: the member portal, by its own member sign-in
     "api_prefixes": ("/api/accounts/", "/api/openapi.json", "/api/docs"),
 }
 

@@ -155,6 +155,13 @@ class AidRequest(TenantModel):
         indexes = [models.Index(fields=["union", "status"], name="aidrequest_union_status")]
         verbose_name = _("帮扶申请")
 
+    @property
+    def cause_labels(self) -> str:
+        from gonghui.care.choices import Cause
+
+        chosen = set(self.causes.split(","))
+        return "、".join(str(label) for value, label in Cause.choices if value in chosen)
+
 
 def document_path(instance, filename: str) -> str:
     from gonghui.core.files import random_file_name

@@ -19,6 +19,6 @@ def offer(cast, *, union=None, capacity=2, days=7, **kw):
     union = union or cast.union_a1
     today = timezone.localdate()
     return services.offer_create(actor=cast.officer if union == cast.union_a1 else cast.county_admin, union=union,
-                                 kind="culture", title=kw.pop("title", "职工篮球赛"),
+                                 kind="culture_sports", title=kw.pop("title", "职工篮球赛"),
                                  held_on=today + timezone.timedelta(days=days), capacity=capacity,
                                  deadline=timezone.now() + timezone.timedelta(days=days - 1), **kw)
