@@ -140,6 +140,7 @@ class AidRequest(TenantModel):
     school_level = models.CharField(_("学段"), max_length=12, blank=True)
     school_name = models.CharField(_("学校"), max_length=60, blank=True)
     note = models.CharField(_("情况说明"), max_length=500)
+    sent_on = models.DateField(_("提交日期"))
     status = models.CharField(_("状态"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.SENT)
     hardship_file = models.ForeignKey("care.HardshipFile", on_delete=models.SET_NULL, null=True, blank=True,
                                       related_name="+")
@@ -152,7 +153,8 @@ class AidRequest(TenantModel):
     history = HistoricalRecords()
 
     class Meta:
-        indexes = [models.Index(fields=["union", "status"], name="aidrequest_union_status")]
+        indexes = [models.Index(fields=["union", "status"], name="aidrequest_union_status"),
+                   models.Index(fields=["tenant", "sent_on"], name="aidrequest_tenant_sent")]
         verbose_name = _("帮扶申请")
 
     @property

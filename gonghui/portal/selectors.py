@@ -1,6 +1,8 @@
 """Reads of the member portal. A member's reads take the member and return only the member's own records (or
 what the member's union offers them); the union's reads take the user and are scoped by core.scoping."""
 
+from collections.abc import Mapping
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -14,12 +16,13 @@ from gonghui.care.models import (
     ServiceCard,
     Visit,
 )
-from gonghui.core.scoping import ancestor_paths, visible, within
+from gonghui.core.scoping import ancestor_paths, visible
 from gonghui.ledger.models import ActivityParticipant, Honour
 from gonghui.members.models import Member
 from gonghui.openaffairs import selectors as openaffairs
 from gonghui.org.models import Union, UnionLevel
 
+from .filters import AidRequestFilters, OfferFilters, TransferAskFilters
 from .models import AidRequest, MemberAccount, Offer, RequestStatus, SignUp, SignUpStatus, TransferAsk
 
 
@@ -110,8 +113,9 @@ def member_records(*, member: Member) -> dict:
 
 # The union's side -------------------------------------------------------------------------------
 
-def offer_list(*, user, union=None) -> QuerySet[Offer]:
-    return within(visible(Offer.objects.select_related("union", "activity"), user), union).order_by("-held_on", "-id")
+def offer_list(*, user, filters: Mapping | None = None) -> QuerySet[Offer]:
+    qs = visible(Offer.objects.select_related("union", "activity"), user)
+    return OfferFilters.narrow(qs, filters).order_by("-held_on", "-id")
 
 
 def offer_get(*, user, pk) -> Offer:
@@ -123,18 +127,18 @@ def offer_signups(*, offer: Offer) -> QuerySet[SignUp]:
             .order_by("-status", "created_at", "id"))
 
 
-def aid_request_list(*, user, union=None, status: str = "") -> QuerySet[AidRequest]:
-    qs = within(visible(AidRequest.objects.select_related("union", "member"), user), union)
-    return (qs.filter(status=status) if status else qs).order_by("-created_at", "-id")
+def aid_request_list(*, user, filters: Mapping | None = None) -> QuerySet[AidRequest]:
+    qs = visible(AidRequest.objects.select_related("union", "member"), user)
+    return AidRequestFilters.narrow(qs, filters).order_by("-sent_on", "-id")
 
 
 def aid_request_get(*, user, pk) -> AidRequest:
     return _own(aid_request_list(user=user).prefetch_related("documents"), pk)
 
 
-def transfer_ask_list(*, user, union=None, status: str = "") -> QuerySet[TransferAsk]:
-    qs = within(visible(TransferAsk.objects.select_related("union", "member", "to_union"), user), union)
-    return (qs.filter(status=status) if status else qs).order_by("-created_at", "-id")
+def transfer_ask_list(*, user, filters: Mapping | None = None) -> QuerySet[TransferAsk]:
+    qs = visible(TransferAsk.objects.select_related("union", "member", "to_union"), user)
+    return TransferAskFilters.narrow(qs, filters).order_by("-created_at", "-id")
 
 
 def transfer_ask_get(*, user, pk) -> TransferAsk:
@@ -155,7 +159,7 @@ def portal_member_get(*, user, pk) -> Member:
 
 
 def portal_todo(*, user) -> dict:
-    sent = RequestStatus.SENT
-    return {"aid": aid_request_list(user=user, status=sent).count(),
-            "transfers": transfer_ask_list(user=user, status=sent).count(),
+    sent = {"status": RequestStatus.SENT}
+    return {"aid": aid_request_list(user=user, filters=sent).count(),
+            "transfers": transfer_ask_list(user=user, filters=sent).count(),
             "closures": closure_list(user=user).count()}

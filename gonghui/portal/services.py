@@ -7,7 +7,7 @@ owning app's services (care's hardship file or schooling grant, members' transfe
 import hashlib
 import hmac
 import secrets
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -156,8 +156,8 @@ def activation_link_use(*, token: str) -> MemberAccount:
 
 
 @transaction.atomic
-def account_consent(*, account: MemberAccount) -> MemberAccount:
-    account.consented_at, account.consent_version = timezone.now(), CONSENT_VERSION
+def account_consent(*, account: MemberAccount, at: datetime | None = None) -> MemberAccount:
+    account.consented_at, account.consent_version = at or timezone.now(), CONSENT_VERSION
     account.save(update_fields=["consented_at", "consent_version"])
     return account
 
@@ -210,13 +210,17 @@ def _check_offer(offer: Offer) -> None:
 
 @transaction.atomic
 def offer_create(*, actor, union, kind: str, title: str, held_on: date, capacity: int, deadline,
-                 place: str = "", description: str = "", subtree: bool = False, categories=()) -> Offer:
+                 place: str = "", description: str = "", subtree: bool = False, categories=(),
+                 now: datetime | None = None) -> Offer:
+    """`now`: when it is published (the demo's year); the deadline may not have passed by then."""
     require_writer(actor)
     require_within(actor, union)
+    if deadline is not None and timezone.is_naive(deadline):
+        deadline = timezone.make_aware(deadline)  # a time without a zone (the API) is local time
     offer = Offer(tenant_id=union.tenant_id, union=union, kind=kind, title=title, held_on=held_on, place=place,
                   description=description, capacity=capacity, deadline=deadline, subtree=subtree,
                   categories=",".join(categories), created_by=actor)
-    if deadline and deadline < timezone.now():
+    if deadline and deadline < (now or timezone.now()):
         raise ValidationError({"deadline": "报名截止时间已过，请重新填写"})
     _check_offer(offer)
     save_with_history(offer, actor=actor)
@@ -240,12 +244,12 @@ def _locked(offer: Offer) -> Offer:
 
 
 @transaction.atomic
-def signup_create(*, member: Member, offer: Offer) -> SignUp:
-    """A place if one is left, else a place on the waiting list."""
+def signup_create(*, member: Member, offer: Offer, now: datetime | None = None) -> SignUp:
+    """A place if one is left, else a place on the waiting list (`now`: when, for the demo's year)."""
     offer = _locked(offer)
     if not offer_open_to(offer, member):
         raise ValidationError({"offer": "您不在该活动的报名范围内"})
-    if timezone.now() > offer.deadline:
+    if (now or timezone.now()) > offer.deadline:
         raise ValidationError({"offer": "报名已截止"})
     if SignUp.objects.filter(offer=offer, member=member).exclude(status=SignUpStatus.CANCELLED).exists():
         raise ValidationError({"offer": "您已报名该活动，不能重复报名"})
@@ -314,11 +318,11 @@ def offer_record_attendance(*, actor, offer: Offer, attended=None) -> Offer:
 @transaction.atomic
 def aid_request_create(*, member: Member, kind: str, note: str, causes=(), applicant_income=None,
                        student_name: str = "", school_level: str = "", school_name: str = "",
-                       documents=()) -> AidRequest:
+                       documents=(), sent_on: date | None = None) -> AidRequest:
     errors: dict = {}
     request = AidRequest(tenant_id=member.tenant_id, union=member.union, member=member, kind=kind, note=note,
                          student_name=student_name.strip(), school_level=school_level,
-                         school_name=school_name.strip())
+                         school_name=school_name.strip(), sent_on=sent_on or timezone.localdate())
     text_required(request, errors, note="情况说明")
     if kind == AidKind.HARDSHIP:
         chosen = [c for c in Cause.values if c in set(causes or ())]
@@ -374,7 +378,7 @@ def aid_request_accept(*, actor, request: AidRequest, amount: Decimal | None = N
     _decide(actor, request)
     if request.kind == AidKind.HARDSHIP:
         request.hardship_file = care.hardship_file_apply(
-            actor=actor, member=request.member, applied_on=timezone.localtime(request.created_at).date(),
+            actor=actor, member=request.member, applied_on=request.sent_on,
             causes=request.causes.split(","), applicant_income=request.applicant_income, cause_note=request.note)
     else:
         request.grant = care.schooling_grant_create(

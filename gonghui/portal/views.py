@@ -15,8 +15,9 @@ from gonghui.core.services import require_writer
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
+from .filters import AidRequestFilters, OfferFilters, TransferAskFilters
 from .forms import AcceptSchoolingForm, DeclineForm, EmptyForm, OfferForm, TransferAcceptForm
-from .models import AidKind, RequestStatus
+from .models import AidKind
 
 
 @login_required
@@ -28,7 +29,13 @@ def index_page(request):
 
 @login_required
 def offers_page(request):
-    return render(request, "portal/offers.html", {"page": paginate(request, selectors.offer_list(user=request.user))})
+    return _list_page(request, OfferFilters, selectors.offer_list, "portal/offers.html")
+
+
+def _list_page(request, filters_class, select, template: str):
+    filters = filters_class.from_page(request)
+    page = paginate(request, select(user=request.user, filters=filters.values))
+    return render(request, template, {"form": filters.form, "page": page})
 
 
 @login_required
@@ -63,11 +70,7 @@ def _care(request):
 @login_required
 def aid_requests_page(request):
     _care(request)
-    status = request.GET.get("status", "")
-    status = status if status in RequestStatus.values else ""
-    page = paginate(request, selectors.aid_request_list(user=request.user, status=status))
-    return render(request, "portal/aid_requests.html", {"page": page, "status": status,
-                                                        "statuses": RequestStatus.choices})
+    return _list_page(request, AidRequestFilters, selectors.aid_request_list, "portal/aid_requests.html")
 
 
 @login_required
@@ -110,8 +113,7 @@ def aid_decline_page(request, pk: int):
 
 @login_required
 def transfer_asks_page(request):
-    page = paginate(request, selectors.transfer_ask_list(user=request.user))
-    return render(request, "portal/transfer_asks.html", {"page": page})
+    return _list_page(request, TransferAskFilters, selectors.transfer_ask_list, "portal/transfer_asks.html")
 
 
 @login_required

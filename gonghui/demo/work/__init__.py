@@ -22,6 +22,7 @@ from .ledger import build_ledger
 from .openaffairs import OpenAffairsSummary, build_openaffairs
 from .outreach import OutreachSummary, build_outreach
 from .plans import build_plans
+from .portal import PortalSummary, build_portal
 from .rights import RightsSummary, build_rights
 from .staff import Staff
 from .welfare import WelfareSummary, build_welfare
@@ -38,6 +39,7 @@ class WorkSummary:
     welfare: WelfareSummary
     outreach: OutreachSummary
     openaffairs: OpenAffairsSummary
+    portal: PortalSummary
 
     def lines(self) -> list[str]:
         care, rights, outreach = self.care, self.rights, self.outreach
@@ -53,6 +55,8 @@ class WorkSummary:
             f"课程 {outreach.courses} 门、点课 {outreach.orders} 次、送课 {outreach.delivered} 期",
             f"公开目录事项 {self.openaffairs.items} 项，公开事项 {self.openaffairs.postings} 项，"
             f"职工提问和意见 {self.openaffairs.comments} 条",
+            f"会员服务：开通 {self.portal.accounts} 人，网上活动报名 {self.portal.offers} 项、报名 {self.portal.signups} 人次，"
+            f"网上帮扶申请 {self.portal.aid_requests} 件",
         ]
 
 
@@ -65,4 +69,5 @@ def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, me
         news=build_news(work, entries), care=build_care(work), rights=build_rights(work),
         welfare=build_welfare(work),
         outreach=build_outreach(work), openaffairs=build_openaffairs(work),
+        portal=build_portal(work),
     )

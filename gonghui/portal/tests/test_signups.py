@@ -19,7 +19,7 @@ from .helpers import offer, signed_in
 def _extra_member(cast, n, union=None):
     base = cast.member_a1
     return Member.objects.create(tenant_id=base.tenant_id, union=union or base.union, name=f"会员{n}",
-                                 id_number=f"11010519850312{n:04d}", birth_date=base.birth_date, gender="M",
+                                 id_number=f"3301061990010{n:05d}", birth_date=base.birth_date, gender="M",
                                  phone=f"1390000{n:04d}", join_date=base.join_date)
 
 

@@ -12,7 +12,7 @@ from gonghui.openaffairs import services as openaffairs
 from gonghui.openaffairs.models import Category
 from gonghui.portal import services
 
-from ..matrix import Entry, api, button, form, page, pk, union_pk
+from ..matrix import DAY, Entry, api, button, form, page, pk, union_pk
 
 A1 = "union_a1"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -92,4 +92,11 @@ PAGES = [
     form("portal:activation", pk("member_a1")),
 ]
 
-API: list = []
+API = [
+    api("GET /api/portal/offers"),
+    api("POST /api/portal/unions/{union_id}/offers", lambda w: {"union_id": w.union_a1.pk}, A1, body=lambda w: {
+        "kind": "culture_sports", "title": "篮球赛", "held_on": DAY, "capacity": 0, "deadline": f"{DAY}T10:00:00"}),
+    api("GET /api/portal/offers/{offer_id}/signups", lambda w: {"offer_id": w.portal_offer.pk}, A1),
+    api("GET /api/portal/aid-requests", care=True),
+    api("GET /api/portal/transfer-asks"),
+]
