@@ -32,10 +32,15 @@ def _moment(day: date, hour: int = 10) -> datetime:
 def build_portal(work: Work) -> PortalSummary:
     rng, summary = work.rng("portal"), PortalSummary()
     start = date(work.year, 1, 1)
-    for union in work.sample(rng, work.grassroots, work.scaled(30, floor=3), union_of=lambda union: union):
+    wanted, unions = work.scaled(30, floor=3), 0
+    # A small county's unions have a handful of members each: those with two or more take part.
+    for union in work.sample(rng, work.grassroots, len(work.grassroots), union_of=lambda union: union):
         members = work.roster(union)[:12]
-        if len(members) < 3:
+        if unions >= wanted:
+            break
+        if len(members) < 2:
             continue
+        unions += 1
         for member in members:
             if (day := work.day_between(rng, start, work.as_of)) is not None:
                 services.account_consent(account=services._account_for(member), at=_moment(day))
