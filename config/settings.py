@@ -102,7 +102,7 @@ MIDDLEWARE = [
 # What an account bound to no union may open (gonghui.core.middleware): its own pages, the home page that
 # sends it there, Django's admin, the administrators' API and the API's schema.
 UNION_FREE = {
-    "namespaces": ("accounts", "home", "admin"),
+    "namespaces": ("accounts", "home", "admin", "m"),  # m: the member portal, by its own member sign-in
     "api_prefixes": ("/api/accounts/", "/api/openapi.json", "/api/docs"),
 }
 
@@ -296,4 +296,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+# The member portal (gonghui.portal): sign-in codes and the SMS sender. In production set
+# PORTAL_SMS_SENDER=gonghui.portal.sms.AliyunSender and the PORTAL_ALIYUN_* keys.
+PORTAL = {
+    "SMS_SENDER": env("PORTAL_SMS_SENDER", "gonghui.portal.sms.AliyunSender" if PRODUCTION
+                      else "gonghui.portal.sms.ConsoleSender"),
+    "SMS_DIR": env("PORTAL_SMS_DIR", str(VAR_DIR / "sms")),
+    "CODE_MINUTES": env_int("PORTAL_CODE_MINUTES", 5),
+    "CODE_TRIES": env_int("PORTAL_CODE_TRIES", 5),
+    "CODES_PER_NUMBER_HOUR": env_int("PORTAL_CODES_PER_NUMBER_HOUR", 5),
+    "CODES_PER_ADDRESS_HOUR": env_int("PORTAL_CODES_PER_ADDRESS_HOUR", 20),
+    "CODE_INTERVAL_SECONDS": env_int("PORTAL_CODE_INTERVAL_SECONDS", 60),
+    "ALIYUN": {"ACCESS_KEY_ID": env("PORTAL_ALIYUN_ACCESS_KEY_ID", ""),
+               "ACCESS_KEY_SECRET": env("PORTAL_ALIYUN_ACCESS_KEY_SECRET", ""),
+               "SIGN_NAME": env("PORTAL_ALIYUN_SIGN_NAME", ""),
+               "TEMPLATE_CODE": env("PORTAL_ALIYUN_TEMPLATE_CODE", "")},
 }

@@ -29,6 +29,9 @@ NOT_WALKED_NAMESPACES = ("admin",)
 SCHEMA_PAGES = ("api:openapi-json", "api:openapi-view")
 PUBLIC = ("accounts:login", "accounts:logout", *SCHEMA_PAGES)
 WRITE_ANSWERS = (200, 201, 204, 302, 400, 422)
+# Members signed in to the member portal (/m/, tests/access/parts/portal.py): not staff users. The member
+# pages are walked with them too; member_other (member_a2) gets a 404 for each of member_a1's records.
+MEMBERS = ("member_self", "member_other")
 
 
 def _url_names(patterns, namespace=""):
@@ -79,7 +82,7 @@ def world(django_db_setup, django_db_blocker):
 
 def _cases():
     for route, entry in MATRIX.items():
-        for who in USERS:
+        for who in USERS + (MEMBERS if _is_member_page(entry) else ()):
             marks = [pytest.mark.xfail(strict=True, reason=entry.known[who])] if who in entry.known else []
             yield pytest.param(route, who, id=f"{route}-{who}", marks=marks)
 
@@ -198,9 +201,54 @@ def _content_problems(world: World, entry: Entry, user, text: str) -> list[str]:
     return [f"shows {marker!r}" for marker in dict.fromkeys(hidden) if marker in text]
 
 
+def _is_member_page(entry: Entry) -> bool:
+    return entry.route.startswith("m:")
+
+
+def _member_access(world: World, client, entry: Entry, who: str) -> list[str]:
+    """A member page: the member whose record it is answers, another member gets 404, and staff users and
+    anonymous visitors (no member signed in) are sent to the member sign-in. No member is ever shown a
+    full ID number or phone, nor a care record's text; member_a2 never sees member_a1's name."""
+    from gonghui.portal.auth import SESSION_KEY
+    from gonghui.portal.models import MemberAccount
+    from tests.access.parts.portal import MEMBER_PUBLIC
+
+    member = {"member_self": world.member_a1, "member_other": world.member_a2}.get(who)
+    if member is not None:
+        session = client.session
+        session[SESSION_KEY] = MemberAccount.objects.get(member=member).pk
+        session.save()
+    elif who != "anonymous":
+        client.force_login(_user(world, who))
+    problems = []
+    for method, kind in _requests(entry):
+        response = _send(client, entry, world, method)
+        status = response.status_code
+        if member is None and entry.route in MEMBER_PUBLIC:
+            ok = status < 400 or (kind == "write" and status in WRITE_ANSWERS)
+        elif member is None:
+            ok = status == 302 and response["Location"].startswith(reverse("m:login"))
+        elif who == "member_other" and entry.owner:
+            ok = status == 404
+        else:
+            ok = status in WRITE_ANSWERS if kind == "write" else status < 400
+        if not ok:
+            problems.append(f"{method.upper()} {status}: not what a {who} must get")
+        hidden = (*world.reveal_markers(), *CARE_MARKERS)
+        if member is None or who == "member_other":
+            hidden += (world.member_a1.name,)
+        text = text_of(response)
+        problems += [f"{method.upper()} {status}: shows {m!r}" for m in dict.fromkeys(hidden) if m in text]
+    return problems
+
+
 @pytest.mark.parametrize(("route", "who"), list(_cases()))
 def test_access(world, client, db, route, who):
     entry = MATRIX[route]
+    if _is_member_page(entry):
+        problems = _member_access(world, client, entry, who)
+        assert not problems, f"{route} as {who}: " + "; ".join(problems)
+        return
     user = _user(world, who)
     owner = getattr(world, entry.owner) if entry.owner else None
     if user is not None:

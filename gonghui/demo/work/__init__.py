@@ -27,6 +27,7 @@ from .openaffairs import OpenAffairsSummary, build_openaffairs
 from .outreach import OutreachSummary, build_outreach
 from .plans import build_plans
 from .proposals import ProposalsSummary, build_proposals
+from .portal import PortalSummary, build_portal
 from .rights import RightsSummary, build_rights
 from .staff import Staff
 from .welfare import WelfareSummary, build_welfare
@@ -48,6 +49,7 @@ class WorkSummary:
     checks: ChecksSummary
     competitions: CompetitionsSummary
     finance: FinanceSummary
+    portal: PortalSummary
 
     def lines(self) -> list[str]:
         care, rights, outreach = self.care, self.rights, self.outreach
@@ -69,6 +71,8 @@ class WorkSummary:
             f"班组 {self.competitions.teams} 个，劳动竞赛 {self.competitions.competitions} 项、参赛 {self.competitions.entries} 个，"
             f"合理化建议 {self.competitions.suggestions} 条，评先推荐 {self.competitions.nominations} 个，结对共建 {self.competitions.pairs} 对",
             f"账套 {self.finance.books} 套，记账凭证 {self.finance.vouchers} 张，拨缴经费 {self.finance.allocations} 笔，经费审查 {self.finance.audits} 项",
+            f"会员服务：开通 {self.portal.accounts} 人，网上活动报名 {self.portal.offers} 项、报名 {self.portal.signups} 人次，"
+            f"网上帮扶申请 {self.portal.aid_requests} 件",
         ]
 
 
@@ -84,4 +88,5 @@ def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, me
         congress=build_congress(work), proposals=build_proposals(work),
         checks=build_checks(work), competitions=build_competitions(work),
         finance=build_finance(work),
+        portal=build_portal(work),
     )

@@ -1,0 +1,163 @@
+"""What members send their union from the phone: aid applications (into care), opinions on postings,
+transfer requests, the data download and closing the account; and the union's handling of each."""
+
+import json
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from gonghui.care.models import HardshipFile, SchoolingGrant
+from gonghui.members.models import Transfer
+from gonghui.openaffairs import services as openaffairs
+from gonghui.openaffairs.models import Category, Comment
+from gonghui.portal import services
+from gonghui.portal.models import AidDocument, AidRequest, MemberAccount, TransferAsk
+
+from .helpers import signed_in
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def _hardship(**extra):
+    return {"kind": "hardship", "causes": ["illness"], "applicant_income": "1800", "note": "丈夫住院，收入减少",
+            **extra}
+
+
+def test_a_member_applies_for_hardship_aid_and_follows_it_into_the_care_file(client, cast):
+    signed_in(client, cast.member_a1)
+    response = client.post(reverse("m:aid_create"), _hardship(
+        documents=[SimpleUploadedFile("身份证.png", PNG), SimpleUploadedFile("诊断证明.pdf", PDF)]))
+    aid = AidRequest.objects.get()
+    assert response["Location"] == reverse("m:aid", args=[aid.pk])
+    assert AidDocument.objects.filter(request=aid).count() == 2
+    assert "已提交，待工会受理" in client.get(response["Location"]).content.decode()
+    staff = client.__class__()
+    staff.force_login(cast.officer)
+    assert "张伟" in staff.get(reverse("portal:aid_requests")).content.decode()
+    staff.post(reverse("portal:aid_accept", args=[aid.pk]))
+    file = HardshipFile.objects.get(member=cast.member_a1)
+    assert file.cause_note == "丈夫住院，收入减少" and file.applicant_income == 1800
+    page = client.get(reverse("m:aid", args=[aid.pk])).content.decode()
+    assert "工会已受理" in page and "困难职工档案" in page
+
+
+def test_a_file_that_is_not_a_picture_or_a_pdf_is_refused_and_nothing_saved(client, cast):
+    signed_in(client, cast.member_a1)
+    response = client.post(reverse("m:aid_create"), _hardship(
+        documents=[SimpleUploadedFile("照片.jpg", b"MZ\x90\x00 not an image")]))
+    assert response.status_code == 400 and "只能上传照片（JPG、PNG）或 PDF 文件" in response.content.decode()
+    assert not AidRequest.objects.exists() and not AidDocument.objects.exists()
+
+
+def test_missing_fields_get_chinese_errors(client, cast):
+    signed_in(client, cast.member_a1)
+    text = client.post(reverse("m:aid_create"), {"kind": "hardship", "note": "x"}).content.decode()
+    assert "请至少选择一项致困原因" in text and "本人月收入" in text
+    text = client.post(reverse("m:aid_create"), {"kind": "schooling", "note": "x"}).content.decode()
+    assert "请填写学生姓名" in text and "请选择学段" in text
+    assert not AidRequest.objects.exists()
+
+
+def test_a_schooling_grant_is_accepted_with_its_amount(client, cast):
+    aid = services.aid_request_create(member=cast.member_a1, kind="schooling", note="考上大学", student_name="张小明",
+                                      school_level="university")
+    client.force_login(cast.officer)
+    response = client.post(reverse("portal:aid_accept", args=[aid.pk]), {"amount": "-1",
+                                                                        "granted_on": timezone.localdate()})
+    assert response.status_code == 400 and not SchoolingGrant.objects.exists()
+    client.post(reverse("portal:aid_accept", args=[aid.pk]), {"amount": "2000", "granted_on": timezone.localdate()})
+    assert SchoolingGrant.objects.get().amount == 2000
+
+
+def test_a_declined_application_shows_the_reply(client, cast):
+    aid = services.aid_request_create(member=cast.member_a1, kind="schooling", note="考上大学", student_name="张小明",
+                                      school_level="university")
+    client.force_login(cast.officer)
+    assert client.post(reverse("portal:aid_decline", args=[aid.pk]), {"reply": ""}).status_code == 400
+    client.post(reverse("portal:aid_decline", args=[aid.pk]), {"reply": "请补交录取通知书"})
+    client.logout()
+    signed_in(client, cast.member_a1)
+    assert "请补交录取通知书" in client.get(reverse("m:aid", args=[aid.pk])).content.decode()
+
+
+def test_aid_applications_need_the_care_grant_and_are_scoped(client, cast):
+    aid = services.aid_request_create(member=cast.member_a1, kind="schooling", note="考上大学", student_name="张小明",
+                                      school_level="university")
+    client.force_login(cast.officer_no_care)
+    assert client.get(reverse("portal:aid_requests")).status_code == 403
+    assert client.get(reverse("portal:aid_request", args=[aid.pk])).status_code == 404
+    client.force_login(cast.sibling_officer)
+    assert client.get(reverse("portal:aid_request", args=[aid.pk])).status_code == 404
+
+
+def test_another_members_application_is_a_404(client, cast):
+    aid = services.aid_request_create(member=cast.member_a1, kind="schooling", note="考上大学", student_name="张小明",
+                                      school_level="university",
+                                      documents=[SimpleUploadedFile("通知书.pdf", PDF)])
+    signed_in(client, cast.member_b1)
+    assert client.get(reverse("m:aid", args=[aid.pk])).status_code == 404
+    document = aid.documents.get()
+    assert client.get(reverse("m:aid_document", args=[aid.pk, document.pk])).status_code == 404
+
+
+def test_a_member_reads_a_posting_and_leaves_a_question(client, cast):
+    today = timezone.localdate()
+    posting = openaffairs.posting_create(actor=cast.officer, union=cast.union_a1, category=Category.WELFARE,
+                                         title="中秋福利发放", content="每人一盒月饼", starts_on=today,
+                                         ends_on=today + timedelta(days=5))
+    openaffairs.posting_approve(actor=cast.street_admin, posting=posting)
+    signed_in(client, cast.member_a1)
+    assert "中秋福利发放" in client.get(reverse("m:postings")).content.decode()
+    url = reverse("m:posting", args=[posting.pk])
+    assert "每人一盒月饼" in client.get(url).content.decode()
+    assert client.post(url, {"kind": "question", "text": ""}).status_code == 400
+    client.post(url, {"kind": "question", "text": "退休职工有吗？"})
+    assert Comment.objects.get().text == "退休职工有吗？"
+    signed_in(client, cast.member_b1)
+    assert client.get(url).status_code == 404
+
+
+def test_a_transfer_request_starts_the_transfer(client, cast):
+    signed_in(client, cast.member_a1)
+    assert client.post(reverse("m:transfer"), {"to_union": cast.union_a2.pk, "reason": ""}).status_code == 400
+    client.post(reverse("m:transfer"), {"to_union": cast.union_a2.pk, "reason": "调到甲二中学"})
+    again = client.post(reverse("m:transfer"), {"to_union": cast.union_a2.pk, "reason": "再申请"})
+    assert "已有一份转会申请" in again.content.decode()
+    ask = TransferAsk.objects.get()
+    staff = client.__class__()
+    staff.force_login(cast.officer)
+    staff.post(reverse("portal:transfer_accept", args=[ask.pk]), {"on_date": timezone.localdate()})
+    transfer = Transfer.objects.get(member=cast.member_a1)
+    assert transfer.to_union == cast.union_a2 and TransferAsk.objects.get().transfer == transfer
+    assert "转入 甲二中学工会" in client.get(reverse("m:transfer")).content.decode()
+
+
+def test_the_data_download_is_the_members_own_data_masked(client, cast):
+    signed_in(client, cast.member_a1)
+    response = client.get(reverse("m:data"))
+    data = json.loads(response.content)
+    assert data["会员档案"]["姓名"] == "张伟" and data["会员档案"]["手机号码"] == "138****0011"
+    assert cast.member_a1.id_number not in response.content.decode()
+    assert "my-union-data.json" in response["Content-Disposition"]
+
+
+def test_closing_the_account_is_asked_by_the_member_and_done_by_the_union(client, cast):
+    signed_in(client, cast.member_a1)
+    client.post(reverse("m:close"))
+    account = MemberAccount.objects.get(member=cast.member_a1)
+    staff = client.__class__()
+    staff.force_login(cast.officer)
+    assert "张伟" in staff.get(reverse("portal:closures")).content.decode()
+    staff.post(reverse("portal:closure_close", args=[account.pk]))
+    assert client.get(reverse("m:me"))["Location"].startswith(reverse("m:login"))
+
+
+def test_the_union_prints_an_activation_link(client, cast):
+    client.force_login(cast.officer)
+    page = client.post(reverse("portal:activation", args=[cast.member_a1.pk])).content.decode()
+    assert "/m/activate/" in page
+    client.force_login(cast.auditor)
+    assert client.get(reverse("portal:activation", args=[cast.member_a1.pk])).status_code == 403

@@ -1,0 +1,160 @@
+"""The union's pages of the member portal (/portal/): the activities opened for sign-up and their lists, what
+members sent (aid applications, transfer requests, requests to close their account), and the one-time
+activation link for a member without a phone on record."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from gonghui.care.rules import require_care_access
+from gonghui.core.files import private_file_response
+from gonghui.core.pages import form_page, paginate, post_and_back
+from gonghui.core.services import require_writer
+from gonghui.org.selectors import union_get
+
+from . import selectors, services
+from .filters import AidRequestFilters, OfferFilters, TransferAskFilters
+from .forms import AcceptSchoolingForm, DeclineForm, EmptyForm, OfferForm, TransferAcceptForm
+from .models import AidKind
+
+
+@login_required
+def index_page(request):
+    return render(request, "portal/index.html", {"todo": selectors.portal_todo(user=request.user)})
+
+
+# Activities open for sign-up --------------------------------------------------------------------
+
+@login_required
+def offers_page(request):
+    return _list_page(request, OfferFilters, selectors.offer_list, "portal/offers.html")
+
+
+def _list_page(request, filters_class, select, template: str):
+    filters = filters_class.from_page(request)
+    page = paginate(request, select(user=request.user, filters=filters.values))
+    return render(request, template, {"form": filters.form, "page": page})
+
+
+@login_required
+def offer_create_page(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    return form_page(request, form_class=OfferForm, title=f"发布活动报名 · {union.name}",
+                     service=lambda data: services.offer_create(actor=request.user, union=union, **data),
+                     success=lambda offer: reverse("portal:offer", args=[offer.pk]),
+                     cancel_url=reverse("portal:offers"), submit_label="发布", done_message="已发布")
+
+
+@login_required
+def offer_page(request, pk: int):
+    offer = selectors.offer_get(user=request.user, pk=pk)
+    return render(request, "portal/offer.html", {"offer": offer, "signups": selectors.offer_signups(offer=offer)})
+
+
+@login_required
+@require_POST
+def offer_record_page(request, pk: int):
+    offer = selectors.offer_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.offer_record_attendance(actor=request.user, offer=offer),
+                         back=reverse("portal:offer", args=[offer.pk]), done="已记入台帐")
+
+
+# Aid applications -------------------------------------------------------------------------------
+
+def _care(request):
+    require_care_access(request.user)
+
+
+@login_required
+def aid_requests_page(request):
+    _care(request)
+    return _list_page(request, AidRequestFilters, selectors.aid_request_list, "portal/aid_requests.html")
+
+
+@login_required
+def aid_request_page(request, pk: int):
+    aid = selectors.aid_request_get(user=request.user, pk=pk)
+    return render(request, "portal/aid_request.html", {"aid": aid})
+
+
+@login_required
+def aid_document_page(request, pk: int, doc: int):
+    aid = selectors.aid_request_get(user=request.user, pk=pk)
+    document = aid.documents.filter(pk=doc).first()
+    if document is None:
+        raise Http404
+    return private_file_response(document.file, filename=document.name)
+
+
+@login_required
+def aid_accept_page(request, pk: int):
+    aid = selectors.aid_request_get(user=request.user, pk=pk)
+    schooling = aid.kind == AidKind.SCHOOLING
+    return form_page(request, form_class=AcceptSchoolingForm if schooling else EmptyForm,
+                     title=f"受理{aid.get_kind_display()}申请 · {aid.member.name}",
+                     service=lambda data: services.aid_request_accept(actor=request.user, request=aid, **data),
+                     success=lambda done: reverse("portal:aid_request", args=[aid.pk]),
+                     cancel_url=reverse("portal:aid_request", args=[aid.pk]),
+                     submit_label="受理并建档" if not schooling else "受理并发放", done_message="已受理")
+
+
+@login_required
+def aid_decline_page(request, pk: int):
+    aid = selectors.aid_request_get(user=request.user, pk=pk)
+    return form_page(request, form_class=DeclineForm, title=f"不予受理 · {aid.member.name}",
+                     service=lambda data: services.aid_request_decline(actor=request.user, request=aid, **data),
+                     success=lambda done: reverse("portal:aid_request", args=[aid.pk]),
+                     cancel_url=reverse("portal:aid_request", args=[aid.pk]), submit_label="不予受理")
+
+
+# Transfer requests ------------------------------------------------------------------------------
+
+@login_required
+def transfer_asks_page(request):
+    return _list_page(request, TransferAskFilters, selectors.transfer_ask_list, "portal/transfer_asks.html")
+
+
+@login_required
+def transfer_accept_page(request, pk: int):
+    ask = selectors.transfer_ask_get(user=request.user, pk=pk)
+    return form_page(request, form_class=TransferAcceptForm, title=f"办理转会 · {ask.member.name} → {ask.to_union.name}",
+                     service=lambda data: services.transfer_ask_accept(actor=request.user, ask=ask, **data),
+                     success=lambda done: reverse("portal:transfer_asks"),
+                     cancel_url=reverse("portal:transfer_asks"), submit_label="发起转会", done_message="已发起转会")
+
+
+@login_required
+@require_POST
+def transfer_decline_page(request, pk: int):
+    ask = selectors.transfer_ask_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.transfer_ask_decline(actor=request.user, ask=ask),
+                         back=reverse("portal:transfer_asks"), done="已退回")
+
+
+# Accounts ---------------------------------------------------------------------------------------
+
+@login_required
+def closures_page(request):
+    return render(request, "portal/closures.html", {"accounts": selectors.closure_list(user=request.user)})
+
+
+@login_required
+@require_POST
+def closure_close_page(request, pk: int):
+    account = selectors.closure_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.account_close(actor=request.user, account=account),
+                         back=reverse("portal:closures"), done="已注销")
+
+
+@login_required
+def activation_page(request, pk: int):
+    """The link is shown once, on the page that made it, to be printed and handed to the member."""
+    require_writer(request.user)
+    member = selectors.portal_member_get(user=request.user, pk=pk)
+    link = ""
+    if request.method == "POST":
+        token = services.activation_link_create(actor=request.user, member=member)
+        link = request.build_absolute_uri(reverse("m:activate", args=[token]))
+    return render(request, "portal/activation.html", {"member": member, "link": link})
