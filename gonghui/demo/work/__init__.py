@@ -87,6 +87,6 @@ def build_work(*, tree: Tree, users: dict[str, User], seed: int, as_of: date, me
         outreach=build_outreach(work), openaffairs=build_openaffairs(work),
         congress=build_congress(work), proposals=build_proposals(work),
         checks=build_checks(work), competitions=build_competitions(work),
-        finance=build_finance(work),
         portal=build_portal(work),
+        finance=build_finance(work),  # last: it suggests vouchers from the year's activities, visits and aid
     )
