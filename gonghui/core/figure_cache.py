@@ -12,6 +12,9 @@ number. Every committed write to a tenant's tables bumps it:
   `QuerySet.update()` and `bulk_create`, which send no signal;
 - `figures_changed(tenant_id)`, which bulk writes outside a request (the roster import's COPY) call.
 
+A value counted on the read replica (reports read it) is kept only once the tenant's last write is
+REPLICA_SETTLE_SECONDS old, so a replica a moment behind cannot pin a value from before the write.
+
 The kept value is the one any user of the union's subtree would count: `visible()` narrows only to
 the user's own subtree and the care grant, and the grant is checked before the cache is read. A union
 outside the user's subtree is never looked up here. `GONGHUI["FIGURE_CACHE_SECONDS"]` bounds how long a
@@ -20,17 +23,22 @@ value is kept (0: not at all, as in tests unless they ask for it).
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import F, signals
+from django.utils import timezone
 
 from .models import FigureGeneration, TenantModel
 from .periods import Period
+from .routers import reporting_alias
 from .scoping import contains
 
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+# A streaming replica replays within a second or two; values counted on it are kept only after this.
+REPLICA_SETTLE_SECONDS = 10
 # Generations read once per request: a page of thirty figures asks the database once per tenant.
 _generations: ContextVar[dict | None] = ContextVar("figure_generations", default=None)
 
@@ -44,15 +52,28 @@ def usable(user, union) -> bool:
 
 
 def generation(tenant_id: int) -> int:
+    return _generation(tenant_id)[0]
+
+
+def _generation(tenant_id: int) -> tuple[int, datetime | None]:
     memo = _generations.get()
     if memo is not None and tenant_id in memo:
         return memo[tenant_id]
     # Always the primary: a replica's lag would pair an old number with a new write.
-    number = (FigureGeneration.objects.using(DEFAULT_DB_ALIAS).filter(tenant_id=tenant_id)
-              .values_list("number", flat=True).first()) or 0
+    row = (FigureGeneration.objects.using(DEFAULT_DB_ALIAS).filter(tenant_id=tenant_id)
+           .values_list("number", "changed_at").first()) or (0, None)
     if memo is not None:
-        memo[tenant_id] = number
-    return number
+        memo[tenant_id] = row
+    return row
+
+
+def _settled(tenant_id: int) -> bool:
+    """Whether a value counted now may be kept: on the replica (reports read it), only once the tenant's last
+    write is old enough to have reached it; else a value counted a moment too early would outlive the write."""
+    if reporting_alias() == DEFAULT_DB_ALIAS:
+        return True
+    changed_at = _generation(tenant_id)[1]
+    return changed_at is None or timezone.now() - changed_at > timedelta(seconds=REPLICA_SETTLE_SECONDS)
 
 
 def cache_key(figure_key: str, union, period: Period) -> str:
@@ -67,7 +88,12 @@ def kept(keys: dict[str, str]) -> dict[str, object]:
 
 def keep(values: dict[str, object]) -> None:
     """Keep values (cache key -> value); a hidden (None) value is never kept: the grant decides it."""
-    cache.set_many({key: value for key, value in values.items() if value is not None}, timeout=seconds())
+    values = {key: value for key, value in values.items() if value is not None and _settled(_tenant_of(key))}
+    cache.set_many(values, timeout=seconds())
+
+
+def _tenant_of(key: str) -> int:
+    return int(key.split(":", 2)[1])
 
 
 _MISSING = object()
@@ -120,9 +146,10 @@ class _Pending(set):
 
 def _bump(tenant_ids: set[int]) -> None:
     for tenant_id in tenant_ids:
-        updated = FigureGeneration.objects.filter(tenant_id=tenant_id).update(number=F("number") + 1)
+        now = timezone.now()
+        updated = FigureGeneration.objects.filter(tenant_id=tenant_id).update(number=F("number") + 1, changed_at=now)
         if not updated:
-            FigureGeneration.objects.get_or_create(tenant_id=tenant_id, defaults={"number": 1})
+            FigureGeneration.objects.get_or_create(tenant_id=tenant_id, defaults={"number": 1, "changed_at": now})
     memo = _generations.get()
     if memo is not None:
         for tenant_id in tenant_ids:

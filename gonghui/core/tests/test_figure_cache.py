@@ -136,3 +136,20 @@ def test_the_shared_file_cache_lists_its_files_once_a_minute(tmp_path, monkeypat
         files.set(f"k{n}", n)
     assert len(listings) == 1
     assert files.get("k4") == 4
+
+
+def test_a_value_counted_on_the_replica_just_after_a_write_is_not_kept(cast, monkeypatch,
+                                                                      django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from gonghui.core import figure_cache
+
+    join(cast, 506, django_capture_on_commit_callbacks)  # the generation changed a moment ago
+    monkeypatch.setattr(figure_cache, "reporting_alias", lambda: "replica")
+    active_members(cast.street_admin, cast.street_a)
+    assert cache.get(figure_cache.cache_key(MEMBERS.key, cast.street_a, year_period(date.today().year))) is None
+    FigureGeneration.objects.filter(tenant_id=cast.county.pk).update(changed_at=timezone.now() - timedelta(minutes=1))
+    value = active_members(cast.street_admin, cast.street_a)
+    assert cache.get(figure_cache.cache_key(MEMBERS.key, cast.street_a, year_period(date.today().year))) == value
