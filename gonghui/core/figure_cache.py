@@ -21,12 +21,14 @@ outside the user's subtree is never looked up here. `GONGHUI["FIGURE_CACHE_SECON
 value is kept (0: not at all, as in tests unless they ask for it).
 """
 
+import hashlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import F, signals
 from django.utils import timezone
@@ -41,6 +43,7 @@ UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 REPLICA_SETTLE_SECONDS = 10
 # Generations read once per request: a page of thirty figures asks the database once per tenant.
 _generations: ContextVar[dict | None] = ContextVar("figure_generations", default=None)
+_request: ContextVar[object | None] = ContextVar("figure_request", default=None)
 
 
 def seconds() -> int:
@@ -115,6 +118,23 @@ def remembered_for_user(name: str, *, user, day, compute):
     return _through(f"user:{union.tenant_id}:{generation(union.tenant_id)}:{name}:{user.pk}:{day}", compute)
 
 
+def remembered_query(qs, compute):
+    """compute() of a queryset of union records (a list's capped count, a picker's unions), kept under the
+    exact SQL and the generation of the requesting user's tenant: the SQL holds the user's scope, and a
+    write to the tenant's records forgets it. Outside a request, or for other tables, compute() alone."""
+    request = _request.get()
+    union = getattr(getattr(request, "user", None), "union", None) if request is not None else None
+    model = qs.model
+    if seconds() <= 0 or union is None or not (issubclass(model, TenantModel) or getattr(model, "FIGURES_COUNT_IT", False)):
+        return compute()
+    try:
+        sql, params = qs.query.sql_with_params()
+    except EmptyResultSet:  # .none(): nothing to keep, and nothing to count
+        return compute()
+    digest = hashlib.sha1(repr((sql, params)).encode()).hexdigest()
+    return _through(f"query:{union.tenant_id}:{generation(union.tenant_id)}:{digest}", compute)
+
+
 def _through(key: str, compute):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
@@ -185,8 +205,12 @@ class FigureCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with generations_once():
-            response = self.get_response(request)
+        token = _request.set(request)
+        try:
+            with generations_once():
+                response = self.get_response(request)
+        finally:
+            _request.reset(token)
         union = getattr(getattr(request, "user", None), "union", None)
         if request.method in UNSAFE_METHODS and union is not None:
             figures_changed(union.tenant_id)
