@@ -12,27 +12,38 @@ number. Every committed write to a tenant's tables bumps it:
   `QuerySet.update()` and `bulk_create`, which send no signal;
 - `figures_changed(tenant_id)`, which bulk writes outside a request (the roster import's COPY) call.
 
+A value counted on the read replica (reports read it) is kept only once the tenant's last write is
+REPLICA_SETTLE_SECONDS old, so a replica a moment behind cannot pin a value from before the write.
+
 The kept value is the one any user of the union's subtree would count: `visible()` narrows only to
 the user's own subtree and the care grant, and the grant is checked before the cache is read. A union
 outside the user's subtree is never looked up here. `GONGHUI["FIGURE_CACHE_SECONDS"]` bounds how long a
 value is kept (0: not at all, as in tests unless they ask for it).
 """
 
+import hashlib
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import F, signals
+from django.utils import timezone
 
 from .models import FigureGeneration, TenantModel
 from .periods import Period
+from .routers import reporting_alias
 from .scoping import contains
 
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+# A streaming replica replays within a second or two; values counted on it are kept only after this.
+REPLICA_SETTLE_SECONDS = 10
 # Generations read once per request: a page of thirty figures asks the database once per tenant.
 _generations: ContextVar[dict | None] = ContextVar("figure_generations", default=None)
+_request: ContextVar[object | None] = ContextVar("figure_request", default=None)
 
 
 def seconds() -> int:
@@ -44,15 +55,28 @@ def usable(user, union) -> bool:
 
 
 def generation(tenant_id: int) -> int:
+    return _generation(tenant_id)[0]
+
+
+def _generation(tenant_id: int) -> tuple[int, datetime | None]:
     memo = _generations.get()
     if memo is not None and tenant_id in memo:
         return memo[tenant_id]
     # Always the primary: a replica's lag would pair an old number with a new write.
-    number = (FigureGeneration.objects.using(DEFAULT_DB_ALIAS).filter(tenant_id=tenant_id)
-              .values_list("number", flat=True).first()) or 0
+    row = (FigureGeneration.objects.using(DEFAULT_DB_ALIAS).filter(tenant_id=tenant_id)
+           .values_list("number", "changed_at").first()) or (0, None)
     if memo is not None:
-        memo[tenant_id] = number
-    return number
+        memo[tenant_id] = row
+    return row
+
+
+def _settled(tenant_id: int) -> bool:
+    """Whether a value counted now may be kept: on the replica (reports read it), only once the tenant's last
+    write is old enough to have reached it; else a value counted a moment too early would outlive the write."""
+    if reporting_alias() == DEFAULT_DB_ALIAS:
+        return True
+    changed_at = _generation(tenant_id)[1]
+    return changed_at is None or timezone.now() - changed_at > timedelta(seconds=REPLICA_SETTLE_SECONDS)
 
 
 def cache_key(figure_key: str, union, period: Period) -> str:
@@ -67,7 +91,12 @@ def kept(keys: dict[str, str]) -> dict[str, object]:
 
 def keep(values: dict[str, object]) -> None:
     """Keep values (cache key -> value); a hidden (None) value is never kept: the grant decides it."""
-    cache.set_many({key: value for key, value in values.items() if value is not None}, timeout=seconds())
+    values = {key: value for key, value in values.items() if value is not None and _settled(_tenant_of(key))}
+    cache.set_many(values, timeout=seconds())
+
+
+def _tenant_of(key: str) -> int:
+    return int(key.split(":", 2)[1])
 
 
 _MISSING = object()
@@ -87,6 +116,23 @@ def remembered_for_user(name: str, *, user, day, compute):
     if seconds() <= 0 or union is None:
         return compute()
     return _through(f"user:{union.tenant_id}:{generation(union.tenant_id)}:{name}:{user.pk}:{day}", compute)
+
+
+def remembered_query(qs, compute):
+    """compute() of a queryset of union records (a list's capped count, a picker's unions), kept under the
+    exact SQL and the generation of the requesting user's tenant: the SQL holds the user's scope, and a
+    write to the tenant's records forgets it. Outside a request, or for other tables, compute() alone."""
+    request = _request.get()
+    union = getattr(getattr(request, "user", None), "union", None) if request is not None else None
+    model = qs.model
+    if seconds() <= 0 or union is None or not (issubclass(model, TenantModel) or getattr(model, "FIGURES_COUNT_IT", False)):
+        return compute()
+    try:
+        sql, params = qs.query.sql_with_params()
+    except EmptyResultSet:  # .none(): nothing to keep, and nothing to count
+        return compute()
+    digest = hashlib.sha1(repr((sql, params)).encode()).hexdigest()
+    return _through(f"query:{union.tenant_id}:{generation(union.tenant_id)}:{digest}", compute)
 
 
 def _through(key: str, compute):
@@ -120,9 +166,10 @@ class _Pending(set):
 
 def _bump(tenant_ids: set[int]) -> None:
     for tenant_id in tenant_ids:
-        updated = FigureGeneration.objects.filter(tenant_id=tenant_id).update(number=F("number") + 1)
+        now = timezone.now()
+        updated = FigureGeneration.objects.filter(tenant_id=tenant_id).update(number=F("number") + 1, changed_at=now)
         if not updated:
-            FigureGeneration.objects.get_or_create(tenant_id=tenant_id, defaults={"number": 1})
+            FigureGeneration.objects.get_or_create(tenant_id=tenant_id, defaults={"number": 1, "changed_at": now})
     memo = _generations.get()
     if memo is not None:
         for tenant_id in tenant_ids:
@@ -158,8 +205,12 @@ class FigureCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with generations_once():
-            response = self.get_response(request)
+        token = _request.set(request)
+        try:
+            with generations_once():
+                response = self.get_response(request)
+        finally:
+            _request.reset(token)
         union = getattr(getattr(request, "user", None), "union", None)
         if request.method in UNSAFE_METHODS and union is not None:
             figures_changed(union.tenant_id)

@@ -7,6 +7,8 @@ from django.forms.utils import flatatt
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from .figure_cache import remembered_query
+
 T = TypeVar("T")
 
 
@@ -44,8 +46,9 @@ class ListedChoices(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset:
-            yield self.choice(obj)
+        # Kept between requests (the same unions on every page of a user) until a write changes them.
+        yield from remembered_query(self.queryset, lambda: [
+            (str(value), label) for value, label in (self.choice(obj) for obj in self.queryset)])
 
 
 class ListedChoiceField(forms.ModelChoiceField):

@@ -46,6 +46,7 @@ class FigureGeneration(models.Model):
 
     tenant_id = models.BigIntegerField(primary_key=True)
     number = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True)
 
     class Meta:
         verbose_name = _("统计口径版本")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.shortcuts import redirect, render
 
+from .figure_cache import remembered_query
 from .forms import call_service
 from .periods import Period, period_from
 from .services import require_writer
@@ -66,7 +67,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list.order_by()[: self.CAP + 1].count()
+        capped = self.object_list.order_by()[: self.CAP + 1]
+        return remembered_query(capped, capped.count)
 
     @property
     def capped(self) -> bool:

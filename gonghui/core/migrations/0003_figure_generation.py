@@ -15,6 +15,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('tenant_id', models.BigIntegerField(primary_key=True, serialize=False)),
                 ('number', models.BigIntegerField(default=0)),
+                ('changed_at', models.DateTimeField(null=True)),
             ],
             options={
                 'verbose_name': '统计口径版本',

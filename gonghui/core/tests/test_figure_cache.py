@@ -1,5 +1,6 @@
 """Figures kept between requests (gonghui.core.figure_cache), as production keeps them, and forgotten on a write."""
 
+import re
 from datetime import date
 from urllib.parse import urlencode
 
@@ -136,3 +137,36 @@ def test_the_shared_file_cache_lists_its_files_once_a_minute(tmp_path, monkeypat
         files.set(f"k{n}", n)
     assert len(listings) == 1
     assert files.get("k4") == 4
+
+
+def test_a_value_counted_on_the_replica_just_after_a_write_is_not_kept(cast, monkeypatch,
+                                                                      django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from gonghui.core import figure_cache
+
+    join(cast, 506, django_capture_on_commit_callbacks)  # the generation changed a moment ago
+    monkeypatch.setattr(figure_cache, "reporting_alias", lambda: "replica")
+    active_members(cast.street_admin, cast.street_a)
+    assert cache.get(figure_cache.cache_key(MEMBERS.key, cast.street_a, year_period(date.today().year))) is None
+    FigureGeneration.objects.filter(tenant_id=cast.county.pk).update(changed_at=timezone.now() - timedelta(minutes=1))
+    value = active_members(cast.street_admin, cast.street_a)
+    assert cache.get(figure_cache.cache_key(MEMBERS.key, cast.street_a, year_period(date.today().year))) == value
+
+
+def test_a_lists_count_and_its_union_picker_are_kept_until_a_write(cast, client_for,
+                                                                   django_capture_on_commit_callbacks):
+    client = client_for(cast.street_admin)
+
+    def page():  # the page as its reader sees it, less the form token that differs on every request
+        return re.sub(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+', "", client.get("/members/").content.decode())
+
+    first = page()
+    with CaptureQueriesContext(connection) as queries:
+        assert page() == first
+    picker = [q for q in queries.captured_queries if '"org_union"."name"' in q["sql"] and "LIMIT" not in q["sql"]]
+    assert not picker and not [q for q in queries.captured_queries if "COUNT(" in q["sql"]]
+    join(cast, 507, django_capture_on_commit_callbacks)
+    assert "职工507" in page() and page() != first
