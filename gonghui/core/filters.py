@@ -116,6 +116,12 @@ class ListFilters(df.FilterSet):
             data.setdefault(name, value)
         return cls(data or None, request=request)
 
+    @classmethod
+    def listed(cls, request, select, **defaults) -> tuple["ListFilters", QuerySet]:
+        """A list page's filters and the rows its selector leaves for them: the page and its export alike."""
+        filters = cls.from_page(request, **defaults)
+        return filters, select(user=request.user, filters=filters.values)
+
     @property
     def values(self) -> dict:
         """The filters given and readable, for the selector; a wrong one is left out, its error on the form."""

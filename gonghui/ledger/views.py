@@ -35,15 +35,14 @@ NEWS = (NewsFilters, selectors.news_list, "ledger/news_list.html")
 
 
 def _list_page(request, filters_class, select, template: str, **extra):
-    filters = filters_class.from_page(request)
-    qs = select(user=request.user, filters=filters.values)
+    filters, qs = filters_class.listed(request, select)
     return render(request, template, {"form": filters.form, "unions": union_list(user=request.user),
                                       "page": paginate(request, qs), **{name: f(qs) for name, f in extra.items()}})
 
 
 def _export(request, filters_class, select, template: str):
     """The list's rows as on screen: the same filters from the same query string."""
-    return ledger_download(select(user=request.user, filters=filters_class.from_page(request).values))
+    return ledger_download(filters_class.listed(request, select)[1])
 
 
 @login_required

@@ -59,7 +59,7 @@ LISTS = {
 @login_required
 def export_page(request, *, name: str):
     filters_class, select, filename, columns = LISTS[name]
-    records = select(user=request.user, filters=filters_class.from_page(request).values).iterator(chunk_size=2000)
+    records = filters_class.listed(request, select)[1].iterator(chunk_size=2000)
     return xlsx_download(filename=filename, headers=[(column.label, 18) for column in columns],
                          rows=([_cell(column.read(record)) for column in columns] for record in records))
 
@@ -69,8 +69,8 @@ def export_page(request, *, name: str):
 def _list_page(request, name: str, extra=lambda page, values: {}):
     """A list: its filters (as its export reads them), a page of what its selector returns, its template."""
     filters_class, select, _, _ = LISTS[name]
-    filters = filters_class.from_page(request)
-    page = paginate(request, select(user=request.user, filters=filters.values))
+    filters, qs = filters_class.listed(request, select)
+    page = paginate(request, qs)
     return render(request, f"openaffairs/{name}.html", {"form": filters.form, "page": page,
                                                          **extra(page, filters.values)})
 

@@ -98,6 +98,5 @@ def enterprise_edit_page(request, pk: int):
 
 @login_required
 def enterprise_list_page(request):
-    filters = EnterpriseFilters.from_page(request)
-    qs = selectors.enterprise_list(user=request.user, filters=filters.values)
+    filters, qs = EnterpriseFilters.listed(request, selectors.enterprise_list)
     return render(request, "org/enterprises.html", {"form": filters.form, "page": paginate(request, qs)})

@@ -31,15 +31,14 @@ def _rows(kind: Kind, records) -> list:
 
 
 def list_page(request, *, kind: Kind):
-    filters = kind.filters.from_page(request)
-    page = paginate(request, kind.select(user=request.user, filters=filters.values))
+    filters, qs = kind.filters.listed(request, kind.select)
+    page = paginate(request, qs)
     return render(request, "outreach/list.html", {
         "kind": kind, "form": filters.form, "page": page, "rows": _rows(kind, page)})
 
 
 def export_page(request, *, kind: Kind):
-    filters = kind.filters.from_page(request)
-    qs = kind.select(user=request.user, filters=filters.values)
+    _, qs = kind.filters.listed(request, kind.select)
     headers = [("工会", 22), *((column.label, 16) for column in kind.columns)]
     rows = ([record.union.name, *(column.read(record) for column in kind.columns)]
             for record in qs.iterator(chunk_size=2000))

@@ -175,17 +175,24 @@ def _case_data(payload: DisputeIn) -> dict:
     return data
 
 
-def _logged_list(request, action: str) -> None:
-    """Reached only with the grant: without it the selector has already answered 403."""
-    query = "&".join(f"{key}={value}" for key, value in request.GET.items())  # readable: q=赵, not q=%E8…
-    services.record_list(actor=request.user, action=action, query=query)
+def _logged_page(request, query, filters_class, select, *, action: str) -> dict:
+    """A page of a care list, and who asked for it with which filters; reached only with the grant (without it
+    the selector has already answered 403)."""
+    page = filtered_page(request, query, filters_class, select)
+    readable = "&".join(f"{key}={value}" for key, value in request.GET.items())  # readable: q=赵, not q=%E8…
+    services.record_list(actor=request.user, action=action, query=readable)
+    return page
+
+
+def _read(request, record):
+    """A care record read through the API, written down in the access log."""
+    services.record_read(actor=request.user, obj=record)
+    return record
 
 
 @router.get("/disputes", response=DisputePage, summary="劳动争议案件列表（需帮扶与维权档案授权；每次查询均记入访问记录）")
 def list_disputes(request, query: Query[DisputeFilters.query_schema()]):
-    page = filtered_page(request, query, DisputeFilters, selectors.dispute_list)
-    _logged_list(request, "list_disputes")
-    return page
+    return _logged_page(request, query, DisputeFilters, selectors.dispute_list, action="list_disputes")
 
 
 @router.post("/unions/{union_id}/disputes", response={201: DisputeOut}, summary="登记劳动争议案件")
@@ -196,9 +203,7 @@ def create_dispute(request, union_id: int, payload: DisputeIn):
 
 @router.get("/disputes/{case_id}", response=DisputeDetailOut, summary="案件详情（每次读取均记入访问记录）")
 def get_dispute(request, case_id: int):
-    case = selectors.dispute_get(user=request.user, pk=case_id)
-    services.record_read(actor=request.user, obj=case)
-    return case
+    return _read(request, selectors.dispute_get(user=request.user, pk=case_id))
 
 
 @router.put("/disputes/{case_id}", response=DisputeOut, summary="修改案件")
@@ -258,9 +263,7 @@ class PetitionIn(Schema):
 
 @router.get("/petitions", response=PetitionPage, summary="信访列表（需帮扶与维权档案授权；每次查询均记入访问记录）")
 def list_petitions(request, query: Query[PetitionFilters.query_schema()]):
-    page = filtered_page(request, query, PetitionFilters, selectors.petition_list)
-    _logged_list(request, "list_petitions")
-    return page
+    return _logged_page(request, query, PetitionFilters, selectors.petition_list, action="list_petitions")
 
 
 @router.post("/unions/{union_id}/petitions", response={201: PetitionOut}, summary="登记信访")
@@ -271,9 +274,7 @@ def create_petition(request, union_id: int, payload: PetitionIn):
 
 @router.get("/petitions/{petition_id}", response=PetitionOut, summary="信访详情（每次读取均记入访问记录）")
 def get_petition(request, petition_id: int):
-    petition = selectors.petition_get(user=request.user, pk=petition_id)
-    services.record_read(actor=request.user, obj=petition)
-    return petition
+    return _read(request, selectors.petition_get(user=request.user, pk=petition_id))
 
 
 @router.put("/petitions/{petition_id}", response=PetitionOut, summary="修改信访")

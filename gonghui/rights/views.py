@@ -42,8 +42,8 @@ def _union_param(request):
 
 def _filtered(request, filters_class, select) -> tuple:
     """A list's filter form and the selector's rows for it; the list's export takes the same rows."""
-    filters = filters_class.from_page(request)
-    return filters.form, select(user=request.user, filters=filters.values)
+    filters, qs = filters_class.listed(request, select)
+    return filters.form, qs
 
 
 # Each filtered list, for its page and its export: its filters and its selector.

@@ -56,28 +56,34 @@ class HouseholdForm(forms.Form):
 HouseholdFormSet = forms.formset_factory(HouseholdForm, extra=5, max_num=20)
 
 
+def _level(label: str, help_text: str) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, choices=BLANK + HardshipLevel.choices, required=False, help_text=help_text)
+
+
+def _opinion() -> forms.CharField:
+    return forms.CharField(label="意见", max_length=300, required=False)
+
+
 class UnionReviewForm(forms.Form):
     decision = forms.ChoiceField(label="初审结论", choices=DECISIONS)
     on_date = day("初审日期")
-    note = forms.CharField(label="意见", max_length=300, required=False)
+    note = _opinion()
 
 
 class FederationReviewForm(forms.Form):
     decision = forms.ChoiceField(label="审核结论", choices=DECISIONS)
-    level = forms.ChoiceField(label="困难类别", choices=BLANK + HardshipLevel.choices, required=False,
-                              help_text="审核通过时必填")
+    level = _level("困难类别", "审核通过时必填")
     on_date = day("审核日期")
-    note = forms.CharField(label="意见", max_length=300, required=False)
+    note = _opinion()
 
 
 class YearlyReviewForm(forms.Form):
     outcome = forms.ChoiceField(label="复核结论", choices=YEARLY)
-    level = forms.ChoiceField(label="新的困难类别", choices=BLANK + HardshipLevel.choices, required=False,
-                              help_text="调整等级时必填")
+    level = _level("新的困难类别", "调整等级时必填")
     close_reason = forms.ChoiceField(label="销档原因", choices=BLANK + CloseReason.choices, required=False,
                                      help_text="销档时必填")
     on_date = day("复核日期")
-    note = forms.CharField(label="意见", max_length=300, required=False)
+    note = _opinion()
 
 
 class AidForm(forms.Form):

@@ -30,8 +30,7 @@ class ListPage:
 
     def _rows(self, request) -> tuple[CareFilters, QuerySet]:
         """The filters of the page's query string and the rows they leave: the page and its export alike."""
-        filters = self.filters.from_page(request)
-        return filters, self.select(user=request.user, filters=filters.values)
+        return self.filters.listed(request, self.select)
 
     def views(self):
         """The list page and its export, as the urls mount them."""
