@@ -175,7 +175,8 @@ class BallotIn(Schema):
     marks: dict[int, str | int]
 
 
-def _one(qs, pk, field: str, message: str):
+def one_of(qs, pk, field: str, message: str):
+    """The record `pk` names among `qs` (None when no pk was given), else the field's error (a 422)."""
     record = qs.filter(pk=pk).first() if pk else None
     if pk and record is None:
         raise ValidationError({field: message})
@@ -212,8 +213,8 @@ def elect_delegate(request, congress_id: RecordId, data: DelegateIn):
     member = member_find(user=request.user, pk=data.member_id)
     if member is None:
         raise ValidationError({"member": "找不到该会员，或该会员不在您的管辖范围内"})
-    constituency = _one(congress.constituencies.all(), data.constituency_id, "constituency", "请选择本届的代表团（选区）")
-    replaces = _one(congress.delegates.all(), data.replaces_id, "replaces", "补选的席位不属于本届职代会")
+    constituency = one_of(congress.constituencies.all(), data.constituency_id, "constituency", "请选择本届的代表团（选区）")
+    replaces = one_of(congress.delegates.all(), data.replaces_id, "replaces", "补选的席位不属于本届职代会")
     return Status(201, services.delegate_elect(actor=request.user, congress=congress, constituency=constituency,
                                                member=member, occupation=data.occupation, elected_on=data.elected_on,
                                                replaces=replaces))
@@ -241,7 +242,7 @@ def add_agenda_item(request, session_id: RecordId, data: AgendaIn):
 def record_resolution(request, session_id: RecordId, data: ResolutionIn):
     session = selectors.session_get(user=request.user, pk=session_id)
     fields = data.dict()
-    item = _one(session.agenda.all(), fields.pop("agenda_item_id"), "agenda_item", "该议题不属于本次会议")
+    item = one_of(session.agenda.all(), fields.pop("agenda_item_id"), "agenda_item", "该议题不属于本次会议")
     return Status(201, services.resolution_record(actor=request.user, session=session, agenda_item=item, **fields))
 
 
@@ -261,7 +262,7 @@ def evaluation_results(request, evaluation_id: RecordId):
 @router.post("/evaluations/{evaluation_id}/ballots", response={201: EvaluationOut}, summary="登记评议票（无记名）")
 def cast_ballot(request, evaluation_id: RecordId, data: BallotIn):
     evaluation = selectors.evaluation_get(user=request.user, pk=evaluation_id)
-    delegate = _one(selectors.active_delegates(evaluation.session.congress), data.delegate_id, "delegate",
+    delegate = one_of(selectors.active_delegates(evaluation.session.congress), data.delegate_id, "delegate",
                     "只有本届在任代表可以参加评议")
     services.ballot_cast(actor=request.user, evaluation=evaluation, delegate=delegate, marks=data.marks)
     return Status(201, _evaluation_out(evaluation))

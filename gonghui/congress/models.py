@@ -141,6 +141,7 @@ class Delegate(TenantModel):
 
     class Meta:
         indexes = [models.Index(fields=["congress", "status"], name="delegate_congress_status"),
+                   models.Index(fields=["tenant", "congress", "constituency", "id"], name="delegate_tenant_seat"),
                    models.Index(fields=["union", "elected_on"], name="delegate_union_elected")]
         verbose_name = _("代表")
 

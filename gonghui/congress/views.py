@@ -43,10 +43,12 @@ def _session_url(session) -> str:
 def index_page(request):
     union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
     period, error = period_asked(request)
+    page = paginate(request, selectors.congress_list(user=request.user, filters={"union": union}))
+    in_office = selectors.in_office_counts(list(page))
     return render(request, "congress/index.html", {
         "union": union, "period": period, "period_error": error,
         "values": figure_values(FIGURES, user=request.user, union=union, period=period),
-        "page": paginate(request, selectors.congress_list(user=request.user, filters={"union": union}))})
+        "page": page, "rows": [(congress, in_office.get(congress.pk, 0)) for congress in page]})
 
 
 # Congresses -------------------------------------------------------------------------------------
