@@ -81,6 +81,25 @@ class DelegateIn(Schema):
     replaces_id: RecordId | None = None
 
 
+class LeaveIn(Schema):
+    left_on: date
+    left_reason: str
+
+
+class RequestOut(Schema):
+    id: int
+    congress_id: int
+    reason: str
+    requested_on: date
+    delegates_total: int
+    reached: bool
+
+
+class RequestIn(Schema):
+    reason: str
+    signer_ids: list[RecordId]
+
+
 class SessionOut(Schema):
     id: int
     congress_id: int
@@ -218,6 +237,21 @@ def elect_delegate(request, congress_id: RecordId, data: DelegateIn):
     return Status(201, services.delegate_elect(actor=request.user, congress=congress, constituency=constituency,
                                                member=member, occupation=data.occupation, elected_on=data.elected_on,
                                                replaces=replaces))
+
+
+@router.post("/delegates/{delegate_id}/leave", response=DelegateOut, summary="代表离任")
+def leave_delegate(request, delegate_id: RecordId, data: LeaveIn):
+    delegate = selectors.delegate_get(user=request.user, pk=delegate_id)
+    return services.delegate_leave(actor=request.user, delegate=delegate, **data.dict())
+
+
+@router.post("/congresses/{congress_id}/requests", response={201: RequestOut}, summary="代表联名提议召开临时会议")
+def request_extra_session(request, congress_id: RecordId, data: RequestIn):
+    congress = selectors.congress_get(user=request.user, pk=congress_id)
+    signers = [one_of(selectors.active_delegates(congress), pk, "signers", "请选择本届在任代表联名提议")
+               for pk in data.signer_ids]
+    return Status(201, services.session_request_create(actor=request.user, congress=congress, reason=data.reason,
+                                                       signers=signers))
 
 
 @router.post("/congresses/{congress_id}/sessions", response={201: SessionOut}, summary="登记会议（届次）")

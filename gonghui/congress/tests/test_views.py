@@ -95,3 +95,21 @@ def test_the_api_records_a_resolution_and_refuses_more_votes_than_present(cast, 
     assert done.status_code == 201 and done.json()["passed"] is True
     assert client.get("/api/congress/resolutions?passed=yes").json()["count"] == 1
     assert client.get(f"/api/congress/congresses/{body.pk}/composition").json()[0]["label"] == "一线职工代表"
+
+
+def test_the_api_carries_an_extra_session_request_and_a_delegate_leaving(cast, client_for):
+    body = congress(cast)
+    people = delegates(cast, body, 3)
+    client = client_for(cast.officer)
+    carried = client.post(f"/api/congress/congresses/{body.pk}/requests",
+                          json.dumps({"reason": "讨论改制方案", "signer_ids": [people[0].pk]}),
+                          content_type="application/json")
+    assert carried.status_code == 201 and carried.json()["reached"] is True  # one of three is 33%
+    left = client.post(f"/api/congress/delegates/{people[1].pk}/leave",
+                       json.dumps({"left_on": str(days_from_today(0)), "left_reason": "调离本单位"}),
+                       content_type="application/json")
+    assert left.status_code == 200 and left.json()["status"] == "left"
+    again = client.post(f"/api/congress/delegates/{people[1].pk}/leave",
+                        json.dumps({"left_on": str(days_from_today(0)), "left_reason": "调离本单位"}),
+                        content_type="application/json")
+    assert again.status_code == 422
