@@ -4,7 +4,8 @@ through the same selectors and services as the pages; the lists take the pages' 
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from ninja import Query, Router, Schema, Status
+from ninja import File, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from gonghui.core.api import Page, RecordId
 from gonghui.core.filters import filtered_page
@@ -134,6 +135,14 @@ class AgendaOut(Schema):
 class AgendaIn(Schema):
     title: str
     power: str
+
+
+class DocumentOut(Schema):
+    id: int
+    item_id: int
+    name: str
+    file_type: str
+    size: int
 
 
 class ResolutionOut(Schema):
@@ -270,6 +279,13 @@ def record_attendance(request, session_id: RecordId, data: AttendanceIn):
 def add_agenda_item(request, session_id: RecordId, data: AgendaIn):
     session = selectors.session_get(user=request.user, pk=session_id)
     return Status(201, services.agenda_item_add(actor=request.user, session=session, **data.dict()))
+
+
+@router.post("/agenda/{item_id}/documents", response={201: DocumentOut},
+             summary="上传会议文件（文档或图片）；下载地址 /congress/documents/{id}/")
+def add_document(request, item_id: RecordId, file: File[UploadedFile]):
+    item = selectors.agenda_item_get(user=request.user, pk=item_id)
+    return Status(201, services.document_add(actor=request.user, item=item, file=file))
 
 
 @router.post("/sessions/{session_id}/resolutions", response={201: ResolutionOut}, summary="登记表决结果")

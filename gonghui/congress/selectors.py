@@ -13,7 +13,7 @@ from gonghui.members.choices import Status as MemberStatus
 from gonghui.members.models import Member
 
 from .filters import CongressFilters, DelegateFilters, ResolutionFilters, in_office_q, vacated_q
-from .models import Congress, Delegate, Evaluation, Resolution, Session, SessionRequest
+from .models import AgendaDocument, AgendaItem, Congress, Delegate, Evaluation, Resolution, Session, SessionRequest
 from .rules import YOUNG_AGE, Rule, rules_for
 
 
@@ -51,6 +51,14 @@ def delegate_get(*, user, pk) -> Delegate:
 
 def session_get(*, user, pk) -> Session:
     return get_visible_or_404(Session.objects.select_related("union", "congress__union"), user, pk=pk)
+
+
+def agenda_item_get(*, user, pk) -> AgendaItem:
+    return get_visible_or_404(AgendaItem.objects.select_related("union", "session__congress"), user, pk=pk)
+
+
+def document_get(*, user, pk) -> AgendaDocument:
+    return get_visible_or_404(AgendaDocument.objects.select_related("union", "item"), user, pk=pk)
 
 
 def sessions_of(congress: Congress) -> QuerySet[Session]:

@@ -20,6 +20,7 @@ from gonghui.core.services import (
     save_with_history,
     text_required,
 )
+from gonghui.core.uploads import upload_type
 from gonghui.org.models import Union
 
 from .models import (
@@ -32,7 +33,6 @@ from .models import (
     PostingStatus,
 )
 from .selectors import postings_for_member
-from .uploads import upload_type
 
 ITEM_FIELDS = ("year", "category", "title", "due_on", "vote_on")
 POSTING_FIELDS = ("kind", "category", "title", "content", "catalogue_item", "starts_on", "ends_on")
