@@ -222,6 +222,12 @@ def create_congress(request, union_id: RecordId, data: CongressIn):
     return Status(201, services.congress_create(actor=request.user, union=union, **data.dict()))
 
 
+@router.post("/congresses/{congress_id}", response=CongressOut, summary="修改一届职代会（教代会）及其表决规则")
+def update_congress(request, congress_id: RecordId, data: CongressIn):
+    congress = selectors.congress_get(user=request.user, pk=congress_id)
+    return services.congress_update(actor=request.user, congress=congress, **data.dict())
+
+
 @router.get("/congresses/{congress_id}/composition", response=list[CompositionOut], summary="代表构成及是否符合要求")
 def composition(request, congress_id: RecordId):
     congress = selectors.congress_get(user=request.user, pk=congress_id)

@@ -72,6 +72,13 @@ class ProposalIn(Schema):
     delegation_id: RecordId | None = None
 
 
+class DraftIn(Schema):
+    title: str
+    reasons: str
+    measures: str
+    category: str
+
+
 class MoveIn(Schema):
     """The fields of the move's form; each move reads only its own."""
 
@@ -129,6 +136,12 @@ def draft_proposal(request, session_id: RecordId, data: ProposalIn):
     proposal = services.proposal_draft(actor=request.user, session=session, proposer=proposer, delegation=delegation,
                                        **fields)
     return Status(201, _detail(proposal))
+
+
+@router.post("/proposals/{proposal_id}", response=ProposalDetailOut, summary="修改提案草稿（提交前）")
+def update_proposal(request, proposal_id: RecordId, data: DraftIn):
+    proposal = selectors.proposal_get(user=request.user, pk=proposal_id)
+    return _detail(services.proposal_update(actor=request.user, proposal=proposal, **data.dict()))
 
 
 def _move_arguments(proposal, action: str, data: MoveIn) -> dict:

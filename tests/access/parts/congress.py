@@ -68,6 +68,8 @@ API = [
     api("GET /api/congress/congresses"),
     api("POST /api/congress/unions/{union_id}/congresses", _id("union_id", A1), A1, body=lambda w: {
         "kind": "workers", "term": 9, "starts_on": DAY, "ends_on": "2098-01-01"}),
+    api("POST /api/congress/congresses/{congress_id}", _id("congress_id", "cg_congress"), A1, body=lambda w: {
+        "kind": "workers", "term": 4, "starts_on": DAY, "ends_on": "2098-01-01"}),
     api("GET /api/congress/congresses/{congress_id}/composition", _id("congress_id", "cg_congress"), A1),
     api("POST /api/congress/congresses/{congress_id}/constituencies", _id("congress_id", "cg_congress"), A1,
         body=lambda w: {"name": " "}),
