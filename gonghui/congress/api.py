@@ -4,7 +4,8 @@ through the same selectors and services as the pages; the lists take the pages' 
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from ninja import Query, Router, Schema, Status
+from ninja import File, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from gonghui.core.api import Page, RecordId
 from gonghui.core.filters import filtered_page
@@ -81,6 +82,25 @@ class DelegateIn(Schema):
     replaces_id: RecordId | None = None
 
 
+class LeaveIn(Schema):
+    left_on: date
+    left_reason: str
+
+
+class RequestOut(Schema):
+    id: int
+    congress_id: int
+    reason: str
+    requested_on: date
+    delegates_total: int
+    reached: bool
+
+
+class RequestIn(Schema):
+    reason: str
+    signer_ids: list[RecordId]
+
+
 class SessionOut(Schema):
     id: int
     congress_id: int
@@ -115,6 +135,14 @@ class AgendaOut(Schema):
 class AgendaIn(Schema):
     title: str
     power: str
+
+
+class DocumentOut(Schema):
+    id: int
+    item_id: int
+    name: str
+    file_type: str
+    size: int
 
 
 class ResolutionOut(Schema):
@@ -175,7 +203,8 @@ class BallotIn(Schema):
     marks: dict[int, str | int]
 
 
-def _one(qs, pk, field: str, message: str):
+def one_of(qs, pk, field: str, message: str):
+    """The record `pk` names among `qs` (None when no pk was given), else the field's error (a 422)."""
     record = qs.filter(pk=pk).first() if pk else None
     if pk and record is None:
         raise ValidationError({field: message})
@@ -191,6 +220,12 @@ def _evaluation_out(evaluation) -> dict:
 def create_congress(request, union_id: RecordId, data: CongressIn):
     union = union_get(user=request.user, pk=union_id)
     return Status(201, services.congress_create(actor=request.user, union=union, **data.dict()))
+
+
+@router.post("/congresses/{congress_id}", response=CongressOut, summary="修改一届职代会（教代会）及其表决规则")
+def update_congress(request, congress_id: RecordId, data: CongressIn):
+    congress = selectors.congress_get(user=request.user, pk=congress_id)
+    return services.congress_update(actor=request.user, congress=congress, **data.dict())
 
 
 @router.get("/congresses/{congress_id}/composition", response=list[CompositionOut], summary="代表构成及是否符合要求")
@@ -212,11 +247,26 @@ def elect_delegate(request, congress_id: RecordId, data: DelegateIn):
     member = member_find(user=request.user, pk=data.member_id)
     if member is None:
         raise ValidationError({"member": "找不到该会员，或该会员不在您的管辖范围内"})
-    constituency = _one(congress.constituencies.all(), data.constituency_id, "constituency", "请选择本届的代表团（选区）")
-    replaces = _one(congress.delegates.all(), data.replaces_id, "replaces", "补选的席位不属于本届职代会")
+    constituency = one_of(congress.constituencies.all(), data.constituency_id, "constituency", "请选择本届的代表团（选区）")
+    replaces = one_of(congress.delegates.all(), data.replaces_id, "replaces", "补选的席位不属于本届职代会")
     return Status(201, services.delegate_elect(actor=request.user, congress=congress, constituency=constituency,
                                                member=member, occupation=data.occupation, elected_on=data.elected_on,
                                                replaces=replaces))
+
+
+@router.post("/delegates/{delegate_id}/leave", response=DelegateOut, summary="代表离任")
+def leave_delegate(request, delegate_id: RecordId, data: LeaveIn):
+    delegate = selectors.delegate_get(user=request.user, pk=delegate_id)
+    return services.delegate_leave(actor=request.user, delegate=delegate, **data.dict())
+
+
+@router.post("/congresses/{congress_id}/requests", response={201: RequestOut}, summary="代表联名提议召开临时会议")
+def request_extra_session(request, congress_id: RecordId, data: RequestIn):
+    congress = selectors.congress_get(user=request.user, pk=congress_id)
+    signers = [one_of(selectors.active_delegates(congress), pk, "signers", "请选择本届在任代表联名提议")
+               for pk in data.signer_ids]
+    return Status(201, services.session_request_create(actor=request.user, congress=congress, reason=data.reason,
+                                                       signers=signers))
 
 
 @router.post("/congresses/{congress_id}/sessions", response={201: SessionOut}, summary="登记会议（届次）")
@@ -237,11 +287,18 @@ def add_agenda_item(request, session_id: RecordId, data: AgendaIn):
     return Status(201, services.agenda_item_add(actor=request.user, session=session, **data.dict()))
 
 
+@router.post("/agenda/{item_id}/documents", response={201: DocumentOut},
+             summary="上传会议文件（文档或图片）；下载地址 /congress/documents/{id}/")
+def add_document(request, item_id: RecordId, file: File[UploadedFile]):
+    item = selectors.agenda_item_get(user=request.user, pk=item_id)
+    return Status(201, services.document_add(actor=request.user, item=item, file=file))
+
+
 @router.post("/sessions/{session_id}/resolutions", response={201: ResolutionOut}, summary="登记表决结果")
 def record_resolution(request, session_id: RecordId, data: ResolutionIn):
     session = selectors.session_get(user=request.user, pk=session_id)
     fields = data.dict()
-    item = _one(session.agenda.all(), fields.pop("agenda_item_id"), "agenda_item", "该议题不属于本次会议")
+    item = one_of(session.agenda.all(), fields.pop("agenda_item_id"), "agenda_item", "该议题不属于本次会议")
     return Status(201, services.resolution_record(actor=request.user, session=session, agenda_item=item, **fields))
 
 
@@ -261,7 +318,7 @@ def evaluation_results(request, evaluation_id: RecordId):
 @router.post("/evaluations/{evaluation_id}/ballots", response={201: EvaluationOut}, summary="登记评议票（无记名）")
 def cast_ballot(request, evaluation_id: RecordId, data: BallotIn):
     evaluation = selectors.evaluation_get(user=request.user, pk=evaluation_id)
-    delegate = _one(selectors.active_delegates(evaluation.session.congress), data.delegate_id, "delegate",
+    delegate = one_of(selectors.active_delegates(evaluation.session.congress), data.delegate_id, "delegate",
                     "只有本届在任代表可以参加评议")
     services.ballot_cast(actor=request.user, evaluation=evaluation, delegate=delegate, marks=data.marks)
     return Status(201, _evaluation_out(evaluation))

@@ -123,3 +123,7 @@ class BallotForm(forms.Form):
 
     def marks(self) -> dict:
         return {subject.pk: self.cleaned_data[f"s{subject.pk}"] for subject in self.subjects}
+
+
+class DocumentForm(forms.Form):
+    file = forms.FileField(label="文件", help_text="文档或图片：pdf、docx、xlsx、jpg、png")

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from gonghui.core.files import random_file_name
 from gonghui.core.models import TenantModel
 
 
@@ -141,6 +142,7 @@ class Delegate(TenantModel):
 
     class Meta:
         indexes = [models.Index(fields=["congress", "status"], name="delegate_congress_status"),
+                   models.Index(fields=["tenant", "congress", "constituency", "id"], name="delegate_tenant_seat"),
                    models.Index(fields=["union", "elected_on"], name="delegate_union_elected")]
         verbose_name = _("代表")
 
@@ -206,6 +208,32 @@ class AgendaItem(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+def document_path(instance, filename: str) -> str:
+    return random_file_name(f"congress/{instance.tenant_id}", filename)
+
+
+class AgendaDocument(TenantModel):
+    """A document laid before the congress with an agenda item (a report, a draft agreement), stored under a
+    random name and served only through `congress:document` after the access check."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="documents", verbose_name=_("议题"))
+    file = models.FileField(_("文件"), upload_to=document_path, max_length=200)
+    name = models.CharField(_("文件名"), max_length=200)
+    file_type = models.CharField(_("类型"), max_length=8)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    uploaded_by = _user(_("上传人"))
+    uploaded_at = models.DateTimeField(_("上传时间"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("会议文件")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Resolution(TenantModel):

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gonghui.core.figures import Column, figure_values
+from gonghui.core.files import private_file_response
 from gonghui.core.pages import form_page, paginate, period_asked
+from gonghui.core.uploads import TYPES
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get
 
@@ -22,6 +24,7 @@ from .forms import (
     CongressForm,
     ConstituencyForm,
     DelegateForm,
+    DocumentForm,
     EvaluationForm,
     LeaveForm,
     RequestForm,
@@ -43,10 +46,12 @@ def _session_url(session) -> str:
 def index_page(request):
     union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
     period, error = period_asked(request)
+    page = paginate(request, selectors.congress_list(user=request.user, filters={"union": union}))
+    in_office = selectors.in_office_counts(list(page))
     return render(request, "congress/index.html", {
         "union": union, "period": period, "period_error": error,
         "values": figure_values(FIGURES, user=request.user, union=union, period=period),
-        "page": paginate(request, selectors.congress_list(user=request.user, filters={"union": union}))})
+        "page": page, "rows": [(congress, in_office.get(congress.pk, 0)) for congress in page]})
 
 
 # Congresses -------------------------------------------------------------------------------------
@@ -159,7 +164,7 @@ def session_create_page(request, pk: int):
 def session_detail_page(request, pk: int):
     session = selectors.session_get(user=request.user, pk=pk)
     return render(request, "congress/session_detail.html", {
-        "session": session, "congress": session.congress, "agenda": session.agenda.all(),
+        "session": session, "congress": session.congress, "agenda": session.agenda.prefetch_related("documents"),
         "resolutions": session.resolutions.select_related("agenda_item"),
         "quorum": services.quorum_needed(session) if session.delegates_present is not None else None,
         "evaluations": session.evaluations.all()})
@@ -183,6 +188,22 @@ def attendance_page(request, pk: int):
 @login_required
 def agenda_add_page(request, pk: int):
     return _session_form(request, pk, form_class=AgendaForm, title="新增议程", service=services.agenda_item_add)
+
+
+@login_required
+def document_add_page(request, pk: int):
+    item = selectors.agenda_item_get(user=request.user, pk=pk)
+    back = _session_url(item.session)
+    return form_page(request, form_class=DocumentForm, title=f"上传会议文件：{item}", cancel_url=back,
+                     service=lambda data: services.document_add(actor=request.user, item=item, **data),
+                     success=lambda document: back, submit_label="上传", done_message="已上传")
+
+
+@login_required
+def document_page(request, pk: int):
+    document = selectors.document_get(user=request.user, pk=pk)
+    return private_file_response(document.file, filename=document.name, as_attachment=document.file_type not in (
+        "jpg", "png"), content_type=TYPES[document.file_type].mime)
 
 
 @login_required

@@ -13,11 +13,19 @@ from gonghui.core.files import stored_with
 from gonghui.core.formatting import future_error
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.services import checked_save, fields_assign, require_writer_within, save_with_history, text_required
+from gonghui.core.services import (
+    checked_save,
+    fields_assign,
+    require_within,
+    require_writer,
+    save_with_history,
+    text_required,
+)
+from gonghui.core.uploads import upload_type
 from gonghui.org.models import Union
 
 from .models import CatalogueItem, Comment, CommentKind, Posting, PostingAttachment, PostingKind, PostingStatus
 from .selectors import postings_for_member
-from .uploads import upload_type
 
 ITEM_FIELDS = ("year", "category", "title", "due_on", "vote_on")
 POSTING_FIELDS = ("kind", "category", "title", "content", "catalogue_item", "starts_on", "ends_on")

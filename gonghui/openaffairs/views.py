@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from gonghui.core.figures import Column, figure_values
 from gonghui.core.files import private_file_response
 from gonghui.core.pages import form_page, paginate, period_asked, post_and_back
+from gonghui.core.uploads import TYPES
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get
 
@@ -18,7 +19,6 @@ from .figures import FIGURES
 from .filters import CommentFilters, ItemFilters, PostingFilters
 from .forms import AnswerForm, AttachmentForm, ItemForm, PostingForm
 from .models import ItemState, PostingStatus
-from .uploads import TYPES
 
 
 @login_required

@@ -3,10 +3,10 @@ the state machine (`/proposals/{id}/moves/{action}`, the actions of `moves.MOVES
 
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
 
+from gonghui.congress.api import one_of
 from gonghui.congress.selectors import active_delegates
 from gonghui.core.api import Page, PageNumber, RecordId, page_of
 from gonghui.core.filters import filtered_page
@@ -72,6 +72,13 @@ class ProposalIn(Schema):
     delegation_id: RecordId | None = None
 
 
+class DraftIn(Schema):
+    title: str
+    reasons: str
+    measures: str
+    category: str
+
+
 class MoveIn(Schema):
     """The fields of the move's form; each move reads only its own."""
 
@@ -106,13 +113,6 @@ def _detail(proposal) -> dict:
             "steps": list(selectors.steps_of(proposal=proposal))}
 
 
-def _one(qs, pk, field: str, message: str):
-    record = qs.filter(pk=pk).first() if pk else None
-    if pk and record is None:
-        raise ValidationError({field: message})
-    return record
-
-
 _list = ProposalFilters.query_schema()
 
 
@@ -130,22 +130,28 @@ def get_proposal(request, proposal_id: RecordId):
 def draft_proposal(request, session_id: RecordId, data: ProposalIn):
     session = selectors.session_get(user=request.user, pk=session_id)
     fields = data.dict()
-    proposer = _one(active_delegates(session.congress), fields.pop("proposer_id"), "proposer", "提案人须是本届在任代表")
-    delegation = _one(session.congress.constituencies.all(), fields.pop("delegation_id"), "delegation",
+    proposer = one_of(active_delegates(session.congress), fields.pop("proposer_id"), "proposer", "提案人须是本届在任代表")
+    delegation = one_of(session.congress.constituencies.all(), fields.pop("delegation_id"), "delegation",
                       "请选择本届职代会的代表团")
     proposal = services.proposal_draft(actor=request.user, session=session, proposer=proposer, delegation=delegation,
                                        **fields)
     return Status(201, _detail(proposal))
 
 
+@router.post("/proposals/{proposal_id}", response=ProposalDetailOut, summary="修改提案草稿（提交前）")
+def update_proposal(request, proposal_id: RecordId, data: DraftIn):
+    proposal = selectors.proposal_get(user=request.user, pk=proposal_id)
+    return _detail(services.proposal_update(actor=request.user, proposal=proposal, **data.dict()))
+
+
 def _move_arguments(proposal, action: str, data: MoveIn) -> dict:
     move = MOVES[action]
     field_names = set(move.form.base_fields)
     choices = move.choices(proposal) if move.choices else None
-    found = {"delegate": lambda: _one(choices, data.delegate_id, "delegate", "附议人须是本届在任代表"),
-             "into": lambda: _one(choices, data.into_id, "into", "只能并入本次会议待审查或已立案的其他提案"),
-             "lead": lambda: _one(choices, data.lead_id, "lead", "请选择本工会的承办部门"),
-             "co_handlers": lambda: [_one(choices, pk, "co_handlers", "协办部门须是本工会的其他部门")
+    found = {"delegate": lambda: one_of(choices, data.delegate_id, "delegate", "附议人须是本届在任代表"),
+             "into": lambda: one_of(choices, data.into_id, "into", "只能并入本次会议待审查或已立案的其他提案"),
+             "lead": lambda: one_of(choices, data.lead_id, "lead", "请选择本工会的承办部门"),
+             "co_handlers": lambda: [one_of(choices, pk, "co_handlers", "协办部门须是本工会的其他部门")
                                      for pk in data.co_handler_ids]}
     values = data.dict()
     return {name: found[name]() if name in found else values[name] for name in field_names}
@@ -171,5 +177,5 @@ def list_departments(request, page: PageNumber = 1):
 @router.post("/unions/{union_id}/departments", response={201: DepartmentOut}, summary="新增承办部门")
 def create_department(request, union_id: RecordId, data: DepartmentIn):
     union = union_get(user=request.user, pk=union_id)
-    officer = _one(selectors.officer_choices(union=union), data.officer_id, "officer", "部门联络人须是本工会的账号")
+    officer = one_of(selectors.officer_choices(union=union), data.officer_id, "officer", "部门联络人须是本工会的账号")
     return Status(201, services.department_create(actor=request.user, union=union, name=data.name, officer=officer))

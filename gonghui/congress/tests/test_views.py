@@ -2,6 +2,7 @@ import io
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
@@ -95,3 +96,38 @@ def test_the_api_records_a_resolution_and_refuses_more_votes_than_present(cast, 
     assert done.status_code == 201 and done.json()["passed"] is True
     assert client.get("/api/congress/resolutions?passed=yes").json()["count"] == 1
     assert client.get(f"/api/congress/congresses/{body.pk}/composition").json()[0]["label"] == "一线职工代表"
+
+
+def test_the_api_carries_an_extra_session_request_and_a_delegate_leaving(cast, client_for):
+    body = congress(cast)
+    people = delegates(cast, body, 3)
+    client = client_for(cast.officer)
+    carried = client.post(f"/api/congress/congresses/{body.pk}/requests",
+                          json.dumps({"reason": "讨论改制方案", "signer_ids": [people[0].pk]}),
+                          content_type="application/json")
+    assert carried.status_code == 201 and carried.json()["reached"] is True  # one of three is 33%
+    left = client.post(f"/api/congress/delegates/{people[1].pk}/leave",
+                       json.dumps({"left_on": str(days_from_today(0)), "left_reason": "调离本单位"}),
+                       content_type="application/json")
+    assert left.status_code == 200 and left.json()["status"] == "left"
+    again = client.post(f"/api/congress/delegates/{people[1].pk}/leave",
+                        json.dumps({"left_on": str(days_from_today(0)), "left_reason": "调离本单位"}),
+                        content_type="application/json")
+    assert again.status_code == 422
+
+
+def test_an_agenda_document_is_uploaded_listed_and_served_and_a_program_is_refused(cast, client_for):
+    body = congress(cast)
+    item = services.agenda_item_add(actor=cast.officer, session=session(cast, body), title="审议工资集体协议",
+                                    power="adopt")
+    client = client_for(cast.officer)
+    url = reverse("congress:document_add", args=[item.pk])
+    refused = client.post(url, {"file": SimpleUploadedFile("协议.exe", b"MZ")})
+    assert refused.status_code == 400 and "只能上传文档或图片" in text(refused)
+    client.post(url, {"file": SimpleUploadedFile("协议草案.pdf", b"%PDF-1.4\nbody")})
+    (document,) = item.documents.all()
+    assert "协议草案" not in document.file.name
+    assert "协议草案.pdf" in text(client.get(reverse("congress:session_detail", args=[item.session_id])))
+    served = client_for(cast.street_admin).get(reverse("congress:document", args=[document.pk]))
+    assert b"".join(served.streaming_content) == b"%PDF-1.4\nbody" and served["Content-Type"] == "application/pdf"
+    assert client_for(cast.sibling_officer).get(reverse("congress:document", args=[document.pk])).status_code == 404

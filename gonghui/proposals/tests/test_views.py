@@ -88,3 +88,15 @@ def test_the_api_moves_a_proposal_and_refuses_a_move_not_open(cast, client_for):
     assert client.get("/api/proposals/proposals?state=assigned").json()["count"] == 1
     assert move("nothing").status_code == 404
     assert draft(cast, place).state == State.DRAFT
+
+
+def test_a_draft_is_edited_through_the_api_and_not_once_submitted(cast, client_for):
+    place = setting(cast)
+    client = client_for(cast.officer)
+    proposal = draft(cast, place)
+    body = {"title": "改善职工食堂伙食和卫生", "reasons": "理由", "measures": "措施", "category": "living"}
+    edited = client.post(f"/api/proposals/proposals/{proposal.pk}", json.dumps(body), content_type="application/json")
+    assert edited.status_code == 200 and edited.json()["title"] == "改善职工食堂伙食和卫生"
+    sent = submitted(cast, place, title="另一件")
+    refused = client.post(f"/api/proposals/proposals/{sent.pk}", json.dumps(body), content_type="application/json")
+    assert refused.status_code == 422 and Proposal.objects.get(pk=sent.pk).title == "另一件"

@@ -4,6 +4,7 @@ so the world stays as it was for the next user."""
 
 from datetime import timedelta
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from gonghui.congress import services
@@ -28,13 +29,15 @@ def build(world) -> dict:
     session = services.session_create(actor=officer, congress=congress, number=1, held_on=today - timedelta(days=10),
                                       proposals_due_on=today - timedelta(days=20))
     services.session_attendance(actor=officer, session=session, delegates_present=1)
-    services.agenda_item_add(actor=officer, session=session, title="审议工资集体协议", power=Power.ADOPT)
+    item = services.agenda_item_add(actor=officer, session=session, title="审议工资集体协议", power=Power.ADOPT)
+    document = services.document_add(actor=officer, item=item,
+                                     file=SimpleUploadedFile("工资集体协议草案.pdf", b"%PDF-1.4\n%%EOF\n"))
     services.resolution_record(actor=officer, session=session, title="工资集体协议", votes_for=1, votes_against=0,
                                votes_abstain=0)
     evaluation = services.evaluation_create(actor=officer, session=session, title="民主评议中层干部",
                                             subjects=[("王厂长", "厂长")])
     return {"cg_congress": congress, "cg_constituency": seat, "cg_delegate": delegate, "cg_session": session,
-            "cg_evaluation": evaluation}
+            "cg_evaluation": evaluation, "cg_item": item, "cg_document": document}
 
 
 PAGES = [
@@ -54,6 +57,8 @@ PAGES = [
     form("congress:agenda_add", pk("cg_session")),
     form("congress:resolution_record", pk("cg_session")),
     form("congress:evaluation_create", pk("cg_session")),
+    form("congress:document_add", pk("cg_item")),
+    page("congress:document", pk("cg_document"), A1),
     page("congress:resolutions"),
     page("congress:evaluation_detail", pk("cg_evaluation"), A1),
     form("congress:ballot", pk("cg_evaluation")),
@@ -63,6 +68,8 @@ API = [
     api("GET /api/congress/congresses"),
     api("POST /api/congress/unions/{union_id}/congresses", _id("union_id", A1), A1, body=lambda w: {
         "kind": "workers", "term": 9, "starts_on": DAY, "ends_on": "2098-01-01"}),
+    api("POST /api/congress/congresses/{congress_id}", _id("congress_id", "cg_congress"), A1, body=lambda w: {
+        "kind": "workers", "term": 4, "starts_on": DAY, "ends_on": "2098-01-01"}),
     api("GET /api/congress/congresses/{congress_id}/composition", _id("congress_id", "cg_congress"), A1),
     api("POST /api/congress/congresses/{congress_id}/constituencies", _id("congress_id", "cg_congress"), A1,
         body=lambda w: {"name": " "}),
@@ -72,12 +79,18 @@ API = [
     api("POST /api/congress/congresses/{congress_id}/sessions", _id("congress_id", "cg_congress"), A1,
         body=lambda w: {"number": 0, "held_on": DAY}),
     api("GET /api/congress/delegates"),
+    api("POST /api/congress/delegates/{delegate_id}/leave", _id("delegate_id", "cg_delegate"), A1,
+        body=lambda w: {"left_on": DAY, "left_reason": "调离"}),
+    api("POST /api/congress/congresses/{congress_id}/requests", _id("congress_id", "cg_congress"), A1,
+        body=lambda w: {"reason": " ", "signer_ids": [w.cg_delegate.pk]}),
     api("POST /api/congress/sessions/{session_id}/attendance", _id("session_id", "cg_session"), A1,
         body=lambda w: {"delegates_present": 999}),
     api("POST /api/congress/sessions/{session_id}/agenda", _id("session_id", "cg_session"), A1,
         body=lambda w: {"title": " ", "power": "adopt"}),
     api("POST /api/congress/sessions/{session_id}/resolutions", _id("session_id", "cg_session"), A1,
         body=lambda w: {"title": "决议", "votes_for": 5, "votes_against": 0, "votes_abstain": 0}),
+    api("POST /api/congress/agenda/{item_id}/documents", _id("item_id", "cg_item"), A1, multipart=True,
+        body=lambda w: {"file": SimpleUploadedFile("说明.exe", b"MZ")}),
     api("GET /api/congress/resolutions"),
     api("POST /api/congress/sessions/{session_id}/evaluations", _id("session_id", "cg_session"), A1,
         body=lambda w: {"title": "评议", "subjects": []}),

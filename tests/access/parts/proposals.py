@@ -71,6 +71,8 @@ PAGES = [
 API = [
     api("GET /api/proposals/proposals"),
     api("GET /api/proposals/proposals/{proposal_id}", _id("proposal_id", "pr_assigned"), A1),
+    api("POST /api/proposals/proposals/{proposal_id}", _id("proposal_id", "pr_draft"), A1,
+        body=lambda w: {"title": " ", "reasons": "理由", "measures": "措施", "category": "living"}),
     api("POST /api/proposals/sessions/{session_id}/proposals", _id("session_id", "pr_session"), A1,
         body=lambda w: {"title": " ", "reasons": "理由", "measures": "措施", "category": "living",
                         "proposer_id": w.cg_delegate.pk}),

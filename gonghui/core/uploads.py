@@ -1,4 +1,5 @@
-"""What a posting may carry: documents and pictures, recognised by their first bytes as well as their name."""
+"""What an attachment may be: documents and pictures, recognised by their first bytes as well as their name
+(open affairs' postings, a congress's agenda documents)."""
 
 import zipfile
 from dataclasses import dataclass

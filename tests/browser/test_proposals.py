@@ -1,0 +1,87 @@
+"""One proposal through every stage on the pages: drafted, refused without co-signers, co-signed by two
+delegates, submitted, accepted, assigned, signed for, answered, the reply approved, judged "not satisfied",
+re-handled and answered again, judged satisfied and closed."""
+
+import pytest
+
+from gonghui.proposals.tests.helpers import setting
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def move(page, label: str) -> None:
+    page.locator('[data-testid="moves"]').get_by_role("link", name=label, exact=True).click()
+
+
+def submit(page) -> None:
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+
+
+def state(page) -> str:
+    return page.locator('[data-testid="state"]').inner_text()
+
+
+def test_a_proposal_goes_through_every_stage(page, login, cast):
+    place = setting(cast)
+    first, second, third = (d.member.name for d in place.delegates[:3])
+    login(cast.officer)
+    page.get_by_role("link", name="提案", exact=True).first.click()
+    page.locator('[data-testid="proposals-subnav"]').get_by_role("link", name="提案", exact=True).click()
+    page.get_by_role("link", name=f"起草提案：{place.session}").click()
+    page.fill("input[name=title]", "增设职工书屋")
+    page.select_option("select[name=category]", label="生活后勤")
+    page.fill("textarea[name=reasons]", "职工读书需求大")
+    page.fill("textarea[name=measures]", "利用三楼活动室")
+    page.select_option("select[name=proposer]", label=first)
+    submit(page)
+    assert state(page) == "草稿（征集附议）"
+
+    move(page, "提交")
+    submit(page)
+    assert "提案须有至少2名代表附议，目前0名" in page.content()
+    page.get_by_role("link", name="取消").click()
+    for name in (second, third):
+        move(page, "附议")
+        page.select_option("select[name=delegate]", label=name)
+        submit(page)
+    assert page.locator('[data-testid="co-signers"]').inner_text() == f"{second}、{third}"
+    move(page, "提交")
+    submit(page)
+    assert state(page) == "待审查"
+
+    move(page, "立案")
+    submit(page)
+    move(page, "交办")
+    page.select_option("select[name=lead]", label="行政办公室")
+    submit(page)
+    assert state(page) == "已交办待签收"
+    move(page, "签收")
+    submit(page)
+    move(page, "答复")
+    page.select_option("select[name=reply_kind]", label="已采取措施")
+    submit(page)
+    assert "请填写已采取的办理措施" in page.content()
+    page.fill("textarea[name=reply]", "已腾出活动室作为书屋")
+    page.fill("input[name=completion_on]", place.session.held_on.isoformat())
+    submit(page)
+    assert state(page) == "已答复待审核"
+    move(page, "答复审核通过")
+    submit(page)
+    move(page, "登记提案人评价")
+    page.get_by_label("不满意").check()
+    submit(page)
+    assert state(page) == "办理中"
+
+    move(page, "答复")
+    page.select_option("select[name=reply_kind]", label="有困难，列入计划")
+    page.fill("textarea[name=reply]", "明年增购图书两千册")
+    submit(page)
+    move(page, "答复审核通过")
+    submit(page)
+    move(page, "登记提案人评价")
+    page.get_by_label("满意", exact=True).check()
+    submit(page)
+    assert state(page) == "已办结（落实跟踪）"
+    steps = page.locator('[data-testid="steps"] tbody').inner_text()
+    assert steps.count("\t提案人评价\t") == 2 and "不满意，重新办理" in steps
