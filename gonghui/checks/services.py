@@ -10,7 +10,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, Count, DecimalField, Exists, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -32,6 +33,7 @@ from .uploads import evidence_type
 from gonghui.org.models import Union
 
 from .models import (
+    SCORE,
     Assessment,
     AssessmentStatus,
     Campaign,
@@ -42,7 +44,6 @@ from .models import (
     Objection,
     Rubric,
     RubricItem,
-    RubricKind,
     RubricSection,
 )
 from .rubric_sheet import RubricRow, rubric_rows_read
@@ -405,21 +406,30 @@ def assessment_conclude(*, actor, assessment: Assessment, on: date | None = None
 
 @transaction.atomic
 def campaign_score(*, actor, campaign: Campaign, on: date | None = None) -> int:
-    """Every submitted assessment fully reviewed gets its result at once: one aggregate, one bulk update."""
+    """Every submitted assessment fully reviewed gets its result at once, in the database: one aggregate to
+    find them, one UPDATE of their totals and vetoes, one of their levels (the rules of `_conclude`).
+    A county's 2,000 unions × 60 items are 120,000 scores: read into Python they would take seconds."""
     require_writer(actor)
     require_within(actor, campaign.union)
     on = on or timezone.localdate()
-    campaign.rubric.items.all()  # the rubric's levels are read once, held by the campaign
-    waiting = list(campaign.assessments.filter(status=AssessmentStatus.SUBMITTED).select_related("campaign__rubric"))
-    totals = _totals([a.pk for a in waiting])
-    done = []
-    for assessment in waiting:
-        assessment.campaign = campaign
-        row = totals.get(assessment.pk)
-        if row and row["scored"] == row["items"] and not row["undecided"]:
-            _conclude(assessment, row, on)
-            done.append(assessment)
-    Assessment.objects.bulk_update(done, ["total", "vetoed", "level", "reviewed_on", "status"], batch_size=1000)
+    vetoes = list(campaign.rubric.items.filter(veto=True).values_list("id", flat=True))
+    rows = (ItemScore.objects.filter(assessment__campaign=campaign, assessment__status=AssessmentStatus.SUBMITTED)
+            .values("assessment_id").annotate(
+                items=Count("id"), scored=Count("score"),
+                undecided=Count("id", filter=Q(item_id__in=vetoes, veto_applies__isnull=True))))
+    done = [row["assessment_id"] for row in rows if row["scored"] == row["items"] and not row["undecided"]]
+    scores = ItemScore.objects.filter(assessment_id=OuterRef("pk")).order_by()
+    total = Subquery(scores.values("assessment_id").annotate(sum=Sum("score")).values("sum"))
+    targets = Assessment.objects.filter(pk__in=done)
+    targets.update(total=Coalesce(total, Value(ZERO), output_field=DecimalField(**SCORE)), reviewed_on=on,
+                   vetoed=Exists(scores.filter(item_id__in=vetoes, veto_applies=True)))
+    levels = [(Decimal(str(lowest)), label) for lowest, label in campaign.rubric.levels]
+    targets.update(
+        level=Case(When(vetoed=True, then=Value("一票否决")),
+                   *(When(total__gte=lowest, then=Value(label)) for lowest, label in levels), default=Value("不达标")),
+        status=Case(When(vetoed=True, then=Value(AssessmentStatus.FAILED)),
+                    *(When(total__gte=lowest, then=Value(AssessmentStatus.REVIEWED)) for lowest, _ in levels),
+                    default=Value(AssessmentStatus.FAILED)))
     return len(done)
 
 
