@@ -5,7 +5,7 @@ import django_filters as df
 from gonghui.core.filters import ListFilters, RecordFilter, YearFilter, choice
 from gonghui.org.union_filter import UnionFilter
 
-from .models import Assessment, AssessmentStatus, Campaign, Rubric, RubricKind
+from .models import Assessment, AssessmentStatus, Campaign, NoticeStatus, Rubric, RubricKind, SupervisionNotice
 
 
 class RubricFilters(ListFilters):
@@ -38,4 +38,15 @@ class AssessmentFilters(ListFilters):
 
     class Meta:
         model = Assessment
+        fields = ()
+
+
+class NoticeFilters(ListFilters):
+    union = UnionFilter()
+    status = choice("状态", NoticeStatus.choices)
+    open = choice("是否整改完毕", (("yes", "未整改完毕"),), method=lambda qs, name, value: qs.exclude(
+        status=NoticeStatus.CLOSED))
+
+    class Meta:
+        model = SupervisionNotice
         fields = ()

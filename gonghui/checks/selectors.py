@@ -15,8 +15,19 @@ from django.http import Http404
 from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible
 from gonghui.org.models import Union
 
-from .filters import AssessmentFilters, CampaignFilters, RubricFilters
-from .models import Assessment, AssessmentStatus, Campaign, Evidence, ItemScore, Objection, Rubric, RubricItem
+from .filters import AssessmentFilters, CampaignFilters, NoticeFilters, RubricFilters
+from .models import (
+    Assessment,
+    AssessmentStatus,
+    Campaign,
+    Evidence,
+    ItemScore,
+    NoticeStatus,
+    Objection,
+    Rubric,
+    RubricItem,
+    SupervisionNotice,
+)
 
 
 def rubric_list(*, user, filters: Mapping | None = None) -> QuerySet[Rubric]:
@@ -105,6 +116,7 @@ class Todo:
     self_open: int
     to_review: int
     publicity_over: int
+    notices_overdue: int
 
 
 def checks_todo(*, user, today: date) -> Todo:
@@ -115,6 +127,7 @@ def checks_todo(*, user, today: date) -> Todo:
         self_open=mine.filter(status=AssessmentStatus.SELF, union=node).count(),
         to_review=reviewing.filter(status=AssessmentStatus.SUBMITTED).count(),
         publicity_over=reviewing.filter(status=AssessmentStatus.PUBLICISED, publicity_ends_on__lt=today).count(),
+        notices_overdue=notice_list(user=user).filter(status=NoticeStatus.OPEN, deadline__lt=today).count(),
     )
 
 
@@ -126,3 +139,13 @@ def score_get(*, user, pk) -> ItemScore:
 def campaign_rubrics(*, user, union: Union) -> QuerySet[Rubric]:
     """The rubrics a campaign of `union` may use: its own and those of the federations above it."""
     return rubric_list(user=user).filter(union__path__in=ancestor_paths(union)).order_by("name", "-version")
+
+
+def notice_list(*, user, filters: Mapping | None = None) -> QuerySet[SupervisionNotice]:
+    """Supervision notices of the user's subtree: a federation sees its enterprises with open findings."""
+    qs = visible(SupervisionNotice.objects.select_related("union", "assessment__campaign"), user)
+    return NoticeFilters.narrow(qs, filters).order_by("status", "deadline", "id")
+
+
+def notice_get(*, user, pk) -> SupervisionNotice:
+    return get_visible_or_404(notice_list(user=user), user, pk=pk)

@@ -41,10 +41,13 @@ from .models import (
     EvidenceKind,
     ItemScore,
     Method,
+    NoticeStatus,
     Objection,
     Rubric,
     RubricItem,
+    RubricKind,
     RubricSection,
+    SupervisionNotice,
 )
 from .rubric_sheet import RubricRow, rubric_rows_read
 
@@ -506,3 +509,67 @@ def assessment_recheck(*, actor, assessment: Assessment, passed: bool, reason: s
     return checked_save(assessment, errors, actor=actor, exclude=["campaign"])
 
 
+
+
+# Labour-law supervision (劳动法律监督): a check's findings become a notice the enterprise answers -------
+
+def _findings(assessment: Assessment) -> str:
+    rows = assessment.scores.select_related("item").order_by("item__section__order", "item__order")
+    return "\n".join(f"{n}. {row.item.text}：得分{row.score}/{row.item.max_score}" + (f"，{row.comment}" if row.comment else "")
+                     for n, row in enumerate((r for r in rows if r.score is not None and r.score < r.item.max_score
+                                              or r.veto_applies), start=1))
+
+
+@transaction.atomic
+def notice_issue(*, actor, assessment: Assessment, deadline: date, issued_on: date | None = None) -> SupervisionNotice:
+    """The findings of a concluded labour-law check, as a notice with a deadline."""
+    _reviewer(actor, assessment)
+    if assessment.campaign.rubric.kind != RubricKind.LABOUR_LAW:
+        raise ValidationError({"__all__": "只有劳动法律监督检查可以下达监督意见书"})
+    if assessment.status not in (AssessmentStatus.REVIEWED, AssessmentStatus.FAILED):
+        raise ValidationError({"__all__": "检查评定结果后才能下达监督意见书"})
+    if SupervisionNotice.objects.filter(assessment=assessment).exists():
+        raise ValidationError({"__all__": "该检查已下达监督意见书"})
+    issued_on = issued_on or timezone.localdate()
+    findings = _findings(assessment)
+    errors: dict[str, str] = {}
+    if not findings:
+        errors["__all__"] = "检查未发现问题，无需下达监督意见书"
+    if error := future_error(issued_on, "下达日期"):
+        errors["issued_on"] = error
+    if deadline is None or deadline <= issued_on:
+        errors["deadline"] = "整改期限须晚于下达日期"
+    notice = SupervisionNotice(tenant_id=assessment.tenant_id, union_id=assessment.union_id, assessment=assessment,
+                               findings=findings, issued_on=issued_on, deadline=deadline)
+    return checked_save(notice, errors, actor=actor, exclude=["assessment"])
+
+
+@transaction.atomic
+def notice_answer(*, actor, notice: SupervisionNotice, answer: str, answered_on: date | None = None) -> SupervisionNotice:
+    """The enterprise's answer (by its union, or a federation above entering it)."""
+    require_writer(actor)
+    require_within(actor, notice.union)
+    if notice.status == NoticeStatus.CLOSED:
+        raise ValidationError({"__all__": "该监督意见书已整改完毕"})
+    notice.answer, notice.answered_on = answer, answered_on or timezone.localdate()
+    errors: dict[str, str] = {}
+    text_required(notice, errors, answer="企业答复")
+    if error := future_error(notice.answered_on, "答复日期"):
+        errors["answered_on"] = error
+    elif notice.answered_on < notice.issued_on:
+        errors["answered_on"] = "答复日期不能早于下达日期"
+    notice.status = NoticeStatus.ANSWERED
+    return checked_save(notice, errors, actor=actor, exclude=["assessment"])
+
+
+@transaction.atomic
+def notice_close(*, actor, notice: SupervisionNotice, closed_on: date | None = None) -> SupervisionNotice:
+    """The re-check finds the findings put right: the notice is closed."""
+    _reviewer(actor, notice.assessment)
+    if notice.status != NoticeStatus.ANSWERED:
+        raise ValidationError({"__all__": "企业答复后才能复查销号"})
+    notice.closed_on = closed_on or timezone.localdate()
+    if error := future_error(notice.closed_on, "复查日期"):
+        raise ValidationError({"closed_on": error})
+    notice.status = NoticeStatus.CLOSED
+    return checked_save(notice, {}, actor=actor, exclude=["assessment"])
