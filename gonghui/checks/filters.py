@@ -2,7 +2,7 @@
 
 import django_filters as df
 
-from gonghui.core.filters import ListFilters, RecordFilter, YearFilter, choice
+from gonghui.core.filters import DateFilter, ListFilters, RecordFilter, YearFilter, choice
 from gonghui.org.union_filter import UnionFilter
 
 from .models import Assessment, AssessmentStatus, Campaign, NoticeStatus, Rubric, RubricKind, SupervisionNotice
@@ -35,6 +35,8 @@ class AssessmentFilters(ListFilters):
     status = choice("状态", AssessmentStatus.choices)
     level = df.CharFilter(label="等次", field_name="level")
     campaign = RecordFilter(label="考核", field_name="campaign_id")
+    reviewed_start = DateFilter(label="复核日期自", field_name="reviewed_on", lookup_expr="gte")
+    reviewed_end = DateFilter(label="至", field_name="reviewed_on", lookup_expr="lte")
 
     class Meta:
         model = Assessment

@@ -8,10 +8,14 @@ assessed union's, so the union doing its self-assessment and every federation ab
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.http import Http404
 
+from gonghui.core.figures import figure_get, figure_records
+from gonghui.core.periods import Period
 from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible
 from gonghui.org.models import Union
 
@@ -149,3 +153,19 @@ def notice_list(*, user, filters: Mapping | None = None) -> QuerySet[Supervision
 
 def notice_get(*, user, pk) -> SupervisionNotice:
     return get_visible_or_404(notice_list(user=user), user, pk=pk)
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    level: str
+    count: int
+    url: str
+
+
+def assessed_by_level(*, user, union: Union, period: Period) -> list[LevelCount]:
+    """The figure 考核评定 by level, from the figure's own records, so the rows add up to it."""
+    records = figure_records(figure_get("checks.assessed"), user=user, union=union, period=period)
+    query = {"union": union.pk, "reviewed_start": period.start.isoformat(), "reviewed_end": period.end.isoformat()}
+    return [LevelCount(level=row["level"], count=row["n"],
+                       url=reverse("checks:assessments") + "?" + urlencode({**query, "level": row["level"]}))
+            for row in records.order_by().values("level").annotate(n=Count("id")).order_by("-n", "level")]

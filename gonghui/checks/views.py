@@ -43,7 +43,8 @@ def index_page(request):
     period, error = period_asked(request)
     return render(request, "checks/index.html", {
         "union": union, "period": period, "period_error": error,
-        "values": figure_values(FIGURES, user=request.user, union=union, period=period)})
+        "values": figure_values(FIGURES, user=request.user, union=union, period=period),
+        "levels": selectors.assessed_by_level(user=request.user, union=union, period=period)})
 
 
 def _cell(value):
