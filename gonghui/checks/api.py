@@ -11,7 +11,7 @@ from gonghui.core.filters import filtered_page
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
-from .filters import AssessmentFilters, CampaignFilters, RubricFilters
+from .filters import AssessmentFilters, CampaignFilters, NoticeFilters, RubricFilters
 from .models import EvidenceKind, Method
 
 router = Router(tags=["checks"])
@@ -216,6 +216,45 @@ def add_objection(request, assessment_id: RecordId, data: ObjectionIn):
     return Status(201, services.objection_add(actor=request.user, assessment=assessment, **data.dict()))
 
 
+class NoticeOut(Schema):
+    id: int
+    assessment_id: int
+    union_id: int
+    findings: str
+    issued_on: date
+    deadline: date
+    status: str
+    answer: str
+    answered_on: date | None
+    closed_on: date | None
+
+
+class NoticeIn(Schema):
+    deadline: date
+
+
+class NoticeAnswerIn(Schema):
+    answer: str
+
+
+@router.post("/assessments/{assessment_id}/notice", response={201: NoticeOut}, summary="下达劳动法律监督意见书")
+def issue_notice(request, assessment_id: RecordId, data: NoticeIn):
+    assessment = selectors.assessment_get(user=request.user, pk=assessment_id)
+    return Status(201, services.notice_issue(actor=request.user, assessment=assessment, deadline=data.deadline))
+
+
+@router.post("/notices/{notice_id}/answer", response=NoticeOut, summary="登记企业答复")
+def answer_notice(request, notice_id: RecordId, data: NoticeAnswerIn):
+    notice = selectors.notice_get(user=request.user, pk=notice_id)
+    return services.notice_answer(actor=request.user, notice=notice, answer=data.answer)
+
+
+@router.post("/notices/{notice_id}/close", response=NoticeOut, summary="复查合格，销号")
+def close_notice(request, notice_id: RecordId):
+    return services.notice_close(actor=request.user, notice=selectors.notice_get(user=request.user, pk=notice_id))
+
+
+_list_route("/notices", NoticeFilters, selectors.notice_list, NoticeOut, "劳动法律监督意见书")
 _list_route("/rubrics", RubricFilters, selectors.rubric_list, RubricOut, "考核细则")
 _list_route("/campaigns", CampaignFilters, selectors.campaign_list, CampaignOut, "考核")
 _list_route("/assessments", AssessmentFilters, selectors.assessment_list, AssessmentOut, "考核对象")

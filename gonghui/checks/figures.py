@@ -11,7 +11,7 @@ from django.urls import reverse
 from gonghui.core.figures import Column, Figure, Section
 from gonghui.core.periods import Period
 
-from .models import Assessment, AssessmentStatus, RubricKind
+from .models import Assessment, AssessmentStatus, NoticeStatus, RubricKind, SupervisionNotice
 
 
 def _assessments() -> QuerySet:
@@ -40,6 +40,20 @@ def _targets_met(period: Period) -> QuerySet:
     return _targets(period).filter(status=AssessmentStatus.NAMED)
 
 
+def _labour_checks(period: Period) -> QuerySet:
+    return _assessed(period).filter(campaign__rubric__kind=RubricKind.LABOUR_LAW)
+
+
+def _notices_open(period: Period) -> QuerySet:
+    # Open at the period's end: issued by then and not closed by then.
+    return SupervisionNotice.objects.select_related("union").filter(issued_on__lte=period.end).exclude(
+        status=NoticeStatus.CLOSED, closed_on__lte=period.end)
+
+
+def _notice_url(record) -> str:
+    return reverse("checks:notice_detail", args=[record.pk])
+
+
 def _url(record) -> str:
     return reverse("checks:assessment_detail", args=[record.pk])
 
@@ -64,4 +78,12 @@ FIGURES = (
     Figure(key="checks.vitality_met", label="活力基层工会创建达标", sentence="已命名{value}家", unit="家",
            definition="上述创建对象中已命名（达标）的。",
            section=Section.CHECKS, records=_targets_met, record_url=_url, columns=COLUMNS),
+    Figure(key="checks.labour_checks", label="劳动法律监督检查", sentence="开展劳动法律监督检查{value}家（次）", unit="家",
+           definition="期内（复核日期）评定结果的劳动法律监督检查（书面劳动合同、工资按时足额发放、社会保险、工时、女职工特殊保护等）。",
+           section=Section.RIGHTS, records=_labour_checks, month_field="reviewed_on", record_url=_url, columns=COLUMNS),
+    Figure(key="checks.notices_open", label="监督意见书未整改", sentence="下达的监督意见书尚有{value}份未整改完毕",
+           unit="份", definition="期末前已下达、到期末仍未复查销号的劳动法律监督意见书（其企业即有未整改问题的企业）。",
+           section=Section.RIGHTS, records=_notices_open, record_url=_notice_url, zero_sentence="监督意见书均已整改完毕",
+           columns=(Column("被检查单位", "union.name"), Column("下达日期", "issued_on"), Column("整改期限", "deadline"),
+                    Column("状态", "get_status_display"))),
 )

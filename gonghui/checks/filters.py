@@ -2,10 +2,10 @@
 
 import django_filters as df
 
-from gonghui.core.filters import ListFilters, RecordFilter, YearFilter, choice
+from gonghui.core.filters import DateFilter, ListFilters, RecordFilter, YearFilter, choice
 from gonghui.org.union_filter import UnionFilter
 
-from .models import Assessment, AssessmentStatus, Campaign, Rubric, RubricKind
+from .models import Assessment, AssessmentStatus, Campaign, NoticeStatus, Rubric, RubricKind, SupervisionNotice
 
 
 class RubricFilters(ListFilters):
@@ -35,7 +35,20 @@ class AssessmentFilters(ListFilters):
     status = choice("状态", AssessmentStatus.choices)
     level = df.CharFilter(label="等次", field_name="level")
     campaign = RecordFilter(label="考核", field_name="campaign_id")
+    reviewed_start = DateFilter(label="复核日期自", field_name="reviewed_on", lookup_expr="gte")
+    reviewed_end = DateFilter(label="至", field_name="reviewed_on", lookup_expr="lte")
 
     class Meta:
         model = Assessment
+        fields = ()
+
+
+class NoticeFilters(ListFilters):
+    union = UnionFilter()
+    status = choice("状态", NoticeStatus.choices)
+    open = choice("是否整改完毕", (("yes", "未整改完毕"),), method=lambda qs, name, value: qs.exclude(
+        status=NoticeStatus.CLOSED))
+
+    class Meta:
+        model = SupervisionNotice
         fields = ()

@@ -115,3 +115,11 @@ class RecheckForm(forms.Form):
     on = forms.DateField(label="复查日期", widget=DateInput())
 
 
+
+
+class NoticeForm(forms.Form):
+    deadline = forms.DateField(label="整改期限", widget=DateInput())
+
+
+class NoticeAnswerForm(forms.Form):
+    answer = forms.CharField(label="企业答复", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))

@@ -27,6 +27,7 @@ class RubricKind(models.TextChoices):
     TEACHERS_HOME = "teachers_home", _("教职工之家")
     VITALITY = "vitality", _("活力基层工会创建")
     TEAM_UPGRADE = "team_upgrade", _("班组升级")
+    LABOUR_LAW = "labour_law", _("劳动法律监督检查")
     OTHER = "other", _("其他考核")
 
 
@@ -244,3 +245,32 @@ class Objection(TenantModel):
     class Meta:
         ordering = ["raised_on", "id"]
         verbose_name = _("公示异议")
+
+
+class NoticeStatus(models.TextChoices):
+    OPEN = "open", _("待企业答复")
+    ANSWERED = "answered", _("待复查")
+    CLOSED = "closed", _("已整改")
+
+
+class SupervisionNotice(TenantModel):
+    """A labour-law supervision notice (劳动法律监督意见书): the findings of a check of an enterprise's union
+    (the items scored below their maximum), a deadline, the enterprise's answer and the re-check closing it."""
+
+    assessment = models.OneToOneField(Assessment, on_delete=models.PROTECT, related_name="notice",
+                                      verbose_name=_("检查"))
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("被检查单位"))
+    findings = models.TextField(_("检查发现的问题"), max_length=5000)
+    issued_on = models.DateField(_("下达日期"))
+    deadline = models.DateField(_("整改期限"))
+    status = models.CharField(_("状态"), max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.OPEN)
+    answer = models.TextField(_("企业答复"), max_length=2000, blank=True)
+    answered_on = models.DateField(_("答复日期"), null=True, blank=True)
+    closed_on = models.DateField(_("复查日期"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("劳动法律监督意见书")
+
+    def __str__(self) -> str:
+        return f"{self.union.name}劳动法律监督意见书（{self.issued_on:%Y-%m-%d}）"

@@ -8,15 +8,30 @@ assessed union's, so the union doing its self-assessment and every federation ab
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.http import Http404
 
+from gonghui.core.figures import figure_get, figure_records
+from gonghui.core.periods import Period
 from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible
 from gonghui.org.models import Union
 
-from .filters import AssessmentFilters, CampaignFilters, RubricFilters
-from .models import Assessment, AssessmentStatus, Campaign, Evidence, ItemScore, Objection, Rubric, RubricItem
+from .filters import AssessmentFilters, CampaignFilters, NoticeFilters, RubricFilters
+from .models import (
+    Assessment,
+    AssessmentStatus,
+    Campaign,
+    Evidence,
+    ItemScore,
+    NoticeStatus,
+    Objection,
+    Rubric,
+    RubricItem,
+    SupervisionNotice,
+)
 
 
 def rubric_list(*, user, filters: Mapping | None = None) -> QuerySet[Rubric]:
@@ -105,6 +120,7 @@ class Todo:
     self_open: int
     to_review: int
     publicity_over: int
+    notices_overdue: int
 
 
 def checks_todo(*, user, today: date) -> Todo:
@@ -115,6 +131,7 @@ def checks_todo(*, user, today: date) -> Todo:
         self_open=mine.filter(status=AssessmentStatus.SELF, union=node).count(),
         to_review=reviewing.filter(status=AssessmentStatus.SUBMITTED).count(),
         publicity_over=reviewing.filter(status=AssessmentStatus.PUBLICISED, publicity_ends_on__lt=today).count(),
+        notices_overdue=notice_list(user=user).filter(status=NoticeStatus.OPEN, deadline__lt=today).count(),
     )
 
 
@@ -126,3 +143,29 @@ def score_get(*, user, pk) -> ItemScore:
 def campaign_rubrics(*, user, union: Union) -> QuerySet[Rubric]:
     """The rubrics a campaign of `union` may use: its own and those of the federations above it."""
     return rubric_list(user=user).filter(union__path__in=ancestor_paths(union)).order_by("name", "-version")
+
+
+def notice_list(*, user, filters: Mapping | None = None) -> QuerySet[SupervisionNotice]:
+    """Supervision notices of the user's subtree: a federation sees its enterprises with open findings."""
+    qs = visible(SupervisionNotice.objects.select_related("union", "assessment__campaign"), user)
+    return NoticeFilters.narrow(qs, filters).order_by("status", "deadline", "id")
+
+
+def notice_get(*, user, pk) -> SupervisionNotice:
+    return get_visible_or_404(notice_list(user=user), user, pk=pk)
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    level: str
+    count: int
+    url: str
+
+
+def assessed_by_level(*, user, union: Union, period: Period) -> list[LevelCount]:
+    """The figure 考核评定 by level, from the figure's own records, so the rows add up to it."""
+    records = figure_records(figure_get("checks.assessed"), user=user, union=union, period=period)
+    query = {"union": union.pk, "reviewed_start": period.start.isoformat(), "reviewed_end": period.end.isoformat()}
+    return [LevelCount(level=row["level"], count=row["n"],
+                       url=reverse("checks:assessments") + "?" + urlencode({**query, "level": row["level"]}))
+            for row in records.order_by().values("level").annotate(n=Count("id")).order_by("-n", "level")]

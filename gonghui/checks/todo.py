@@ -17,4 +17,6 @@ def todo_lines(*, user, today: date) -> list[TodoLine]:
                    todo_url("checks:assessments", query={"status": AssessmentStatus.SUBMITTED})),
         *todo_line(todo.publicity_over, f"公示期满待命名 {todo.publicity_over} 家",
                    todo_url("checks:assessments", query={"status": AssessmentStatus.PUBLICISED})),
+        *todo_line(todo.notices_overdue, f"劳动法律监督意见书逾期未答复 {todo.notices_overdue} 份",
+                   todo_url("checks:notices", query={"status": "open"})),
     ]

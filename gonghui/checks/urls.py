@@ -33,4 +33,10 @@ urlpatterns = [
     path("scores/<int:pk>/review/", views.score_review_page, name="score_review"),
     path("evidence/<int:pk>/", views.evidence_page, name="evidence"),
     path("objections/<int:pk>/answer/", views.objection_answer_page, name="objection_answer"),
+    path("assessments/<int:pk>/notice/new/", views.notice_issue_page, name="notice_issue"),
+    path("notices/", views.list_page, {"name": "notices"}, name="notices"),
+    path("notices/export.xlsx", views.export_page, {"name": "notices"}, name="notices_export"),
+    path("notices/<int:pk>/", views.notice_detail_page, name="notice_detail"),
+    path("notices/<int:pk>/answer/", views.notice_answer_page, name="notice_answer"),
+    path("notices/<int:pk>/close/", views.notice_close_page, name="notice_close"),
 ]

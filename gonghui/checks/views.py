@@ -16,11 +16,13 @@ from gonghui.org.selectors import union_get
 
 from . import selectors, services
 from .figures import FIGURES
-from .filters import AssessmentFilters, CampaignFilters, RubricFilters
+from .filters import AssessmentFilters, CampaignFilters, NoticeFilters, RubricFilters
 from .forms import (
     CampaignForm,
     EvidenceForm,
     ItemForm,
+    NoticeAnswerForm,
+    NoticeForm,
     ObjectionAnswerForm,
     ObjectionForm,
     RecheckForm,
@@ -41,7 +43,8 @@ def index_page(request):
     period, error = period_asked(request)
     return render(request, "checks/index.html", {
         "union": union, "period": period, "period_error": error,
-        "values": figure_values(FIGURES, user=request.user, union=union, period=period)})
+        "values": figure_values(FIGURES, user=request.user, union=union, period=period),
+        "levels": selectors.assessed_by_level(user=request.user, union=union, period=period)})
 
 
 def _cell(value):
@@ -63,6 +66,10 @@ LISTS = {
         ("考核", "campaign.name"), ("被考核单位", "union.name"), ("考核对象", "subject"),
         ("状态", "get_status_display"), ("自评得分", "self_total"), ("复核得分", "total"), ("等次", "level"),
         ("公示截止", "publicity_ends_on"), ("命名日期", "named_on"), ("摘牌日期", "withdrawn_on"))),
+    "notices": (NoticeFilters, selectors.notice_list, "劳动法律监督意见书.xlsx", _columns(
+        ("被检查单位", "union.name"), ("检查", "assessment.campaign.name"), ("下达日期", "issued_on"),
+        ("整改期限", "deadline"), ("状态", "get_status_display"), ("检查发现的问题", "findings"),
+        ("企业答复", "answer"), ("复查日期", "closed_on"))),
 }
 
 
@@ -267,3 +274,42 @@ def assessment_recheck_page(request, pk: int):
                      service=lambda data: services.assessment_recheck(actor=request.user, assessment=assessment,
                                                                       **data),
                      success=lambda saved: _back(assessment))
+
+
+# Labour-law supervision notices -----------------------------------------------------------------
+
+def _notice_back(notice) -> str:
+    return reverse("checks:notice_detail", args=[notice.pk])
+
+
+@login_required
+def notice_issue_page(request, pk: int):
+    assessment = selectors.assessment_get(user=request.user, pk=pk)
+    return form_page(request, form_class=NoticeForm, title=f"下达劳动法律监督意见书：{assessment}",
+                     cancel_url=_back(assessment), submit_label="下达",
+                     service=lambda data: services.notice_issue(actor=request.user, assessment=assessment, **data),
+                     success=_notice_back)
+
+
+@login_required
+def notice_detail_page(request, pk: int):
+    notice = selectors.notice_get(user=request.user, pk=pk)
+    return render(request, "checks/notice_detail.html", {
+        "notice": notice, "reviewer": selectors.may_review(request.user, notice.assessment)})
+
+
+@login_required
+def notice_answer_page(request, pk: int):
+    notice = selectors.notice_get(user=request.user, pk=pk)
+    return form_page(request, form_class=NoticeAnswerForm, title=f"企业答复：{notice}", cancel_url=_notice_back(notice),
+                     initial={"answer": notice.answer},
+                     service=lambda data: services.notice_answer(actor=request.user, notice=notice, **data),
+                     success=_notice_back)
+
+
+@login_required
+@require_POST
+def notice_close_page(request, pk: int):
+    notice = selectors.notice_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.notice_close(actor=request.user, notice=notice),
+                         back=_notice_back(notice), done="复查合格，监督意见书已销号")

@@ -107,6 +107,19 @@ def team_grade_set(*, actor, team: Team, assessment: Assessment) -> Team:
 
 
 @transaction.atomic
+def team_grade_take(*, actor, team: Team) -> Team:
+    """The grade of the team's latest named 班组升级 assessment (its union's, the team's name as subject)."""
+    require_writer(actor)
+    require_within(actor, team.union)
+    assessment = (Assessment.objects.filter(tenant_id=team.tenant_id, union_id=team.union_id, subject=team.name,
+                                            campaign__rubric__kind=RubricKind.TEAM_UPGRADE, status="named")
+                  .select_related("campaign__rubric").order_by("-named_on", "-id").first())
+    if assessment is None:
+        raise ValidationError({"grade_assessment": "该班组还没有已命名的班组升级考核结果"})
+    return team_grade_set(actor=actor, team=team, assessment=assessment)
+
+
+@transaction.atomic
 def team_plan_create(*, actor, team: Team, start_year: int, goal: str) -> TeamPlan:
     require_writer(actor)
     require_within(actor, team.union)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("teams/new/", views.team_create_page, name="team_create"),
     path("teams/<int:pk>/", views.team_detail_page, name="team_detail"),
     path("teams/<int:pk>/edit/", views.team_edit_page, name="team_edit"),
+    path("teams/<int:pk>/grade/", views.team_grade_page, name="team_grade"),
     path("teams/<int:pk>/plans/new/", views.team_plan_create_page, name="team_plan_create"),
     path("teams/<int:pk>/innovations/new/", views.innovation_create_page, name="innovation_create"),
     path("plans/<int:pk>/advance/", views.team_plan_advance_page, name="team_plan_advance"),

@@ -156,6 +156,14 @@ def team_edit_page(request, pk: int):
 
 
 @login_required
+@require_POST
+def team_grade_page(request, pk: int):
+    team = selectors.team_get(user=request.user, pk=pk)
+    return post_and_back(request, lambda: services.team_grade_take(actor=request.user, team=team),
+                         back=_team_back(team), done="已按班组升级考核结果定级")
+
+
+@login_required
 def team_plan_create_page(request, pk: int):
     team = selectors.team_get(user=request.user, pk=pk)
     return _form(request, PlanForm, f"新建夺标计划：{team}",

@@ -54,3 +54,24 @@ def reviewed(cast, assessment, *, occurrences=1, veto=False):
                               override_reason="计划已报送纸质版")
     services.review_score_set(actor=admin, assessment=assessment, item=items[3], score=Decimal(0), veto_applies=veto)
     return services.assessment_conclude(actor=admin, assessment=assessment)
+
+
+LABOUR_ROWS = [
+    RubricRow(1, "劳动合同", "书面劳动合同签订率100%", Decimal(30)),
+    RubricRow(2, "工资支付", "按时足额发放工资", Decimal(30), method=Method.PASS_FAIL),
+    RubricRow(3, "社会保险", "按规定缴纳养老、失业、医疗等社会保险", Decimal(20)),
+    RubricRow(4, "工作时间与女职工保护", "工时符合规定，女职工特殊保护落实", Decimal(20)),
+]
+
+
+def labour_check(cast, *, scores=(20, 0, 20, 20)):
+    """street_a's labour-law check of union_a1's enterprise, concluded: the items below their maximum are findings."""
+    made = services.rubric_create(actor=cast.street_admin, union=cast.street_a, kind=RubricKind.LABOUR_LAW,
+                                  name="劳动法律监督检查表", levels=[[80, "合格"]])
+    services.rubric_items_add(actor=cast.street_admin, rubric=made, rows=LABOUR_ROWS)
+    assessment = campaign(cast, rubric=made, name="劳动法律监督检查").assessments.get()
+    self_assessed(cast, assessment, scores=(30, 30, 20, 20))
+    for row, score in zip(assessment.scores.select_related("item").order_by("item__order"), scores, strict=True):
+        services.review_score_set(actor=cast.street_admin, assessment=assessment, item=row.item, score=Decimal(score),
+                                  comment="部分职工未签订书面合同" if row.item.order == 1 else "")
+    return services.assessment_conclude(actor=cast.street_admin, assessment=assessment)

@@ -48,3 +48,18 @@ def test_the_assessment_list_is_exported_as_filtered(client, cast):
     rows = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content))).get_sheet_by_index(0)
     names = [row[1] for row in rows.to_python()[1:]]
     assert names == ["甲一机械厂工会"]
+
+
+def test_the_overview_breaks_the_assessed_down_by_level_each_a_link_to_as_many(client, cast):
+    from .helpers import reviewed, self_assessed
+
+    made = campaign(cast, unions=[cast.union_a1, cast.union_a2])
+    for assessment in made.assessments.all():
+        self_assessed(cast, assessment, actor=cast.street_admin)
+        reviewed(cast, assessment)
+    client.force_login(cast.street_admin)
+    page = client.get(reverse("checks:index")).content.decode()
+    assert "示范 2家" in page
+    url = page.split('data-testid="checks-levels"')[1].split('href="')[1].split('"')[0].replace("&amp;", "&")
+    listed = client.get(url).content.decode()
+    assert "甲一机械厂工会</a>" in listed and "甲二中学工会</a>" in listed

@@ -111,3 +111,23 @@ def test_a_pairs_joint_activity_must_be_one_of_the_two_unions(cast):
         services.pair_activity_add(actor=cast.street_admin, pair=pair, activity=other)
     assert errors_of(exc) == {"activity": "该台帐活动不是结对双方的活动"}
     assert pair.activities.count() == 1
+
+
+def test_a_team_takes_its_grade_from_its_named_team_upgrade_assessment(cast):
+    from gonghui.checks import services as checks
+    from gonghui.checks.models import Assessment, RubricKind
+    from gonghui.checks.tests.helpers import campaign, reviewed, rubric, self_assessed
+
+    made = team(cast)
+    with pytest.raises(ValidationError) as exc:
+        services.team_grade_take(actor=cast.officer, team=made)
+    assert errors_of(exc) == {"grade_assessment": "该班组还没有已命名的班组升级考核结果"}
+    upgrade = campaign(cast, unions=[], rubric=rubric(cast, kind=RubricKind.TEAM_UPGRADE, name="班组升级细则"))
+    assessment = checks.assessment_add(actor=cast.street_admin, campaign=upgrade, union=cast.union_a1,
+                                       subject="装配一班")
+    self_assessed(cast, assessment)
+    reviewed(cast, assessment)
+    checks.assessment_publicise(actor=cast.street_admin, assessment=Assessment.objects.get(pk=assessment.pk),
+                                starts_on=today() - timedelta(days=10))
+    checks.assessment_name(actor=cast.street_admin, assessment=Assessment.objects.get(pk=assessment.pk))
+    assert services.team_grade_take(actor=cast.officer, team=made).grade == "示范"

@@ -60,6 +60,12 @@ RUBRICS = (
         ("节约型班组", "开展节能降耗和合理化建议", D(20), None, None, False),
         ("和谐型班组", "班务公开，班组成员互助", D(20), None, None, False),
         ("安全生产", "发生重伤及以上安全事故", D(0), None, None, True))),
+    (RubricKind.LABOUR_LAW, "劳动法律监督检查表", [[80, "合格"]], (
+        ("劳动合同", "督促签订书面劳动合同，签订率100%", D(25), None, None, False),
+        ("工资支付", "按时足额发放工资", D(25), PASS, None, False),
+        ("社会保险", "按规定缴纳养老、失业、医疗等社会保险", D(20), None, None, False),
+        ("工作时间", "工时和加班符合规定", D(15), None, None, False),
+        ("女职工特殊保护", "落实女职工“四期”保护", D(15), None, None, False))),
 )
 
 
@@ -165,7 +171,45 @@ def build_checks(work: Work) -> ChecksSummary:
     targets = work.sample(rng, [u for u in companies if u not in homes] or companies, 5, union_of=lambda u: u)
     writer.campaign(rubrics[RubricKind.VITALITY], "活力基层工会创建", targets, opens=date(year, 5, 1), strong=0.9)
     _withdraw_one(writer)
+    _supervise(writer, rubrics[RubricKind.LABOUR_LAW], work.sample(rng, companies, work.scaled(12, floor=3),
+                                                                     union_of=lambda u: u))
     return writer.summary
+
+
+def _supervise(writer: ChecksWriter, rubric: Rubric, unions: list) -> None:
+    """Labour-law checks (劳动法律监督): every enterprise checked in June, one in three with findings; the
+    findings go out as a notice with a month to answer, most answered and re-checked, the rest still open."""
+    work, rng, year = writer.work, writer.rng, writer.work.year
+    if not unions or date(year, 7, 15) > work.as_of:
+        return
+    campaign = services.campaign_create(actor=writer.county, union=work.root, rubric=rubric,
+                                        name=f"{year}年劳动法律监督检查", year=year, starts_on=date(year, 1, 1),
+                                        ends_on=date(year, 12, 31), unions=unions)
+    writer.summary.campaigns += 1
+    for n, assessment in enumerate(campaign.assessments.select_related("union", "campaign__rubric").order_by("id")):
+        officer = work.staff.of(assessment.union)
+        rows = list(assessment.scores.select_related("item").order_by("item__order"))
+        for row in rows:
+            services.self_score_set(actor=officer, assessment=assessment, item=row.item, self_score=row.item.max_score)
+        services.assessment_submit(actor=officer, assessment=assessment, on=date(year, 6, 1))
+        flawed = n % 3 == 0
+        for row in rows:
+            short = flawed and row.item.order in (1, 3)
+            services.review_score_set(actor=writer.county, assessment=assessment, item=row.item,
+                                      score=(row.item.max_score * D("0.6")).quantize(D(1)) if short
+                                      else row.item.max_score,
+                                      comment="部分职工未签订书面劳动合同" if short and row.item.order == 1 else "")
+        assessment = services.assessment_conclude(actor=writer.county, assessment=assessment, on=date(year, 6, 20))
+        writer.summary.assessments += 1
+        if not flawed:
+            continue
+        notice = services.notice_issue(actor=writer.county, assessment=assessment, issued_on=date(year, 6, 25),
+                                       deadline=date(year, 7, 25))
+        if n % 2 == 0:
+            continue
+        notice = services.notice_answer(actor=officer, notice=notice, answer="已补签劳动合同，补缴社会保险",
+                                        answered_on=date(year, 7, 10))
+        services.notice_close(actor=writer.county, notice=notice, closed_on=date(year, 7, 15))
 
 
 def _withdraw_one(writer: ChecksWriter) -> None:

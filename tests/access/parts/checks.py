@@ -1,13 +1,15 @@
 """Checks in the access walk: street_a's rubric and campaign assessing union_a1 (self-assessing, with an
-evidence file), and a team of union_a1 in the same campaign whose result is in publicity with an objection."""
+evidence file), a team of union_a1 in the same campaign whose result is in publicity with an objection, and
+street_a's labour-law check of union_a1 with its supervision notice."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from gonghui.checks import services
-from gonghui.checks.tests.helpers import campaign, reviewed, self_assessed
+from gonghui.checks.tests.helpers import campaign, labour_check, reviewed, self_assessed
 
 from ..matrix import DAY, api, button, form, page, pk
 
@@ -30,7 +32,10 @@ def build(world) -> dict:
     team = services.assessment_publicise(actor=world.street_admin, assessment=team.__class__.objects.get(pk=team.pk))
     objection = services.objection_add(actor=world.street_admin, assessment=team, raised_by="职工甲",
                                        text="台帐不全", raised_on=timezone.localdate())
-    return {"ck_rubric": made.rubric, "ck_campaign": made, "ck_assessment": assessment, "ck_score": row,
+    check = labour_check(world.cast)
+    notice = services.notice_issue(actor=world.street_admin, assessment=check,
+                                   deadline=timezone.localdate() + timedelta(days=30))
+    return {"ck_check": check, "ck_notice": notice, "ck_rubric": made.rubric, "ck_campaign": made, "ck_assessment": assessment, "ck_score": row,
             "ck_evidence": evidence, "ck_team": team, "ck_objection": objection}
 
 
@@ -62,6 +67,12 @@ PAGES = [
     form("checks:score_review", pk("ck_score")),
     page("checks:evidence", pk("ck_evidence"), A1),
     form("checks:objection_answer", pk("ck_objection")),
+    form("checks:notice_issue", pk("ck_check")),
+    page("checks:notices"),
+    page("checks:notices_export"),
+    page("checks:notice_detail", pk("ck_notice"), A1),
+    form("checks:notice_answer", pk("ck_notice")),
+    button("checks:notice_close", pk("ck_notice")),
 ]
 
 API = [
@@ -83,6 +94,11 @@ API = [
     api("POST /api/checks/assessments/{assessment_id}/conclude", _id("assessment_id", "ck_team"), A1),
     api("POST /api/checks/assessments/{assessment_id}/publicise", _id("assessment_id", "ck_team"), A1),
     api("POST /api/checks/assessments/{assessment_id}/name", _id("assessment_id", "ck_team"), A1),
+    api("GET /api/checks/notices"),
+    api("POST /api/checks/assessments/{assessment_id}/notice", _id("assessment_id", "ck_check"), A1,
+        body=lambda w: {"deadline": DAY}),
+    api("POST /api/checks/notices/{notice_id}/answer", _id("notice_id", "ck_notice"), A1, body=lambda w: {"answer": ""}),
+    api("POST /api/checks/notices/{notice_id}/close", _id("notice_id", "ck_notice"), A1),
     api("POST /api/checks/assessments/{assessment_id}/objections", _id("assessment_id", "ck_team"), A1,
         body=lambda w: {"raised_by": "甲", "text": "异议", "raised_on": DAY}),
 ]

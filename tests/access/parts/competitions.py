@@ -48,6 +48,7 @@ PAGES = [
     form("competitions:team_create", owner=None),
     page("competitions:team_detail", pk("cp_team"), A1),
     form("competitions:team_edit", pk("cp_team")),
+    button("competitions:team_grade", pk("cp_team")),
     form("competitions:team_plan_create", pk("cp_team")),
     form("competitions:innovation_create", pk("cp_team")),
     button("competitions:team_plan_advance", pk("cp_plan")),
