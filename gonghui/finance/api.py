@@ -274,6 +274,27 @@ def list_arrears(request):
     return list(selectors.arrears_list(user=request.user)[:1000])
 
 
+class AssessmentItemOut(Schema):
+    label: str
+    done: int
+    due: int
+
+
+class AssessmentOut(Schema):
+    union_id: int
+    score: str
+    items: list[AssessmentItemOut]
+
+
+@router.get("/unions/{union_id}/assessment", response=list[AssessmentOut],
+            summary="财务规范化考核：各建账工会由账簿计得的考核项")
+def get_assessment(request, union_id: RecordId, year: Year):
+    union = union_get(user=request.user, pk=union_id)
+    return [{"union_id": row.union.pk, "score": row.score,
+             "items": [{"label": label, "done": done, "due": due} for label, done, due in row.items]}
+            for row in selectors.books_assessment(user=request.user, union=union, year=year)]
+
+
 class SharingIn(Schema):
     province: str
     effective_from: date
