@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from ninja import Query, Router, Schema, Status
+from ninja import File, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from gonghui.core.api import Page, RecordId, Year
 from gonghui.core.filters import filtered_page
@@ -187,6 +188,28 @@ def get_report(request, union_id: RecordId, kind: str, year: Year, month: int | 
             "signers": dict(report.signers)}
 
 
+class BooksIn(Schema):
+    year: Year
+    legal_representative: str = ""
+    finance_head: str = ""
+    accounting_head: str = ""
+
+
+class AttachmentOut(Schema):
+    id: int
+    voucher_id: int
+    name: str
+    file_type: str
+    size: int
+
+
+@router.post("/vouchers/{voucher_id}/attachments", response={201: AttachmentOut},
+             summary="上传原始单据（发票、收据）；下载地址 /finance/attachments/{id}/")
+def add_attachment(request, voucher_id: RecordId, file: File[UploadedFile]):
+    voucher = selectors.voucher_get(user=request.user, pk=voucher_id)
+    return Status(201, services.voucher_attachment_add(actor=request.user, voucher=voucher, file=file))
+
+
 class CloseIn(Schema):
     year: Year
     month: int
@@ -198,6 +221,12 @@ class BooksOut(Schema):
     year: int
     chart: str
     closed_month: int
+
+
+@router.post("/unions/{union_id}/books", response=BooksOut, summary="建账（按本级会计科目表）并填写报表签章人")
+def open_books(request, union_id: RecordId, data: BooksIn):
+    union = union_get(user=request.user, pk=union_id)
+    return services.books_open(actor=request.user, union=union, **data.dict())
 
 
 @router.post("/unions/{union_id}/close", response=BooksOut, summary="月结（12月即年结）")
@@ -272,6 +301,27 @@ class ArrearsOut(Schema):
 @router.get("/arrears", response=list[ArrearsOut], summary="欠缴工会经费超过3个月的企业")
 def list_arrears(request):
     return list(selectors.arrears_list(user=request.user)[:1000])
+
+
+class AssessmentItemOut(Schema):
+    label: str
+    done: int
+    due: int
+
+
+class AssessmentOut(Schema):
+    union_id: int
+    score: str
+    items: list[AssessmentItemOut]
+
+
+@router.get("/unions/{union_id}/assessment", response=list[AssessmentOut],
+            summary="财务规范化考核：各建账工会由账簿计得的考核项")
+def get_assessment(request, union_id: RecordId, year: Year):
+    union = union_get(user=request.user, pk=union_id)
+    return [{"union_id": row.union.pk, "score": row.score,
+             "items": [{"label": label, "done": done, "due": due} for label, done, due in row.items]}
+            for row in selectors.books_assessment(user=request.user, union=union, year=year)]
 
 
 class SharingIn(Schema):

@@ -8,7 +8,7 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -315,3 +315,55 @@ def by_account(*, user, union: Union, period: Period) -> list[AccountTotal]:
                               url=reverse("finance:lines") + "?" + urlencode({**query, "code": code}))
                  for code, amount in sorted(totals.items()) if amount]
     return rows
+
+
+# 财务规范化考核: what the books say of each union's bookkeeping -----------------------------------------
+
+# A month counts as closed on time when closed by this day of the next month (reports are due then).
+CLOSE_BY_DAY = 15
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """One union's items of the assessment, each (label, done, due): read by a rubric's items."""
+
+    union: Union
+    books: Books
+    items: tuple[tuple[str, int, int], ...]
+
+    @property
+    def score(self) -> str:
+        done, due = sum(item[1] for item in self.items), sum(item[2] for item in self.items)
+        return percent(done, due)
+
+
+def _months_due(year: int, today: date) -> list[int]:
+    return [month for month in range(1, 13) if months_before(today, 0) > date(year, month, 1)]
+
+
+def books_assessment(*, user, union: Union, year: int, today: date | None = None) -> list[AssessmentRow]:
+    """For each union of the subtree keeping books in the year: vouchers posted by someone other than their
+    preparer, months closed on time (by the 15th of the next month), a budget set, the report's three signers."""
+    today = today or timezone.localdate()
+    books = list(within(books_list(user=user), union).filter(year=year).prefetch_related("closings"))
+    ids = [b.union_id for b in books]
+    vouchers = Voucher.objects.filter(union_id__in=ids, year=year, status=VoucherStatus.POSTED)
+    posted = dict(vouchers.order_by().values_list("union_id").annotate(n=Count("id")))
+    by_other = dict(vouchers.exclude(approved_by=F("prepared_by")).order_by().values_list("union_id")
+                    .annotate(n=Count("id")))
+    budgeted = set(Budget.objects.filter(union_id__in=ids, year=year).values_list("union_id", flat=True))
+    due = _months_due(year, today)
+    rows = []
+    for b in books:
+        on_time = sum(1 for c in b.closings.all() if c.month in due and c.closed_on <= _close_by(year, c.month))
+        rows.append(AssessmentRow(union=b.union, books=b, items=(
+            ("凭证由制单人以外的人员审批记账", by_other.get(b.union_id, 0), posted.get(b.union_id, 0)),
+            ("按月按时结账（次月15日前）", on_time, len(due)),
+            ("编制年度预算", int(b.union_id in budgeted), 1),
+            ("报表签章人齐全", int(all((b.legal_representative, b.finance_head, b.accounting_head))), 1),
+        )))
+    return rows
+
+
+def _close_by(year: int, month: int) -> date:
+    return date(year + (month == 12), month % 12 + 1, CLOSE_BY_DAY)

@@ -141,12 +141,15 @@ def _lines(books: Books, rows: Iterable[dict], errors: dict) -> list[VoucherLine
         kind = row.get("kind") or LineKind.ORDINARY
         if kind not in LineKind.values:
             errors[f"code_{index}"] = f"第{index}行支出性质不正确"
+        headcount = row.get("headcount") or 0
+        if not isinstance(headcount, int) or not 0 <= headcount <= 1_000_000:
+            errors[f"headcount_{index}"], headcount = f"第{index}行受益人数应为0至1000000之间的整数", 0
         source = row.get("source")
         lines.append(VoucherLine(
             tenant_id=books.tenant_id, union_id=books.union_id, account=account, code=code,
             summary=(row.get("summary") or "").strip()[:200], debit=debit, credit=credit,
             amount=(debit - credit) if account is None or account.normal_side == chart.DEBIT else (credit - debit),
-            kind=kind, headcount=int(row.get("headcount") or 0),
+            kind=kind, headcount=headcount,
             source_type=ContentType.objects.get_for_model(source) if source is not None else None,
             source_id=source.pk if source is not None else None))
     if len(lines) < 2:
@@ -319,7 +322,7 @@ def voucher_from_source(*, actor, source, credit_code: str = "102") -> Voucher:
         raise ValidationError({"__all__": "该记录没有金额，无需记账"})
     codes = {code for code, *_ in chart.chart_accounts(chart.chart_of_level(source.union.level))}
     summary = kind.summary(record)[:200]
-    headcount = 1 if kind.line_kind == sources.LineKind.GIFT else 0
+    headcount = 1 if kind.line_kind == LineKind.GIFT else 0
     return voucher_create(actor=actor, union=source.union, date=day, summary=summary, lines=[
         {"code": sources.charged_code(kind.code(record), codes), "debit": amount, "summary": summary,
          "kind": kind.line_kind, "headcount": headcount, "source": source},

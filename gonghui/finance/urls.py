@@ -25,6 +25,7 @@ urlpatterns = [
     path("books/<int:pk>/close/", views.period_close_page, name="period_close"),
     path("reports/<str:kind>/", views.report_page, name="report"),
     path("reports/<str:kind>/export.xlsx", views.report_export_page, name="report_export"),
+    path("assessment/", views.assessment_page, name="assessment"),
     path("budgets/", views.budgets_page, name="budgets"),
     path("budgets/new/<int:union_pk>/", views.budget_set_page, name="budget_set"),
     path("allocations/", views.allocations_page, name="allocations"),

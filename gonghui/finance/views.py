@@ -294,6 +294,13 @@ def report_export_page(request, kind: str):
     return statements.statement_xlsx(_statement(request, kind))
 
 
+@login_required
+def assessment_page(request):
+    union, year = _union(request), year_from(request)
+    return render(request, "finance/assessment.html", {
+        "union": union, "year": year, "rows": selectors.books_assessment(user=request.user, union=union, year=year)})
+
+
 # Budgets -----------------------------------------------------------------------------------------
 
 @login_required

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gonghui.core import registry
 from gonghui.core.files import private_file_response
 from gonghui.core.pages import form_page, paginate, post_and_back, year_from
 from gonghui.core.scoping import visible, within
@@ -112,6 +113,8 @@ def activity_detail_page(request, pk: int):
         "results": selectors.activity_results(activity=activity),
         "is_contest": activity.kind in CONTEST_KINDS, "is_training": activity.kind == ActivityKind.TRAINING,
         "attachments": selectors.attachments_of(entry=activity), "entry_label": "activity",
+        # The finance app (above this one) names the vouchers that pay for the activity.
+        "vouchers": registry.provider("finance.vouchers_of_record")(user=request.user, record=activity),
     })
 
 

@@ -46,3 +46,7 @@ def test_an_activity_becomes_a_posted_voucher_and_shows_in_the_report(page, logi
     spending = report.locator("tr", has_text="二、支出合计").inner_text()
     activities = report.locator("tr", has_text="职工活动支出").inner_text()
     assert "3650.50" in spending and "3650.50" in activities
+    page.goto(voucher_url)
+    page.get_by_role("link", name="活动台帐：职工篮球联赛活动经费").first.click()
+    page.wait_for_url("**/ledger/*/")
+    assert "已记账" in page.locator('[data-testid="vouchers"]').inner_text()

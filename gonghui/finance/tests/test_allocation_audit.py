@@ -134,3 +134,16 @@ def test_the_budget_sets_accounts_of_the_level_and_reads_execution(cast):
     posted(cast, date(2025, 5, 1), "50102", "102", 2500)
     rows = {row.code: row for row in selectors.budget_execution(user=cast.officer, union=cast.union_a1, year=2025)}
     assert rows["501"].budget == D("10000") and rows["501"].actual == D("2500") and rows["501"].rate == "25%"
+
+
+def test_the_assessment_scores_the_books(cast):
+    services.books_open(actor=cast.officer, union=cast.union_a1, year=2025, legal_representative="王建国",
+                        finance_head="李秀英", accounting_head="")
+    posted(cast, date(2025, 1, 10), "102", "401", 500)
+    services.period_close(actor=cast.officer, union=cast.union_a1, year=2025, month=1, closed_on=date(2025, 2, 10))
+    services.period_close(actor=cast.officer, union=cast.union_a1, year=2025, month=2, closed_on=date(2025, 4, 1))
+    [row] = selectors.books_assessment(user=cast.street_admin, union=cast.street_a, year=2025,
+                                       today=date(2026, 1, 20))
+    assert row.union == cast.union_a1
+    assert [item[1:] for item in row.items] == [(1, 1), (1, 12), (0, 1), (0, 1)]
+    assert row.score == "13.3%"

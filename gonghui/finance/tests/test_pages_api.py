@@ -85,3 +85,22 @@ def test_the_api_refuses_bad_vouchers_at_the_field_and_posts_good_ones(cast, cli
         "province": "浙江省", "effective_from": "2024-01-01", "grassroots": "60", "county": "30"})
     assert sharing.status_code == 422 and sharing.json()["errors"]["__all__"] == ["各级分成比例合计应为100%，现为90%"]
     assert Decimal(report["rows"][0]["values"][0]) == 0
+
+
+def test_the_books_and_an_invoice_through_the_api(cast, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for(cast.officer)
+    books = post(client, f"/api/finance/unions/{cast.union_a1.pk}/books", {
+        "year": 2025, "legal_representative": "王建国", "finance_head": "李秀英", "accounting_head": "张志强"})
+    assert books.status_code == 200 and books.json()["chart"] == "grassroots"
+    report = client.get(f"/api/finance/unions/{cast.union_a1.pk}/reports/01?year=2025").json()
+    assert report["signers"] == {"法定代表人": "王建国", "主管会计工作负责人": "李秀英", "会计机构负责人": "张志强"}
+    voucher = services.voucher_create(actor=cast.officer, union=cast.union_a1, date=date(2025, 6, 1), summary="购书",
+                                      lines=[{"code": "50304", "debit": "88"}, {"code": "102", "credit": "88"}])
+    refused = client.post(f"/api/finance/vouchers/{voucher.pk}/attachments",
+                          {"file": SimpleUploadedFile("发票.exe", b"MZ")})
+    assert refused.status_code == 422 and "只能上传文档或图片" in refused.json()["errors"]["file"][0]
+    done = client.post(f"/api/finance/vouchers/{voucher.pk}/attachments",
+                       {"file": SimpleUploadedFile("发票.pdf", b"%PDF-1.4\n%%EOF\n")})
+    assert done.status_code == 201 and done.json()["name"] == "发票.pdf"
