@@ -21,7 +21,7 @@ from gonghui.openaffairs import services as openaffairs
 from . import selectors, services
 from .auth import member_required, member_sign_in, member_sign_out
 from .data import member_data
-from .forms import AidRequestForm, CodeForm, CommentForm, PhoneForm, TransferAskForm
+from .forms import AidRequestForm, CodeForm, CommentForm, JoinForm, PhoneForm, TransferAskForm
 from .models import SignUpStatus
 
 PHONE_KEY = "portal_phone"
@@ -251,3 +251,20 @@ def transfer_page(request):
         "form": form, "asks": selectors.transfer_asks_of(member=request.member)},
         status=400 if request.method == "POST" else 200)
 
+
+
+# Joining (no sign-in: the worker is not a member yet) ------------------------------------------------
+
+def join_page(request):
+    form = _form(request, JoinForm, streets=selectors.join_streets())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = call_service(form, lambda: services.join_request_create(
+            street=data["street"], name=data["name"], phone=data["phone"], employer=data["employer"],
+            note=data["note"], address=client_ip(request)))
+        if done is not None:
+            return render(request, "portal/m/join_done.html", {"street": data["street"]})
+    return render(request, "portal/m/form.html", {"form": form, "title": "申请入会", "submit_label": "提交入会申请",
+                                                  "intro": "所在单位尚未建立工会的职工，可向所在街道（乡镇）总工会申请入会，"
+                                                           "由街道（乡镇）总工会安排到区域性工会或联合工会。"},
+                  status=400 if request.method == "POST" else 200)

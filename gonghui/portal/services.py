@@ -34,6 +34,7 @@ from .models import (
     AidDocument,
     AidKind,
     AidRequest,
+    JoinRequest,
     MemberAccount,
     Offer,
     RequestStatus,
@@ -447,3 +448,46 @@ def transfer_ask_decline(*, actor, ask: TransferAsk) -> TransferAsk:
     ask.status = RequestStatus.DECLINED
     ask.save()
     return ask
+
+
+# Joining ------------------------------------------------------------------------------------------
+
+JOINS_PER_ADDRESS_DAY = 5
+
+
+@transaction.atomic
+def join_request_create(*, street, name: str, phone: str, employer: str, note: str = "",
+                        address: str | None) -> JoinRequest:
+    """A worker (not yet a member, not signed in) applies to join through a street federation."""
+    errors: dict = {}
+    if street is None or street.level != UnionLevel.STREET:
+        errors["street"] = "请选择所在的街道（乡镇）总工会"
+    request = JoinRequest(tenant_id=getattr(street, "tenant_id", None), union=street, name=name, phone="",
+                          employer=employer, note=note, address_digest=_digest("address", address or ""))
+    text_required(request, errors, name="姓名", employer="工作单位")
+    try:
+        request.phone = _phone(phone)
+    except ValidationError:
+        errors["phone"] = BAD_PHONE
+    day_ago = timezone.now() - timedelta(days=1)
+    if JoinRequest.objects.filter(address_digest=request.address_digest, created_at__gte=day_ago).count() \
+            >= JOINS_PER_ADDRESS_DAY:
+        errors["name"] = "提交过于频繁，请明天再试或联系所在街道总工会"
+    if errors:
+        raise ValidationError(errors)
+    request.full_clean(exclude=["tenant", "union", "decided_by"])
+    request.save()
+    return request
+
+
+@transaction.atomic
+def join_request_assign(*, actor, join: JoinRequest, union) -> JoinRequest:
+    """The street passes the application to a union (or joint union) of its own; that union enrols the worker."""
+    join = JoinRequest.objects.select_for_update().select_related("union").get(pk=join.pk)
+    _decide(actor, join)
+    if union is None or union.level != UnionLevel.GRASSROOTS or not union.path.startswith(join.union.path):
+        raise ValidationError({"union": "请选择本街道（乡镇）范围内的基层工会或联合工会"})
+    require_within(actor, union)
+    join.union, join.status = union, RequestStatus.ACCEPTED
+    join.save()
+    return join
