@@ -15,6 +15,7 @@ under 300 ms.
 import argparse
 import os
 import secrets
+import string
 import sys
 import threading
 import time
@@ -40,6 +41,7 @@ from gonghui.portal.auth import SESSION_KEY
 from gonghui.portal.models import MemberAccount, Offer, SignUp, SignUpStatus
 
 TARGET_P95_MS = 300
+REFUSED: list[str] = []  # the first refusal's page, printed to say why
 
 
 def county_and_members(count: int):
@@ -93,6 +95,8 @@ def timed(request) -> tuple[float, int]:
             status = response.status
     except urllib.error.HTTPError as error:
         status = error.code
+        if status >= 400 and not REFUSED:
+            REFUSED.append(error.read()[:3000].decode("utf-8", "replace"))
     except OSError:
         status = 0  # refused, reset or timed out
     return (time.perf_counter() - start) * 1000, status
@@ -148,7 +152,7 @@ def main() -> int:
     opener = urllib.request.build_opener(NoRedirect)
     urllib.request.install_opener(opener)
     base = f"http://127.0.0.1:{port}/m/activities/{offer.pk}/"
-    csrf = secrets.token_urlsafe(24)[:32].ljust(32, "a")
+    csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))  # Django's alphabet
     try:
         def request(key, body=None):
             headers = {"Cookie": f"__Secure-sessionid={key}; __Secure-csrftoken={csrf}"}
@@ -169,6 +173,8 @@ def main() -> int:
     errors = sum(1 for _, status in signups if status != 302) + sum(1 for _, status in baseline if status != 200)
     base_p95, signup_p95 = p95([ms for ms, _ in baseline]), p95([ms for ms, _ in signups])
     from collections import Counter
+    if REFUSED:
+        print("first refusal:", " ".join(REFUSED[0].split())[:600])
     print("answers: page", dict(Counter(status for _, status in baseline)),
           "sign-up", dict(Counter(status for _, status in signups)))
     print(f"members {len(keys)}, places {args.places}: taken {taken}, waiting {waiting}, "
