@@ -61,7 +61,7 @@ def county_and_members(count: int):
                    .order_by("id")[:count])
     for member in members:
         if not MemberAccount.objects.filter(member=member, consented_at__isnull=False).exists():
-            services.account_consent(account=services._account_for(member))
+            services.account_consent(account=services.account_open(member=member))
     return union, members
 
 

@@ -103,7 +103,8 @@ def sign_in_code_send(*, phone: str, address: str | None) -> None:
         sender().send_code(phone=phone, code=code)
 
 
-def _account_for(member: Member) -> MemberAccount:
+def account_open(*, member: Member) -> MemberAccount:
+    """The member's portal account, made at the first sign-in; each sign-in is noted on it."""
     account, _ = MemberAccount.objects.get_or_create(member=member, defaults={"tenant_id": member.tenant_id})
     account.last_sign_in_at = timezone.now()
     account.save(update_fields=["last_sign_in_at"])
@@ -127,7 +128,7 @@ def sign_in_code_check(*, phone: str, code: str) -> MemberAccount:
         else:
             row.used_at = timezone.now()
             row.save(update_fields=["used_at"])
-            return _account_for(row.member)
+            return account_open(member=row.member)
     raise ValidationError({"code": WRONG_CODE})
 
 
@@ -153,7 +154,7 @@ def activation_link_use(*, token: str) -> MemberAccount:
         raise ValidationError({"token": "开通链接无效、已使用或已过期，请联系所在工会重新打印"})
     link.used_at = timezone.now()
     link.save(update_fields=["used_at"])
-    return _account_for(link.member)
+    return account_open(member=link.member)
 
 
 @transaction.atomic

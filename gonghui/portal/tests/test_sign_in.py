@@ -115,7 +115,7 @@ def test_a_member_without_a_phone_is_activated_by_a_link_used_once(client, cast)
 
 def test_a_closed_account_cannot_sign_in(client, cast, _outbox):
     from gonghui.portal import services
-    account = services._account_for(cast.member_a1)
+    account = services.account_open(member=cast.member_a1)
     services.account_close_request(account=account)
     services.account_close(actor=cast.officer, account=account)
     _ask(client, cast.member_a1.phone)

@@ -23,7 +23,7 @@ MEMBER_PUBLIC = ("m:login", "m:code", "m:activate", "m:manifest", "m:logout", "m
 def build(world) -> dict:
     officer, a1, now = world.officer, world.union_a1, timezone.now()
     for member in (world.member_a1, world.member_a2):
-        services.account_consent(account=services._account_for(member))
+        services.account_consent(account=services.account_open(member=member))
     offer = services.offer_create(actor=officer, union=a1, kind="culture_sports", title="职工篮球赛",
                                   held_on=timezone.localdate() + timedelta(days=10), capacity=20,
                                   deadline=now + timedelta(days=9))
