@@ -32,6 +32,9 @@ class SignInCode(models.Model):
     """One code asked for a phone number. A row is kept for numbers on no record too, so the limits and the
     answer are the same whether the number exists; the number itself is kept only as a keyed digest."""
 
+    # The member's tenant when the number is a member's (so deleting a tenant takes its codes with it).
+    tenant = models.ForeignKey("org.Union", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                               db_index=False)
     phone_digest = models.CharField(max_length=64)
     address = models.GenericIPAddressField(null=True, blank=True)
     member = models.ForeignKey("members.Member", on_delete=models.CASCADE, null=True, blank=True, related_name="+")

@@ -95,7 +95,8 @@ def sign_in_code_send(*, phone: str, address: str | None) -> None:
         raise ValidationError({"phone": TOO_MANY})
     member = _member_for_phone(phone)
     code = f"{secrets.randbelow(10 ** 6):06d}"
-    SignInCode.objects.create(phone_digest=digest, address=address, member=member,
+    SignInCode.objects.create(tenant_id=member.tenant_id if member else None, phone_digest=digest, address=address,
+                              member=member,
                               code_digest=_digest("code", digest + code),
                               expires_at=now + timedelta(minutes=_conf("CODE_MINUTES")))
     if member is not None:
