@@ -24,7 +24,7 @@ from .data import member_data
 from .forms import AidRequestForm, CodeForm, CommentForm, JoinForm, PhoneForm, TransferAskForm
 from .models import SignUpStatus
 
-PHONE_KEY = "portal_phone"
+PHONE_KEY = "portal_phone_digest"
 SENT = "如果该号码登记在您的会员档案中，验证码已通过短信发送，5分钟内有效"
 
 
@@ -42,10 +42,10 @@ def login_page(request):
     form = _form(request, PhoneForm)
     if request.method == "POST" and form.is_valid():
         phone = form.cleaned_data["phone"]
-        done = call_service(form, lambda: services.sign_in_code_send(phone=phone, address=client_ip(request)) or True)
-        if done:
-            # The number waits in the session for the code, never in the page or its address.
-            request.session[PHONE_KEY] = phone
+        digest = call_service(form, lambda: services.sign_in_code_send(phone=phone, address=client_ip(request)))
+        if digest:
+            # Only the number's digest waits in the session for the code: never the number, nor in the page.
+            request.session[PHONE_KEY] = digest
             messages.info(request, SENT)
             return redirect(f"{reverse('m:code')}?next={_next(request)}")
     status = 400 if request.method == "POST" else 200
@@ -53,14 +53,16 @@ def login_page(request):
 
 
 def code_page(request):
-    phone = request.session.get(PHONE_KEY)
-    if not phone:
+    digest = request.session.get(PHONE_KEY)
+    if not digest:
         return redirect("m:login")
     form = _form(request, CodeForm)
     if request.method == "POST" and form.is_valid():
-        account = call_service(form, lambda: services.sign_in_code_check(phone=phone, code=form.cleaned_data["code"]))
+        code = form.cleaned_data["code"]
+        account = call_service(form, lambda: services.sign_in_code_check(phone_digest=digest, code=code))
         if account is not None:
             member_sign_in(request, account)
+            request.session.pop(PHONE_KEY, None)
             return redirect(_next(request) if account.consented_at else "m:consent")
     status = 400 if request.method == "POST" else 200
     return render(request, "portal/m/code.html", {"form": form}, status=status)

@@ -79,8 +79,9 @@ def _member_for_phone(phone: str) -> Member | None:
 
 
 @transaction.atomic
-def sign_in_code_send(*, phone: str, address: str | None) -> None:
-    """Sends a code to the number if it is a member's; says the same and counts the same if it is not."""
+def sign_in_code_send(*, phone: str, address: str | None) -> str:
+    """Sends a code to the number if it is a member's; says the same and counts the same if it is not.
+    Returns the number's digest, which is all the sign-in keeps of it until the code comes back."""
     phone = _phone(phone)
     digest, now = _digest("phone", phone), timezone.now()
     hour_ago = now - timedelta(hours=1)
@@ -102,6 +103,7 @@ def sign_in_code_send(*, phone: str, address: str | None) -> None:
     if member is not None:
         # Sent last, inside the transaction: a gateway that fails leaves no code row that counts against the number.
         sender().send_code(phone=phone, code=code)
+    return digest
 
 
 def account_open(*, member: Member) -> MemberAccount:
@@ -112,11 +114,11 @@ def account_open(*, member: Member) -> MemberAccount:
     return account
 
 
-def sign_in_code_check(*, phone: str, code: str) -> MemberAccount:
-    """The member whose number the code was sent to. A wrong code uses up one of the code's tries, which
-    is kept although the sign-in is refused (so this is not one transaction that a refusal rolls back)."""
-    phone = _phone(phone)
-    digest, code = _digest("phone", phone), (code or "").strip()
+def sign_in_code_check(*, phone_digest: str, code: str) -> MemberAccount:
+    """The member whose number (by its digest, from sign_in_code_send) the code was sent to. A wrong code uses
+    up one of the code's tries, which is kept although the sign-in is refused (so this is not one transaction
+    that a refusal rolls back)."""
+    digest, code = phone_digest, (code or "").strip()
     with transaction.atomic():
         row = (SignInCode.objects.select_for_update()
                .filter(phone_digest=digest, used_at__isnull=True, expires_at__gt=timezone.now(),

@@ -23,6 +23,7 @@ def test_a_member_signs_in_with_the_code_and_agrees_to_the_notice(client, cast, 
     assert len(_outbox) == 1 and _outbox[0]["to"] == "138****0011"
     page = client.get(reverse("m:code"))
     assert cast.member_a1.phone not in page.content.decode()
+    assert cast.member_a1.phone not in str(dict(client.session.items()))
     response = _code(client, _outbox[0]["code"])
     assert response["Location"] == reverse("m:consent")
     assert client.get(reverse("m:me"))["Location"] == reverse("m:consent")
