@@ -163,7 +163,8 @@ def offer_page(request, pk: int):
     return render(request, "portal/m/offer.html", {
         "offer": offer, "mine": mine, "error": error, "closed": timezone.now() > offer.deadline,
         "waiting": selectors.waiting_place(mine) if mine and mine.status == SignUpStatus.WAITING else None},
-        status=400 if error else 200)
+        # htmx (the boosted button) swaps in only a 2xx answer: the refusal is shown in place all the same.
+        status=400 if error and not request.headers.get("HX-Request") else 200)
 
 
 @member_required

@@ -75,8 +75,8 @@ def test_a_member_signs_in_signs_up_applies_and_reads_a_posting(phone, cast):
 
     page.get_by_role("link", name="活动报名").click()
     page.locator('[data-testid="offers"]').get_by_role("link", name="职工篮球赛").click()
-    page.get_by_role("button", name="我要报名").click()
-    assert "报名成功" in page.content()
+    page.get_by_role("button", name="我要报名").click()  # htmx: the page is swapped in, not loaded
+    page.get_by_text("报名成功").wait_for()
     assert "已报名" in page.locator('[data-testid="my-signup"]').inner_text()
     no_sideways_scroll(page)
 
