@@ -5,7 +5,7 @@ import django_filters as df
 from gonghui.core.filters import ListFilters, choice
 from gonghui.org.union_filter import UnionFilter
 
-from .models import AidKind, AidRequest, Offer, RequestStatus, TransferAsk
+from .models import AidKind, AidRequest, JoinRequest, Offer, RequestStatus, TransferAsk
 
 
 class OfferFilters(ListFilters):
@@ -33,4 +33,13 @@ class TransferAskFilters(ListFilters):
 
     class Meta:
         model = TransferAsk
+        fields = ()
+
+
+class JoinRequestFilters(ListFilters):
+    union = UnionFilter()
+    status = choice("状态", RequestStatus.choices)
+
+    class Meta:
+        model = JoinRequest
         fields = ()

@@ -106,3 +106,27 @@ class DeclineForm(forms.Form):
 
 class TransferAcceptForm(forms.Form):
     on_date = forms.DateField(label="转出日期", widget=DateInput())
+
+
+class JoinForm(forms.Form):
+    street = forms.ModelChoiceField(label="所在街道（乡镇）总工会", queryset=None, empty_label="请选择",
+                                    error_messages={"required": "请选择所在的街道（乡镇）总工会",
+                                                    "invalid_choice": "请选择所在的街道（乡镇）总工会"})
+    name = forms.CharField(label="姓名", max_length=30, error_messages={"required": "请填写姓名"})
+    phone = forms.CharField(label="手机号码", max_length=20, widget=forms.TextInput(attrs=PHONE_ATTRS),
+                            error_messages={"required": "请输入手机号码"})
+    employer = forms.CharField(label="工作单位", max_length=100, error_messages={"required": "请填写工作单位"})
+    note = forms.CharField(label="补充说明", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, streets=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["street"].queryset = streets
+
+
+class JoinAssignForm(forms.Form):
+    union = forms.ModelChoiceField(label="分配给工会", queryset=None, empty_label="请选择",
+                                   error_messages={"required": "请选择基层工会或联合工会"})
+
+    def __init__(self, *args, unions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["union"].queryset = unions

@@ -24,4 +24,5 @@ urlpatterns = [
     path("postings/", views.postings_page, name="postings"),
     path("postings/<int:pk>/", views.posting_page, name="posting"),
     path("transfer/", views.transfer_page, name="transfer"),
+    path("join/", views.join_page, name="join"),
 ]

@@ -21,10 +21,10 @@ from gonghui.openaffairs import services as openaffairs
 from . import selectors, services
 from .auth import member_required, member_sign_in, member_sign_out
 from .data import member_data
-from .forms import AidRequestForm, CodeForm, CommentForm, PhoneForm, TransferAskForm
+from .forms import AidRequestForm, CodeForm, CommentForm, JoinForm, PhoneForm, TransferAskForm
 from .models import SignUpStatus
 
-PHONE_KEY = "portal_phone"
+PHONE_KEY = "portal_phone_digest"
 SENT = "如果该号码登记在您的会员档案中，验证码已通过短信发送，5分钟内有效"
 
 
@@ -42,10 +42,10 @@ def login_page(request):
     form = _form(request, PhoneForm)
     if request.method == "POST" and form.is_valid():
         phone = form.cleaned_data["phone"]
-        done = call_service(form, lambda: services.sign_in_code_send(phone=phone, address=client_ip(request)) or True)
-        if done:
-            # The number waits in the session for the code, never in the page or its address.
-            request.session[PHONE_KEY] = phone
+        digest = call_service(form, lambda: services.sign_in_code_send(phone=phone, address=client_ip(request)))
+        if digest:
+            # Only the number's digest waits in the session for the code: never the number, nor in the page.
+            request.session[PHONE_KEY] = digest
             messages.info(request, SENT)
             return redirect(f"{reverse('m:code')}?next={_next(request)}")
     status = 400 if request.method == "POST" else 200
@@ -53,14 +53,16 @@ def login_page(request):
 
 
 def code_page(request):
-    phone = request.session.get(PHONE_KEY)
-    if not phone:
+    digest = request.session.get(PHONE_KEY)
+    if not digest:
         return redirect("m:login")
     form = _form(request, CodeForm)
     if request.method == "POST" and form.is_valid():
-        account = call_service(form, lambda: services.sign_in_code_check(phone=phone, code=form.cleaned_data["code"]))
+        code = form.cleaned_data["code"]
+        account = call_service(form, lambda: services.sign_in_code_check(phone_digest=digest, code=code))
         if account is not None:
             member_sign_in(request, account)
+            request.session.pop(PHONE_KEY, None)
             return redirect(_next(request) if account.consented_at else "m:consent")
     status = 400 if request.method == "POST" else 200
     return render(request, "portal/m/code.html", {"form": form}, status=status)
@@ -161,7 +163,8 @@ def offer_page(request, pk: int):
     return render(request, "portal/m/offer.html", {
         "offer": offer, "mine": mine, "error": error, "closed": timezone.now() > offer.deadline,
         "waiting": selectors.waiting_place(mine) if mine and mine.status == SignUpStatus.WAITING else None},
-        status=400 if error else 200)
+        # htmx (the boosted button) swaps in only a 2xx answer: the refusal is shown in place all the same.
+        status=400 if error and not request.headers.get("HX-Request") else 200)
 
 
 @member_required
@@ -251,3 +254,20 @@ def transfer_page(request):
         "form": form, "asks": selectors.transfer_asks_of(member=request.member)},
         status=400 if request.method == "POST" else 200)
 
+
+
+# Joining (no sign-in: the worker is not a member yet) ------------------------------------------------
+
+def join_page(request):
+    form = _form(request, JoinForm, streets=selectors.join_streets())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = call_service(form, lambda: services.join_request_create(
+            street=data["street"], name=data["name"], phone=data["phone"], employer=data["employer"],
+            note=data["note"], address=client_ip(request)))
+        if done is not None:
+            return render(request, "portal/m/join_done.html", {"street": data["street"]})
+    return render(request, "portal/m/form.html", {"form": form, "title": "申请入会", "submit_label": "提交入会申请",
+                                                  "intro": "所在单位尚未建立工会的职工，可向所在街道（乡镇）总工会申请入会，"
+                                                           "由街道（乡镇）总工会安排到区域性工会或联合工会。"},
+                  status=400 if request.method == "POST" else 200)

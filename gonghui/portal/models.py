@@ -32,6 +32,9 @@ class SignInCode(models.Model):
     """One code asked for a phone number. A row is kept for numbers on no record too, so the limits and the
     answer are the same whether the number exists; the number itself is kept only as a keyed digest."""
 
+    # The member's tenant when the number is a member's (so deleting a tenant takes its codes with it).
+    tenant = models.ForeignKey("org.Union", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                               db_index=False)
     phone_digest = models.CharField(max_length=64)
     address = models.GenericIPAddressField(null=True, blank=True)
     member = models.ForeignKey("members.Member", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
@@ -202,3 +205,24 @@ class TransferAsk(TenantModel):
         constraints = [models.UniqueConstraint(fields=["tenant", "member"], condition=Q(status="sent"),
                                                name="one_open_transfer_ask")]
         verbose_name = _("转会申请")
+
+
+class JoinRequest(TenantModel):
+    """入会申请: a worker whose employer has no union asks to join; the street federation it is sent to assigns
+    it to a union or a joint union (the record then belongs to that union, which enrols the worker)."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("受理工会"))
+    name = models.CharField(_("姓名"), max_length=30)
+    phone = models.CharField(_("手机号码"), max_length=11)
+    employer = models.CharField(_("工作单位"), max_length=100)
+    note = models.CharField(_("补充说明"), max_length=300, blank=True)
+    address_digest = models.CharField(max_length=64)
+    status = models.CharField(_("状态"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.SENT)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["address_digest", "-created_at"], name="join_address")]
+        verbose_name = _("入会申请")

@@ -22,8 +22,8 @@ from gonghui.members.models import Member
 from gonghui.openaffairs import selectors as openaffairs
 from gonghui.org.models import Union, UnionLevel
 
-from .filters import AidRequestFilters, OfferFilters, TransferAskFilters
-from .models import AidRequest, MemberAccount, Offer, RequestStatus, SignUp, SignUpStatus, TransferAsk
+from .filters import AidRequestFilters, JoinRequestFilters, OfferFilters, TransferAskFilters
+from .models import AidRequest, JoinRequest, MemberAccount, Offer, RequestStatus, SignUp, SignUpStatus, TransferAsk
 
 
 # The member's side ------------------------------------------------------------------------------
@@ -145,6 +145,25 @@ def transfer_ask_get(*, user, pk) -> TransferAsk:
     return _own(transfer_ask_list(user=user), pk)
 
 
+def join_streets() -> QuerySet[Union]:
+    """The street federations a worker may apply through (every county's: the worker is not signed in)."""
+    return Union.objects.filter(level=UnionLevel.STREET).order_by("tenant_id", "path")
+
+
+def join_request_list(*, user, filters: Mapping | None = None) -> QuerySet[JoinRequest]:
+    qs = visible(JoinRequest.objects.select_related("union"), user)
+    return JoinRequestFilters.narrow(qs, filters).order_by("-created_at", "-id")
+
+
+def join_request_get(*, user, pk) -> JoinRequest:
+    return _own(join_request_list(user=user), pk)
+
+
+def join_unions(*, user, join: JoinRequest) -> QuerySet[Union]:
+    return visible(Union.objects.filter(level=UnionLevel.GRASSROOTS, path__startswith=join.union.path),
+                   user, path_field="path").order_by("path")
+
+
 def closure_list(*, user) -> QuerySet[MemberAccount]:
     return (visible(MemberAccount.objects.select_related("member__union"), user)
             .filter(closure_requested_at__isnull=False, closed_at__isnull=True).order_by("closure_requested_at"))
@@ -162,4 +181,5 @@ def portal_todo(*, user) -> dict:
     sent = {"status": RequestStatus.SENT}
     return {"aid": aid_request_list(user=user, filters=sent).count(),
             "transfers": transfer_ask_list(user=user, filters=sent).count(),
-            "closures": closure_list(user=user).count()}
+            "closures": closure_list(user=user).count(),
+            "joins": join_request_list(user=user, filters=sent).count()}

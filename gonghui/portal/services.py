@@ -34,6 +34,7 @@ from .models import (
     AidDocument,
     AidKind,
     AidRequest,
+    JoinRequest,
     MemberAccount,
     Offer,
     RequestStatus,
@@ -78,8 +79,9 @@ def _member_for_phone(phone: str) -> Member | None:
 
 
 @transaction.atomic
-def sign_in_code_send(*, phone: str, address: str | None) -> None:
-    """Sends a code to the number if it is a member's; says the same and counts the same if it is not."""
+def sign_in_code_send(*, phone: str, address: str | None) -> str:
+    """Sends a code to the number if it is a member's; says the same and counts the same if it is not.
+    Returns the number's digest, which is all the sign-in keeps of it until the code comes back."""
     phone = _phone(phone)
     digest, now = _digest("phone", phone), timezone.now()
     hour_ago = now - timedelta(hours=1)
@@ -94,26 +96,29 @@ def sign_in_code_send(*, phone: str, address: str | None) -> None:
         raise ValidationError({"phone": TOO_MANY})
     member = _member_for_phone(phone)
     code = f"{secrets.randbelow(10 ** 6):06d}"
-    SignInCode.objects.create(phone_digest=digest, address=address, member=member,
+    SignInCode.objects.create(tenant_id=member.tenant_id if member else None, phone_digest=digest, address=address,
+                              member=member,
                               code_digest=_digest("code", digest + code),
                               expires_at=now + timedelta(minutes=_conf("CODE_MINUTES")))
     if member is not None:
         # Sent last, inside the transaction: a gateway that fails leaves no code row that counts against the number.
         sender().send_code(phone=phone, code=code)
+    return digest
 
 
-def _account_for(member: Member) -> MemberAccount:
+def account_open(*, member: Member) -> MemberAccount:
+    """The member's portal account, made at the first sign-in; each sign-in is noted on it."""
     account, _ = MemberAccount.objects.get_or_create(member=member, defaults={"tenant_id": member.tenant_id})
     account.last_sign_in_at = timezone.now()
     account.save(update_fields=["last_sign_in_at"])
     return account
 
 
-def sign_in_code_check(*, phone: str, code: str) -> MemberAccount:
-    """The member whose number the code was sent to. A wrong code uses up one of the code's tries, which
-    is kept although the sign-in is refused (so this is not one transaction that a refusal rolls back)."""
-    phone = _phone(phone)
-    digest, code = _digest("phone", phone), (code or "").strip()
+def sign_in_code_check(*, phone_digest: str, code: str) -> MemberAccount:
+    """The member whose number (by its digest, from sign_in_code_send) the code was sent to. A wrong code uses
+    up one of the code's tries, which is kept although the sign-in is refused (so this is not one transaction
+    that a refusal rolls back)."""
+    digest, code = phone_digest, (code or "").strip()
     with transaction.atomic():
         row = (SignInCode.objects.select_for_update()
                .filter(phone_digest=digest, used_at__isnull=True, expires_at__gt=timezone.now(),
@@ -126,7 +131,7 @@ def sign_in_code_check(*, phone: str, code: str) -> MemberAccount:
         else:
             row.used_at = timezone.now()
             row.save(update_fields=["used_at"])
-            return _account_for(row.member)
+            return account_open(member=row.member)
     raise ValidationError({"code": WRONG_CODE})
 
 
@@ -152,7 +157,7 @@ def activation_link_use(*, token: str) -> MemberAccount:
         raise ValidationError({"token": "开通链接无效、已使用或已过期，请联系所在工会重新打印"})
     link.used_at = timezone.now()
     link.save(update_fields=["used_at"])
-    return _account_for(link.member)
+    return account_open(member=link.member)
 
 
 @transaction.atomic
@@ -447,3 +452,46 @@ def transfer_ask_decline(*, actor, ask: TransferAsk) -> TransferAsk:
     ask.status = RequestStatus.DECLINED
     ask.save()
     return ask
+
+
+# Joining ------------------------------------------------------------------------------------------
+
+JOINS_PER_ADDRESS_DAY = 5
+
+
+@transaction.atomic
+def join_request_create(*, street, name: str, phone: str, employer: str, note: str = "",
+                        address: str | None) -> JoinRequest:
+    """A worker (not yet a member, not signed in) applies to join through a street federation."""
+    errors: dict = {}
+    if street is None or street.level != UnionLevel.STREET:
+        errors["street"] = "请选择所在的街道（乡镇）总工会"
+    request = JoinRequest(tenant_id=getattr(street, "tenant_id", None), union=street, name=name, phone="",
+                          employer=employer, note=note, address_digest=_digest("address", address or ""))
+    text_required(request, errors, name="姓名", employer="工作单位")
+    try:
+        request.phone = _phone(phone)
+    except ValidationError:
+        errors["phone"] = BAD_PHONE
+    day_ago = timezone.now() - timedelta(days=1)
+    if JoinRequest.objects.filter(address_digest=request.address_digest, created_at__gte=day_ago).count() \
+            >= JOINS_PER_ADDRESS_DAY:
+        errors["name"] = "提交过于频繁，请明天再试或联系所在街道总工会"
+    if errors:
+        raise ValidationError(errors)
+    request.full_clean(exclude=["tenant", "union", "decided_by"])
+    request.save()
+    return request
+
+
+@transaction.atomic
+def join_request_assign(*, actor, join: JoinRequest, union) -> JoinRequest:
+    """The street passes the application to a union (or joint union) of its own; that union enrols the worker."""
+    join = JoinRequest.objects.select_for_update().select_related("union").get(pk=join.pk)
+    _decide(actor, join)
+    if union is None or union.level != UnionLevel.GRASSROOTS or not union.path.startswith(join.union.path):
+        raise ValidationError({"union": "请选择本街道（乡镇）范围内的基层工会或联合工会"})
+    require_within(actor, union)
+    join.union, join.status = union, RequestStatus.ACCEPTED
+    join.save()
+    return join

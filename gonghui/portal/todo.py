@@ -17,4 +17,6 @@ def todo_lines(*, user, today: date) -> list[TodoLine]:
                            todo_url("portal:aid_requests", query={"status": RequestStatus.SENT}))
     return [*lines,
             *todo_line(todo["transfers"], f"会员转会申请待办理 {todo['transfers']} 件", todo_url("portal:transfer_asks")),
+            *todo_line(todo["joins"], f"职工入会申请待分配 {todo['joins']} 件",
+                       todo_url("portal:joins", query={"status": RequestStatus.SENT})),
             *todo_line(todo["closures"], f"会员服务账号注销申请 {todo['closures']} 件", todo_url("portal:closures"))]

@@ -15,8 +15,8 @@ from gonghui.core.services import require_writer
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
-from .filters import AidRequestFilters, OfferFilters, TransferAskFilters
-from .forms import AcceptSchoolingForm, DeclineForm, EmptyForm, OfferForm, TransferAcceptForm
+from .filters import AidRequestFilters, JoinRequestFilters, OfferFilters, TransferAskFilters
+from .forms import AcceptSchoolingForm, DeclineForm, EmptyForm, JoinAssignForm, OfferForm, TransferAcceptForm
 from .models import AidKind
 
 
@@ -158,3 +158,20 @@ def activation_page(request, pk: int):
         token = services.activation_link_create(actor=request.user, member=member)
         link = request.build_absolute_uri(reverse("m:activate", args=[token]))
     return render(request, "portal/activation.html", {"member": member, "link": link})
+
+
+# Join applications ------------------------------------------------------------------------------
+
+@login_required
+def joins_page(request):
+    return _list_page(request, JoinRequestFilters, selectors.join_request_list, "portal/joins.html")
+
+
+@login_required
+def join_assign_page(request, pk: int):
+    join = selectors.join_request_get(user=request.user, pk=pk)
+    return form_page(request, form_class=JoinAssignForm, title=f"分配入会申请 · {join.name}（{join.employer}）",
+                     form_kwargs={"unions": selectors.join_unions(user=request.user, join=join)},
+                     service=lambda data: services.join_request_assign(actor=request.user, join=join, **data),
+                     success=lambda done: reverse("portal:joins"), cancel_url=reverse("portal:joins"),
+                     submit_label="分配", done_message="已分配")

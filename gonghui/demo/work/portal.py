@@ -43,7 +43,7 @@ def build_portal(work: Work) -> PortalSummary:
         unions += 1
         for member in members:
             if (day := work.day_between(rng, start, work.as_of)) is not None:
-                services.account_consent(account=services._account_for(member), at=_moment(day))
+                services.account_consent(account=services.account_open(member=member), at=_moment(day))
                 summary.accounts += 1
         title, kind, place = rng.choice(OFFERS)
         held = work.day_between(rng, start + timedelta(days=14), work.as_of)

@@ -6,7 +6,7 @@ from gonghui.portal.auth import SESSION_KEY
 
 def signed_in(client, member, *, consent: bool = True):
     """The client signed in to the portal as the member (as the code sign-in leaves the session)."""
-    account = services._account_for(member)
+    account = services.account_open(member=member)
     if consent and account.consented_at is None:
         services.account_consent(account=account)
     session = client.session

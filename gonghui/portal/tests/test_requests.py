@@ -161,3 +161,35 @@ def test_the_union_prints_an_activation_link(client, cast):
     assert "/m/activate/" in page
     client.force_login(cast.auditor)
     assert client.get(reverse("portal:activation", args=[cast.member_a1.pk])).status_code == 403
+
+
+def test_a_worker_without_a_union_applies_to_join_and_the_street_assigns_a_union(client, cast):
+    from gonghui.portal.models import JoinRequest
+
+    url = reverse("m:join")
+    response = client.post(url, {"street": cast.street_a.pk, "name": "赵小红", "phone": "12345", "employer": "新厂"})
+    assert response.status_code == 400 and "请输入11位手机号码" in response.content.decode()
+    assert not JoinRequest.objects.exists()
+    response = client.post(url, {"street": cast.street_a.pk, "name": "赵小红", "phone": "13700001111",
+                                 "employer": "甲街道未建会企业"})
+    assert "入会申请已提交" in response.content.decode() and "13700001111" not in response.content.decode()
+    join = JoinRequest.objects.get()
+    client.force_login(cast.officer)
+    assert "赵小红" not in client.get(reverse("portal:joins")).content.decode()
+    client.force_login(cast.street_admin)
+    page = client.get(reverse("portal:joins")).content.decode()
+    assert "赵小红" in page and "137****1111" in page and "13700001111" not in page
+    assert client.post(reverse("portal:join_assign", args=[join.pk]),
+                       {"union": cast.union_b1.pk}).status_code == 400
+    client.post(reverse("portal:join_assign", args=[join.pk]), {"union": cast.union_a1.pk})
+    client.force_login(cast.officer)
+    assert "赵小红" in client.get(reverse("portal:joins")).content.decode()
+
+
+def test_join_applications_are_limited_per_address(client, cast):
+    for n in range(5):
+        services.join_request_create(street=cast.street_a, name=f"职工{n}", phone="13700001111", employer="新厂",
+                                     address="10.9.9.9")
+    response = client.post(reverse("m:join"), {"street": cast.street_a.pk, "name": "又一位", "phone": "13700001112",
+                                               "employer": "新厂"}, REMOTE_ADDR="10.9.9.9")
+    assert response.status_code == 400 and "提交过于频繁" in response.content.decode()

@@ -23,6 +23,7 @@ def test_a_member_signs_in_with_the_code_and_agrees_to_the_notice(client, cast, 
     assert len(_outbox) == 1 and _outbox[0]["to"] == "138****0011"
     page = client.get(reverse("m:code"))
     assert cast.member_a1.phone not in page.content.decode()
+    assert cast.member_a1.phone not in str(dict(client.session.items()))
     response = _code(client, _outbox[0]["code"])
     assert response["Location"] == reverse("m:consent")
     assert client.get(reverse("m:me"))["Location"] == reverse("m:consent")
@@ -115,7 +116,7 @@ def test_a_member_without_a_phone_is_activated_by_a_link_used_once(client, cast)
 
 def test_a_closed_account_cannot_sign_in(client, cast, _outbox):
     from gonghui.portal import services
-    account = services._account_for(cast.member_a1)
+    account = services.account_open(member=cast.member_a1)
     services.account_close_request(account=account)
     services.account_close(actor=cast.officer, account=account)
     _ask(client, cast.member_a1.phone)

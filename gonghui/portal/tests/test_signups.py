@@ -31,6 +31,8 @@ def test_a_member_signs_up_from_the_phone_and_the_last_place_goes_to_the_waiting
     assert "报名成功" in response.content.decode()
     again = client.post(reverse("m:offer", args=[basketball.pk]))
     assert again.status_code == 400 and "不能重复报名" in again.content.decode()
+    swapped = client.post(reverse("m:offer", args=[basketball.pk]), HTTP_HX_REQUEST="true")
+    assert swapped.status_code == 200 and "不能重复报名" in swapped.content.decode()
     assert SignUp.objects.filter(offer=basketball).count() == 1
     second = _extra_member(cast, 21)
     waiting = services.signup_create(member=second, offer=basketball)

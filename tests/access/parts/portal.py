@@ -17,13 +17,13 @@ from ..matrix import DAY, Entry, api, button, form, page, pk, union_pk
 A1 = "union_a1"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 # The member pages anyone may open: the sign-in, the code, an activation link, the manifest, signing out.
-MEMBER_PUBLIC = ("m:login", "m:code", "m:activate", "m:manifest", "m:logout")
+MEMBER_PUBLIC = ("m:login", "m:code", "m:activate", "m:manifest", "m:logout", "m:join")
 
 
 def build(world) -> dict:
     officer, a1, now = world.officer, world.union_a1, timezone.now()
     for member in (world.member_a1, world.member_a2):
-        services.account_consent(account=services._account_for(member))
+        services.account_consent(account=services.account_open(member=member))
     offer = services.offer_create(actor=officer, union=a1, kind="culture_sports", title="职工篮球赛",
                                   held_on=timezone.localdate() + timedelta(days=10), capacity=20,
                                   deadline=now + timedelta(days=9))
@@ -37,7 +37,9 @@ def build(world) -> dict:
                                          content="中秋福利发放标准", starts_on=timezone.localdate(),
                                          ends_on=timezone.localdate() + timedelta(days=30))
     openaffairs.posting_approve(actor=world.street_admin, posting=posting)
-    return {"portal_offer": offer, "portal_signup": signup, "portal_aid": aid, "portal_ask": ask,
+    join = services.join_request_create(street=world.street_a, name="赵小红", phone="13700001111",
+                                        employer="甲街道未建会企业", address="10.1.1.1")
+    return {"portal_join": join, "portal_offer": offer, "portal_signup": signup, "portal_aid": aid, "portal_ask": ask,
             "portal_account": account, "portal_posting": posting,
             "portal_document": aid.documents.get()}
 
@@ -73,6 +75,7 @@ PAGES = [
     member_page("m:postings"),
     member_page("m:posting", pk("portal_posting"), MEMBER, **FORM),
     member_page("m:transfer", **FORM),
+    member_page("m:join", **FORM),
     # the union's pages
     page("portal:index"),
     page("portal:offers"),
@@ -87,6 +90,8 @@ PAGES = [
     page("portal:transfer_asks"),
     form("portal:transfer_accept", pk("portal_ask")),
     button("portal:transfer_decline", pk("portal_ask")),
+    page("portal:joins"),
+    form("portal:join_assign", pk("portal_join"), "street_a"),
     page("portal:closures"),
     button("portal:closure_close", pk("portal_account")),
     form("portal:activation", pk("member_a1")),
