@@ -28,7 +28,7 @@ from gonghui.core.services import (
     save_with_history,
     text_required,
 )
-from gonghui.openaffairs.uploads import upload_type
+from gonghui.core.uploads import upload_type
 from gonghui.org.models import Enterprise, Union
 
 from . import chart, sources

@@ -14,7 +14,7 @@ from gonghui.core.files import private_file_response
 from gonghui.core.pages import form_page, paginate, period_asked, post_and_back, report_outcome, year_from
 from gonghui.core.scoping import visible, within
 from gonghui.core.xlsx import xlsx_download
-from gonghui.openaffairs.uploads import TYPES
+from gonghui.core.uploads import TYPES
 from gonghui.org.models import Enterprise
 from gonghui.org.selectors import union_get, union_list
 

@@ -13,14 +13,6 @@ from gonghui.core.files import stored_with
 from gonghui.core.formatting import future_error
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.services import checked_save, fields_assign, require_writer_within, save_with_history, text_required
-from gonghui.core.services import (
-    checked_save,
-    fields_assign,
-    require_within,
-    require_writer,
-    save_with_history,
-    text_required,
-)
 from gonghui.core.uploads import upload_type
 from gonghui.org.models import Union
 
