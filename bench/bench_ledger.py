@@ -48,7 +48,7 @@ TEMPLATE_FOR = {OrgType.SCHOOL: "school", OrgType.AGENCY: "agency", OrgType.ENTE
                 OrgType.COMMUNITY: "street"}
 FEDERATION_TEMPLATE = {UnionLevel.COUNTY: "county", UnionLevel.STREET: "street"}
 ACTIVITY_COLUMNS = ("tenant_id", "union_id", "kind", "title", "date", "end_date", "place", "organiser",
-                    "participant_count", "cost", "results", "plan_item_id", "created_by_id", "created_at")
+                    "participant_count", "cost", "results", "series", "plan_item_id", "created_by_id", "created_at")
 TITLES = {
     ActivityKind.MEETING: ("工会委员会例会", "职工座谈会", "新教师座谈会"),
     ActivityKind.STUDY: ("学习《工会法》", "主题教育学习会"),
@@ -101,7 +101,7 @@ def _activity_rows(*, root: Union, actor: User, unions: list[Union], weights: li
                 if candidates:
                     plan_item = candidates[rng.randrange(len(candidates))]
             yield (root.pk, union.id, kind, rng.choice(TITLES[kind]), day, None, rng.choice(places), "工会",
-                   rng.randrange(5, 300), Decimal(rng.randrange(0, 500000)) / 100, "", plan_item, actor.pk, now)
+                   rng.randrange(5, 300), Decimal(rng.randrange(0, 500000)) / 100, "", "", plan_item, actor.pk, now)
 
 
 def _plan_items_by_month(root: Union) -> dict:

@@ -198,6 +198,17 @@ def generations_once():
         _generations.reset(token)
 
 
+@contextmanager
+def serving(request):
+    """What the middleware sets around a request: its user for `remembered_query`, generations read once."""
+    token = _request.set(request)
+    try:
+        with generations_once():
+            yield
+    finally:
+        _request.reset(token)
+
+
 class FigureCacheMiddleware:
     """Generations read once per request; a write request bumps its user's tenant when it is done."""
 
@@ -205,12 +216,8 @@ class FigureCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request.set(request)
-        try:
-            with generations_once():
-                response = self.get_response(request)
-        finally:
-            _request.reset(token)
+        with serving(request):
+            response = self.get_response(request)
         union = getattr(getattr(request, "user", None), "union", None)
         if request.method in UNSAFE_METHODS and union is not None:
             figures_changed(union.tenant_id)
