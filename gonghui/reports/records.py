@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
 
-from gonghui.core.figures import (FigureValue, Ratio, figure_get, figure_listed, figure_readable, figure_records,
-                                  figure_rows, figure_url, figure_value, format_value, measure)
+from gonghui.core.figures import (Ratio, figure_get, figure_listed, figure_readable, figure_records,
+                                  figure_rows, figure_value, format_value, measure)
 from gonghui.core.pages import CappedPaginator
 from gonghui.core.routers import reporting
 from gonghui.core.xlsx import xlsx_download
@@ -59,10 +59,12 @@ def figure_records_page(request, key):
         value = figure_value(figure, user=request.user, union=union, period=period)
         return render(request, "reports/figure_ratio.html", context | {"value": value})
     records = figure_records(figure, user=request.user, union=union, period=period)
-    total = measure(figure, records)
+    # The registry's value (kept by the figure cache until a write) is the list's total and its count.
+    value = figure_value(figure, user=request.user, union=union, period=period)
+    total = value.value
     page = _page(request, figure, figure_listed(figure, records), total)
     return render(request, "reports/figure_records.html", context | {
-        "value": FigureValue(figure=figure, value=total, url=figure_url(figure.key, union=union, period=period)),
+        "value": value,
         "page": page, "rows": list(figure_rows(figure, page.object_list)),
         "total": total, "total_text": format_value(total, figure.style),
         "export_query": request.GET.urlencode(),
