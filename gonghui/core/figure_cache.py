@@ -157,14 +157,20 @@ def figures_changed(tenant_id: int) -> None:
         return
     pending = getattr(connection, "_figure_tenants", None)
     # A set whose on-commit flush was dropped (its transaction or savepoint rolled back) is started anew.
-    if pending is None or not any(func is pending.flush for _, func, _ in connection.run_on_commit):
+    # A rollback removes the callbacks registered within the savepoint, and every one registered before the
+    # flush stays if the flush stays, so the flush is still there exactly when it is still at its index.
+    waiting = connection.run_on_commit
+    if pending is None or len(waiting) <= pending.index or waiting[pending.index][1] is not pending.flush:
         pending = _Pending()
+        pending.index = len(waiting)
         connection._figure_tenants = pending
         transaction.on_commit(pending.flush)
     pending.add(tenant_id)
 
 
 class _Pending(set):
+    index = 0  # where its flush sits in the connection's on-commit list
+
     def flush(self) -> None:
         _bump(set(self))
         self.clear()
