@@ -11,13 +11,12 @@ Democratic evaluation is anonymous: who voted is a `Voter` row, how they voted o
 each `Subject`, with no key between the two and no audit trail on the counts (its timestamps would pair them).
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from gonghui.core.files import random_file_name
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, user_field
 
 
 class Kind(models.TextChoices):
@@ -70,11 +69,6 @@ class Grade(models.TextChoices):
 class Method(models.TextChoices):
     GRADES = "grades", _("等次评议")
     SCORES = "scores", _("百分制评分")
-
-
-def _user(verbose_name: str, **kwargs) -> models.ForeignKey:
-    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                             verbose_name=verbose_name, **kwargs)
 
 
 class Congress(TenantModel):
@@ -224,7 +218,7 @@ class AgendaDocument(TenantModel):
     name = models.CharField(_("文件名"), max_length=200)
     file_type = models.CharField(_("类型"), max_length=8)
     size = models.PositiveIntegerField(_("大小（字节）"))
-    uploaded_by = _user(_("上传人"))
+    uploaded_by = user_field(_("上传人"))
     uploaded_at = models.DateTimeField(_("上传时间"))
     history = HistoricalRecords()
 

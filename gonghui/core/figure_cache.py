@@ -79,8 +79,17 @@ def _settled(tenant_id: int) -> bool:
     return changed_at is None or timezone.now() - changed_at > timedelta(seconds=REPLICA_SETTLE_SECONDS)
 
 
+def counted(model) -> bool:
+    """Union records, which figures count: an access-log line or a history row is written on reads too."""
+    return issubclass(model, TenantModel) or getattr(model, "FIGURES_COUNT_IT", False)
+
+
+def _key(tenant_id: int, *parts) -> str:
+    return ":".join(str(part) for part in (tenant_id, generation(tenant_id), *parts))
+
+
 def cache_key(figure_key: str, union, period: Period) -> str:
-    return f"figure:{union.tenant_id}:{generation(union.tenant_id)}:{figure_key}:{union.pk}:{period.start}:{period.end}"
+    return _key(union.tenant_id, "figure", figure_key, union.pk, period.start, period.end)
 
 
 def kept(keys: dict[str, str]) -> dict[str, object]:
@@ -89,14 +98,10 @@ def kept(keys: dict[str, str]) -> dict[str, object]:
     return {figure_key: found[key] for figure_key, key in keys.items() if key in found}
 
 
-def keep(values: dict[str, object]) -> None:
-    """Keep values (cache key -> value); a hidden (None) value is never kept: the grant decides it."""
-    values = {key: value for key, value in values.items() if value is not None and _settled(_tenant_of(key))}
-    cache.set_many(values, timeout=seconds())
-
-
-def _tenant_of(key: str) -> int:
-    return int(key.split(":", 2)[1])
+def keep(values: dict[str, object], *, tenant_id: int) -> None:
+    """Keep a tenant's values (cache key -> value); a hidden (None) value is never kept: the grant decides it."""
+    if _settled(tenant_id):
+        cache.set_many({key: value for key, value in values.items() if value is not None}, timeout=seconds())
 
 
 _MISSING = object()
@@ -106,7 +111,7 @@ def remembered(figure_key: str, *, user, union, period: Period, compute, variant
     """compute(), or the value kept for the figure (and variant: a breakdown's grouping) of union and period."""
     if not usable(user, union):
         return compute()
-    return _through(cache_key(figure_key + variant, union, period), compute)
+    return _through(union.tenant_id, cache_key(figure_key + variant, union, period), compute)
 
 
 def remembered_for_user(name: str, *, user, day, compute):
@@ -115,7 +120,7 @@ def remembered_for_user(name: str, *, user, day, compute):
     union = getattr(user, "union", None)
     if seconds() <= 0 or union is None:
         return compute()
-    return _through(f"user:{union.tenant_id}:{generation(union.tenant_id)}:{name}:{user.pk}:{day}", compute)
+    return _through(union.tenant_id, _key(union.tenant_id, "user", name, user.pk, day), compute)
 
 
 def remembered_query(qs, compute):
@@ -124,22 +129,21 @@ def remembered_query(qs, compute):
     write to the tenant's records forgets it. Outside a request, or for other tables, compute() alone."""
     request = _request.get()
     union = getattr(getattr(request, "user", None), "union", None) if request is not None else None
-    model = qs.model
-    if seconds() <= 0 or union is None or not (issubclass(model, TenantModel) or getattr(model, "FIGURES_COUNT_IT", False)):
+    if seconds() <= 0 or union is None or not counted(qs.model):
         return compute()
     try:
         sql, params = qs.query.sql_with_params()
     except EmptyResultSet:  # .none(): nothing to keep, and nothing to count
         return compute()
     digest = hashlib.sha1(repr((sql, params)).encode()).hexdigest()
-    return _through(f"query:{union.tenant_id}:{generation(union.tenant_id)}:{digest}", compute)
+    return _through(union.tenant_id, _key(union.tenant_id, "query", digest), compute)
 
 
-def _through(key: str, compute):
+def _through(tenant_id: int, key: str, compute):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        keep({key: value})
+        keep({key: value}, tenant_id=tenant_id)
     return value
 
 
@@ -189,10 +193,8 @@ def _bump(tenant_ids: set[int]) -> None:
 
 
 def _on_write(sender, instance=None, **kwargs) -> None:
-    # Union records only: an access-log line or a history row is written on reads too, and counts nothing.
-    counted = isinstance(instance, TenantModel) or getattr(sender, "FIGURES_COUNT_IT", False)
     # A tree's root is saved once before it is its own tenant.
-    if counted and instance.tenant_id is not None and not kwargs.get("raw"):
+    if counted(type(instance)) and instance.tenant_id is not None and not kwargs.get("raw"):
         figures_changed(instance.tenant_id)
 
 

@@ -47,7 +47,9 @@ def _values(wanted: dict[str, Figure], *, user, union, period: Period) -> dict[s
     values = {key: FigureValue(figure=figure, value=measured[key], url=figure_url(key, union=union, period=period))
               if key in measured else figure_value(figure, user=user, union=union, period=period)
               for key, figure in wanted.items()}
-    figure_cache.keep({cache_keys[key]: values[key].value for key in cache_keys if key not in kept})
+    if cache_keys:
+        figure_cache.keep({cache_keys[key]: values[key].value for key in cache_keys if key not in kept},
+                          tenant_id=union.tenant_id)
     return values
 
 

@@ -18,6 +18,12 @@ class TenantModel(models.Model):
         abstract = True
 
 
+def user_field(verbose_name: str, **kwargs) -> models.ForeignKey:
+    """A record's officer (who entered, reviewed, approved it): kept while the record is, never listed back."""
+    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=verbose_name, **kwargs)
+
+
 class AccessLog(models.Model):
     """A read of sensitive data: a full ID number, a hardship file, a dispute case, an export."""
 

@@ -10,13 +10,12 @@ Services make every move (`services._move`), and each is a `Step` in the proposa
 its audit history.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, FSMField, transition
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, user_field
 from gonghui.core.scoping import contains
 
 
@@ -60,17 +59,12 @@ class Verdict(models.TextChoices):
     NOT_SATISFIED = "not_satisfied", _("不满意")
 
 
-def _user(verbose_name: str, **kwargs) -> models.ForeignKey:
-    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                             verbose_name=verbose_name, **kwargs)
-
-
 class Department(TenantModel):
     """A handling department (承办部门) of the union's organisation, and the officer who acts for it."""
 
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
     name = models.CharField(_("部门名称"), max_length=60)
-    officer = _user(_("部门联络人账号"), null=True, blank=True)
+    officer = user_field(_("部门联络人账号"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -237,7 +231,7 @@ class Step(TenantModel):
     action = models.CharField(_("办理环节"), max_length=20)
     from_state = models.CharField(_("原状态"), max_length=10, choices=State.choices)
     to_state = models.CharField(_("新状态"), max_length=10, choices=State.choices)
-    by = _user(_("操作人"))
+    by = user_field(_("操作人"))
     at = models.DateTimeField(_("时间"), auto_now_add=True)
     note = models.CharField(_("说明"), max_length=300, blank=True)
 
