@@ -5,16 +5,16 @@ a reversal counts against what it reverses). 2% collected counts the receipts of
 enterprises behind on the period's last day (or today, if sooner); audits count the unions audited.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.core.figures import Column, Figure, Section, Style
+from gonghui.core.figures import Column, Figure, Ratio, Section, Style
 from gonghui.core.periods import Period
 from gonghui.org.models import Union
 
-from .models import AllocationPayment, AuditFinding, AuditProject, AuditStatus, VoucherLine
-from .selectors import arrears_enterprises
+from .models import AllocationPayment, AuditFinding, AuditProject, AuditStatus, Books, Voucher, VoucherLine, VoucherStatus
+from .selectors import arrears_enterprises, books_closed_on_time
 
 
 def _lines(*prefixes: str):
@@ -47,6 +47,28 @@ def _open_findings(period: Period) -> QuerySet:
         found_on__range=(period.start, period.end)).exclude(project__status=AuditStatus.CLOSED)
 
 
+def _posted(period: Period) -> QuerySet:
+    return Voucher.objects.select_related("union", "prepared_by", "approved_by").filter(
+        status=VoucherStatus.POSTED, date__range=(period.start, period.end))
+
+
+def _posted_by_other(period: Period) -> QuerySet:
+    return _posted(period).exclude(approved_by=F("prepared_by"))
+
+
+def _years(period: Period) -> range:
+    return range(period.start.year, period.end.year + 1)
+
+
+def _books(period: Period) -> QuerySet:
+    return Books.objects.select_related("union").filter(year__in=_years(period))
+
+
+def _books_on_time(period: Period) -> QuerySet:
+    # Months due by the period's end (or today, if sooner): a campaign over a year past is judged as it ended.
+    return _books(period) & books_closed_on_time(_years(period), min(period.end, timezone.localdate()))
+
+
 def _voucher_url(record) -> str:
     return reverse("finance:voucher_detail", args=[record.voucher_id])
 
@@ -64,6 +86,36 @@ def _money(key: str, label: str, sentence: str, definition: str, *prefixes: str,
                   records=_lines(*prefixes), unit="万元" if style == Style.WAN else "元", total="amount",
                   style=style, columns=LINE, month_field="date", ranked=True, record_url=_voucher_url)
 
+
+VOUCHER = (Column("工会", "union.name"), Column("凭证", "label"), Column("日期", "date"), Column("摘要", "summary"),
+           Column("制单人", "prepared_by.full_name"), Column("记账人", "approved_by.full_name"))
+BOOKS = (Column("工会", "union.name"), Column("会计年度", "year"), Column("已结账至（月）", "closed_month"))
+
+
+def _assessed(key: str, label: str, definition: str, records, *, voucher: bool = False) -> Figure:
+    """A figure the 财务规范化考核 scores from: a rubric item of the checks app names it (or its ratio)."""
+    return Figure(key=key, label=label, sentence=label + "{value}" + ("张" if voucher else "家"), definition=definition,
+                  section=Section.FINANCE, records=records, unit="张" if voucher else "家",
+                  columns=VOUCHER if voucher else BOOKS, month_field="date" if voucher else None,
+                  record_url=(lambda record: reverse("finance:voucher_detail", args=[record.pk])) if voucher else None)
+
+
+# 财务规范化考核: a rubric item names one of these ratios with a target (100: every voucher, every month) and the
+# checks app pre-fills its score from the assessed union's books (checks.services._prefill).
+ASSESSED = (
+    _assessed("finance.vouchers_posted", "已记账凭证", "凭证日期在期内、已审批记账的凭证。", _posted, voucher=True),
+    _assessed("finance.vouchers_posted_by_other", "由制单人以外人员审批记账的凭证",
+              "已记账凭证中，审批记账人不是制单人的。", _posted_by_other, voucher=True),
+    Ratio(key="finance.approval_rate", label="凭证由他人审批记账率", sentence="凭证由制单人以外人员审批记账率{value}",
+          definition="由制单人以外人员审批记账的凭证 ÷ 已记账凭证。", section=Section.FINANCE,
+          numerator="finance.vouchers_posted_by_other", denominator="finance.vouchers_posted"),
+    _assessed("finance.books_kept", "建账工会", "期内各年度建立账套的工会（每年度一套账）。", _books),
+    _assessed("finance.books_closed_on_time", "按月按时结账的工会",
+              "建账工会中，至期末（或今天）已到期的各月均在次月15日前结账的；尚无到期月份的计为按时。", _books_on_time),
+    Ratio(key="finance.closing_rate", label="按时结账率", sentence="按月按时结账率{value}",
+          definition="按月按时结账的工会 ÷ 建账工会。", section=Section.FINANCE,
+          numerator="finance.books_closed_on_time", denominator="finance.books_kept"),
+)
 
 FIGURES = (
     _money("finance.income", "工会经费收入", "全年工会经费收入{value}万元",
@@ -98,4 +150,5 @@ FIGURES = (
            unit="个", month_field="found_on", record_url=_finding_url, zero_sentence="审查发现的问题均已整改销号",
            columns=(Column("被审查工会", "union.name"), Column("问题", "description"), Column("违反的规定", "rule"),
                     Column("涉及金额（元）", "amount"), Column("整改期限", "project.deadline"))),
+    *ASSESSED,
 )

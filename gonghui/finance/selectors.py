@@ -28,6 +28,7 @@ from .models import (
     Books,
     Budget,
     LineKind,
+    PeriodClose,
     SharingTable,
     SpendingRules,
     Voucher,
@@ -337,8 +338,32 @@ class AssessmentRow:
         return percent(done, due)
 
 
-def _months_due(year: int, today: date) -> list[int]:
-    return [month for month in range(1, 13) if months_before(today, 0) > date(year, month, 1)]
+def months_due(year: int, today: date) -> list[int]:
+    """The months of the year whose closing was due by `today` (their CLOSE_BY_DAY of the next month passed)."""
+    return [month for month in range(1, 13) if close_by(year, month) <= today]
+
+
+def close_by(year: int, month: int) -> date:
+    return date(year + (month == 12), month % 12 + 1, CLOSE_BY_DAY)
+
+
+def books_closed_on_time(years: range, today: date) -> QuerySet[Books]:
+    """Books of those years whose every month due by `today` was closed by its day (unscoped: the caller
+    scopes). Months close in order and once each, so the books are on time when as many of their closings
+    are on time as months are due; books with no month due yet have nothing late."""
+    kept = Q(pk__in=[])
+    for year in years:
+        due = months_due(year, today)
+        if not due:
+            kept |= Q(year=year)
+            continue
+        on_time = Q(pk__in=[])
+        for month in due:
+            on_time |= Q(month=month, closed_on__lte=close_by(year, month))
+        closed = (PeriodClose.objects.filter(on_time, books__year=year).order_by().values("books_id")
+                  .annotate(n=Count("pk")).filter(n=len(due)).values("books_id"))
+        kept |= Q(year=year, pk__in=closed)
+    return Books.objects.filter(kept)
 
 
 def books_assessment(*, user, union: Union, year: int, today: date | None = None) -> list[AssessmentRow]:
@@ -352,10 +377,10 @@ def books_assessment(*, user, union: Union, year: int, today: date | None = None
     by_other = dict(vouchers.exclude(approved_by=F("prepared_by")).order_by().values_list("union_id")
                     .annotate(n=Count("id")))
     budgeted = set(Budget.objects.filter(union_id__in=ids, year=year).values_list("union_id", flat=True))
-    due = _months_due(year, today)
+    due = months_due(year, today)
     rows = []
     for b in books:
-        on_time = sum(1 for c in b.closings.all() if c.month in due and c.closed_on <= _close_by(year, c.month))
+        on_time = sum(1 for c in b.closings.all() if c.month in due and c.closed_on <= close_by(year, c.month))
         rows.append(AssessmentRow(union=b.union, books=b, items=(
             ("凭证由制单人以外的人员审批记账", by_other.get(b.union_id, 0), posted.get(b.union_id, 0)),
             ("按月按时结账（次月15日前）", on_time, len(due)),
@@ -365,5 +390,3 @@ def books_assessment(*, user, union: Union, year: int, today: date | None = None
     return rows
 
 
-def _close_by(year: int, month: int) -> date:
-    return date(year + (month == 12), month % 12 + 1, CLOSE_BY_DAY)
