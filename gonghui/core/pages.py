@@ -102,3 +102,23 @@ def post_and_back(request, action: Callable[[], object], *, back: str, done: str
     """
     report_outcome(request, action, done=done, union_writer=union_writer)
     return redirect(back)
+
+
+def button_page(*, select: Callable, service: Callable, record: str, back: Callable[[Any], str],
+                done: str | Callable[[Any], str]):
+    """The page behind a one-button write on a record's page (a POST only): the record read through its scoped
+    selector (404 when not the user's), one service called with it as `record`, the outcome reported, back.
+
+    `done` is the message, or a callable of the record for one that names it."""
+    from django.contrib.auth.decorators import login_required
+    from django.views.decorators.http import require_POST
+
+    @login_required
+    @require_POST
+    def page(request, pk: int):
+        target = select(user=request.user, pk=pk)
+        message = done(target) if callable(done) else done
+        return post_and_back(request, lambda: service(actor=request.user, **{record: target}), back=back(target),
+                             done=message)
+
+    return page
