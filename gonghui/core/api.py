@@ -1,8 +1,9 @@
 """Shared pieces of the JSON API."""
 
-from typing import Annotated, Generic, TypeVar
+from collections.abc import Callable
+from typing import Annotated, Any, Generic, TypeVar
 
-from ninja import Schema
+from ninja import Schema, Status
 from pydantic import Field
 
 from .pages import FIRST_YEAR, LAST_YEAR
@@ -28,3 +29,14 @@ def page_of(qs, *, page: int, per_page: int = 50) -> dict:
     """A page of a queryset as {count, page, results}; the total comes from the same scoped query."""
     start = (page - 1) * per_page
     return {"count": qs.count(), "page": page, "results": list(qs[start:start + per_page])}
+
+
+def created(request, create: Callable[..., Any], **fields) -> Status:
+    """A POST that makes a record: the service's record (the caller is its actor), answered 201."""
+    return Status(201, create(actor=request.user, **fields))
+
+
+def deleted(request, delete: Callable[..., Any], **record) -> Status:
+    """A DELETE: the service removes the record (the caller is its actor); answered 204 with no body."""
+    delete(actor=request.user, **record)
+    return Status(204, None)

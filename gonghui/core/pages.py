@@ -4,11 +4,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from .figure_cache import remembered_query
 from .forms import call_service
@@ -102,3 +105,79 @@ def post_and_back(request, action: Callable[[], object], *, back: str, done: str
     """
     report_outcome(request, action, done=done, union_writer=union_writer)
     return redirect(back)
+
+
+def delete_page(get: Callable[..., Any], delete: Callable[..., Any], record: str, *, back: Callable[[Any], str],
+                done: str = "已删除"):
+    """The view behind a record's delete button (POST only, through post_and_back).
+
+    The record is `get(user=, pk=)` (a 404 alike for missing and not-yours); the service is called as
+    `delete(actor=…, <record>=…)`; `back(record)` is worked out before the record is gone.
+    """
+
+    @login_required
+    @require_POST
+    def page(request, pk: int):
+        found = get(user=request.user, pk=pk)
+        return post_and_back(request, lambda: delete(actor=request.user, **{record: found}), back=back(found),
+                             done=done)
+
+    return page
+
+
+def record_form_view(get: Callable[..., Any], save: Callable[..., Any], record: str, *, form_class,
+                     title: Callable[[Any], str], back: Callable[[Any], str],
+                     success: Callable[[Any], str] | None = None, initial: Callable[..., dict] | None = None,
+                     form_kwargs: Callable[..., dict] | None = None, decorator=login_required, key: str = "pk",
+                     **options):
+    """The view of a form about one record found by the URL's `key`: editing it, or adding something to it.
+
+    The record is `get(user=, pk=)` (a 404 alike for missing and not-yours); the form's data goes to
+    `save(actor=…, <record>=…, **data)`. Cancel leads to `back(record)`, and so does saving unless
+    `success(saved)` says where. `initial` and `form_kwargs` are functions of (request, record); the rest
+    (`submit_label`, `done_message`) is form_page's.
+    """
+
+    def page(request, **url):
+        found = get(user=request.user, pk=url[key])
+        return form_page(request, form_class=form_class, title=title(found),
+                         service=lambda d: save(actor=request.user, **{record: found}, **d),
+                         success=success or (lambda _: back(found)), cancel_url=back(found),
+                         initial=initial(request, found) if initial else None,
+                         form_kwargs=form_kwargs(request, found) if form_kwargs else None, **options)
+
+    return decorator(page)
+
+
+def new_record_view(save: Callable[..., Any], *, form_class, title: str, back: str,
+                    success: Callable[[Any], str] | None = None, initial: Callable[..., dict] | None = None,
+                    form_kwargs: Callable[..., dict] | None = None, **options):
+    """The view of a form that makes a record with no parent in the URL: `save(actor=…, **data)`.
+
+    Cancel leads to the URL named `back`, and so does saving unless `success(saved)` says where;
+    `initial` and `form_kwargs` are functions of the request, as in record_form_view.
+    """
+
+    @login_required
+    def page(request):
+        return form_page(request, form_class=form_class, title=title, service=lambda d: save(actor=request.user, **d),
+                         success=success or (lambda _: reverse(back)), cancel_url=reverse(back),
+                         initial=initial(request) if initial else None,
+                         form_kwargs=form_kwargs(request) if form_kwargs else None, **options)
+
+    return page
+
+
+def today_as(*fields: str) -> Callable[..., dict]:
+    """A form view's `initial` for a form whose date fields start at today."""
+    return lambda *_: dict.fromkeys(fields, timezone.localdate())
+
+
+def the_user(request, *_) -> dict:
+    """A form view's `form_kwargs` for a form whose choices are what the user sees."""
+    return {"user": request.user}
+
+
+def fields_of(fields) -> Callable[..., dict]:
+    """record_form_view's `initial` for an edit form: the record's own values of `fields`."""
+    return lambda request, record: {f: getattr(record, f) for f in fields}

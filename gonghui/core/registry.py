@@ -7,8 +7,10 @@ the reader calls it by name. Registrations are made once per process, in the ord
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from urllib.parse import urlencode
 
+from django.apps import AppConfig
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
@@ -59,3 +61,29 @@ def provider(name: str) -> Callable:
         return _providers[name]
     except KeyError:
         raise ImproperlyConfigured(f"没有已安装的应用提供“{name}”（no installed app provides {name!r}）") from None
+
+
+class RegisteringConfig(AppConfig):
+    """An app that registers here, in ready(), what the apps above it read.
+
+    `has_todo`: its home-page to-do lines (`<app>/todo.py`'s `todo_lines`); `provides`: selectors of
+    `<app>/selectors.py` offered as "<label>.<name>"; `has_figures`: its figures (`<app>/figures.py`'s FIGURES).
+    An app's apps.py names it as `registry.RegisteringConfig`: a class imported into apps.py itself would be
+    a second AppConfig there, and Django would no longer know which one is the app's.
+    """
+
+    has_todo = False
+    provides: tuple[str, ...] = ()
+    has_figures = True
+
+    def ready(self) -> None:
+        from .figures import figure_register
+
+        if self.has_todo:
+            todo_register(self.label, import_module(f"{self.name}.todo").todo_lines)
+        if self.provides:
+            selectors = import_module(f"{self.name}.selectors")
+            for name in self.provides:
+                provide(f"{self.label}.{name}", getattr(selectors, name))
+        if self.has_figures:
+            figure_register(*import_module(f"{self.name}.figures").FIGURES)

@@ -2,10 +2,10 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from ninja import File, Form, Query, Router, Schema, Status
+from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 
-from gonghui.core.api import Page, RecordId, Year
+from gonghui.core.api import Page, RecordId, Year, created, deleted
 from gonghui.core.filters import filtered_page
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
@@ -210,7 +210,7 @@ def create_activity(request, union_id: int, payload: ActivityIn):
     data = _activity_fields(request, union, payload)
     if data["cost"] is None:
         data["cost"] = 0
-    return Status(201, services.activity_create(actor=request.user, union=union, **data))
+    return created(request, services.activity_create, union=union, **data)
 
 
 @router.get("/activities/{activity_id}", response=ActivityOut)
@@ -228,8 +228,7 @@ def update_activity(request, activity_id: int, payload: ActivityIn):
 @router.delete("/activities/{activity_id}", response={204: None}, summary="删除活动")
 def delete_activity(request, activity_id: int):
     activity = selectors.activity_get(user=request.user, pk=activity_id)
-    services.activity_delete(actor=request.user, activity=activity)
-    return Status(204, None)
+    return deleted(request, services.activity_delete, activity=activity)
 
 
 @router.post("/activities/{activity_id}/attendance", response=ActivityOut, summary="登记出勤（培训签到）")
@@ -248,7 +247,7 @@ def add_result(request, activity_id: int, payload: ResultIn):
     activity = selectors.activity_get(user=request.user, pk=activity_id)
     data = payload.dict()
     member = _member(request, data.pop("member_id"), "member_id")
-    return Status(201, services.activity_result_add(actor=request.user, activity=activity, member=member, **data))
+    return created(request, services.activity_result_add, activity=activity, member=member, **data)
 
 
 # --- honours -----------------------------------------------------------------------------------------------
@@ -270,7 +269,7 @@ def list_honours(request, query: Query[HonourFilters.query_schema()]):
 @router.post("/unions/{union_id}/honours", response={201: HonourOut}, summary="登记表彰")
 def create_honour(request, union_id: int, payload: HonourIn):
     union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.honour_create(actor=request.user, union=union, **_honour_fields(request, payload)))
+    return created(request, services.honour_create, union=union, **_honour_fields(request, payload))
 
 
 @router.get("/honours/{honour_id}", response=HonourOut)
@@ -286,8 +285,7 @@ def update_honour(request, honour_id: int, payload: HonourIn):
 
 @router.delete("/honours/{honour_id}", response={204: None}, summary="删除表彰")
 def delete_honour(request, honour_id: int):
-    services.honour_delete(actor=request.user, honour=selectors.honour_get(user=request.user, pk=honour_id))
-    return Status(204, None)
+    return deleted(request, services.honour_delete, honour=selectors.honour_get(user=request.user, pk=honour_id))
 
 
 # --- news reports and rewards ------------------------------------------------------------------------------
@@ -307,7 +305,7 @@ def list_news(request, query: Query[NewsFilters.query_schema()]):
 @router.post("/unions/{union_id}/news", response={201: NewsOut}, summary="登记信息报道")
 def create_news(request, union_id: int, payload: NewsIn):
     union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.news_report_create(actor=request.user, union=union, **_news_fields(request, payload)))
+    return created(request, services.news_report_create, union=union, **_news_fields(request, payload))
 
 
 @router.get("/news/tally", response=list[TallyOut], summary="信息报道统计与奖励（按报送人）")
@@ -331,8 +329,7 @@ def update_news(request, report_id: int, payload: NewsIn):
 
 @router.delete("/news/{report_id}", response={204: None}, summary="删除信息报道")
 def delete_news(request, report_id: int):
-    services.news_report_delete(actor=request.user, report=selectors.news_get(user=request.user, pk=report_id))
-    return Status(204, None)
+    return deleted(request, services.news_report_delete, report=selectors.news_get(user=request.user, pk=report_id))
 
 
 @router.get("/unions/{union_id}/reward-rules", response=list[RewardRuleOut], summary="总工会的信息报道奖励规则")
@@ -343,13 +340,12 @@ def list_reward_rules(request, union_id: int):
 @router.post("/unions/{union_id}/reward-rules", response={201: RewardRuleOut}, summary="添加一档奖励")
 def create_reward_rule(request, union_id: int, payload: RewardRuleIn):
     union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.reward_rule_create(actor=request.user, union=union, **payload.dict()))
+    return created(request, services.reward_rule_create, union=union, **payload.dict())
 
 
 @router.delete("/reward-rules/{rule_id}", response={204: None}, summary="删除一档奖励")
 def delete_reward_rule(request, rule_id: int):
-    services.reward_rule_delete(actor=request.user, rule=selectors.reward_rule_get(user=request.user, pk=rule_id))
-    return Status(204, None)
+    return deleted(request, services.reward_rule_delete, rule=selectors.reward_rule_get(user=request.user, pk=rule_id))
 
 
 # --- attachments and a member's ledger ---------------------------------------------------------------------
@@ -364,14 +360,13 @@ def list_attachments(request, label: str, entry_id: int):
 @router.post("/{label}/{entry_id}/attachments", response={201: AttachmentOut}, summary="上传附件")
 def add_attachment(request, label: str, entry_id: int, file: File[UploadedFile], note: Form[str] = ""):
     entry = selectors.entry_get(user=request.user, label=label, pk=entry_id)
-    return Status(201, services.attachment_add(actor=request.user, entry=entry, file=file, note=note))
+    return created(request, services.attachment_add, entry=entry, file=file, note=note)
 
 
 @router.delete("/attachments/{attachment_id}", response={204: None}, summary="删除附件")
 def delete_attachment(request, attachment_id: int):
     attachment = selectors.attachment_get(user=request.user, pk=attachment_id)
-    services.attachment_delete(actor=request.user, attachment=attachment)
-    return Status(204, None)
+    return deleted(request, services.attachment_delete, attachment=attachment)
 
 
 @router.get("/members/{member_id}", response=MemberLedgerOut, summary="会员参加的活动、名次、表彰和信息报道")

@@ -1,21 +1,8 @@
-from django.apps import AppConfig
+from gonghui.core import registry
 
 
-class LedgerConfig(AppConfig):
+class LedgerConfig(registry.RegisteringConfig):
     name = "gonghui.ledger"
-    label = "ledger"
     verbose_name = "台帐"
-
-    def ready(self) -> None:
-        # Plans (below the ledger) reads the ledger's counters through the registry.
-        from gonghui.core import registry
-        from gonghui.core.figures import figure_register
-
-        from . import selectors
-        from .figures import FIGURES
-
-        registry.provide("ledger.activity_kinds", selectors.activity_kinds)
-        registry.provide("ledger.activity_tally", selectors.activity_tally)
-        registry.provide("ledger.item_done_by_month", selectors.item_done_by_month)
-        registry.provide("ledger.item_done_totals", selectors.item_done_totals)
-        figure_register(*FIGURES)
+    # Plans (below the ledger) reads the ledger's counters through the registry.
+    provides = ("activity_kinds", "activity_tally", "item_done_by_month", "item_done_totals")

@@ -3,11 +3,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from gonghui.core import registry
 from gonghui.core.files import private_file_response
-from gonghui.core.pages import form_page, paginate, post_and_back, year_from
+from gonghui.core.pages import delete_page, fields_of, form_page, paginate, record_form_view, today_as, year_from
 from gonghui.core.scoping import visible, within
 from gonghui.core.xlsx import xlsx_download
 from gonghui.members.models import Member
@@ -35,15 +34,23 @@ HONOURS = (HonourFilters, selectors.honour_list, "ledger/honour_list.html")
 NEWS = (NewsFilters, selectors.news_list, "ledger/news_list.html")
 
 
-def _list_page(request, filters_class, select, template: str, **extra):
-    filters, qs = filters_class.listed(request, select)
-    return render(request, template, {"form": filters.form, "unions": union_list(user=request.user),
-                                      "page": paginate(request, qs), **{name: f(qs) for name, f in extra.items()}})
+def _list_pages(filters_class, select, template: str, **extra):
+    """A ledger list's page (with `extra`: name -> what it adds from the rows) and its export.
 
+    The export's rows are the list's as on screen: the same filters from the same query string.
+    """
 
-def _export(request, filters_class, select, template: str):
-    """The list's rows as on screen: the same filters from the same query string."""
-    return ledger_download(filters_class.listed(request, select)[1])
+    @login_required
+    def list_page(request):
+        filters, qs = filters_class.listed(request, select)
+        return render(request, template, {"form": filters.form, "unions": union_list(user=request.user),
+                                          "page": paginate(request, qs), **{name: f(qs) for name, f in extra.items()}})
+
+    @login_required
+    def export_page(request):
+        return ledger_download(filters_class.listed(request, select)[1])
+
+    return list_page, export_page
 
 
 @login_required
@@ -59,15 +66,9 @@ def create_for_page(request, kind: str):
 # --- activities --------------------------------------------------------------------------------------------
 
 
-@login_required
-def activity_list_page(request):
-    """The filtered list with its total row (participants and cost, the registry's sums) and its series."""
-    return _list_page(request, *ACTIVITIES, totals=ledger_totals, series=selectors.series_counts)
-
-
-@login_required
-def activity_export_page(request):
-    return _export(request, *ACTIVITIES)
+# The activities' list has a total row (participants and cost, the registry's sums) and its series.
+activity_list_page, activity_export_page = _list_pages(*ACTIVITIES, totals=ledger_totals,
+                                                       series=selectors.series_counts)
 
 
 def _activity_url(activity) -> str:
@@ -118,12 +119,8 @@ def activity_detail_page(request, pk: int):
     })
 
 
-@login_required
-@require_POST
-def activity_delete_page(request, pk: int):
-    activity = selectors.activity_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.activity_delete(actor=request.user, activity=activity),
-                          back=reverse("ledger:list"), done="已删除")
+activity_delete_page = delete_page(selectors.activity_get, services.activity_delete, "activity",
+                                   back=lambda _: reverse("ledger:list"))
 
 
 @login_required
@@ -138,21 +135,14 @@ def activity_attendance_page(request, pk: int):
                      form_kwargs={"participations": participations})
 
 
-@login_required
-def result_add_page(request, pk: int):
-    activity = selectors.activity_get(user=request.user, pk=pk)
-    return form_page(request, form_class=ResultForm, title=f"登记名次：{activity.title}",
-                     service=lambda d: services.activity_result_add(actor=request.user, activity=activity, **d),
-                     success=lambda r: _activity_url(activity), cancel_url=_activity_url(activity),
-                     form_kwargs={"members": _members(request), "union": activity.union})
+result_add_page = record_form_view(
+    selectors.activity_get, services.activity_result_add, "activity", form_class=ResultForm,
+    title=lambda activity: f"登记名次：{activity.title}", back=_activity_url,
+    form_kwargs=lambda request, activity: {"members": _members(request), "union": activity.union})
 
 
-@login_required
-@require_POST
-def result_delete_page(request, pk: int):
-    result = selectors.result_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.activity_result_delete(actor=request.user, result=result),
-                          back=_activity_url(result.activity), done="已删除")
+result_delete_page = delete_page(selectors.result_get, services.activity_result_delete, "result",
+                                 back=lambda result: _activity_url(result.activity))
 
 
 @login_required
@@ -169,14 +159,7 @@ def roster_search_page(request, union_pk: int):
 # --- honours -----------------------------------------------------------------------------------------------
 
 
-@login_required
-def honour_list_page(request):
-    return _list_page(request, *HONOURS)
-
-
-@login_required
-def honour_export_page(request):
-    return _export(request, *HONOURS)
+honour_list_page, honour_export_page = _list_pages(*HONOURS)
 
 
 def _honour_form_kwargs(request, union) -> dict:
@@ -184,24 +167,16 @@ def _honour_form_kwargs(request, union) -> dict:
             "unions": within(union_list(user=request.user), union)}
 
 
-@login_required
-def honour_create_page(request, union_pk: int):
-    union = union_get(user=request.user, pk=union_pk)
-    return form_page(request, form_class=HonourForm, title=f"登记表彰：{union.name}",
-                     service=lambda d: services.honour_create(actor=request.user, union=union, **d),
-                     success=lambda h: reverse("ledger:honours"), cancel_url=reverse("ledger:honours"),
-                     form_kwargs=_honour_form_kwargs(request, union))
+honour_create_page = record_form_view(
+    union_get, services.honour_create, "union", key="union_pk", form_class=HonourForm,
+    title=lambda union: f"登记表彰：{union.name}", back=lambda _: reverse("ledger:honours"),
+    form_kwargs=_honour_form_kwargs)
 
 
-@login_required
-def honour_edit_page(request, pk: int):
-    honour = selectors.honour_get(user=request.user, pk=pk)
-    return form_page(request, form_class=HonourForm, title=f"编辑表彰：{honour}",
-                     service=lambda d: services.honour_update(actor=request.user, honour=honour, **d),
-                     success=lambda h: reverse("ledger:honour_detail", args=[h.pk]),
-                     cancel_url=reverse("ledger:honour_detail", args=[honour.pk]),
-                     initial={f: getattr(honour, f) for f in services.HONOUR_FIELDS},
-                     form_kwargs=_honour_form_kwargs(request, honour.union))
+honour_edit_page = record_form_view(
+    selectors.honour_get, services.honour_update, "honour", form_class=HonourForm,
+    title=lambda honour: f"编辑表彰：{honour}", back=lambda honour: reverse("ledger:honour_detail", args=[honour.pk]),
+    initial=fields_of(services.HONOUR_FIELDS), form_kwargs=lambda request, h: _honour_form_kwargs(request, h.union))
 
 
 def _entry_detail(request, entry, *, label: str, url_name: str, fields: list[tuple[str, object]]):
@@ -221,49 +196,30 @@ def honour_detail_page(request, pk: int):
         ("工会", honour.union.name), ("备注", honour.note)])
 
 
-@login_required
-@require_POST
-def honour_delete_page(request, pk: int):
-    honour = selectors.honour_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.honour_delete(actor=request.user, honour=honour),
-                          back=reverse("ledger:honours"), done="已删除")
+honour_delete_page = delete_page(selectors.honour_get, services.honour_delete, "honour",
+                                 back=lambda _: reverse("ledger:honours"))
 
 
 # --- news reports and rewards ------------------------------------------------------------------------------
 
 
-@login_required
-def news_list_page(request):
-    return _list_page(request, *NEWS)
-
-
-@login_required
-def news_export_page(request):
-    return _export(request, *NEWS)
+news_list_page, news_export_page = _list_pages(*NEWS)
 
 
 def _news_form_kwargs(request, union) -> dict:
     return {"members": _members(request), "union": union}
 
 
-@login_required
-def news_create_page(request, union_pk: int):
-    union = union_get(user=request.user, pk=union_pk)
-    return form_page(request, form_class=NewsForm, title=f"登记信息报道：{union.name}",
-                     service=lambda d: services.news_report_create(actor=request.user, union=union, **d),
-                     success=lambda n: reverse("ledger:news"), cancel_url=reverse("ledger:news"),
-                     initial={"date": timezone.localdate()}, form_kwargs=_news_form_kwargs(request, union))
+news_create_page = record_form_view(
+    union_get, services.news_report_create, "union", key="union_pk", form_class=NewsForm,
+    title=lambda union: f"登记信息报道：{union.name}", back=lambda _: reverse("ledger:news"),
+    initial=today_as("date"), form_kwargs=_news_form_kwargs)
 
 
-@login_required
-def news_edit_page(request, pk: int):
-    report = selectors.news_get(user=request.user, pk=pk)
-    return form_page(request, form_class=NewsForm, title=f"编辑信息报道：{report.title}",
-                     service=lambda d: services.news_report_update(actor=request.user, report=report, **d),
-                     success=lambda n: reverse("ledger:news_detail", args=[n.pk]),
-                     cancel_url=reverse("ledger:news_detail", args=[report.pk]),
-                     initial={f: getattr(report, f) for f in services.NEWS_FIELDS},
-                     form_kwargs=_news_form_kwargs(request, report.union))
+news_edit_page = record_form_view(
+    selectors.news_get, services.news_report_update, "report", form_class=NewsForm,
+    title=lambda report: f"编辑信息报道：{report.title}", back=lambda report: reverse("ledger:news_detail", args=[report.pk]),
+    initial=fields_of(services.NEWS_FIELDS), form_kwargs=lambda request, r: _news_form_kwargs(request, r.union))
 
 
 @login_required
@@ -274,12 +230,8 @@ def news_detail_page(request, pk: int):
         ("刊发媒体", report.published_in), ("工会", report.union.name)])
 
 
-@login_required
-@require_POST
-def news_delete_page(request, pk: int):
-    report = selectors.news_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.news_report_delete(actor=request.user, report=report),
-                          back=reverse("ledger:news"), done="已删除")
+news_delete_page = delete_page(selectors.news_get, services.news_report_delete, "report",
+                               back=lambda _: reverse("ledger:news"))
 
 
 @login_required
@@ -310,12 +262,8 @@ def rewards_page(request, union_pk: int):
                                                     "form": RewardRuleForm()})
 
 
-@login_required
-@require_POST
-def reward_delete_page(request, pk: int):
-    rule = selectors.reward_rule_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.reward_rule_delete(actor=request.user, rule=rule),
-                          back=reverse("ledger:rewards", args=[rule.union_id]), done="已删除")
+reward_delete_page = delete_page(selectors.reward_rule_get, services.reward_rule_delete, "rule",
+                                 back=lambda rule: reverse("ledger:rewards", args=[rule.union_id]))
 
 
 # --- attachments -------------------------------------------------------------------------------------------
@@ -339,13 +287,9 @@ def attachment_download_page(request, pk: int):
                                  content_type=CONTENT_TYPES[attachment.file_type])
 
 
-@login_required
-@require_POST
-def attachment_delete_page(request, pk: int):
-    attachment = selectors.attachment_get(user=request.user, pk=pk)
-    label = attachment.content_type.model
-    return post_and_back(request, lambda: services.attachment_delete(actor=request.user, attachment=attachment),
-                          back=reverse(DETAIL_URLS[label], args=[attachment.object_id]), done="已删除")
+attachment_delete_page = delete_page(
+    selectors.attachment_get, services.attachment_delete, "attachment",
+    back=lambda attachment: reverse(DETAIL_URLS[attachment.content_type.model], args=[attachment.object_id]))
 
 
 # --- a member's ledger -------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Schema
 
-from gonghui.core.api import Page, PageNumber, page_of
+from gonghui.core.api import Page, PageNumber, created, page_of
 from gonghui.core.identifiers import mask_id_number, mask_mobile
 from gonghui.org.selectors import group_list, union_get
 
@@ -90,7 +90,7 @@ def create_member(request, union_id: int, payload: MemberIn):
     union = union_get(user=request.user, pk=union_id)
     data = payload.dict()
     group = _group(request, union, data.pop("group_id"))
-    return Status(201, services.member_create(actor=request.user, union=union, group=group, **data))
+    return created(request, services.member_create, union=union, group=group, **data)
 
 
 @router.put("/{member_id}", response=MemberOut, summary="修改会员")

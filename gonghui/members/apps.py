@@ -1,20 +1,9 @@
-from django.apps import AppConfig
+from gonghui.core import registry
 
 
-class MembersConfig(AppConfig):
+class MembersConfig(registry.RegisteringConfig):
     name = "gonghui.members"
-    label = "members"
     verbose_name = "会员"
-
-    def ready(self) -> None:
-        # The home page and org's pages (below members) read these through the registry.
-        from gonghui.core import registry
-        from gonghui.core.figures import figure_register
-
-        from . import selectors, todo
-        from .figures import FIGURES
-
-        registry.todo_register(self.label, todo.todo_lines)
-        registry.provide("members.active_count_by_union", selectors.active_count_by_union)
-        registry.provide("members.active_count_within", selectors.active_count_within)
-        figure_register(*FIGURES)
+    has_todo = True
+    # The home page and org's pages (below members) read these through the registry.
+    provides = ("active_count_by_union", "active_count_within")

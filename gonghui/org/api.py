@@ -1,8 +1,8 @@
 from datetime import date
 
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Schema
 
-from gonghui.core.api import Page
+from gonghui.core.api import Page, created
 from gonghui.core.filters import filtered_page
 
 from . import selectors, services
@@ -81,7 +81,7 @@ def get_union(request, union_id: int):
 @router.post("/unions/{union_id}/children", response={201: UnionOut}, summary="新建下级工会")
 def create_union(request, union_id: int, payload: UnionIn):
     parent = selectors.union_get(user=request.user, pk=union_id)
-    return Status(201, services.union_create(actor=request.user, parent=parent, **payload.dict()))
+    return created(request, services.union_create, parent=parent, **payload.dict())
 
 
 @router.put("/unions/{union_id}", response=UnionOut, summary="修改工会（层级与隶属不在此修改）")
@@ -107,7 +107,7 @@ def list_enterprises(request, query: Query[EnterpriseFilters.query_schema()]):
 @router.post("/unions/{union_id}/enterprises", response={201: EnterpriseOut}, summary="登记企业")
 def create_enterprise(request, union_id: int, payload: EnterpriseIn):
     union = selectors.union_get(user=request.user, pk=union_id)
-    return Status(201, services.enterprise_create(actor=request.user, union=union, **payload.dict()))
+    return created(request, services.enterprise_create, union=union, **payload.dict())
 
 
 @router.put("/enterprises/{enterprise_id}", response=EnterpriseOut)

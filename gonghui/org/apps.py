@@ -1,14 +1,6 @@
-from django.apps import AppConfig
+from gonghui.core import registry
 
 
-class OrgConfig(AppConfig):
+class OrgConfig(registry.RegisteringConfig):
     name = "gonghui.org"
-    label = "org"
     verbose_name = "组织"
-
-    def ready(self):
-        from gonghui.core.figures import figure_register
-
-        from .figures import FIGURES
-
-        figure_register(*FIGURES)

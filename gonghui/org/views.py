@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 
-from gonghui.core.pages import form_page, paginate
+from gonghui.core.pages import fields_of, form_page, paginate, record_form_view
 
 from . import selectors, services
 from .filters import EnterpriseFilters
@@ -34,22 +34,14 @@ def _detail_url(union) -> str:
     return reverse("org:detail", args=[union.pk])
 
 
-@login_required
-def union_create_page(request, pk: int):
-    parent = selectors.union_get(user=request.user, pk=pk)
-    return form_page(request, form_class=UnionForm, title=f"在“{parent.name}”下新建工会",
-                     service=lambda d: services.union_create(actor=request.user, parent=parent, **d),
-                     success=_detail_url, cancel_url=_detail_url(parent), initial={"level": UnionLevel.GRASSROOTS})
-
-
-@login_required
-def union_edit_page(request, pk: int):
-    union = selectors.union_get(user=request.user, pk=pk)
-    fields = ("name", "code", "formation", "joint_scope", "org_type", "founded_on", "address")
-    return form_page(request, form_class=UnionEditForm, title=f"编辑：{union.name}",
-                     service=lambda d: services.union_update(actor=request.user, union=union, **d),
-                     success=_detail_url, cancel_url=_detail_url(union),
-                     initial={f: getattr(union, f) for f in fields})
+union_create_page = record_form_view(
+    selectors.union_get, services.union_create, "parent", form_class=UnionForm,
+    title=lambda parent: f"在“{parent.name}”下新建工会", back=_detail_url, success=_detail_url,
+    initial=lambda request, parent: {"level": UnionLevel.GRASSROOTS})
+union_edit_page = record_form_view(
+    selectors.union_get, services.union_update, "union", form_class=UnionEditForm,
+    title=lambda union: f"编辑：{union.name}", back=_detail_url, success=_detail_url,
+    initial=fields_of(("name", "code", "formation", "joint_scope", "org_type", "founded_on", "address")))
 
 
 @login_required
@@ -62,38 +54,19 @@ def union_move_page(request, pk: int):
                      submit_label="移动")
 
 
-@login_required
-def group_create_page(request, pk: int):
-    union = selectors.union_get(user=request.user, pk=pk)
-    return form_page(request, form_class=GroupForm, title=f"新建工会小组：{union.name}",
-                     service=lambda d: services.group_create(actor=request.user, union=union, **d),
-                     success=lambda g: _detail_url(union), cancel_url=_detail_url(union))
+def _add_to_union(form_class, title: str, create):
+    """The union page's "add" forms (a group, a seat, an enterprise): back to the union's page either way."""
+    return record_form_view(selectors.union_get, create, "union", form_class=form_class,
+                            title=lambda union: f"{title}：{union.name}", back=_detail_url)
 
 
-@login_required
-def seat_create_page(request, pk: int):
-    union = selectors.union_get(user=request.user, pk=pk)
-    return form_page(request, form_class=SeatForm, title=f"添加委员会成员：{union.name}",
-                     service=lambda d: services.seat_create(actor=request.user, union=union, **d),
-                     success=lambda s: _detail_url(union), cancel_url=_detail_url(union))
-
-
-@login_required
-def enterprise_create_page(request, pk: int):
-    union = selectors.union_get(user=request.user, pk=pk)
-    return form_page(request, form_class=EnterpriseForm, title=f"登记企业：{union.name}",
-                     service=lambda d: services.enterprise_create(actor=request.user, union=union, **d),
-                     success=lambda e: _detail_url(union), cancel_url=_detail_url(union))
-
-
-@login_required
-def enterprise_edit_page(request, pk: int):
-    enterprise = selectors.enterprise_get(user=request.user, pk=pk)
-    fields = ("name", "credit_code", "industry", "headcount", "above_designated_size", "address")
-    return form_page(request, form_class=EnterpriseForm, title=f"编辑企业：{enterprise.name}",
-                     service=lambda d: services.enterprise_update(actor=request.user, enterprise=enterprise, **d),
-                     success=lambda e: reverse("org:enterprises"), cancel_url=reverse("org:enterprises"),
-                     initial={f: getattr(enterprise, f) for f in fields})
+group_create_page = _add_to_union(GroupForm, "新建工会小组", services.group_create)
+seat_create_page = _add_to_union(SeatForm, "添加委员会成员", services.seat_create)
+enterprise_create_page = _add_to_union(EnterpriseForm, "登记企业", services.enterprise_create)
+enterprise_edit_page = record_form_view(
+    selectors.enterprise_get, services.enterprise_update, "enterprise", form_class=EnterpriseForm,
+    title=lambda enterprise: f"编辑企业：{enterprise.name}", back=lambda _: reverse("org:enterprises"),
+    initial=fields_of(("name", "credit_code", "industry", "headcount", "above_designated_size", "address")))
 
 
 @login_required

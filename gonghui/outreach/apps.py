@@ -1,14 +1,6 @@
-from django.apps import AppConfig
+from gonghui.core import registry
 
 
-class OutreachConfig(AppConfig):
+class OutreachConfig(registry.RegisteringConfig):
     name = "gonghui.outreach"
-    label = "outreach"
     verbose_name = "企业服务"
-
-    def ready(self) -> None:
-        from gonghui.core.figures import figure_register
-
-        from .figures import FIGURES
-
-        figure_register(*FIGURES)

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
-from gonghui.core.api import Page, Year
+from gonghui.core.api import Page, Year, created, deleted
 from gonghui.core.filters import filtered_page
 from gonghui.org.selectors import union_get
 
@@ -211,8 +211,7 @@ def update_plan(request, plan_id: int, payload: PlanUpdateIn):
 
 @router.post("/{plan_id}/file", response=PlanOut, summary="报送计划")
 def file_plan(request, plan_id: int):
-    plan = selectors.plan_get(user=request.user, pk=plan_id)
-    return services.plan_file(actor=request.user, plan=plan)
+    return services.plan_file(actor=request.user, plan=selectors.plan_get(user=request.user, pk=plan_id))
 
 
 @router.post("/{plan_id}/items", response={201: ItemOut}, summary="添加工作事项")
@@ -220,7 +219,7 @@ def create_item(request, plan_id: int, payload: ItemIn):
     plan = selectors.plan_get(user=request.user, pk=plan_id)
     data = payload.dict()
     data.pop("status")
-    return Status(201, services.plan_item_create(actor=request.user, plan=plan, **data))
+    return created(request, services.plan_item_create, plan=plan, **data)
 
 
 @router.put("/items/{item_id}", response=ItemOut, summary="修改工作事项")
@@ -231,7 +230,5 @@ def update_item(request, item_id: int, payload: ItemIn):
 
 @router.delete("/items/{item_id}", response={204: None}, summary="删除工作事项（已登记的台帐保留）")
 def delete_item(request, item_id: int):
-    item = selectors.plan_item_get(user=request.user, pk=item_id)
-    services.plan_item_delete(actor=request.user, item=item)
-    return Status(204, None)
+    return deleted(request, services.plan_item_delete, item=selectors.plan_item_get(user=request.user, pk=item_id))
 

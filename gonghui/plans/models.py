@@ -7,29 +7,9 @@ from simple_history.models import HistoricalRecords
 
 from gonghui.core.models import TenantModel
 
+from .choices import Area, ItemStatus, PlanStatus
+
 ALL_MONTHS = 0xFFF
-
-
-class Area(models.TextChoices):
-    DEMOCRATIC = "democratic", _("民主管理")
-    ETHICS = "ethics", _("思想道德与学习")
-    COMPETITION = "competition", _("劳动竞赛与技能提升")
-    RIGHTS = "rights", _("维权与普法")
-    CARE = "care", _("帮扶与关爱")
-    CULTURE = "culture", _("文体活动")
-    SELF_CONSTRUCTION = "self_construction", _("自身建设")
-    PUBLICITY = "publicity", _("宣传工作")
-
-
-class PlanStatus(models.TextChoices):
-    DRAFT = "draft", _("草稿")
-    FILED = "filed", _("已报送")
-
-
-class ItemStatus(models.TextChoices):
-    ACTIVE = "active", _("执行中")
-    DONE = "done", _("已完成")
-    DROPPED = "dropped", _("已取消")
 
 
 def months_to_mask(months) -> int:

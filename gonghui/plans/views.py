@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gonghui.core.pages import form_page, paginate, post_and_back, year_from
+from gonghui.core.pages import delete_page, form_page, paginate, post_and_back, year_from
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import is_within
 from gonghui.core.xlsx import xlsx_download
@@ -161,12 +161,8 @@ def _shape(data: dict) -> dict:
     return {**data, "months": data.get("months") or []}
 
 
-@login_required
-@require_POST
-def item_delete_page(request, pk: int):
-    item = selectors.plan_item_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.plan_item_delete(actor=request.user, item=item),
-                          back=_plan_url(item.plan), done="已删除")
+item_delete_page = delete_page(selectors.plan_item_get, services.plan_item_delete, "item",
+                               back=lambda item: _plan_url(item.plan))
 
 
 # --- the year at a glance ----------------------------------------------------------------------------------
@@ -239,12 +235,8 @@ def template_edit_page(request, pk: int):
                      initial={f: getattr(template, f) for f in fields})
 
 
-@login_required
-@require_POST
-def template_delete_page(request, pk: int):
-    template = selectors.template_owned_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.template_delete(actor=request.user, template=template),
-                          back=reverse("plans:templates"), done="模板已删除")
+template_delete_page = delete_page(selectors.template_owned_get, services.template_delete, "template",
+                                   back=lambda _: reverse("plans:templates"), done="模板已删除")
 
 
 @login_required
@@ -265,9 +257,5 @@ def template_item_edit_page(request, pk: int):
                      initial=_item_initial(item))
 
 
-@login_required
-@require_POST
-def template_item_delete_page(request, pk: int):
-    item = selectors.template_item_owned_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.template_item_delete(actor=request.user, item=item),
-                          back=_template_url(item.template), done="已删除")
+template_item_delete_page = delete_page(selectors.template_item_owned_get, services.template_item_delete, "item",
+                                        back=lambda item: _template_url(item.template))

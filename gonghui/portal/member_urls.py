@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import member_views as views
+from . import proposal_views
 
 app_name = "m"
 urlpatterns = [
@@ -25,4 +26,8 @@ urlpatterns = [
     path("postings/<int:pk>/", views.posting_page, name="posting"),
     path("transfer/", views.transfer_page, name="transfer"),
     path("join/", views.join_page, name="join"),
+    path("proposals/", proposal_views.proposals_page, name="proposals"),
+    path("proposals/new/", proposal_views.proposal_create_page, name="proposal_create"),
+    path("proposals/<int:pk>/", proposal_views.proposal_page, name="proposal"),
+    path("proposals/<int:pk>/<slug:action>/", proposal_views.proposal_move_page, name="proposal_move"),
 ]

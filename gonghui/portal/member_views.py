@@ -17,6 +17,7 @@ from gonghui.accounts.addresses import client_ip
 from gonghui.core.files import private_file_response
 from gonghui.core.forms import call_service
 from gonghui.openaffairs import services as openaffairs
+from gonghui.proposals import selectors as proposal_selectors
 
 from . import selectors, services
 from .auth import member_required, member_sign_in, member_sign_out
@@ -109,7 +110,8 @@ def manifest_page(request):
 def home_page(request):
     return render(request, "portal/m/home.html", {
         "signups": selectors.signups_of(member=request.member).exclude(status=SignUpStatus.CANCELLED)[:3],
-        "offers": selectors.offers_for_member(member=request.member)[:3]})
+        "offers": selectors.offers_for_member(member=request.member)[:3],
+        "is_delegate": proposal_selectors.is_delegate(member=request.member)})
 
 
 @member_required

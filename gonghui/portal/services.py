@@ -135,17 +135,25 @@ def sign_in_code_check(*, phone_digest: str, code: str) -> MemberAccount:
     raise ValidationError({"code": WRONG_CODE})
 
 
+ACTIVATION_DAYS = 7
+
+
 @transaction.atomic
-def activation_link_create(*, actor, member: Member) -> str:
-    """A one-time link (valid 7 days) for a member with no phone on record; the token is shown once."""
+def activation_link_create(*, actor, member: Member) -> tuple[str, ActivationLink]:
+    """A one-time link (valid ACTIVATION_DAYS days) for a member with no phone on record. The token is returned
+    once, to be printed, and kept only as a digest. A new link ends the member's earlier unused ones: a reprint
+    replaces a lost sheet, and the lost one must not still open the account."""
     require_writer(actor)
     require_within(actor, member.union)
     if member.status != Status.ACTIVE:
         raise ValidationError({"member": "该会员不在册，不能开通会员服务"})
+    now = timezone.now()
+    ActivationLink.objects.filter(member=member, used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
     token = secrets.token_urlsafe(24)
-    ActivationLink.objects.create(tenant_id=member.tenant_id, member=member, token_digest=_digest("link", token),
-                                  expires_at=timezone.now() + timedelta(days=7), created_by=actor)
-    return token
+    link = ActivationLink.objects.create(tenant_id=member.tenant_id, member=member,
+                                         token_digest=_digest("link", token),
+                                         expires_at=now + timedelta(days=ACTIVATION_DAYS), created_by=actor)
+    return token, link
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from gonghui.care.rules import require_care_access
@@ -18,6 +19,7 @@ from . import selectors, services
 from .filters import AidRequestFilters, JoinRequestFilters, OfferFilters, TransferAskFilters
 from .forms import AcceptSchoolingForm, DeclineForm, EmptyForm, JoinAssignForm, OfferForm, TransferAcceptForm
 from .models import AidKind
+from .qr import qr_svg
 
 
 @login_required
@@ -149,15 +151,19 @@ def closure_close_page(request, pk: int):
 
 
 @login_required
+@never_cache
 def activation_page(request, pk: int):
-    """The link is shown once, on the page that made it, to be printed and handed to the member."""
+    """The link and its QR code are shown once, on the printable page that made them, to be handed to the
+    member; the page is never cached (it carries the token) and no other page shows the token again."""
     require_writer(request.user)
     member = selectors.portal_member_get(user=request.user, pk=pk)
-    link = ""
-    if request.method == "POST":
-        token = services.activation_link_create(actor=request.user, member=member)
-        link = request.build_absolute_uri(reverse("m:activate", args=[token]))
-    return render(request, "portal/activation.html", {"member": member, "link": link})
+    if request.method != "POST":
+        return render(request, "portal/activation.html", {"member": member})
+    token, activation = services.activation_link_create(actor=request.user, member=member)
+    link = request.build_absolute_uri(reverse("m:activate", args=[token]))
+    return render(request, "portal/activation_print.html", {
+        "member": member, "link": link, "expires_at": activation.expires_at,
+        "qr": qr_svg(link, label=f"{member.name}的会员服务开通二维码")})
 
 
 # Join applications ------------------------------------------------------------------------------

@@ -53,7 +53,8 @@ class StepOut(Schema):
     action: str
     from_state: str
     to_state: str
-    by_id: int
+    by_id: int | None
+    by_member_id: int | None  # the delegate themself, in the member portal
     at: datetime
     note: str
 

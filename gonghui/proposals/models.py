@@ -1,11 +1,13 @@
 """Proposals (提案) to a congress session, from a delegate's draft to the proposer's verdict and the follow-up.
 
 The states and who may move a proposal between them are one state machine (django-fsm-2, the `transition`
-methods below): the delegate's side (drafting, co-signing, submitting, the verdict; entered by an officer for
-the delegate, as delegates have no accounts), the proposal committee (提案工作委员会: review, merge,
-assignment, the check of the reply), and the handling department (signing for it, asking to return it,
-the extension, the reply). A department with an officer acts only through that officer; the committee is
-any officer of the union (or above it) who is not the officer of the proposal's lead department.
+methods below): the delegate's side (drafting, asking for co-signers, co-signing, submitting, the verdict),
+the proposal committee (提案工作委员会: review, merge, assignment, the check of the reply), and the handling
+department (signing for it, asking to return it, the extension, the reply). A delegate is a member and acts
+for themself in the member portal (the `actor` is then a `members.Member`); an officer of the union may
+still enter a delegate's side for them (a proposal handed in on paper). A department with an officer acts
+only through that officer; the committee is any officer of the union (or above it) who is not the officer of
+the proposal's lead department.
 Services make every move (`services._move`), and each is a `Step` in the proposal's trail and a version in
 its audit history.
 """
@@ -17,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from gonghui.core.models import TenantModel, user_field
 from gonghui.core.scoping import contains
+from gonghui.members.models import Member
 
 
 class Category(models.TextChoices):
@@ -90,7 +93,31 @@ def is_committee(proposal: "Proposal", user, *, department_side: bool = False) -
     return department_side or lead is None or lead.officer_id != user.pk
 
 
-def is_delegate_side(proposal: "Proposal", user) -> bool:
+def is_member(actor) -> bool:
+    """A delegate acting for themself in the member portal, not a staff user."""
+    return isinstance(actor, Member)
+
+
+def _in_office(proposal: "Proposal", member: Member):
+    """The member's seat in office in the proposal's congress, or None."""
+    from gonghui.congress.selectors import active_delegates  # congress is below; its models load first
+    return active_delegates(proposal.session.congress).filter(member=member).first()
+
+
+def is_proposer_side(proposal: "Proposal", user) -> bool:
+    """Asking for co-signers, submitting and the verdict: the proposer in office, or an officer for them."""
+    if is_member(user):
+        return (proposal.proposer_id is not None and proposal.proposer.member_id == user.pk
+                and _in_office(proposal, user) is not None)
+    return is_committee(proposal, user, department_side=True)
+
+
+def is_cosigner_side(proposal: "Proposal", user) -> bool:
+    """Co-signing: a delegate in office of the congress other than the proposer, once the proposer asked;
+    or an officer entering a delegate's signature."""
+    if is_member(user):
+        seat = _in_office(proposal, user) if proposal.cosign_asked_on else None
+        return seat is not None and seat.pk != proposal.proposer_id
     return is_committee(proposal, user, department_side=True)
 
 
@@ -112,6 +139,7 @@ class Proposal(TenantModel):
                                           verbose_name=_("共同提案人"))
     state = FSMField(_("状态"), max_length=10, choices=State.choices, default=State.DRAFT)
     drafted_on = models.DateField(_("起草日期"))
+    cosign_asked_on = models.DateField(_("征集附议日期"), null=True, blank=True)
     submitted_on = models.DateField(_("提交日期"), null=True, blank=True)
     reviewed_on = models.DateField(_("审查日期"), null=True, blank=True)
     review_reason = models.CharField(_("审查意见"), max_length=300, blank=True)
@@ -154,15 +182,19 @@ class Proposal(TenantModel):
 
     # The state machine: each method is one move; services set the fields and record the step.
 
-    @transition(state, source=State.DRAFT, target=State.DRAFT, permission=is_delegate_side)
+    @transition(state, source=State.DRAFT, target=State.DRAFT, permission=is_proposer_side)
+    def ask_cosigners(self):
+        """征集附议"""
+
+    @transition(state, source=State.DRAFT, target=State.DRAFT, permission=is_cosigner_side)
     def cosign(self):
         """附议"""
 
-    @transition(state, source=State.DRAFT, target=State.SUBMITTED, permission=is_delegate_side)
+    @transition(state, source=State.DRAFT, target=State.SUBMITTED, permission=is_proposer_side)
     def submit(self):
         """提交"""
 
-    @transition(state, source=State.DRAFT, target=State.OPINION, permission=is_delegate_side)
+    @transition(state, source=State.DRAFT, target=State.OPINION, permission=is_proposer_side)
     def submit_late(self):
         """逾期提交，作为意见建议"""
 
@@ -209,7 +241,7 @@ class Proposal(TenantModel):
         """退回重新答复"""
 
     @transition(state, source=State.ANSWERED, target=RETURN_VALUE(State.HANDLING, State.CLOSED),
-                permission=is_delegate_side)
+                permission=is_proposer_side)
     def judge(self):
         """提案人评价：不满意的重新办理一次，其余办结"""
         if self.verdict == Verdict.NOT_SATISFIED and not self.rehandled:
@@ -224,17 +256,28 @@ class Proposal(TenantModel):
 
 
 class Step(TenantModel):
-    """One move of a proposal: from which state to which, by whom, when, with what note."""
+    """One move of a proposal: from which state to which, by whom (a staff user, or the delegate themself in the
+    member portal), when, with what note."""
 
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="steps")
     action = models.CharField(_("办理环节"), max_length=20)
     from_state = models.CharField(_("原状态"), max_length=10, choices=State.choices)
     to_state = models.CharField(_("新状态"), max_length=10, choices=State.choices)
-    by = user_field(_("操作人"))
+    by = user_field(_("操作人"), null=True, blank=True)
+    by_member = models.ForeignKey(Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                  verbose_name=_("代表本人"))
     at = models.DateTimeField(_("时间"), auto_now_add=True)
     note = models.CharField(_("说明"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["at", "id"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(by__isnull=True) ^ models.Q(by_member__isnull=True), name="step_one_actor")]
         verbose_name = _("提案办理记录")
+
+    @property
+    def actor_name(self) -> str:
+        if self.by_member_id:
+            return f"{self.by_member.name}（代表本人）"
+        return str(self.by)

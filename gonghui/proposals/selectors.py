@@ -6,11 +6,13 @@ from datetime import date
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from gonghui.accounts.models import Role, User
-from gonghui.congress.models import Session
+from gonghui.congress.filters import in_office_q
+from gonghui.congress.models import Delegate, Session
 from gonghui.core.figures import figure_get, figure_records
 from gonghui.core.periods import Period
 from gonghui.core.scoping import get_visible_or_404, subtree_ids, visible
@@ -31,7 +33,7 @@ def proposal_get(*, user, pk) -> Proposal:
 
 def steps_of(*, proposal: Proposal) -> QuerySet[Step]:
     """A proposal's trail; the proposal has been read through a scoped selector."""
-    return proposal.steps.select_related("by")
+    return proposal.steps.select_related("by", "by_member")
 
 
 def department_list(*, user) -> QuerySet[Department]:
@@ -99,3 +101,41 @@ def figures_by_category(*, user, union, period: Period) -> list[CategoryRow]:
     return [CategoryRow(label=str(label), counts=[counts[key].get(value, 0) for key in BY_CATEGORY],
                         url=reverse("proposals:proposals") + "?" + urlencode({**query, "category": value}))
             for value, label in Category.choices if any(counts[key].get(value) for key in BY_CATEGORY)]
+
+
+# A delegate's own proposals in the member portal -------------------------------------------------
+
+def seats_of(*, member) -> QuerySet[Delegate]:
+    """The member's seats in office, one per congress they are a delegate of."""
+    return Delegate.objects.filter(in_office_q(), member=member).select_related("congress")
+
+
+def proposals_for_member(*, member) -> QuerySet[Proposal]:
+    """What a delegate follows: the proposals they proposed, co-signed or were merged into as a co-proposer,
+    and the drafts other delegates of their congresses asked them to co-sign."""
+    congresses = seats_of(member=member).values("congress_id")
+    asked = Q(state=State.DRAFT, cosign_asked_on__isnull=False, session__congress_id__in=congresses)
+    mine = Q(proposer__member=member) | Q(co_signers__member=member) | Q(co_proposers__member=member)
+    ids = Proposal.objects.filter(mine | asked).values("pk")
+    return (Proposal.objects.filter(pk__in=ids).select_related("session__congress", "proposer__member")
+            .order_by("-drafted_on", "-id"))
+
+
+def is_delegate(*, member) -> bool:
+    """A delegate in office, or one with proposals still to follow: the portal offers them their proposals."""
+    return seats_of(member=member).exists() or proposals_for_member(member=member).exists()
+
+
+def proposal_for_member(*, member, pk) -> Proposal:
+    """One of them; any other proposal is a 404, as a missing one is."""
+    return get_object_or_404(proposals_for_member(member=member), pk=pk)
+
+
+def sessions_for_member(*, member, today: date) -> QuerySet[Session]:
+    """The sessions a delegate may still draft a proposal to: of their congresses, not yet held."""
+    return (Session.objects.filter(congress_id__in=seats_of(member=member).values("congress_id"), held_on__gte=today)
+            .select_related("congress").order_by("held_on"))
+
+
+def seat_for(*, member, session: Session) -> Delegate | None:
+    return seats_of(member=member).filter(congress_id=session.congress_id).first()

@@ -1,5 +1,9 @@
-"""Every write of proposals. Each move goes through `_move`: the writer, the state machine (is the move open
-from this state, may this user make it), the fields and their checks, then a save with history and a `Step`.
+"""Every write of proposals. Each move goes through `_move`: the actor, the state machine (is the move open
+from this state, may this actor make it), the fields and their checks, then a save with history and a `Step`.
+
+The actor is a staff user, or on the delegate's side a `members.Member` acting for themself in the member
+portal: the history then names the delegate in its change reason (its user key is a staff account's) and the
+step in `Step.by_member`.
 """
 
 from collections.abc import Callable, Iterable
@@ -17,9 +21,10 @@ from gonghui.congress.selectors import active_delegates
 from gonghui.core.formatting import future_error
 from gonghui.core.scoping import contains
 from gonghui.core.services import checked_save, fields_assign, require_within, require_writer, text_required
+from gonghui.members.choices import Status as MemberStatus
 from gonghui.org.models import Union
 
-from .models import Department, Proposal, ReplyKind, State, Step, Verdict
+from .models import Department, Proposal, ReplyKind, State, Step, Verdict, is_member, is_proposer_side
 
 DRAFT_FIELDS = ("title", "reasons", "measures", "category")
 EXCLUDE = ["session", "proposer", "delegation", "merged_into", "lead"]
@@ -61,12 +66,14 @@ def _check_draft(proposal: Proposal, errors: dict) -> None:
 def proposal_draft(*, actor, session: Session, title: str, reasons: str, measures: str, category: str,
                    proposer: Delegate | None = None, delegation: Constituency | None = None,
                    drafted_on: date | None = None) -> Proposal:
-    """A delegate's (or a delegation's) draft, one matter per proposal; it gathers co-signers before submission."""
-    require_writer(actor)
-    require_within(actor, session.union)
+    """A delegate's (or a delegation's) draft, one matter per proposal; it gathers co-signers before submission.
+    A delegate drafting in the member portal is the proposer."""
+    _require_actor(actor, session.union)
     congress = session.congress
     errors: dict[str, str] = {}
-    if proposer is None and delegation is None:
+    if is_member(actor) and (proposer is None or proposer.member_id != actor.pk or delegation is not None):
+        errors["proposer"] = "代表本人只能以自己的名义起草提案"
+    elif proposer is None and delegation is None:
         errors["proposer"] = "请选择提案人（代表）或提案代表团"
     if proposer is not None and not active_delegates(congress).filter(pk=proposer.pk).exists():
         errors["proposer"] = "提案人须是本届在任代表"
@@ -77,26 +84,38 @@ def proposal_draft(*, actor, session: Session, title: str, reasons: str, measure
                         title=title, reasons=reasons, measures=measures, category=category, proposer=proposer,
                         delegation=delegation, drafted_on=_today(drafted_on))
     _check_draft(proposal, errors)
-    checked_save(proposal, errors, actor=actor, exclude=EXCLUDE)
+    _save(proposal, errors, actor=actor)
     _step(proposal, actor=actor, action="起草", from_state=State.DRAFT)
     return proposal
 
 
 @transaction.atomic
 def proposal_update(*, actor, proposal: Proposal, **fields) -> Proposal:
-    require_writer(actor)
-    require_within(actor, proposal.union)
+    _require_actor(actor, proposal.union)
     if proposal.state != State.DRAFT:
         raise ValidationError({"__all__": "提案已提交，不能再修改"})
+    if not is_proposer_side(proposal, actor):
+        raise ValidationError({"__all__": "只有提案人本人能修改提案草稿"})
     fields_assign(proposal, fields, DRAFT_FIELDS)
     errors: dict[str, str] = {}
     _check_draft(proposal, errors)
-    return checked_save(proposal, errors, actor=actor, exclude=EXCLUDE)
+    return _save(proposal, errors, actor=actor)
+
+
+def proposal_ask_cosigners(*, actor, proposal: Proposal, on: date | None = None) -> Proposal:
+    """The proposer opens the draft to the congress's delegates, who may then co-sign it in the portal."""
+    def check(errors):
+        if proposal.cosign_asked_on is not None:
+            errors["state"] = "已在征集附议"
+        proposal.cosign_asked_on = _today(on)
+    return _move(proposal, "ask_cosigners", actor=actor, check=check)
 
 
 def proposal_cosign(*, actor, proposal: Proposal, delegate: Delegate) -> Proposal:
     def check(errors):
-        if not active_delegates(proposal.session.congress).filter(pk=delegate.pk).exists():
+        if is_member(actor) and delegate.member_id != actor.pk:
+            errors["delegate"] = "代表本人只能以自己的名义附议"
+        elif not active_delegates(proposal.session.congress).filter(pk=delegate.pk).exists():
             errors["delegate"] = "附议人须是本届在任代表"
         elif delegate.pk == proposal.proposer_id:
             errors["delegate"] = "提案人本人不能附议"
@@ -276,7 +295,7 @@ def proposal_implement(*, actor, proposal: Proposal, on: date | None = None) -> 
 
 # The one way a proposal moves -------------------------------------------------------------------
 
-ACTIONS = {"cosign": "附议", "submit": "提交", "submit_late": "逾期提交转为意见建议", "accept": "立案",
+ACTIONS = {"ask_cosigners": "征集附议", "cosign": "附议", "submit": "提交", "submit_late": "逾期提交转为意见建议", "accept": "立案",
            "decline": "转为意见建议", "merge": "并案", "assign": "交办", "sign": "签收", "hand_back": "申退",
            "extend": "延期", "answer": "答复", "approve_reply": "答复审核通过", "return_reply": "退回重新答复",
            "judge": "提案人评价", "implement": "落实"}
@@ -285,8 +304,7 @@ ACTIONS = {"cosign": "附议", "submit": "提交", "submit_late": "逾期提交�
 @transaction.atomic
 def _move(proposal: Proposal, name: str, *, actor, check: Callable[[dict], None] = lambda errors: None,
           note: str = "", after: Callable[[], None] = lambda: None) -> Proposal:
-    require_writer(actor)
-    require_within(actor, proposal.union)
+    _require_actor(actor, proposal.union)
     method = getattr(proposal, name)
     action = ACTIONS[name]
     if not can_proceed(method):
@@ -299,9 +317,33 @@ def _move(proposal: Proposal, name: str, *, actor, check: Callable[[dict], None]
     if errors:
         raise ValidationError(errors)
     method()
-    checked_save(proposal, {}, actor=actor, exclude=EXCLUDE)
+    _save(proposal, {}, actor=actor)
     after()
     _step(proposal, actor=actor, action=action, from_state=from_state, note=note)
+    return proposal
+
+
+def _require_actor(actor, union: Union) -> None:
+    """A staff writer who reaches the union, or a delegate who is still a member (the state machine's
+    permissions then say what the delegate may do to which proposal)."""
+    if is_member(actor):
+        if actor.status != MemberStatus.ACTIVE:
+            raise ValidationError({"__all__": "您已不是在籍会员，不能办理提案"})
+        return
+    require_writer(actor)
+    require_within(actor, union)
+
+
+def _save(proposal: Proposal, errors: dict, *, actor) -> Proposal:
+    """Saved with history: a staff user is the version's user; a delegate is named in its change reason."""
+    if not is_member(actor):
+        return checked_save(proposal, errors, actor=actor, exclude=EXCLUDE)
+    if errors:
+        raise ValidationError(errors)
+    proposal.full_clean(exclude=["tenant", "union", *EXCLUDE])
+    proposal._history_user = None
+    proposal._change_reason = f"{actor.name}（代表本人）"
+    proposal.save()
     return proposal
 
 
@@ -310,9 +352,13 @@ def _who(name: str) -> str:
         return "须由主办部门的联络人办理"
     if name in ("accept", "decline", "merge", "assign", "approve_reply", "return_reply", "implement"):
         return "须由提案工作委员会（工会干部，非主办部门联络人）办理"
-    return "须由本工会的工会干部代为登记"
+    if name == "cosign":
+        return "须由本届在任的其他代表在提案人征集附议后办理，或由工会干部代为登记"
+    return "须由提案人本人办理，或由本工会的工会干部代为登记"
 
 
 def _step(proposal: Proposal, *, actor, action: str, from_state: str, note: str = "") -> None:
+    by, by_member = (None, actor) if is_member(actor) else (actor, None)
     Step.objects.create(tenant_id=proposal.tenant_id, union_id=proposal.union_id, proposal=proposal, action=action,
-                        from_state=from_state, to_state=proposal.state, by=actor, note=(note or "")[:300])
+                        from_state=from_state, to_state=proposal.state, by=by, by_member=by_member,
+                        note=(note or "")[:300])

@@ -1,6 +1,7 @@
 """The year-end summary's pages: pick a union and period, edit the draft, download it as .docx or PDF,
 start next year's plan from its headings."""
 
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -131,15 +132,27 @@ def summary_plan_page(request):
     return redirect(reverse("plans:detail", args=[started[0].pk]) if started else back)
 
 
-@login_required
-@require_POST
-def summary_reset_page(request):
+def _summary_post(view):
+    """A button under the summary: the union and period it names go to the view; an unreadable period is
+    said as a message, back on the summary page."""
+
+    @login_required
+    @require_POST
+    @wraps(view)
+    def wrapper(request):
+        union = _union(request)
+        period, error = _period(request)
+        if period is None:
+            messages.error(request, error)
+            return redirect(reverse("reports:summary"))
+        return view(request, union, period)
+
+    return wrapper
+
+
+@_summary_post
+def summary_reset_page(request, union, period: Period):
     """Start again from the figures: the saved text of this union and period is dropped."""
-    union = _union(request)
-    period, error = _period(request)
-    if period is None:
-        messages.error(request, error)
-        return redirect(reverse("reports:summary"))
     draft = summary_selectors.summary_draft_get(user=request.user, union=union, period=period)
     if draft is None:
         raise Http404("没有已保存的稿件")
@@ -147,15 +160,9 @@ def summary_reset_page(request):
                          back=reverse("reports:summary") + _query(union, period), done="已按最新统计数据重新生成")
 
 
-@login_required
-@require_POST
-def summary_pdf_page(request):
+@_summary_post
+def summary_pdf_page(request, union, period: Period):
     """Queue the PDF of the summary as the user sees it; on to the page that follows its conversion."""
-    union = _union(request)
-    period, error = _period(request)
-    if period is None:
-        messages.error(request, error)
-        return redirect(reverse("reports:summary"))
     rendered, _ = _rendered(request, union, period)
     job = summary_services.summary_pdf_create(actor=request.user, union=union, title=rendered.summary.title,
                                               docx=summary_docx(rendered, for_libreoffice=True))

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 
-from gonghui.core.api import Page
+from gonghui.core.api import Page, created
 from gonghui.core.filters import filtered_page
 from gonghui.core.identifiers import mask_mobile
 from gonghui.core.periods import Period
@@ -91,7 +91,7 @@ def create_body(request, union_id: int, payload: BodyIn):
     union = union_get(user=request.user, pk=union_id)
     data = payload.dict()
     enterprise = _referenced(Enterprise, data.pop("enterprise_id"), field="enterprise", message=NOT_YOURS_ENTERPRISE)
-    return Status(201, services.mediation_body_create(actor=request.user, union=union, enterprise=enterprise, **data))
+    return created(request, services.mediation_body_create, union=union, enterprise=enterprise, **data)
 
 
 @router.get("/bodies/{body_id}", response=BodyDetailOut, summary="调解组织及其调解员")
@@ -103,7 +103,7 @@ def get_body(request, body_id: int):
 @router.post("/bodies/{body_id}/mediators", response={201: MediatorOut}, summary="添加调解员")
 def create_mediator(request, body_id: int, payload: MediatorIn):
     body = selectors.body_get(user=request.user, pk=body_id)
-    return Status(201, services.mediator_create(actor=request.user, body=body, **payload.dict()))
+    return created(request, services.mediator_create, body=body, **payload.dict())
 
 
 # Dispute cases ---------------------------------------------------------------------------------
@@ -198,7 +198,7 @@ def list_disputes(request, query: Query[DisputeFilters.query_schema()]):
 @router.post("/unions/{union_id}/disputes", response={201: DisputeOut}, summary="登记劳动争议案件")
 def create_dispute(request, union_id: int, payload: DisputeIn):
     union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.dispute_create(actor=request.user, union=union, **_case_data(payload)))
+    return created(request, services.dispute_create, union=union, **_case_data(payload))
 
 
 @router.get("/disputes/{case_id}", response=DisputeDetailOut, summary="案件详情（每次读取均记入访问记录）")
@@ -215,7 +215,7 @@ def update_dispute(request, case_id: int, payload: DisputeIn):
 @router.post("/disputes/{case_id}/steps", response={201: StepOut}, summary="添加办理步骤")
 def add_step(request, case_id: int, payload: StepIn):
     case = selectors.dispute_get(user=request.user, pk=case_id)
-    return Status(201, services.dispute_step_add(actor=request.user, case=case, **payload.dict()))
+    return created(request, services.dispute_step_add, case=case, **payload.dict())
 
 
 @router.post("/disputes/{case_id}/close", response=DisputeOut, summary="结案")
@@ -268,8 +268,7 @@ def list_petitions(request, query: Query[PetitionFilters.query_schema()]):
 
 @router.post("/unions/{union_id}/petitions", response={201: PetitionOut}, summary="登记信访")
 def create_petition(request, union_id: int, payload: PetitionIn):
-    union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.petition_create(actor=request.user, union=union, **payload.dict()))
+    return created(request, services.petition_create, union=union_get(user=request.user, pk=union_id), **payload.dict())
 
 
 @router.get("/petitions/{petition_id}", response=PetitionOut, summary="信访详情（每次读取均记入访问记录）")
@@ -337,7 +336,7 @@ def list_contracts(request, query: Query[ContractFilters.query_schema()]):
 @router.post("/unions/{union_id}/contracts", response={201: ContractOut}, summary="登记集体合同")
 def create_contract(request, union_id: int, payload: ContractIn):
     union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.contract_create(actor=request.user, union=union, **_contract_data(payload)))
+    return created(request, services.contract_create, union=union, **_contract_data(payload))
 
 
 @router.get("/contracts/{contract_id}", response=ContractOut, summary="集体合同详情")
@@ -356,25 +355,13 @@ def update_contract(request, contract_id: int, payload: ContractIn):
 class FigureOut(Schema):
     """One registered figure: its value (null when hidden), as written, its sentence, its list and its 口径."""
 
-    key: str
-    label: str
+    key: str = Field(alias="figure.key")
+    label: str = Field(alias="figure.label")
     value: int | Decimal | None  # a count, or a sum (money comes as a string, as elsewhere in the API)
     text: str
     sentence: str
     url: str
-    definition: str
-
-    @staticmethod
-    def resolve_key(obj) -> str:
-        return obj.figure.key
-
-    @staticmethod
-    def resolve_label(obj) -> str:
-        return obj.figure.label
-
-    @staticmethod
-    def resolve_definition(obj) -> str:
-        return obj.figure.definition
+    definition: str = Field(alias="figure.definition")
 
     @staticmethod
     def resolve_url(obj) -> str:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gonghui.core.identifiers import mask_mobile
-from gonghui.core.pages import form_page, paginate
+from gonghui.core.pages import fields_of, form_page, paginate, record_form_view, today_as
 from gonghui.core.periods import Period, year_period
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
@@ -58,7 +58,16 @@ def _spreadsheet(qs, *, name: str, columns, row, sheet_name: str = "", chunk_siz
                          rows=(row(record) for record in qs.iterator(chunk_size=chunk_size)))
 
 
-def _list_page(request, *, template: str, form, qs, **extra):
+def _list_export(request, listing: tuple, *, logged: bool = False, **sheet):
+    """A filtered list's export: the rows on screen; a care list's (`logged`) is written to the access log."""
+    _, qs = _filtered(request, *listing)
+    if logged:
+        services.record_export(actor=request.user, what=sheet["name"], count=qs.count())
+    return _spreadsheet(qs, **sheet)
+
+
+def _list_page(request, listing: tuple, template: str, **extra):
+    form, qs = _filtered(request, *listing)
     return render(request, template, {"form": form, "page": paginate(request, qs), **extra})
 
 
@@ -75,16 +84,12 @@ def _case_form_kwargs(request, union) -> dict:
 
 @care_required
 def dispute_list_page(request):
-    form, qs = _filtered(request, *DISPUTES)
-    return _list_page(request, template="rights/disputes.html", form=form, qs=qs,
-                      time_limit=selectors.dispute_time_limit_days())
+    return _list_page(request, DISPUTES, "rights/disputes.html", time_limit=selectors.dispute_time_limit_days())
 
 
 @care_required
 def dispute_export_page(request):
-    _, qs = _filtered(request, *DISPUTES)
-    services.record_export(actor=request.user, what="劳动争议案件", count=qs.count())
-    return _spreadsheet(qs, name="劳动争议案件", columns=[
+    return _list_export(request, DISPUTES, logged=True, name="劳动争议案件", columns=[
         ("受理日期", 12), ("受理工会", 22), ("涉及企业", 28), ("争议类型", 12), ("申请人", 12), ("涉及职工人数", 12),
         ("涉案金额（元）", 16), ("调解员", 12), ("处理结果", 12), ("结案日期", 12), ("是否超期", 10)],
         row=lambda c: [c.received_on, c.union.name, c.enterprise.name, c.get_kind_display(), c.applicant,
@@ -92,14 +97,11 @@ def dispute_export_page(request):
                        c.closed_on, c.is_past_limit])
 
 
-@care_required
-def dispute_create_page(request, union_pk: int):
-    union = union_get(user=request.user, pk=union_pk)
-    return form_page(request, form_class=DisputeForm, title=f"登记劳动争议案件：{union.name}",
-                     service=lambda d: services.dispute_create(actor=request.user, union=union, **d),
-                     success=_case_url, cancel_url=reverse("rights:disputes"),
-                     initial={"received_on": timezone.localdate(), "amount": 0},
-                     form_kwargs=_case_form_kwargs(request, union))
+dispute_create_page = record_form_view(
+    union_get, services.dispute_create, "union", key="union_pk", decorator=care_required, form_class=DisputeForm,
+    title=lambda union: f"登记劳动争议案件：{union.name}", back=lambda _: reverse("rights:disputes"),
+    success=_case_url, initial=lambda request, union: {"received_on": timezone.localdate(), "amount": 0},
+    form_kwargs=_case_form_kwargs)
 
 
 @login_required
@@ -110,32 +112,16 @@ def dispute_detail_page(request, pk: int):
         "case": case, "steps": selectors.case_steps(case=case), "time_limit": selectors.dispute_time_limit_days()})
 
 
-@login_required
-def dispute_edit_page(request, pk: int):
-    case = selectors.dispute_get(user=request.user, pk=pk)
-    return form_page(request, form_class=DisputeForm, title=f"编辑案件：{case}",
-                     service=lambda d: services.dispute_update(actor=request.user, case=case, **d),
-                     success=_case_url, cancel_url=_case_url(case),
-                     initial={f: getattr(case, f) for f in services.CASE_FIELDS},
-                     form_kwargs=_case_form_kwargs(request, case.union))
-
-
-@login_required
-def dispute_step_page(request, pk: int):
-    case = selectors.dispute_get(user=request.user, pk=pk)
-    return form_page(request, form_class=CaseStepForm, title=f"添加办理步骤：{case}",
-                     service=lambda d: services.dispute_step_add(actor=request.user, case=case, **d),
-                     success=lambda step: _case_url(case), cancel_url=_case_url(case),
-                     initial={"on_date": timezone.localdate()}, submit_label="添加")
-
-
-@login_required
-def dispute_close_page(request, pk: int):
-    case = selectors.dispute_get(user=request.user, pk=pk)
-    return form_page(request, form_class=CloseForm, title=f"结案：{case}",
-                     service=lambda d: services.dispute_close(actor=request.user, case=case, **d),
-                     success=_case_url, cancel_url=_case_url(case), initial={"closed_on": timezone.localdate()},
-                     submit_label="结案", done_message="案件已结案")
+dispute_edit_page = record_form_view(
+    selectors.dispute_get, services.dispute_update, "case", form_class=DisputeForm,
+    title=lambda case: f"编辑案件：{case}", back=_case_url, success=_case_url,
+    initial=fields_of(services.CASE_FIELDS), form_kwargs=lambda request, case: _case_form_kwargs(request, case.union))
+dispute_step_page = record_form_view(
+    selectors.dispute_get, services.dispute_step_add, "case", form_class=CaseStepForm,
+    title=lambda case: f"添加办理步骤：{case}", back=_case_url, initial=today_as("on_date"), submit_label="添加")
+dispute_close_page = record_form_view(
+    selectors.dispute_get, services.dispute_close, "case", form_class=CloseForm, title=lambda case: f"结案：{case}",
+    back=_case_url, success=_case_url, initial=today_as("closed_on"), submit_label="结案", done_message="案件已结案")
 
 
 # Petitions -------------------------------------------------------------------------------------
@@ -146,28 +132,22 @@ def _petition_url(petition) -> str:
 
 @care_required
 def petition_list_page(request):
-    form, qs = _filtered(request, *PETITIONS)
-    return _list_page(request, template="rights/petitions.html", form=form, qs=qs)
+    return _list_page(request, PETITIONS, "rights/petitions.html")
 
 
 @care_required
 def petition_export_page(request):
-    _, qs = _filtered(request, *PETITIONS)
-    services.record_export(actor=request.user, what="信访记录", count=qs.count())
-    return _spreadsheet(qs, name="信访记录", columns=[
+    return _list_export(request, PETITIONS, logged=True, name="信访记录", columns=[
         ("接待日期", 12), ("接待工会", 22), ("信访方式", 10), ("信访人", 12), ("联系电话", 14), ("人数", 8),
         ("反映事项", 40), ("处理情况", 40), ("处理结果", 20), ("办结日期", 12)],
         row=lambda p: [p.received_on, p.union.name, p.get_channel_display(), p.petitioner, mask_mobile(p.phone),
                        p.people, p.matter, p.handling, p.result, p.closed_on])
 
 
-@care_required
-def petition_create_page(request, union_pk: int):
-    union = union_get(user=request.user, pk=union_pk)
-    return form_page(request, form_class=PetitionForm, title=f"登记信访：{union.name}",
-                     service=lambda d: services.petition_create(actor=request.user, union=union, **d),
-                     success=_petition_url, cancel_url=reverse("rights:petitions"),
-                     initial={"received_on": timezone.localdate(), "people": 1})
+petition_create_page = record_form_view(
+    union_get, services.petition_create, "union", key="union_pk", decorator=care_required, form_class=PetitionForm,
+    title=lambda union: f"登记信访：{union.name}", back=lambda _: reverse("rights:petitions"), success=_petition_url,
+    initial=lambda request, union: {"received_on": timezone.localdate(), "people": 1})
 
 
 @login_required
@@ -177,14 +157,11 @@ def petition_detail_page(request, pk: int):
     return render(request, "rights/petition_detail.html", {"petition": petition})
 
 
-@login_required
-def petition_edit_page(request, pk: int):
-    petition = selectors.petition_get(user=request.user, pk=pk)
-    return form_page(request, form_class=PetitionEditForm, title=f"编辑信访：{petition}",
-                     service=lambda d: services.petition_update(actor=request.user, petition=petition, **d),
-                     success=_petition_url, cancel_url=_petition_url(petition),
-                     initial={f: getattr(petition, f) for f in services.PETITION_FIELDS if f != "phone"},
-                     form_kwargs={"stored": {"phone": mask_mobile(petition.phone)}})
+petition_edit_page = record_form_view(
+    selectors.petition_get, services.petition_update, "petition", form_class=PetitionEditForm,
+    title=lambda petition: f"编辑信访：{petition}", back=_petition_url, success=_petition_url,
+    initial=fields_of([f for f in services.PETITION_FIELDS if f != "phone"]),
+    form_kwargs=lambda request, petition: {"stored": {"phone": mask_mobile(petition.phone)}})
 
 
 # Mediation bodies and mediators ----------------------------------------------------------------
@@ -212,13 +189,11 @@ def body_export_page(request):
                         row=lambda m: [m.body.name, m.union.name, m.name, mask_mobile(m.phone), m.active])
 
 
-@login_required
-def body_create_page(request, union_pk: int):
-    union = union_get(user=request.user, pk=union_pk)
-    return form_page(request, form_class=MediationBodyForm, title=f"新建调解组织：{union.name}",
-                     service=lambda d: services.mediation_body_create(actor=request.user, union=union, **d),
-                     success=_body_url, cancel_url=reverse("rights:bodies"),
-                     form_kwargs={"choices": {"enterprise": selectors.enterprise_choices(user=request.user, union=union)}})
+body_create_page = record_form_view(
+    union_get, services.mediation_body_create, "union", key="union_pk", form_class=MediationBodyForm,
+    title=lambda union: f"新建调解组织：{union.name}", back=lambda _: reverse("rights:bodies"), success=_body_url,
+    form_kwargs=lambda request, union: {
+        "choices": {"enterprise": selectors.enterprise_choices(user=request.user, union=union)}})
 
 
 @login_required
@@ -228,22 +203,14 @@ def body_detail_page(request, pk: int):
         "body": body, "mediators": selectors.mediator_list(user=request.user, body=body)})
 
 
-@login_required
-def mediator_create_page(request, pk: int):
-    body = selectors.body_get(user=request.user, pk=pk)
-    return form_page(request, form_class=MediatorForm, title=f"添加调解员：{body.name}",
-                     service=lambda d: services.mediator_create(actor=request.user, body=body, **d),
-                     success=lambda m: _body_url(body), cancel_url=_body_url(body))
-
-
-@login_required
-def mediator_edit_page(request, pk: int):
-    mediator = selectors.mediator_get(user=request.user, pk=pk)
-    return form_page(request, form_class=MediatorEditForm, title=f"编辑调解员：{mediator.name}",
-                     service=lambda d: services.mediator_update(actor=request.user, mediator=mediator, **d),
-                     success=lambda m: _body_url(mediator.body), cancel_url=_body_url(mediator.body),
-                     initial={"name": mediator.name, "active": mediator.active},
-                     form_kwargs={"stored": {"phone": mask_mobile(mediator.phone)}})
+mediator_create_page = record_form_view(
+    selectors.body_get, services.mediator_create, "body", form_class=MediatorForm,
+    title=lambda body: f"添加调解员：{body.name}", back=_body_url)
+mediator_edit_page = record_form_view(
+    selectors.mediator_get, services.mediator_update, "mediator", form_class=MediatorEditForm,
+    title=lambda mediator: f"编辑调解员：{mediator.name}", back=lambda mediator: _body_url(mediator.body),
+    initial=fields_of(("name", "active")),
+    form_kwargs=lambda request, mediator: {"stored": {"phone": mask_mobile(mediator.phone)}})
 
 
 # Collective contracts --------------------------------------------------------------------------
@@ -258,15 +225,12 @@ def _contract_form_kwargs(request, union) -> dict:
 
 @login_required
 def contract_list_page(request):
-    form, qs = _filtered(request, *CONTRACTS)
-    return _list_page(request, template="rights/contracts.html", form=form, qs=qs,
-                      warning_days=selectors.contract_warning_days())
+    return _list_page(request, CONTRACTS, "rights/contracts.html", warning_days=selectors.contract_warning_days())
 
 
 @login_required
 def contract_export_page(request):
-    _, qs = _filtered(request, *CONTRACTS)
-    return _spreadsheet(qs, name="集体合同", chunk_size=500, columns=[
+    return _list_export(request, CONTRACTS, name="集体合同", chunk_size=500, columns=[
         ("合同名称", 30), ("签约工会", 22), ("合同层级", 10), ("合同类型", 22), ("覆盖企业", 40), ("签订日期", 12),
         ("期限起始", 12), ("到期日期", 12), ("工资增长幅度（%）", 14), ("覆盖职工人数", 12), ("备案日期", 12),
         ("即将到期", 10)],
@@ -275,13 +239,10 @@ def contract_export_page(request):
                        c.wage_increase_pct, c.workers_covered, c.filed_on, c.is_expiring])
 
 
-@login_required
-def contract_create_page(request, union_pk: int):
-    union = union_get(user=request.user, pk=union_pk)
-    return form_page(request, form_class=ContractForm, title=f"登记集体合同：{union.name}",
-                     service=lambda d: services.contract_create(actor=request.user, union=union, **d),
-                     success=_contract_url, cancel_url=reverse("rights:contracts"),
-                     form_kwargs=_contract_form_kwargs(request, union))
+contract_create_page = record_form_view(
+    union_get, services.contract_create, "union", key="union_pk", form_class=ContractForm,
+    title=lambda union: f"登记集体合同：{union.name}", back=lambda _: reverse("rights:contracts"),
+    success=_contract_url, form_kwargs=_contract_form_kwargs)
 
 
 @login_required

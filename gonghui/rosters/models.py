@@ -6,29 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.core.files import random_file_name
 from gonghui.core.models import TenantModel
 
+from .choices import ExportFormat, ExportStatus, ImportMode, ImportStatus
 from .columns import FIELDS
-
-
-class ImportStatus(models.TextChoices):
-    NEEDS_SHEET = "needs_sheet", _("待选择工作表")
-    CHECKING = "checking", _("检查中")
-    NEEDS_MAPPING = "needs_mapping", _("待确认列")
-    CHECKED = "checked", _("已检查，待导入")
-    WRITING = "writing", _("导入中")
-    DONE = "done", _("已导入")
-    REFUSED = "refused", _("未导入")
-    CANCELLED = "cancelled", _("已取消")
-    FAILED = "failed", _("出错")
-    EXPIRED = "expired", _("已过期")
 
 
 # A job holds these: the page polls them, a cancel reaches them, and clean-up leaves their files alone.
 RUNNING_IMPORT = (ImportStatus.CHECKING, ImportStatus.WRITING)
-
-
-class ImportMode(models.TextChoices):
-    SKIP_REJECTED = "skip_rejected", _("导入有效行，跳过有误的行")
-    ALL_OR_NOTHING = "all_or_nothing", _("全部无误才导入")
 
 
 # Stored under random names: the uploader's file name (often a unit's name, sometimes a person's) stays
@@ -107,19 +90,6 @@ class RosterImport(JobProgress):
 
     def percent(self) -> int:
         return min(100, round(100 * self.rows_checked / self.rows_total)) if self.rows_total else 0
-
-
-class ExportFormat(models.TextChoices):
-    XLSX = "xlsx", "Excel (.xlsx)"
-    CSV = "csv", "CSV (.csv)"
-
-
-class ExportStatus(models.TextChoices):
-    RUNNING = "running", _("生成中")
-    DONE = "done", _("已完成")
-    CANCELLED = "cancelled", _("已取消")
-    FAILED = "failed", _("出错")
-    EXPIRED = "expired", _("已过期")
 
 
 class RosterExport(JobProgress):

@@ -49,17 +49,21 @@ def import_detail_page(request, pk: int):
     return render(request, "rosters/import_detail.html", {"roster": roster, "start_form": StartForm()})
 
 
-def _progress(request, template: str, job, name: str):
+def _progress_page(template: str, job_get, name: str):
     """Polled by htmx while a job runs; when it stops, the whole page reloads to show the next step."""
-    response = render(request, template, {name: job})
-    if not job.is_running and request.headers.get("HX-Request"):
-        response["HX-Refresh"] = "true"
-    return response
+
+    @login_required
+    def page(request, pk: int):
+        job = job_get(request, pk)
+        response = render(request, template, {name: job})
+        if not job.is_running and request.headers.get("HX-Request"):
+            response["HX-Refresh"] = "true"
+        return response
+
+    return page
 
 
-@login_required
-def import_progress_page(request, pk: int):
-    return _progress(request, "rosters/_import_progress.html", _import(request, pk), "roster")
+import_progress_page = _progress_page("rosters/_import_progress.html", _import, "roster")
 
 
 @login_required
@@ -103,14 +107,20 @@ def import_cancel_page(request, pk: int):
     return redirect(_detail(roster))
 
 
+def _job_file(file, record_download, *, filename: str):
+    """A job's file (an import's error list, an export) once its download is logged; none yet is a 404."""
+    if not file:
+        raise Http404
+    record_download()
+    return private_file_response(file, filename=filename)
+
+
 @login_required
 def import_errors_page(request, pk: int):
     roster = selectors.import_get(user=request.user, pk=pk)
-    if not roster.error_file:
-        raise Http404
-    services.error_file_download_record(actor=request.user, roster=roster)
-    name = roster.original_name.rsplit(".", 1)[0] + "-错误清单.xlsx"
-    return private_file_response(roster.error_file, filename=name)
+    return _job_file(roster.error_file,
+                     lambda: services.error_file_download_record(actor=request.user, roster=roster),
+                     filename=roster.original_name.rsplit(".", 1)[0] + "-错误清单.xlsx")
 
 
 def _export_query(request) -> str:
@@ -145,18 +155,14 @@ def export_detail_page(request, pk: int):
     return render(request, "rosters/export_detail.html", {"export": export})
 
 
-@login_required
-def export_progress_page(request, pk: int):
-    return _progress(request, "rosters/_export_progress.html", _export(request, pk), "export")
+export_progress_page = _progress_page("rosters/_export_progress.html", _export, "export")
 
 
 @login_required
 def export_download_page(request, pk: int):
     export = selectors.export_get(user=request.user, pk=pk)
-    if not export.file:
-        raise Http404
-    services.export_download_record(actor=request.user, export=export)
-    return private_file_response(export.file, filename=f"会员花名册-{export.pk}.{export.format}")
+    return _job_file(export.file, lambda: services.export_download_record(actor=request.user, export=export),
+                     filename=f"会员花名册-{export.pk}.{export.format}")
 
 
 @login_required

@@ -1,15 +1,6 @@
-from django.apps import AppConfig
+from gonghui.core import registry
 
 
-class WelfareConfig(AppConfig):
+class WelfareConfig(registry.RegisteringConfig):
     name = "gonghui.welfare"
-    label = "welfare"
     verbose_name = "职工服务"
-
-    def ready(self) -> None:
-        # Statistics, the dashboard and the year-end document read these figures through the registry.
-        from gonghui.core.figures import figure_register
-
-        from .figures import FIGURES
-
-        figure_register(*FIGURES)

@@ -105,3 +105,24 @@ def test_a_member_signs_in_signs_up_applies_and_reads_a_posting(phone, cast):
     assert "已提交，工会答复后可在此查看" in page.content()
     assert "退休职工有吗？" in page.content()
     no_sideways_scroll(page)
+
+
+def test_the_union_prints_a_qr_code_and_the_member_opens_the_portal_with_it(login, phone, cast):
+    from gonghui.members.models import Member
+
+    Member.objects.filter(pk=cast.member_a1.pk).update(phone="")
+    officer = login(cast.officer)
+    officer.goto(f"/members/{cast.member_a1.pk}/")
+    officer.get_by_role("link", name="打印会员服务开通二维码").click()
+    officer.get_by_role("button", name="生成并打印开通二维码").click()
+    sheet = officer.locator('[data-testid="activation-sheet"]')
+    assert sheet.get_by_role("img", name="张伟的会员服务开通二维码").is_visible()
+    link = sheet.locator('[data-testid="activation-link"]').inner_text().strip()
+
+    phone.goto(link)
+    no_sideways_scroll(phone)
+    phone.get_by_role("button", name="开通并登录").click()
+    phone.wait_for_url("**/m/consent/")
+    phone.goto(link)
+    phone.get_by_role("button", name="开通并登录").click()
+    assert "开通链接无效、已使用或已过期" in phone.locator('[role="alert"]').inner_text()

@@ -3,15 +3,15 @@
 from datetime import date
 from decimal import Decimal
 
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 
-from gonghui.core.api import Page
+from gonghui.core.api import Page, created
 from gonghui.core.filters import filtered_page
 from gonghui.core.scoping import may_access_care
 
 from .. import selectors, services
 from ..filters import FundFilters
-from .common import enterprise_named, member_named
+from .common import payload_named
 
 router = Router()
 
@@ -70,19 +70,14 @@ class PayoutOut(Schema):
     reason: str
 
 
-FundQuery = FundFilters.query_schema()
-
-
 @router.get("/funds", response=FundPage, summary="企业帮困基金列表")
-def list_funds(request, query: Query[FundQuery]):
+def list_funds(request, query: Query[FundFilters.query_schema()]):
     return filtered_page(request, query, FundFilters, selectors.fund_list)
 
 
 @router.post("/funds", response={201: FundOut}, summary="建立企业帮困基金")
 def create_fund(request, payload: FundIn):
-    data = payload.dict()
-    data["enterprise"] = enterprise_named(request, data["enterprise"])
-    return Status(201, services.fund_create(actor=request.user, **data))
+    return created(request, services.fund_create, **payload_named(request, payload))
 
 
 @router.get("/funds/{fund_id}", response=FundOut, summary="帮困基金详情")
@@ -93,18 +88,15 @@ def get_fund(request, fund_id: int):
 @router.post("/funds/{fund_id}/contributions", response={201: ContributionOut}, summary="基金筹集")
 def contribute(request, fund_id: int, payload: ContributionIn):
     fund = selectors.fund_get(user=request.user, pk=fund_id)
-    return Status(201, services.fund_contribute(actor=request.user, fund=fund, **payload.dict()))
+    return created(request, services.fund_contribute, fund=fund, **payload.dict())
 
 
 @router.get("/funds/{fund_id}/payouts", response=list[PayoutOut], summary="基金救助明细")
 def list_payouts(request, fund_id: int):
-    fund = selectors.fund_get(user=request.user, pk=fund_id)
-    return selectors.fund_payouts(user=request.user, fund=fund)
+    return selectors.fund_payouts(user=request.user, fund=selectors.fund_get(user=request.user, pk=fund_id))
 
 
 @router.post("/funds/{fund_id}/payouts", response={201: PayoutOut}, summary="基金救助（余额不足时拒绝）")
 def payout(request, fund_id: int, payload: PayoutIn):
     fund = selectors.fund_get(user=request.user, pk=fund_id)
-    data = payload.dict()
-    data["member"] = member_named(request, data["member"])
-    return Status(201, services.fund_payout(actor=request.user, fund=fund, **data))
+    return created(request, services.fund_payout, fund=fund, **payload_named(request, payload))

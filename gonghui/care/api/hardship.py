@@ -6,13 +6,13 @@ from decimal import Decimal
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from gonghui.core.api import Page
+from gonghui.core.api import Page, created
 from gonghui.core.filters import filtered_page
 from gonghui.core.identifiers import mask_id_number
 
 from .. import selectors, services
 from ..filters import AidFilters, FileFilters
-from .common import member_named
+from .common import payload_named
 
 router = Router()
 
@@ -132,12 +132,8 @@ class AidOut(Schema):
 AidPage = Page[AidOut]
 
 
-FileQuery = FileFilters.query_schema()
-AidQuery = AidFilters.query_schema()
-
-
 @router.get("/hardship/files", response=FilePage, summary="困难职工档案列表（身份证号已脱敏；返回的档案均记录查看）")
-def list_files(request, query: Query[FileQuery]):
+def list_files(request, query: Query[FileFilters.query_schema()]):
     page = filtered_page(request, query, FileFilters, selectors.hardship_file_list)
     services.hardship_files_read_log(actor=request.user, files=page["results"])
     return page
@@ -145,9 +141,7 @@ def list_files(request, query: Query[FileQuery]):
 
 @router.post("/hardship/files", response={201: FileDetailOut}, summary="建档申请")
 def apply_file(request, payload: FileIn):
-    data = payload.dict()
-    data["member"] = member_named(request, data["member"])
-    return Status(201, services.hardship_file_apply(actor=request.user, **data))
+    return created(request, services.hardship_file_apply, **payload_named(request, payload))
 
 
 def _file(request, file_id: int):
@@ -190,7 +184,7 @@ def pay_aid(request, file_id: int, payload: AidIn):
 
 
 @router.get("/hardship/aid", response=AidPage, summary="救助发放列表")
-def list_aid(request, query: Query[AidQuery]):
+def list_aid(request, query: Query[AidFilters.query_schema()]):
     return filtered_page(request, query, AidFilters, selectors.aid_list)
 
 

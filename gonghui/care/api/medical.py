@@ -3,15 +3,15 @@
 from datetime import date
 from decimal import Decimal
 
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 
-from gonghui.core.api import Page
+from gonghui.core.api import Page, created
 from gonghui.core.filters import filtered_page
 from gonghui.org.selectors import union_get
 
 from .. import selectors, services
 from ..filters import CardFilters, EnrolmentFilters, UnitFilters
-from .common import enterprise_named, member_named
+from .common import enterprise_named, payload_named
 
 router = Router()
 
@@ -94,13 +94,8 @@ class CardOut(Schema):
 CardPage = Page[CardOut]
 
 
-UnitQuery = UnitFilters.query_schema()
-EnrolQuery = EnrolmentFilters.query_schema()
-CardQuery = CardFilters.query_schema()
-
-
 @router.get("/medical/units", response=UnitPage, summary="医疗互助参保单位")
-def list_units(request, query: Query[UnitQuery]):
+def list_units(request, query: Query[UnitFilters.query_schema()]):
     return filtered_page(request, query, UnitFilters, selectors.medical_unit_list)
 
 
@@ -109,15 +104,13 @@ def create_unit(request, payload: UnitIn):
     data = payload.dict()
     data["union"] = union_get(user=request.user, pk=data["union"])
     data["enterprise"] = enterprise_named(request, data["enterprise"])
-    return Status(201, services.medical_unit_enrol(actor=request.user, **data))
+    return created(request, services.medical_unit_enrol, **data)
 
 
 @router.post("/medical/units/{unit_id}/enrolments", response={201: EnrolOut}, summary="会员参保")
 def enrol(request, unit_id: int, payload: EnrolIn):
     unit = selectors.medical_unit_get(user=request.user, pk=unit_id)
-    data = payload.dict()
-    data["member"] = member_named(request, data["member"])
-    return Status(201, services.medical_member_enrol(actor=request.user, unit=unit, **data))
+    return created(request, services.medical_member_enrol, unit=unit, **payload_named(request, payload))
 
 
 @router.post("/medical/units/{unit_id}/whole-unit", response={200: dict}, summary="全员参保")
@@ -127,26 +120,24 @@ def enrol_whole_unit(request, unit_id: int, payload: EnrolWholeUnitIn):
 
 
 @router.get("/medical/enrolments", response=EnrolPage, summary="医疗互助参保人员")
-def list_enrolments(request, query: Query[EnrolQuery]):
+def list_enrolments(request, query: Query[EnrolmentFilters.query_schema()]):
     return filtered_page(request, query, EnrolmentFilters, selectors.medical_enrolment_list)
 
 
 @router.post("/medical/enrolments/{enrolment_id}/claims", response={201: ClaimOut}, summary="医疗互助赔付")
 def create_claim(request, enrolment_id: int, payload: ClaimIn):
     enrolment = selectors.medical_enrolment_get(user=request.user, pk=enrolment_id)
-    return Status(201, services.medical_claim_create(actor=request.user, enrolment=enrolment, **payload.dict()))
+    return created(request, services.medical_claim_create, enrolment=enrolment, **payload.dict())
 
 
 @router.get("/service-cards", response=CardPage, summary="服务卡")
-def list_cards(request, query: Query[CardQuery]):
+def list_cards(request, query: Query[CardFilters.query_schema()]):
     return filtered_page(request, query, CardFilters, selectors.service_card_list)
 
 
 @router.post("/service-cards", response={201: CardOut}, summary="服务卡信息采集")
 def collect_card(request, payload: CardIn):
-    data = payload.dict()
-    data["member"] = member_named(request, data["member"])
-    return Status(201, services.service_card_collect(actor=request.user, **data))
+    return created(request, services.service_card_collect, **payload_named(request, payload))
 
 
 @router.post("/service-cards/{card_id}/issue", response=CardOut, summary="制卡")

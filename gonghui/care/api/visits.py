@@ -3,14 +3,14 @@
 from datetime import date
 from decimal import Decimal
 
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Schema
 
-from gonghui.core.api import Page
+from gonghui.core.api import Page, created
 from gonghui.core.filters import filtered_page
 
 from .. import selectors, services
 from ..filters import GrantFilters, VisitFilters
-from .common import enterprise_named, member_named
+from .common import payload_named
 
 router = Router()
 
@@ -72,30 +72,21 @@ class GrantOut(Schema):
 GrantPage = Page[GrantOut]
 
 
-VisitQuery = VisitFilters.query_schema()
-GrantQuery = GrantFilters.query_schema()
-
-
 @router.get("/visits", response=VisitPage, summary="慰问列表")
-def list_visits(request, query: Query[VisitQuery]):
+def list_visits(request, query: Query[VisitFilters.query_schema()]):
     return filtered_page(request, query, VisitFilters, selectors.visit_list)
 
 
 @router.post("/visits", response={201: VisitOut}, summary="登记慰问（会员或企业二者选一）")
 def create_visit(request, payload: VisitIn):
-    data = payload.dict()
-    data["member"] = member_named(request, data["member"]) if data["member"] is not None else None
-    data["enterprise"] = enterprise_named(request, data["enterprise"])
-    return Status(201, services.visit_create(actor=request.user, **data))
+    return created(request, services.visit_create, **payload_named(request, payload))
 
 
 @router.get("/schooling-grants", response=GrantPage, summary="金秋助学列表")
-def list_grants(request, query: Query[GrantQuery]):
+def list_grants(request, query: Query[GrantFilters.query_schema()]):
     return filtered_page(request, query, GrantFilters, selectors.schooling_grant_list)
 
 
 @router.post("/schooling-grants", response={201: GrantOut}, summary="登记金秋助学")
 def create_grant(request, payload: GrantIn):
-    data = payload.dict()
-    data["member"] = member_named(request, data["member"])
-    return Status(201, services.schooling_grant_create(actor=request.user, **data))
+    return created(request, services.schooling_grant_create, **payload_named(request, payload))

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.core.pages import form_page
+from gonghui.core.pages import form_page, new_record_view, record_form_view, today_as
 from gonghui.core.scoping import may_access_care
 
 from .. import selectors, services
@@ -24,12 +24,10 @@ def _fund_url(fund) -> str:
     return reverse("care:fund_detail", args=[fund.pk])
 
 
-@login_required
-def fund_create_page(request):
-    return form_page(request, form_class=FundForm, title="建立企业帮困基金",
-                     service=lambda d: services.fund_create(actor=request.user, **d), success=_fund_url,
-                     cancel_url=reverse("care:funds"), initial={"established_on": timezone.localdate()},
-                     form_kwargs={"enterprises": selectors.fund_enterprises(user=request.user)})
+fund_create_page = new_record_view(
+    services.fund_create, form_class=FundForm, title="建立企业帮困基金", back="care:funds", success=_fund_url,
+    initial=today_as("established_on"),
+    form_kwargs=lambda request: {"enterprises": selectors.fund_enterprises(user=request.user)})
 
 
 @login_required
@@ -45,13 +43,9 @@ def fund_detail_page(request, pk: int):
     })
 
 
-@login_required
-def fund_contribute_page(request, pk: int):
-    fund = selectors.fund_get(user=request.user, pk=pk)
-    return form_page(request, form_class=ContributionForm, title=f"基金筹集：{fund.enterprise.name}",
-                     service=lambda d: services.fund_contribute(actor=request.user, fund=fund, **d),
-                     success=lambda _: _fund_url(fund), cancel_url=_fund_url(fund),
-                     initial={"on_date": timezone.localdate()})
+fund_contribute_page = record_form_view(
+    selectors.fund_get, services.fund_contribute, "fund", form_class=ContributionForm,
+    title=lambda fund: f"基金筹集：{fund.enterprise.name}", back=_fund_url, initial=today_as("on_date"))
 
 
 @login_required

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.core.pages import form_page, paginate
+from gonghui.core.pages import new_record_view, paginate, record_form_view, the_user, today_as
 from gonghui.core.scoping import may_access_care
 from gonghui.org.selectors import enterprise_list
 
@@ -30,13 +30,11 @@ def _unit_url(unit) -> str:
     return reverse("care:medical_unit", args=[unit.pk])
 
 
-@login_required
-def unit_create_page(request):
-    return form_page(request, form_class=MedicalUnitForm, title="医疗互助单位参保",
-                     service=lambda d: services.medical_unit_enrol(actor=request.user, **d), success=_unit_url,
-                     cancel_url=reverse("care:units"), initial={"year": timezone.localdate().year},
-                     form_kwargs={"unions": selectors.medical_units_for_form(user=request.user),
-                                  "enterprises": enterprise_list(user=request.user)})
+unit_create_page = new_record_view(
+    services.medical_unit_enrol, form_class=MedicalUnitForm, title="医疗互助单位参保", back="care:units",
+    success=_unit_url, initial=lambda request: {"year": timezone.localdate().year},
+    form_kwargs=lambda request: {"unions": selectors.medical_units_for_form(user=request.user),
+                                 "enterprises": enterprise_list(user=request.user)})
 
 
 @login_required
@@ -48,22 +46,14 @@ def unit_detail_page(request, pk: int):
                                                      "table": ENROLMENTS})
 
 
-@login_required
-def unit_enrol_page(request, pk: int):
-    unit = selectors.medical_unit_get(user=request.user, pk=pk)
-    return form_page(request, form_class=EnrolForm, title=f"会员参保：{unit.name}（{unit.year}年度）",
-                     service=lambda d: services.medical_member_enrol(actor=request.user, unit=unit, **d),
-                     success=lambda _: _unit_url(unit), cancel_url=_unit_url(unit),
-                     initial={"enrolled_on": timezone.localdate()}, form_kwargs={"user": request.user})
-
-
-@login_required
-def unit_enrol_all_page(request, pk: int):
-    unit = selectors.medical_unit_get(user=request.user, pk=pk)
-    return form_page(request, form_class=EnrolWholeUnitForm, title=f"全员参保：{unit.name}（{unit.year}年度）",
-                     service=lambda d: services.medical_enrol_whole_unit(actor=request.user, unit=unit, **d),
-                     success=lambda _: _unit_url(unit), cancel_url=_unit_url(unit),
-                     initial={"enrolled_on": timezone.localdate()}, submit_label="全员参保", done_message="已登记全员参保")
+unit_enrol_page = record_form_view(
+    selectors.medical_unit_get, services.medical_member_enrol, "unit", form_class=EnrolForm,
+    title=lambda unit: f"会员参保：{unit.name}（{unit.year}年度）", back=_unit_url, initial=today_as("enrolled_on"),
+    form_kwargs=the_user)
+unit_enrol_all_page = record_form_view(
+    selectors.medical_unit_get, services.medical_enrol_whole_unit, "unit", form_class=EnrolWholeUnitForm,
+    title=lambda unit: f"全员参保：{unit.name}（{unit.year}年度）", back=_unit_url, initial=today_as("enrolled_on"),
+    submit_label="全员参保", done_message="已登记全员参保")
 
 
 def _enrolment_url(enrolment) -> str:
@@ -79,27 +69,16 @@ def enrolment_detail_page(request, pk: int):
         "notes_shown": may_access_care(request.user)})
 
 
-@login_required
-def enrolment_claim_page(request, pk: int):
-    enrolment = selectors.medical_enrolment_get(user=request.user, pk=pk)
-    return form_page(request, form_class=ClaimForm, title=f"医疗互助赔付：{enrolment.member.name}",
-                     service=lambda d: services.medical_claim_create(actor=request.user, enrolment=enrolment, **d),
-                     success=lambda _: _enrolment_url(enrolment), cancel_url=_enrolment_url(enrolment),
-                     initial={"paid_on": timezone.localdate()})
+enrolment_claim_page = record_form_view(
+    selectors.medical_enrolment_get, services.medical_claim_create, "enrolment", form_class=ClaimForm,
+    title=lambda enrolment: f"医疗互助赔付：{enrolment.member.name}", back=_enrolment_url, initial=today_as("paid_on"))
 
 
-@login_required
-def card_collect_page(request):
-    return form_page(request, form_class=CardCollectForm, title="服务卡信息采集",
-                     service=lambda d: services.service_card_collect(actor=request.user, **d),
-                     success=lambda _: reverse("care:cards"), cancel_url=reverse("care:cards"),
-                     initial={"collected_on": timezone.localdate()}, form_kwargs={"user": request.user})
+card_collect_page = new_record_view(
+    services.service_card_collect, form_class=CardCollectForm, title="服务卡信息采集", back="care:cards",
+    initial=today_as("collected_on"), form_kwargs=the_user)
 
 
-@login_required
-def card_issue_page(request, pk: int):
-    card = selectors.service_card_get(user=request.user, pk=pk)
-    return form_page(request, form_class=CardIssueForm, title=f"制卡：{card.member.name}",
-                     service=lambda d: services.service_card_issue(actor=request.user, card=card, **d),
-                     success=lambda _: reverse("care:cards"), cancel_url=reverse("care:cards"),
-                     initial={"issued_on": timezone.localdate()})
+card_issue_page = record_form_view(
+    selectors.service_card_get, services.service_card_issue, "card", form_class=CardIssueForm,
+    title=lambda card: f"制卡：{card.member.name}", back=lambda _: reverse("care:cards"), initial=today_as("issued_on"))

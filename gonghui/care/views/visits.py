@@ -1,10 +1,6 @@
 """Visits and 金秋助学 schooling grants: their lists and the forms that register them."""
 
-from django.contrib.auth.decorators import login_required
-from django.urls import reverse
-from django.utils import timezone
-
-from gonghui.core.pages import form_page
+from gonghui.core.pages import new_record_view, the_user, today_as
 
 from .. import selectors, services
 from ..filters import GrantFilters, VisitFilters
@@ -20,18 +16,9 @@ visits_page, visits_export_page = VISIT_LIST.views()
 grants_page, grants_export_page = GRANT_LIST.views()
 
 
-@login_required
-def visit_create_page(request):
-    return form_page(request, form_class=VisitForm, title="登记慰问",
-                     service=lambda d: services.visit_create(actor=request.user, **d),
-                     success=lambda _: reverse("care:visits"), cancel_url=reverse("care:visits"),
-                     initial={"visited_on": timezone.localdate()},
-                     form_kwargs={"user": request.user, "enterprises": selectors.visit_enterprises(user=request.user)})
-
-
-@login_required
-def grant_create_page(request):
-    return form_page(request, form_class=SchoolingGrantForm, title="登记金秋助学",
-                     service=lambda d: services.schooling_grant_create(actor=request.user, **d),
-                     success=lambda _: reverse("care:grants"), cancel_url=reverse("care:grants"),
-                     initial={"granted_on": timezone.localdate()}, form_kwargs={"user": request.user})
+visit_create_page = new_record_view(
+    services.visit_create, form_class=VisitForm, title="登记慰问", back="care:visits", initial=today_as("visited_on"),
+    form_kwargs=lambda request: {"user": request.user, "enterprises": selectors.visit_enterprises(user=request.user)})
+grant_create_page = new_record_view(
+    services.schooling_grant_create, form_class=SchoolingGrantForm, title="登记金秋助学", back="care:grants",
+    initial=today_as("granted_on"), form_kwargs=the_user)

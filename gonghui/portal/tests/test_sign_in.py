@@ -106,7 +106,7 @@ def test_a_staff_login_does_not_open_the_portal_nor_a_member_the_staff_pages(cli
 
 def test_a_member_without_a_phone_is_activated_by_a_link_used_once(client, cast):
     from gonghui.portal import services
-    token = services.activation_link_create(actor=cast.sibling_officer, member=cast.member_a2)
+    token, _ = services.activation_link_create(actor=cast.sibling_officer, member=cast.member_a2)
     url = reverse("m:activate", args=[token])
     assert client.post(url)["Location"] == reverse("m:consent")
     other = client.__class__()

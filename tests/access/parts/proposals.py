@@ -14,6 +14,7 @@ from gonghui.proposals.models import Category
 from gonghui.testing import make_id_number
 
 from ..matrix import api, form, page, pk, union_pk
+from .portal import FORM, MEMBER, WRITE, member_page
 
 A1 = "union_a1"
 
@@ -66,6 +67,12 @@ PAGES = [
     form("proposals:proposal_move", _move("pr_draft", "accept")),
     page("proposals:departments"),
     form("proposals:department_create", union_pk()),
+    # The delegate's pages in the member portal: member_a1 is the draft's proposer and a delegate of the
+    # session's congress; member_a2 is neither (404). Submitting the draft is refused (no co-signers).
+    member_page("m:proposals"),
+    member_page("m:proposal_create", None, MEMBER, **FORM),
+    member_page("m:proposal", pk("pr_draft"), MEMBER),
+    member_page("m:proposal_move", _move("pr_draft", "submit"), MEMBER, **WRITE),
 ]
 
 API = [
