@@ -7,7 +7,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema, Status
 
 from gonghui.congress.api import one_of
-from gonghui.congress.selectors import active_delegates
+from gonghui.congress.selectors import active_delegates, congress_get
 from gonghui.core.api import Page, PageNumber, RecordId, page_of
 from gonghui.core.filters import filtered_page
 from gonghui.org.selectors import union_get
@@ -96,6 +96,18 @@ class MoveIn(Schema):
     verdict: str = ""  # judge
 
 
+class CommitteeMemberOut(Schema):
+    id: int
+    congress_id: int
+    user_id: int
+    is_chair: bool
+
+
+class CommitteeMemberIn(Schema):
+    user_id: RecordId
+    is_chair: bool = False
+
+
 class DepartmentOut(Schema):
     id: int
     union_id: int
@@ -180,3 +192,19 @@ def create_department(request, union_id: RecordId, data: DepartmentIn):
     union = union_get(user=request.user, pk=union_id)
     officer = one_of(selectors.officer_choices(union=union), data.officer_id, "officer", "部门联络人须是本工会的账号")
     return Status(201, services.department_create(actor=request.user, union=union, name=data.name, officer=officer))
+
+
+
+@router.get("/congresses/{congress_id}/committee", response=list[CommitteeMemberOut], summary="本届提案工作委员会委员")
+def list_committee(request, congress_id: RecordId):
+    congress = congress_get(user=request.user, pk=congress_id)
+    return list(selectors.committee_list(user=request.user).filter(congress=congress))
+
+
+@router.post("/congresses/{congress_id}/committee", response={201: CommitteeMemberOut}, summary="增加提案工作委员会委员")
+def add_committee_member(request, congress_id: RecordId, data: CommitteeMemberIn):
+    congress = congress_get(user=request.user, pk=congress_id)
+    user = one_of(selectors.committee_choices(congress=congress), data.user_id, "user",
+                  "提案工作委员会委员须是本工会可编辑的账号")
+    return Status(201, services.committee_member_add(actor=request.user, congress=congress, user=user,
+                                                     is_chair=data.is_chair))

@@ -92,6 +92,15 @@ class JudgeForm(forms.Form):
                                 help_text="不满意的，重新办理一次")
 
 
+class CommitteeMemberForm(forms.Form):
+    user = forms.ModelChoiceField(label="委员账号", queryset=None, help_text="本工会可编辑的账号")
+    is_chair = forms.BooleanField(label="主任委员", required=False)
+
+    def __init__(self, *args, users, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = users
+
+
 class DepartmentForm(forms.Form):
     name = forms.CharField(label="部门名称", max_length=60)
     officer = forms.ModelChoiceField(label="部门联络人账号", queryset=None, required=False,

@@ -6,8 +6,8 @@ the proposal committee (提案工作委员会: review, merge, assignment, the ch
 department (signing for it, asking to return it, the extension, the reply). A delegate is a member and acts
 for themself in the member portal (the `actor` is then a `members.Member`); an officer of the union may
 still enter a delegate's side for them (a proposal handed in on paper). A department with an officer acts
-only through that officer; the committee is any officer of the union (or above it) who is not the officer of
-the proposal's lead department.
+only through that officer (one without, through an officer of the union); the committee is the accounts
+seated on the congress term's proposal committee (`CommitteeMember`), less the lead department's officer.
 Services make every move (`services._move`), and each is a `Step` in the proposal's trail and a version in
 its audit history.
 """
@@ -83,14 +83,21 @@ def is_department(proposal: "Proposal", user) -> bool:
     lead = proposal.lead
     if lead is not None and lead.officer_id is not None:
         return lead.officer_id == user.pk
-    return is_committee(proposal, user, department_side=True)
+    return is_union_officer(proposal, user)
 
 
-def is_committee(proposal: "Proposal", user, *, department_side: bool = False) -> bool:
-    if not (getattr(user, "can_write", False) and contains(getattr(user, "union", None), proposal.union)):
+def is_union_officer(proposal: "Proposal", user) -> bool:
+    """A staff writer of the proposal's union or above it."""
+    return getattr(user, "can_write", False) and contains(getattr(user, "union", None), proposal.union)
+
+
+def is_committee(proposal: "Proposal", user) -> bool:
+    """A member of the congress term's proposal committee, unless they answer for the lead department."""
+    if not is_union_officer(proposal, user):
         return False
+    seated = CommitteeMember.objects.filter(congress_id=proposal.session.congress_id, user_id=user.pk).exists()
     lead = proposal.lead
-    return department_side or lead is None or lead.officer_id != user.pk
+    return seated and (lead is None or lead.officer_id != user.pk)
 
 
 def is_member(actor) -> bool:
@@ -109,7 +116,7 @@ def is_proposer_side(proposal: "Proposal", user) -> bool:
     if is_member(user):
         return (proposal.proposer_id is not None and proposal.proposer.member_id == user.pk
                 and _in_office(proposal, user) is not None)
-    return is_committee(proposal, user, department_side=True)
+    return is_union_officer(proposal, user)
 
 
 def is_cosigner_side(proposal: "Proposal", user) -> bool:
@@ -118,7 +125,26 @@ def is_cosigner_side(proposal: "Proposal", user) -> bool:
     if is_member(user):
         seat = _in_office(proposal, user) if proposal.cosign_asked_on else None
         return seat is not None and seat.pk != proposal.proposer_id
-    return is_committee(proposal, user, department_side=True)
+    return is_union_officer(proposal, user)
+
+
+class CommitteeMember(TenantModel):
+    """A seat on the proposal committee (提案工作委员会) of one congress term: the accounts that review
+    (accept, decline, merge), assign, check replies and follow proposals up."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    congress = models.ForeignKey("congress.Congress", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name=_("职代会（届）"))
+    user = user_field(_("委员账号"))
+    is_chair = models.BooleanField(_("主任委员"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["tenant", "congress", "user"], name="committee_member_once")]
+        verbose_name = _("提案工作委员会委员")
+
+    def __str__(self) -> str:
+        return f"{self.congress}提案工作委员会：{self.user}"
 
 
 class Proposal(TenantModel):

@@ -16,15 +16,23 @@ from django.db.models import Max
 from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
 
-from gonghui.congress.models import Constituency, Delegate, Session
+from gonghui.congress.models import Congress, Constituency, Delegate, Session
 from gonghui.congress.selectors import active_delegates
 from gonghui.core.formatting import future_error
 from gonghui.core.scoping import contains
-from gonghui.core.services import checked_save, fields_assign, require_within, require_writer, text_required
+from gonghui.core.services import (
+    checked_save,
+    delete_with_history,
+    fields_assign,
+    require_within,
+    require_writer,
+    require_writer_within,
+    text_required,
+)
 from gonghui.members.choices import Status as MemberStatus
 from gonghui.org.models import Union
 
-from .models import Department, Proposal, ReplyKind, State, Step, Verdict, is_member, is_proposer_side
+from .models import CommitteeMember, Department, Proposal, ReplyKind, State, Step, Verdict, is_member, is_proposer_side
 
 DRAFT_FIELDS = ("title", "reasons", "measures", "category")
 EXCLUDE = ["session", "proposer", "delegation", "merged_into", "lead"]
@@ -54,6 +62,28 @@ def department_create(*, actor, union: Union, name: str, officer=None) -> Depart
     if department.name and Department.objects.filter(union=union, name=department.name).exists():
         errors["name"] = f"已有承办部门“{department.name}”"
     return checked_save(department, errors, actor=actor, exclude=["officer"])
+
+
+# The proposal committee ---------------------------------------------------------------------------
+
+@transaction.atomic
+def committee_member_add(*, actor, congress: Congress, user, is_chair: bool = False) -> CommitteeMember:
+    """Seats an account of the congress's union on the term's proposal committee."""
+    require_writer_within(actor, congress.union)
+    errors: dict[str, str] = {}
+    if user is None or not user.is_active or not user.can_write or user.union_id != congress.union_id:
+        errors["user"] = "提案工作委员会委员须是本工会可编辑的账号"
+    elif CommitteeMember.objects.filter(congress=congress, user=user).exists():
+        errors["user"] = f"{user}已是本届提案工作委员会委员"
+    seat = CommitteeMember(tenant_id=congress.tenant_id, union_id=congress.union_id, congress=congress, user=user,
+                           is_chair=is_chair)
+    return checked_save(seat, errors, actor=actor, exclude=["congress", "user"])
+
+
+@transaction.atomic
+def committee_member_remove(*, actor, seat: CommitteeMember) -> None:
+    require_writer_within(actor, seat.union)
+    delete_with_history(seat, actor=actor)
 
 
 # Drafting and co-signing ------------------------------------------------------------------------
@@ -351,7 +381,7 @@ def _who(name: str) -> str:
     if name in ("sign", "hand_back", "extend", "answer"):
         return "须由主办部门的联络人办理"
     if name in ("accept", "decline", "merge", "assign", "approve_reply", "return_reply", "implement"):
-        return "须由提案工作委员会（工会干部，非主办部门联络人）办理"
+        return "须由本届提案工作委员会委员办理（主办部门联络人除外）"
     if name == "cosign":
         return "须由本届在任的其他代表在提案人征集附议后办理，或由工会干部代为登记"
     return "须由提案人本人办理，或由本工会的工会干部代为登记"

@@ -155,12 +155,12 @@ def test_delegates_draft_co_sign_and_judge_on_their_phones(phone, cast):
     for member in (second, third):
         as_member(context, url, member)
         page.goto("/m/proposals/")
-        page.locator('[data-testid="other-proposals"]').get_by_role("link", name="增设职工书屋").click()
+        page.locator('[data-testid="proposals"]').get_by_role("link", name="增设职工书屋").click()
         press(page, "我要附议")
         assert "已附议" in page.content()
     as_member(context, url, proposer)
     page.goto("/m/proposals/")
-    page.locator('[data-testid="my-proposals"]').get_by_role("link", name="增设职工书屋").click()
+    page.locator('[data-testid="proposals"]').get_by_role("link", name="增设职工书屋").click()
     assert page.locator('[data-testid="co-signers"]').inner_text() == f"{second.name}、{third.name}"
     press(page, "提交提案")
     assert state(page) == "待审查"

@@ -9,8 +9,9 @@ from datetime import date, timedelta
 
 from gonghui.congress.models import Session
 from gonghui.congress.selectors import active_delegates
-from gonghui.proposals.models import Category, ReplyKind, State, Verdict
+from gonghui.proposals.models import Category, CommitteeMember, ReplyKind, State, Verdict
 from gonghui.proposals.services import (
+    committee_member_add,
     department_create,
     proposal_accept,
     proposal_answer,
@@ -55,6 +56,8 @@ class ProposalsWriter:
     def session_year(self, session: Session) -> None:
         rng, union = self.rng, session.union
         actor = self.work.staff.of(union)
+        if not CommitteeMember.objects.filter(congress=session.congress, user=actor).exists():
+            committee_member_add(actor=actor, congress=session.congress, user=actor, is_chair=True)
         departments = [department_create(actor=actor, union=union, name=name)
                        for name in DEPARTMENTS.get(session.congress.kind, DEPARTMENTS["workers"])]
         delegates = list(active_delegates(session.congress).select_related("member", "constituency"))

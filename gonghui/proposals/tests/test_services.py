@@ -97,7 +97,7 @@ def test_a_move_by_someone_not_allowed_is_refused(cast):
                              reply="场地不足")
     with pytest.raises(ValidationError) as exc:
         services.proposal_approve_reply(actor=cast.officer_no_care, proposal=proposal)
-    assert "须由提案工作委员会" in errors_of(exc)["state"]
+    assert "须由本届提案工作委员会委员办理" in errors_of(exc)["state"]
     with pytest.raises(ValidationError) as exc:
         services.proposal_accept(actor=cast.officer, proposal=proposal)
     assert errors_of(exc) == {"state": "提案当前为“已答复待审核”，不能立案"}
