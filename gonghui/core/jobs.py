@@ -9,6 +9,7 @@ itself cannot tell (django-tasks leaves such a task "RUNNING" for ever), so the 
 
 import contextlib
 import fcntl
+import logging
 import os
 import time
 import zlib
@@ -16,6 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.db import DatabaseError, connection
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 
 def _key(kind: str) -> int:
@@ -50,6 +54,22 @@ def job_lock(kind: str, pk: int) -> Iterator[None]:
     with open(path, "a") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         yield  # closing the file lets go of the lock
+
+
+@contextlib.contextmanager
+def job_outcome(job, what: str, failed, message: str) -> Iterator[None]:
+    """Saves the job with its end time once the block has run: the block sets the status it ended in.
+
+    An unexpected error ends the job as `failed` with `message` for the page (the traceback goes to the
+    log, never to the user) instead of leaving it running for ever.
+    """
+    try:
+        yield
+    except Exception:
+        logger.exception("%s %s failed", what, job.pk)
+        job.status, job.message = failed, message
+    job.finished_at = timezone.now()
+    job.save()
 
 
 def job_alive(kind: str, pk: int) -> bool:

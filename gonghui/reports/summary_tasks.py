@@ -1,14 +1,11 @@
 """The summary's PDF in the background (django-tasks): LibreOffice takes seconds, more on a busy server."""
 
-import logging
-
 from django.core.files.base import ContentFile
-from django.utils import timezone
 from django_tasks import task
 
-from .summary_models import PdfStatus, SummaryPdf
+from gonghui.core.jobs import job_outcome
 
-logger = logging.getLogger(__name__)
+from .summary_models import PdfStatus, SummaryPdf
 
 
 @task()
@@ -17,13 +14,8 @@ def summary_pdf_convert(pdf_id: int) -> None:
 
     job = SummaryPdf.objects.get(pk=pdf_id)
     SummaryPdf.objects.filter(pk=job.pk).update(status=PdfStatus.CONVERTING)
-    try:
+    with job_outcome(job, "summary pdf", PdfStatus.FAILED, "转换PDF时出错，请稍后重试或下载Word文档"):
         with job.docx.open("rb") as docx:
             content = docx_to_pdf(docx.read())
         job.pdf.save("summary.pdf", ContentFile(content), save=False)
         job.status, job.message = PdfStatus.DONE, ""
-    except Exception:
-        logger.exception("summary pdf %s failed", job.pk)
-        job.status, job.message = PdfStatus.FAILED, "转换PDF时出错，请稍后重试或下载Word文档"
-    job.finished_at = timezone.now()
-    job.save()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from django.utils import timezone
 from django_tasks import task
 
-from gonghui.core.jobs import job_lock
+from gonghui.core.jobs import job_lock, job_outcome
 
 from .models import ExportStatus, ImportStatus, RosterExport, RosterImport
 
@@ -66,14 +66,10 @@ def roster_export(export_id: int) -> None:
         if RosterExport.objects.filter(pk=export.pk, cancel_requested=True).exists():
             raise ExportCancelled
 
-    with taken_up(RosterExport, export.pk):
+    # the outcome is saved inside taken_up: a job without its lock and still running is a dead one
+    with taken_up(RosterExport, export.pk), job_outcome(export, "roster export", ExportStatus.FAILED, "导出时出错，请重试"):
         try:
             write_export(export, on_chunk=progress)
             export.status = ExportStatus.DONE
         except ExportCancelled:
             export.status, export.message = ExportStatus.CANCELLED, "已取消"
-        except Exception:
-            logger.exception("roster export %s failed", export.pk)
-            export.status, export.message = ExportStatus.FAILED, "导出时出错，请重试"
-        export.finished_at = timezone.now()
-        export.save()
