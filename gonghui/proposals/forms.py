@@ -80,7 +80,7 @@ class ExtendForm(forms.Form):
                              help_text="只能延期一次；不填则延长30天")
 
 
-class AnswerForm(forms.Form):
+class ReplyForm(forms.Form):
     reply_kind = forms.ChoiceField(label="答复类型", choices=ReplyKind.choices)
     reply = forms.CharField(label="答复内容", max_length=5000, widget=_textarea(), required=False,
                             help_text="已采取的措施，存在的困难和解决计划，或不能办理的理由")

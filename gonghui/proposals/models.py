@@ -41,12 +41,12 @@ class State(models.TextChoices):
     ASSIGNED = "assigned", _("已交办待签收")
     HANDLING = "handling", _("办理中")
     REPLIED = "replied", _("已答复待审核")
-    ANSWERED = "answered", _("待提案人评价")
+    TO_JUDGE = "to_judge", _("待提案人评价")
     CLOSED = "closed", _("已办结（落实跟踪）")
     DONE = "done", _("已落实")
 
 
-# Assigned and not yet answered: what an overdue deadline means.
+# Assigned and not yet replied to: what an overdue deadline means.
 OPEN_STATES = (State.ASSIGNED, State.HANDLING)
 
 
@@ -255,10 +255,10 @@ class Proposal(TenantModel):
         return self.state
 
     @transition(state, source=State.HANDLING, target=State.REPLIED, permission=is_department)
-    def answer(self):
+    def give_reply(self):
         """答复"""
 
-    @transition(state, source=State.REPLIED, target=State.ANSWERED, permission=is_committee)
+    @transition(state, source=State.REPLIED, target=State.TO_JUDGE, permission=is_committee)
     def approve_reply(self):
         """答复审核通过"""
 
@@ -266,7 +266,7 @@ class Proposal(TenantModel):
     def return_reply(self):
         """退回重新答复"""
 
-    @transition(state, source=State.ANSWERED, target=RETURN_VALUE(State.HANDLING, State.CLOSED),
+    @transition(state, source=State.TO_JUDGE, target=RETURN_VALUE(State.HANDLING, State.CLOSED),
                 permission=is_proposer_side)
     def judge(self):
         """提案人评价：不满意的重新办理一次，其余办结"""

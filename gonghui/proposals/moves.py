@@ -10,7 +10,7 @@ from gonghui.congress.selectors import active_delegates
 
 from . import selectors, services
 from .forms import (
-    AnswerForm,
+    ReplyForm,
     AssignForm,
     ConfirmForm,
     CosignForm,
@@ -52,7 +52,7 @@ MOVES = {
     "sign": Move("签收", ConfirmForm, services.proposal_sign),
     "hand_back": Move("申退", ReasonForm, services.proposal_hand_back),
     "extend": Move("延期", ExtendForm, services.proposal_extend),
-    "answer": Move("答复", AnswerForm, services.proposal_answer),
+    "give_reply": Move("答复", ReplyForm, services.proposal_reply),
     "approve_reply": Move("答复审核通过", ConfirmForm, services.proposal_approve_reply),
     "return_reply": Move("退回重新答复", ReasonForm, services.proposal_return_reply),
     "judge": Move("登记提案人评价", JudgeForm, services.proposal_judge),

@@ -39,7 +39,7 @@ EXCLUDE = ["session", "proposer", "delegation", "merged_into", "lead"]
 
 
 def proposal_rules() -> dict:
-    """How many co-signers a proposal needs, and the days a department has to answer (and one extension)."""
+    """How many co-signers a proposal needs, and the days a department has to reply (and one extension)."""
     defaults = {"co_signers": 2, "handling_days": 90, "extension_days": 30}
     return {**defaults, **getattr(settings, "GONGHUI", {}).get("PROPOSALS", {})}
 
@@ -271,7 +271,7 @@ def proposal_extend(*, actor, proposal: Proposal, due_on: date | None = None) ->
     return _move(proposal, "extend", actor=actor, check=check)
 
 
-def proposal_answer(*, actor, proposal: Proposal, reply_kind: str, reply: str, completion_on: date | None = None,
+def proposal_reply(*, actor, proposal: Proposal, reply_kind: str, reply: str, completion_on: date | None = None,
                     on: date | None = None) -> Proposal:
     """The department's reply: measures and a completion date, the difficulty and a plan, or why it cannot."""
     def check(errors):
@@ -286,7 +286,7 @@ def proposal_answer(*, actor, proposal: Proposal, reply_kind: str, reply: str, c
         if error := future_error(proposal.replied_on, "答复日期"):
             errors["replied_on"] = error
 
-    return _move(proposal, "answer", actor=actor, check=check)
+    return _move(proposal, "give_reply", actor=actor, check=check)
 
 
 def proposal_approve_reply(*, actor, proposal: Proposal) -> Proposal:
@@ -327,7 +327,7 @@ def proposal_implement(*, actor, proposal: Proposal, on: date | None = None) -> 
 
 ACTIONS = {"ask_cosigners": "征集附议", "cosign": "附议", "submit": "提交", "submit_late": "逾期提交转为意见建议", "accept": "立案",
            "decline": "转为意见建议", "merge": "并案", "assign": "交办", "sign": "签收", "hand_back": "申退",
-           "extend": "延期", "answer": "答复", "approve_reply": "答复审核通过", "return_reply": "退回重新答复",
+           "extend": "延期", "give_reply": "答复", "approve_reply": "答复审核通过", "return_reply": "退回重新答复",
            "judge": "提案人评价", "implement": "落实"}
 
 
@@ -378,7 +378,7 @@ def _save(proposal: Proposal, errors: dict, *, actor) -> Proposal:
 
 
 def _who(name: str) -> str:
-    if name in ("sign", "hand_back", "extend", "answer"):
+    if name in ("sign", "hand_back", "extend", "give_reply"):
         return "须由主办部门的联络人办理"
     if name in ("accept", "decline", "merge", "assign", "approve_reply", "return_reply", "implement"):
         return "须由本届提案工作委员会委员办理（主办部门联络人除外）"
