@@ -87,6 +87,10 @@ class ReplyForm(forms.Form):
     completion_on = forms.DateField(label="完成日期", widget=DateInput(), required=False)
 
 
+class FollowUpForm(forms.Form):
+    note = forms.CharField(label="落实跟踪情况", max_length=300, widget=_textarea(3), required=False)
+
+
 class JudgeForm(forms.Form):
     verdict = forms.ChoiceField(label="提案人评价", choices=Verdict.choices, widget=forms.RadioSelect,
                                 help_text="不满意的，重新办理一次")

@@ -16,6 +16,7 @@ from .forms import (
     CosignForm,
     DeclineForm,
     ExtendForm,
+    FollowUpForm,
     JudgeForm,
     MergeForm,
     ReasonForm,
@@ -56,6 +57,7 @@ MOVES = {
     "approve_reply": Move("答复审核通过", ConfirmForm, services.proposal_approve_reply),
     "return_reply": Move("退回重新答复", ReasonForm, services.proposal_return_reply),
     "judge": Move("登记提案人评价", JudgeForm, services.proposal_judge),
+    "follow_up": Move("记录落实跟踪", FollowUpForm, services.proposal_follow_up),
     "implement": Move("确认已落实", ConfirmForm, services.proposal_implement),
 }
 
