@@ -39,11 +39,11 @@ DELEGATES = 50_000
 YEAR = date.today().year - 1
 START, END = date(YEAR, 1, 1), date(YEAR, 12, 31)
 MODELS = (CommitteeMember, Proposal, Session, Delegate, Constituency, Congress)
-# Where the proposals stand: most answered and closed, some still with their departments.
-STATES = ((State.DONE, 0.2), (State.CLOSED, 0.55), (State.ANSWERED, 0.6), (State.REPLIED, 0.65),
+# Where the proposals stand: most replied to and closed, some still with their departments.
+STATES = ((State.DONE, 0.2), (State.CLOSED, 0.55), (State.TO_JUDGE, 0.6), (State.REPLIED, 0.65),
           (State.HANDLING, 0.75), (State.ASSIGNED, 0.8), (State.ACCEPTED, 0.83), (State.MERGED, 0.88),
           (State.OPINION, 0.95), (State.SUBMITTED, 1))
-PAST_ACCEPTANCE = (State.DONE, State.CLOSED, State.ANSWERED, State.REPLIED, State.HANDLING, State.ASSIGNED)
+PAST_ACCEPTANCE = (State.DONE, State.CLOSED, State.TO_JUDGE, State.REPLIED, State.HANDLING, State.ASSIGNED)
 
 
 def _pick(rng: Random, table) -> str:
@@ -59,7 +59,7 @@ def proposal_row(rng: Random, tenant: int, session, number: int, proposer: int) 
     assigned = reviewed + timedelta(days=2) if state in PAST_ACCEPTANCE else None
     due = assigned + timedelta(days=90) if assigned else None
     replied = (assigned + timedelta(days=rng.randint(20, 120))
-               if state in (State.DONE, State.CLOSED, State.ANSWERED, State.REPLIED) else None)
+               if state in (State.DONE, State.CLOSED, State.TO_JUDGE, State.REPLIED) else None)
     judged = replied + timedelta(days=5) if state in (State.DONE, State.CLOSED) else None
     return (tenant, union, session_id, number, f"提案{number}", "理由", "措施", rng.choice(Category.values), proposer,
             state, submitted - timedelta(days=3), submitted, reviewed, "", assigned, due, False,

@@ -51,7 +51,7 @@ MOVES = {
 }
 
 
-REPLY_SHOWN = (State.ANSWERED, State.CLOSED, State.DONE)
+REPLY_SHOWN = (State.TO_JUDGE, State.CLOSED, State.DONE)
 
 
 def _open_moves(proposal, member) -> list[str]:

@@ -90,10 +90,11 @@ class MoveIn(Schema):
     lead_id: RecordId | None = None  # assign
     co_handler_ids: list[RecordId] = []
     due_on: date | None = None  # assign, extend
-    reply_kind: str = ""  # answer
+    reply_kind: str = ""  # give_reply
     reply: str = ""
     completion_on: date | None = None
     verdict: str = ""  # judge
+    note: str = ""  # follow_up
 
 
 class CommitteeMemberOut(Schema):
@@ -172,8 +173,8 @@ def _move_arguments(proposal, action: str, data: MoveIn) -> dict:
 
 @router.post("/proposals/{proposal_id}/moves/{action}", response=ProposalDetailOut,
              summary="办理提案：cosign 附议, submit 提交, accept 立案, decline 转为意见建议, merge 并案, assign 交办, "
-                     "sign 签收, hand_back 申退, extend 延期, answer 答复, approve_reply 答复审核通过, "
-                     "return_reply 退回重新答复, judge 提案人评价, implement 落实")
+                     "sign 签收, hand_back 申退, extend 延期, give_reply 答复, approve_reply 答复审核通过, "
+                     "return_reply 退回重新答复, judge 提案人评价, follow_up 落实跟踪, implement 落实")
 def move_proposal(request, proposal_id: RecordId, action: str, data: MoveIn):
     proposal = selectors.proposal_get(user=request.user, pk=proposal_id)
     if action not in MOVES:

@@ -41,12 +41,12 @@ class State(models.TextChoices):
     ASSIGNED = "assigned", _("已交办待签收")
     HANDLING = "handling", _("办理中")
     REPLIED = "replied", _("已答复待审核")
-    ANSWERED = "answered", _("待提案人评价")
+    TO_JUDGE = "to_judge", _("待提案人评价")
     CLOSED = "closed", _("已办结（落实跟踪）")
     DONE = "done", _("已落实")
 
 
-# Assigned and not yet answered: what an overdue deadline means.
+# Assigned and not yet replied to: what an overdue deadline means.
 OPEN_STATES = (State.ASSIGNED, State.HANDLING)
 
 
@@ -128,6 +128,23 @@ def is_cosigner_side(proposal: "Proposal", user) -> bool:
     return is_union_officer(proposal, user)
 
 
+# Each move's name on the pages and in the trail.
+MOVE_LABELS = {"ask_cosigners": "征集附议", "cosign": "附议", "submit": "提交", "submit_late": "逾期提交转为意见建议",
+               "accept": "立案", "decline": "转为意见建议", "merge": "并案", "assign": "交办", "sign": "签收",
+               "hand_back": "申退", "extend": "延期", "give_reply": "答复", "approve_reply": "答复审核通过",
+               "return_reply": "退回重新答复", "judge": "提案人评价", "follow_up": "落实跟踪", "implement": "落实"}
+
+
+def plain_move(field, name: str, source, target, permission):
+    """A transition that only changes the state (the service sets the fields): django-fsm-2 reads the
+    method's name, so it is given one before the decorator sees it."""
+    def move(self):
+        pass
+    move.__name__ = move.__qualname__ = name
+    move.__doc__ = MOVE_LABELS[name]
+    return transition(field, source=source, target=target, permission=permission)(move)
+
+
 class CommitteeMember(TenantModel):
     """A seat on the proposal committee (提案工作委员会) of one congress term: the accounts that review
     (accept, decline, merge), assign, check replies and follow proposals up."""
@@ -206,47 +223,22 @@ class Proposal(TenantModel):
             return self.proposer.member.name
         return self.delegation.name if self.delegation_id else "—"
 
-    # The state machine: each method is one move; services set the fields and record the step.
-
-    @transition(state, source=State.DRAFT, target=State.DRAFT, permission=is_proposer_side)
-    def ask_cosigners(self):
-        """征集附议"""
-
-    @transition(state, source=State.DRAFT, target=State.DRAFT, permission=is_cosigner_side)
-    def cosign(self):
-        """附议"""
-
-    @transition(state, source=State.DRAFT, target=State.SUBMITTED, permission=is_proposer_side)
-    def submit(self):
-        """提交"""
-
-    @transition(state, source=State.DRAFT, target=State.OPINION, permission=is_proposer_side)
-    def submit_late(self):
-        """逾期提交，作为意见建议"""
-
-    @transition(state, source=State.SUBMITTED, target=State.ACCEPTED, permission=is_committee)
-    def accept(self):
-        """立案"""
-
-    @transition(state, source=State.SUBMITTED, target=State.OPINION, permission=is_committee)
-    def decline(self):
-        """转为意见建议"""
-
-    @transition(state, source=State.SUBMITTED, target=State.MERGED, permission=is_committee)
-    def merge(self):
-        """并案"""
-
-    @transition(state, source=State.ACCEPTED, target=State.ASSIGNED, permission=is_committee)
-    def assign(self):
-        """交办"""
-
-    @transition(state, source=State.ASSIGNED, target=State.HANDLING, permission=is_department)
-    def sign(self):
-        """签收"""
-
-    @transition(state, source=[State.ASSIGNED, State.HANDLING], target=State.ACCEPTED, permission=is_department)
-    def hand_back(self):
-        """申退"""
+    # The state machine: each attribute is one move; services set the fields and record the step.
+    ask_cosigners = plain_move(state, "ask_cosigners", State.DRAFT, State.DRAFT, is_proposer_side)
+    cosign = plain_move(state, "cosign", State.DRAFT, State.DRAFT, is_cosigner_side)
+    submit = plain_move(state, "submit", State.DRAFT, State.SUBMITTED, is_proposer_side)
+    submit_late = plain_move(state, "submit_late", State.DRAFT, State.OPINION, is_proposer_side)
+    accept = plain_move(state, "accept", State.SUBMITTED, State.ACCEPTED, is_committee)
+    decline = plain_move(state, "decline", State.SUBMITTED, State.OPINION, is_committee)
+    merge = plain_move(state, "merge", State.SUBMITTED, State.MERGED, is_committee)
+    assign = plain_move(state, "assign", State.ACCEPTED, State.ASSIGNED, is_committee)
+    sign = plain_move(state, "sign", State.ASSIGNED, State.HANDLING, is_department)
+    hand_back = plain_move(state, "hand_back", [State.ASSIGNED, State.HANDLING], State.ACCEPTED, is_department)
+    give_reply = plain_move(state, "give_reply", State.HANDLING, State.REPLIED, is_department)
+    approve_reply = plain_move(state, "approve_reply", State.REPLIED, State.TO_JUDGE, is_committee)
+    return_reply = plain_move(state, "return_reply", State.REPLIED, State.HANDLING, is_committee)
+    follow_up = plain_move(state, "follow_up", State.CLOSED, State.CLOSED, is_committee)
+    implement = plain_move(state, "implement", State.CLOSED, State.DONE, is_committee)
 
     @transition(state, source=[State.ASSIGNED, State.HANDLING], target=RETURN_VALUE(State.ASSIGNED, State.HANDLING),
                 permission=is_department)
@@ -254,19 +246,7 @@ class Proposal(TenantModel):
         """延期"""
         return self.state
 
-    @transition(state, source=State.HANDLING, target=State.REPLIED, permission=is_department)
-    def answer(self):
-        """答复"""
-
-    @transition(state, source=State.REPLIED, target=State.ANSWERED, permission=is_committee)
-    def approve_reply(self):
-        """答复审核通过"""
-
-    @transition(state, source=State.REPLIED, target=State.HANDLING, permission=is_committee)
-    def return_reply(self):
-        """退回重新答复"""
-
-    @transition(state, source=State.ANSWERED, target=RETURN_VALUE(State.HANDLING, State.CLOSED),
+    @transition(state, source=State.TO_JUDGE, target=RETURN_VALUE(State.HANDLING, State.CLOSED),
                 permission=is_proposer_side)
     def judge(self):
         """提案人评价：不满意的重新办理一次，其余办结"""
@@ -275,10 +255,6 @@ class Proposal(TenantModel):
             return State.HANDLING
         self.closed_on = self.verdict_on
         return State.CLOSED
-
-    @transition(state, source=State.CLOSED, target=State.DONE, permission=is_committee)
-    def implement(self):
-        """落实"""
 
 
 class Step(TenantModel):

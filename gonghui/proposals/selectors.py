@@ -62,6 +62,7 @@ class Todo:
     overdue: int
     overdue_mine: int  # of the departments the user is the officer of
     replies_to_check: int
+    follow_up_due: int  # closed, the reply's completion date passed, not yet done
 
 
 def proposals_todo(*, user, today: date) -> Todo:
@@ -72,7 +73,8 @@ def proposals_todo(*, user, today: date) -> Todo:
                 to_assign=seated.filter(state=State.ACCEPTED).count(),
                 overdue=seated.filter(overdue_q(today)).exclude(lead__officer=user).count(),
                 overdue_mine=qs.filter(overdue_q(today), lead__officer=user).count(),
-                replies_to_check=seated.filter(state=State.REPLIED).count())
+                replies_to_check=seated.filter(state=State.REPLIED).count(),
+                follow_up_due=seated.filter(state=State.CLOSED, completion_on__lt=today).count())
 
 
 def committee_list(*, user) -> QuerySet[CommitteeMember]:

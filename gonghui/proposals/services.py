@@ -32,14 +32,25 @@ from gonghui.core.services import (
 from gonghui.members.choices import Status as MemberStatus
 from gonghui.org.models import Union
 
-from .models import CommitteeMember, Department, Proposal, ReplyKind, State, Step, Verdict, is_member, is_proposer_side
+from .models import (
+    MOVE_LABELS,
+    CommitteeMember,
+    Department,
+    Proposal,
+    ReplyKind,
+    State,
+    Step,
+    Verdict,
+    is_member,
+    is_proposer_side,
+)
 
 DRAFT_FIELDS = ("title", "reasons", "measures", "category")
 EXCLUDE = ["session", "proposer", "delegation", "merged_into", "lead"]
 
 
 def proposal_rules() -> dict:
-    """How many co-signers a proposal needs, and the days a department has to answer (and one extension)."""
+    """How many co-signers a proposal needs, and the days a department has to reply (and one extension)."""
     defaults = {"co_signers": 2, "handling_days": 90, "extension_days": 30}
     return {**defaults, **getattr(settings, "GONGHUI", {}).get("PROPOSALS", {})}
 
@@ -271,7 +282,7 @@ def proposal_extend(*, actor, proposal: Proposal, due_on: date | None = None) ->
     return _move(proposal, "extend", actor=actor, check=check)
 
 
-def proposal_answer(*, actor, proposal: Proposal, reply_kind: str, reply: str, completion_on: date | None = None,
+def proposal_reply(*, actor, proposal: Proposal, reply_kind: str, reply: str, completion_on: date | None = None,
                     on: date | None = None) -> Proposal:
     """The department's reply: measures and a completion date, the difficulty and a plan, or why it cannot."""
     def check(errors):
@@ -286,7 +297,7 @@ def proposal_answer(*, actor, proposal: Proposal, reply_kind: str, reply: str, c
         if error := future_error(proposal.replied_on, "答复日期"):
             errors["replied_on"] = error
 
-    return _move(proposal, "answer", actor=actor, check=check)
+    return _move(proposal, "give_reply", actor=actor, check=check)
 
 
 def proposal_approve_reply(*, actor, proposal: Proposal) -> Proposal:
@@ -315,6 +326,14 @@ def proposal_judge(*, actor, proposal: Proposal, verdict: str, on: date | None =
     return _move(proposal, "judge", actor=actor, check=check, note=note)
 
 
+def proposal_follow_up(*, actor, proposal: Proposal, note: str) -> Proposal:
+    """落实跟踪: the committee records how a closed proposal's measures are being carried out, until done."""
+    def check(errors):
+        if not (note or "").strip():
+            errors["note"] = "请填写落实跟踪情况"
+    return _move(proposal, "follow_up", actor=actor, check=check, note=(note or "").strip())
+
+
 def proposal_implement(*, actor, proposal: Proposal, on: date | None = None) -> Proposal:
     def check(errors):
         proposal.implemented_on = _today(on)
@@ -325,10 +344,7 @@ def proposal_implement(*, actor, proposal: Proposal, on: date | None = None) -> 
 
 # The one way a proposal moves -------------------------------------------------------------------
 
-ACTIONS = {"ask_cosigners": "征集附议", "cosign": "附议", "submit": "提交", "submit_late": "逾期提交转为意见建议", "accept": "立案",
-           "decline": "转为意见建议", "merge": "并案", "assign": "交办", "sign": "签收", "hand_back": "申退",
-           "extend": "延期", "answer": "答复", "approve_reply": "答复审核通过", "return_reply": "退回重新答复",
-           "judge": "提案人评价", "implement": "落实"}
+ACTIONS = MOVE_LABELS
 
 
 @transaction.atomic
@@ -378,9 +394,9 @@ def _save(proposal: Proposal, errors: dict, *, actor) -> Proposal:
 
 
 def _who(name: str) -> str:
-    if name in ("sign", "hand_back", "extend", "answer"):
+    if name in ("sign", "hand_back", "extend", "give_reply"):
         return "须由主办部门的联络人办理"
-    if name in ("accept", "decline", "merge", "assign", "approve_reply", "return_reply", "implement"):
+    if name in ("accept", "decline", "merge", "assign", "approve_reply", "return_reply", "follow_up", "implement"):
         return "须由本届提案工作委员会委员办理（主办部门联络人除外）"
     if name == "cosign":
         return "须由本届在任的其他代表在提案人征集附议后办理，或由工会干部代为登记"

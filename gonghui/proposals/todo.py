@@ -22,4 +22,6 @@ def todo_lines(*, user, today: date) -> list[TodoLine]:
                    todo_url("proposals:proposals", query={"state": State.ACCEPTED})),
         *todo_line(todo.replies_to_check, f"提案答复待审核 {todo.replies_to_check} 件",
                    todo_url("proposals:proposals", query={"state": State.REPLIED})),
+        *todo_line(todo.follow_up_due, f"已办结提案过了计划完成日期尚未落实 {todo.follow_up_due} 件",
+                   todo_url("proposals:proposals", query={"state": State.CLOSED})),
     ]

@@ -1,6 +1,6 @@
 """One proposal through every stage on the pages: drafted, refused without co-signers, co-signed by two
-delegates, submitted, accepted, assigned, signed for, answered, the reply approved, judged "not satisfied",
-re-handled and answered again, judged satisfied and closed."""
+delegates, submitted, accepted, assigned, signed for, replied to, the reply approved, judged "not satisfied",
+re-handled and replied to again, judged satisfied and closed."""
 
 import pytest
 
@@ -170,7 +170,7 @@ def test_delegates_draft_co_sign_and_judge_on_their_phones(phone, cast):
     services.proposal_assign(actor=cast.officer, proposal=proposal, lead=place.department)
     services.proposal_sign(actor=cast.officer, proposal=proposal)
     for reply in ("已腾出活动室", "明年增购图书两千册"):
-        services.proposal_answer(actor=cast.officer, proposal=proposal, reply_kind="plan", reply=reply)
+        services.proposal_reply(actor=cast.officer, proposal=proposal, reply_kind="plan", reply=reply)
         services.proposal_approve_reply(actor=cast.officer, proposal=proposal)
         page.reload()
         assert reply in page.locator('[data-testid="reply"]').inner_text()

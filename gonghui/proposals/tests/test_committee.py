@@ -1,6 +1,8 @@
 """The proposal committee (提案工作委员会) of a congress term: only the accounts seated on it review, assign and
 check replies, and its lines are on their to-do cards alone."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -9,7 +11,7 @@ from gonghui.proposals import services
 from gonghui.proposals.models import CommitteeMember, Proposal, State
 from gonghui.proposals.todo import todo_lines
 
-from .helpers import draft, setting, submitted
+from .helpers import assigned, draft, setting, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +68,25 @@ def test_the_committee_is_seated_and_unseated_on_its_page(cast, client_for):
     assert list(CommitteeMember.objects.values_list("user", flat=True)) == [cast.officer.pk]
     assert client_for(cast.sibling_officer).post(reverse("proposals:committee_remove", args=[
         CommitteeMember.objects.get().pk])).status_code == 404
+
+
+def test_a_closed_proposal_is_followed_up_until_done(cast):
+    place = setting(cast)
+    proposal = assigned(cast, place)
+    services.proposal_sign(actor=cast.officer, proposal=proposal)
+    services.proposal_reply(actor=cast.officer, proposal=proposal, reply_kind="measures", reply="增加窗口",
+                            completion_on=place.session.held_on)
+    services.proposal_approve_reply(actor=cast.officer, proposal=proposal)
+    services.proposal_judge(actor=cast.officer, proposal=proposal, verdict="satisfied")
+    later = place.session.held_on + timedelta(days=1)
+    assert "已办结提案过了计划完成日期尚未落实 1 件" in [line.text for line in todo_lines(user=cast.officer, today=later)]
+    with pytest.raises(ValidationError) as exc:
+        services.proposal_follow_up(actor=cast.officer, proposal=proposal, note=" ")
+    assert errors_of(exc) == {"note": "请填写落实跟踪情况"}
+    with pytest.raises(ValidationError) as exc:
+        services.proposal_follow_up(actor=cast.officer_no_care, proposal=proposal, note="已开工")
+    assert "须由本届提案工作委员会委员办理" in errors_of(exc)["state"]
+    services.proposal_follow_up(actor=cast.officer, proposal=proposal, note="新窗口已开工")
+    services.proposal_implement(actor=cast.officer, proposal=proposal)
+    steps = [(step.action, step.note) for step in Proposal.objects.get(pk=proposal.pk).steps.all()][-2:]
+    assert steps == [("落实跟踪", "新窗口已开工"), ("落实", "")]
