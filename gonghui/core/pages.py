@@ -4,11 +4,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from .figure_cache import remembered_query
 from .forms import call_service
@@ -102,3 +105,17 @@ def post_and_back(request, action: Callable[[], object], *, back: str, done: str
     """
     report_outcome(request, action, done=done, union_writer=union_writer)
     return redirect(back)
+
+
+def record_button(get: Callable[..., Any], write: Callable[[Any, Any], object], *, back: str | Callable[[Any], str],
+                  done: str):
+    """The view of a one-button write on one record (POST only, signed-in users): `get(user=, pk=)` reads the
+    record in the user's scope (404 alike for missing and not yours), `write(actor, record)` calls the service,
+    then back (a URL name, or the URL for the record) with `done` or the refusal. The URLconf names it `*_page`."""
+    @login_required
+    @require_POST
+    def view(request, pk: int):
+        record = get(user=request.user, pk=pk)
+        return post_and_back(request, lambda: write(request.user, record),
+                             back=back(record) if callable(back) else reverse(back), done=done)
+    return view
