@@ -172,6 +172,23 @@ def figures_changed(tenant_id: int) -> None:
     pending.add(tenant_id)
 
 
+def figures_changed_now(tenant_id: int) -> None:
+    """figures_changed, bumped inside the caller's transaction rather than after it, as its last write: it then
+    commits with the write it announces (a rollback takes both), and the transaction's commit is the bump's.
+    For a write that queues on a lock of its own (a sign-up's offer row) and so is already one at a time: the
+    bump adds no commit of its own behind it. Writes that follow in the same transaction bump again on commit."""
+    if seconds() <= 0:
+        return
+    connection = connections[DEFAULT_DB_ALIAS]
+    if not connection.in_atomic_block:
+        _bump({tenant_id})
+        return
+    pending = getattr(connection, "_figure_tenants", None)
+    if pending is not None:
+        pending.discard(tenant_id)
+    _bump({tenant_id})
+
+
 class _Pending(set):
     index = 0  # where its flush sits in the connection's on-commit list
 

@@ -157,8 +157,6 @@ def offers_page(request):
 @member_required
 def offer_page(request, pk: int):
     offer = selectors.offer_for_member(member=request.member, pk=pk)
-    mine = selectors.signups_of(member=request.member).filter(offer=offer).exclude(
-        status=SignUpStatus.CANCELLED).first()
     error = ""
     if request.method == "POST":
         try:
@@ -169,6 +167,9 @@ def offer_page(request, pk: int):
             messages.success(request, "报名成功" if signup.status == SignUpStatus.TAKEN
                              else "名额已满，您已进入候补名单，有人取消时按顺序递补")
             return redirect("m:offer", pk=offer.pk)
+    # Read only for the page: a sign-up that succeeds is answered by the redirect alone.
+    mine = selectors.signups_of(member=request.member).filter(offer=offer).exclude(
+        status=SignUpStatus.CANCELLED).first()
     return render(request, "portal/m/offer.html", {
         "offer": offer, "mine": mine, "error": error, "closed": timezone.now() > offer.deadline,
         "waiting": selectors.waiting_place(mine) if mine and mine.status == SignUpStatus.WAITING else None},

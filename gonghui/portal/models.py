@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from gonghui.core.models import TenantModel
 from gonghui.ledger.models import ActivityKind
+from gonghui.members.choices import Status
 
 
 class MemberAccount(TenantModel):
@@ -94,6 +95,17 @@ class Offer(TenantModel):
     @property
     def remaining(self) -> int:
         return max(self.capacity - self.taken, 0)
+
+    def open_to(self, member) -> bool:
+        """Whether the member may sign up, deadline aside: an active member of the offer's union, or of a union
+        below it when the offer is open to its subtree, of a category it names (any, when it names none).
+        `selectors.offers_for_member` is the same rule as a query."""
+        union = member.union
+        if member.status != Status.ACTIVE or union.tenant_id != self.tenant_id:
+            return False
+        if not (union.pk == self.union_id or (self.subtree and union.path.startswith(self.union.path))):
+            return False
+        return not self.categories or f",{member.category}," in self.categories
 
 
 class SignUpStatus(models.TextChoices):

@@ -40,12 +40,14 @@ def offers_for_member(*, member: Member) -> QuerySet[Offer]:
 
 
 def offer_for_member(*, member: Member, pk) -> Offer:
-    """An offer the member may see: one open to them, or one they signed up for."""
-    try:
-        return (offers_for_member(member=member) | Offer.objects.filter(
-            pk__in=SignUp.objects.filter(member=member).values("offer_id"))).distinct().get(pk=pk)
-    except (Offer.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    """An offer the member may see: one open to them now, or one they signed up for. One read by its key and
+    the rule in memory (the sign-up's POST reads it before queueing for the offer's lock)."""
+    offer = _own(Offer.objects.select_related("union").filter(tenant_id=member.tenant_id), pk)
+    if offer.open_to(member) and offer.deadline >= timezone.now():
+        return offer
+    if SignUp.objects.filter(member=member, offer=offer).exists():
+        return offer
+    raise Http404
 
 
 def signups_of(*, member: Member) -> QuerySet[SignUp]:

@@ -7,11 +7,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from gonghui.care.rules import require_care_access
 from gonghui.core.files import private_file_response
-from gonghui.core.pages import form_page, paginate, post_and_back
+from gonghui.core.pages import button_page, form_page, paginate
 from gonghui.core.services import require_writer
 from gonghui.org.selectors import union_get
 
@@ -55,12 +54,9 @@ def offer_page(request, pk: int):
     return render(request, "portal/offer.html", {"offer": offer, "signups": selectors.offer_signups(offer=offer)})
 
 
-@login_required
-@require_POST
-def offer_record_page(request, pk: int):
-    offer = selectors.offer_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.offer_record_attendance(actor=request.user, offer=offer),
-                         back=reverse("portal:offer", args=[offer.pk]), done="已记入台帐")
+offer_record_page = button_page(
+    select=selectors.offer_get, service=services.offer_record_attendance, record="offer",
+    back=lambda offer: reverse("portal:offer", args=[offer.pk]), done="已记入台帐")
 
 
 # Aid applications -------------------------------------------------------------------------------
@@ -127,12 +123,9 @@ def transfer_accept_page(request, pk: int):
                      cancel_url=reverse("portal:transfer_asks"), submit_label="发起转会", done_message="已发起转会")
 
 
-@login_required
-@require_POST
-def transfer_decline_page(request, pk: int):
-    ask = selectors.transfer_ask_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.transfer_ask_decline(actor=request.user, ask=ask),
-                         back=reverse("portal:transfer_asks"), done="已退回")
+transfer_decline_page = button_page(
+    select=selectors.transfer_ask_get, service=services.transfer_ask_decline, record="ask",
+    back=lambda _: reverse("portal:transfer_asks"), done="已退回")
 
 
 # Accounts ---------------------------------------------------------------------------------------
@@ -142,12 +135,9 @@ def closures_page(request):
     return render(request, "portal/closures.html", {"accounts": selectors.closure_list(user=request.user)})
 
 
-@login_required
-@require_POST
-def closure_close_page(request, pk: int):
-    account = selectors.closure_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.account_close(actor=request.user, account=account),
-                         back=reverse("portal:closures"), done="已注销")
+closure_close_page = button_page(
+    select=selectors.closure_get, service=services.account_close, record="account",
+    back=lambda _: reverse("portal:closures"), done="已注销")
 
 
 @login_required

@@ -149,3 +149,26 @@ def test_parallel_sign_ups_never_take_more_places_than_there_are(cast):
     assert SignUp.objects.filter(offer=basketball, status="taken").count() == 5
     assert SignUp.objects.filter(offer=basketball, status="waiting").count() == 15
     assert Offer.objects.get(pk=basketball.pk).taken == 5
+
+
+@pytest.mark.figure_cache
+def test_a_sign_up_bumps_its_tenants_figures_once_inside_its_own_transaction(cast, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from gonghui.core.models import FigureGeneration
+
+    basketball = offer(cast, capacity=1)
+    generation = lambda: FigureGeneration.objects.filter(tenant_id=cast.county.pk).values_list(  # noqa: E731
+        "number", flat=True).first() or 0
+    before = generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.signup_create(member=cast.member_a1, offer=basketball)
+    assert generation() == before + 1  # committed with the sign-up; the on-commit flush had nothing left
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                services.signup_create(member=_extra_member(cast, 51), offer=basketball)
+                raise RuntimeError("abandoned")
+        except RuntimeError:
+            pass
+    assert generation() == before + 1  # a sign-up rolled back takes its bump with it
