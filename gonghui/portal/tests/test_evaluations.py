@@ -103,3 +103,17 @@ def test_the_officers_results_page_counts_the_portal_ballots(client, cast, world
     page = client.get(reverse("congress:evaluation_detail", args=[evaluation.pk])).content.decode()
     assert "已投票（1名）" in page and me.member.name not in page
     assert "<td>王厂长</td><td>厂长</td><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td>" in page
+
+
+def test_the_service_refuses_a_delegates_ballot_out_of_its_days(cast, world):
+    body, me, _, _ = world
+    closed = services.evaluation_create(actor=cast.officer, session=session(cast, body, number=2),
+                                        title="上年度民主评议", subjects=[("王厂长", "厂长")],
+                                        held_on=days_from_today(-60))
+    (chief,) = closed.subjects.all()
+    with pytest.raises(ValidationError) as exc:
+        services.ballot_cast(actor=me.member, evaluation=closed, delegate=me, marks={chief.pk: Grade.EXCELLENT})
+    assert exc.value.message_dict == {"__all__": ["本次评议不在投票期内"]}
+    # An officer still enters the paper ballots collected at the session.
+    services.ballot_cast(actor=cast.officer, evaluation=closed, delegate=me, marks={chief.pk: Grade.EXCELLENT})
+    assert Subject.objects.get(pk=chief.pk).ballots == 1
