@@ -264,7 +264,8 @@ def _list_route(name: str, out: type[Schema]) -> None:
 
 
 for _name, _out in (("teams", TeamOut), ("innovations", InnovationOut), ("competitions", CompetitionOut),
-                    ("suggestions", SuggestionOut), ("accidents", AccidentOut), ("nominations", NominationOut), ("pairs", PairOut)):
+                    ("suggestions", SuggestionOut), ("accidents", AccidentOut), ("nominations", NominationOut),
+                    ("pairs", PairOut)):
     _list_route(_name, _out)
 
 

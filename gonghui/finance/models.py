@@ -225,6 +225,11 @@ class Budget(TenantModel):
         verbose_name = _("预算")
 
 
+def one_a_day(name: str) -> list[models.UniqueConstraint]:
+    """A province table's constraint: one table of a kind per federation and day."""
+    return [models.UniqueConstraint(fields=["tenant", "union", "effective_from"], name=name)]
+
+
 class ProvinceTable(TenantModel):
     """A table of the province's rules a federation sets from a day on; the one in force for a union is the
     nearest federation's above it, latest first (selectors.table_in_force)."""
@@ -254,8 +259,7 @@ class SharingTable(ProvinceTable):
     SHARES = ("grassroots", "street", "county", "city", "province_share", "national")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["tenant", "union", "effective_from"],
-                                               name="finance_sharing_unique")]
+        constraints = one_a_day("finance_sharing_unique")
         verbose_name = _("拨缴经费分成比例")
 
 
@@ -302,8 +306,7 @@ class SpendingRules(ProvinceTable):
     history = HistoricalRecords()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["tenant", "union", "effective_from"],
-                                               name="finance_rules_unique")]
+        constraints = one_a_day("finance_rules_unique")
         verbose_name = _("经费开支规定")
 
 
@@ -314,8 +317,7 @@ class DuesRate(ProvinceTable):
     history = HistoricalRecords()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["tenant", "union", "effective_from"],
-                                               name="finance_dues_rate_unique")]
+        constraints = one_a_day("finance_dues_rate_unique")
         verbose_name = _("会费标准")
 
 

@@ -22,23 +22,8 @@ from gonghui.org.models import Enterprise, Union
 from . import chart, sources
 from .filters import (AllocationFilters, AuditFilters, DuesFilters, FilingFilters, FindingFilters, LineFilters,
                       VoucherFilters, overdue_q)
-from .models import (
-    AllocationPayment,
-    AuditFinding,
-    AuditProject,
-    Books,
-    Budget,
-    DuesPayment,
-    DuesRate,
-    LineKind,
-    PeriodClose,
-    SharingTable,
-    SpendingRules,
-    Voucher,
-    VoucherAttachment,
-    VoucherLine,
-    VoucherStatus,
-)
+from .models import (AllocationPayment, AuditFinding, AuditProject, Books, Budget, DuesPayment, DuesRate, LineKind,
+                     PeriodClose, SharingTable, SpendingRules, Voucher, VoucherAttachment, VoucherLine, VoucherStatus)
 
 ZERO = Decimal(0)
 # 拨缴经费 is due by the 15th of the next month; more than this many months unpaid is arrears.

@@ -92,7 +92,7 @@ def test_a_rubric_item_is_edited_then_deleted(page, login, cast, live_server):
     made = rubric(cast)
     login(cast.street_admin)
     page.goto(f"{live_server.url}/checks/rubrics/{made.pk}/")
-    page.get_by_role("link", name="修改：依法选举产生工会主席").click()
+    page.locator('[data-testid="items"] tbody tr', has_text="依法选举产生工会主席").get_by_role("link", name="修改").first.click()
     page.fill("input[name=max_score]", "-1")
     submit(page)
     assert "分值须为大于0的数" in page.locator('[data-field="max_score"] .errorlist').inner_text()
@@ -103,5 +103,6 @@ def test_a_rubric_item_is_edited_then_deleted(page, login, cast, live_server):
     assert "依法民主选举产生工会主席" in items.inner_text()
     page.once("dialog", lambda dialog: dialog.accept())
     with page.expect_navigation():
-        page.get_by_role("button", name="删除：依法民主选举产生工会主席").click()
+        page.locator('[data-testid="items"] tbody tr', has_text="依法民主选举产生工会主席").get_by_role(
+            "button", name="删除").click()
     assert "依法民主选举产生工会主席" not in items.inner_text()

@@ -77,7 +77,7 @@ def test_a_team_takes_in_members_counts_them_and_lets_one_go(page, login, cast, 
     assert page.locator('[data-testid="headcount"]').inner_text() == "1"
     assert "张伟" in page.locator('[data-testid="members"]').inner_text()
     with page.expect_navigation():
-        page.get_by_role("button", name="移出班组：张伟").click()
+        page.locator('[data-testid="members"] tbody tr', has_text="张伟").get_by_role("button", name="移出班组").click()
     assert page.locator('[data-testid="headcount"]').inner_text() == "0"
     assert "张伟已移出班组" in page.content()
 
