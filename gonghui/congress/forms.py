@@ -111,9 +111,13 @@ class BallotForm(forms.Form):
     delegate = forms.ModelChoiceField(label="投票代表", queryset=None,
                                       help_text="只登记谁已投票，不记录其评价内容")
 
-    def __init__(self, *args, evaluation, delegates, **kwargs):
+    def __init__(self, *args, evaluation, delegates=None, **kwargs):
+        """`delegates` None: the delegate's own ballot in the member portal, who votes is the one signed in."""
         super().__init__(*args, **kwargs)
-        self.fields["delegate"].queryset = delegates
+        if delegates is None:
+            del self.fields["delegate"]
+        else:
+            self.fields["delegate"].queryset = delegates
         self.subjects = list(evaluation.subjects.all())
         for subject in self.subjects:
             label = f"{subject.name}{'（' + subject.post + '）' if subject.post else ''}"

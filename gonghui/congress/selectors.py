@@ -2,9 +2,10 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from gonghui.core.scoping import get_visible_or_404, visible, within
@@ -13,7 +14,17 @@ from gonghui.members.choices import Status as MemberStatus
 from gonghui.members.models import Member
 
 from .filters import CongressFilters, DelegateFilters, ResolutionFilters, in_office_q, vacated_q
-from .models import AgendaDocument, AgendaItem, Congress, Delegate, Evaluation, Resolution, Session, SessionRequest
+from .models import (
+    AgendaDocument,
+    AgendaItem,
+    Congress,
+    Delegate,
+    Evaluation,
+    Resolution,
+    Session,
+    SessionRequest,
+    Voter,
+)
 from .rules import YOUNG_AGE, Rule, rules_for
 
 
@@ -85,6 +96,44 @@ def evaluation_list(*, user) -> QuerySet[Evaluation]:
 
 def evaluation_get(*, user, pk) -> Evaluation:
     return get_visible_or_404(evaluation_list(user=user), user, pk=pk)
+
+
+# A delegate's own ballot in the member portal ----------------------------------------------------
+
+# How long after its day an evaluation takes ballots in the member portal: delegates mark them at the session or
+# in the days after it; later, the counts are the result the union reports and no longer move.
+BALLOT_DAYS = 14
+
+
+def ballot_open(evaluation: Evaluation, today: date) -> bool:
+    return evaluation.held_on <= today <= evaluation.held_on + timedelta(days=BALLOT_DAYS)
+
+
+def seat_in_term(*, member, congress: Congress, today: date) -> Delegate | None:
+    """The member's seat in office in the congress while its term runs, or None."""
+    if not congress.starts_on <= today <= congress.ends_on:
+        return None
+    return active_delegates(congress).filter(member=member).first()
+
+
+def evaluations_for_member(*, member, today: date) -> QuerySet[Evaluation]:
+    """The evaluations open to a delegate: of the congresses whose current term they are a delegate of."""
+    congresses = Delegate.objects.filter(in_office_q(), member=member, congress__starts_on__lte=today,
+                                         congress__ends_on__gte=today).values("congress_id")
+    return (Evaluation.objects.filter(session__congress_id__in=congresses, held_on__lte=today,
+                                      held_on__gte=today - timedelta(days=BALLOT_DAYS))
+            .select_related("session__congress__union").order_by("-held_on", "-id"))
+
+
+def evaluation_for_member(*, member, pk, today: date) -> Evaluation:
+    """One of them; any other evaluation is a 404, as a missing one is."""
+    return get_object_or_404(evaluations_for_member(member=member, today=today), pk=pk)
+
+
+def voted_ids(*, member, evaluations) -> set[int]:
+    """Which of the evaluations the member has cast a ballot in (only that they did: a ballot names no one)."""
+    return set(Voter.objects.filter(delegate__member=member, evaluation__in=evaluations).values_list(
+        "evaluation_id", flat=True))
 
 
 # The composition the rules require ---------------------------------------------------------------

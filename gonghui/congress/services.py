@@ -45,7 +45,7 @@ from .models import (
     Subject,
     Voter,
 )
-from .selectors import active_delegates
+from .selectors import active_delegates, ballot_open
 
 CONGRESS_FIELDS = ("kind", "term", "starts_on", "ends_on", "quorum_numerator", "quorum_denominator", "pass_rule",
                    "extra_session_percent")
@@ -291,20 +291,41 @@ def evaluation_create(*, actor, session: Session, title: str, subjects: Iterable
     return evaluation
 
 
+def _require_own_ballot(member: Member, evaluation: Evaluation, delegate: Delegate) -> None:
+    """A delegate votes only for themself, while a member, and while the evaluation takes ballots."""
+    if member.status != MemberStatus.ACTIVE or delegate.member_id != member.pk:
+        raise ValidationError({"__all__": "只有本届在任代表本人可以投票"})
+    today = timezone.localdate()
+    if not ballot_open(evaluation, today) or not evaluation.session.congress.starts_on <= today <= (
+            evaluation.session.congress.ends_on):
+        raise ValidationError({"__all__": "本次评议不在投票期内"})
+
+
 GRADE_FIELDS = {Grade.EXCELLENT: "excellent", Grade.COMPETENT: "competent", Grade.BASIC: "basic",
                 Grade.INCOMPETENT: "incompetent"}
 
 
 @transaction.atomic
-def ballot_cast(*, actor, evaluation: Evaluation, delegate: Delegate, marks: Mapping[int, str | int]) -> None:
-    """One delegate's ballot: that they voted is kept, what they marked only adds to each subject's counts."""
-    _require(actor, evaluation.union)
+def ballot_cast(*, actor, evaluation: Evaluation, delegate: Delegate, marks: Mapping[int, str | int]) -> Voter:
+    """One delegate's ballot: that they voted is kept, what they marked only adds to each subject's counts.
+
+    The actor is an officer entering a paper ballot, or the delegate themself (a `members.Member`) in the
+    member portal, while the evaluation takes ballots there."""
+    own = isinstance(actor, Member)
+    if own:
+        _require_own_ballot(actor, evaluation, delegate)
+    else:
+        _require(actor, evaluation.union)
     subjects = {subject.pk: subject for subject in evaluation.subjects.all()}
     if delegate.congress_id != evaluation.session.congress_id or not active_delegates(
             delegate.congress).filter(pk=delegate.pk).exists():
         raise ValidationError({"delegate": "只有本届在任代表可以参加评议"})
+    # Locked so two ballots of one delegate sent at once cannot both pass the check (the constraint is the last word).
+    Delegate.objects.select_for_update().filter(pk=delegate.pk).first()
     if Voter.objects.filter(evaluation=evaluation, delegate=delegate).exists():
-        raise ValidationError({"delegate": f"{delegate.member.name}已投过票"})
+        # On the delegate's own ballot there is no delegate field: the refusal is the form's.
+        raise ValidationError({"__all__": "您已投过票，每位代表只能投一次"} if own
+                              else {"delegate": f"{delegate.member.name}已投过票"})
     if set(marks) != set(subjects):
         raise ValidationError({"marks": "请对每一名评议对象作出评价"})
     for pk, mark in marks.items():
@@ -312,9 +333,10 @@ def ballot_cast(*, actor, evaluation: Evaluation, delegate: Delegate, marks: Map
             raise ValidationError({"marks": f"对{subjects[pk].name}的评价应为优秀、称职、基本称职或不称职"})
         if evaluation.method == Method.SCORES and not (isinstance(mark, int) and 0 <= mark <= 100):
             raise ValidationError({"marks": f"对{subjects[pk].name}的评分应为0至100的整数"})
-    Voter.objects.create(tenant_id=evaluation.tenant_id, union_id=evaluation.union_id, evaluation=evaluation,
-                         delegate=delegate)
+    voter = Voter.objects.create(tenant_id=evaluation.tenant_id, union_id=evaluation.union_id,
+                                 evaluation=evaluation, delegate=delegate)
     for pk, mark in marks.items():
         counts = ({GRADE_FIELDS[mark]: F(GRADE_FIELDS[mark]) + 1} if evaluation.method == Method.GRADES
                   else {"score_total": F("score_total") + mark})
         Subject.objects.filter(pk=pk).update(ballots=F("ballots") + 1, **counts)
+    return voter

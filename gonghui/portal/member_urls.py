@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import evaluation_views
 from . import member_views as views
 from . import proposal_views
 
@@ -31,4 +32,6 @@ urlpatterns = [
     path("proposals/new/", proposal_views.proposal_create_page, name="proposal_create"),
     path("proposals/<int:pk>/", proposal_views.proposal_page, name="proposal"),
     path("proposals/<int:pk>/<slug:action>/", proposal_views.proposal_move_page, name="proposal_move"),
+    path("evaluations/", evaluation_views.evaluations_page, name="evaluations"),
+    path("evaluations/<int:pk>/", evaluation_views.evaluation_page, name="evaluation"),
 ]

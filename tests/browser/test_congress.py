@@ -1,10 +1,13 @@
 """An officer elects a delegate by ID number (a non-member is refused at the field), sees the composition check,
-records a session's attendance, is refused a vote larger than those present, and records a resolution that passes."""
+records a session's attendance, is refused a vote larger than those present, and records a resolution that passes;
+a delegate casts their own democratic-evaluation ballot on a phone, once."""
 
 import pytest
 from django.utils import timezone
 
-from gonghui.congress.tests.helpers import congress, delegates
+from gonghui.congress.tests.helpers import congress, delegates, session
+
+from .test_proposals import as_member, no_sideways_scroll, phone, press  # noqa: F401 (phone: the fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,3 +52,32 @@ def test_delegates_a_session_and_a_resolution(page, login, cast):
     submit(page)
     row = page.locator('[data-testid="resolutions"] tbody tr', has_text="工资集体协议")
     assert "通过" in row.inner_text()
+
+
+def test_a_delegate_evaluates_cadres_on_their_phone(phone, cast):
+    from gonghui.congress import services
+
+    page, context, url = phone
+    body = congress(cast)
+    me, _ = delegates(cast, body, 2)
+    evaluation = services.evaluation_create(actor=cast.officer, session=session(cast, body, held_on=timezone.localdate()),
+                                            title="民主评议中层干部", subjects=[("王厂长", "厂长"), ("李书记", "")])
+    chief, secretary = evaluation.subjects.all()
+    as_member(context, url, me.member)
+    page.goto("/m/")
+    page.get_by_role("link", name="民主评议").click()
+    page.locator('[data-testid="evaluations"]').get_by_role("link", name="民主评议中层干部").click()
+    no_sideways_scroll(page)
+    page.locator(f'[data-field="s{chief.pk}"]').get_by_label("优秀").check()
+    press(page, "投票")
+    assert "这个字段是必填项" in page.locator(f'[data-field="s{secretary.pk}"]').inner_text()
+    page.locator(f'[data-field="s{chief.pk}"]').get_by_label("优秀").check()
+    page.locator(f'[data-field="s{secretary.pk}"]').get_by_label("基本称职").check()
+    press(page, "投票")
+    assert "已投票。评议票不记名" in page.content()
+    assert "已投票" in page.locator('[data-testid="evaluations"]').inner_text()
+    page.locator('[data-testid="evaluations"]').get_by_role("link", name="民主评议中层干部").click()
+    assert "您已投过票，每位代表只能投一次" in page.locator('[data-testid="voted"]').inner_text()
+    no_sideways_scroll(page)
+    chief.refresh_from_db()
+    assert (chief.excellent, chief.ballots) == (1, 1)

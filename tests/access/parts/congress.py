@@ -11,6 +11,7 @@ from gonghui.congress import services
 from gonghui.congress.models import Kind, Occupation, Power
 
 from ..matrix import DAY, api, form, page, pk, union_pk
+from .portal import FORM, MEMBER, member_page
 
 A1 = "union_a1"
 
@@ -62,6 +63,10 @@ PAGES = [
     page("congress:resolutions"),
     page("congress:evaluation_detail", pk("cg_evaluation"), A1),
     form("congress:ballot", pk("cg_evaluation")),
+    # The delegate's own ballot in the member portal: member_a1 is a delegate of the evaluation's congress;
+    # member_a2 is not (404). The walk's empty ballot is refused (a mark for each subject), so nothing is counted.
+    member_page("m:evaluations"),
+    member_page("m:evaluation", pk("cg_evaluation"), MEMBER, **FORM),
 ]
 
 API = [
