@@ -9,7 +9,10 @@ over the sessions in every state of the machine, written with COPY (no steps, no
 figures read neither). A second run reuses them.
 
 Server time of the real views (RequestFactory, template rendered) and of the registry's figures, median of
-9 runs. Baseline, measured in the same run: a bare COUNT of the year's proposals of the tenant.
+9 runs; besides them the busiest delegate's proposals in the member portal (/m/proposals/, the one who
+proposed most, with a co-signature on each of a union's other proposals) and the to-do lines of a committee
+member of the union with most proposals. Baseline, measured in the same run: a bare COUNT of the year's
+proposals of the tenant.
 """
 
 from datetime import date, timedelta
@@ -27,19 +30,20 @@ from gonghui.demo.bulk import analyze, copy_rows
 from gonghui.members.models import Member
 from gonghui.org.models import Union, UnionLevel
 from gonghui.proposals.figures import FIGURES
-from gonghui.proposals.models import Category, Proposal, ReplyKind, State, Verdict
+from gonghui.proposals.models import Category, CommitteeMember, Proposal, ReplyKind, State, Verdict
+from gonghui.proposals.todo import todo_lines
 
 TARGET_MS = 200
 PROPOSALS = 10_000
 DELEGATES = 50_000
 YEAR = date.today().year - 1
 START, END = date(YEAR, 1, 1), date(YEAR, 12, 31)
-MODELS = (Proposal, Session, Delegate, Constituency, Congress)
-# Where the proposals stand: most answered and closed, some still with their departments.
-STATES = ((State.DONE, 0.2), (State.CLOSED, 0.55), (State.ANSWERED, 0.6), (State.REPLIED, 0.65),
+MODELS = (CommitteeMember, Proposal, Session, Delegate, Constituency, Congress)
+# Where the proposals stand: most replied to and closed, some still with their departments.
+STATES = ((State.DONE, 0.2), (State.CLOSED, 0.55), (State.TO_JUDGE, 0.6), (State.REPLIED, 0.65),
           (State.HANDLING, 0.75), (State.ASSIGNED, 0.8), (State.ACCEPTED, 0.83), (State.MERGED, 0.88),
           (State.OPINION, 0.95), (State.SUBMITTED, 1))
-PAST_ACCEPTANCE = (State.DONE, State.CLOSED, State.ANSWERED, State.REPLIED, State.HANDLING, State.ASSIGNED)
+PAST_ACCEPTANCE = (State.DONE, State.CLOSED, State.TO_JUDGE, State.REPLIED, State.HANDLING, State.ASSIGNED)
 
 
 def _pick(rng: Random, table) -> str:
@@ -55,7 +59,7 @@ def proposal_row(rng: Random, tenant: int, session, number: int, proposer: int) 
     assigned = reviewed + timedelta(days=2) if state in PAST_ACCEPTANCE else None
     due = assigned + timedelta(days=90) if assigned else None
     replied = (assigned + timedelta(days=rng.randint(20, 120))
-               if state in (State.DONE, State.CLOSED, State.ANSWERED, State.REPLIED) else None)
+               if state in (State.DONE, State.CLOSED, State.TO_JUDGE, State.REPLIED) else None)
     judged = replied + timedelta(days=5) if state in (State.DONE, State.CLOSED) else None
     return (tenant, union, session_id, number, f"提案{number}", "理由", "措施", rng.choice(Category.values), proposer,
             state, submitted - timedelta(days=3), submitted, reviewed, "", assigned, due, False,
@@ -120,6 +124,60 @@ def ensure(root: Union) -> None:
         build(root)
 
 
+def member_view_ms(member, path: str) -> float:
+    """A member page as the portal serves it: the member's account in the session, messages on."""
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+    from django.urls import resolve
+
+    from gonghui.portal.auth import SESSION_KEY
+    from gonghui.portal.services import account_consent, account_open
+
+    account = account_consent(account=account_open(member=member))
+    match = resolve(path)
+
+    def run():
+        request = RequestFactory().get(path)
+        request.session = SessionStore()
+        request.session[SESSION_KEY] = account.pk
+        request._messages = FallbackStorage(request)
+        response = match.func(request, *match.args, **match.kwargs)
+        assert response.status_code == 200, response.status_code
+
+    return median_ms(run)
+
+
+def busiest_delegate(root: Union) -> Delegate:
+    """The delegate who proposed most, made co-signer of every other proposal of their session's union."""
+    from django.db.models import Count
+
+    top = (Proposal.objects.filter(tenant_id=root.pk).values("proposer_id").annotate(n=Count("id"))
+           .order_by("-n").first())
+    delegate = Delegate.objects.select_related("member").get(pk=top["proposer_id"])
+    others = Proposal.objects.filter(union_id=delegate.union_id).exclude(proposer=delegate)
+    Proposal.co_signers.through.objects.filter(delegate_id=delegate.pk).delete()
+    Proposal.co_signers.through.objects.bulk_create(
+        Proposal.co_signers.through(proposal_id=pk, delegate_id=delegate.pk) for pk in others.values_list("pk", flat=True))
+    return delegate
+
+
+def committee_member(root: Union) -> User:
+    """An officer of the union with most proposals, seated on its congress's proposal committee."""
+    from django.db.models import Count
+
+    from gonghui.accounts.models import Role
+
+    top = (Proposal.objects.filter(tenant_id=root.pk).values("union_id").annotate(n=Count("id")).order_by("-n")
+           .first())
+    union = Union.objects.get(pk=top["union_id"])
+    user, _ = User.objects.get_or_create(username=f"bench_committee_{union.pk}", defaults={
+        "union": union, "role": Role.UNION_OFFICER, "full_name": "提案委员"})
+    congress = Congress.objects.get(union=union)
+    CommitteeMember.objects.get_or_create(tenant_id=root.pk, union=union, congress=congress, user=user)
+    return user
+
+
 def main() -> None:
     members, root = county_from_args()
     ensure(root)
@@ -130,6 +188,8 @@ def main() -> None:
     baseline = sql_ms("SELECT count(*) FROM proposals_proposal WHERE tenant_id = %s AND submitted_on BETWEEN %s AND %s",
                       [root.pk, START, END])
     values = figure_values(FIGURES, user=admin, union=root, period=period)
+    delegate, seated = busiest_delegate(root), committee_member(root)
+    followed = list(Proposal.objects.filter(proposer=delegate)) + list(Proposal.objects.filter(co_signers=delegate))
     rows = [
         ("proposal list, county, first page (view)", view_ms(admin, "/proposals/list/", {}), TARGET_MS, baseline),
         ("proposal list, county, overdue (view)", view_ms(admin, "/proposals/list/", {"overdue": "yes"}),
@@ -142,6 +202,10 @@ def main() -> None:
          baseline),
         ("congress overview, county (view)", view_ms(admin, "/congress/", params), TARGET_MS, baseline),
         ("delegate list, county, first page (view)", view_ms(admin, "/congress/delegates/", {}), TARGET_MS, baseline),
+        (f"a delegate's proposals, member portal ({len(followed):,}, view)",
+         member_view_ms(delegate.member, "/m/proposals/"), TARGET_MS, baseline),
+        ("proposal to-do lines, a committee member",
+         median_ms(lambda: todo_lines(user=seated, today=END)), TARGET_MS, baseline),
     ]
     print(f"\n{members:,} members, {DELEGATES:,} delegates, {PROPOSALS:,} proposals in {YEAR}; "
           f"baseline (bare COUNT of the year's proposals) {baseline:.2f} ms")

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from gonghui.core import registry
 from gonghui.core.identifiers import mask_id_number
 from gonghui.core.scoping import may_access_care
 
@@ -56,6 +57,9 @@ class Table:
             return self
         return Table(tuple(c for c in self.columns if not c.needs_grant))
 
+    def plus(self, column: Column) -> "Table":
+        return Table((*self.columns, column))
+
     def values(self, obj) -> list:
         return [c.value(obj) for c in self.columns]
 
@@ -65,6 +69,16 @@ class Table:
              for c, v in zip(self.columns, self.values(obj))]
             for obj in objects
         ]
+
+
+def voucher_column(user, records) -> Column:
+    """记账凭证: the voucher paying for each record, the standing (latest) one. The books are finance's, a layer
+    above care: it registers "finance.voucher_links" (*, user, records) -> {record id: [(text, url)]}."""
+    links = registry.provider("finance.voucher_links")(user=user, records=records)
+
+    def last(record, part: int) -> str:
+        return links[record.pk][-1][part] if record.pk in links else ("尚未记账" if part == 0 else "")
+    return Column("记账凭证", lambda o: last(o, 0), 24, lambda o: last(o, 1))
 
 
 def _member_columns(member: Callable[[Any], Any], link: Callable[[Any], str] | None = None) -> tuple[Column, ...]:

@@ -168,6 +168,19 @@ def add_item(request, rubric_id: RecordId, data: ItemIn):
     return Status(201, services.rubric_item_add(actor=request.user, rubric=rubric, **data.dict()))
 
 
+@router.put("/rubric-items/{item_id}", response=ItemOut, summary="修改考核内容（已用于考核评分的不能修改）")
+def update_item(request, item_id: RecordId, data: ItemIn):
+    item = selectors.rubric_item_owned_get(user=request.user, pk=item_id)
+    return services.rubric_item_update(actor=request.user, item=item, **data.dict())
+
+
+@router.delete("/rubric-items/{item_id}", response={204: None}, summary="删除考核内容（已用于考核评分的不能删除）")
+def delete_item(request, item_id: RecordId):
+    item = selectors.rubric_item_owned_get(user=request.user, pk=item_id)
+    services.rubric_item_delete(actor=request.user, item=item)
+    return Status(204, None)
+
+
 @router.post("/unions/{union_id}/campaigns", response={201: CampaignOut}, summary="发起考核（含被考核单位）")
 def create_campaign(request, union_id: RecordId, data: CampaignIn):
     union = union_get(user=request.user, pk=union_id)

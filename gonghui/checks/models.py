@@ -107,6 +107,7 @@ class RubricItem(TenantModel):
     veto = models.BooleanField(_("一票否决"), default=False)
     figure_key = models.CharField(_("统计指标"), max_length=80, blank=True)
     figure_target = models.DecimalField(_("达标值"), max_digits=12, decimal_places=2, null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["section__order", "order", "id"]

@@ -56,6 +56,11 @@ def rubric_owned_get(*, user, pk) -> Rubric:
     return get_visible_or_404(Rubric.objects.select_related("union"), user, pk=pk)
 
 
+def rubric_item_owned_get(*, user, pk) -> RubricItem:
+    """An item of a rubric the user's subtree owns (to edit or delete)."""
+    return get_visible_or_404(RubricItem.objects.select_related("rubric__union", "section"), user, pk=pk)
+
+
 def rubric_items(*, rubric: Rubric) -> QuerySet[RubricItem]:
     return rubric.items.select_related("section").order_by("section__order", "order", "id")
 

@@ -14,7 +14,9 @@ from django.db.models import Case, Count, DecimalField, Exists, OuterRef, Q, Sub
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
+from gonghui.core.figure_cache import figures_changed
 from gonghui.core.figures import Ratio, figure_get, figure_value
 from gonghui.core.files import stored_with
 from gonghui.core.formatting import future_error
@@ -23,6 +25,7 @@ from gonghui.core.periods import Period
 from gonghui.core.scoping import contains
 from gonghui.core.services import (
     checked_save,
+    delete_with_history,
     fields_assign,
     require_within,
     require_writer,
@@ -53,6 +56,8 @@ from .rubric_sheet import RubricRow, rubric_rows_read
 
 ZERO = Decimal(0)
 RUBRIC_FIELDS = ("kind", "name", "version", "levels")
+ITEM_FIELDS = ("text", "max_score", "method", "deduct_per", "evidence_kind", "evidence", "veto", "figure_key",
+               "figure_target")
 NOT_YOUR_EVIDENCE = "该台帐记录不属于被考核单位，不能作为佐证材料"
 
 
@@ -158,24 +163,60 @@ def rubric_items_add(*, actor, rubric: Rubric, rows: Iterable[RubricRow]) -> lis
             sections[row.section] = section
         next_item += 1
         items.append(_item_from(rubric, section, next_item, row))
-    RubricItem.objects.bulk_create(items)
-    return items
+    return bulk_create_with_history(items, RubricItem, default_user=actor)
 
 
-@transaction.atomic
-def rubric_item_add(*, actor, rubric: Rubric, section: str, text: str, max_score: Decimal,
-                    method: str = Method.ADD, deduct_per: Decimal | None = None,
-                    evidence_kind: str = EvidenceKind.DOCUMENT, evidence: str = "", veto: bool = False,
-                    figure_key: str = "", figure_target: Decimal | None = None) -> RubricItem:
-    require_writer(actor)
-    require_within(actor, rubric.union)
-    _rubric_editable(rubric)
+def _typed_row(*, section: str, text: str, max_score: Decimal, method: str = Method.ADD,
+               deduct_per: Decimal | None = None, evidence_kind: str = EvidenceKind.DOCUMENT, evidence: str = "",
+               veto: bool = False, figure_key: str = "", figure_target: Decimal | None = None) -> RubricRow:
+    """An item typed on a form or sent to the API, as a row of the sheet (one set of checks for both)."""
     row = RubricRow(line=0, section=(section or "").strip(), text=(text or "").strip(), max_score=max_score,
                     method=method, deduct_per=deduct_per, evidence_kind=evidence_kind, evidence=evidence,
                     veto=veto, figure_key=(figure_key or "").strip(), figure_target=figure_target)
     if errors := _item_errors(row):
         raise ValidationError(errors)
-    return rubric_items_add(actor=actor, rubric=rubric, rows=[row])[0]
+    return row
+
+
+@transaction.atomic
+def rubric_item_add(*, actor, rubric: Rubric, **fields) -> RubricItem:
+    """One item (the fields of `_typed_row`), appended to its section (made if new)."""
+    require_writer(actor)
+    require_within(actor, rubric.union)
+    _rubric_editable(rubric)
+    return rubric_items_add(actor=actor, rubric=rubric, rows=[_typed_row(**fields)])[0]
+
+
+def _item_editable(item: RubricItem, doing: str) -> None:
+    """An item once scored stays as it was scored: the assessments' totals and levels were read against it."""
+    if ItemScore.objects.filter(item=item).exists():
+        raise ValidationError({"__all__": f"该条目已用于考核评分，不能{doing}；请另建新版本细则"})
+    _rubric_editable(item.rubric)
+
+
+@transaction.atomic
+def rubric_item_update(*, actor, item: RubricItem, **fields) -> RubricItem:
+    """An item's text, score and method changed (the fields of `_typed_row`); a new section title moves it."""
+    require_writer(actor)
+    require_within(actor, item.rubric.union)
+    _item_editable(item, "修改")
+    row = _typed_row(**fields)
+    rubric = item.rubric
+    if row.section != item.section.title:
+        item.section = rubric.sections.filter(title=row.section).first() or RubricSection.objects.create(
+            tenant_id=rubric.tenant_id, rubric=rubric, order=rubric.sections.count() + 1, title=row.section)
+    for name in ITEM_FIELDS:
+        setattr(item, name, getattr(row, name))
+    return checked_save(item, {}, actor=actor, exclude=["rubric", "section"])
+
+
+@transaction.atomic
+def rubric_item_delete(*, actor, item: RubricItem) -> None:
+    """An item taken out of a rubric not yet used; its audit trail keeps what it said."""
+    require_writer(actor)
+    require_within(actor, item.rubric.union)
+    _item_editable(item, "删除")
+    delete_with_history(item, actor=actor)
 
 
 @transaction.atomic
@@ -229,9 +270,9 @@ def assessment_add(*, actor, campaign: Campaign, union: Union, subject: str = ""
         raise ValidationError({"union": f"{subject or union.name}已在本次考核中"})
     assessment = Assessment(tenant_id=campaign.tenant_id, campaign=campaign, union=union, subject=subject)
     save_with_history(assessment, actor=actor)
-    ItemScore.objects.bulk_create([ItemScore(tenant_id=campaign.tenant_id, assessment=assessment, union=union,
-                                             item=item, **_prefill(item, actor, union, campaign))
-                                   for item in campaign.rubric.items.all()])
+    bulk_create_with_history([ItemScore(tenant_id=campaign.tenant_id, assessment=assessment, union=union,
+                                        item=item, **_prefill(item, actor, union, campaign))
+                              for item in campaign.rubric.items.all()], ItemScore, default_user=actor)
     return assessment
 
 
@@ -433,6 +474,11 @@ def campaign_score(*, actor, campaign: Campaign, on: date | None = None) -> int:
         status=Case(When(vetoed=True, then=Value(AssessmentStatus.FAILED)),
                     *(When(total__gte=lowest, then=Value(AssessmentStatus.REVIEWED)) for lowest, _ in levels),
                     default=Value(AssessmentStatus.FAILED)))
+    # The audit trail of each result, as a save would write it: one SELECT of the updated rows and one
+    # INSERT of their historical versions (2,000 rows), attributed to the actor.
+    Assessment.history.bulk_history_create(list(targets.order_by("pk")), update=True, default_user=actor,
+                                           default_change_reason="批量评定考核结果")
+    figures_changed(campaign.tenant_id)  # written in SQL: no save signal tells the figure cache
     return len(done)
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.figures import Column, figure_values
 from gonghui.core.files import private_file_response
-from gonghui.core.pages import form_page, paginate, period_asked, post_and_back
+from gonghui.core.pages import button_page, form_page, paginate, period_asked, post_and_back
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get
 
@@ -132,13 +132,32 @@ def rubric_export_page(request, pk: int):
                          sheet_name="考核细则")
 
 
+def _rubric_back(rubric) -> str:
+    return reverse("checks:rubric_detail", args=[rubric.pk])
+
+
 @login_required
 def rubric_item_add_page(request, pk: int):
     rubric = selectors.rubric_owned_get(user=request.user, pk=pk)
-    back = reverse("checks:rubric_detail", args=[rubric.pk])
+    back = _rubric_back(rubric)
     return form_page(request, form_class=ItemForm, title=f"添加考核内容：{rubric}", cancel_url=back,
                      service=lambda data: services.rubric_item_add(actor=request.user, rubric=rubric, **data),
                      success=lambda item: back)
+
+
+@login_required
+def rubric_item_edit_page(request, pk: int):
+    item = selectors.rubric_item_owned_get(user=request.user, pk=pk)
+    back = _rubric_back(item.rubric)
+    initial = {"section": item.section.title, **{name: getattr(item, name) for name in services.ITEM_FIELDS}}
+    return form_page(request, form_class=ItemForm, title=f"修改考核内容：{item.rubric}", cancel_url=back,
+                     service=lambda data: services.rubric_item_update(actor=request.user, item=item, **data),
+                     success=lambda saved: back, initial=initial)
+
+
+rubric_item_delete_page = button_page(select=selectors.rubric_item_owned_get, service=services.rubric_item_delete,
+                                      record="item", back=lambda item: _rubric_back(item.rubric),
+                                      done=lambda item: f"已删除考核内容“{item.text}”")
 
 
 # Campaigns -------------------------------------------------------------------------------------
@@ -163,13 +182,9 @@ def campaign_detail_page(request, pk: int):
                                                            "page": paginate(request, assessments)})
 
 
-@login_required
-@require_POST
-def campaign_score_page(request, pk: int):
-    campaign = selectors.campaign_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.campaign_score(actor=request.user, campaign=campaign),
-                         back=reverse("checks:campaign_detail", args=[campaign.pk]),
-                         done="已对复核完毕的考核对象评定结果")
+campaign_score_page = button_page(select=selectors.campaign_get, service=services.campaign_score, record="campaign",
+                                  back=lambda campaign: reverse("checks:campaign_detail", args=[campaign.pk]),
+                                  done="已对复核完毕的考核对象评定结果")
 
 
 # One assessment ---------------------------------------------------------------------------------
@@ -307,9 +322,5 @@ def notice_answer_page(request, pk: int):
                      success=_notice_back)
 
 
-@login_required
-@require_POST
-def notice_close_page(request, pk: int):
-    notice = selectors.notice_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.notice_close(actor=request.user, notice=notice),
-                         back=_notice_back(notice), done="复查合格，监督意见书已销号")
+notice_close_page = button_page(select=selectors.notice_get, service=services.notice_close, record="notice",
+                                back=_notice_back, done="复查合格，监督意见书已销号")

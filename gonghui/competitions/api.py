@@ -1,7 +1,7 @@
 """/api/competitions/: teams and their 夺标计划, competitions with entries and ranks, suggestions, accidents,
 nominations and pairs, through the same selectors and services as the pages; the lists take the pages' filters."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -9,6 +9,7 @@ from ninja import Query, Router, Schema, Status
 
 from gonghui.core.api import Page, RecordId
 from gonghui.core.filters import filtered_page
+from gonghui.members.selectors import member_find
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -31,7 +32,28 @@ class TeamOut(Schema):
 class TeamIn(Schema):
     name: str
     leader: str
-    headcount: int
+
+
+class TeamMemberIn(Schema):
+    member_id: RecordId
+    joined_on: date | None = None
+
+
+class TeamMemberOut(Schema):
+    id: int
+    team_id: int
+    member_id: int
+    member_name: str
+    joined_on: date
+    left_on: date | None
+
+    @staticmethod
+    def resolve_member_name(row) -> str:
+        return row.member.name
+
+
+class LeaveIn(Schema):
+    left_on: date | None = None
 
 
 class PlanOut(Schema):
@@ -57,6 +79,16 @@ class TargetIn(Schema):
 class TargetOut(TargetIn):
     id: int
     plan_id: int
+
+
+class InnovationOut(Schema):
+    id: int
+    union_id: int
+    team_id: int
+    kind: str
+    title: str
+    recorded_on: date
+    shared: bool
 
 
 class CompetitionOut(Schema):
@@ -105,6 +137,44 @@ class EntryIn(Schema):
 class ScoreIn(Schema):
     score: Decimal
     vetoed: bool = False
+
+
+class MonthlyValueIn(Schema):
+    entry_id: RecordId
+    value: Decimal | None = None
+
+
+class MonthlyIn(Schema):
+    indicator_id: RecordId
+    month: str  # 2025-03
+    values: list[MonthlyValueIn]
+
+
+class MonthlyValueOut(Schema):
+    id: int
+    indicator_id: int
+    entry_id: int
+    month: date
+    value: Decimal
+
+
+class RedFlagIn(Schema):
+    month: str  # 2025-03
+    entry_id: RecordId | None = None
+
+
+class RedFlagOut(Schema):
+    id: int
+    competition_id: int
+    month: date
+    entry_id: int
+    entry_name: str
+    score: Decimal
+    awarded_on: date
+
+    @staticmethod
+    def resolve_entry_name(flag) -> str:
+        return flag.entry.name
 
 
 class SuggestionOut(Schema):
@@ -193,8 +263,8 @@ def _list_route(name: str, out: type[Schema]) -> None:
                operation_id=f"competitions_list_{name}")(list_records)
 
 
-for _name, _out in (("teams", TeamOut), ("competitions", CompetitionOut), ("suggestions", SuggestionOut),
-                    ("accidents", AccidentOut), ("nominations", NominationOut), ("pairs", PairOut)):
+for _name, _out in (("teams", TeamOut), ("innovations", InnovationOut), ("competitions", CompetitionOut),
+                    ("suggestions", SuggestionOut), ("accidents", AccidentOut), ("nominations", NominationOut), ("pairs", PairOut)):
     _list_route(_name, _out)
 
 
@@ -211,6 +281,28 @@ def _team(request, team_id):
 def create_team(request, union_id: RecordId, data: TeamIn):
     union = union_get(user=request.user, pk=union_id)
     return Status(201, services.team_create(actor=request.user, union=union, **data.dict()))
+
+
+@router.get("/teams/{team_id}/members", response=list[TeamMemberOut], summary="班组成员（past=true：已离开的）")
+def list_team_members(request, team_id: RecordId, past: bool = False):
+    team = selectors.team_get(user=request.user, pk=team_id)
+    return list(selectors.team_members(team=team, past=past))
+
+
+@router.post("/teams/{team_id}/members", response={201: TeamMemberOut}, summary="会员加入班组")
+def add_team_member(request, team_id: RecordId, data: TeamMemberIn):
+    team = selectors.team_get(user=request.user, pk=team_id)
+    member = member_find(user=request.user, pk=data.member_id)
+    if member is None:
+        raise ValidationError({"member": "找不到该会员，或不在您的管辖范围内"})
+    return Status(201, services.team_member_add(actor=request.user, team=team, member=member,
+                                                joined_on=data.joined_on))
+
+
+@router.post("/team-members/{membership_id}/remove", response=TeamMemberOut, summary="移出班组")
+def remove_team_member(request, membership_id: RecordId, data: LeaveIn):
+    membership = selectors.membership_get(user=request.user, pk=membership_id)
+    return services.team_member_remove(actor=request.user, membership=membership, left_on=data.left_on)
 
 
 @router.post("/teams/{team_id}/plans", response={201: PlanOut}, summary="新建夺标计划")
@@ -257,6 +349,54 @@ def rank_competition(request, competition_id: RecordId):
     competition = selectors.competition_get(user=request.user, pk=competition_id)
     services.competition_rank(actor=request.user, competition=competition)
     return list(selectors.entries_of(competition=competition))
+
+
+def _month(text: str) -> date:
+    try:
+        return datetime.strptime(text or "", "%Y-%m").date()
+    except ValueError:
+        raise ValidationError({"month": "请按“2025-03”的格式填写月份"}) from None
+
+
+def _entries(competition, ids) -> dict:
+    found = selectors.entries_of(competition=competition).in_bulk(ids)
+    if missing := [i for i in ids if i not in found]:
+        raise ValidationError({"entry": f"参赛记录{missing[0]}不属于本竞赛"})
+    return found
+
+
+@router.get("/competitions/{competition_id}/monthly", response=list[MonthlyValueOut], summary="月度检查得分")
+def list_monthly(request, competition_id: RecordId, month: str = ""):
+    competition = selectors.competition_get(user=request.user, pk=competition_id)
+    return list(selectors.monthly_values_of(competition=competition, month=_month(month) if month else None))
+
+
+@router.post("/competitions/{competition_id}/monthly", response=list[MonthlyValueOut],
+             summary="录入一项指标的月度检查得分")
+def set_monthly(request, competition_id: RecordId, data: MonthlyIn):
+    competition = selectors.competition_get(user=request.user, pk=competition_id)
+    indicator = competition.indicators.filter(pk=data.indicator_id).first()
+    if indicator is None:
+        raise ValidationError({"indicator": "该指标不属于本竞赛"})
+    entries = _entries(competition, [row.entry_id for row in data.values])
+    return services.monthly_values_set(actor=request.user, competition=competition, indicator=indicator,
+                                       month=_month(data.month),
+                                       values={entries[row.entry_id]: row.value for row in data.values})
+
+
+@router.get("/competitions/{competition_id}/red-flags", response=list[RedFlagOut], summary="流动红旗")
+def list_red_flags(request, competition_id: RecordId):
+    competition = selectors.competition_get(user=request.user, pk=competition_id)
+    return list(selectors.red_flags_of(competition=competition))
+
+
+@router.post("/competitions/{competition_id}/red-flags", response={201: RedFlagOut},
+             summary="评定当月流动红旗（当月得分最高者；并列时须指定）")
+def award_red_flag(request, competition_id: RecordId, data: RedFlagIn):
+    competition = selectors.competition_get(user=request.user, pk=competition_id)
+    entry = _entries(competition, [data.entry_id])[data.entry_id] if data.entry_id else None
+    return Status(201, services.red_flag_award(actor=request.user, competition=competition,
+                                               month=_month(data.month), entry=entry))
 
 
 @router.post("/unions/{union_id}/suggestions", response={201: SuggestionOut}, summary="登记合理化建议")

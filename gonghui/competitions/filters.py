@@ -5,7 +5,19 @@ import django_filters as df
 from gonghui.core.filters import DateFilter, ListFilters, choice
 from gonghui.org.union_filter import UnionFilter
 
-from .models import Accident, Competition, HonourKind, Nomination, NominationStatus, Pair, Suggestion, Team, Theme
+from .models import (
+    Accident,
+    Competition,
+    HonourKind,
+    Innovation,
+    InnovationKind,
+    Nomination,
+    NominationStatus,
+    Pair,
+    Suggestion,
+    Team,
+    Theme,
+)
 
 
 class TeamFilters(ListFilters):
@@ -14,6 +26,23 @@ class TeamFilters(ListFilters):
 
     class Meta:
         model = Team
+        fields = ()
+
+
+def _shared(qs, name, value):
+    return qs.filter(shared=value == "yes")
+
+
+class InnovationFilters(ListFilters):
+    """The innovations and fault cases of the user's teams; 全公司共享 finds the cases every team may learn from."""
+
+    union = UnionFilter()
+    kind = choice("类型", InnovationKind.choices)
+    shared = choice("共享", (("yes", "全公司共享"), ("no", "本班组")), method=_shared)
+    q = df.CharFilter(label="名称", field_name="title", lookup_expr="contains")
+
+    class Meta:
+        model = Innovation
         fields = ()
 
 

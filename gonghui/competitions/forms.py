@@ -11,12 +11,26 @@ from .models import EntryKind, HonourKind, InnovationKind, Theme
 class TeamForm(forms.Form):
     name = forms.CharField(label="班组名称", max_length=120)
     leader = forms.CharField(label="班组长", max_length=30)
-    headcount = forms.IntegerField(label="班组人数", min_value=1, max_value=100000)
     enterprise = forms.ModelChoiceField(label="企业", queryset=None, required=False)
 
     def __init__(self, *args, enterprises=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = enterprises
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, member) -> str:
+        # Two people of one name are told apart by the card number, never by the ID number.
+        return f"{member.name}（会员卡号{member.card_number}）" if member.card_number else member.name
+
+
+class TeamMemberForm(forms.Form):
+    member = MemberChoiceField(label="会员", queryset=None, help_text="本班组所属工会的在册会员")
+    joined_on = forms.DateField(label="加入日期", widget=DateInput())
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
 
 
 class PlanForm(forms.Form):
@@ -77,6 +91,45 @@ class EntryForm(forms.Form):
 class ScoreForm(forms.Form):
     score = forms.DecimalField(label="得分", max_digits=6, decimal_places=1)
     vetoed = forms.BooleanField(label="一票否决", required=False)
+
+
+class MonthField(forms.DateField):
+    """A month typed as 2025-03 (a month picker in browsers that have one): its first day."""
+
+    widget = forms.DateInput(format="%Y-%m", attrs={"type": "month", "placeholder": "2025-03"})
+    input_formats = ["%Y-%m"]
+    default_error_messages = {"invalid": "请按“2025-03”的格式填写月份"}
+
+
+class MonthlyForm(forms.Form):
+    """One indicator's check of a month: a score field per entry of the competition."""
+
+    indicator = forms.ModelChoiceField(label="竞赛指标", queryset=None)
+    month = MonthField(label="月份")
+
+    def __init__(self, *args, indicators=None, entries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators
+        self.entries = list(entries)
+        for entry in self.entries:
+            self.fields[f"value_{entry.pk}"] = forms.DecimalField(label=entry.name, max_digits=6, decimal_places=1,
+                                                                  required=False)
+
+    def clean(self):
+        data = super().clean()
+        return {"indicator": data.get("indicator"), "month": data.get("month"),
+                "values": {entry: data.get(f"value_{entry.pk}") for entry in self.entries}}
+
+
+class RedFlagForm(forms.Form):
+    month = MonthField(label="月份")
+    entry = forms.ModelChoiceField(label="获得者", queryset=None, required=False,
+                                   help_text="留空即由当月得分最高者获得；并列最高分时须选择")
+
+    def __init__(self, *args, entries=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].queryset = entries
+        self.fields["entry"].label_from_instance = lambda entry: entry.name
 
 
 class SuggestionForm(forms.Form):

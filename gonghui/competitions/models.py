@@ -7,19 +7,13 @@ its named 班组升级 assessment (checks). An approved nomination becomes a `le
 activities are ledger entries linked to the pair.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, user_field
 
 SCORE = {"max_digits": 6, "decimal_places": 1}
-
-
-def _user(verbose_name: str, **kwargs) -> models.ForeignKey:
-    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                             verbose_name=verbose_name, **kwargs)
 
 
 class Team(TenantModel):
@@ -28,7 +22,6 @@ class Team(TenantModel):
                                    related_name="+", verbose_name=_("企业"))
     name = models.CharField(_("班组名称"), max_length=120)
     leader = models.CharField(_("班组长"), max_length=30)
-    headcount = models.PositiveIntegerField(_("班组人数"))
     grade_assessment = models.ForeignKey("checks.Assessment", on_delete=models.SET_NULL, null=True, blank=True,
                                          related_name="+", verbose_name=_("班组升级考核"))
     history = HistoricalRecords()
@@ -40,10 +33,40 @@ class Team(TenantModel):
         return self.name
 
     @property
+    def headcount(self) -> int:
+        """The members in the team now, counted from its records (a list annotates `member_count`)."""
+        if hasattr(self, "member_count"):
+            return self.member_count
+        return self.memberships.filter(left_on__isnull=True).count()
+
+    @property
     def grade(self) -> str:
         """The level of its 班组升级 assessment once named (a withdrawn one gives none)."""
         assessment = self.grade_assessment
         return assessment.level if assessment is not None and assessment.status == "named" else ""
+
+
+class TeamMember(TenantModel):
+    """A union member in a work team, from the day they joined it to the day they left (the row stays).
+
+    `union` is the team's: the member must be one of that union's, and leaving the union (or moving to
+    another) ends the membership through the members' events (competitions.apps)."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("班组"))
+    member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("会员"))
+    joined_on = models.DateField(_("加入日期"))
+    left_on = models.DateField(_("离开日期"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["team", "member"], condition=models.Q(left_on__isnull=True),
+                                               name="competitions_team_member_current")]
+        ordering = ["joined_on", "id"]
+        verbose_name = _("班组成员")
+
+    def __str__(self) -> str:
+        return f"{self.team.name}：{self.member.name}"
 
 
 class PlanStep(models.TextChoices):
@@ -179,6 +202,50 @@ class Entry(TenantModel):
         return self.person if self.kind == EntryKind.PERSON else self.union.name
 
 
+class IndicatorValue(TenantModel):
+    """One month's check (月度检查) of one indicator for one entry: a team's or a union's score that month."""
+
+    SCOPE_PATH = "competition__union__path"
+
+    competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="monthly_values")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values",
+                                  verbose_name=_("竞赛指标"))
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="monthly_values", verbose_name=_("参赛"))
+    month = models.DateField(_("月份"), help_text=_("当月第一天"))
+    value = models.DecimalField(_("得分"), **SCORE)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["indicator", "entry", "month"],
+                                               name="competitions_indicator_value_unique")]
+        ordering = ["month", "indicator_id", "entry_id"]
+        verbose_name = _("月度检查得分")
+
+
+class RedFlag(TenantModel):
+    """The rotating red flag (流动红旗) of a competition for one month: held by the entry with the month's best
+    check (the sum of its indicator scores that month), awarded by the organiser."""
+
+    SCOPE_PATH = "competition__union__path"
+
+    competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="red_flags",
+                                    verbose_name=_("劳动竞赛"))
+    month = models.DateField(_("月份"))
+    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="red_flags", verbose_name=_("获得者"))
+    score = models.DecimalField(_("当月得分"), **SCORE)
+    awarded_on = models.DateField(_("评定日期"))
+    awarded_by = user_field(_("评定人"))
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["competition", "month"], name="competitions_red_flag_unique")]
+        ordering = ["month"]
+        verbose_name = _("流动红旗")
+
+    def __str__(self) -> str:
+        return f"{self.competition.title} {self.month:%Y年%m月}流动红旗"
+
+
 class Suggestion(TenantModel):
     """A rationalisation suggestion (合理化建议): adopted or not, and what it was worth (元)."""
 
@@ -242,7 +309,7 @@ class Nomination(TenantModel):
     decided_on = models.DateField(_("审批日期"), null=True, blank=True)
     honour = models.ForeignKey("ledger.Honour", on_delete=models.SET_NULL, null=True, blank=True,
                                related_name="+", verbose_name=_("表彰"))
-    nominated_by = _user(_("推荐人"))
+    nominated_by = user_field(_("推荐人"))
     history = HistoricalRecords()
 
     class Meta:

@@ -8,29 +8,65 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from gonghui.core.scoping import get_visible_or_404, visible
+from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.models import Member
 from gonghui.org.models import Union
 
-from .filters import AccidentFilters, CompetitionFilters, NominationFilters, PairFilters, SuggestionFilters, TeamFilters
+from .filters import (
+    AccidentFilters,
+    CompetitionFilters,
+    InnovationFilters,
+    NominationFilters,
+    PairFilters,
+    SuggestionFilters,
+    TeamFilters,
+)
 from .models import (
     Accident,
     Competition,
     Entry,
+    IndicatorValue,
+    Innovation,
     Nomination,
     NominationStatus,
     Pair,
     PairActivity,
+    RedFlag,
     Suggestion,
     Team,
+    TeamMember,
     TeamPlan,
 )
 
 
+CURRENT = Q(memberships__left_on__isnull=True)
+
+
 def team_list(*, user, filters: Mapping | None = None) -> QuerySet[Team]:
+    """Teams with their headcount counted from the membership records (`Team.headcount` reads it)."""
     qs = visible(Team.objects.select_related("union", "enterprise", "grade_assessment"), user)
+    qs = qs.annotate(member_count=Count("memberships", filter=CURRENT))
     return TeamFilters.narrow(qs, filters).order_by("union__path", "name", "id")
+
+
+def team_members(*, team: Team, past: bool = False) -> QuerySet[TeamMember]:
+    """The team's current members, or (past) those who have left it, latest first."""
+    rows = team.memberships.select_related("member").filter(left_on__isnull=not past)
+    return rows.order_by("-left_on", "member__name", "id") if past else rows.order_by("member__name", "id")
+
+
+def membership_get(*, user, pk) -> TeamMember:
+    return get_visible_or_404(TeamMember.objects.select_related("team", "member", "union"), user, pk=pk)
+
+
+def members_to_add(*, team: Team) -> QuerySet[Member]:
+    """The active members of the team's union not in it now (the team was read through a scoped selector)."""
+    inside = team.memberships.filter(left_on__isnull=True).values("member_id")
+    return (Member.objects.filter(tenant_id=team.tenant_id, union_id=team.union_id, status=MemberStatus.ACTIVE)
+            .exclude(pk__in=inside).order_by("name", "id"))
 
 
 def team_get(*, user, pk) -> Team:
@@ -39,6 +75,11 @@ def team_get(*, user, pk) -> Team:
 
 def plan_get(*, user, pk) -> TeamPlan:
     return get_visible_or_404(TeamPlan.objects.select_related("team", "union"), user, pk=pk)
+
+
+def innovation_list(*, user, filters: Mapping | None = None) -> QuerySet[Innovation]:
+    qs = visible(Innovation.objects.select_related("union", "team"), user)
+    return InnovationFilters.narrow(qs, filters).order_by("-recorded_on", "-id")
 
 
 def competition_list(*, user, filters: Mapping | None = None) -> QuerySet[Competition]:
@@ -52,6 +93,21 @@ def competition_get(*, user, pk) -> Competition:
 
 def entries_of(*, competition: Competition) -> QuerySet[Entry]:
     return competition.entries.select_related("union", "team").order_by("rank", "union__path", "id")
+
+
+def red_flags_of(*, competition: Competition) -> QuerySet[RedFlag]:
+    return competition.red_flags.select_related("entry__union", "entry__team").order_by("-month")
+
+
+def monthly_values_of(*, competition: Competition, month=None) -> QuerySet[IndicatorValue]:
+    rows = competition.monthly_values.select_related("indicator", "entry__union", "entry__team")
+    return (rows.filter(month=month) if month else rows).order_by("month", "indicator_id", "entry_id")
+
+
+def monthly_checks(*, competition: Competition) -> list[dict]:
+    """Per month checked: how many entries were scored and on how many indicators (the page's summary)."""
+    return list(competition.monthly_values.values("month").annotate(
+        entries=Count("entry", distinct=True), indicators=Count("indicator", distinct=True)).order_by("-month"))
 
 
 def entry_get(*, user, pk) -> Entry:

@@ -12,8 +12,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from gonghui.checks.models import Assessment, RubricKind
+from gonghui.core.figure_cache import figures_changed
 from gonghui.core.formatting import future_error
 from gonghui.core.money import check_money
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
@@ -28,6 +30,8 @@ from gonghui.core.services import (
     text_required,
 )
 from gonghui.ledger.models import RecipientType
+from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.models import Member
 from gonghui.ledger.services import honour_create
 from gonghui.org.models import Union
 
@@ -37,20 +41,24 @@ from .models import (
     Entry,
     EntryKind,
     Indicator,
+    IndicatorValue,
     Innovation,
     Nomination,
     NominationStatus,
     Pair,
     PairActivity,
     PlanStep,
+    RedFlag,
     Suggestion,
     Team,
+    TeamMember,
     TeamPlan,
     TeamTarget,
 )
 
-TEAM_FIELDS = ("name", "leader", "headcount", "enterprise")
+TEAM_FIELDS = ("name", "leader", "enterprise")
 ACCIDENT_YEARS = 3
+ZERO = Decimal(0)
 NEXT_STEP = {NominationStatus.RECOMMENDED: NominationStatus.ASSESSED,
              NominationStatus.ASSESSED: NominationStatus.PUBLICISED,
              NominationStatus.PUBLICISED: NominationStatus.APPROVED}
@@ -67,16 +75,13 @@ def _check_team(team: Team, errors: dict) -> None:
     text_required(team, errors, name="班组名称", leader="班组长")
     if team.enterprise is not None and team.enterprise.union_id != team.union_id:
         errors["enterprise"] = "该企业不属于本工会"
-    if not team.headcount:
-        errors["headcount"] = "请填写班组人数"
 
 
 @transaction.atomic
-def team_create(*, actor, union: Union, name: str, leader: str, headcount: int, enterprise=None) -> Team:
+def team_create(*, actor, union: Union, name: str, leader: str, enterprise=None) -> Team:
     require_writer(actor)
     require_within(actor, union)
-    team = Team(tenant_id=union.tenant_id, union=union, name=name, leader=leader, headcount=headcount,
-                enterprise=enterprise)
+    team = Team(tenant_id=union.tenant_id, union=union, name=name, leader=leader, enterprise=enterprise)
     errors: dict[str, str] = {}
     _check_team(team, errors)
     return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment"])
@@ -90,6 +95,57 @@ def team_update(*, actor, team: Team, **fields) -> Team:
     errors: dict[str, str] = {}
     _check_team(team, errors)
     return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment"])
+
+
+@transaction.atomic
+def team_member_add(*, actor, team: Team, member: Member, joined_on: date | None = None) -> TeamMember:
+    """A member of the team's union joins the team (the team's headcount is its current members)."""
+    require_writer(actor)
+    require_within(actor, team.union)
+    joined_on = joined_on or timezone.localdate()
+    errors: dict[str, str] = {}
+    if member.union_id != team.union_id or member.tenant_id != team.tenant_id:
+        errors["member"] = "只能选择本班组所属工会的会员"
+    elif member.status != MemberStatus.ACTIVE:
+        errors["member"] = f"{member.name}当前状态为“{member.get_status_display()}”，不能加入班组"
+    elif team.memberships.filter(member=member, left_on__isnull=True).exists():
+        errors["member"] = f"{member.name}已是本班组成员"
+    _dated(errors, "joined_on", joined_on, "加入日期")
+    row = TeamMember(tenant_id=team.tenant_id, union_id=team.union_id, team=team, member=member, joined_on=joined_on)
+    return checked_save(row, errors, actor=actor, exclude=["team", "member"])
+
+
+def _team_member_end(row: TeamMember, *, actor, left_on: date) -> TeamMember:
+    row.left_on = max(left_on, row.joined_on)
+    save_with_history(row, actor=actor)
+    return row
+
+
+@transaction.atomic
+def team_member_remove(*, actor, membership: TeamMember, left_on: date | None = None) -> TeamMember:
+    """The member leaves the team; the row stays with its dates, so the team's past make-up is known."""
+    require_writer(actor)
+    require_within(actor, membership.union)
+    left_on = left_on or timezone.localdate()
+    errors: dict[str, str] = {}
+    if membership.left_on is not None:
+        errors["__all__"] = f"{membership.member.name}已于{membership.left_on:%Y-%m-%d}离开班组"
+    elif left_on < membership.joined_on:
+        errors["left_on"] = "离开日期不能早于加入日期"
+    _dated(errors, "left_on", left_on, "离开日期")
+    if errors:
+        raise ValidationError(errors)
+    return _team_member_end(membership, actor=actor, left_on=left_on)
+
+
+@transaction.atomic
+def team_members_leave(*, actor, member: Member, on: date) -> int:
+    """A member who left the union (or moved to another) leaves its teams on that day: called from the
+    members' event (competitions.apps), by whoever recorded it; the history names them."""
+    rows = list(TeamMember.objects.filter(tenant_id=member.tenant_id, member=member, left_on__isnull=True))
+    for row in rows:
+        _team_member_end(row, actor=actor, left_on=on)
+    return len(rows)
 
 
 @transaction.atomic
@@ -257,8 +313,106 @@ def competition_rank(*, actor, competition: Competition) -> int:
         entry.rank = None
     for position, entry in enumerate(scored, start=1):
         entry.rank = position
-    Entry.objects.bulk_update(entries, ["rank"])
+    bulk_update_with_history(entries, Entry, ["rank"], default_user=actor)
+    figures_changed(competition.tenant_id)  # a bulk write: no save signal tells the figure cache
     return len(scored)
+
+
+# Monthly checks and the rotating red flag (月度检查、流动红旗) ----------------------------------------
+
+def _month_error(competition: Competition, month: date | None) -> str:
+    if month is None:
+        return "请填写月份"
+    if month.replace(day=1) > timezone.localdate().replace(day=1):
+        return "月份不能晚于本月"
+    if not competition.starts_on.replace(day=1) <= month <= competition.ends_on:
+        return f"月份须在竞赛期内（{competition.starts_on:%Y-%m}至{competition.ends_on:%Y-%m}）"
+    return ""
+
+
+def _month_open(competition: Competition, month: date, errors: dict) -> None:
+    if error := _month_error(competition, month):
+        errors["month"] = error
+    elif competition.red_flags.filter(month=month).exists():
+        errors["month"] = f"{month:%Y年%m月}的流动红旗已评定，不能再修改当月检查得分"
+
+
+@transaction.atomic
+def monthly_values_set(*, actor, competition: Competition, indicator: Indicator, month: date,
+                       values: dict[Entry, Decimal | None]) -> list[IndicatorValue]:
+    """One indicator's check for a month: a score per entry (None leaves the entry unchecked that month)."""
+    require_writer(actor)
+    require_within(actor, competition.union)
+    month = month.replace(day=1) if month else None
+    errors: dict[str, str] = {}
+    _month_open(competition, month, errors)
+    if indicator.competition_id != competition.pk:
+        errors["indicator"] = "该指标不属于本竞赛"
+    for entry, value in values.items():
+        if entry.competition_id != competition.pk:
+            errors[f"value_{entry.pk}"] = "该参赛者不属于本竞赛"
+        elif value is not None and not ZERO <= value <= indicator.max_score:
+            errors[f"value_{entry.pk}"] = f"{entry.name}的得分应在0至{indicator.max_score}分之间"
+    if errors:
+        raise ValidationError(errors)
+    kept = {row.entry_id: row for row in indicator.values.filter(month=month)}
+    new, changed = [], []
+    for entry, value in values.items():
+        if value is None:
+            continue
+        row = kept.get(entry.pk)
+        if row is None:
+            new.append(IndicatorValue(tenant_id=competition.tenant_id, competition=competition, indicator=indicator,
+                                      entry=entry, month=month, value=value))
+        elif row.value != value:
+            row.value = value
+            changed.append(row)
+    # Set-based writes with their audit rows: a county's competition checks fifty enterprises a month.
+    bulk_create_with_history(new, IndicatorValue, default_user=actor)
+    bulk_update_with_history(changed, IndicatorValue, ["value"], default_user=actor)
+    return [*new, *changed]
+
+
+def month_leaders(*, competition: Competition, month: date) -> tuple[Decimal | None, list[Entry]]:
+    """The month's best total (the sum of an entry's indicator scores) and who has it. An entry vetoed in the
+    competition, or short of full marks on a veto indicator that month (e.g. an accident under 零事故), is out."""
+    rows = competition.monthly_values.filter(month=month, entry__vetoed=False).select_related("indicator", "entry")
+    totals: dict[Entry, Decimal] = {}
+    out = set()
+    for row in rows:
+        totals[row.entry] = totals.get(row.entry, ZERO) + row.value
+        if row.indicator.veto and row.value < row.indicator.max_score:
+            out.add(row.entry)
+    totals = {entry: total for entry, total in totals.items() if entry not in out}
+    if not totals:
+        return None, []
+    best = max(totals.values())
+    return best, sorted((e for e, total in totals.items() if total == best), key=lambda e: e.pk)
+
+
+@transaction.atomic
+def red_flag_award(*, actor, competition: Competition, month: date, entry: Entry | None = None,
+                   on: date | None = None) -> RedFlag:
+    """The month's flag goes to its best check; of a tie, the organiser names the holder among the leaders."""
+    require_writer(actor)
+    require_within(actor, competition.union)
+    month = month.replace(day=1) if month else None
+    on = on or timezone.localdate()
+    errors: dict[str, str] = {}
+    _month_open(competition, month, errors)
+    if errors:
+        raise ValidationError(errors)
+    best, leaders = month_leaders(competition=competition, month=month)
+    if not leaders:
+        errors["month"] = f"{month:%Y年%m月}还没有月度检查得分"
+    elif entry is not None and entry not in leaders:
+        errors["entry"] = f"{entry.name}不是{month:%Y年%m月}得分最高的参赛者（最高{best}分）"
+    elif entry is None and len(leaders) > 1:
+        errors["entry"] = f"{month:%Y年%m月}并列最高分（{best}分）：{'、'.join(e.name for e in leaders)}，请选择获得者"
+    _dated(errors, "awarded_on", on, "评定日期")
+    flag = RedFlag(tenant_id=competition.tenant_id, competition=competition, month=month,
+                   entry=entry or (leaders[0] if leaders else None), score=best, awarded_on=on, awarded_by=actor)
+    return checked_save(flag, errors, actor=actor, exclude=["competition", "entry", "awarded_by"])
 
 
 @transaction.atomic

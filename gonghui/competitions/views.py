@@ -1,20 +1,20 @@
 """Pages of competitions and work teams. Each page shapes the request, then calls one selector or service.
 
-The six lists (teams, competitions, suggestions, accidents, nominations, pairs) share one template and
+The seven lists (teams, innovations, competitions, suggestions, accidents, nominations, pairs) share one template and
 one export: `LISTS` says each one's filters, selector, columns, record link and new-record form.
 """
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from gonghui.core.figures import Column, figure_values
-from gonghui.core.pages import form_page, paginate, period_asked, post_and_back
+from gonghui.core.pages import button_page, form_page, paginate, period_asked
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get
 
@@ -23,6 +23,7 @@ from .figures import FIGURES
 from .filters import (
     AccidentFilters,
     CompetitionFilters,
+    InnovationFilters,
     NominationFilters,
     PairFilters,
     SuggestionFilters,
@@ -33,14 +34,17 @@ from .forms import (
     CompetitionForm,
     EntryForm,
     InnovationForm,
+    MonthlyForm,
     NominationForm,
     PairActivityForm,
     PairForm,
     PlanForm,
+    RedFlagForm,
     ScoreForm,
     SuggestionForm,
     TargetForm,
     TeamForm,
+    TeamMemberForm,
 )
 from .models import NominationStatus
 
@@ -64,6 +68,9 @@ LISTS = {
     "teams": Listing("班组", TeamFilters, selectors.team_list, _cols(
         UNION, ("班组名称", "name"), ("班组长", "leader"), ("班组人数", "headcount"), ("等级", "grade")),
         lambda r: reverse("competitions:team_detail", args=[r.pk]), "competitions:team_create"),
+    "innovations": Listing("创新成果", InnovationFilters, selectors.innovation_list, _cols(
+        UNION, ("名称", "title"), ("班组", "team.name"), ("类型", "get_kind_display"), ("日期", "recorded_on"),
+        ("全公司共享", "shared")), lambda r: reverse("competitions:team_detail", args=[r.team_id])),
     "competitions": Listing("劳动竞赛", CompetitionFilters, selectors.competition_list, _cols(
         ("组织单位", "union.name"), ("竞赛名称", "title"), ("竞赛主题", "get_theme_display"), ("开始日期", "starts_on"),
         ("结束日期", "ends_on")), lambda r: reverse("competitions:competition_detail", args=[r.pk]),
@@ -143,7 +150,22 @@ def team_detail_page(request, pk: int):
     team = selectors.team_get(user=request.user, pk=pk)
     return render(request, "competitions/team_detail.html", {
         "team": team, "plans": team.plans.prefetch_related("targets"),
+        "members": selectors.team_members(team=team), "past_members": selectors.team_members(team=team, past=True),
         "innovations": team.innovations.order_by("-recorded_on")})
+
+
+@login_required
+def team_member_add_page(request, pk: int):
+    team = selectors.team_get(user=request.user, pk=pk)
+    return _form(request, TeamMemberForm, f"加入班组：{team}",
+                 lambda data: services.team_member_add(actor=request.user, team=team, **data),
+                 lambda row: _team_back(team), _team_back(team), initial={"joined_on": timezone.localdate()},
+                 form_kwargs={"members": selectors.members_to_add(team=team)})
+
+
+team_member_remove_page = button_page(select=selectors.membership_get, service=services.team_member_remove,
+                                      record="membership", back=lambda row: _team_back(row.team),
+                                      done=lambda row: f"{row.member.name}已移出班组")
 
 
 @login_required
@@ -155,12 +177,8 @@ def team_edit_page(request, pk: int):
                  form_kwargs={"enterprises": selectors.enterprises_of(union=team.union)})
 
 
-@login_required
-@require_POST
-def team_grade_page(request, pk: int):
-    team = selectors.team_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.team_grade_take(actor=request.user, team=team),
-                         back=_team_back(team), done="已按班组升级考核结果定级")
+team_grade_page = button_page(select=selectors.team_get, service=services.team_grade_take, record="team",
+                              back=_team_back, done="已按班组升级考核结果定级")
 
 
 @login_required
@@ -171,12 +189,8 @@ def team_plan_create_page(request, pk: int):
                  lambda plan: _team_back(team), _team_back(team), initial={"start_year": timezone.localdate().year})
 
 
-@login_required
-@require_POST
-def team_plan_advance_page(request, pk: int):
-    plan = selectors.plan_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.team_plan_advance(actor=request.user, plan=plan),
-                         back=_team_back(plan.team), done="夺标计划已进入下一步")
+team_plan_advance_page = button_page(select=selectors.plan_get, service=services.team_plan_advance, record="plan",
+                                     back=lambda plan: _team_back(plan.team), done="夺标计划已进入下一步")
 
 
 @login_required
@@ -216,6 +230,8 @@ def competition_detail_page(request, pk: int):
     return render(request, "competitions/competition_detail.html", {
         "competition": competition, "indicators": competition.indicators.all(),
         "entries": selectors.entries_of(competition=competition),
+        "red_flags": selectors.red_flags_of(competition=competition),
+        "monthly": selectors.monthly_checks(competition=competition),
         "organiser": request.user.can_write and competition.union.path.startswith(request.user.union.path)})
 
 
@@ -238,12 +254,41 @@ def entry_score_page(request, pk: int):
                  initial={"score": entry.score, "vetoed": entry.vetoed})
 
 
+def _month_asked(request, competition):
+    """The month a monthly page opens on: ?month=2025-03, else this month within the competition."""
+    try:
+        return datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
+    except ValueError:
+        return min(timezone.localdate(), competition.ends_on).replace(day=1)
+
+
 @login_required
-@require_POST
-def competition_rank_page(request, pk: int):
+def monthly_values_page(request, pk: int):
     competition = selectors.competition_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.competition_rank(actor=request.user, competition=competition),
-                         back=_competition_back(competition), done="已按得分排出名次")
+    indicators = competition.indicators.all()
+    entries = selectors.entries_of(competition=competition)
+    month = _month_asked(request, competition)
+    indicator = indicators.filter(pk=request.GET.get("indicator") or 0).first() or indicators.first()
+    kept = selectors.monthly_values_of(competition=competition, month=month).filter(indicator=indicator)
+    initial = {"month": month, "indicator": indicator, **{f"value_{row.entry_id}": row.value for row in kept}}
+    return _form(request, MonthlyForm, f"月度检查：{competition}",
+                 lambda data: services.monthly_values_set(actor=request.user, competition=competition, **data),
+                 lambda rows: _competition_back(competition), _competition_back(competition), initial=initial,
+                 form_kwargs={"indicators": indicators, "entries": entries})
+
+
+@login_required
+def red_flag_award_page(request, pk: int):
+    competition = selectors.competition_get(user=request.user, pk=pk)
+    return _form(request, RedFlagForm, f"评定流动红旗：{competition}",
+                 lambda data: services.red_flag_award(actor=request.user, competition=competition, **data),
+                 lambda flag: _competition_back(competition), _competition_back(competition),
+                 initial={"month": _month_asked(request, competition)},
+                 form_kwargs={"entries": selectors.entries_of(competition=competition)})
+
+
+competition_rank_page = button_page(select=selectors.competition_get, service=services.competition_rank,
+                                    record="competition", back=_competition_back, done="已按得分排出名次")
 
 
 # Suggestions, accidents, nominations ---------------------------------------------------------------
@@ -288,12 +333,8 @@ def nomination_detail_page(request, pk: int):
         and nomination.status != NominationStatus.APPROVED})
 
 
-@login_required
-@require_POST
-def nomination_advance_page(request, pk: int):
-    nomination = selectors.nomination_get(user=request.user, pk=pk)
-    return post_and_back(request, lambda: services.nomination_advance(actor=request.user, nomination=nomination),
-                         back=_nomination_back(nomination), done="已进入下一步")
+nomination_advance_page = button_page(select=selectors.nomination_get, service=services.nomination_advance,
+                                      record="nomination", back=_nomination_back, done="已进入下一步")
 
 
 # Pairs ----------------------------------------------------------------------------------------

@@ -15,10 +15,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django_filters.constants import EMPTY_VALUES
-from ninja import Schema
+from ninja import Query, Schema
 from pydantic import create_model
 
-from .api import PageNumber, RecordId, Year, page_of
+from .api import Page, PageNumber, RecordId, Year, page_of
 from .forms import DateInput, ListedChoices, ListSelect
 from .pages import FIRST_YEAR, LAST_YEAR
 
@@ -153,3 +153,13 @@ def filtered_page(request, query: Schema, filters_class: type[ListFilters], sele
     """An API list: the query read through the list's filters, one page of what the selector returns for them."""
     values, page = filters_class.from_query(request, query)
     return page_of(select(user=request.user, filters=values), page=page)
+
+
+def list_route(router, app: str, path: str, filters_class: type[ListFilters], select, out: type[Schema],
+               summary: str) -> None:
+    """`GET path` on an app's router: the list page's filters as query parameters, one page of `out`."""
+    def list_records(request, query: Query[filters_class.query_schema()]):
+        return filtered_page(request, query, filters_class, select)
+
+    router.get(path, response=Page[out], summary=summary, operation_id=f"{app}_list_{path.strip('/')}")(
+        list_records)

@@ -1,14 +1,26 @@
 """The one rule for sums of money typed by an officer: yuan and fen, never negative, never absurd."""
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
-# No single aid, contribution, cost or dispute in a union's books comes near this: a typo of a few zeros.
-MAX_AMOUNT = Decimal("10000000")
 
 
-def money_error(value, *, label: str = "金额", required: bool = False,
-                allow_zero: bool = True) -> tuple[str, Decimal | None]:
+@dataclass(frozen=True)
+class Bound:
+    """The largest amount that is not a typo of a few zeros, and how a message names it."""
+
+    amount: Decimal
+    text: str
+
+
+# No single aid, contribution, cost or dispute a union records comes near this.
+ORDINARY = Bound(Decimal("10000000"), "1000万元（一千万）")
+MAX_AMOUNT = ORDINARY.amount
+
+
+def money_error(value, *, label: str = "金额", required: bool = False, allow_zero: bool = True,
+                bound: Bound = ORDINARY) -> tuple[str, Decimal | None]:
     """(Chinese message or "", the amount to the fen)."""
     if value is None or value == "":
         return (f"请填写{label}" if required else ""), None
@@ -23,17 +35,17 @@ def money_error(value, *, label: str = "金额", required: bool = False,
     if amount == 0 and not allow_zero:
         return f"{label}须大于0", None
     # The bound comes first: quantizing a number of hundreds of digits raises instead of answering.
-    if amount > MAX_AMOUNT:
-        return f"{label}超过1000万元（一千万），明显不合理，超出合理范围，请核对是否多输了位数", None
+    if amount > bound.amount:
+        return f"{label}超过{bound.text}，明显不合理，超出合理范围，请核对是否多输了位数", None
     if amount != amount.quantize(CENT):
         return f"{label}最多保留两位小数（精确到分）", None
     return "", amount.quantize(CENT)
 
 
 def check_money(errors: dict, field: str, value, *, label: str = "金额", required: bool = False,
-                allow_zero: bool = True) -> Decimal | None:
+                allow_zero: bool = True, bound: Bound = ORDINARY) -> Decimal | None:
     """Adds the field's message to `errors` (so one submission reports every wrong field) and returns the amount."""
-    message, amount = money_error(value, label=label, required=required, allow_zero=allow_zero)
+    message, amount = money_error(value, label=label, required=required, allow_zero=allow_zero, bound=bound)
     if message:
         errors[field] = message
     return amount

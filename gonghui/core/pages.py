@@ -107,22 +107,29 @@ def post_and_back(request, action: Callable[[], object], *, back: str, done: str
     return redirect(back)
 
 
-def delete_page(get: Callable[..., Any], delete: Callable[..., Any], record: str, *, back: Callable[[Any], str],
-                done: str = "已删除"):
-    """The view behind a record's delete button (POST only, through post_and_back).
+def button_page(*, select: Callable, service: Callable, record: str, back: Callable[[Any], str],
+                done: str | Callable[[Any], str]):
+    """The page behind a one-button write on a record's page (a POST only): the record read through its scoped
+    selector (404 when not the user's), one service called with it as `record`, the outcome reported, back.
 
-    The record is `get(user=, pk=)` (a 404 alike for missing and not-yours); the service is called as
-    `delete(actor=…, <record>=…)`; `back(record)` is worked out before the record is gone.
-    """
+    `done` is the message, or a callable of the record for one that names it; `back(record)` is worked out
+    before the service runs (a deleted record has nowhere of its own to go back to)."""
 
     @login_required
     @require_POST
     def page(request, pk: int):
-        found = get(user=request.user, pk=pk)
-        return post_and_back(request, lambda: delete(actor=request.user, **{record: found}), back=back(found),
-                             done=done)
+        target = select(user=request.user, pk=pk)
+        message = done(target) if callable(done) else done
+        return post_and_back(request, lambda: service(actor=request.user, **{record: target}), back=back(target),
+                             done=message)
 
     return page
+
+
+def delete_page(get: Callable[..., Any], delete: Callable[..., Any], record: str, *, back: Callable[[Any], str],
+                done: str = "已删除"):
+    """The view behind a record's delete button: `delete(actor=…, <record>=…)` on the record `get` finds."""
+    return button_page(select=get, service=delete, record=record, back=back, done=done)
 
 
 def record_form_view(get: Callable[..., Any], save: Callable[..., Any], record: str, *, form_class,

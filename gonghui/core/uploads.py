@@ -1,5 +1,6 @@
 """What an attachment may be: documents and pictures, recognised by their first bytes as well as their name
-(open affairs' postings, a congress's agenda documents)."""
+(open affairs' postings, finance's vouchers, a congress's agenda documents); the abstract record of one
+stored file (`StoredFile`), how it is added and how it is served after the caller's access check."""
 
 import zipfile
 from dataclasses import dataclass
@@ -7,6 +8,13 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .files import private_file_response, random_file_name, stored_with
+from .models import TenantModel, user_field
+from .services import save_with_history
 
 
 @dataclass(frozen=True)
@@ -60,3 +68,49 @@ def upload_type(upload) -> str:
     if not _is(upload, TYPES[ext]):
         raise ValidationError({"file": f"文件内容不是有效的{TYPES[ext].label}"})
     return ext
+
+
+def stored_file_path(instance, filename: str) -> str:
+    """`<app>/<tenant>/<random>.<ext>`: the app's own folder, nothing of the file's name."""
+    return random_file_name(f"{instance._meta.app_label}/{instance.tenant_id}", filename)
+
+
+class StoredFile(TenantModel):
+    """A document or picture attached to a record (the subclass names the record), stored under a random name
+    and served only through a view that checks access first (`stored_file_response`)."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    file = models.FileField(_("文件"), upload_to=stored_file_path, max_length=200)
+    name = models.CharField(_("文件名"), max_length=200)
+    file_type = models.CharField(_("类型"), max_length=8)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    uploaded_by = user_field(_("上传人"))
+    uploaded_at = models.DateTimeField(_("上传时间"))
+
+    class Meta:
+        abstract = True
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_image(self) -> bool:
+        return self.file_type in ("jpg", "png")
+
+
+def stored_file_add(model: type[StoredFile], upload, *, actor, owner, **record) -> StoredFile:
+    """The upload checked (`upload_type`), stored and saved with history as a `model` of `owner`'s union; the
+    caller has checked the writer and the owner's reach. `record` names what it is attached to."""
+    ext = upload_type(upload)
+    stored = model(tenant_id=owner.tenant_id, union_id=owner.union_id, name=(upload.name or "")[-200:],
+                   file_type=ext, size=upload.size, uploaded_by=actor, uploaded_at=timezone.now(), **record)
+    stored_with(stored.file, f"upload.{ext}", upload, lambda: save_with_history(stored, actor=actor))
+    return stored
+
+
+def stored_file_response(stored: StoredFile):
+    """The file itself, for a record the caller has read through a scoped selector: pictures shown, documents
+    downloaded under their own name."""
+    return private_file_response(stored.file, filename=stored.name, as_attachment=not stored.is_image,
+                                 content_type=TYPES[stored.file_type].mime)

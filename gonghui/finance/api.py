@@ -7,28 +7,25 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from ninja import File, Query, Router, Schema, Status
+from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from gonghui.core.api import Page, RecordId, Year
-from gonghui.core.filters import filtered_page
+from gonghui.core.filters import list_route
 from gonghui.core.scoping import get_visible_or_404
 from gonghui.org.models import Enterprise
 from gonghui.org.selectors import union_get
 
 from . import selectors, services, statements
-from .filters import AllocationFilters, AuditFilters, FindingFilters, LineFilters, VoucherFilters
+from .filters import (AllocationFilters, AuditFilters, DuesFilters, FilingFilters, FindingFilters, LineFilters,
+                      VoucherFilters)
 from .models import LineKind
 
 router = Router(tags=["finance"])
 
 
 def _list_route(path: str, filters_class, select, out: type[Schema], summary: str) -> None:
-    def list_records(request, query: Query[filters_class.query_schema()]):
-        return filtered_page(request, query, filters_class, select)
-
-    router.get(path, response=Page[out], summary=summary, operation_id=f"finance_list_{path.strip('/')}")(
-        list_records)
+    list_route(router, "finance", path, filters_class, select, out, summary)
 
 
 class LineIn(Schema):
@@ -124,6 +121,18 @@ def _voucher_action(path: str, summary: str, action) -> None:
 _voucher_action("/vouchers/{voucher_id}/review", "审核凭证（制单人不能审核）", services.voucher_review)
 _voucher_action("/vouchers/{voucher_id}/post", "审批记账（制单人不能审批）", services.voucher_post)
 _voucher_action("/vouchers/{voucher_id}/reverse", "冲销已记账凭证（生成待记账的冲销凭证）", services.voucher_reverse)
+
+
+@router.put("/vouchers/{voucher_id}", response=VoucherDetail, summary="修改未记账凭证（修改后须重新审核）")
+def update_voucher(request, voucher_id: RecordId, data: VoucherIn):
+    voucher = selectors.voucher_get(user=request.user, pk=voucher_id)
+    return _detail(services.voucher_update(actor=request.user, voucher=voucher, **data.dict()))
+
+
+@router.delete("/vouchers/{voucher_id}", response={204: None}, summary="删除未记账凭证")
+def delete_voucher(request, voucher_id: RecordId):
+    services.voucher_delete(actor=request.user, voucher=selectors.voucher_get(user=request.user, pk=voucher_id))
+    return Status(204, None)
 
 
 class SuggestionOut(Schema):
@@ -235,6 +244,22 @@ def close_period(request, union_id: RecordId, data: CloseIn):
     return services.period_close(actor=request.user, union=union, year=data.year, month=data.month).books
 
 
+class FilingOut(Schema):
+    id: int
+    union_id: int
+    books_id: int
+    month: int
+    filed_on: date
+    filed_by_id: int
+
+
+@router.post("/books/{books_id}/filings", response={201: FilingOut},
+             summary="向上级报送下一个已结账月份的报表（12月连同年报）")
+def file_reports(request, books_id: RecordId):
+    books = selectors.books_get(user=request.user, pk=books_id)
+    return Status(201, services.report_file(actor=request.user, books=books))
+
+
 class BudgetIn(Schema):
     year: Year
     code: str
@@ -324,9 +349,27 @@ def get_assessment(request, union_id: RecordId, year: Year):
             for row in selectors.books_assessment(user=request.user, union=union, year=year)]
 
 
-class SharingIn(Schema):
+def _union_write(path: str, schema: type[Schema], out: type[Schema], service, summary: str) -> None:
+    """`POST /unions/{union_id}/<path>`: the union read scoped, the body handed to one service, 201 and the record."""
+    def write(request, union_id: RecordId, data: schema):
+        union = union_get(user=request.user, pk=union_id)
+        return Status(201, service(actor=request.user, union=union, **data.dict()))
+
+    router.post(f"/unions/{{union_id}}/{path}", response={201: out}, summary=summary,
+                operation_id=f"finance_{service.__name__}")(write)
+
+
+class ProvinceIn(Schema):
     province: str
     effective_from: date
+
+
+class ProvinceOut(ProvinceIn):
+    id: int
+    union_id: int
+
+
+class SharingIn(ProvinceIn):
     grassroots: str
     street: str = "0"
     county: str = "0"
@@ -335,11 +378,7 @@ class SharingIn(Schema):
     national: str = "0"
 
 
-class SharingOut(Schema):
-    id: int
-    union_id: int
-    province: str
-    effective_from: date
+class SharingOut(ProvinceOut):
     grassroots: Decimal
     street: Decimal
     county: Decimal
@@ -348,34 +387,49 @@ class SharingOut(Schema):
     national: Decimal
 
 
-@router.post("/unions/{union_id}/sharing-tables", response={201: SharingOut}, summary="制定拨缴经费分成比例（合计100%）")
-def create_sharing(request, union_id: RecordId, data: SharingIn):
-    union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.sharing_table_create(actor=request.user, union=union, **data.dict()))
-
-
-class RulesIn(Schema):
-    province: str
-    effective_from: date
+class RulesIn(ProvinceIn):
     gift_limit: str
     cash_gifts_banned: bool = True
     equipment_threshold: str = "1000"
 
 
-class RulesOut(Schema):
-    id: int
-    union_id: int
-    province: str
-    effective_from: date
+class RulesOut(ProvinceOut):
     gift_limit: Decimal
     cash_gifts_banned: bool
     equipment_threshold: Decimal
 
 
-@router.post("/unions/{union_id}/spending-rules", response={201: RulesOut}, summary="制定经费开支规定")
-def create_rules(request, union_id: RecordId, data: RulesIn):
-    union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.spending_rules_create(actor=request.user, union=union, **data.dict()))
+class DuesRateIn(ProvinceIn):
+    rate: str
+
+
+class DuesRateOut(ProvinceOut):
+    rate: Decimal
+
+
+class DuesIn(Schema):
+    month: date
+    members: int
+    wages: str
+    received_on: date
+
+
+class DuesOut(Schema):
+    id: int
+    union_id: int
+    month: date
+    members: int
+    wages: Decimal
+    amount: Decimal
+    rate_id: int
+    received_on: date
+    voucher_id: int | None
+
+
+_union_write("sharing-tables", SharingIn, SharingOut, services.sharing_table_create, "制定拨缴经费分成比例（合计100%）")
+_union_write("spending-rules", RulesIn, RulesOut, services.spending_rules_create, "制定经费开支规定")
+_union_write("dues-rates", DuesRateIn, DuesRateOut, services.dues_rate_create, "制定会费标准（会员月工资的%）")
+_union_write("dues", DuesIn, DuesOut, services.dues_receive, "登记会费收缴（按会费标准计算，生成收款凭证）")
 
 
 class AuditIn(Schema):
@@ -465,6 +519,8 @@ def close_audit(request, audit_id: RecordId):
 _list_route("/vouchers", VoucherFilters, selectors.voucher_list, VoucherOut, "记账凭证列表")
 _list_route("/lines", LineFilters, selectors.line_list, PostedLineOut, "明细账（已记账分录）")
 _list_route("/allocations", AllocationFilters, selectors.allocation_list, AllocationOut, "拨缴经费列表")
+_list_route("/filings", FilingFilters, selectors.filing_list, FilingOut, "报表报送列表")
+_list_route("/dues", DuesFilters, selectors.dues_list, DuesOut, "会费收缴列表")
 _list_route("/audits", AuditFilters, selectors.audit_list, AuditOut, "经费审查项目")
 _list_route("/findings", FindingFilters, selectors.finding_list, FindingOut, "审查发现问题")
 

@@ -13,8 +13,17 @@ from gonghui.core.figures import Column, Figure, Ratio, Section, Style
 from gonghui.core.periods import Period
 from gonghui.org.models import Union
 
-from .models import AllocationPayment, AuditFinding, AuditProject, AuditStatus, Books, Voucher, VoucherLine, VoucherStatus
-from .selectors import arrears_enterprises, books_closed_on_time
+from .models import (
+    AllocationPayment,
+    AuditFinding,
+    AuditProject,
+    AuditStatus,
+    Books,
+    Voucher,
+    VoucherLine,
+    VoucherStatus,
+)
+from .selectors import arrears_enterprises, books_closed_on_time, books_filed_on_time
 
 
 def _lines(*prefixes: str):
@@ -64,9 +73,11 @@ def _books(period: Period) -> QuerySet:
     return Books.objects.select_related("union").filter(year__in=_years(period))
 
 
-def _books_on_time(period: Period) -> QuerySet:
-    # Months due by the period's end (or today, if sooner): a campaign over a year past is judged as it ended.
-    return _books(period) & books_closed_on_time(_years(period), min(period.end, timezone.localdate()))
+def _on_time(books_on_time):
+    def records(period: Period) -> QuerySet:
+        # Months due by the period's end (or today, if sooner): a campaign over a year past is judged as it ended.
+        return _books(period) & books_on_time(_years(period), min(period.end, timezone.localdate()))
+    return records
 
 
 def _voucher_url(record) -> str:
@@ -100,6 +111,11 @@ def _assessed(key: str, label: str, definition: str, records, *, voucher: bool =
                   record_url=(lambda record: reverse("finance:voucher_detail", args=[record.pk])) if voucher else None)
 
 
+def _of_books(key: str, label: str, sentence: str, numerator: str, numerator_label: str) -> Ratio:
+    return Ratio(key=key, label=label, sentence=sentence, definition=f"{numerator_label} ÷ 建账工会。",
+                 section=Section.FINANCE, numerator=numerator, denominator="finance.books_kept")
+
+
 # 财务规范化考核: a rubric item names one of these ratios with a target (100: every voucher, every month) and the
 # checks app pre-fills its score from the assessed union's books (checks.services._prefill).
 ASSESSED = (
@@ -111,10 +127,15 @@ ASSESSED = (
           numerator="finance.vouchers_posted_by_other", denominator="finance.vouchers_posted"),
     _assessed("finance.books_kept", "建账工会", "期内各年度建立账套的工会（每年度一套账）。", _books),
     _assessed("finance.books_closed_on_time", "按月按时结账的工会",
-              "建账工会中，至期末（或今天）已到期的各月均在次月15日前结账的；尚无到期月份的计为按时。", _books_on_time),
-    Ratio(key="finance.closing_rate", label="按时结账率", sentence="按月按时结账率{value}",
-          definition="按月按时结账的工会 ÷ 建账工会。", section=Section.FINANCE,
-          numerator="finance.books_closed_on_time", denominator="finance.books_kept"),
+              "建账工会中，至期末（或今天）已到期的各月均在次月15日前结账的；尚无到期月份的计为按时。",
+              _on_time(books_closed_on_time)),
+    _of_books("finance.closing_rate", "按时结账率", "按月按时结账率{value}", "finance.books_closed_on_time",
+              "按月按时结账的工会"),
+    _assessed("finance.books_filed_on_time", "按时报送报表的工会",
+              "建账工会中，至期末（或今天）已到期的各月报表均在次月15日前报送上级的；尚无到期月份的计为按时。",
+              _on_time(books_filed_on_time)),
+    _of_books("finance.filing_rate", "报表按时报送率", "会计报表按时报送率{value}", "finance.books_filed_on_time",
+              "按时报送报表的工会"),
 )
 
 FIGURES = (

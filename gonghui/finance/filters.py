@@ -6,11 +6,21 @@ import django_filters as df
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from gonghui.core.filters import DateFilter, ListFilters, YearFilter, choice
+from gonghui.core.filters import ListFilters, YearFilter, choice, date_range, filters_meta
 from gonghui.org.union_filter import UnionFilter
 
-from .models import AllocationPayment, AuditFinding, AuditProject, AuditStatus, Channel, Voucher, VoucherLine, \
-    VoucherStatus
+from .models import (
+    AllocationPayment,
+    AuditFinding,
+    AuditProject,
+    AuditStatus,
+    Channel,
+    DuesPayment,
+    PeriodClose,
+    Voucher,
+    VoucherLine,
+    VoucherStatus,
+)
 
 
 def overdue_q(today: date, prefix: str = "") -> Q:
@@ -22,36 +32,41 @@ class VoucherFilters(ListFilters):
     union = UnionFilter()
     year = YearFilter(label="会计年度", field_name="year")
     status = choice("状态", VoucherStatus.choices)
-    start = DateFilter(label="日期自", field_name="date", lookup_expr="gte")
-    end = DateFilter(label="至", field_name="date", lookup_expr="lte")
+    start, end = date_range("date", "日期自")
     q = df.CharFilter(label="摘要", field_name="summary", lookup_expr="contains")
 
-    class Meta:
-        model = Voucher
-        fields = ()
+    Meta = filters_meta(Voucher)
 
 
 class LineFilters(ListFilters):
     union = UnionFilter()
     code = df.CharFilter(label="科目编号（含明细）", field_name="code", lookup_expr="startswith")
-    start = DateFilter(label="日期自", field_name="date", lookup_expr="gte")
-    end = DateFilter(label="至", field_name="date", lookup_expr="lte")
+    start, end = date_range("date", "日期自")
 
-    class Meta:
-        model = VoucherLine
-        fields = ()
+    Meta = filters_meta(VoucherLine)
 
 
 class AllocationFilters(ListFilters):
     union = UnionFilter()
     channel = choice("缴纳方式", Channel.choices)
-    start = DateFilter(label="所属月份自", field_name="month", lookup_expr="gte")
-    end = DateFilter(label="至", field_name="month", lookup_expr="lte")
+    start, end = date_range("month", "所属月份自")
     q = df.CharFilter(label="企业名称", field_name="enterprise__name", lookup_expr="contains")
 
-    class Meta:
-        model = AllocationPayment
-        fields = ()
+    Meta = filters_meta(AllocationPayment)
+
+
+class DuesFilters(ListFilters):
+    union = UnionFilter()
+    start, end = date_range("month", "所属月份自")
+
+    Meta = filters_meta(DuesPayment)
+
+
+class FilingFilters(ListFilters):
+    union = UnionFilter()
+    year = YearFilter(label="会计年度", field_name="books__year")
+
+    Meta = filters_meta(PeriodClose)
 
 
 def _overdue(qs: QuerySet, name: str, value: str) -> QuerySet:
@@ -64,9 +79,7 @@ class AuditFilters(ListFilters):
     status = choice("状态", AuditStatus.choices)
     overdue = choice("整改", (("yes", "逾期未整改"),), method=_overdue)
 
-    class Meta:
-        model = AuditProject
-        fields = ()
+    Meta = filters_meta(AuditProject)
 
 
 def _finding_state(qs: QuerySet, name: str, value: str) -> QuerySet:
@@ -82,9 +95,7 @@ class FindingFilters(ListFilters):
     state = choice("整改情况", (("open", "未销号"), ("overdue", "逾期未整改"), ("closed", "已销号")),
                    method=_finding_state)
 
-    class Meta:
-        model = AuditFinding
-        fields = ()
+    Meta = filters_meta(AuditFinding)
 
 
 

@@ -93,6 +93,13 @@ class AllocationForm(forms.Form):
         self.fields["enterprise"].queryset = enterprises
 
 
+class DuesForm(forms.Form):
+    month = forms.DateField(label="所属月份", widget=DateInput(), help_text="填写该月任一天")
+    members = forms.IntegerField(label="缴纳会员人数", min_value=1, max_value=10_000_000)
+    wages = _amount("缴纳会员月工资总额（元）", required=True)
+    received_on = forms.DateField(label="收缴日期", widget=DateInput())
+
+
 def _percent(label: str) -> forms.CharField:
     return forms.CharField(label=label, max_length=8, required=False, initial="0")
 
@@ -106,6 +113,13 @@ class SharingForm(forms.Form):
     city = _percent("市级总工会（%）")
     province_share = _percent("省总工会（%）")
     national = _percent("全国总工会（%）")
+
+
+class DuesRateForm(forms.Form):
+    province = forms.CharField(label="省份", max_length=30)
+    effective_from = forms.DateField(label="执行日期", widget=DateInput())
+    rate = forms.CharField(label="会费标准（月工资的%）", max_length=8, initial="0.5",
+                           help_text="会员每月按本人工资的这一比例缴纳会费")
 
 
 class RulesForm(forms.Form):

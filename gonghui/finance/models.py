@@ -15,7 +15,6 @@ its account's normal side (debit − credit for assets and expenditure, credit �
 and the figures sum that one column.
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -23,15 +22,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.files import random_file_name
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, user_field
+from gonghui.core.uploads import StoredFile, stored_file_path
 
 from . import chart
-
-
-def _user(verbose_name: str, **kwargs) -> models.ForeignKey:
-    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                             verbose_name=verbose_name, **kwargs)
 
 
 def _money(verbose_name: str, **kwargs) -> models.DecimalField:
@@ -66,6 +60,8 @@ class Books(TenantModel):
     accounting_head = models.CharField(_("会计机构负责人"), max_length=30, blank=True)
     # The last month closed (0: none; 12: the year is closed, 年结).
     closed_month = models.PositiveSmallIntegerField(_("已结账至（月）"), default=0)
+    # The last month whose reports went to the level above (报送; month 12 carries the yearly reports).
+    filed_month = models.PositiveSmallIntegerField(_("已报送至（月）"), default=0)
     history = HistoricalRecords()
 
     class Meta:
@@ -113,9 +109,9 @@ class Voucher(TenantModel):
     summary = models.CharField(_("摘要"), max_length=200)
     attachment_count = models.PositiveSmallIntegerField(_("附单据张数"), default=0)
     status = models.CharField(_("状态"), max_length=10, choices=VoucherStatus.choices, default=VoucherStatus.DRAFT)
-    prepared_by = _user(_("制单人"))
-    reviewed_by = _user(_("审核人"), null=True, blank=True)
-    approved_by = _user(_("记账（审批）人"), null=True, blank=True)
+    prepared_by = user_field(_("制单人"))
+    reviewed_by = user_field(_("审核人"), null=True, blank=True)
+    approved_by = user_field(_("记账（审批）人"), null=True, blank=True)
     posted_on = models.DateField(_("记账日期"), null=True, blank=True)
     reverses = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="reversed_by", verbose_name=_("冲销的凭证"))
@@ -180,39 +176,32 @@ class VoucherLine(TenantModel):
         return f"{self.code} {self.summary}"
 
 
-def attachment_path(instance, filename: str) -> str:
-    return random_file_name(f"finance/{instance.tenant_id}", filename)
+# Migration 0001 names the old upload path; the same folders are now `stored_file_path`'s.
+attachment_path = stored_file_path
 
 
-class VoucherAttachment(TenantModel):
-    """An invoice or receipt scanned onto a voucher, stored under a random name."""
+class VoucherAttachment(StoredFile):
+    """An invoice or receipt scanned onto a voucher."""
 
-    union = _union()
     voucher = models.ForeignKey(Voucher, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("文件"), upload_to=attachment_path, max_length=200)
-    name = models.CharField(_("文件名"), max_length=200)
-    file_type = models.CharField(_("类型"), max_length=8)
-    size = models.PositiveIntegerField(_("大小（字节）"))
-    uploaded_by = _user(_("上传人"))
-    uploaded_at = models.DateTimeField(_("上传时间"))
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["uploaded_at", "id"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("凭证附件")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class PeriodClose(TenantModel):
-    """A month closed (月结; month 12 closes the year, 年结): who closed it and when."""
+    """A month closed (月结; month 12 closes the year, 年结): who closed it and when; and once closed, its reports
+    (工会01表 and 02表; month 12 with the yearly ones) filed to the level above (报送). The books of a closed month
+    no longer change, so the report the level above opens is the one filed."""
 
     union = _union()
     books = models.ForeignKey(Books, on_delete=models.CASCADE, related_name="closings")
     month = models.PositiveSmallIntegerField(_("月份"))
     closed_on = models.DateField(_("结账日期"))
-    closed_by = _user(_("结账人"))
+    closed_by = user_field(_("结账人"))
+    filed_on = models.DateField(_("报表报送日期"), null=True, blank=True)
+    filed_by = user_field(_("报送人"), null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["tenant", "books", "month"], name="finance_close_unique")]
@@ -236,12 +225,24 @@ class Budget(TenantModel):
         verbose_name = _("预算")
 
 
-class SharingTable(TenantModel):
-    """The province's split of the 2% allocation between the levels, from a day on (percent, adding to 100)."""
+class ProvinceTable(TenantModel):
+    """A table of the province's rules a federation sets from a day on; the one in force for a union is the
+    nearest federation's above it, latest first (selectors.table_in_force)."""
 
     union = _union(_("制定工会"))
     province = models.CharField(_("省份"), max_length=30)
     effective_from = models.DateField(_("执行日期"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.province} {self.effective_from:%Y-%m-%d}起"
+
+
+class SharingTable(ProvinceTable):
+    """The province's split of the 2% allocation between the levels, from a day on (percent, adding to 100)."""
+
     grassroots = models.DecimalField(_("基层工会留成（%）"), max_digits=5, decimal_places=2)
     street = models.DecimalField(_("乡镇（街道）总工会（%）"), max_digits=5, decimal_places=2, default=0)
     county = models.DecimalField(_("县级总工会（%）"), max_digits=5, decimal_places=2, default=0)
@@ -256,9 +257,6 @@ class SharingTable(TenantModel):
         constraints = [models.UniqueConstraint(fields=["tenant", "union", "effective_from"],
                                                name="finance_sharing_unique")]
         verbose_name = _("拨缴经费分成比例")
-
-    def __str__(self) -> str:
-        return f"{self.province} {self.effective_from:%Y-%m-%d}起"
 
 
 class Channel(models.TextChoices):
@@ -282,7 +280,7 @@ class AllocationPayment(TenantModel):
     table = models.ForeignKey(SharingTable, on_delete=models.PROTECT, related_name="+", verbose_name=_("分成比例"))
     voucher = models.ForeignKey(Voucher, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                 verbose_name=_("记账凭证"))
-    created_by = _user(_("登记人"))
+    created_by = user_field(_("登记人"))
     history = HistoricalRecords()
 
     class Meta:
@@ -295,12 +293,9 @@ class AllocationPayment(TenantModel):
         return f"{self.enterprise.name} {self.month:%Y年%m月}"
 
 
-class SpendingRules(TenantModel):
+class SpendingRules(ProvinceTable):
     """The province's spending rules from a day on: each one only warns, the voucher is still saved."""
 
-    union = _union(_("制定工会"))
-    province = models.CharField(_("省份"), max_length=30)
-    effective_from = models.DateField(_("执行日期"))
     gift_limit = _money(_("慰问品每人每年限额（元）"))
     cash_gifts_banned = models.BooleanField(_("禁止发放现金和购物卡"), default=True)
     equipment_threshold = _money(_("通用设备固定资产标准（元）"), default=1000)
@@ -311,8 +306,40 @@ class SpendingRules(TenantModel):
                                                name="finance_rules_unique")]
         verbose_name = _("经费开支规定")
 
+
+class DuesRate(ProvinceTable):
+    """Members' dues (会费) as a percentage of the monthly wage, set for the province from a day on."""
+
+    rate = models.DecimalField(_("会费标准（月工资的%）"), max_digits=5, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["tenant", "union", "effective_from"],
+                                               name="finance_dues_rate_unique")]
+        verbose_name = _("会费标准")
+
+
+class DuesPayment(TenantModel):
+    """One month's dues of a union's members, received: the wages of the members who paid, times the rate."""
+
+    union = _union()
+    month = models.DateField(_("所属月份"))
+    members = models.PositiveIntegerField(_("缴纳会员人数"))
+    wages = _money(_("缴纳会员工资总额（元）"))
+    amount = _money(_("会费（元）"))
+    rate = models.ForeignKey(DuesRate, on_delete=models.PROTECT, related_name="+", verbose_name=_("会费标准"))
+    received_on = models.DateField(_("收缴日期"))
+    voucher = models.ForeignKey(Voucher, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                verbose_name=_("记账凭证"))
+    created_by = user_field(_("登记人"))
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["tenant", "union", "month"], name="finance_dues_month_unique")]
+        verbose_name = _("会费收缴")
+
     def __str__(self) -> str:
-        return f"{self.province} {self.effective_from:%Y-%m-%d}起"
+        return f"{self.union.name} {self.month:%Y年%m月}会费"
 
 
 class AuditScope(models.TextChoices):
@@ -344,7 +371,7 @@ class AuditProject(TenantModel):
     feedback = models.TextField(_("整改反馈"), max_length=4000, blank=True)
     feedback_on = models.DateField(_("反馈日期"), null=True, blank=True)
     closed_on = models.DateField(_("销号日期"), null=True, blank=True)
-    created_by = _user(_("登记人"))
+    created_by = user_field(_("登记人"))
     history = HistoricalRecords()
 
     class Meta:

@@ -20,13 +20,16 @@ from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible, wi
 from gonghui.org.models import Enterprise, Union
 
 from . import chart, sources
-from .filters import AllocationFilters, AuditFilters, FindingFilters, LineFilters, VoucherFilters, overdue_q
+from .filters import (AllocationFilters, AuditFilters, DuesFilters, FilingFilters, FindingFilters, LineFilters,
+                      VoucherFilters, overdue_q)
 from .models import (
     AllocationPayment,
     AuditFinding,
     AuditProject,
     Books,
     Budget,
+    DuesPayment,
+    DuesRate,
     LineKind,
     PeriodClose,
     SharingTable,
@@ -46,6 +49,13 @@ ARREARS_MONTHS = 3
 
 def books_list(*, user) -> QuerySet[Books]:
     return visible(Books.objects.select_related("union"), user).order_by("-year", "union__path")
+
+
+def filing_list(*, user, filters: Mapping | None = None) -> QuerySet[PeriodClose]:
+    """The months whose reports were filed to the level above (报送), newest first."""
+    qs = visible(PeriodClose.objects.select_related("union", "books", "filed_by").filter(filed_on__isnull=False),
+                 user)
+    return FilingFilters.narrow(qs, filters).order_by("-filed_on", "-id")
 
 
 def books_get(*, user, pk) -> Books:
@@ -110,10 +120,31 @@ def line_list(*, user, filters: Mapping | None = None) -> QuerySet[VoucherLine]:
     return LineFilters.narrow(qs, filters).order_by("-date", "-id")
 
 
+def _lines_naming(records: list) -> QuerySet[VoucherLine]:
+    return VoucherLine.objects.filter(source_type=ContentType.objects.get_for_model(records[0]),
+                                      source_id__in=[record.pk for record in records])
+
+
 def vouchers_of_record(*, user, record) -> QuerySet[Voucher]:
     """The vouchers whose lines name `record` as their source (the record shows its voucher)."""
-    lines = VoucherLine.objects.filter(source_type=ContentType.objects.get_for_model(record), source_id=record.pk)
-    return voucher_list(user=user).filter(pk__in=lines.values("voucher_id"))
+    return voucher_list(user=user).filter(pk__in=_lines_naming([record]).values("voucher_id"))
+
+
+def voucher_links(*, user, records) -> dict[int, list[tuple[str, str]]]:
+    """For a page of records of one model (a care list): {record id: [(voucher's label and state, its page)]},
+    oldest first, so the last is the one standing; the vouchers as the user may see them. Two queries a page."""
+    records = list(records)
+    if not records:
+        return {}
+    pairs = set(_lines_naming(records).values_list("source_id", "voucher_id"))
+    vouchers = voucher_list(user=user).filter(pk__in={voucher_id for _, voucher_id in pairs}).in_bulk()
+    links: dict[int, list[tuple[str, str]]] = {}
+    for source_id, voucher_id in sorted(pairs, key=lambda pair: pair[1]):
+        if (voucher := vouchers.get(voucher_id)) is not None:
+            links.setdefault(source_id, []).append(
+                (f"{voucher.label}（{voucher.get_status_display()}）",
+                 reverse("finance:voucher_detail", args=[voucher.pk])))
+    return links
 
 
 # Spending-rule warnings --------------------------------------------------------------------------
@@ -240,6 +271,15 @@ def spending_rules(*, user) -> QuerySet[SpendingRules]:
     return visible(SpendingRules.objects.select_related("union"), user).order_by("-effective_from")
 
 
+def dues_rates(*, user) -> QuerySet[DuesRate]:
+    return visible(DuesRate.objects.select_related("union"), user).order_by("-effective_from")
+
+
+def dues_list(*, user, filters: Mapping | None = None) -> QuerySet[DuesPayment]:
+    qs = visible(DuesPayment.objects.select_related("union", "rate", "voucher"), user)
+    return DuesFilters.narrow(qs, filters).order_by("-month", "union__path")
+
+
 def months_before(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 - months
     return date(index // 12, index % 12 + 1, 1)
@@ -338,6 +378,11 @@ class AssessmentRow:
         return percent(done, due)
 
 
+def _on_time(closings, day_field: str, year: int, due: list[int]) -> int:
+    return sum(1 for closing in closings if closing.month in due and getattr(closing, day_field) is not None
+               and getattr(closing, day_field) <= close_by(year, closing.month))
+
+
 def months_due(year: int, today: date) -> list[int]:
     """The months of the year whose closing was due by `today` (their CLOSE_BY_DAY of the next month passed)."""
     return [month for month in range(1, 13) if close_by(year, month) <= today]
@@ -348,8 +393,17 @@ def close_by(year: int, month: int) -> date:
 
 
 def books_closed_on_time(years: range, today: date) -> QuerySet[Books]:
-    """Books of those years whose every month due by `today` was closed by its day (unscoped: the caller
-    scopes). Months close in order and once each, so the books are on time when as many of their closings
+    """Books of those years whose every month due by `today` was closed by its day (unscoped: the caller scopes)."""
+    return _books_on_time("closed_on", years, today)
+
+
+def books_filed_on_time(years: range, today: date) -> QuerySet[Books]:
+    """Books of those years whose every month due by `today` had its reports filed by its day (unscoped)."""
+    return _books_on_time("filed_on", years, today)
+
+
+def _books_on_time(day_field: str, years: range, today: date) -> QuerySet[Books]:
+    """Months close (and are filed) in order and once each, so the books are on time when as many of their rows
     are on time as months are due; books with no month due yet have nothing late."""
     kept = Q(pk__in=[])
     for year in years:
@@ -359,7 +413,7 @@ def books_closed_on_time(years: range, today: date) -> QuerySet[Books]:
             continue
         on_time = Q(pk__in=[])
         for month in due:
-            on_time |= Q(month=month, closed_on__lte=close_by(year, month))
+            on_time |= Q(month=month, **{f"{day_field}__lte": close_by(year, month)})
         closed = (PeriodClose.objects.filter(on_time, books__year=year).order_by().values("books_id")
                   .annotate(n=Count("pk")).filter(n=len(due)).values("books_id"))
         kept |= Q(year=year, pk__in=closed)
@@ -368,7 +422,8 @@ def books_closed_on_time(years: range, today: date) -> QuerySet[Books]:
 
 def books_assessment(*, user, union: Union, year: int, today: date | None = None) -> list[AssessmentRow]:
     """For each union of the subtree keeping books in the year: vouchers posted by someone other than their
-    preparer, months closed on time (by the 15th of the next month), a budget set, the report's three signers."""
+    preparer, months closed and their reports filed on time (by the 15th of the next month), a budget set, the
+    report's three signers."""
     today = today or timezone.localdate()
     books = list(within(books_list(user=user), union).filter(year=year).prefetch_related("closings"))
     ids = [b.union_id for b in books]
@@ -380,10 +435,10 @@ def books_assessment(*, user, union: Union, year: int, today: date | None = None
     due = months_due(year, today)
     rows = []
     for b in books:
-        on_time = sum(1 for c in b.closings.all() if c.month in due and c.closed_on <= close_by(year, c.month))
         rows.append(AssessmentRow(union=b.union, books=b, items=(
             ("凭证由制单人以外的人员审批记账", by_other.get(b.union_id, 0), posted.get(b.union_id, 0)),
-            ("按月按时结账（次月15日前）", on_time, len(due)),
+            ("按月按时结账（次月15日前）", _on_time(b.closings.all(), "closed_on", year, due), len(due)),
+            ("按时向上级报送报表（次月15日前）", _on_time(b.closings.all(), "filed_on", year, due), len(due)),
             ("编制年度预算", int(b.union_id in budgeted), 1),
             ("报表签章人齐全", int(all((b.legal_representative, b.finance_head, b.accounting_head))), 1),
         )))

@@ -16,8 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from gonghui.core.formatting import future_error
-from gonghui.core.files import stored_with
-from gonghui.core.money import CENT, check_money, money_error
+from gonghui.core.money import CENT, Bound, check_money, money_error
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.scoping import contains
 from gonghui.core.services import (
@@ -28,7 +27,7 @@ from gonghui.core.services import (
     save_with_history,
     text_required,
 )
-from gonghui.core.uploads import upload_type
+from gonghui.core.uploads import stored_file_add
 from gonghui.org.models import Enterprise, Union
 
 from . import chart, sources
@@ -43,6 +42,8 @@ from .models import (
     Books,
     Budget,
     Channel,
+    DuesPayment,
+    DuesRate,
     LineKind,
     PeriodClose,
     SharingTable,
@@ -53,6 +54,10 @@ from .models import (
     VoucherStatus,
 )
 
+# A county's books hold its year of funds in one line (a budget, a bank balance carried in, the 2% of a large
+# enterprise's payroll): far above the 10,000,000 元 bound for one aid payment or activity. The columns hold
+# 14 digits; beyond 100亿 is a typo of zeros for any union's books, refused at its field.
+BOOKS_BOUND = Bound(Decimal("10000000000"), "100亿元")
 SELF_APPROVAL = "制单人不能审批（记账）自己编制的凭证，请由另一位财务人员审批"
 SELF_REVIEW = "制单人不能审核自己编制的凭证，请由另一位财务人员审核"
 ALLOCATION_RATE = Decimal("0.02")
@@ -116,8 +121,8 @@ def _closed_error(books: Books, day: date) -> str:
 # Vouchers ----------------------------------------------------------------------------------------
 
 def _side_amounts(row: dict, index: int, errors: dict) -> tuple[Decimal, Decimal]:
-    debit = check_money(errors, f"debit_{index}", row.get("debit"), label=f"第{index}行借方金额")
-    credit = check_money(errors, f"credit_{index}", row.get("credit"), label=f"第{index}行贷方金额")
+    debit = check_money(errors, f"debit_{index}", row.get("debit"), label=f"第{index}行借方金额", bound=BOOKS_BOUND)
+    credit = check_money(errors, f"credit_{index}", row.get("credit"), label=f"第{index}行贷方金额", bound=BOOKS_BOUND)
     debit, credit = debit or ZERO, credit or ZERO
     if not {f"debit_{index}", f"credit_{index}"} & set(errors) and (debit > 0) == (credit > 0):
         errors[f"debit_{index}"] = f"第{index}行应填写借方或贷方金额之一，且金额须大于0"
@@ -295,12 +300,7 @@ def voucher_attachment_add(*, actor, voucher: Voucher, file) -> VoucherAttachmen
     require_writer(actor)
     require_within(actor, voucher.union)
     _require_draft(voucher)
-    ext = upload_type(file)
-    attachment = VoucherAttachment(tenant_id=voucher.tenant_id, union_id=voucher.union_id, voucher=voucher,
-                                   name=(file.name or "")[-200:], file_type=ext, size=file.size,
-                                   uploaded_by=actor, uploaded_at=timezone.now())
-    stored_with(attachment.file, f"upload.{ext}", file, lambda: save_with_history(attachment, actor=actor))
-    return attachment
+    return stored_file_add(VoucherAttachment, file, actor=actor, owner=voucher, voucher=voucher)
 
 
 @transaction.atomic
@@ -358,6 +358,28 @@ def period_close(*, actor, union: Union, year: int, month: int, closed_on: date 
                                       closed_on=closed_on, closed_by=actor)
 
 
+@transaction.atomic
+def report_file(*, actor, books: Books, filed_on: date | None = None) -> PeriodClose:
+    """报送: the next month's reports go to the level above, in order, each once its month is closed."""
+    require_writer(actor)
+    require_within(actor, books.union)
+    books = Books.objects.select_for_update().get(pk=books.pk)
+    month = books.filed_month + 1
+    if month > 12:
+        raise ValidationError({"month": f"{books.year}年的月度和年度报表均已报送"})
+    if month > books.closed_month:
+        raise ValidationError({"month": f"{books.year}年{month}月尚未结账，结账后才能报送报表"})
+    filed_on = filed_on or timezone.localdate()
+    if error := future_error(filed_on, "报送日期"):
+        raise ValidationError({"filed_on": error})
+    books.filed_month = month
+    save_with_history(books, actor=actor)
+    closing = books.closings.get(month=month)
+    closing.filed_on, closing.filed_by = filed_on, actor
+    closing.save(update_fields=["filed_on", "filed_by"])
+    return closing
+
+
 # Budgets -----------------------------------------------------------------------------------------
 
 @transaction.atomic
@@ -372,7 +394,7 @@ def budget_set(*, actor, union: Union, year: int, code: str, amount) -> Budget:
     code = (code or "").strip()
     if code not in codes or codes[code][2] not in (chart.INCOME, chart.EXPENDITURE):
         errors["code"] = f"“{code}”不是本级工会会计科目中的收入或支出科目"
-    value = check_money(errors, "amount", amount, label="预算数", required=True)
+    value = check_money(errors, "amount", amount, label="预算数", required=True, bound=BOOKS_BOUND)
     if errors:
         raise ValidationError(errors)
     budget = Budget.objects.filter(tenant_id=union.tenant_id, union=union, year=year, code=code).first() or Budget(
@@ -398,8 +420,6 @@ def sharing_table_create(*, actor, union: Union, province: str, effective_from: 
     require_writer(actor)
     require_within(actor, union)
     errors: dict[str, str] = {}
-    if not union.is_federation:
-        errors["union"] = "分成比例由总工会制定"
     labels = {name: str(SharingTable._meta.get_field(name).verbose_name) for name in SharingTable.SHARES}
     values = {name: _percent(errors, name, shares.get(name), labels[name]) for name in SharingTable.SHARES}
     if unknown := set(shares) - set(SharingTable.SHARES):
@@ -409,9 +429,19 @@ def sharing_table_create(*, actor, union: Union, province: str, effective_from: 
         errors["__all__"] = f"各级分成比例合计应为100%，现为{total.normalize():f}%"
     table = SharingTable(tenant_id=union.tenant_id, union=union, province=province, effective_from=effective_from,
                          **values)
+    return _province_table_save(table, errors, actor=actor)
+
+
+def _province_table_save(table, errors: dict, *, actor):
+    """A province's table (sharing, spending rules, dues): set by a federation, one per union and day."""
+    what = table._meta.verbose_name
+    if not table.union.is_federation:
+        errors["union"] = f"{what}由总工会制定"
     text_required(table, errors, province="省份")
-    if effective_from and SharingTable.objects.filter(union=union, effective_from=effective_from).exists():
-        errors["effective_from"] = "该执行日期已有分成比例，请换一个日期"
+    if table.effective_from is None:
+        errors["effective_from"] = "请填写执行日期"
+    elif type(table).objects.filter(union=table.union, effective_from=table.effective_from).exists():
+        errors["effective_from"] = f"该执行日期已有{what}，请换一个日期"
     return checked_save(table, errors, actor=actor)
 
 
@@ -424,6 +454,30 @@ def _month_start(day: date) -> date:
     return day.replace(day=1)
 
 
+def _month_received(errors: dict, month: date | None, received_on: date | None, label: str) -> date | None:
+    """The month paid for (its first day) and the day the money came: not ahead of today, nor before the month."""
+    if month is None:
+        errors["month"] = "请填写所属月份"
+    else:
+        month = _month_start(month)
+        if month > _month_start(timezone.localdate()):
+            errors["month"] = "所属月份不能晚于本月"
+    if received_on is None:
+        errors["received_on"] = f"请填写{label}"
+    elif error := future_error(received_on, label):
+        errors["received_on"] = error
+    elif month and received_on < month:
+        errors["received_on"] = f"{label}不能早于所属月份"
+    return month
+
+
+def _table_in_force(errors: dict, model, union: Union, month: date | None):
+    table = table_in_force(model, union, month) if month else None
+    if month and table is None:
+        errors["month"] = f"{month:%Y年%m月}没有执行中的{model._meta.verbose_name}，请总工会先制定"
+    return table
+
+
 @transaction.atomic
 def allocation_receive(*, actor, enterprise: Enterprise, month: date, payroll, channel: str,
                        received_on: date) -> AllocationPayment:
@@ -433,24 +487,12 @@ def allocation_receive(*, actor, enterprise: Enterprise, month: date, payroll, c
     union = enterprise.union
     require_within(actor, union, field="enterprise")
     errors: dict[str, str] = {}
-    payroll_value = check_money(errors, "payroll", payroll, label="工资总额", required=True, allow_zero=False)
+    payroll_value = check_money(errors, "payroll", payroll, label="工资总额", required=True, allow_zero=False,
+                                bound=BOOKS_BOUND)
     if channel not in Channel.values:
         errors["channel"] = "请选择缴纳方式"
-    if month is None:
-        errors["month"] = "请填写所属月份"
-    else:
-        month = _month_start(month)
-        if month > _month_start(timezone.localdate()):
-            errors["month"] = "所属月份不能晚于本月"
-    if received_on is None:
-        errors["received_on"] = "请填写到账日期"
-    elif error := future_error(received_on, "到账日期"):
-        errors["received_on"] = error
-    elif month and received_on < month:
-        errors["received_on"] = "到账日期不能早于所属月份"
-    table = sharing_table_for(union, month) if month else None
-    if month and table is None:
-        errors["month"] = f"{month:%Y年%m月}没有执行中的拨缴经费分成比例，请总工会先制定"
+    month = _month_received(errors, month, received_on, "到账日期")
+    table = _table_in_force(errors, SharingTable, union, month)
     if month and AllocationPayment.objects.filter(tenant_id=union.tenant_id, enterprise=enterprise,
                                                   month=month).exists():
         errors["month"] = f"{enterprise.name}{month:%Y年%m月}的拨缴经费已登记"
@@ -475,6 +517,57 @@ def allocation_receive(*, actor, enterprise: Enterprise, month: date, payroll, c
     return payment
 
 
+# Members' dues (会费) ------------------------------------------------------------------------------
+
+@transaction.atomic
+def dues_rate_create(*, actor, union: Union, province: str, effective_from: date, rate) -> DuesRate:
+    """The province's dues: a percentage of a member's monthly wage, from a day on."""
+    require_writer(actor)
+    require_within(actor, union)
+    errors: dict[str, str] = {}
+    value = _percent(errors, "rate", rate, "会费标准")
+    if "rate" not in errors and not value:
+        errors["rate"] = "会费标准须大于0%"
+    table = DuesRate(tenant_id=union.tenant_id, union=union, province=province, effective_from=effective_from,
+                     rate=value)
+    return _province_table_save(table, errors, actor=actor)
+
+
+def dues_of(wages: Decimal, rate: DuesRate) -> Decimal:
+    """The dues of wages at the province's rate, to the fen."""
+    return (wages * rate.rate / HUNDRED).quantize(CENT, ROUND_HALF_UP)
+
+
+@transaction.atomic
+def dues_receive(*, actor, union: Union, month: date, members: int, wages, received_on: date) -> DuesPayment:
+    """A month's dues of the union's members: their wages times the rate in force that month, received into the
+    bank (102) as 会费收入 (401); the receipt's voucher is drafted for approval."""
+    require_writer(actor)
+    require_within(actor, union)
+    errors: dict[str, str] = {}
+    wages_value = check_money(errors, "wages", wages, label="缴纳会员工资总额", required=True, allow_zero=False,
+                              bound=BOOKS_BOUND)
+    if not isinstance(members, int) or members < 1:
+        errors["members"] = "缴纳会员人数应为大于0的整数"
+    month = _month_received(errors, month, received_on, "收缴日期")
+    rate = _table_in_force(errors, DuesRate, union, month)
+    if month and DuesPayment.objects.filter(tenant_id=union.tenant_id, union=union, month=month).exists():
+        errors["month"] = f"{union.name}{month:%Y年%m月}的会费已登记"
+    if errors:
+        raise ValidationError(errors)
+    payment = DuesPayment(tenant_id=union.tenant_id, union=union, month=month, members=members, wages=wages_value,
+                          amount=dues_of(wages_value, rate), rate=rate, received_on=received_on, created_by=actor)
+    if not payment.amount:
+        raise ValidationError({"wages": "按会费标准计算的会费为0元，请核对工资总额"})
+    checked_save(payment, {}, actor=actor, exclude=["rate", "voucher", "created_by"])
+    label = f"{month:%Y年%m月}会员会费（{members}人，按{rate.rate.normalize():f}%）"
+    payment.voucher = voucher_create(actor=actor, union=union, date=received_on, summary=label, lines=[
+        {"code": "102", "debit": payment.amount, "summary": label, "source": payment},
+        {"code": "401", "credit": payment.amount, "summary": label, "source": payment}])
+    save_with_history(payment, actor=actor)
+    return payment
+
+
 # Spending rules ----------------------------------------------------------------------------------
 
 @transaction.atomic
@@ -483,16 +576,11 @@ def spending_rules_create(*, actor, union: Union, province: str, effective_from:
     require_writer(actor)
     require_within(actor, union)
     errors: dict[str, str] = {}
-    if not union.is_federation:
-        errors["union"] = "经费开支规定由总工会制定"
     gift = check_money(errors, "gift_limit", gift_limit, label="慰问品每人每年限额", required=True)
     threshold = check_money(errors, "equipment_threshold", equipment_threshold, label="固定资产标准", required=True)
     rules = SpendingRules(tenant_id=union.tenant_id, union=union, province=province, effective_from=effective_from,
                           gift_limit=gift, cash_gifts_banned=bool(cash_gifts_banned), equipment_threshold=threshold)
-    text_required(rules, errors, province="省份")
-    if effective_from and SpendingRules.objects.filter(union=union, effective_from=effective_from).exists():
-        errors["effective_from"] = "该执行日期已有开支规定，请换一个日期"
-    return checked_save(rules, errors, actor=actor)
+    return _province_table_save(rules, errors, actor=actor)
 
 
 # Audits (经费审查) ---------------------------------------------------------------------------------
@@ -537,7 +625,7 @@ def audit_finding_add(*, actor, project: AuditProject, area: str, description: s
     _require_committee(actor, project)
     _open(project)
     errors: dict[str, str] = {}
-    value = check_money(errors, "amount", amount, label="涉及金额")
+    value = check_money(errors, "amount", amount, label="涉及金额", bound=BOOKS_BOUND)
     found_on = found_on or timezone.localdate()
     if error := future_error(found_on, "发现日期"):
         errors["found_on"] = error

@@ -10,23 +10,25 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gonghui.core.figures import Column, figure_values
-from gonghui.core.files import private_file_response
 from gonghui.core.pages import form_page, paginate, period_asked, post_and_back, report_outcome, year_from
 from gonghui.core.scoping import visible, within
 from gonghui.core.xlsx import xlsx_download
-from gonghui.core.uploads import TYPES
+from gonghui.core.uploads import stored_file_response
 from gonghui.org.models import Enterprise
 from gonghui.org.selectors import union_get, union_list
 
 from . import selectors, services, statements
 from .figures import FIGURES
-from .filters import AllocationFilters, AuditFilters, FindingFilters, LineFilters, VoucherFilters
+from .filters import (AllocationFilters, AuditFilters, DuesFilters, FilingFilters, FindingFilters, LineFilters,
+                      VoucherFilters)
 from .forms import (
     AllocationForm,
     AttachmentForm,
     AuditForm,
     BooksForm,
     BudgetForm,
+    DuesForm,
+    DuesRateForm,
     FeedbackForm,
     FindingForm,
     NoticeForm,
@@ -75,6 +77,11 @@ LISTS = {
         UNION, ("企业", "enterprise.name"), ("所属月份", "month"), ("工资总额", "payroll"), ("拨缴经费", "amount"),
         ("缴纳方式", "get_channel_display"), ("到账日期", "received_on"), ("本级留成", "own_share"),
         ("应上缴上级", "upper_share"))),
+    "dues": (DuesFilters, selectors.dues_list, "会费收缴.xlsx", _columns(
+        UNION, ("所属月份", "month"), ("缴纳会员人数", "members"), ("工资总额", "wages"),
+        ("会费标准（%）", "rate.rate"), ("会费", "amount"), ("收缴日期", "received_on"))),
+    "filings": (FilingFilters, selectors.filing_list, "报表报送.xlsx", _columns(
+        UNION, ("会计年度", "books.year"), ("月份", "month"), ("报送日期", "filed_on"), ("报送人", "filed_by.full_name"))),
     "audits": (AuditFilters, selectors.audit_list, "经费审查项目.xlsx", _columns(
         ("被审查工会", "union.name"), ("经审会所在工会", "committee.name"), ("审查年度", "year"),
         ("审查项目", "title"), ("审查范围", "scope_labels"), ("开始日期", "started_on"), ("状态", "get_status_display"),
@@ -101,29 +108,16 @@ def _list_page(request, name: str, **extra):
     return render(request, f"finance/{name}.html", {"form": filters.form, "page": page, **extra})
 
 
-@login_required
-def vouchers_page(request):
-    return _list_page(request, "vouchers")
+def _list_view(name: str):
+    @login_required
+    def view(request):
+        return _list_page(request, name)
+    view.__name__ = f"{name}_page"
+    return view
 
 
-@login_required
-def lines_page(request):
-    return _list_page(request, "lines")
-
-
-@login_required
-def allocations_page(request):
-    return _list_page(request, "allocations")
-
-
-@login_required
-def audits_page(request):
-    return _list_page(request, "audits")
-
-
-@login_required
-def findings_page(request):
-    return _list_page(request, "findings")
+vouchers_page, lines_page, allocations_page, dues_page, filings_page, audits_page, findings_page = (
+    _list_view(name) for name in ("vouchers", "lines", "allocations", "dues", "filings", "audits", "findings"))
 
 
 # Vouchers ----------------------------------------------------------------------------------------
@@ -214,10 +208,7 @@ def attachment_add_page(request, pk: int):
 
 @login_required
 def attachment_page(request, pk: int):
-    attachment = selectors.attachment_get(user=request.user, pk=pk)
-    return private_file_response(attachment.file, filename=attachment.name,
-                                 as_attachment=attachment.file_type not in ("jpg", "png"),
-                                 content_type=TYPES[attachment.file_type].mime)
+    return stored_file_response(selectors.attachment_get(user=request.user, pk=pk))
 
 
 # Suggested vouchers ------------------------------------------------------------------------------
@@ -265,6 +256,15 @@ def period_close_page(request, pk: int):
     return post_and_back(request, lambda: services.period_close(actor=request.user, union=books.union,
                                                                 year=books.year, month=month),
                          back=reverse("finance:books"), done=f"已结账{books.year}年{month}月")
+
+
+@login_required
+@require_POST
+def report_file_page(request, pk: int):
+    books = selectors.books_get(user=request.user, pk=pk)
+    month = books.filed_month + 1
+    return post_and_back(request, lambda: services.report_file(actor=request.user, books=books),
+                         back=reverse("finance:books"), done=f"已向上级报送{books.year}年{month}月报表")
 
 
 # Reports -----------------------------------------------------------------------------------------
@@ -346,7 +346,8 @@ def arrears_page(request):
 def settings_page(request):
     return render(request, "finance/settings.html", {
         "tables": selectors.sharing_tables(user=request.user)[:50],
-        "rules": selectors.spending_rules(user=request.user)[:50]})
+        "rules": selectors.spending_rules(user=request.user)[:50],
+        "dues_rates": selectors.dues_rates(user=request.user)[:50]})
 
 
 def _settings_form(request, union_pk: int, form_class, title: str, service):
@@ -364,6 +365,21 @@ def sharing_create_page(request, union_pk: int):
 @login_required
 def rules_create_page(request, union_pk: int):
     return _settings_form(request, union_pk, RulesForm, "制定经费开支规定", services.spending_rules_create)
+
+
+@login_required
+def dues_rate_create_page(request, union_pk: int):
+    return _settings_form(request, union_pk, DuesRateForm, "制定会费标准", services.dues_rate_create)
+
+
+@login_required
+def dues_create_page(request, union_pk: int):
+    union = union_get(user=request.user, pk=union_pk)
+    return form_page(request, form_class=DuesForm, title=f"登记会费收缴：{union.name}",
+                     cancel_url=reverse("finance:dues"),
+                     service=lambda data: services.dues_receive(actor=request.user, union=union, **data),
+                     success=lambda payment: _voucher_url(payment.voucher),
+                     done_message="已登记，收款凭证已生成，请审批记账")
 
 
 # Audits ------------------------------------------------------------------------------------------

@@ -4,11 +4,11 @@ answers, through the same selectors and services as the pages; the lists take th
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from ninja import File, Query, Router, Schema, Status
+from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from gonghui.core.api import Page, RecordId
-from gonghui.core.filters import filtered_page
+from gonghui.core.filters import list_route
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -19,12 +19,7 @@ router = Router(tags=["openaffairs"])
 
 
 def _list_route(path: str, filters_class, select, out: type[Schema], summary: str) -> None:
-    """A list endpoint: the page's filters as query parameters, one page of what the selector returns."""
-    def list_records(request, query: Query[filters_class.query_schema()]):
-        return filtered_page(request, query, filters_class, select)
-
-    router.get(path, response=Page[out], summary=summary, operation_id=f"openaffairs_list_{path.strip('/')}")(
-        list_records)
+    list_route(router, "openaffairs", path, filters_class, select, out, summary)
 
 
 class PostingOut(Schema):

@@ -7,13 +7,12 @@ an item a congress votes on must be posted before the vote (`vote_on`, a plain d
 a sibling this app does not import). Approving a posting that answers an item marks the item posted.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.files import random_file_name
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, user_field
+from gonghui.core.uploads import StoredFile, stored_file_path
 
 
 class Category(models.TextChoices):
@@ -34,11 +33,6 @@ class PostingKind(models.TextChoices):
 class PostingStatus(models.TextChoices):
     DRAFT = "draft", _("待审批")
     APPROVED = "approved", _("已公开")
-
-
-def _user(verbose_name: str, **kwargs) -> models.ForeignKey:
-    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                             verbose_name=verbose_name, **kwargs)
 
 
 class CatalogueItem(TenantModel):
@@ -68,8 +62,8 @@ class CatalogueItem(TenantModel):
         return ItemState.MISSED if self.due_on < today else ItemState.PENDING
 
 
-def attachment_path(instance, filename: str) -> str:
-    return random_file_name(f"openaffairs/{instance.tenant_id}", filename)
+# Migration 0001 names the old upload path; the same folders are now `stored_file_path`'s.
+attachment_path = stored_file_path
 
 
 class Posting(TenantModel):
@@ -85,8 +79,8 @@ class Posting(TenantModel):
     starts_on = models.DateField(_("公开开始日期"))
     ends_on = models.DateField(_("公开截止日期"))
     status = models.CharField(_("状态"), max_length=10, choices=PostingStatus.choices, default=PostingStatus.DRAFT)
-    drafted_by = _user(_("起草人"))
-    approved_by = _user(_("审批人"), null=True, blank=True)
+    drafted_by = user_field(_("起草人"))
+    approved_by = user_field(_("审批人"), null=True, blank=True)
     approved_on = models.DateField(_("审批日期"), null=True, blank=True)
     history = HistoricalRecords()
 
@@ -99,29 +93,14 @@ class Posting(TenantModel):
         return self.title
 
 
-class PostingAttachment(TenantModel):
-    """A document or picture posted with a posting, stored under a random name."""
+class PostingAttachment(StoredFile):
+    """A document or picture posted with a posting."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
     posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("文件"), upload_to=attachment_path, max_length=200)
-    name = models.CharField(_("文件名"), max_length=200)
-    file_type = models.CharField(_("类型"), max_length=8)
-    size = models.PositiveIntegerField(_("大小（字节）"))
-    uploaded_by = _user(_("上传人"))
-    uploaded_at = models.DateTimeField(_("上传时间"))
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["uploaded_at", "id"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("公开附件")
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def is_image(self) -> bool:
-        return self.file_type in ("jpg", "png")
 
 
 class CommentKind(models.TextChoices):
@@ -141,7 +120,7 @@ class Comment(TenantModel):
     text = models.TextField(_("内容"), max_length=2000)
     asked_on = models.DateField(_("提出日期"))
     answer = models.TextField(_("答复"), max_length=2000, blank=True)
-    answered_by = _user(_("答复人"), null=True, blank=True)
+    answered_by = user_field(_("答复人"), null=True, blank=True)
     answered_on = models.DateField(_("答复日期"), null=True, blank=True)
     history = HistoricalRecords()
 

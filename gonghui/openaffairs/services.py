@@ -9,11 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from gonghui.core.files import stored_with
 from gonghui.core.formatting import future_error
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.services import checked_save, fields_assign, require_writer_within, save_with_history, text_required
-from gonghui.core.uploads import upload_type
+from gonghui.core.uploads import stored_file_add
 from gonghui.org.models import Union
 
 from .models import CatalogueItem, Comment, CommentKind, Posting, PostingAttachment, PostingKind, PostingStatus
@@ -126,12 +125,7 @@ def _item_posted(posting: Posting, *, actor) -> None:
 @transaction.atomic
 def attachment_add(*, actor, posting: Posting, file) -> PostingAttachment:
     require_writer_within(actor, posting.union)
-    ext = upload_type(file)
-    attachment = PostingAttachment(tenant_id=posting.tenant_id, union_id=posting.union_id, posting=posting,
-                                   name=(file.name or "")[-200:], file_type=ext, size=file.size,
-                                   uploaded_by=actor, uploaded_at=timezone.now())
-    stored_with(attachment.file, f"upload.{ext}", file, lambda: save_with_history(attachment, actor=actor))
-    return attachment
+    return stored_file_add(PostingAttachment, file, actor=actor, owner=posting, posting=posting)
 
 
 # Members' questions and opinions, and the union's answers ---------------------------------------

@@ -8,9 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gonghui.core.figures import Column, figure_values
-from gonghui.core.files import private_file_response
 from gonghui.core.pages import form_page, paginate, period_asked, post_and_back
-from gonghui.core.uploads import TYPES
+from gonghui.core.uploads import stored_file_response
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get
 
@@ -131,9 +130,7 @@ def attachment_add_page(request, pk: int):
 
 @login_required
 def attachment_page(request, pk: int):
-    attachment = selectors.attachment_get(user=request.user, pk=pk)
-    return private_file_response(attachment.file, filename=attachment.name, as_attachment=not attachment.is_image,
-                                 content_type=TYPES[attachment.file_type].mime)
+    return stored_file_response(selectors.attachment_get(user=request.user, pk=pk))
 
 
 # The yearly catalogue ---------------------------------------------------------------------------

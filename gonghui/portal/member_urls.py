@@ -14,6 +14,7 @@ urlpatterns = [
     path("manifest.webmanifest", views.manifest_page, name="manifest"),
     path("me/", views.me_page, name="me"),
     path("me/data/", views.data_page, name="data"),
+    path("me/data.xlsx", views.data_xlsx_page, name="data_xlsx"),
     path("me/close/", views.close_page, name="close"),
     path("activities/", views.offers_page, name="offers"),
     path("activities/<int:pk>/", views.offer_page, name="offer"),

@@ -16,12 +16,13 @@ from django.views.decorators.http import require_POST
 from gonghui.accounts.addresses import client_ip
 from gonghui.core.files import private_file_response
 from gonghui.core.forms import call_service
+from gonghui.core.xlsx import xlsx_book_download
 from gonghui.openaffairs import services as openaffairs
 from gonghui.proposals import selectors as proposal_selectors
 
 from . import selectors, services
 from .auth import member_required, member_sign_in, member_sign_out
-from .data import member_data
+from .data import data_file_name, member_data, member_workbook_sheets
 from .forms import AidRequestForm, CodeForm, CommentForm, JoinForm, PhoneForm, TransferAskForm
 from .models import SignUpStatus
 
@@ -124,8 +125,14 @@ def data_page(request):
     """The member's own data (PIPL art. 45) as a JSON file, identifiers masked as on the pages."""
     body = json.dumps(member_data(request.member), ensure_ascii=False, indent=2, default=str)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="my-union-data.json"'
+    response["Content-Disposition"] = f'attachment; filename="{data_file_name("json")}"'
     return response
+
+
+@member_required
+def data_xlsx_page(request):
+    """The same data as an Excel workbook, a sheet per section, for a member who reads it in WPS or Excel."""
+    return xlsx_book_download(filename=data_file_name("xlsx"), sheets=member_workbook_sheets(request.member))
 
 
 @member_required

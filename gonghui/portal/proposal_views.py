@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gonghui.core.forms import call_service
+from gonghui.core.pages import paginate
 from gonghui.proposals import selectors, services
 from gonghui.proposals.forms import ConfirmForm, JudgeForm, SubmitForm
 from gonghui.proposals.models import State
@@ -50,7 +51,7 @@ MOVES = {
 }
 
 
-REPLY_SHOWN = (State.ANSWERED, State.CLOSED, State.DONE)
+REPLY_SHOWN = (State.TO_JUDGE, State.CLOSED, State.DONE)
 
 
 def _open_moves(proposal, member) -> list[str]:
@@ -73,10 +74,8 @@ def _detail(request, proposal, bound: dict | None = None, status: int = 200):
 
 @member_required
 def proposals_page(request):
-    proposals = list(selectors.proposals_for_member(member=request.member))
-    mine = [p for p in proposals if p.proposer_id and p.proposer.member_id == request.member.pk]
     return render(request, "portal/m/proposals.html", {
-        "mine": mine, "others": [p for p in proposals if p not in mine],
+        "page": paginate(request, selectors.proposals_for_member(member=request.member)),
         "may_draft": selectors.sessions_for_member(member=request.member, today=timezone.localdate()).exists()})
 
 

@@ -7,7 +7,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema, Status
 
 from gonghui.congress.api import one_of
-from gonghui.congress.selectors import active_delegates
+from gonghui.congress.selectors import active_delegates, congress_get
 from gonghui.core.api import Page, PageNumber, RecordId, page_of
 from gonghui.core.filters import filtered_page
 from gonghui.org.selectors import union_get
@@ -90,10 +90,23 @@ class MoveIn(Schema):
     lead_id: RecordId | None = None  # assign
     co_handler_ids: list[RecordId] = []
     due_on: date | None = None  # assign, extend
-    reply_kind: str = ""  # answer
+    reply_kind: str = ""  # give_reply
     reply: str = ""
     completion_on: date | None = None
     verdict: str = ""  # judge
+    note: str = ""  # follow_up
+
+
+class CommitteeMemberOut(Schema):
+    id: int
+    congress_id: int
+    user_id: int
+    is_chair: bool
+
+
+class CommitteeMemberIn(Schema):
+    user_id: RecordId
+    is_chair: bool = False
 
 
 class DepartmentOut(Schema):
@@ -160,8 +173,8 @@ def _move_arguments(proposal, action: str, data: MoveIn) -> dict:
 
 @router.post("/proposals/{proposal_id}/moves/{action}", response=ProposalDetailOut,
              summary="办理提案：cosign 附议, submit 提交, accept 立案, decline 转为意见建议, merge 并案, assign 交办, "
-                     "sign 签收, hand_back 申退, extend 延期, answer 答复, approve_reply 答复审核通过, "
-                     "return_reply 退回重新答复, judge 提案人评价, implement 落实")
+                     "sign 签收, hand_back 申退, extend 延期, give_reply 答复, approve_reply 答复审核通过, "
+                     "return_reply 退回重新答复, judge 提案人评价, follow_up 落实跟踪, implement 落实")
 def move_proposal(request, proposal_id: RecordId, action: str, data: MoveIn):
     proposal = selectors.proposal_get(user=request.user, pk=proposal_id)
     if action not in MOVES:
@@ -180,3 +193,19 @@ def create_department(request, union_id: RecordId, data: DepartmentIn):
     union = union_get(user=request.user, pk=union_id)
     officer = one_of(selectors.officer_choices(union=union), data.officer_id, "officer", "部门联络人须是本工会的账号")
     return Status(201, services.department_create(actor=request.user, union=union, name=data.name, officer=officer))
+
+
+
+@router.get("/congresses/{congress_id}/committee", response=list[CommitteeMemberOut], summary="本届提案工作委员会委员")
+def list_committee(request, congress_id: RecordId):
+    congress = congress_get(user=request.user, pk=congress_id)
+    return list(selectors.committee_list(user=request.user).filter(congress=congress))
+
+
+@router.post("/congresses/{congress_id}/committee", response={201: CommitteeMemberOut}, summary="增加提案工作委员会委员")
+def add_committee_member(request, congress_id: RecordId, data: CommitteeMemberIn):
+    congress = congress_get(user=request.user, pk=congress_id)
+    user = one_of(selectors.committee_choices(congress=congress), data.user_id, "user",
+                  "提案工作委员会委员须是本工会可编辑的账号")
+    return Status(201, services.committee_member_add(actor=request.user, congress=congress, user=user,
+                                                     is_chair=data.is_chair))

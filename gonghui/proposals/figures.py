@@ -14,7 +14,7 @@ from gonghui.core.periods import Period
 
 from .models import Proposal, State, Verdict
 
-ACCEPTED_STATES = (State.ACCEPTED, State.ASSIGNED, State.HANDLING, State.REPLIED, State.ANSWERED, State.CLOSED,
+ACCEPTED_STATES = (State.ACCEPTED, State.ASSIGNED, State.HANDLING, State.REPLIED, State.TO_JUDGE, State.CLOSED,
                    State.DONE)
 
 

@@ -13,7 +13,7 @@ from .models import OPEN_STATES, Category, Proposal, State
 
 
 def overdue_q(today: date) -> Q:
-    """Assigned, not yet answered, its deadline passed."""
+    """Assigned, not yet replied to, its deadline passed."""
     return Q(state__in=OPEN_STATES, due_on__lt=today)
 
 

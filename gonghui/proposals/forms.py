@@ -80,16 +80,29 @@ class ExtendForm(forms.Form):
                              help_text="只能延期一次；不填则延长30天")
 
 
-class AnswerForm(forms.Form):
+class ReplyForm(forms.Form):
     reply_kind = forms.ChoiceField(label="答复类型", choices=ReplyKind.choices)
     reply = forms.CharField(label="答复内容", max_length=5000, widget=_textarea(), required=False,
                             help_text="已采取的措施，存在的困难和解决计划，或不能办理的理由")
     completion_on = forms.DateField(label="完成日期", widget=DateInput(), required=False)
 
 
+class FollowUpForm(forms.Form):
+    note = forms.CharField(label="落实跟踪情况", max_length=300, widget=_textarea(3), required=False)
+
+
 class JudgeForm(forms.Form):
     verdict = forms.ChoiceField(label="提案人评价", choices=Verdict.choices, widget=forms.RadioSelect,
                                 help_text="不满意的，重新办理一次")
+
+
+class CommitteeMemberForm(forms.Form):
+    user = forms.ModelChoiceField(label="委员账号", queryset=None, help_text="本工会可编辑的账号")
+    is_chair = forms.BooleanField(label="主任委员", required=False)
+
+    def __init__(self, *args, users, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = users
 
 
 class DepartmentForm(forms.Form):

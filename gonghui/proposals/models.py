@@ -6,8 +6,8 @@ the proposal committee (提案工作委员会: review, merge, assignment, the ch
 department (signing for it, asking to return it, the extension, the reply). A delegate is a member and acts
 for themself in the member portal (the `actor` is then a `members.Member`); an officer of the union may
 still enter a delegate's side for them (a proposal handed in on paper). A department with an officer acts
-only through that officer; the committee is any officer of the union (or above it) who is not the officer of
-the proposal's lead department.
+only through that officer (one without, through an officer of the union); the committee is the accounts
+seated on the congress term's proposal committee (`CommitteeMember`), less the lead department's officer.
 Services make every move (`services._move`), and each is a `Step` in the proposal's trail and a version in
 its audit history.
 """
@@ -41,12 +41,12 @@ class State(models.TextChoices):
     ASSIGNED = "assigned", _("已交办待签收")
     HANDLING = "handling", _("办理中")
     REPLIED = "replied", _("已答复待审核")
-    ANSWERED = "answered", _("待提案人评价")
+    TO_JUDGE = "to_judge", _("待提案人评价")
     CLOSED = "closed", _("已办结（落实跟踪）")
     DONE = "done", _("已落实")
 
 
-# Assigned and not yet answered: what an overdue deadline means.
+# Assigned and not yet replied to: what an overdue deadline means.
 OPEN_STATES = (State.ASSIGNED, State.HANDLING)
 
 
@@ -83,14 +83,21 @@ def is_department(proposal: "Proposal", user) -> bool:
     lead = proposal.lead
     if lead is not None and lead.officer_id is not None:
         return lead.officer_id == user.pk
-    return is_committee(proposal, user, department_side=True)
+    return is_union_officer(proposal, user)
 
 
-def is_committee(proposal: "Proposal", user, *, department_side: bool = False) -> bool:
-    if not (getattr(user, "can_write", False) and contains(getattr(user, "union", None), proposal.union)):
+def is_union_officer(proposal: "Proposal", user) -> bool:
+    """A staff writer of the proposal's union or above it."""
+    return getattr(user, "can_write", False) and contains(getattr(user, "union", None), proposal.union)
+
+
+def is_committee(proposal: "Proposal", user) -> bool:
+    """A member of the congress term's proposal committee, unless they answer for the lead department."""
+    if not is_union_officer(proposal, user):
         return False
+    seated = CommitteeMember.objects.filter(congress_id=proposal.session.congress_id, user_id=user.pk).exists()
     lead = proposal.lead
-    return department_side or lead is None or lead.officer_id != user.pk
+    return seated and (lead is None or lead.officer_id != user.pk)
 
 
 def is_member(actor) -> bool:
@@ -109,7 +116,7 @@ def is_proposer_side(proposal: "Proposal", user) -> bool:
     if is_member(user):
         return (proposal.proposer_id is not None and proposal.proposer.member_id == user.pk
                 and _in_office(proposal, user) is not None)
-    return is_committee(proposal, user, department_side=True)
+    return is_union_officer(proposal, user)
 
 
 def is_cosigner_side(proposal: "Proposal", user) -> bool:
@@ -118,7 +125,43 @@ def is_cosigner_side(proposal: "Proposal", user) -> bool:
     if is_member(user):
         seat = _in_office(proposal, user) if proposal.cosign_asked_on else None
         return seat is not None and seat.pk != proposal.proposer_id
-    return is_committee(proposal, user, department_side=True)
+    return is_union_officer(proposal, user)
+
+
+# Each move's name on the pages and in the trail.
+MOVE_LABELS = {"ask_cosigners": "征集附议", "cosign": "附议", "submit": "提交", "submit_late": "逾期提交转为意见建议",
+               "accept": "立案", "decline": "转为意见建议", "merge": "并案", "assign": "交办", "sign": "签收",
+               "hand_back": "申退", "extend": "延期", "give_reply": "答复", "approve_reply": "答复审核通过",
+               "return_reply": "退回重新答复", "judge": "提案人评价", "follow_up": "落实跟踪", "implement": "落实"}
+
+
+def plain_move(field, name: str, source, target, permission):
+    """A transition that only changes the state (the service sets the fields): django-fsm-2 reads the
+    method's name, so it is given one before the decorator sees it."""
+    def move(self):
+        pass
+    move.__name__ = move.__qualname__ = name
+    move.__doc__ = MOVE_LABELS[name]
+    return transition(field, source=source, target=target, permission=permission)(move)
+
+
+class CommitteeMember(TenantModel):
+    """A seat on the proposal committee (提案工作委员会) of one congress term: the accounts that review
+    (accept, decline, merge), assign, check replies and follow proposals up."""
+
+    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    congress = models.ForeignKey("congress.Congress", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name=_("职代会（届）"))
+    user = user_field(_("委员账号"))
+    is_chair = models.BooleanField(_("主任委员"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["tenant", "congress", "user"], name="committee_member_once")]
+        verbose_name = _("提案工作委员会委员")
+
+    def __str__(self) -> str:
+        return f"{self.congress}提案工作委员会：{self.user}"
 
 
 class Proposal(TenantModel):
@@ -180,47 +223,22 @@ class Proposal(TenantModel):
             return self.proposer.member.name
         return self.delegation.name if self.delegation_id else "—"
 
-    # The state machine: each method is one move; services set the fields and record the step.
-
-    @transition(state, source=State.DRAFT, target=State.DRAFT, permission=is_proposer_side)
-    def ask_cosigners(self):
-        """征集附议"""
-
-    @transition(state, source=State.DRAFT, target=State.DRAFT, permission=is_cosigner_side)
-    def cosign(self):
-        """附议"""
-
-    @transition(state, source=State.DRAFT, target=State.SUBMITTED, permission=is_proposer_side)
-    def submit(self):
-        """提交"""
-
-    @transition(state, source=State.DRAFT, target=State.OPINION, permission=is_proposer_side)
-    def submit_late(self):
-        """逾期提交，作为意见建议"""
-
-    @transition(state, source=State.SUBMITTED, target=State.ACCEPTED, permission=is_committee)
-    def accept(self):
-        """立案"""
-
-    @transition(state, source=State.SUBMITTED, target=State.OPINION, permission=is_committee)
-    def decline(self):
-        """转为意见建议"""
-
-    @transition(state, source=State.SUBMITTED, target=State.MERGED, permission=is_committee)
-    def merge(self):
-        """并案"""
-
-    @transition(state, source=State.ACCEPTED, target=State.ASSIGNED, permission=is_committee)
-    def assign(self):
-        """交办"""
-
-    @transition(state, source=State.ASSIGNED, target=State.HANDLING, permission=is_department)
-    def sign(self):
-        """签收"""
-
-    @transition(state, source=[State.ASSIGNED, State.HANDLING], target=State.ACCEPTED, permission=is_department)
-    def hand_back(self):
-        """申退"""
+    # The state machine: each attribute is one move; services set the fields and record the step.
+    ask_cosigners = plain_move(state, "ask_cosigners", State.DRAFT, State.DRAFT, is_proposer_side)
+    cosign = plain_move(state, "cosign", State.DRAFT, State.DRAFT, is_cosigner_side)
+    submit = plain_move(state, "submit", State.DRAFT, State.SUBMITTED, is_proposer_side)
+    submit_late = plain_move(state, "submit_late", State.DRAFT, State.OPINION, is_proposer_side)
+    accept = plain_move(state, "accept", State.SUBMITTED, State.ACCEPTED, is_committee)
+    decline = plain_move(state, "decline", State.SUBMITTED, State.OPINION, is_committee)
+    merge = plain_move(state, "merge", State.SUBMITTED, State.MERGED, is_committee)
+    assign = plain_move(state, "assign", State.ACCEPTED, State.ASSIGNED, is_committee)
+    sign = plain_move(state, "sign", State.ASSIGNED, State.HANDLING, is_department)
+    hand_back = plain_move(state, "hand_back", [State.ASSIGNED, State.HANDLING], State.ACCEPTED, is_department)
+    give_reply = plain_move(state, "give_reply", State.HANDLING, State.REPLIED, is_department)
+    approve_reply = plain_move(state, "approve_reply", State.REPLIED, State.TO_JUDGE, is_committee)
+    return_reply = plain_move(state, "return_reply", State.REPLIED, State.HANDLING, is_committee)
+    follow_up = plain_move(state, "follow_up", State.CLOSED, State.CLOSED, is_committee)
+    implement = plain_move(state, "implement", State.CLOSED, State.DONE, is_committee)
 
     @transition(state, source=[State.ASSIGNED, State.HANDLING], target=RETURN_VALUE(State.ASSIGNED, State.HANDLING),
                 permission=is_department)
@@ -228,19 +246,7 @@ class Proposal(TenantModel):
         """延期"""
         return self.state
 
-    @transition(state, source=State.HANDLING, target=State.REPLIED, permission=is_department)
-    def answer(self):
-        """答复"""
-
-    @transition(state, source=State.REPLIED, target=State.ANSWERED, permission=is_committee)
-    def approve_reply(self):
-        """答复审核通过"""
-
-    @transition(state, source=State.REPLIED, target=State.HANDLING, permission=is_committee)
-    def return_reply(self):
-        """退回重新答复"""
-
-    @transition(state, source=State.ANSWERED, target=RETURN_VALUE(State.HANDLING, State.CLOSED),
+    @transition(state, source=State.TO_JUDGE, target=RETURN_VALUE(State.HANDLING, State.CLOSED),
                 permission=is_proposer_side)
     def judge(self):
         """提案人评价：不满意的重新办理一次，其余办结"""
@@ -249,10 +255,6 @@ class Proposal(TenantModel):
             return State.HANDLING
         self.closed_on = self.verdict_on
         return State.CLOSED
-
-    @transition(state, source=State.CLOSED, target=State.DONE, permission=is_committee)
-    def implement(self):
-        """落实"""
 
 
 class Step(TenantModel):

@@ -10,12 +10,13 @@ from gonghui.congress.selectors import active_delegates
 
 from . import selectors, services
 from .forms import (
-    AnswerForm,
+    ReplyForm,
     AssignForm,
     ConfirmForm,
     CosignForm,
     DeclineForm,
     ExtendForm,
+    FollowUpForm,
     JudgeForm,
     MergeForm,
     ReasonForm,
@@ -52,10 +53,11 @@ MOVES = {
     "sign": Move("签收", ConfirmForm, services.proposal_sign),
     "hand_back": Move("申退", ReasonForm, services.proposal_hand_back),
     "extend": Move("延期", ExtendForm, services.proposal_extend),
-    "answer": Move("答复", AnswerForm, services.proposal_answer),
+    "give_reply": Move("答复", ReplyForm, services.proposal_reply),
     "approve_reply": Move("答复审核通过", ConfirmForm, services.proposal_approve_reply),
     "return_reply": Move("退回重新答复", ReasonForm, services.proposal_return_reply),
     "judge": Move("登记提案人评价", JudgeForm, services.proposal_judge),
+    "follow_up": Move("记录落实跟踪", FollowUpForm, services.proposal_follow_up),
     "implement": Move("确认已落实", ConfirmForm, services.proposal_implement),
 }
 

@@ -16,22 +16,41 @@ from django.db.models import Max
 from django.utils import timezone
 from django_fsm import can_proceed, has_transition_perm
 
-from gonghui.congress.models import Constituency, Delegate, Session
+from gonghui.congress.models import Congress, Constituency, Delegate, Session
 from gonghui.congress.selectors import active_delegates
 from gonghui.core.formatting import future_error
 from gonghui.core.scoping import contains
-from gonghui.core.services import checked_save, fields_assign, require_within, require_writer, text_required
+from gonghui.core.services import (
+    checked_save,
+    delete_with_history,
+    fields_assign,
+    require_within,
+    require_writer,
+    require_writer_within,
+    text_required,
+)
 from gonghui.members.choices import Status as MemberStatus
 from gonghui.org.models import Union
 
-from .models import Department, Proposal, ReplyKind, State, Step, Verdict, is_member, is_proposer_side
+from .models import (
+    MOVE_LABELS,
+    CommitteeMember,
+    Department,
+    Proposal,
+    ReplyKind,
+    State,
+    Step,
+    Verdict,
+    is_member,
+    is_proposer_side,
+)
 
 DRAFT_FIELDS = ("title", "reasons", "measures", "category")
 EXCLUDE = ["session", "proposer", "delegation", "merged_into", "lead"]
 
 
 def proposal_rules() -> dict:
-    """How many co-signers a proposal needs, and the days a department has to answer (and one extension)."""
+    """How many co-signers a proposal needs, and the days a department has to reply (and one extension)."""
     defaults = {"co_signers": 2, "handling_days": 90, "extension_days": 30}
     return {**defaults, **getattr(settings, "GONGHUI", {}).get("PROPOSALS", {})}
 
@@ -54,6 +73,28 @@ def department_create(*, actor, union: Union, name: str, officer=None) -> Depart
     if department.name and Department.objects.filter(union=union, name=department.name).exists():
         errors["name"] = f"已有承办部门“{department.name}”"
     return checked_save(department, errors, actor=actor, exclude=["officer"])
+
+
+# The proposal committee ---------------------------------------------------------------------------
+
+@transaction.atomic
+def committee_member_add(*, actor, congress: Congress, user, is_chair: bool = False) -> CommitteeMember:
+    """Seats an account of the congress's union on the term's proposal committee."""
+    require_writer_within(actor, congress.union)
+    errors: dict[str, str] = {}
+    if user is None or not user.is_active or not user.can_write or user.union_id != congress.union_id:
+        errors["user"] = "提案工作委员会委员须是本工会可编辑的账号"
+    elif CommitteeMember.objects.filter(congress=congress, user=user).exists():
+        errors["user"] = f"{user}已是本届提案工作委员会委员"
+    seat = CommitteeMember(tenant_id=congress.tenant_id, union_id=congress.union_id, congress=congress, user=user,
+                           is_chair=is_chair)
+    return checked_save(seat, errors, actor=actor, exclude=["congress", "user"])
+
+
+@transaction.atomic
+def committee_member_remove(*, actor, seat: CommitteeMember) -> None:
+    require_writer_within(actor, seat.union)
+    delete_with_history(seat, actor=actor)
 
 
 # Drafting and co-signing ------------------------------------------------------------------------
@@ -241,7 +282,7 @@ def proposal_extend(*, actor, proposal: Proposal, due_on: date | None = None) ->
     return _move(proposal, "extend", actor=actor, check=check)
 
 
-def proposal_answer(*, actor, proposal: Proposal, reply_kind: str, reply: str, completion_on: date | None = None,
+def proposal_reply(*, actor, proposal: Proposal, reply_kind: str, reply: str, completion_on: date | None = None,
                     on: date | None = None) -> Proposal:
     """The department's reply: measures and a completion date, the difficulty and a plan, or why it cannot."""
     def check(errors):
@@ -256,7 +297,7 @@ def proposal_answer(*, actor, proposal: Proposal, reply_kind: str, reply: str, c
         if error := future_error(proposal.replied_on, "答复日期"):
             errors["replied_on"] = error
 
-    return _move(proposal, "answer", actor=actor, check=check)
+    return _move(proposal, "give_reply", actor=actor, check=check)
 
 
 def proposal_approve_reply(*, actor, proposal: Proposal) -> Proposal:
@@ -285,6 +326,14 @@ def proposal_judge(*, actor, proposal: Proposal, verdict: str, on: date | None =
     return _move(proposal, "judge", actor=actor, check=check, note=note)
 
 
+def proposal_follow_up(*, actor, proposal: Proposal, note: str) -> Proposal:
+    """落实跟踪: the committee records how a closed proposal's measures are being carried out, until done."""
+    def check(errors):
+        if not (note or "").strip():
+            errors["note"] = "请填写落实跟踪情况"
+    return _move(proposal, "follow_up", actor=actor, check=check, note=(note or "").strip())
+
+
 def proposal_implement(*, actor, proposal: Proposal, on: date | None = None) -> Proposal:
     def check(errors):
         proposal.implemented_on = _today(on)
@@ -295,10 +344,7 @@ def proposal_implement(*, actor, proposal: Proposal, on: date | None = None) -> 
 
 # The one way a proposal moves -------------------------------------------------------------------
 
-ACTIONS = {"ask_cosigners": "征集附议", "cosign": "附议", "submit": "提交", "submit_late": "逾期提交转为意见建议", "accept": "立案",
-           "decline": "转为意见建议", "merge": "并案", "assign": "交办", "sign": "签收", "hand_back": "申退",
-           "extend": "延期", "answer": "答复", "approve_reply": "答复审核通过", "return_reply": "退回重新答复",
-           "judge": "提案人评价", "implement": "落实"}
+ACTIONS = MOVE_LABELS
 
 
 @transaction.atomic
@@ -348,10 +394,10 @@ def _save(proposal: Proposal, errors: dict, *, actor) -> Proposal:
 
 
 def _who(name: str) -> str:
-    if name in ("sign", "hand_back", "extend", "answer"):
+    if name in ("sign", "hand_back", "extend", "give_reply"):
         return "须由主办部门的联络人办理"
-    if name in ("accept", "decline", "merge", "assign", "approve_reply", "return_reply", "implement"):
-        return "须由提案工作委员会（工会干部，非主办部门联络人）办理"
+    if name in ("accept", "decline", "merge", "assign", "approve_reply", "return_reply", "follow_up", "implement"):
+        return "须由本届提案工作委员会委员办理（主办部门联络人除外）"
     if name == "cosign":
         return "须由本届在任的其他代表在提案人征集附议后办理，或由工会干部代为登记"
     return "须由提案人本人办理，或由本工会的工会干部代为登记"

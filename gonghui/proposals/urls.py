@@ -13,4 +13,7 @@ urlpatterns = [
     path("<int:pk>/<slug:action>/", views.proposal_move_page, name="proposal_move"),
     path("departments/", views.departments_page, name="departments"),
     path("departments/new/<int:union_pk>/", views.department_create_page, name="department_create"),
+    path("committee/", views.committee_page, name="committee"),
+    path("committee/new/<int:congress_pk>/", views.committee_add_page, name="committee_add"),
+    path("committee/seats/<int:pk>/remove/", views.committee_remove_page, name="committee_remove"),
 ]

@@ -1,21 +1,23 @@
 """Pages of proposals: the overview of its figures by category, the list and its export, a proposal with its
-trail and the moves the user may make, one form per move, and the handling departments."""
+trail and the moves the user may make, one form per move, the handling departments and the proposal
+committee of each congress term."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
+from django.views.decorators.http import require_POST
 from django.shortcuts import render
 from django.urls import reverse
 
-from gonghui.congress.selectors import active_delegates
+from gonghui.congress.selectors import active_delegates, congress_get
 from gonghui.core.figures import Column, figure_values
-from gonghui.core.pages import form_page, paginate, period_asked
+from gonghui.core.pages import form_page, paginate, period_asked, post_and_back
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
 from .figures import FIGURES
 from .filters import ProposalFilters
-from .forms import DepartmentForm, ProposalForm
+from .forms import CommitteeMemberForm, DepartmentForm, ProposalForm
 from .moves import MOVES, moves_for
 
 
@@ -115,3 +117,32 @@ def department_create_page(request, union_pk: int):
     return form_page(request, form_class=DepartmentForm, title=f"新增承办部门：{union.name}", cancel_url=back,
                      form_kwargs={"officers": selectors.officer_choices(union=union)}, success=lambda saved: back,
                      service=lambda data: services.department_create(actor=request.user, union=union, **data))
+
+
+@login_required
+def committee_page(request):
+    congresses = list(selectors.committee_congresses(user=request.user)[:50])
+    seats: dict[int, list] = {congress.pk: [] for congress in congresses}
+    for seat in selectors.committee_list(user=request.user).filter(congress__in=congresses):
+        seats[seat.congress_id].append(seat)
+    return render(request, "proposals/committee.html", {
+        "congresses": [(congress, seats[congress.pk]) for congress in congresses]})
+
+
+@login_required
+def committee_add_page(request, congress_pk: int):
+    congress = congress_get(user=request.user, pk=congress_pk)
+    back = reverse("proposals:committee")
+    return form_page(request, form_class=CommitteeMemberForm, title=f"增加提案工作委员会委员：{congress}",
+                     cancel_url=back, form_kwargs={"users": selectors.committee_choices(congress=congress)},
+                     success=lambda saved: back,
+                     service=lambda data: services.committee_member_add(actor=request.user, congress=congress, **data))
+
+
+@require_POST
+@login_required
+def committee_remove_page(request, pk: int):
+    seat = selectors.committee_seat_get(user=request.user, pk=pk)
+    done = f"已将{seat.user}移出提案工作委员会"  # said before the seat is gone
+    return post_and_back(request, lambda: services.committee_member_remove(actor=request.user, seat=seat),
+                         back=reverse("proposals:committee"), done=done)

@@ -84,3 +84,24 @@ def test_an_assessment_runs_from_self_assessment_to_naming(page, login, cast):
     page.wait_for_url(detail)
     assert "已命名" in page.content()
     assert page.locator('[data-testid="status"]').inner_text() == "已命名"
+
+
+def test_a_rubric_item_is_edited_then_deleted(page, login, cast, live_server):
+    from gonghui.checks.tests.helpers import rubric
+
+    made = rubric(cast)
+    login(cast.street_admin)
+    page.goto(f"{live_server.url}/checks/rubrics/{made.pk}/")
+    page.get_by_role("link", name="修改：依法选举产生工会主席").click()
+    page.fill("input[name=max_score]", "-1")
+    submit(page)
+    assert "分值须为大于0的数" in page.locator('[data-field="max_score"] .errorlist').inner_text()
+    page.fill("input[name=max_score]", "35")
+    page.fill("input[name=text]", "依法民主选举产生工会主席")
+    submit(page)
+    items = page.locator('[data-testid="items"]')
+    assert "依法民主选举产生工会主席" in items.inner_text()
+    page.once("dialog", lambda dialog: dialog.accept())
+    with page.expect_navigation():
+        page.get_by_role("button", name="删除：依法民主选举产生工会主席").click()
+    assert "依法民主选举产生工会主席" not in items.inner_text()

@@ -62,3 +62,46 @@ def test_a_competition_is_set_up_scored_and_ranked_and_an_ineligible_nomination_
     page.fill("textarea[name=reason]", "“三零”竞赛成绩突出")
     submit(page)
     assert "甲一机械厂工会不符合推荐条件：未签订有效的集体合同" in page.content()
+
+
+def test_a_team_takes_in_members_counts_them_and_lets_one_go(page, login, cast, live_server):
+    from gonghui.competitions.tests.helpers import team
+
+    made = team(cast)
+    login(cast.officer)
+    page.goto(f"{live_server.url}/competitions/teams/{made.pk}/")
+    assert page.locator('[data-testid="headcount"]').inner_text() == "0"
+    page.get_by_role("link", name="加入成员").click()
+    page.select_option("select[name=member]", label="张伟")
+    submit(page)
+    assert page.locator('[data-testid="headcount"]').inner_text() == "1"
+    assert "张伟" in page.locator('[data-testid="members"]').inner_text()
+    with page.expect_navigation():
+        page.get_by_role("button", name="移出班组：张伟").click()
+    assert page.locator('[data-testid="headcount"]').inner_text() == "0"
+    assert "张伟已移出班组" in page.content()
+
+
+def test_the_month_is_checked_and_its_red_flag_awarded(page, login, cast, live_server):
+    from gonghui.competitions import services as competitions
+    from gonghui.competitions.tests.helpers import competition, today
+
+    contest = competition(cast)
+    for union in (cast.union_a1, cast.union_a2):
+        competitions.entry_add(actor=cast.street_admin, competition=contest, union=union)
+    login(cast.street_admin)
+    detail = f"{live_server.url}/competitions/competitions/{contest.pk}/"
+    page.goto(detail)
+    page.get_by_role("link", name="录入月度检查").click()
+    page.select_option("select[name=indicator]", label="零缺陷")
+    page.fill("input[name=month]", f"{today():%Y-%m}")
+    page.get_by_label("甲一机械厂工会").fill("26")
+    page.get_by_label("甲二中学工会").fill("29")
+    submit(page)
+    page.wait_for_url(detail)
+    page.get_by_role("link", name="评定流动红旗").click()
+    page.fill("input[name=month]", f"{today():%Y-%m}")
+    submit(page)
+    page.wait_for_url(detail)
+    flags = page.locator('[data-testid="red-flags"] tbody').inner_text()
+    assert f"{today():%Y年%m月}" in flags and "甲二中学工会" in flags and "29.0" in flags

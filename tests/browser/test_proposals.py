@@ -1,6 +1,6 @@
 """One proposal through every stage on the pages: drafted, refused without co-signers, co-signed by two
-delegates, submitted, accepted, assigned, signed for, answered, the reply approved, judged "not satisfied",
-re-handled and answered again, judged satisfied and closed."""
+delegates, submitted, accepted, assigned, signed for, replied to, the reply approved, judged "not satisfied",
+re-handled and replied to again, judged satisfied and closed."""
 
 import pytest
 
@@ -155,12 +155,12 @@ def test_delegates_draft_co_sign_and_judge_on_their_phones(phone, cast):
     for member in (second, third):
         as_member(context, url, member)
         page.goto("/m/proposals/")
-        page.locator('[data-testid="other-proposals"]').get_by_role("link", name="增设职工书屋").click()
+        page.locator('[data-testid="proposals"]').get_by_role("link", name="增设职工书屋").click()
         press(page, "我要附议")
         assert "已附议" in page.content()
     as_member(context, url, proposer)
     page.goto("/m/proposals/")
-    page.locator('[data-testid="my-proposals"]').get_by_role("link", name="增设职工书屋").click()
+    page.locator('[data-testid="proposals"]').get_by_role("link", name="增设职工书屋").click()
     assert page.locator('[data-testid="co-signers"]').inner_text() == f"{second.name}、{third.name}"
     press(page, "提交提案")
     assert state(page) == "待审查"
@@ -170,7 +170,7 @@ def test_delegates_draft_co_sign_and_judge_on_their_phones(phone, cast):
     services.proposal_assign(actor=cast.officer, proposal=proposal, lead=place.department)
     services.proposal_sign(actor=cast.officer, proposal=proposal)
     for reply in ("已腾出活动室", "明年增购图书两千册"):
-        services.proposal_answer(actor=cast.officer, proposal=proposal, reply_kind="plan", reply=reply)
+        services.proposal_reply(actor=cast.officer, proposal=proposal, reply_kind="plan", reply=reply)
         services.proposal_approve_reply(actor=cast.officer, proposal=proposal)
         page.reload()
         assert reply in page.locator('[data-testid="reply"]').inner_text()

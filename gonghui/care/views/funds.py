@@ -12,7 +12,7 @@ from .. import selectors, services
 from ..filters import FundFilters
 from ..forms.funds import ContributionForm, FundForm, PayoutForm
 from ..rules import require_care_access
-from ..tables import FUNDS, PAYOUTS
+from ..tables import FUNDS, PAYOUTS, voucher_column
 from .lists import ListPage
 
 FUND_LIST = ListPage("企业帮困基金", FUNDS, FundFilters, selectors.fund_list, "care:funds_export", "企业帮困基金.xlsx",
@@ -35,10 +35,11 @@ def fund_detail_page(request, pk: int):
     """Without the care grant: the fund and its contributions, not its balance, payouts or audit trail."""
     fund = selectors.fund_get(user=request.user, pk=pk)
     granted = may_access_care(request.user)
-    payouts = selectors.fund_payouts(user=request.user, fund=fund)[:100] if granted else None
+    payouts = list(selectors.fund_payouts(user=request.user, fund=fund)[:100]) if granted else []
+    table = PAYOUTS.plus(voucher_column(request.user, payouts))
     return render(request, "care/fund_detail.html", {
         "fund": fund, "granted": granted, "contributions": selectors.fund_contributions(fund=fund)[:100],
-        "payouts": PAYOUTS.cells(payouts) if granted else None, "payout_table": PAYOUTS,
+        "payouts": table.cells(payouts) if granted else None, "payout_table": table,
     })
 
 

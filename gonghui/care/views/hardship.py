@@ -15,13 +15,13 @@ from ..filters import AidFilters, FileFilters
 from ..forms.hardship import (AidForm, FederationReviewForm, HardshipApplyForm, HardshipFileForm, HouseholdFormSet,
                               UnionReviewForm, YearlyReviewForm, application_initial)
 from ..rules import require_care_access
-from ..tables import AID, FILES, file_url
+from ..tables import AID, FILES, file_url, voucher_column
 from .lists import ListPage
 
 FILE_LIST = ListPage("困难职工档案", FILES, FileFilters, selectors.hardship_file_list, "care:files_export",
                      "困难职工档案.xlsx", sensitive=True, create=(("建档申请", "care:file_apply"),))
 AID_LIST = ListPage("帮扶救助发放", AID, AidFilters, selectors.aid_list, "care:aid_export", "帮扶救助发放.xlsx",
-                    sensitive=True)
+                    sensitive=True, paid=True)
 files_page, files_export_page = FILE_LIST.views()
 aid_page, aid_export_page = AID_LIST.views()
 
@@ -80,8 +80,14 @@ def file_detail_page(request, pk: int):
     services.hardship_file_read_log(actor=request.user, file=file)
     return render(request, "care/file_detail.html", {
         "file": file, "household": file.household.all(), "reviews": selectors.hardship_file_reviews(file=file),
-        "aid": selectors.hardship_file_aid(file=file),
+        "aid": _with_vouchers(request.user, list(selectors.hardship_file_aid(file=file))),
     })
+
+
+def _with_vouchers(user, records: list) -> list[tuple]:
+    """(record, voucher text, voucher link) for a table written by hand."""
+    column = voucher_column(user, records)
+    return [(record, column.value(record), column.link(record)) for record in records]
 
 
 def _file_form(request, pk: int, *, form_class, title: str, service, done: str, initial: dict | None = None):

@@ -13,7 +13,7 @@ from gonghui.core.services import access_log_record
 from gonghui.core.xlsx import xlsx_download
 
 from ..filters import CareFilters
-from ..tables import Table
+from ..tables import Table, voucher_column
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class ListPage:
     # Sensitive exports (hardship files, aid) are written to the access log.
     sensitive: bool = False
     create: tuple[tuple[str, str], ...] = ()
+    # Money paid out: the page shows the voucher that paid each record (not the export: a page's worth is read).
+    paid: bool = False
 
     def _rows(self, request) -> tuple[CareFilters, QuerySet]:
         """The filters of the page's query string and the rows they leave: the page and its export alike."""
@@ -42,6 +44,8 @@ class ListPage:
             filters, qs = self._rows(request)
             rows = paginate(request, qs)
             table = self.table.for_user(request.user)
+            if self.paid:
+                table = table.plus(voucher_column(request.user, rows.object_list))
             creates = [(label, reverse(name)) for label, name in self.create]
             return render(request, "care/list.html", {"spec": self, "table": table, "form": filters.form,
                                                       "page": rows, "cells": table.cells(rows), "creates": creates})

@@ -9,9 +9,9 @@ from ..tables import GRANTS, VISITS
 from .lists import ListPage
 
 VISIT_LIST = ListPage("慰问", VISITS, VisitFilters, selectors.visit_list, "care:visits_export", "慰问.xlsx",
-                      create=(("登记慰问", "care:visit_create"),))
+                      create=(("登记慰问", "care:visit_create"),), paid=True)
 GRANT_LIST = ListPage("金秋助学", GRANTS, GrantFilters, selectors.schooling_grant_list, "care:grants_export",
-                      "金秋助学.xlsx", create=(("登记助学", "care:grant_create"),))
+                      "金秋助学.xlsx", create=(("登记助学", "care:grant_create"),), paid=True)
 visits_page, visits_export_page = VISIT_LIST.views()
 grants_page, grants_export_page = GRANT_LIST.views()
 

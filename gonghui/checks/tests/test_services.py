@@ -149,6 +149,12 @@ def test_campaign_score_concludes_every_fully_reviewed_assessment(cast):
     second.refresh_from_db()
     assert (first.total, first.level) == (Decimal(60), "不达标")
     assert first.status == AssessmentStatus.FAILED and second.status == AssessmentStatus.SUBMITTED
+    # The result is in each assessment's audit trail, by the actor, as a save would have put it.
+    last = first.history.order_by("-history_id").first()
+    assert (last.status, last.total, last.level, last.history_user) == (
+        AssessmentStatus.FAILED, Decimal(60), "不达标", cast.street_admin)
+    assert last.history_change_reason == "批量评定考核结果"
+    assert second.history.order_by("-history_id").first().status == AssessmentStatus.SUBMITTED
 
 
 def test_a_rubric_version_is_unique_and_levels_run_from_the_top(cast):

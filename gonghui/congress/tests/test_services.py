@@ -79,14 +79,18 @@ def test_the_composition_is_checked_against_the_rules_of_its_kind(cast):
     assert (women.required, women.ok) == ("不低于会员中的比例（45.5%）", True)
 
 
-def test_a_vote_larger_than_those_present_is_refused(cast):
+@pytest.mark.parametrize(("present", "votes", "error"), [
+    (8, (7, 1, 1), "赞成、反对、弃权合计9票，多于实到代表8人"),
+    (5, (5, 0, 0), "未达到法定人数，不能表决：应到9人，实到5人，至少需6人到会"),
+], ids=["more votes than present", "no quorum"])
+def test_a_vote_larger_than_those_present_or_without_a_quorum_is_refused(cast, present, votes, error):
     body = congress(cast)
     delegates(cast, body, 9)
-    meeting = session(cast, body, present=8)
+    meeting = session(cast, body, present=present)
     with pytest.raises(ValidationError) as exc:
-        services.resolution_record(actor=cast.officer, session=meeting, title="工资集体协议", votes_for=7,
-                                   votes_against=1, votes_abstain=1)
-    assert errors_of(exc) == {"votes_for": "赞成、反对、弃权合计9票，多于实到代表8人"}
+        services.resolution_record(actor=cast.officer, session=meeting, title="工资集体协议", votes_for=votes[0],
+                                   votes_against=votes[1], votes_abstain=votes[2])
+    assert errors_of(exc) == {"votes_for": error}
     assert not Resolution.objects.exists()
 
 
@@ -96,17 +100,6 @@ def test_attendance_cannot_exceed_the_delegates_in_office(cast):
     with pytest.raises(ValidationError) as exc:
         session(cast, body, present=4)
     assert errors_of(exc) == {"delegates_present": "实到代表不能多于应到代表（3人）"}
-
-
-def test_no_resolution_without_a_quorum(cast):
-    body = congress(cast)
-    delegates(cast, body, 9)
-    meeting = session(cast, body, present=5)
-    with pytest.raises(ValidationError) as exc:
-        services.resolution_record(actor=cast.officer, session=meeting, title="改革方案", votes_for=5,
-                                   votes_against=0, votes_abstain=0)
-    assert errors_of(exc) == {"votes_for": "未达到法定人数，不能表决：应到9人，实到5人，至少需6人到会"}
-    assert not Resolution.objects.exists()
 
 
 def test_a_resolution_passes_with_a_majority_of_all_delegates_by_default(cast):

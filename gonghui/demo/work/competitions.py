@@ -1,8 +1,9 @@
 """Labour competitions and work teams of the demo year.
 
-Teams at the companies' unions, half of them on a three-year 夺标计划 with yearly targets and results, and
+Teams at the companies' unions, each with some of the union's members, half of them on a three-year 夺标计划 with yearly targets and results, and
 their innovations (典型故障排除案例 shared across the company); the county's 班组升级 campaign grades them.
 The county runs a “三零” competition the enterprises take part in (the seed's "50多家企业": up to 50 here),
+零缺陷 checked every month and its rotating red flag (流动红旗) awarded to the month's best,
 an “安康杯” contest between teams and a 技能比武 of individuals; suggestions come in, some adopted and
 valued; a few unions have an accident. Eligible unions are nominated and the honours approved; model
 unions pair with ordinary ones ("7对结对企业") and record joint activities in the ledger.
@@ -48,6 +49,7 @@ class CompetitionsWriter:
         self.summary = CompetitionsSummary()
         self.county = work.staff.of(work.root)
         self.companies = [u for u in work.grassroots if u.org_type == OrgType.ENTERPRISE]
+        self.placed: set[int] = set()  # members already in a team
 
     def day(self, start: date, end: date) -> date | None:
         return self.work.day_between(self.rng, start, end)
@@ -60,7 +62,8 @@ class CompetitionsWriter:
             enterprise = (work.enterprises_by_union.get(union.id) or [None])[0]
             for name in rng.sample(TEAMS, rng.randint(1, 3)):
                 team = services.team_create(actor=officer, union=union, name=name, leader=f"{name[:2]}班长",
-                                            headcount=rng.randint(6, 30), enterprise=enterprise)
+                                            enterprise=enterprise)
+                self.members(officer, team)
                 made.append(team)
                 self.summary.teams += 1
                 if rng.random() < 0.5:
@@ -70,6 +73,15 @@ class CompetitionsWriter:
                         services.innovation_create(actor=officer, team=team, kind=kind, title=title, recorded_on=on,
                                                    shared=kind == "fault_case")
         return made
+
+    def members(self, officer, team) -> None:
+        """A few of the union's members not yet in one of its teams, from the start of the year."""
+        free = [m for m in self.work.roster(team.union) if m.id not in self.placed]
+        joined = date(self.work.year, 1, 1)
+        for member in self.rng.sample(free, min(len(free), self.rng.randint(4, 10))):
+            services.team_member_add(actor=officer, team=team, member=member,
+                                     joined_on=max(joined, member.join_date))
+            self.placed.add(member.id)
 
     def plan(self, officer, team, year: int) -> None:
         plan = services.team_plan_create(actor=officer, team=team, start_year=year - 1, goal="三年创建五型班组")
@@ -130,6 +142,7 @@ class CompetitionsWriter:
                                  vetoed=rng.random() < 0.05)
             self.summary.entries += 1
         services.competition_rank(actor=self.county, competition=three_zero)
+        self.red_flags(three_zero)
         ankang = services.competition_create(
             actor=self.county, union=work.root, theme=Theme.ANKANG, title=f"{year}年“安康杯”竞赛",
             starts_on=date(year, 3, 1), ends_on=date(year, 11, 30),
@@ -153,6 +166,21 @@ class CompetitionsWriter:
         services.competition_rank(actor=self.county, competition=skills)
         self.summary.competitions += 3
         self.suggestions(three_zero)
+
+    def red_flags(self, competition) -> None:
+        """零缺陷 is checked monthly, and each month's best check holds the rotating red flag."""
+        indicator = competition.indicators.get(name="零缺陷")
+        entries = list(competition.entries.all())
+        month = competition.starts_on.replace(day=1)
+        while month < self.work.as_of.replace(day=1) and entries:
+            values = {entry: D(self.rng.randint(200, 300)) / 10 for entry in entries}
+            services.monthly_values_set(actor=self.county, competition=competition, indicator=indicator, month=month,
+                                        values=values)
+            _, leaders = services.month_leaders(competition=competition, month=month)
+            if leaders:
+                services.red_flag_award(actor=self.county, competition=competition, month=month, entry=leaders[0],
+                                        on=min((month + timedelta(days=40)).replace(day=5), self.work.as_of))
+            month = (month + timedelta(days=32)).replace(day=1)
 
     def suggestions(self, competition) -> None:
         rng, year = self.rng, self.work.year

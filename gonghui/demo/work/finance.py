@@ -1,10 +1,10 @@
-"""The books of the demo year (工会财务): the county's 2% sharing table and spending rules; for a sample of
-grassroots unions (the demo officers' first) and every street, a year of vouchers posted by the level above:
-dues, the 2% of each enterprise month by month, subsidies, and the expenditure that the ledger's activities
-and care's visits, grants and aid suggest (accepted, never typed twice), an activity centre built here and
-there; budgets; the months closed as they end. One enterprise stops paying, so arrears have one to flag.
-The streets' audit committees audit four unions each ("对辖区内的四家社区进行了工会财务审计"): findings,
-notices, feedback, closing, and one notice left overdue.
+"""The books of the demo year (工会财务): the county's 2% sharing table, dues rate and spending rules; for a
+sample of grassroots unions (the demo officers' first) and every street, a year of vouchers posted by the level
+above: dues at the province's rate, the 2% of each enterprise month by month, subsidies, and the expenditure that
+the ledger's activities and care's visits, grants and aid suggest (accepted, never typed twice), an activity centre
+built here and there; budgets; the months closed as they end and their reports filed. One enterprise stops paying,
+so arrears have one to flag. The streets' audit committees audit four unions each ("对辖区内的四家社区进行了工会
+财务审计"): findings, notices, feedback, closing, and one notice left overdue.
 """
 
 from dataclasses import dataclass
@@ -48,6 +48,8 @@ class FinanceWriter:
                                       grassroots=60, street=5, county=15, city=10, province_share=5, national=5)
         services.spending_rules_create(actor=actor, union=root, province="浙江省", effective_from=start,
                                        gift_limit=Decimal(1000))
+        services.dues_rate_create(actor=actor, union=root, province="浙江省", effective_from=start,
+                                  rate=Decimal("0.5"))
 
     def _post(self, voucher, approver) -> None:
         services.voucher_post(actor=approver, voucher=voucher, posted_on=min(voucher.date + timedelta(days=2),
@@ -76,8 +78,7 @@ class FinanceWriter:
                       yuan(rng, 50000, 300000, step=1000))
         for month in work.months_begun():
             if grassroots:
-                self._voucher(union, actor, approver, self._day(month), f"{month}月会员会费", "102", "401",
-                              yuan(rng, 300, 3000))
+                self._dues(union, actor, approver, month)
                 self._allocations(union, actor, approver, month, stops_paying=stops_paying)
             else:
                 self._voucher(union, actor, approver, self._day(month), f"{month}月上级一般性转移支付", "102",
@@ -86,10 +87,23 @@ class FinanceWriter:
         for code, low, high in (("501" if grassroots else "502", 20000, 80000), ("503", 5000, 30000),
                                 ("504", 5000, 40000), ("505", 2000, 10000)):
             services.budget_set(actor=actor, union=union, year=year, code=code, amount=yuan(rng, low, high, step=100))
+        books = selectors.books_of(union=union, year=year)
         for month in work.months_begun()[:-1]:
-            services.period_close(actor=actor, union=union, year=year, month=month,
-                                  closed_on=min(date(year, month + 1, 5) if month < 12 else date(year + 1, 1, 5),
-                                                work.as_of))
+            closed_on = min(date(year, month + 1, 5) if month < 12 else date(year + 1, 1, 5), work.as_of)
+            services.period_close(actor=actor, union=union, year=year, month=month, closed_on=closed_on)
+            # Filed to the level above a few days later, by the 15th.
+            services.report_file(actor=actor, books=books, filed_on=min(closed_on + timedelta(days=3), work.as_of))
+
+    def _dues(self, union, actor, approver, month: int) -> None:
+        """The month's dues of the members paying, at the province's rate (0.5% of their wages)."""
+        day = self._day(month)
+        if day is None:
+            return
+        members = self.rng.randint(20, 150)
+        payment = services.dues_receive(actor=actor, union=union, month=date(self.work.year, month, 1),
+                                        members=members, wages=members * yuan(self.rng, 4000, 9000, step=100),
+                                        received_on=day)
+        self._post(payment.voucher, approver)
 
     def _allocations(self, union, actor, approver, month: int, *, stops_paying: bool) -> None:
         for index, enterprise in enumerate(self.work.enterprises_by_union.get(union.id, [])):

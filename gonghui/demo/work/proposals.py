@@ -1,6 +1,6 @@
 """Proposals of the demo year, to each congress session the congress part held: drafted and co-signed before the
 deadline (a few late, filed as opinions), reviewed after the session (accepted, declined or merged), assigned to
-a department with three months to answer, replied (some late, some not yet: those are overdue), checked, judged
+a department with three months to reply, replied (some late, some not yet: those are overdue), checked, judged
 by the proposer ("不满意" sends one back for re-handling) and followed up until done.
 """
 
@@ -9,11 +9,12 @@ from datetime import date, timedelta
 
 from gonghui.congress.models import Session
 from gonghui.congress.selectors import active_delegates
-from gonghui.proposals.models import Category, ReplyKind, State, Verdict
+from gonghui.proposals.models import Category, CommitteeMember, ReplyKind, State, Verdict
 from gonghui.proposals.services import (
+    committee_member_add,
     department_create,
     proposal_accept,
-    proposal_answer,
+    proposal_reply,
     proposal_approve_reply,
     proposal_assign,
     proposal_cosign,
@@ -55,6 +56,8 @@ class ProposalsWriter:
     def session_year(self, session: Session) -> None:
         rng, union = self.rng, session.union
         actor = self.work.staff.of(union)
+        if not CommitteeMember.objects.filter(congress=session.congress, user=actor).exists():
+            committee_member_add(actor=actor, congress=session.congress, user=actor, is_chair=True)
         departments = [department_create(actor=actor, union=union, name=name)
                        for name in DEPARTMENTS.get(session.congress.kind, DEPARTMENTS["workers"])]
         delegates = list(active_delegates(session.congress).select_related("member", "constituency"))
@@ -118,7 +121,7 @@ class ProposalsWriter:
         if replied is None:
             return
         kind, text = REPLIES[0] if rng.random() < 0.7 else rng.choice(REPLIES[1:])
-        proposal_answer(actor=actor, proposal=proposal, reply_kind=kind, reply=text, on=replied,
+        proposal_reply(actor=actor, proposal=proposal, reply_kind=kind, reply=text, on=replied,
                         completion_on=replied + timedelta(days=60) if kind == ReplyKind.MEASURES else None)
         proposal_approve_reply(actor=actor, proposal=proposal)
         if (judged := self.day(replied, 3, 12)) is None:

@@ -145,5 +145,5 @@ def test_the_assessment_scores_the_books(cast):
     [row] = selectors.books_assessment(user=cast.street_admin, union=cast.street_a, year=2025,
                                        today=date(2026, 1, 20))
     assert row.union == cast.union_a1
-    assert [item[1:] for item in row.items] == [(1, 1), (1, 12), (0, 1), (0, 1)]
-    assert row.score == "13.3%"
+    assert [item[1:] for item in row.items] == [(1, 1), (1, 12), (0, 12), (0, 1), (0, 1)]
+    assert row.score == "7.4%"

@@ -48,9 +48,8 @@ def test_a_rubric_item_is_scored_from_the_books(cast, client):
                                       name="2025年度财务规范化考核", year=2025, starts_on=YEAR.start, ends_on=YEAR.end,
                                       unions=[cast.union_a1, cast.union_a2])
     scores = {(row.assessment.union_id, row.item.order): row
-              for row in campaign.assessments.get(union=cast.union_a1).scores.select_related("item", "assessment")}
-    scores.update({(row.assessment.union_id, row.item.order): row
-                   for row in campaign.assessments.get(union=cast.union_a2).scores.select_related("item", "assessment")})
+              for assessment in campaign.assessments.all()
+              for row in assessment.scores.select_related("item", "assessment")}
     assert scores[cast.union_a1.pk, 1].prefilled == Decimal(10)
     assert scores[cast.union_a1.pk, 2].prefilled == Decimal(10)
     assert scores[cast.union_a2.pk, 1].prefilled == Decimal(10)

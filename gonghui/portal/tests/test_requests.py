@@ -3,19 +3,23 @@ transfer requests, the data download and closing the account; and the union's ha
 
 import json
 from datetime import timedelta
+from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from python_calamine import CalamineWorkbook
 
 from gonghui.care.models import HardshipFile, SchoolingGrant
+from gonghui.core.identifiers import mask_id_number
+from gonghui.core.xlsx import XLSX_TYPE
 from gonghui.members.models import Transfer
 from gonghui.openaffairs import services as openaffairs
 from gonghui.openaffairs.models import Category, Comment
 from gonghui.portal import services
 from gonghui.portal.models import AidDocument, AidRequest, MemberAccount, TransferAsk
 
-from .helpers import signed_in
+from .helpers import offer, signed_in
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -141,7 +145,44 @@ def test_the_data_download_is_the_members_own_data_masked(client, cast):
     data = json.loads(response.content)
     assert data["会员档案"]["姓名"] == "张伟" and data["会员档案"]["手机号码"] == "138****0011"
     assert cast.member_a1.id_number not in response.content.decode()
-    assert "my-union-data.json" in response["Content-Disposition"]
+    assert f"my-union-data-{timezone.localdate():%Y%m%d}.json" in response["Content-Disposition"]
+
+
+def _sheets(content: bytes) -> dict[str, list[list]]:
+    book = CalamineWorkbook.from_filelike(BytesIO(content))
+    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+
+
+def test_the_data_download_as_a_workbook_holds_the_members_records_masked(client, cast):
+    from gonghui.ledger.services import honour_create
+
+    member, other = cast.member_a1, cast.member_a2
+    taken = offer(cast, title="职工篮球赛")
+    services.signup_create(member=member, offer=taken)
+    services.signup_create(member=other, offer=offer(cast, union=cast.union_a2, title="甲二中学合唱"))
+    honour_create(actor=cast.officer, union=cast.union_a1, recipient_type="member", member=member, title="岗位能手",
+                  level="county", date=timezone.localdate(), awarding_body="县总工会")
+    services.transfer_ask_create(member=member, to_union=cast.union_a2, reason="=HYPERLINK(\"http://x\")")
+    signed_in(client, member)
+    me = client.get(reverse("m:me")).content.decode()
+    assert reverse("m:data_xlsx") in me
+
+    response = client.get(reverse("m:data_xlsx"))
+    assert response.status_code == 200 and response["Content-Type"].startswith(XLSX_TYPE)
+    name = response["Content-Disposition"]
+    assert f"my-union-data-{timezone.localdate():%Y%m%d}.xlsx" in name and "张伟" not in name
+    content = b"".join(response.streaming_content)
+    sheets = _sheets(content)
+    assert list(sheets)[:3] == ["会员档案", "会员服务账号", "服务卡"] and "荣誉" in sheets
+    membership = dict(sheets["会员档案"][1:])
+    assert membership["姓名"] == "张伟" and membership["所属工会"] == "甲一机械厂工会"
+    assert membership["身份证号码"] == mask_id_number(member.id_number) and membership["手机号码"] == "138****0011"
+    assert sheets["活动报名"] == [["活动", "状态", "报名时间"], ["职工篮球赛", "已报名", sheets["活动报名"][1][2]]]
+    assert sheets["荣誉"][1][:2] == ["岗位能手", "县级"]
+    assert sheets["转会申请"][1] == ["甲二中学工会", "已提交，待工会受理", '\'=HYPERLINK("http://x")']
+    assert sheets["服务卡"] == [["项目", "内容"], ["信息采集日期", ""], ["制卡日期", ""], ["卡号", ""]]
+    text = repr(sheets)
+    assert member.id_number not in text and member.phone not in text and "甲二中学合唱" not in text
 
 
 def test_closing_the_account_is_asked_by_the_member_and_done_by_the_union(client, cast):
@@ -153,14 +194,6 @@ def test_closing_the_account_is_asked_by_the_member_and_done_by_the_union(client
     assert "张伟" in staff.get(reverse("portal:closures")).content.decode()
     staff.post(reverse("portal:closure_close", args=[account.pk]))
     assert client.get(reverse("m:me"))["Location"].startswith(reverse("m:login"))
-
-
-def test_the_union_prints_an_activation_link(client, cast):
-    client.force_login(cast.officer)
-    page = client.post(reverse("portal:activation", args=[cast.member_a1.pk])).content.decode()
-    assert "/m/activate/" in page
-    client.force_login(cast.auditor)
-    assert client.get(reverse("portal:activation", args=[cast.member_a1.pk])).status_code == 403
 
 
 def test_a_worker_without_a_union_applies_to_join_and_the_street_assigns_a_union(client, cast):

@@ -1,4 +1,5 @@
-"""Proposal records for tests: a congress of union_a1 with delegates and a session whose deadline is ahead."""
+"""Proposal records for tests: a congress of union_a1 with delegates, its proposal committee (the union's
+officer) and a session whose deadline is ahead."""
 
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ def setting(cast, *, officer=None, due=10) -> Setting:
     body = congress(cast)
     people = delegates(cast, body, 5)
     meeting = session(cast, body, held_on=days_from_today(due + 5), proposals_due_on=days_from_today(due))
+    services.committee_member_add(actor=cast.officer, congress=body, user=cast.officer, is_chair=True)
     department = services.department_create(actor=cast.officer, union=cast.union_a1, name="行政办公室",
                                             officer=officer)
     return Setting(session=meeting, delegates=people, department=department)

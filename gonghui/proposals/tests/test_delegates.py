@@ -43,7 +43,7 @@ def test_delegates_draft_co_sign_submit_and_judge_by_themselves(cast):
     services.proposal_accept(actor=cast.officer, proposal=proposal)
     services.proposal_assign(actor=cast.officer, proposal=proposal, lead=place.department)
     services.proposal_sign(actor=cast.officer, proposal=proposal)
-    services.proposal_answer(actor=cast.officer, proposal=proposal, reply_kind=ReplyKind.PLAN, reply="明年增购图书")
+    services.proposal_reply(actor=cast.officer, proposal=proposal, reply_kind=ReplyKind.PLAN, reply="明年增购图书")
     services.proposal_approve_reply(actor=cast.officer, proposal=proposal)
     services.proposal_judge(actor=proposer, proposal=proposal, verdict=Verdict.BASIC)
     proposal = Proposal.objects.get(pk=proposal.pk)

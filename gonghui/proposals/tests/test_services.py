@@ -23,12 +23,12 @@ def test_a_proposal_goes_from_draft_to_closure_through_a_rehandling(cast):
     assert (proposal.state, proposal.due_on) == (State.ASSIGNED, days_from_today(90))
     dept = cast.officer_no_care
     services.proposal_sign(actor=dept, proposal=proposal)
-    services.proposal_answer(actor=dept, proposal=proposal, reply_kind=ReplyKind.MEASURES, reply="已增加两个窗口",
+    services.proposal_reply(actor=dept, proposal=proposal, reply_kind=ReplyKind.MEASURES, reply="已增加两个窗口",
                              completion_on=days_from_today(30))
     services.proposal_approve_reply(actor=cast.officer, proposal=proposal)
     services.proposal_judge(actor=cast.officer, proposal=proposal, verdict=Verdict.NOT_SATISFIED)
     assert (proposal.state, proposal.rehandled) == (State.HANDLING, True)
-    services.proposal_answer(actor=dept, proposal=proposal, reply_kind=ReplyKind.PLAN, reply="明年改造食堂")
+    services.proposal_reply(actor=dept, proposal=proposal, reply_kind=ReplyKind.PLAN, reply="明年改造食堂")
     services.proposal_approve_reply(actor=cast.officer, proposal=proposal)
     services.proposal_judge(actor=cast.officer, proposal=proposal, verdict=Verdict.NOT_SATISFIED)
     assert (proposal.state, proposal.closed_on) == (State.CLOSED, days_from_today(0))
@@ -80,7 +80,7 @@ def test_a_reply_with_neither_measures_nor_a_reason_is_refused(cast):
     proposal = assigned(cast, place)
     services.proposal_sign(actor=cast.officer, proposal=proposal)
     with pytest.raises(ValidationError) as exc:
-        services.proposal_answer(actor=cast.officer, proposal=proposal, reply_kind=ReplyKind.CANNOT, reply="")
+        services.proposal_reply(actor=cast.officer, proposal=proposal, reply_kind=ReplyKind.CANNOT, reply="")
     assert errors_of(exc) == {"reply": "请填写不能办理的理由"}
     stored = Proposal.objects.get(pk=proposal.pk)
     assert (stored.state, stored.reply_kind) == (State.HANDLING, "")
@@ -93,11 +93,11 @@ def test_a_move_by_someone_not_allowed_is_refused(cast):
         services.proposal_sign(actor=cast.officer, proposal=proposal)
     assert errors_of(exc) == {"state": "您无权对该提案进行“签收”：须由主办部门的联络人办理"}
     services.proposal_sign(actor=cast.officer_no_care, proposal=proposal)
-    services.proposal_answer(actor=cast.officer_no_care, proposal=proposal, reply_kind=ReplyKind.CANNOT,
+    services.proposal_reply(actor=cast.officer_no_care, proposal=proposal, reply_kind=ReplyKind.CANNOT,
                              reply="场地不足")
     with pytest.raises(ValidationError) as exc:
         services.proposal_approve_reply(actor=cast.officer_no_care, proposal=proposal)
-    assert "须由提案工作委员会" in errors_of(exc)["state"]
+    assert "须由本届提案工作委员会委员办理" in errors_of(exc)["state"]
     with pytest.raises(ValidationError) as exc:
         services.proposal_accept(actor=cast.officer, proposal=proposal)
     assert errors_of(exc) == {"state": "提案当前为“已答复待审核”，不能立案"}

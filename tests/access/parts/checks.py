@@ -1,4 +1,4 @@
-"""Checks in the access walk: street_a's rubric and campaign assessing union_a1 (self-assessing, with an
+"""Checks in the access walk: street_a's rubric (and one not yet used, whose items may change) and campaign assessing union_a1 (self-assessing, with an
 evidence file), a team of union_a1 in the same campaign whose result is in publicity with an objection, and
 street_a's labour-law check of union_a1 with its supervision notice."""
 
@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from gonghui.checks import services
-from gonghui.checks.tests.helpers import campaign, labour_check, reviewed, self_assessed
+from gonghui.checks.tests.helpers import campaign, labour_check, reviewed, rubric, self_assessed
 
 from ..matrix import DAY, api, button, form, page, pk
 
@@ -35,7 +35,8 @@ def build(world) -> dict:
     check = labour_check(world.cast)
     notice = services.notice_issue(actor=world.street_admin, assessment=check,
                                    deadline=timezone.localdate() + timedelta(days=30))
-    return {"ck_check": check, "ck_notice": notice, "ck_rubric": made.rubric, "ck_campaign": made, "ck_assessment": assessment, "ck_score": row,
+    unused = rubric(world.cast, name="尚未使用的细则")
+    return {"ck_free_item": unused.items.order_by("order").first(), "ck_check": check, "ck_notice": notice, "ck_rubric": made.rubric, "ck_campaign": made, "ck_assessment": assessment, "ck_score": row,
             "ck_evidence": evidence, "ck_team": team, "ck_objection": objection}
 
 
@@ -48,6 +49,8 @@ PAGES = [
     page("checks:rubric_detail", pk("ck_rubric"), SA, seen_below=True),
     page("checks:rubric_export", pk("ck_rubric"), SA, seen_below=True),
     form("checks:rubric_item_add", pk("ck_rubric"), SA),
+    form("checks:rubric_item_edit", pk("ck_free_item"), SA),
+    button("checks:rubric_item_delete", pk("ck_free_item"), SA),
     page("checks:campaigns"),
     page("checks:campaigns_export"),
     form("checks:campaign_create", owner=None),
@@ -84,6 +87,9 @@ API = [
     api("GET /api/checks/rubrics/{rubric_id}/items", _id("rubric_id", "ck_rubric"), SA, seen_below=True),
     api("POST /api/checks/rubrics/{rubric_id}/items", _id("rubric_id", "ck_rubric"), SA,
         body=lambda w: {"section": "组织", "text": "内容", "max_score": 10}),
+    api("PUT /api/checks/rubric-items/{item_id}", _id("item_id", "ck_free_item"), SA,
+        body=lambda w: {"section": "组织", "text": "内容", "max_score": -1}),
+    api("DELETE /api/checks/rubric-items/{item_id}", _id("item_id", "ck_free_item"), SA),
     api("POST /api/checks/unions/{union_id}/campaigns", _id("union_id", A1), A1, body=lambda w: {
         "rubric_id": w.ck_rubric.pk, "name": "考核", "year": 2099, "starts_on": DAY, "ends_on": DAY}),
     api("GET /api/checks/assessments/{assessment_id}/scores", _id("assessment_id", "ck_assessment"), A1),

@@ -1,4 +1,4 @@
-"""Competitions in the access walk: union_a1's team with a 夺标计划, street_a's competition with union_a1's
+"""Competitions in the access walk: union_a1's team with member_a1 in it and a 夺标计划, street_a's competition with union_a1's
 entry and a pair of union_a1 and union_a2, union_a1's suggestion and accident, and a nomination of
 union_a2 (union_a1 has a wage dispute in the world, so it may not be nominated)."""
 
@@ -23,6 +23,7 @@ def _id(name, attr):
 def build(world) -> dict:
     cast, today = world.cast, timezone.localdate()
     made_team = team(cast)
+    membership = services.team_member_add(actor=world.officer, team=made_team, member=world.member_a1)
     plan = services.team_plan_create(actor=world.officer, team=made_team, start_year=today.year, goal="创建五型班组")
     contest = competition(cast)
     entry = services.entry_add(actor=world.street_admin, competition=contest, union=world.union_a1)
@@ -35,11 +36,11 @@ def build(world) -> dict:
     nominated = nomination(cast, actor=world.sibling_officer, union=world.union_a2)
     pair = services.pair_create(actor=world.street_admin, union=world.street_a, model_union=world.union_a1,
                                 ordinary_union=world.union_a2, agreed_on=today - timedelta(days=10))
-    return {"cp_team": made_team, "cp_plan": plan, "cp_competition": contest, "cp_entry": entry,
+    return {"cp_team": made_team, "cp_membership": membership, "cp_plan": plan, "cp_competition": contest, "cp_entry": entry,
             "cp_suggestion": suggestion, "cp_accident": accident, "cp_nomination": nominated, "cp_pair": pair}
 
 
-LISTS = ("teams", "competitions", "suggestions", "accidents", "nominations", "pairs")
+LISTS = ("teams", "innovations", "competitions", "suggestions", "accidents", "nominations", "pairs")
 
 PAGES = [
     page("competitions:index"),
@@ -48,6 +49,8 @@ PAGES = [
     form("competitions:team_create", owner=None),
     page("competitions:team_detail", pk("cp_team"), A1),
     form("competitions:team_edit", pk("cp_team")),
+    form("competitions:team_member_add", pk("cp_team")),
+    button("competitions:team_member_remove", pk("cp_membership")),
     button("competitions:team_grade", pk("cp_team")),
     form("competitions:team_plan_create", pk("cp_team")),
     form("competitions:innovation_create", pk("cp_team")),
@@ -56,6 +59,8 @@ PAGES = [
     form("competitions:competition_create", owner=None),
     page("competitions:competition_detail", pk("cp_competition"), SA),
     form("competitions:entry_add", pk("cp_competition"), SA),
+    form("competitions:monthly_values", pk("cp_competition"), SA),
+    form("competitions:red_flag_award", pk("cp_competition"), SA),
     button("competitions:competition_rank", pk("cp_competition"), SA),
     form("competitions:entry_score", pk("cp_entry"), SA),
     form("competitions:suggestion_create", owner=None),
@@ -71,7 +76,12 @@ PAGES = [
 API = [
     *(api(f"GET /api/competitions/{name}") for name in LISTS),
     api("POST /api/competitions/unions/{union_id}/teams", _id("union_id", A1), A1,
-        body=lambda w: {"name": "新班组", "leader": "", "headcount": 0}),
+        body=lambda w: {"name": "新班组", "leader": ""}),
+    api("GET /api/competitions/teams/{team_id}/members", _id("team_id", "cp_team"), A1),
+    api("POST /api/competitions/teams/{team_id}/members", _id("team_id", "cp_team"), A1,
+        body=lambda w: {"member_id": w.member_a1.pk, "joined_on": DAY}),
+    api("POST /api/competitions/team-members/{membership_id}/remove", _id("membership_id", "cp_membership"), A1,
+        body=lambda w: {"left_on": DAY}),
     api("POST /api/competitions/teams/{team_id}/plans", _id("team_id", "cp_team"), A1,
         body=lambda w: {"start_year": 1900, "goal": "目标"}),
     api("POST /api/competitions/plans/{plan_id}/advance", _id("plan_id", "cp_plan"), A1),
@@ -81,6 +91,13 @@ API = [
         body=lambda w: {"theme": "skills", "title": "", "starts_on": DAY, "ends_on": DAY}),
     api("POST /api/competitions/competitions/{competition_id}/entries", _id("competition_id", "cp_competition"), SA,
         body=lambda w: {"union_id": w.union_a2.pk, "kind": "person", "person": ""}),
+    api("GET /api/competitions/competitions/{competition_id}/monthly", _id("competition_id", "cp_competition"), SA),
+    api("POST /api/competitions/competitions/{competition_id}/monthly", _id("competition_id", "cp_competition"), SA,
+        body=lambda w: {"indicator_id": w.cp_competition.indicators.first().pk, "month": "2099-01",
+                        "values": [{"entry_id": w.cp_entry.pk, "value": 10}]}),
+    api("GET /api/competitions/competitions/{competition_id}/red-flags", _id("competition_id", "cp_competition"), SA),
+    api("POST /api/competitions/competitions/{competition_id}/red-flags", _id("competition_id", "cp_competition"), SA,
+        body=lambda w: {"month": "2099-01"}),
     api("POST /api/competitions/entries/{entry_id}/score", _id("entry_id", "cp_entry"), SA,
         body=lambda w: {"score": 1000}),
     api("POST /api/competitions/competitions/{competition_id}/rank", _id("competition_id", "cp_competition"), SA),

@@ -40,6 +40,10 @@ def build(world) -> dict:
                                   effective_from=today - timedelta(days=400), grassroots=60, county=40)
     services.spending_rules_create(actor=world.county_admin, union=county, province="浙江省",
                                    effective_from=today - timedelta(days=400), gift_limit=1000)
+    services.dues_rate_create(actor=world.county_admin, union=county, province="浙江省",
+                              effective_from=today - timedelta(days=400), rate="0.5")
+    services.dues_receive(actor=officer, union=a1, month=today, members=30, wages=Decimal("150000"),
+                          received_on=today)
     payment = services.allocation_receive(actor=officer, enterprise=a1.enterprises.get(), month=today,
                                           payroll=Decimal("100000"), channel="direct", received_on=today)
     audit = services.audit_project_create(actor=world.street_admin, committee=world.street_a, union=a1,
@@ -77,6 +81,9 @@ PAGES = [
     page("finance:books"),
     form("finance:books_edit", pk("fin_books")),
     button("finance:period_close", pk("fin_books")),
+    button("finance:report_file", pk("fin_books")),
+    page("finance:filings"),
+    page("finance:filings_export"),
     page("finance:report", lambda w: {"kind": "02"}),
     page("finance:report_export", lambda w: {"kind": "01"}),
     page("finance:assessment"),
@@ -86,6 +93,10 @@ PAGES = [
     page("finance:allocations_export"),
     form("finance:allocation_create", union_pk()),
     page("finance:arrears"),
+    page("finance:dues"),
+    page("finance:dues_export"),
+    form("finance:dues_create", union_pk()),
+    form("finance:dues_rate_create", union_pk("county"), "county"),
     page("finance:settings"),
     form("finance:sharing_create", union_pk("county"), "county"),
     form("finance:rules_create", union_pk("county"), "county"),
@@ -106,6 +117,9 @@ API = [
     api("POST /api/finance/unions/{union_id}/vouchers", _id("union_id", A1), A1,
         body=lambda w: {"date": DAY, "summary": "凭证", "lines": _lines()}),
     api("GET /api/finance/vouchers/{voucher_id}", _id("voucher_id", "fin_posted"), A1),
+    api("PUT /api/finance/vouchers/{voucher_id}", _id("voucher_id", "fin_draft"), A1,
+        body=lambda w: {"date": DAY, "summary": "凭证", "lines": _lines()}),
+    api("DELETE /api/finance/vouchers/{voucher_id}", _id("voucher_id", "fin_posted"), A1),
     api("POST /api/finance/vouchers/{voucher_id}/review", _id("voucher_id", "fin_draft"), A1),
     api("POST /api/finance/vouchers/{voucher_id}/post", _id("voucher_id", "fin_draft"), A1),
     api("POST /api/finance/vouchers/{voucher_id}/reverse", _id("voucher_id", "fin_posted"), A1),
@@ -142,5 +156,12 @@ API = [
     api("GET /api/finance/lines"),
     api("GET /api/finance/allocations"),
     api("GET /api/finance/audits"),
+    api("GET /api/finance/dues"),
+    api("GET /api/finance/filings"),
+    api("POST /api/finance/books/{books_id}/filings", _id("books_id", "fin_books"), A1),
+    api("POST /api/finance/unions/{union_id}/dues", _id("union_id", A1), A1,
+        body=lambda w: {"month": DAY, "members": 0, "wages": "1000", "received_on": DAY}),
+    api("POST /api/finance/unions/{union_id}/dues-rates", _id("union_id", "county"), "county",
+        body=lambda w: {"province": "浙江省", "effective_from": DAY, "rate": "0"}),
     api("GET /api/finance/findings"),
 ]

@@ -64,6 +64,7 @@ PAGES = [
     member_page("m:home"),
     member_page("m:me"),
     member_page("m:data"),
+    member_page("m:data_xlsx"),
     member_page("m:close", **FORM),
     member_page("m:offers"),
     member_page("m:offer", pk("portal_offer"), MEMBER, **FORM),

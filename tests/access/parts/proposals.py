@@ -13,7 +13,7 @@ from gonghui.proposals import services
 from gonghui.proposals.models import Category
 from gonghui.testing import make_id_number
 
-from ..matrix import api, form, page, pk, union_pk
+from ..matrix import api, button, form, page, pk, union_pk
 from .portal import FORM, MEMBER, WRITE, member_page
 
 A1 = "union_a1"
@@ -38,6 +38,7 @@ def build(world) -> dict:
     session = congress.session_create(actor=officer, congress=world.cg_congress, number=2,
                                       held_on=today + timedelta(days=30), proposals_due_on=today + timedelta(days=20))
     department = services.department_create(actor=officer, union=world.union_a1, name="后勤保障部")
+    seat = services.committee_member_add(actor=officer, congress=world.cg_congress, user=officer)
     signers = [_delegate(world, "附议甲", 801), _delegate(world, "附议乙", 802)]
 
     def draft(title):
@@ -50,7 +51,7 @@ def build(world) -> dict:
     services.proposal_submit(actor=officer, proposal=assigned)
     services.proposal_accept(actor=officer, proposal=assigned)
     services.proposal_assign(actor=officer, proposal=assigned, lead=department)
-    return {"pr_session": session, "pr_department": department, "pr_draft": waiting, "pr_assigned": assigned}
+    return {"pr_seat": seat, "pr_session": session, "pr_department": department, "pr_draft": waiting, "pr_assigned": assigned}
 
 
 def _move(name, action):
@@ -67,6 +68,9 @@ PAGES = [
     form("proposals:proposal_move", _move("pr_draft", "accept")),
     page("proposals:departments"),
     form("proposals:department_create", union_pk()),
+    page("proposals:committee"),
+    form("proposals:committee_add", lambda w: {"congress_pk": w.cg_congress.pk}),
+    button("proposals:committee_remove", pk("pr_seat")),
     # The delegate's pages in the member portal: member_a1 is the draft's proposer and a delegate of the
     # session's congress; member_a2 is neither (404). Submitting the draft is refused (no co-signers).
     member_page("m:proposals"),
@@ -86,5 +90,8 @@ API = [
     api("POST /api/proposals/proposals/{proposal_id}/moves/{action}",
         lambda w: {"proposal_id": w.pr_draft.pk, "action": "accept"}, A1),
     api("GET /api/proposals/departments"),
+    api("GET /api/proposals/congresses/{congress_id}/committee", _id("congress_id", "cg_congress"), A1),
+    api("POST /api/proposals/congresses/{congress_id}/committee", _id("congress_id", "cg_congress"), A1,
+        body=lambda w: {"user_id": w.street_admin.pk}),
     api("POST /api/proposals/unions/{union_id}/departments", _id("union_id", A1), A1, body=lambda w: {"name": " "}),
 ]
