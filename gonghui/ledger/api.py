@@ -10,7 +10,7 @@ from gonghui.core.filters import filtered_page
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
-from gonghui.org.api_routes import RecordRoutes
+from gonghui.org.api_routes import RecordRoutes, list_route
 from gonghui.org.selectors import union_get
 from gonghui.plans.selectors import plan_items_for_ledger
 
@@ -262,9 +262,7 @@ def _honour_fields(request, payload: HonourIn) -> dict:
     return data
 
 
-@router.get("/honours", response=HonourPage, summary="表彰台帐")
-def list_honours(request, query: Query[HonourFilters.query_schema()]):
-    return filtered_page(request, query, HonourFilters, selectors.honour_list)
+list_route(router, __name__, "list_honours", "/honours", HonourPage, HonourFilters, selectors.honour_list, summary="表彰台帐")
 
 
 HONOURS = RecordRoutes(router, __name__, "honour", plural="honours", key="honour_id", find=selectors.honour_get,
@@ -284,9 +282,7 @@ def _news_fields(request, payload: NewsIn) -> dict:
     return data
 
 
-@router.get("/news", response=NewsPage, summary="信息报道")
-def list_news(request, query: Query[NewsFilters.query_schema()]):
-    return filtered_page(request, query, NewsFilters, selectors.news_list)
+list_route(router, __name__, "list_news", "/news", NewsPage, NewsFilters, selectors.news_list, summary="信息报道")
 
 
 NEWS = RecordRoutes(router, __name__, "news", plural="news", key="report_id", find=selectors.news_get,

@@ -1,12 +1,11 @@
 from datetime import date
 
-from ninja import Query, Router, Schema
+from ninja import Router, Schema
 
 from gonghui.core.api import Page, created
-from gonghui.core.filters import filtered_page
 
 from . import selectors, services
-from .api_routes import RecordRoutes
+from .api_routes import RecordRoutes, list_route
 from .filters import EnterpriseFilters
 
 router = Router(tags=["org"])
@@ -95,9 +94,7 @@ def union_coverage(request, union_id: int):
             "members": cov.members, "sentence": cov.sentence()}
 
 
-@router.get("/enterprises", response=EnterprisePage)
-def list_enterprises(request, query: Query[EnterpriseFilters.query_schema()]):
-    return filtered_page(request, query, EnterpriseFilters, selectors.enterprise_list)
+list_route(router, __name__, "list_enterprises", "/enterprises", EnterprisePage, EnterpriseFilters, selectors.enterprise_list)
 
 
 ENTERPRISES = RecordRoutes(router, __name__, "enterprise", plural="enterprises", key="enterprise_id",

@@ -10,7 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ninja import Query
+
 from gonghui.core.api import created, deleted
+from gonghui.core.filters import filtered_page
 
 from .selectors import union_get
 
@@ -87,3 +90,13 @@ class RecordRoutes:
 
         delete = _as_written(delete, self.module, f"delete_{self.name}", _params(**{self.key: int}))
         self.router.delete(f"/{self.plural}/{{{self.key}}}", response={204: None}, summary=summary)(delete)
+
+
+def list_route(router, module: str, name: str, path: str, page, filters, select, *, summary: str | None = None) -> None:
+    """GET <path>: a list's page (`Page[...]`) with the filters of its page as query parameters, through
+    `filtered_page` (a refused value is a 422 at its parameter); `select` is the list's selector."""
+    def list_records(request, query):
+        return filtered_page(request, query, filters, select)
+
+    list_records = _as_written(list_records, module, name, _params(query=Query[filters.query_schema()]))
+    router.get(path, response=page, summary=summary)(list_records)

@@ -2,11 +2,10 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Router, Schema, Status
 
 from gonghui.core.api import Page, Year, created
-from gonghui.core.filters import filtered_page
-from gonghui.org.api_routes import RecordRoutes
+from gonghui.org.api_routes import RecordRoutes, list_route
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -152,9 +151,7 @@ def _union_year(row) -> dict:
             "overdue": row.overdue, "entries": row.entries, "behind": row.behind}
 
 
-@router.get("/", response=PlanPage, summary="工作计划列表（本会及下级）")
-def list_plans(request, query: Query[PlanFilters.query_schema()]):
-    return filtered_page(request, query, PlanFilters, selectors.plan_list)
+list_route(router, __name__, "list_plans", "/", PlanPage, PlanFilters, selectors.plan_list, summary="工作计划列表（本会及下级）")
 
 
 @router.post("/unions/{union_id}", response={201: PlanOut},

@@ -19,7 +19,7 @@ from gonghui.core.periods import Period
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
 from gonghui.org.models import Enterprise
-from gonghui.org.api_routes import RecordRoutes
+from gonghui.org.api_routes import RecordRoutes, list_route
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -82,9 +82,7 @@ class MediatorIn(Schema):
     member_id_number: str = ""
 
 
-@router.get("/bodies", response=BodyPage, summary="调解组织列表")
-def list_bodies(request, query: Query[BodyFilters.query_schema()]):
-    return filtered_page(request, query, BodyFilters, selectors.body_list)
+list_route(router, __name__, "list_bodies", "/bodies", BodyPage, BodyFilters, selectors.body_list, summary="调解组织列表")
 
 
 @router.post("/unions/{union_id}/bodies", response={201: BodyOut}, summary="新建调解组织")
@@ -310,9 +308,7 @@ def _contract_data(payload: ContractIn) -> dict:
     return data
 
 
-@router.get("/contracts", response=ContractPage, summary="集体合同列表")
-def list_contracts(request, query: Query[ContractFilters.query_schema()]):
-    return filtered_page(request, query, ContractFilters, selectors.contract_list)
+list_route(router, __name__, "list_contracts", "/contracts", ContractPage, ContractFilters, selectors.contract_list, summary="集体合同列表")
 
 
 CONTRACTS = RecordRoutes(router, __name__, "contract", plural="contracts", key="contract_id",

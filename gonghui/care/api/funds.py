@@ -3,11 +3,11 @@
 from datetime import date
 from decimal import Decimal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 
 from gonghui.core.api import Page, created
-from gonghui.core.filters import filtered_page
 from gonghui.core.scoping import may_access_care
+from gonghui.org.api_routes import list_route
 
 from .. import selectors, services
 from ..filters import FundFilters
@@ -70,9 +70,7 @@ class PayoutOut(Schema):
     reason: str
 
 
-@router.get("/funds", response=FundPage, summary="企业帮困基金列表")
-def list_funds(request, query: Query[FundFilters.query_schema()]):
-    return filtered_page(request, query, FundFilters, selectors.fund_list)
+list_route(router, __name__, "list_funds", "/funds", FundPage, FundFilters, selectors.fund_list, summary="企业帮困基金列表")
 
 
 @router.post("/funds", response={201: FundOut}, summary="建立企业帮困基金")
