@@ -214,9 +214,9 @@ def create_activity(request, union_id: int, payload: ActivityIn):
     return created(request, services.activity_create, union=union, **data)
 
 
-@router.get("/activities/{activity_id}", response=ActivityOut)
-def get_activity(request, activity_id: int):
-    return selectors.activity_get(user=request.user, pk=activity_id)
+ACTIVITIES = RecordRoutes(router, __name__, "activity", plural="activities", key="activity_id",
+                          find=selectors.activity_get, record="activity")
+ACTIVITIES.get(ActivityOut)
 
 
 @router.put("/activities/{activity_id}", response=ActivityOut, summary="修改活动")
@@ -226,10 +226,7 @@ def update_activity(request, activity_id: int, payload: ActivityIn):
     return services.activity_update(actor=request.user, activity=activity, **data)
 
 
-@router.delete("/activities/{activity_id}", response={204: None}, summary="删除活动")
-def delete_activity(request, activity_id: int):
-    activity = selectors.activity_get(user=request.user, pk=activity_id)
-    return deleted(request, services.activity_delete, activity=activity)
+ACTIVITIES.delete(services.activity_delete, summary="删除活动")
 
 
 @router.post("/activities/{activity_id}/attendance", response=ActivityOut, summary="登记出勤（培训签到）")

@@ -93,10 +93,9 @@ def create_body(request, union_id: int, payload: BodyIn):
     return created(request, services.mediation_body_create, union=union, enterprise=enterprise, **data)
 
 
-@router.get("/bodies/{body_id}", response=BodyDetailOut, summary="调解组织及其调解员")
-def get_body(request, body_id: int):
-    # A body's mediators share its union, so they are in scope with it.
-    return selectors.body_get(user=request.user, pk=body_id)
+# A body's mediators share its union, so they are in scope with it.
+RecordRoutes(router, __name__, "body", plural="bodies", key="body_id", find=selectors.body_get).get(
+    BodyDetailOut, summary="调解组织及其调解员")
 
 
 @router.post("/bodies/{body_id}/mediators", response={201: MediatorOut}, summary="添加调解员")

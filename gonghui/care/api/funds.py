@@ -7,7 +7,7 @@ from ninja import Field, Router, Schema
 
 from gonghui.core.api import Page, created
 from gonghui.core.scoping import may_access_care
-from gonghui.org.api_routes import list_route
+from gonghui.org.api_routes import RecordRoutes, list_route
 
 from .. import selectors, services
 from ..filters import FundFilters
@@ -78,9 +78,8 @@ def create_fund(request, payload: FundIn):
     return created(request, services.fund_create, **payload_named(request, payload))
 
 
-@router.get("/funds/{fund_id}", response=FundOut, summary="帮困基金详情")
-def get_fund(request, fund_id: int):
-    return selectors.fund_get(user=request.user, pk=fund_id)
+RecordRoutes(router, __name__, "fund", plural="funds", key="fund_id", find=selectors.fund_get).get(
+    FundOut, summary="帮困基金详情")
 
 
 @router.post("/funds/{fund_id}/contributions", response={201: ContributionOut}, summary="基金筹集")
