@@ -27,9 +27,10 @@ from django.core.cache import cache
 from django.db import connection
 
 from gonghui.accounts.models import User
-from gonghui.core.figures import Figure, Section, Style, figure_register, figures_all
+from gonghui.core.figures import Figure, Style, figure_register, figures_all
 from gonghui.core.periods import year_period
 from gonghui.core.scoping import subtree_cache
+from gonghui.ledger.figures import KIND_SECTIONS  # each kind in the chapter the ledger writes it in
 from gonghui.ledger.models import Activity, ActivityKind
 from gonghui.org.models import Union, UnionLevel
 from gonghui.reports.document import summary_docx
@@ -50,15 +51,6 @@ def copy_database(source: str) -> None:
             return
         print(f"copying {source} …", flush=True)
         admin.execute(f'CREATE DATABASE "{settings["NAME"]}" TEMPLATE "{source}"')
-
-
-KIND_SECTIONS = {
-    ActivityKind.MEETING: Section.DEMOCRACY, ActivityKind.STUDY: Section.QUALITY,
-    ActivityKind.CULTURE_SPORTS: Section.CULTURE, ActivityKind.FESTIVAL: Section.CULTURE,
-    ActivityKind.COMPETITION: Section.CHECKS, ActivityKind.SKILL_CONTEST: Section.QUALITY,
-    ActivityKind.TRAINING: Section.QUALITY, ActivityKind.LEGAL_EDUCATION: Section.RIGHTS,
-    ActivityKind.PUBLICITY: Section.ORGANISATION, ActivityKind.OTHER: Section.FINANCE,
-}
 
 
 def _activities(kind):

@@ -10,6 +10,7 @@ from gonghui.core.filters import filtered_page
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
+from gonghui.org.api_routes import RecordRoutes, list_route
 from gonghui.org.selectors import union_get
 from gonghui.plans.selectors import plan_items_for_ledger
 
@@ -213,9 +214,9 @@ def create_activity(request, union_id: int, payload: ActivityIn):
     return created(request, services.activity_create, union=union, **data)
 
 
-@router.get("/activities/{activity_id}", response=ActivityOut)
-def get_activity(request, activity_id: int):
-    return selectors.activity_get(user=request.user, pk=activity_id)
+ACTIVITIES = RecordRoutes(router, __name__, "activity", plural="activities", key="activity_id",
+                          find=selectors.activity_get, record="activity")
+ACTIVITIES.get(ActivityOut)
 
 
 @router.put("/activities/{activity_id}", response=ActivityOut, summary="修改活动")
@@ -225,10 +226,7 @@ def update_activity(request, activity_id: int, payload: ActivityIn):
     return services.activity_update(actor=request.user, activity=activity, **data)
 
 
-@router.delete("/activities/{activity_id}", response={204: None}, summary="删除活动")
-def delete_activity(request, activity_id: int):
-    activity = selectors.activity_get(user=request.user, pk=activity_id)
-    return deleted(request, services.activity_delete, activity=activity)
+ACTIVITIES.delete(services.activity_delete, summary="删除活动")
 
 
 @router.post("/activities/{activity_id}/attendance", response=ActivityOut, summary="登记出勤（培训签到）")
@@ -261,31 +259,15 @@ def _honour_fields(request, payload: HonourIn) -> dict:
     return data
 
 
-@router.get("/honours", response=HonourPage, summary="表彰台帐")
-def list_honours(request, query: Query[HonourFilters.query_schema()]):
-    return filtered_page(request, query, HonourFilters, selectors.honour_list)
+list_route(router, __name__, "list_honours", "/honours", HonourPage, HonourFilters, selectors.honour_list, summary="表彰台帐")
 
 
-@router.post("/unions/{union_id}/honours", response={201: HonourOut}, summary="登记表彰")
-def create_honour(request, union_id: int, payload: HonourIn):
-    union = union_get(user=request.user, pk=union_id)
-    return created(request, services.honour_create, union=union, **_honour_fields(request, payload))
-
-
-@router.get("/honours/{honour_id}", response=HonourOut)
-def get_honour(request, honour_id: int):
-    return selectors.honour_get(user=request.user, pk=honour_id)
-
-
-@router.put("/honours/{honour_id}", response=HonourOut, summary="修改表彰")
-def update_honour(request, honour_id: int, payload: HonourIn):
-    honour = selectors.honour_get(user=request.user, pk=honour_id)
-    return services.honour_update(actor=request.user, honour=honour, **_honour_fields(request, payload))
-
-
-@router.delete("/honours/{honour_id}", response={204: None}, summary="删除表彰")
-def delete_honour(request, honour_id: int):
-    return deleted(request, services.honour_delete, honour=selectors.honour_get(user=request.user, pk=honour_id))
+HONOURS = RecordRoutes(router, __name__, "honour", plural="honours", key="honour_id", find=selectors.honour_get,
+                       record="honour", data=_honour_fields)
+HONOURS.create(services.honour_create, HonourOut, HonourIn, summary="登记表彰")
+HONOURS.get(HonourOut)
+HONOURS.update(services.honour_update, HonourOut, HonourIn, summary="修改表彰")
+HONOURS.delete(services.honour_delete, summary="删除表彰")
 
 
 # --- news reports and rewards ------------------------------------------------------------------------------
@@ -297,15 +279,12 @@ def _news_fields(request, payload: NewsIn) -> dict:
     return data
 
 
-@router.get("/news", response=NewsPage, summary="信息报道")
-def list_news(request, query: Query[NewsFilters.query_schema()]):
-    return filtered_page(request, query, NewsFilters, selectors.news_list)
+list_route(router, __name__, "list_news", "/news", NewsPage, NewsFilters, selectors.news_list, summary="信息报道")
 
 
-@router.post("/unions/{union_id}/news", response={201: NewsOut}, summary="登记信息报道")
-def create_news(request, union_id: int, payload: NewsIn):
-    union = union_get(user=request.user, pk=union_id)
-    return created(request, services.news_report_create, union=union, **_news_fields(request, payload))
+NEWS = RecordRoutes(router, __name__, "news", plural="news", key="report_id", find=selectors.news_get,
+                    record="report", data=_news_fields)
+NEWS.create(services.news_report_create, NewsOut, NewsIn, summary="登记信息报道")
 
 
 @router.get("/news/tally", response=list[TallyOut], summary="信息报道统计与奖励（按报送人）")
@@ -316,20 +295,9 @@ def news_tally(request, year: Year, union_id: int | None = None):
             for r in selectors.news_tally(user=request.user, union=union, year=year)]
 
 
-@router.get("/news/{report_id}", response=NewsOut)
-def get_news(request, report_id: int):
-    return selectors.news_get(user=request.user, pk=report_id)
-
-
-@router.put("/news/{report_id}", response=NewsOut, summary="修改信息报道")
-def update_news(request, report_id: int, payload: NewsIn):
-    report = selectors.news_get(user=request.user, pk=report_id)
-    return services.news_report_update(actor=request.user, report=report, **_news_fields(request, payload))
-
-
-@router.delete("/news/{report_id}", response={204: None}, summary="删除信息报道")
-def delete_news(request, report_id: int):
-    return deleted(request, services.news_report_delete, report=selectors.news_get(user=request.user, pk=report_id))
+NEWS.get(NewsOut)
+NEWS.update(services.news_report_update, NewsOut, NewsIn, summary="修改信息报道")
+NEWS.delete(services.news_report_delete, summary="删除信息报道")
 
 
 @router.get("/unions/{union_id}/reward-rules", response=list[RewardRuleOut], summary="总工会的信息报道奖励规则")

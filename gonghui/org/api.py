@@ -1,11 +1,11 @@
 from datetime import date
 
-from ninja import Query, Router, Schema
+from ninja import Router, Schema
 
 from gonghui.core.api import Page, created
-from gonghui.core.filters import filtered_page
 
 from . import selectors, services
+from .api_routes import RecordRoutes, list_route
 from .filters import EnterpriseFilters
 
 router = Router(tags=["org"])
@@ -73,9 +73,9 @@ def list_unions(request):
     return selectors.union_list(user=request.user)
 
 
-@router.get("/unions/{union_id}", response=UnionOut)
-def get_union(request, union_id: int):
-    return selectors.union_get(user=request.user, pk=union_id)
+UNIONS = RecordRoutes(router, __name__, "union", plural="unions", key="union_id", find=selectors.union_get,
+                      record="union", data=lambda request, payload: payload.dict(exclude={"level"}))
+UNIONS.get(UnionOut)
 
 
 @router.post("/unions/{union_id}/children", response={201: UnionOut}, summary="新建下级工会")
@@ -84,12 +84,7 @@ def create_union(request, union_id: int, payload: UnionIn):
     return created(request, services.union_create, parent=parent, **payload.dict())
 
 
-@router.put("/unions/{union_id}", response=UnionOut, summary="修改工会（层级与隶属不在此修改）")
-def update_union(request, union_id: int, payload: UnionIn):
-    union = selectors.union_get(user=request.user, pk=union_id)
-    data = payload.dict()
-    data.pop("level")
-    return services.union_update(actor=request.user, union=union, **data)
+UNIONS.update(services.union_update, UnionOut, UnionIn, summary="修改工会（层级与隶属不在此修改）")
 
 
 @router.get("/unions/{union_id}/coverage", response=CoverageOut, summary="组织覆盖情况")
@@ -99,18 +94,10 @@ def union_coverage(request, union_id: int):
             "members": cov.members, "sentence": cov.sentence()}
 
 
-@router.get("/enterprises", response=EnterprisePage)
-def list_enterprises(request, query: Query[EnterpriseFilters.query_schema()]):
-    return filtered_page(request, query, EnterpriseFilters, selectors.enterprise_list)
+list_route(router, __name__, "list_enterprises", "/enterprises", EnterprisePage, EnterpriseFilters, selectors.enterprise_list)
 
 
-@router.post("/unions/{union_id}/enterprises", response={201: EnterpriseOut}, summary="登记企业")
-def create_enterprise(request, union_id: int, payload: EnterpriseIn):
-    union = selectors.union_get(user=request.user, pk=union_id)
-    return created(request, services.enterprise_create, union=union, **payload.dict())
-
-
-@router.put("/enterprises/{enterprise_id}", response=EnterpriseOut)
-def update_enterprise(request, enterprise_id: int, payload: EnterpriseIn):
-    enterprise = selectors.enterprise_get(user=request.user, pk=enterprise_id)
-    return services.enterprise_update(actor=request.user, enterprise=enterprise, **payload.dict())
+ENTERPRISES = RecordRoutes(router, __name__, "enterprise", plural="enterprises", key="enterprise_id",
+                           find=selectors.enterprise_get, record="enterprise")
+ENTERPRISES.create(services.enterprise_create, EnterpriseOut, EnterpriseIn, summary="登记企业")
+ENTERPRISES.update(services.enterprise_update, EnterpriseOut, EnterpriseIn)

@@ -2,10 +2,10 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Router, Schema, Status
 
-from gonghui.core.api import Page, Year, created, deleted
-from gonghui.core.filters import filtered_page
+from gonghui.core.api import Page, Year, created
+from gonghui.org.api_routes import RecordRoutes, list_route
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -151,9 +151,7 @@ def _union_year(row) -> dict:
             "overdue": row.overdue, "entries": row.entries, "behind": row.behind}
 
 
-@router.get("/", response=PlanPage, summary="工作计划列表（本会及下级）")
-def list_plans(request, query: Query[PlanFilters.query_schema()]):
-    return filtered_page(request, query, PlanFilters, selectors.plan_list)
+list_route(router, __name__, "list_plans", "/", PlanPage, PlanFilters, selectors.plan_list, summary="工作计划列表（本会及下级）")
 
 
 @router.post("/unions/{union_id}", response={201: PlanOut},
@@ -222,13 +220,8 @@ def create_item(request, plan_id: int, payload: ItemIn):
     return created(request, services.plan_item_create, plan=plan, **data)
 
 
-@router.put("/items/{item_id}", response=ItemOut, summary="修改工作事项")
-def update_item(request, item_id: int, payload: ItemIn):
-    item = selectors.plan_item_get(user=request.user, pk=item_id)
-    return services.plan_item_update(actor=request.user, item=item, **payload.dict())
-
-
-@router.delete("/items/{item_id}", response={204: None}, summary="删除工作事项（已登记的台帐保留）")
-def delete_item(request, item_id: int):
-    return deleted(request, services.plan_item_delete, item=selectors.plan_item_get(user=request.user, pk=item_id))
+ITEMS = RecordRoutes(router, __name__, "item", plural="items", key="item_id", find=selectors.plan_item_get,
+                     record="item")
+ITEMS.update(services.plan_item_update, ItemOut, ItemIn, summary="修改工作事项")
+ITEMS.delete(services.plan_item_delete, summary="删除工作事项（已登记的台帐保留）")
 

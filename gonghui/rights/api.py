@@ -19,6 +19,7 @@ from gonghui.core.periods import Period
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
 from gonghui.org.models import Enterprise
+from gonghui.org.api_routes import RecordRoutes, list_route
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -81,9 +82,7 @@ class MediatorIn(Schema):
     member_id_number: str = ""
 
 
-@router.get("/bodies", response=BodyPage, summary="调解组织列表")
-def list_bodies(request, query: Query[BodyFilters.query_schema()]):
-    return filtered_page(request, query, BodyFilters, selectors.body_list)
+list_route(router, __name__, "list_bodies", "/bodies", BodyPage, BodyFilters, selectors.body_list, summary="调解组织列表")
 
 
 @router.post("/unions/{union_id}/bodies", response={201: BodyOut}, summary="新建调解组织")
@@ -94,10 +93,9 @@ def create_body(request, union_id: int, payload: BodyIn):
     return created(request, services.mediation_body_create, union=union, enterprise=enterprise, **data)
 
 
-@router.get("/bodies/{body_id}", response=BodyDetailOut, summary="调解组织及其调解员")
-def get_body(request, body_id: int):
-    # A body's mediators share its union, so they are in scope with it.
-    return selectors.body_get(user=request.user, pk=body_id)
+# A body's mediators share its union, so they are in scope with it.
+RecordRoutes(router, __name__, "body", plural="bodies", key="body_id", find=selectors.body_get).get(
+    BodyDetailOut, summary="调解组织及其调解员")
 
 
 @router.post("/bodies/{body_id}/mediators", response={201: MediatorOut}, summary="添加调解员")
@@ -195,21 +193,11 @@ def list_disputes(request, query: Query[DisputeFilters.query_schema()]):
     return _logged_page(request, query, DisputeFilters, selectors.dispute_list, action="list_disputes")
 
 
-@router.post("/unions/{union_id}/disputes", response={201: DisputeOut}, summary="登记劳动争议案件")
-def create_dispute(request, union_id: int, payload: DisputeIn):
-    union = union_get(user=request.user, pk=union_id)
-    return created(request, services.dispute_create, union=union, **_case_data(payload))
-
-
-@router.get("/disputes/{case_id}", response=DisputeDetailOut, summary="案件详情（每次读取均记入访问记录）")
-def get_dispute(request, case_id: int):
-    return _read(request, selectors.dispute_get(user=request.user, pk=case_id))
-
-
-@router.put("/disputes/{case_id}", response=DisputeOut, summary="修改案件")
-def update_dispute(request, case_id: int, payload: DisputeIn):
-    case = selectors.dispute_get(user=request.user, pk=case_id)
-    return services.dispute_update(actor=request.user, case=case, **_case_data(payload))
+DISPUTES = RecordRoutes(router, __name__, "dispute", plural="disputes", key="case_id", find=selectors.dispute_get,
+                        record="case", data=lambda request, payload: _case_data(payload))
+DISPUTES.create(services.dispute_create, DisputeOut, DisputeIn, summary="登记劳动争议案件")
+DISPUTES.get(DisputeDetailOut, summary="案件详情（每次读取均记入访问记录）", show=_read)
+DISPUTES.update(services.dispute_update, DisputeOut, DisputeIn, summary="修改案件")
 
 
 @router.post("/disputes/{case_id}/steps", response={201: StepOut}, summary="添加办理步骤")
@@ -266,20 +254,11 @@ def list_petitions(request, query: Query[PetitionFilters.query_schema()]):
     return _logged_page(request, query, PetitionFilters, selectors.petition_list, action="list_petitions")
 
 
-@router.post("/unions/{union_id}/petitions", response={201: PetitionOut}, summary="登记信访")
-def create_petition(request, union_id: int, payload: PetitionIn):
-    return created(request, services.petition_create, union=union_get(user=request.user, pk=union_id), **payload.dict())
-
-
-@router.get("/petitions/{petition_id}", response=PetitionOut, summary="信访详情（每次读取均记入访问记录）")
-def get_petition(request, petition_id: int):
-    return _read(request, selectors.petition_get(user=request.user, pk=petition_id))
-
-
-@router.put("/petitions/{petition_id}", response=PetitionOut, summary="修改信访")
-def update_petition(request, petition_id: int, payload: PetitionIn):
-    petition = selectors.petition_get(user=request.user, pk=petition_id)
-    return services.petition_update(actor=request.user, petition=petition, **payload.dict())
+PETITIONS = RecordRoutes(router, __name__, "petition", plural="petitions", key="petition_id",
+                         find=selectors.petition_get, record="petition")
+PETITIONS.create(services.petition_create, PetitionOut, PetitionIn, summary="登记信访")
+PETITIONS.get(PetitionOut, summary="信访详情（每次读取均记入访问记录）", show=_read)
+PETITIONS.update(services.petition_update, PetitionOut, PetitionIn, summary="修改信访")
 
 
 # Collective contracts --------------------------------------------------------------------------
@@ -328,26 +307,14 @@ def _contract_data(payload: ContractIn) -> dict:
     return data
 
 
-@router.get("/contracts", response=ContractPage, summary="集体合同列表")
-def list_contracts(request, query: Query[ContractFilters.query_schema()]):
-    return filtered_page(request, query, ContractFilters, selectors.contract_list)
+list_route(router, __name__, "list_contracts", "/contracts", ContractPage, ContractFilters, selectors.contract_list, summary="集体合同列表")
 
 
-@router.post("/unions/{union_id}/contracts", response={201: ContractOut}, summary="登记集体合同")
-def create_contract(request, union_id: int, payload: ContractIn):
-    union = union_get(user=request.user, pk=union_id)
-    return created(request, services.contract_create, union=union, **_contract_data(payload))
-
-
-@router.get("/contracts/{contract_id}", response=ContractOut, summary="集体合同详情")
-def get_contract(request, contract_id: int):
-    return selectors.contract_get(user=request.user, pk=contract_id)
-
-
-@router.put("/contracts/{contract_id}", response=ContractOut, summary="修改集体合同")
-def update_contract(request, contract_id: int, payload: ContractIn):
-    contract = selectors.contract_get(user=request.user, pk=contract_id)
-    return services.contract_update(actor=request.user, contract=contract, **_contract_data(payload))
+CONTRACTS = RecordRoutes(router, __name__, "contract", plural="contracts", key="contract_id",
+                         find=selectors.contract_get, record="contract", data=lambda request, payload: _contract_data(payload))
+CONTRACTS.create(services.contract_create, ContractOut, ContractIn, summary="登记集体合同")
+CONTRACTS.get(ContractOut, summary="集体合同详情")
+CONTRACTS.update(services.contract_update, ContractOut, ContractIn, summary="修改集体合同")
 
 
 # Statistics ------------------------------------------------------------------------------------

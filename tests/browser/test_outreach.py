@@ -4,6 +4,8 @@ opens it, and the overview's figure counts it."""
 import pytest
 from django.utils import timezone
 
+from .forms import form_fill, submitted_error
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -17,11 +19,8 @@ def test_officer_records_a_survey_and_finds_it_in_the_list(page, login, cast):
     page.get_by_role("link", name="调查访问企业", exact=True).click()
     page.click("text=登记调查访问")
     page.select_option("select[name=enterprise]", label=company)
-    page.fill("input[name=surveyed_on]", timezone.localdate().isoformat())
-    page.fill("input[name=workers_reached]", "0")
-    page.fill("input[name=topic]", "外来务工人员情况调查")
-    page.click("main button[type=submit]")
-    assert "涉及职工人次应在1至100000之间" in page.locator('[data-field="workers_reached"] .errorlist').inner_text()
+    form_fill(page, surveyed_on=timezone.localdate().isoformat(), workers_reached="0", topic="外来务工人员情况调查")
+    assert "涉及职工人次应在1至100000之间" in submitted_error(page, "workers_reached")
     page.fill("input[name=workers_reached]", "86")
     page.click("main button[type=submit]")
     page.wait_for_url("**/outreach/surveys/")

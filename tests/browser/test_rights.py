@@ -6,6 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from .forms import form_fill, submitted_error
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -24,10 +26,8 @@ def test_officer_records_mediates_and_closes_a_dispute(page, login, cast):
     page.select_option("select[name=enterprise]", label=cast.union_a1.enterprises.get().name)
     page.fill("input[name=received_on]", today)
     page.select_option("select[name=kind]", "wages")
-    page.fill("input[name=workers_involved]", "6")
-    page.fill("input[name=amount]", "-100")
-    page.click("main button[type=submit]")
-    assert "金额不能为负数" in page.locator('[data-field="amount"] .errorlist').inner_text()
+    form_fill(page, workers_involved="6", amount="-100")
+    assert "金额不能为负数" in submitted_error(page, "amount")
     page.fill("input[name=amount]", "48000")
     page.click("main button[type=submit]")
     page.wait_for_url("**/rights/disputes/*/")
@@ -59,14 +59,11 @@ def test_a_contract_near_its_end_is_flagged(page, login, cast):
     page.goto("/rights/contracts/")
     page.click("text=登记集体合同")
     page.select_option("select[name=kind]", "wage")
-    page.fill("input[name=title]", "甲一机械厂工资专项集体合同")
     page.select_option("select[name=enterprises]", label=cast.union_a1.enterprises.get().name)
-    page.fill("input[name=signed_on]", (today - timedelta(days=700)).isoformat())
-    page.fill("input[name=term_start]", (today - timedelta(days=700)).isoformat())
-    page.fill("input[name=term_end]", (today - timedelta(days=701)).isoformat())
-    page.fill("input[name=workers_covered]", "120")
-    page.click("main button[type=submit]")
-    assert "到期日期不能早于签订日期" in page.locator('[data-field="term_end"] .errorlist').inner_text()
+    signed = (today - timedelta(days=700)).isoformat()
+    form_fill(page, title="甲一机械厂工资专项集体合同", signed_on=signed, term_start=signed,
+              term_end=(today - timedelta(days=701)).isoformat(), workers_covered="120")
+    assert "到期日期不能早于签订日期" in submitted_error(page, "term_end")
     page.fill("input[name=term_end]", (today + timedelta(days=30)).isoformat())
     page.click("main button[type=submit]")
     page.wait_for_url("**/rights/contracts/*/")

@@ -3,11 +3,11 @@
 from datetime import date
 from decimal import Decimal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 
 from gonghui.core.api import Page, created
-from gonghui.core.filters import filtered_page
 from gonghui.core.scoping import may_access_care
+from gonghui.org.api_routes import RecordRoutes, list_route
 
 from .. import selectors, services
 from ..filters import FundFilters
@@ -70,9 +70,7 @@ class PayoutOut(Schema):
     reason: str
 
 
-@router.get("/funds", response=FundPage, summary="企业帮困基金列表")
-def list_funds(request, query: Query[FundFilters.query_schema()]):
-    return filtered_page(request, query, FundFilters, selectors.fund_list)
+list_route(router, __name__, "list_funds", "/funds", FundPage, FundFilters, selectors.fund_list, summary="企业帮困基金列表")
 
 
 @router.post("/funds", response={201: FundOut}, summary="建立企业帮困基金")
@@ -80,9 +78,8 @@ def create_fund(request, payload: FundIn):
     return created(request, services.fund_create, **payload_named(request, payload))
 
 
-@router.get("/funds/{fund_id}", response=FundOut, summary="帮困基金详情")
-def get_fund(request, fund_id: int):
-    return selectors.fund_get(user=request.user, pk=fund_id)
+RecordRoutes(router, __name__, "fund", plural="funds", key="fund_id", find=selectors.fund_get).get(
+    FundOut, summary="帮困基金详情")
 
 
 @router.post("/funds/{fund_id}/contributions", response={201: ContributionOut}, summary="基金筹集")

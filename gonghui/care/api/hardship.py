@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
+from gonghui.org.api_routes import list_route
 from gonghui.core.api import Page, created
 from gonghui.core.filters import filtered_page
 from gonghui.core.identifiers import mask_id_number
@@ -183,9 +184,7 @@ def pay_aid(request, file_id: int, payload: AidIn):
                                                    **payload.dict()))
 
 
-@router.get("/hardship/aid", response=AidPage, summary="救助发放列表")
-def list_aid(request, query: Query[AidFilters.query_schema()]):
-    return filtered_page(request, query, AidFilters, selectors.aid_list)
+list_route(router, __name__, "list_aid", "/hardship/aid", AidPage, AidFilters, selectors.aid_list, summary="救助发放列表")
 
 
 class WatchOut(Schema):

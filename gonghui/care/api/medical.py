@@ -3,10 +3,10 @@
 from datetime import date
 from decimal import Decimal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 
 from gonghui.core.api import Page, created
-from gonghui.core.filters import filtered_page
+from gonghui.org.api_routes import list_route
 from gonghui.org.selectors import union_get
 
 from .. import selectors, services
@@ -94,9 +94,7 @@ class CardOut(Schema):
 CardPage = Page[CardOut]
 
 
-@router.get("/medical/units", response=UnitPage, summary="医疗互助参保单位")
-def list_units(request, query: Query[UnitFilters.query_schema()]):
-    return filtered_page(request, query, UnitFilters, selectors.medical_unit_list)
+list_route(router, __name__, "list_units", "/medical/units", UnitPage, UnitFilters, selectors.medical_unit_list, summary="医疗互助参保单位")
 
 
 @router.post("/medical/units", response={201: UnitOut}, summary="单位参保")
@@ -119,9 +117,7 @@ def enrol_whole_unit(request, unit_id: int, payload: EnrolWholeUnitIn):
     return {"enrolled": services.medical_enrol_whole_unit(actor=request.user, unit=unit, **payload.dict())}
 
 
-@router.get("/medical/enrolments", response=EnrolPage, summary="医疗互助参保人员")
-def list_enrolments(request, query: Query[EnrolmentFilters.query_schema()]):
-    return filtered_page(request, query, EnrolmentFilters, selectors.medical_enrolment_list)
+list_route(router, __name__, "list_enrolments", "/medical/enrolments", EnrolPage, EnrolmentFilters, selectors.medical_enrolment_list, summary="医疗互助参保人员")
 
 
 @router.post("/medical/enrolments/{enrolment_id}/claims", response={201: ClaimOut}, summary="医疗互助赔付")
@@ -130,9 +126,7 @@ def create_claim(request, enrolment_id: int, payload: ClaimIn):
     return created(request, services.medical_claim_create, enrolment=enrolment, **payload.dict())
 
 
-@router.get("/service-cards", response=CardPage, summary="服务卡")
-def list_cards(request, query: Query[CardFilters.query_schema()]):
-    return filtered_page(request, query, CardFilters, selectors.service_card_list)
+list_route(router, __name__, "list_cards", "/service-cards", CardPage, CardFilters, selectors.service_card_list, summary="服务卡")
 
 
 @router.post("/service-cards", response={201: CardOut}, summary="服务卡信息采集")

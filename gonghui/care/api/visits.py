@@ -3,10 +3,10 @@
 from datetime import date
 from decimal import Decimal
 
-from ninja import Query, Router, Schema
+from ninja import Router, Schema
 
 from gonghui.core.api import Page, created
-from gonghui.core.filters import filtered_page
+from gonghui.org.api_routes import list_route
 
 from .. import selectors, services
 from ..filters import GrantFilters, VisitFilters
@@ -72,9 +72,7 @@ class GrantOut(Schema):
 GrantPage = Page[GrantOut]
 
 
-@router.get("/visits", response=VisitPage, summary="慰问列表")
-def list_visits(request, query: Query[VisitFilters.query_schema()]):
-    return filtered_page(request, query, VisitFilters, selectors.visit_list)
+list_route(router, __name__, "list_visits", "/visits", VisitPage, VisitFilters, selectors.visit_list, summary="慰问列表")
 
 
 @router.post("/visits", response={201: VisitOut}, summary="登记慰问（会员或企业二者选一）")
@@ -82,9 +80,7 @@ def create_visit(request, payload: VisitIn):
     return created(request, services.visit_create, **payload_named(request, payload))
 
 
-@router.get("/schooling-grants", response=GrantPage, summary="金秋助学列表")
-def list_grants(request, query: Query[GrantFilters.query_schema()]):
-    return filtered_page(request, query, GrantFilters, selectors.schooling_grant_list)
+list_route(router, __name__, "list_grants", "/schooling-grants", GrantPage, GrantFilters, selectors.schooling_grant_list, summary="金秋助学列表")
 
 
 @router.post("/schooling-grants", response={201: GrantOut}, summary="登记金秋助学")
