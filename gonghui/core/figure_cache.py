@@ -147,17 +147,26 @@ def _through(tenant_id: int, key: str, compute):
     return value
 
 
+def _transaction_to_wait_for(tenant_id: int):
+    """The connection whose transaction a bump belongs to, or None when there is nothing left to do: the cache
+    is off (nothing kept, nothing to bump), or no transaction is open (bumped at once)."""
+    if seconds() <= 0:
+        return None
+    connection = connections[DEFAULT_DB_ALIAS]
+    if not connection.in_atomic_block:
+        _bump({tenant_id})
+        return None
+    return connection
+
+
 def figures_changed(tenant_id: int) -> None:
     """The tenant's figures may have changed: bump its generation (now, or on commit inside a transaction).
 
     With the cache off nothing is kept, so nothing is bumped: a county built record by record (the demo,
     the tests' fixtures) would otherwise pay an UPDATE and a commit for each of its thousands of writes.
     """
-    if seconds() <= 0:
-        return
-    connection = connections[DEFAULT_DB_ALIAS]
-    if not connection.in_atomic_block:
-        _bump({tenant_id})
+    connection = _transaction_to_wait_for(tenant_id)
+    if connection is None:
         return
     pending = getattr(connection, "_figure_tenants", None)
     # A set whose on-commit flush was dropped (its transaction or savepoint rolled back) is started anew.
@@ -177,11 +186,8 @@ def figures_changed_now(tenant_id: int) -> None:
     commits with the write it announces (a rollback takes both), and the transaction's commit is the bump's.
     For a write that queues on a lock of its own (a sign-up's offer row) and so is already one at a time: the
     bump adds no commit of its own behind it. Writes that follow in the same transaction bump again on commit."""
-    if seconds() <= 0:
-        return
-    connection = connections[DEFAULT_DB_ALIAS]
-    if not connection.in_atomic_block:
-        _bump({tenant_id})
+    connection = _transaction_to_wait_for(tenant_id)
+    if connection is None:
         return
     pending = getattr(connection, "_figure_tenants", None)
     if pending is not None:
