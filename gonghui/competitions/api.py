@@ -24,14 +24,18 @@ class TeamOut(Schema):
     union_id: int
     enterprise_id: int | None
     name: str
-    leader: str
+    leader_member_id: int | None
+    leader_name: str
     headcount: int
     grade: str
 
 
 class TeamIn(Schema):
     name: str
-    leader: str
+
+
+class LeaderIn(Schema):
+    member_id: RecordId | None = None  # None: no leader for now
 
 
 class TeamMemberIn(Schema):
@@ -282,6 +286,17 @@ def _team(request, team_id):
 def create_team(request, union_id: RecordId, data: TeamIn):
     union = union_get(user=request.user, pk=union_id)
     return Status(201, services.team_create(actor=request.user, union=union, **data.dict()))
+
+
+@router.put("/teams/{team_id}/leader", response=TeamOut, summary="设置班组长（本班组现有成员之一）")
+def set_team_leader(request, team_id: RecordId, data: LeaderIn):
+    team = selectors.team_get(user=request.user, pk=team_id)
+    member = None
+    if data.member_id is not None:
+        member = member_find(user=request.user, pk=data.member_id)
+        if member is None:
+            raise ValidationError({"leader": "找不到该会员，或不在您的管辖范围内"})
+    return services.team_leader_set(actor=request.user, team=team, member=member)
 
 
 @router.get("/teams/{team_id}/members", response=list[TeamMemberOut], summary="班组成员（past=true：已离开的）")

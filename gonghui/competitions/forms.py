@@ -10,7 +10,6 @@ from .models import EntryKind, HonourKind, InnovationKind, Theme
 
 class TeamForm(forms.Form):
     name = forms.CharField(label="班组名称", max_length=120)
-    leader = forms.CharField(label="班组长", max_length=30)
     enterprise = forms.ModelChoiceField(label="企业", queryset=None, required=False)
 
     def __init__(self, *args, enterprises=None, **kwargs):
@@ -31,6 +30,15 @@ class TeamMemberForm(forms.Form):
     def __init__(self, *args, members=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members
+
+
+class TeamLeaderForm(forms.Form):
+    leader = MemberChoiceField(label="班组长", queryset=None, required=False, empty_label="（暂不设班组长）",
+                               help_text="从本班组的现有成员中选择")
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].queryset = members
 
 
 class PlanForm(forms.Form):

@@ -56,7 +56,7 @@ from .models import (
     TeamTarget,
 )
 
-TEAM_FIELDS = ("name", "leader", "enterprise")
+TEAM_FIELDS = ("name", "enterprise")
 ACCIDENT_YEARS = 3
 ZERO = Decimal(0)
 NEXT_STEP = {NominationStatus.RECOMMENDED: NominationStatus.ASSESSED,
@@ -72,19 +72,20 @@ def _dated(errors: dict, field: str, value: date | None, label: str) -> None:
 # Teams, their 夺标计划 and innovations ------------------------------------------------------------
 
 def _check_team(team: Team, errors: dict) -> None:
-    text_required(team, errors, name="班组名称", leader="班组长")
+    text_required(team, errors, name="班组名称")
     if team.enterprise is not None and team.enterprise.union_id != team.union_id:
         errors["enterprise"] = "该企业不属于本工会"
 
 
 @transaction.atomic
-def team_create(*, actor, union: Union, name: str, leader: str, enterprise=None) -> Team:
+def team_create(*, actor, union: Union, name: str, enterprise=None) -> Team:
+    """A new team has no members yet, so no leader: one of its members is made leader later."""
     require_writer(actor)
     require_within(actor, union)
-    team = Team(tenant_id=union.tenant_id, union=union, name=name, leader=leader, enterprise=enterprise)
+    team = Team(tenant_id=union.tenant_id, union=union, name=name, enterprise=enterprise)
     errors: dict[str, str] = {}
     _check_team(team, errors)
-    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment"])
+    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
 
 
 @transaction.atomic
@@ -94,7 +95,21 @@ def team_update(*, actor, team: Team, **fields) -> Team:
     fields_assign(team, fields, TEAM_FIELDS)
     errors: dict[str, str] = {}
     _check_team(team, errors)
-    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment"])
+    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
+
+
+@transaction.atomic
+def team_leader_set(*, actor, team: Team, member: Member | None) -> Team:
+    """The leader is one of the team's current members (None: the team has no leader for now)."""
+    require_writer(actor)
+    require_within(actor, team.union)
+    membership = None
+    if member is not None:
+        membership = team.memberships.filter(member=member, left_on__isnull=True).first()
+        if membership is None:
+            raise ValidationError({"leader": f"{member.name}不是本班组的现有成员，不能担任班组长"})
+    team.leader = membership
+    return checked_save(team, {}, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
 
 
 @transaction.atomic
@@ -118,6 +133,10 @@ def team_member_add(*, actor, team: Team, member: Member, joined_on: date | None
 def _team_member_end(row: TeamMember, *, actor, left_on: date) -> TeamMember:
     row.left_on = max(left_on, row.joined_on)
     save_with_history(row, actor=actor)
+    team = row.team
+    if team.leader_id == row.pk:  # a leader who leaves the team is no longer its leader
+        team.leader = None
+        save_with_history(team, actor=actor)
     return row
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("teams/new/", views.team_create_page, name="team_create"),
     path("teams/<int:pk>/", views.team_detail_page, name="team_detail"),
     path("teams/<int:pk>/edit/", views.team_edit_page, name="team_edit"),
+    path("teams/<int:pk>/leader/", views.team_leader_page, name="team_leader"),
     path("teams/<int:pk>/members/new/", views.team_member_add_page, name="team_member_add"),
     path("team-members/<int:pk>/remove/", views.team_member_remove_page, name="team_member_remove"),
     path("teams/<int:pk>/grade/", views.team_grade_page, name="team_grade"),

@@ -49,6 +49,7 @@ PAGES = [
     form("competitions:team_create", owner=None),
     page("competitions:team_detail", pk("cp_team"), A1),
     form("competitions:team_edit", pk("cp_team")),
+    form("competitions:team_leader", pk("cp_team")),
     form("competitions:team_member_add", pk("cp_team")),
     button("competitions:team_member_remove", pk("cp_membership")),
     button("competitions:team_grade", pk("cp_team")),
@@ -76,7 +77,9 @@ PAGES = [
 API = [
     *(api(f"GET /api/competitions/{name}") for name in LISTS),
     api("POST /api/competitions/unions/{union_id}/teams", _id("union_id", A1), A1,
-        body=lambda w: {"name": "新班组", "leader": ""}),
+        body=lambda w: {"name": ""}),
+    api("PUT /api/competitions/teams/{team_id}/leader", _id("team_id", "cp_team"), A1,
+        body=lambda w: {"member_id": w.member_a1.pk}),
     api("GET /api/competitions/teams/{team_id}/members", _id("team_id", "cp_team"), A1),
     api("POST /api/competitions/teams/{team_id}/members", _id("team_id", "cp_team"), A1,
         body=lambda w: {"member_id": w.member_a1.pk, "joined_on": DAY}),
