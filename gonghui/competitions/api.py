@@ -111,6 +111,11 @@ class IndicatorIn(Schema):
     scoring: str = ""
 
 
+class IndicatorOut(IndicatorIn):
+    id: int
+    competition_id: int
+
+
 class CompetitionIn(Schema):
     theme: str
     title: str
@@ -344,6 +349,25 @@ def create_competition(request, union_id: RecordId, data: CompetitionIn):
     fields = data.dict()
     indicators = [(i["name"], i["max_score"], i["veto"], i["scoring"]) for i in fields.pop("indicators")]
     return Status(201, services.competition_create(actor=request.user, union=union, indicators=indicators, **fields))
+
+
+@router.post("/competitions/{competition_id}/indicators", response={201: IndicatorOut},
+             summary="增加竞赛指标（已有月度检查得分的竞赛不能增加）")
+def add_indicator(request, competition_id: RecordId, data: IndicatorIn):
+    competition = selectors.competition_get(user=request.user, pk=competition_id)
+    return Status(201, services.indicator_add(actor=request.user, competition=competition, **data.dict()))
+
+
+@router.put("/indicators/{indicator_id}", response=IndicatorOut, summary="修改竞赛指标（已有月度检查得分的不能修改）")
+def update_indicator(request, indicator_id: RecordId, data: IndicatorIn):
+    indicator = selectors.indicator_get(user=request.user, pk=indicator_id)
+    return services.indicator_update(actor=request.user, indicator=indicator, **data.dict())
+
+
+@router.delete("/indicators/{indicator_id}", response={204: None}, summary="删除竞赛指标（已有月度检查得分的不能删除）")
+def delete_indicator(request, indicator_id: RecordId):
+    services.indicator_delete(actor=request.user, indicator=selectors.indicator_get(user=request.user, pk=indicator_id))
+    return Status(204, None)
 
 
 @router.post("/competitions/{competition_id}/entries", response={201: EntryOut}, summary="报名参赛")

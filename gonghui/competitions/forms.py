@@ -84,6 +84,13 @@ class CompetitionForm(forms.Form):
         return rows
 
 
+class IndicatorForm(forms.Form):
+    name = forms.CharField(label="竞赛指标", max_length=120)
+    max_score = forms.DecimalField(label="分值", max_digits=6, decimal_places=1)
+    veto = forms.BooleanField(label="一票否决", required=False)
+    scoring = forms.CharField(label="计分办法", max_length=200, required=False)
+
+
 class EntryForm(forms.Form):
     union = forms.ModelChoiceField(label="参赛单位", queryset=None)
     kind = forms.ChoiceField(label="参赛类型", choices=EntryKind.choices)

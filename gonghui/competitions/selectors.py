@@ -28,6 +28,7 @@ from .models import (
     Accident,
     Competition,
     Entry,
+    Indicator,
     IndicatorValue,
     Innovation,
     Nomination,
@@ -57,6 +58,10 @@ def team_members(*, team: Team, past: bool = False) -> QuerySet[TeamMember]:
     """The team's current members, or (past) those who have left it, latest first."""
     rows = team.memberships.select_related("member").filter(left_on__isnull=not past)
     return rows.order_by("-left_on", "member__name", "id") if past else rows.order_by("member__name", "id")
+
+
+def indicator_get(*, user, pk) -> Indicator:
+    return get_visible_or_404(Indicator.objects.select_related("competition__union"), user, pk=pk)
 
 
 def current_members(*, team: Team) -> QuerySet[Member]:

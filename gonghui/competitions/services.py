@@ -270,22 +270,57 @@ def competition_create(*, actor, union: Union, theme: str, title: str, starts_on
     return competition
 
 
-@transaction.atomic
-def indicator_add(*, actor, competition: Competition, name: str, max_score: Decimal, veto: bool = False,
-                  scoring: str = "") -> Indicator:
-    require_writer(actor)
-    require_within(actor, competition.union)
-    indicator = Indicator(tenant_id=competition.tenant_id, competition=competition, name=name,
-                          max_score=max_score, veto=veto, scoring=scoring)
-    errors: dict[str, str] = {}
+def _indicator_save(indicator: Indicator, errors: dict) -> Indicator:
     text_required(indicator, errors, name="竞赛指标")
-    if max_score is None or max_score < 0:
+    if indicator.max_score is None or indicator.max_score < 0:
         errors["max_score"] = "分值不能为负数"
     if errors:
         raise ValidationError(errors)
     indicator.full_clean(exclude=["tenant", "competition"])
     indicator.save()
     return indicator
+
+
+def _indicator_scored(indicator: Indicator, errors: dict) -> None:
+    # Monthly checks were scored against the indicators as they stood: changing them would rewrite the months.
+    if indicator.values.exists():
+        errors["__all__"] = f"“{indicator.name}”已有月度检查得分，不能修改或删除"
+
+
+@transaction.atomic
+def indicator_add(*, actor, competition: Competition, name: str, max_score: Decimal, veto: bool = False,
+                  scoring: str = "") -> Indicator:
+    """An indicator of the competition, until its first monthly check (after that the months' totals stand)."""
+    require_writer(actor)
+    require_within(actor, competition.union)
+    indicator = Indicator(tenant_id=competition.tenant_id, competition=competition, name=name,
+                          max_score=max_score, veto=veto, scoring=scoring)
+    errors: dict[str, str] = {}
+    if competition.pk and competition.monthly_values.exists():
+        errors["__all__"] = "本竞赛已有月度检查得分，不能再增加竞赛指标"
+    return _indicator_save(indicator, errors)
+
+
+@transaction.atomic
+def indicator_update(*, actor, indicator: Indicator, name: str, max_score: Decimal, veto: bool = False,
+                     scoring: str = "") -> Indicator:
+    require_writer(actor)
+    require_within(actor, indicator.competition.union)
+    errors: dict[str, str] = {}
+    _indicator_scored(indicator, errors)
+    indicator.name, indicator.max_score, indicator.veto, indicator.scoring = name, max_score, veto, scoring
+    return _indicator_save(indicator, errors)
+
+
+@transaction.atomic
+def indicator_delete(*, actor, indicator: Indicator) -> None:
+    require_writer(actor)
+    require_within(actor, indicator.competition.union)
+    errors: dict[str, str] = {}
+    _indicator_scored(indicator, errors)
+    if errors:
+        raise ValidationError(errors)
+    indicator.delete()
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ urlpatterns = [
     path("plans/<int:pk>/targets/", views.team_target_page, name="team_target"),
     path("competitions/new/", views.competition_create_page, name="competition_create"),
     path("competitions/<int:pk>/", views.competition_detail_page, name="competition_detail"),
+    path("competitions/<int:pk>/indicators/new/", views.indicator_add_page, name="indicator_add"),
     path("competitions/<int:pk>/entries/new/", views.entry_add_page, name="entry_add"),
     path("competitions/<int:pk>/monthly/", views.monthly_values_page, name="monthly_values"),
     path("competitions/<int:pk>/red-flags/new/", views.red_flag_award_page, name="red_flag_award"),

@@ -33,6 +33,7 @@ from .forms import (
     AccidentForm,
     CompetitionForm,
     EntryForm,
+    IndicatorForm,
     InnovationForm,
     MonthlyForm,
     NominationForm,
@@ -238,11 +239,19 @@ def competition_create_page(request):
 def competition_detail_page(request, pk: int):
     competition = selectors.competition_get(user=request.user, pk=pk)
     return render(request, "competitions/competition_detail.html", {
-        "competition": competition, "indicators": competition.indicators.all(),
+        "competition": competition, "indicators": competition.indicators.all(), "indicator_form": IndicatorForm(),
         "entries": selectors.entries_of(competition=competition),
         "red_flags": selectors.red_flags_of(competition=competition),
         "monthly": selectors.monthly_checks(competition=competition),
         "organiser": request.user.can_write and competition.union.path.startswith(request.user.union.path)})
+
+
+@login_required
+def indicator_add_page(request, pk: int):
+    competition = selectors.competition_get(user=request.user, pk=pk)
+    return _form(request, IndicatorForm, f"增加竞赛指标：{competition}",
+                 lambda data: services.indicator_add(actor=request.user, competition=competition, **data),
+                 lambda indicator: _competition_back(competition), _competition_back(competition))
 
 
 @login_required
