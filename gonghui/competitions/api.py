@@ -24,14 +24,18 @@ class TeamOut(Schema):
     union_id: int
     enterprise_id: int | None
     name: str
-    leader: str
+    leader_member_id: int | None
+    leader_name: str
     headcount: int
     grade: str
 
 
 class TeamIn(Schema):
     name: str
-    leader: str
+
+
+class LeaderIn(Schema):
+    member_id: RecordId | None = None  # None: no leader for now
 
 
 class TeamMemberIn(Schema):
@@ -105,6 +109,11 @@ class IndicatorIn(Schema):
     max_score: Decimal
     veto: bool = False
     scoring: str = ""
+
+
+class IndicatorOut(IndicatorIn):
+    id: int
+    competition_id: int
 
 
 class CompetitionIn(Schema):
@@ -284,6 +293,17 @@ def create_team(request, union_id: RecordId, data: TeamIn):
     return Status(201, services.team_create(actor=request.user, union=union, **data.dict()))
 
 
+@router.put("/teams/{team_id}/leader", response=TeamOut, summary="设置班组长（本班组现有成员之一）")
+def set_team_leader(request, team_id: RecordId, data: LeaderIn):
+    team = selectors.team_get(user=request.user, pk=team_id)
+    member = None
+    if data.member_id is not None:
+        member = member_find(user=request.user, pk=data.member_id)
+        if member is None:
+            raise ValidationError({"leader": "找不到该会员，或不在您的管辖范围内"})
+    return services.team_leader_set(actor=request.user, team=team, member=member)
+
+
 @router.get("/teams/{team_id}/members", response=list[TeamMemberOut], summary="班组成员（past=true：已离开的）")
 def list_team_members(request, team_id: RecordId, past: bool = False):
     team = selectors.team_get(user=request.user, pk=team_id)
@@ -329,6 +349,25 @@ def create_competition(request, union_id: RecordId, data: CompetitionIn):
     fields = data.dict()
     indicators = [(i["name"], i["max_score"], i["veto"], i["scoring"]) for i in fields.pop("indicators")]
     return Status(201, services.competition_create(actor=request.user, union=union, indicators=indicators, **fields))
+
+
+@router.post("/competitions/{competition_id}/indicators", response={201: IndicatorOut},
+             summary="增加竞赛指标（已有月度检查得分的竞赛不能增加）")
+def add_indicator(request, competition_id: RecordId, data: IndicatorIn):
+    competition = selectors.competition_get(user=request.user, pk=competition_id)
+    return Status(201, services.indicator_add(actor=request.user, competition=competition, **data.dict()))
+
+
+@router.put("/indicators/{indicator_id}", response=IndicatorOut, summary="修改竞赛指标（已有月度检查得分的不能修改）")
+def update_indicator(request, indicator_id: RecordId, data: IndicatorIn):
+    indicator = selectors.indicator_get(user=request.user, pk=indicator_id)
+    return services.indicator_update(actor=request.user, indicator=indicator, **data.dict())
+
+
+@router.delete("/indicators/{indicator_id}", response={204: None}, summary="删除竞赛指标（已有月度检查得分的不能删除）")
+def delete_indicator(request, indicator_id: RecordId):
+    services.indicator_delete(actor=request.user, indicator=selectors.indicator_get(user=request.user, pk=indicator_id))
+    return Status(204, None)
 
 
 @router.post("/competitions/{competition_id}/entries", response={201: EntryOut}, summary="报名参赛")

@@ -71,7 +71,7 @@ FIGURES = (
            definition="现有班组中经班组升级考核命名定级（未摘牌）的，按等级见班组列表。",
            section=Section.CHECKS, records=_graded,
            record_url=lambda team: reverse("competitions:team_detail", args=[team.pk]),
-           columns=(Column("工会", "union.name"), Column("班组名称", "name"), Column("班组长", "leader"),
+           columns=(Column("工会", "union.name"), Column("班组名称", "name"), Column("班组长", "leader_name"),
                     Column("等级", "grade"))),
     Figure(key="competitions.pairs", label="结对共建", sentence="组织{value}对工会结对共建", unit="对",
            definition="期末前已签订结对协议的优秀企业工会与普通企业工会。",

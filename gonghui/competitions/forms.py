@@ -10,7 +10,6 @@ from .models import EntryKind, HonourKind, InnovationKind, Theme
 
 class TeamForm(forms.Form):
     name = forms.CharField(label="班组名称", max_length=120)
-    leader = forms.CharField(label="班组长", max_length=30)
     enterprise = forms.ModelChoiceField(label="企业", queryset=None, required=False)
 
     def __init__(self, *args, enterprises=None, **kwargs):
@@ -31,6 +30,15 @@ class TeamMemberForm(forms.Form):
     def __init__(self, *args, members=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = members
+
+
+class TeamLeaderForm(forms.Form):
+    leader = MemberChoiceField(label="班组长", queryset=None, required=False, empty_label="（暂不设班组长）",
+                               help_text="从本班组的现有成员中选择")
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].queryset = members
 
 
 class PlanForm(forms.Form):
@@ -74,6 +82,13 @@ class CompetitionForm(forms.Form):
             veto = len(parts) > 2 and parts[2] == "否决"
             rows.append((parts[0], score, veto, ",".join(parts[3 if veto else 2:])))
         return rows
+
+
+class IndicatorForm(forms.Form):
+    name = forms.CharField(label="竞赛指标", max_length=120)
+    max_score = forms.DecimalField(label="分值", max_digits=6, decimal_places=1)
+    veto = forms.BooleanField(label="一票否决", required=False)
+    scoring = forms.CharField(label="计分办法", max_length=200, required=False)
 
 
 class EntryForm(forms.Form):

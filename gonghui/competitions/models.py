@@ -21,7 +21,9 @@ class Team(TenantModel):
     enterprise = models.ForeignKey("org.Enterprise", on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+", verbose_name=_("企业"))
     name = models.CharField(_("班组名称"), max_length=120)
-    leader = models.CharField(_("班组长"), max_length=30)
+    # One of its current members; leaving the team ends it (services._team_member_end).
+    leader = models.ForeignKey("TeamMember", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                               verbose_name=_("班组长"))
     grade_assessment = models.ForeignKey("checks.Assessment", on_delete=models.SET_NULL, null=True, blank=True,
                                          related_name="+", verbose_name=_("班组升级考核"))
     history = HistoricalRecords()
@@ -31,6 +33,14 @@ class Team(TenantModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def leader_name(self) -> str:
+        return self.leader.member.name if self.leader_id else ""
+
+    @property
+    def leader_member_id(self) -> int | None:
+        return self.leader.member_id if self.leader_id else None
 
     @property
     def headcount(self) -> int:

@@ -28,6 +28,7 @@ from .models import (
     Accident,
     Competition,
     Entry,
+    Indicator,
     IndicatorValue,
     Innovation,
     Nomination,
@@ -47,7 +48,8 @@ CURRENT = Q(memberships__left_on__isnull=True)
 
 def team_list(*, user, filters: Mapping | None = None) -> QuerySet[Team]:
     """Teams with their headcount counted from the membership records (`Team.headcount` reads it)."""
-    qs = visible(Team.objects.select_related("union", "enterprise", "grade_assessment"), user)
+    qs = visible(Team.objects.select_related("union", "enterprise", "grade_assessment", "leader__member"),
+                 user)
     qs = qs.annotate(member_count=Count("memberships", filter=CURRENT))
     return TeamFilters.narrow(qs, filters).order_by("union__path", "name", "id")
 
@@ -56,6 +58,16 @@ def team_members(*, team: Team, past: bool = False) -> QuerySet[TeamMember]:
     """The team's current members, or (past) those who have left it, latest first."""
     rows = team.memberships.select_related("member").filter(left_on__isnull=not past)
     return rows.order_by("-left_on", "member__name", "id") if past else rows.order_by("member__name", "id")
+
+
+def indicator_get(*, user, pk) -> Indicator:
+    return get_visible_or_404(Indicator.objects.select_related("competition__union"), user, pk=pk)
+
+
+def current_members(*, team: Team) -> QuerySet[Member]:
+    """The people in the team now: the choices for its leader."""
+    inside = team.memberships.filter(left_on__isnull=True).values("member_id")
+    return Member.objects.filter(tenant_id=team.tenant_id, pk__in=inside).order_by("name", "id")
 
 
 def membership_get(*, user, pk) -> TeamMember:

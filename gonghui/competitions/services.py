@@ -56,7 +56,7 @@ from .models import (
     TeamTarget,
 )
 
-TEAM_FIELDS = ("name", "leader", "enterprise")
+TEAM_FIELDS = ("name", "enterprise")
 ACCIDENT_YEARS = 3
 ZERO = Decimal(0)
 NEXT_STEP = {NominationStatus.RECOMMENDED: NominationStatus.ASSESSED,
@@ -72,19 +72,20 @@ def _dated(errors: dict, field: str, value: date | None, label: str) -> None:
 # Teams, their 夺标计划 and innovations ------------------------------------------------------------
 
 def _check_team(team: Team, errors: dict) -> None:
-    text_required(team, errors, name="班组名称", leader="班组长")
+    text_required(team, errors, name="班组名称")
     if team.enterprise is not None and team.enterprise.union_id != team.union_id:
         errors["enterprise"] = "该企业不属于本工会"
 
 
 @transaction.atomic
-def team_create(*, actor, union: Union, name: str, leader: str, enterprise=None) -> Team:
+def team_create(*, actor, union: Union, name: str, enterprise=None) -> Team:
+    """A new team has no members yet, so no leader: one of its members is made leader later."""
     require_writer(actor)
     require_within(actor, union)
-    team = Team(tenant_id=union.tenant_id, union=union, name=name, leader=leader, enterprise=enterprise)
+    team = Team(tenant_id=union.tenant_id, union=union, name=name, enterprise=enterprise)
     errors: dict[str, str] = {}
     _check_team(team, errors)
-    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment"])
+    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
 
 
 @transaction.atomic
@@ -94,7 +95,21 @@ def team_update(*, actor, team: Team, **fields) -> Team:
     fields_assign(team, fields, TEAM_FIELDS)
     errors: dict[str, str] = {}
     _check_team(team, errors)
-    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment"])
+    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
+
+
+@transaction.atomic
+def team_leader_set(*, actor, team: Team, member: Member | None) -> Team:
+    """The leader is one of the team's current members (None: the team has no leader for now)."""
+    require_writer(actor)
+    require_within(actor, team.union)
+    membership = None
+    if member is not None:
+        membership = team.memberships.filter(member=member, left_on__isnull=True).first()
+        if membership is None:
+            raise ValidationError({"leader": f"{member.name}不是本班组的现有成员，不能担任班组长"})
+    team.leader = membership
+    return checked_save(team, {}, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
 
 
 @transaction.atomic
@@ -118,6 +133,10 @@ def team_member_add(*, actor, team: Team, member: Member, joined_on: date | None
 def _team_member_end(row: TeamMember, *, actor, left_on: date) -> TeamMember:
     row.left_on = max(left_on, row.joined_on)
     save_with_history(row, actor=actor)
+    team = row.team
+    if team.leader_id == row.pk:  # a leader who leaves the team is no longer its leader
+        team.leader = None
+        save_with_history(team, actor=actor)
     return row
 
 
@@ -251,22 +270,57 @@ def competition_create(*, actor, union: Union, theme: str, title: str, starts_on
     return competition
 
 
-@transaction.atomic
-def indicator_add(*, actor, competition: Competition, name: str, max_score: Decimal, veto: bool = False,
-                  scoring: str = "") -> Indicator:
-    require_writer(actor)
-    require_within(actor, competition.union)
-    indicator = Indicator(tenant_id=competition.tenant_id, competition=competition, name=name,
-                          max_score=max_score, veto=veto, scoring=scoring)
-    errors: dict[str, str] = {}
+def _indicator_save(indicator: Indicator, errors: dict) -> Indicator:
     text_required(indicator, errors, name="竞赛指标")
-    if max_score is None or max_score < 0:
+    if indicator.max_score is None or indicator.max_score < 0:
         errors["max_score"] = "分值不能为负数"
     if errors:
         raise ValidationError(errors)
     indicator.full_clean(exclude=["tenant", "competition"])
     indicator.save()
     return indicator
+
+
+def _indicator_scored(indicator: Indicator, errors: dict) -> None:
+    # Monthly checks were scored against the indicators as they stood: changing them would rewrite the months.
+    if indicator.values.exists():
+        errors["__all__"] = f"“{indicator.name}”已有月度检查得分，不能修改或删除"
+
+
+@transaction.atomic
+def indicator_add(*, actor, competition: Competition, name: str, max_score: Decimal, veto: bool = False,
+                  scoring: str = "") -> Indicator:
+    """An indicator of the competition, until its first monthly check (after that the months' totals stand)."""
+    require_writer(actor)
+    require_within(actor, competition.union)
+    indicator = Indicator(tenant_id=competition.tenant_id, competition=competition, name=name,
+                          max_score=max_score, veto=veto, scoring=scoring)
+    errors: dict[str, str] = {}
+    if competition.pk and competition.monthly_values.exists():
+        errors["__all__"] = "本竞赛已有月度检查得分，不能再增加竞赛指标"
+    return _indicator_save(indicator, errors)
+
+
+@transaction.atomic
+def indicator_update(*, actor, indicator: Indicator, name: str, max_score: Decimal, veto: bool = False,
+                     scoring: str = "") -> Indicator:
+    require_writer(actor)
+    require_within(actor, indicator.competition.union)
+    errors: dict[str, str] = {}
+    _indicator_scored(indicator, errors)
+    indicator.name, indicator.max_score, indicator.veto, indicator.scoring = name, max_score, veto, scoring
+    return _indicator_save(indicator, errors)
+
+
+@transaction.atomic
+def indicator_delete(*, actor, indicator: Indicator) -> None:
+    require_writer(actor)
+    require_within(actor, indicator.competition.union)
+    errors: dict[str, str] = {}
+    _indicator_scored(indicator, errors)
+    if errors:
+        raise ValidationError(errors)
+    indicator.delete()
 
 
 @transaction.atomic

@@ -33,6 +33,7 @@ from .forms import (
     AccidentForm,
     CompetitionForm,
     EntryForm,
+    IndicatorForm,
     InnovationForm,
     MonthlyForm,
     NominationForm,
@@ -44,6 +45,7 @@ from .forms import (
     SuggestionForm,
     TargetForm,
     TeamForm,
+    TeamLeaderForm,
     TeamMemberForm,
 )
 from .models import NominationStatus
@@ -66,7 +68,7 @@ def _cols(*pairs) -> tuple[Column, ...]:
 UNION = ("工会", "union.name")
 LISTS = {
     "teams": Listing("班组", TeamFilters, selectors.team_list, _cols(
-        UNION, ("班组名称", "name"), ("班组长", "leader"), ("班组人数", "headcount"), ("等级", "grade")),
+        UNION, ("班组名称", "name"), ("班组长", "leader_name"), ("班组人数", "headcount"), ("等级", "grade")),
         lambda r: reverse("competitions:team_detail", args=[r.pk]), "competitions:team_create"),
     "innovations": Listing("创新成果", InnovationFilters, selectors.innovation_list, _cols(
         UNION, ("名称", "title"), ("班组", "team.name"), ("类型", "get_kind_display"), ("日期", "recorded_on"),
@@ -177,6 +179,15 @@ def team_edit_page(request, pk: int):
                  form_kwargs={"enterprises": selectors.enterprises_of(union=team.union)})
 
 
+@login_required
+def team_leader_page(request, pk: int):
+    team = selectors.team_get(user=request.user, pk=pk)
+    return _form(request, TeamLeaderForm, f"设置班组长：{team}",
+                 lambda data: services.team_leader_set(actor=request.user, team=team, member=data["leader"]),
+                 _team_back, _team_back(team), initial={"leader": team.leader_member_id},
+                 form_kwargs={"members": selectors.current_members(team=team)})
+
+
 team_grade_page = button_page(select=selectors.team_get, service=services.team_grade_take, record="team",
                               back=_team_back, done="已按班组升级考核结果定级")
 
@@ -228,11 +239,19 @@ def competition_create_page(request):
 def competition_detail_page(request, pk: int):
     competition = selectors.competition_get(user=request.user, pk=pk)
     return render(request, "competitions/competition_detail.html", {
-        "competition": competition, "indicators": competition.indicators.all(),
+        "competition": competition, "indicators": competition.indicators.all(), "indicator_form": IndicatorForm(),
         "entries": selectors.entries_of(competition=competition),
         "red_flags": selectors.red_flags_of(competition=competition),
         "monthly": selectors.monthly_checks(competition=competition),
         "organiser": request.user.can_write and competition.union.path.startswith(request.user.union.path)})
+
+
+@login_required
+def indicator_add_page(request, pk: int):
+    competition = selectors.competition_get(user=request.user, pk=pk)
+    return _form(request, IndicatorForm, f"增加竞赛指标：{competition}",
+                 lambda data: services.indicator_add(actor=request.user, competition=competition, **data),
+                 lambda indicator: _competition_back(competition), _competition_back(competition))
 
 
 @login_required

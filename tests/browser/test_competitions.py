@@ -76,10 +76,15 @@ def test_a_team_takes_in_members_counts_them_and_lets_one_go(page, login, cast, 
     submit(page)
     assert page.locator('[data-testid="headcount"]').inner_text() == "1"
     assert "张伟" in page.locator('[data-testid="members"]').inner_text()
+    page.get_by_role("link", name="设置班组长").click()
+    page.select_option("select[name=leader]", label="张伟")
+    submit(page)
+    assert page.locator('[data-testid="leader"]').inner_text() == "张伟"
     with page.expect_navigation():
         page.locator('[data-testid="members"] tbody tr', has_text="张伟").get_by_role("button", name="移出班组").click()
     assert page.locator('[data-testid="headcount"]').inner_text() == "0"
     assert "张伟已移出班组" in page.content()
+    assert page.locator('[data-testid="leader"]').inner_text() == "未设"  # a leader who leaves stops leading
 
 
 def test_the_month_is_checked_and_its_red_flag_awarded(page, login, cast, live_server):

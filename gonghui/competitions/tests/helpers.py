@@ -15,7 +15,7 @@ def today():
 
 
 def team(cast, **overrides):
-    data = dict(actor=cast.officer, union=cast.union_a1, name="装配一班", leader="陈刚")
+    data = dict(actor=cast.officer, union=cast.union_a1, name="装配一班")
     return services.team_create(**{**data, **overrides})
 
 

@@ -105,3 +105,43 @@ def test_shared_fault_cases_are_listed_for_every_team_of_the_company(client, cas
     assert "空压机频繁启停故障排除案例" in page and "装配一班" in page and "班前五分钟安全讲话" not in page
     client.force_login(cast.sibling_officer)  # another union's officer sees none of them
     assert "没有符合条件的记录" in client.get(reverse("competitions:innovations")).content.decode()
+
+
+def test_the_leader_chosen_on_the_page_is_shown_on_the_team_page_and_in_the_list(client, cast):
+    made = team(cast)
+    services.team_member_add(actor=cast.officer, team=made, member=cast.member_a1)
+    client.force_login(cast.officer)
+    assert '<dd data-testid="leader">未设</dd>' in client.get(reverse("competitions:team_detail",
+                                                                     args=[made.pk])).content.decode()
+    response = client.post(reverse("competitions:team_leader", args=[made.pk]), {"leader": cast.member_a1.pk})
+    assert response.status_code == 302
+    assert '<dd data-testid="leader">张伟</dd>' in client.get(response.url).content.decode()
+    assert "<td>张伟</td>" in client.get(reverse("competitions:teams")).content.decode()
+
+
+def test_a_leader_not_in_the_team_is_refused_at_the_field_and_nothing_saved(client, cast):
+    made = team(cast)
+    client.force_login(cast.officer)
+    response = client.post(reverse("competitions:team_leader", args=[made.pk]), {"leader": cast.member_a1.pk})
+    # The page offers only the team's current members: anyone else is not a choice.
+    assert response.status_code == 400 and "选择一个有效的选项" in response.content.decode()
+    answer = client.put(f"/api/competitions/teams/{made.pk}/leader", {"member_id": cast.member_a1.pk},
+                        content_type="application/json")
+    assert answer.status_code == 422
+    assert answer.json()["errors"]["leader"] == ["张伟不是本班组的现有成员，不能担任班组长"]
+    made.refresh_from_db()
+    assert made.leader is None
+
+
+def test_the_api_sets_the_leader_and_a_leader_who_leaves_stops_being_leader(client, cast):
+    made = team(cast)
+    row = services.team_member_add(actor=cast.officer, team=made, member=cast.member_a1)
+    client.force_login(cast.officer)
+    answer = client.put(f"/api/competitions/teams/{made.pk}/leader", {"member_id": cast.member_a1.pk},
+                        content_type="application/json")
+    assert answer.status_code == 200
+    assert answer.json()["leader_name"] == "张伟" and answer.json()["leader_member_id"] == cast.member_a1.pk
+    assert client.post(f"/api/competitions/team-members/{row.pk}/remove", {},
+                       content_type="application/json").status_code == 200
+    page = client.get(reverse("competitions:team_detail", args=[made.pk])).content.decode()
+    assert '<dd data-testid="leader">未设</dd>' in page

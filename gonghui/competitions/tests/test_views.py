@@ -44,8 +44,9 @@ def test_the_competition_page_shows_entries_in_rank_order(client, cast):
 def test_the_team_list_is_exported_with_the_grade_column(client, cast):
     made = team(cast)
     services.team_member_add(actor=cast.officer, team=made, member=cast.member_a1)
+    services.team_leader_set(actor=cast.officer, team=made, member=cast.member_a1)
     client.force_login(cast.officer)
     response = client.get(reverse("competitions:teams_export"))
     rows = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content))).get_sheet_by_index(0)
     assert rows.to_python() == [["工会", "班组名称", "班组长", "班组人数", "等级"],
-                                ["甲一机械厂工会", "装配一班", "陈刚", 1.0, ""]]
+                                ["甲一机械厂工会", "装配一班", "张伟", 1.0, ""]]

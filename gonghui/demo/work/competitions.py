@@ -61,8 +61,7 @@ class CompetitionsWriter:
             officer = work.staff.of(union)
             enterprise = (work.enterprises_by_union.get(union.id) or [None])[0]
             for name in rng.sample(TEAMS, rng.randint(1, 3)):
-                team = services.team_create(actor=officer, union=union, name=name, leader=f"{name[:2]}班长",
-                                            enterprise=enterprise)
+                team = services.team_create(actor=officer, union=union, name=name, enterprise=enterprise)
                 self.members(officer, team)
                 made.append(team)
                 self.summary.teams += 1
@@ -82,6 +81,8 @@ class CompetitionsWriter:
             services.team_member_add(actor=officer, team=team, member=member,
                                      joined_on=max(joined, member.join_date))
             self.placed.add(member.id)
+        if first := team.memberships.order_by("id").first():
+            services.team_leader_set(actor=officer, team=team, member=first.member)
 
     def plan(self, officer, team, year: int) -> None:
         plan = services.team_plan_create(actor=officer, team=team, start_year=year - 1, goal="三年创建五型班组")

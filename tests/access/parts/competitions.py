@@ -27,6 +27,8 @@ def build(world) -> dict:
     plan = services.team_plan_create(actor=world.officer, team=made_team, start_year=today.year, goal="创建五型班组")
     contest = competition(cast)
     entry = services.entry_add(actor=world.street_admin, competition=contest, union=world.union_a1)
+    free_indicator = services.indicator_add(actor=world.street_admin, competition=contest, name="节能",
+                                            max_score=Decimal(10))
     suggestion = services.suggestion_create(actor=world.officer, union=world.union_a1, title="改进夹具",
                                             proposer="陈刚", submitted_on=today, adopted=True, value=Decimal(800))
     accident = services.accident_record(actor=world.officer, union=world.union_a1, occurred_on=today,
@@ -37,6 +39,7 @@ def build(world) -> dict:
     pair = services.pair_create(actor=world.street_admin, union=world.street_a, model_union=world.union_a1,
                                 ordinary_union=world.union_a2, agreed_on=today - timedelta(days=10))
     return {"cp_team": made_team, "cp_membership": membership, "cp_plan": plan, "cp_competition": contest, "cp_entry": entry,
+            "cp_indicator": free_indicator,
             "cp_suggestion": suggestion, "cp_accident": accident, "cp_nomination": nominated, "cp_pair": pair}
 
 
@@ -49,6 +52,7 @@ PAGES = [
     form("competitions:team_create", owner=None),
     page("competitions:team_detail", pk("cp_team"), A1),
     form("competitions:team_edit", pk("cp_team")),
+    form("competitions:team_leader", pk("cp_team")),
     form("competitions:team_member_add", pk("cp_team")),
     button("competitions:team_member_remove", pk("cp_membership")),
     button("competitions:team_grade", pk("cp_team")),
@@ -58,6 +62,7 @@ PAGES = [
     form("competitions:team_target", pk("cp_plan")),
     form("competitions:competition_create", owner=None),
     page("competitions:competition_detail", pk("cp_competition"), SA),
+    form("competitions:indicator_add", pk("cp_competition"), SA),
     form("competitions:entry_add", pk("cp_competition"), SA),
     form("competitions:monthly_values", pk("cp_competition"), SA),
     form("competitions:red_flag_award", pk("cp_competition"), SA),
@@ -76,7 +81,9 @@ PAGES = [
 API = [
     *(api(f"GET /api/competitions/{name}") for name in LISTS),
     api("POST /api/competitions/unions/{union_id}/teams", _id("union_id", A1), A1,
-        body=lambda w: {"name": "新班组", "leader": ""}),
+        body=lambda w: {"name": ""}),
+    api("PUT /api/competitions/teams/{team_id}/leader", _id("team_id", "cp_team"), A1,
+        body=lambda w: {"member_id": w.member_a1.pk}),
     api("GET /api/competitions/teams/{team_id}/members", _id("team_id", "cp_team"), A1),
     api("POST /api/competitions/teams/{team_id}/members", _id("team_id", "cp_team"), A1,
         body=lambda w: {"member_id": w.member_a1.pk, "joined_on": DAY}),
@@ -89,6 +96,11 @@ API = [
         body=lambda w: {"year": 1900, "target": "目标"}),
     api("POST /api/competitions/unions/{union_id}/competitions", _id("union_id", A1), A1,
         body=lambda w: {"theme": "skills", "title": "", "starts_on": DAY, "ends_on": DAY}),
+    api("POST /api/competitions/competitions/{competition_id}/indicators", _id("competition_id", "cp_competition"),
+        SA, body=lambda w: {"name": "", "max_score": 10}),
+    api("PUT /api/competitions/indicators/{indicator_id}", _id("indicator_id", "cp_indicator"), SA,
+        body=lambda w: {"name": "", "max_score": 10}),
+    api("DELETE /api/competitions/indicators/{indicator_id}", _id("indicator_id", "cp_indicator"), SA),
     api("POST /api/competitions/competitions/{competition_id}/entries", _id("competition_id", "cp_competition"), SA,
         body=lambda w: {"union_id": w.union_a2.pk, "kind": "person", "person": ""}),
     api("GET /api/competitions/competitions/{competition_id}/monthly", _id("competition_id", "cp_competition"), SA),
