@@ -4,10 +4,10 @@ assessment, through the same selectors and services as the pages; the lists take
 from datetime import date
 from decimal import Decimal
 
-from ninja import Query, Router, Schema, Status
+from ninja import Router, Schema
 
-from gonghui.core.api import Page, RecordId
-from gonghui.core.filters import filtered_page
+from gonghui.core.api import Page, created, deleted, RecordId
+from gonghui.core.filters import list_route
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -15,13 +15,6 @@ from .filters import AssessmentFilters, CampaignFilters, NoticeFilters, RubricFi
 from .models import EvidenceKind, Method
 
 router = Router(tags=["checks"])
-
-
-def _list_route(path: str, filters_class, select, out: type[Schema], summary: str) -> None:
-    def list_records(request, query: Query[filters_class.query_schema()]):
-        return filtered_page(request, query, filters_class, select)
-
-    router.get(path, response=Page[out], summary=summary, operation_id=f"checks_list_{path.strip('/')}")(list_records)
 
 
 class RubricOut(Schema):
@@ -154,7 +147,7 @@ class ObjectionOut(Schema):
 def create_rubric(request, union_id: RecordId, data: RubricIn):
     union = union_get(user=request.user, pk=union_id)
     fields = data.dict()
-    return Status(201, services.rubric_create(actor=request.user, union=union, **fields))
+    return created(request, services.rubric_create, union=union, **fields)
 
 
 @router.get("/rubrics/{rubric_id}/items", response=list[ItemOut], summary="考核细则的考核内容")
@@ -165,7 +158,7 @@ def rubric_items(request, rubric_id: RecordId):
 @router.post("/rubrics/{rubric_id}/items", response={201: ItemOut}, summary="添加考核内容")
 def add_item(request, rubric_id: RecordId, data: ItemIn):
     rubric = selectors.rubric_owned_get(user=request.user, pk=rubric_id)
-    return Status(201, services.rubric_item_add(actor=request.user, rubric=rubric, **data.dict()))
+    return created(request, services.rubric_item_add, rubric=rubric, **data.dict())
 
 
 @router.put("/rubric-items/{item_id}", response=ItemOut, summary="修改考核内容（已用于考核评分的不能修改）")
@@ -177,8 +170,7 @@ def update_item(request, item_id: RecordId, data: ItemIn):
 @router.delete("/rubric-items/{item_id}", response={204: None}, summary="删除考核内容（已用于考核评分的不能删除）")
 def delete_item(request, item_id: RecordId):
     item = selectors.rubric_item_owned_get(user=request.user, pk=item_id)
-    services.rubric_item_delete(actor=request.user, item=item)
-    return Status(204, None)
+    return deleted(request, services.rubric_item_delete, item=item)
 
 
 @router.post("/unions/{union_id}/campaigns", response={201: CampaignOut}, summary="发起考核（含被考核单位）")
@@ -187,8 +179,7 @@ def create_campaign(request, union_id: RecordId, data: CampaignIn):
     fields = data.dict()
     rubric = selectors.rubric_get(user=request.user, pk=fields.pop("rubric_id"))
     unions = [union_get(user=request.user, pk=pk) for pk in fields.pop("union_ids")]
-    return Status(201, services.campaign_create(actor=request.user, union=union, rubric=rubric, unions=unions,
-                                                **fields))
+    return created(request, services.campaign_create, union=union, rubric=rubric, unions=unions, **fields)
 
 
 @router.get("/assessments/{assessment_id}/scores", response=list[ScoreOut], summary="考核对象的各条目得分")
@@ -226,7 +217,7 @@ _step_route("name", services.assessment_name, "命名（公示期满、异议已
 @router.post("/assessments/{assessment_id}/objections", response={201: ObjectionOut}, summary="登记公示异议")
 def add_objection(request, assessment_id: RecordId, data: ObjectionIn):
     assessment = selectors.assessment_get(user=request.user, pk=assessment_id)
-    return Status(201, services.objection_add(actor=request.user, assessment=assessment, **data.dict()))
+    return created(request, services.objection_add, assessment=assessment, **data.dict())
 
 
 class NoticeOut(Schema):
@@ -253,7 +244,7 @@ class NoticeAnswerIn(Schema):
 @router.post("/assessments/{assessment_id}/notice", response={201: NoticeOut}, summary="下达劳动法律监督意见书")
 def issue_notice(request, assessment_id: RecordId, data: NoticeIn):
     assessment = selectors.assessment_get(user=request.user, pk=assessment_id)
-    return Status(201, services.notice_issue(actor=request.user, assessment=assessment, deadline=data.deadline))
+    return created(request, services.notice_issue, assessment=assessment, deadline=data.deadline)
 
 
 @router.post("/notices/{notice_id}/answer", response=NoticeOut, summary="登记企业答复")
@@ -267,7 +258,11 @@ def close_notice(request, notice_id: RecordId):
     return services.notice_close(actor=request.user, notice=selectors.notice_get(user=request.user, pk=notice_id))
 
 
-_list_route("/notices", NoticeFilters, selectors.notice_list, NoticeOut, "劳动法律监督意见书")
-_list_route("/rubrics", RubricFilters, selectors.rubric_list, RubricOut, "考核细则")
-_list_route("/campaigns", CampaignFilters, selectors.campaign_list, CampaignOut, "考核")
-_list_route("/assessments", AssessmentFilters, selectors.assessment_list, AssessmentOut, "考核对象")
+list_route(router, "checks", "list_notices", "/notices",
+           Page[NoticeOut], NoticeFilters, selectors.notice_list, summary="劳动法律监督意见书")
+list_route(router, "checks", "list_rubrics", "/rubrics",
+           Page[RubricOut], RubricFilters, selectors.rubric_list, summary="考核细则")
+list_route(router, "checks", "list_campaigns", "/campaigns",
+           Page[CampaignOut], CampaignFilters, selectors.campaign_list, summary="考核")
+list_route(router, "checks", "list_assessments", "/assessments",
+           Page[AssessmentOut], AssessmentFilters, selectors.assessment_list, summary="考核对象")

@@ -5,10 +5,10 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from ninja import Query, Router, Schema, Status
+from ninja import Router, Schema, Status
 
-from gonghui.core.api import Page, RecordId
-from gonghui.core.filters import filtered_page
+from gonghui.core.api import Page, created, deleted, RecordId
+from gonghui.core.filters import list_route
 from gonghui.members.selectors import member_find
 from gonghui.org.selectors import union_get
 
@@ -262,20 +262,11 @@ class PairActivityOut(Schema):
     activity_id: int
 
 
-def _list_route(name: str, out: type[Schema]) -> None:
-    listing = LISTS[name]
-
-    def list_records(request, query: Query[listing.filters.query_schema()]):
-        return filtered_page(request, query, listing.filters, listing.select)
-
-    router.get(f"/{name}", response=Page[out], summary=listing.title,
-               operation_id=f"competitions_list_{name}")(list_records)
-
-
 for _name, _out in (("teams", TeamOut), ("innovations", InnovationOut), ("competitions", CompetitionOut),
                     ("suggestions", SuggestionOut), ("accidents", AccidentOut), ("nominations", NominationOut),
                     ("pairs", PairOut)):
-    _list_route(_name, _out)
+    list_route(router, "competitions", f"list_{_name}", f"/{_name}", Page[_out], LISTS[_name].filters,
+               LISTS[_name].select, summary=LISTS[_name].title)
 
 
 def _team(request, team_id):
@@ -290,7 +281,7 @@ def _team(request, team_id):
 @router.post("/unions/{union_id}/teams", response={201: TeamOut}, summary="新增班组")
 def create_team(request, union_id: RecordId, data: TeamIn):
     union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.team_create(actor=request.user, union=union, **data.dict()))
+    return created(request, services.team_create, union=union, **data.dict())
 
 
 @router.put("/teams/{team_id}/leader", response=TeamOut, summary="设置班组长（本班组现有成员之一）")
@@ -316,8 +307,7 @@ def add_team_member(request, team_id: RecordId, data: TeamMemberIn):
     member = member_find(user=request.user, pk=data.member_id)
     if member is None:
         raise ValidationError({"member": "找不到该会员，或不在您的管辖范围内"})
-    return Status(201, services.team_member_add(actor=request.user, team=team, member=member,
-                                                joined_on=data.joined_on))
+    return created(request, services.team_member_add, team=team, member=member, joined_on=data.joined_on)
 
 
 @router.post("/team-members/{membership_id}/remove", response=TeamMemberOut, summary="移出班组")
@@ -329,7 +319,7 @@ def remove_team_member(request, membership_id: RecordId, data: LeaveIn):
 @router.post("/teams/{team_id}/plans", response={201: PlanOut}, summary="新建夺标计划")
 def create_plan(request, team_id: RecordId, data: PlanIn):
     team = selectors.team_get(user=request.user, pk=team_id)
-    return Status(201, services.team_plan_create(actor=request.user, team=team, **data.dict()))
+    return created(request, services.team_plan_create, team=team, **data.dict())
 
 
 @router.post("/plans/{plan_id}/advance", response=PlanOut, summary="夺标计划进入下一步")
@@ -348,14 +338,14 @@ def create_competition(request, union_id: RecordId, data: CompetitionIn):
     union = union_get(user=request.user, pk=union_id)
     fields = data.dict()
     indicators = [(i["name"], i["max_score"], i["veto"], i["scoring"]) for i in fields.pop("indicators")]
-    return Status(201, services.competition_create(actor=request.user, union=union, indicators=indicators, **fields))
+    return created(request, services.competition_create, union=union, indicators=indicators, **fields)
 
 
 @router.post("/competitions/{competition_id}/indicators", response={201: IndicatorOut},
              summary="增加竞赛指标（已有月度检查得分的竞赛不能增加）")
 def add_indicator(request, competition_id: RecordId, data: IndicatorIn):
     competition = selectors.competition_get(user=request.user, pk=competition_id)
-    return Status(201, services.indicator_add(actor=request.user, competition=competition, **data.dict()))
+    return created(request, services.indicator_add, competition=competition, **data.dict())
 
 
 @router.put("/indicators/{indicator_id}", response=IndicatorOut, summary="修改竞赛指标（已有月度检查得分的不能修改）")
@@ -366,8 +356,8 @@ def update_indicator(request, indicator_id: RecordId, data: IndicatorIn):
 
 @router.delete("/indicators/{indicator_id}", response={204: None}, summary="删除竞赛指标（已有月度检查得分的不能删除）")
 def delete_indicator(request, indicator_id: RecordId):
-    services.indicator_delete(actor=request.user, indicator=selectors.indicator_get(user=request.user, pk=indicator_id))
-    return Status(204, None)
+    indicator = selectors.indicator_get(user=request.user, pk=indicator_id)
+    return deleted(request, services.indicator_delete, indicator=indicator)
 
 
 @router.post("/competitions/{competition_id}/entries", response={201: EntryOut}, summary="报名参赛")
@@ -435,20 +425,19 @@ def list_red_flags(request, competition_id: RecordId):
 def award_red_flag(request, competition_id: RecordId, data: RedFlagIn):
     competition = selectors.competition_get(user=request.user, pk=competition_id)
     entry = _entries(competition, [data.entry_id])[data.entry_id] if data.entry_id else None
-    return Status(201, services.red_flag_award(actor=request.user, competition=competition,
-                                               month=_month(data.month), entry=entry))
+    return created(request, services.red_flag_award, competition=competition, month=_month(data.month), entry=entry)
 
 
 @router.post("/unions/{union_id}/suggestions", response={201: SuggestionOut}, summary="登记合理化建议")
 def create_suggestion(request, union_id: RecordId, data: SuggestionIn):
     union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.suggestion_create(actor=request.user, union=union, **data.dict()))
+    return created(request, services.suggestion_create, union=union, **data.dict())
 
 
 @router.post("/unions/{union_id}/accidents", response={201: AccidentOut}, summary="登记安全事故")
 def create_accident(request, union_id: RecordId, data: AccidentIn):
     union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.accident_record(actor=request.user, union=union, **data.dict()))
+    return created(request, services.accident_record, union=union, **data.dict())
 
 
 @router.post("/unions/{union_id}/nominations", response={201: NominationOut},
@@ -457,7 +446,7 @@ def create_nomination(request, union_id: RecordId, data: NominationIn):
     union = union_get(user=request.user, pk=union_id)
     fields = data.dict()
     team = _team(request, fields.pop("team_id"))
-    return Status(201, services.nomination_create(actor=request.user, union=union, team=team, **fields))
+    return created(request, services.nomination_create, union=union, team=team, **fields)
 
 
 @router.post("/nominations/{nomination_id}/advance", response=NominationOut, summary="上级考核、公示、审批（下一步）")
@@ -480,4 +469,4 @@ def add_pair_activity(request, pair_id: RecordId, data: PairActivityIn):
     activity = selectors.ledger_activities(pair=pair).filter(pk=data.activity_id).first()
     if activity is None:
         raise ValidationError({"activity": "找不到该台帐活动，或不是结对双方结对后的活动"})
-    return Status(201, services.pair_activity_add(actor=request.user, pair=pair, activity=activity))
+    return created(request, services.pair_activity_add, pair=pair, activity=activity)

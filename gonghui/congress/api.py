@@ -4,11 +4,11 @@ through the same selectors and services as the pages; the lists take the pages' 
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from ninja import File, Query, Router, Schema, Status
+from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from gonghui.core.api import Page, RecordId
-from gonghui.core.filters import filtered_page
+from gonghui.core.api import Page, created, RecordId
+from gonghui.core.filters import list_route
 from gonghui.members.selectors import member_find
 from gonghui.org.selectors import union_get
 
@@ -219,7 +219,7 @@ def _evaluation_out(evaluation) -> dict:
 @router.post("/unions/{union_id}/congresses", response={201: CongressOut}, summary="登记一届职代会（教代会）")
 def create_congress(request, union_id: RecordId, data: CongressIn):
     union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.congress_create(actor=request.user, union=union, **data.dict()))
+    return created(request, services.congress_create, union=union, **data.dict())
 
 
 @router.post("/congresses/{congress_id}", response=CongressOut, summary="修改一届职代会（教代会）及其表决规则")
@@ -238,7 +238,7 @@ def composition(request, congress_id: RecordId):
 @router.post("/congresses/{congress_id}/constituencies", response={201: ConstituencyOut}, summary="新增代表团（选区）")
 def create_constituency(request, congress_id: RecordId, data: ConstituencyIn):
     congress = selectors.congress_get(user=request.user, pk=congress_id)
-    return Status(201, services.constituency_create(actor=request.user, congress=congress, name=data.name))
+    return created(request, services.constituency_create, congress=congress, name=data.name)
 
 
 @router.post("/congresses/{congress_id}/delegates", response={201: DelegateOut}, summary="登记当选代表（含补选）")
@@ -265,14 +265,13 @@ def request_extra_session(request, congress_id: RecordId, data: RequestIn):
     congress = selectors.congress_get(user=request.user, pk=congress_id)
     signers = [one_of(selectors.active_delegates(congress), pk, "signers", "请选择本届在任代表联名提议")
                for pk in data.signer_ids]
-    return Status(201, services.session_request_create(actor=request.user, congress=congress, reason=data.reason,
-                                                       signers=signers))
+    return created(request, services.session_request_create, congress=congress, reason=data.reason, signers=signers)
 
 
 @router.post("/congresses/{congress_id}/sessions", response={201: SessionOut}, summary="登记会议（届次）")
 def create_session(request, congress_id: RecordId, data: SessionIn):
     congress = selectors.congress_get(user=request.user, pk=congress_id)
-    return Status(201, services.session_create(actor=request.user, congress=congress, **data.dict()))
+    return created(request, services.session_create, congress=congress, **data.dict())
 
 
 @router.post("/sessions/{session_id}/attendance", response=SessionOut, summary="登记到会代表人数")
@@ -284,14 +283,14 @@ def record_attendance(request, session_id: RecordId, data: AttendanceIn):
 @router.post("/sessions/{session_id}/agenda", response={201: AgendaOut}, summary="新增议程")
 def add_agenda_item(request, session_id: RecordId, data: AgendaIn):
     session = selectors.session_get(user=request.user, pk=session_id)
-    return Status(201, services.agenda_item_add(actor=request.user, session=session, **data.dict()))
+    return created(request, services.agenda_item_add, session=session, **data.dict())
 
 
 @router.post("/agenda/{item_id}/documents", response={201: DocumentOut},
              summary="上传会议文件（文档或图片）；下载地址 /congress/documents/{id}/")
 def add_document(request, item_id: RecordId, file: File[UploadedFile]):
     item = selectors.agenda_item_get(user=request.user, pk=item_id)
-    return Status(201, services.document_add(actor=request.user, item=item, file=file))
+    return created(request, services.document_add, item=item, file=file)
 
 
 @router.post("/sessions/{session_id}/resolutions", response={201: ResolutionOut}, summary="登记表决结果")
@@ -299,7 +298,7 @@ def record_resolution(request, session_id: RecordId, data: ResolutionIn):
     session = selectors.session_get(user=request.user, pk=session_id)
     fields = data.dict()
     item = one_of(session.agenda.all(), fields.pop("agenda_item_id"), "agenda_item", "该议题不属于本次会议")
-    return Status(201, services.resolution_record(actor=request.user, session=session, agenda_item=item, **fields))
+    return created(request, services.resolution_record, session=session, agenda_item=item, **fields)
 
 
 @router.post("/sessions/{session_id}/evaluations", response={201: EvaluationOut}, summary="组织民主评议")
@@ -324,14 +323,9 @@ def cast_ballot(request, evaluation_id: RecordId, data: BallotIn):
     return Status(201, _evaluation_out(evaluation))
 
 
-def _list_route(path: str, filters_class, select, out: type[Schema], summary: str) -> None:
-    def list_records(request, query: Query[filters_class.query_schema()]):
-        return filtered_page(request, query, filters_class, select)
-
-    router.get(path, response=Page[out], summary=summary, operation_id=f"congress_list_{path.strip('/')}")(
-        list_records)
-
-
-_list_route("/congresses", CongressFilters, selectors.congress_list, CongressOut, "职代会（教代会）列表")
-_list_route("/delegates", DelegateFilters, selectors.delegate_list, DelegateOut, "代表名单")
-_list_route("/resolutions", ResolutionFilters, selectors.resolution_list, ResolutionOut, "决议列表")
+list_route(router, "congress", "list_congresses", "/congresses",
+           Page[CongressOut], CongressFilters, selectors.congress_list, summary="职代会（教代会）列表")
+list_route(router, "congress", "list_delegates", "/delegates",
+           Page[DelegateOut], DelegateFilters, selectors.delegate_list, summary="代表名单")
+list_route(router, "congress", "list_resolutions", "/resolutions",
+           Page[ResolutionOut], ResolutionFilters, selectors.resolution_list, summary="决议列表")

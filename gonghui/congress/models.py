@@ -15,8 +15,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.files import random_file_name
-from gonghui.core.models import TenantModel, user_field
+from gonghui.core.models import TenantModel
+from gonghui.core.uploads import StoredFile, stored_file_path
 
 
 class Kind(models.TextChoices):
@@ -204,30 +204,19 @@ class AgendaItem(TenantModel):
         return self.title
 
 
-def document_path(instance, filename: str) -> str:
-    return random_file_name(f"congress/{instance.tenant_id}", filename)
+# Migration 0003 names the upload path by this name; it is the shared one.
+document_path = stored_file_path
 
 
-class AgendaDocument(TenantModel):
-    """A document laid before the congress with an agenda item (a report, a draft agreement), stored under a
-    random name and served only through `congress:document` after the access check."""
+class AgendaDocument(StoredFile):
+    """A document laid before the congress with an agenda item (a report, a draft agreement), served only
+    through `congress:document` after the access check."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="documents", verbose_name=_("议题"))
-    file = models.FileField(_("文件"), upload_to=document_path, max_length=200)
-    name = models.CharField(_("文件名"), max_length=200)
-    file_type = models.CharField(_("类型"), max_length=8)
-    size = models.PositiveIntegerField(_("大小（字节）"))
-    uploaded_by = user_field(_("上传人"))
-    uploaded_at = models.DateTimeField(_("上传时间"))
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["uploaded_at", "id"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("会议文件")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Resolution(TenantModel):

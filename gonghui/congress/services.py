@@ -11,7 +11,6 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from gonghui.core.files import stored_with
 from gonghui.core.formatting import future_error
 from gonghui.core.scoping import contains
 from gonghui.core.services import (
@@ -19,10 +18,9 @@ from gonghui.core.services import (
     fields_assign,
     require_within,
     require_writer,
-    save_with_history,
     text_required,
 )
-from gonghui.core.uploads import upload_type
+from gonghui.core.uploads import stored_file_add
 from gonghui.members.choices import Status as MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import Union
@@ -209,12 +207,7 @@ def agenda_item_add(*, actor, session: Session, title: str, power: str) -> Agend
 def document_add(*, actor, item: AgendaItem, file) -> AgendaDocument:
     """A document or picture laid before the congress with an agenda item."""
     _require(actor, item.union)
-    ext = upload_type(file)
-    document = AgendaDocument(tenant_id=item.tenant_id, union_id=item.union_id, item=item,
-                              name=(file.name or "")[-200:], file_type=ext, size=file.size, uploaded_by=actor,
-                              uploaded_at=timezone.now())
-    stored_with(document.file, f"upload.{ext}", file, lambda: save_with_history(document, actor=actor))
-    return document
+    return stored_file_add(AgendaDocument, file, actor=actor, owner=item, item=item)
 
 
 def quorum_needed(session: Session) -> int:

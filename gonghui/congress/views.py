@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gonghui.core.figures import Column, figure_values
-from gonghui.core.files import private_file_response
 from gonghui.core.pages import form_page, paginate, period_asked
-from gonghui.core.uploads import TYPES
+from gonghui.core.uploads import stored_file_response
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.selectors import union_get
 
@@ -202,8 +201,7 @@ def document_add_page(request, pk: int):
 @login_required
 def document_page(request, pk: int):
     document = selectors.document_get(user=request.user, pk=pk)
-    return private_file_response(document.file, filename=document.name, as_attachment=document.file_type not in (
-        "jpg", "png"), content_type=TYPES[document.file_type].mime)
+    return stored_file_response(document)
 
 
 @login_required

@@ -1,5 +1,6 @@
 """Shared pieces of the JSON API."""
 
+import inspect
 from collections.abc import Callable
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -40,3 +41,20 @@ def deleted(request, delete: Callable[..., Any], **record) -> Status:
     """A DELETE: the service removes the record (the caller is its actor); answered 204 with no body."""
     delete(actor=request.user, **record)
     return Status(204, None)
+
+
+def route_params(**annotations) -> inspect.Signature:
+    """`(request, <name>: <type>, …)`: what ninja reads a route function's parameters from."""
+    plain = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    return inspect.Signature([inspect.Parameter("request", plain),
+                              *(inspect.Parameter(name, plain, annotation=kind) for name, kind in annotations.items())])
+
+
+def route_named(function: Callable, module: str, name: str, signature: inspect.Signature) -> Callable:
+    """A generated route function named and placed as a hand-written one: ninja's operation id is
+    `<module>_<name>`, its summary (when none is given) and URL name come from the name, its parameters from
+    the signature."""
+    function.__name__ = function.__qualname__ = name
+    function.__module__ = module
+    function.__signature__ = signature
+    return function

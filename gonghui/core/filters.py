@@ -18,7 +18,7 @@ from django_filters.constants import EMPTY_VALUES
 from ninja import Query, Schema
 from pydantic import create_model
 
-from .api import Page, PageNumber, RecordId, Year, page_of
+from .api import PageNumber, RecordId, Year, page_of, route_named, route_params
 from .forms import DateInput, ListedChoices, ListSelect
 from .pages import FIRST_YEAR, LAST_YEAR
 
@@ -155,11 +155,14 @@ def filtered_page(request, query: Schema, filters_class: type[ListFilters], sele
     return page_of(select(user=request.user, filters=values), page=page)
 
 
-def list_route(router, app: str, path: str, filters_class: type[ListFilters], select, out: type[Schema],
-               summary: str) -> None:
-    """`GET path` on an app's router: the list page's filters as query parameters, one page of `out`."""
-    def list_records(request, query: Query[filters_class.query_schema()]):
+def list_route(router, module: str, name: str, path: str, page, filters_class: type[ListFilters], select, *,
+               summary: str | None = None) -> None:
+    """GET <path>: a list's page (`Page[...]`) with the filters of its page as query parameters, through
+    `filtered_page` (a refused value is a 422 at its parameter); `select` is the list's selector. The operation
+    id is `<module>_<name>`: the module the route was first written in, or an app's label for the ids the newer
+    apps gave their lists (`finance_list_vouchers`)."""
+    def list_records(request, query):
         return filtered_page(request, query, filters_class, select)
 
-    router.get(path, response=Page[out], summary=summary, operation_id=f"{app}_list_{path.strip('/')}")(
-        list_records)
+    list_records = route_named(list_records, module, name, route_params(query=Query[filters_class.query_schema()]))
+    router.get(path, response=page, summary=summary)(list_records)

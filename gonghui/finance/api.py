@@ -10,7 +10,7 @@ from django.http import Http404
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from gonghui.core.api import Page, RecordId, Year
+from gonghui.core.api import Page, created, RecordId, Year
 from gonghui.core.filters import list_route
 from gonghui.core.scoping import get_visible_or_404
 from gonghui.org.models import Enterprise
@@ -22,10 +22,6 @@ from .filters import (AllocationFilters, AuditFilters, DuesFilters, FilingFilter
 from .models import LineKind
 
 router = Router(tags=["finance"])
-
-
-def _list_route(path: str, filters_class, select, out: type[Schema], summary: str) -> None:
-    list_route(router, "finance", path, filters_class, select, out, summary)
 
 
 class LineIn(Schema):
@@ -216,7 +212,7 @@ class AttachmentOut(Schema):
              summary="上传原始单据（发票、收据）；下载地址 /finance/attachments/{id}/")
 def add_attachment(request, voucher_id: RecordId, file: File[UploadedFile]):
     voucher = selectors.voucher_get(user=request.user, pk=voucher_id)
-    return Status(201, services.voucher_attachment_add(actor=request.user, voucher=voucher, file=file))
+    return created(request, services.voucher_attachment_add, voucher=voucher, file=file)
 
 
 class CloseIn(Schema):
@@ -257,7 +253,7 @@ class FilingOut(Schema):
              summary="向上级报送下一个已结账月份的报表（12月连同年报）")
 def file_reports(request, books_id: RecordId):
     books = selectors.books_get(user=request.user, pk=books_id)
-    return Status(201, services.report_file(actor=request.user, books=books))
+    return created(request, services.report_file, books=books)
 
 
 class BudgetIn(Schema):
@@ -313,7 +309,7 @@ class AllocationOut(Schema):
              summary="登记企业拨缴经费（2%，按分成比例生成收款凭证）")
 def receive_allocation(request, enterprise_id: RecordId, data: AllocationIn):
     enterprise = get_visible_or_404(Enterprise.objects.select_related("union"), request.user, pk=enterprise_id)
-    return Status(201, services.allocation_receive(actor=request.user, enterprise=enterprise, **data.dict()))
+    return created(request, services.allocation_receive, enterprise=enterprise, **data.dict())
 
 
 class ArrearsOut(Schema):
@@ -487,8 +483,7 @@ def create_audit(request, union_id: RecordId, data: AuditIn):
     committee = union_get(user=request.user, pk=union_id)
     fields = data.dict()
     audited = union_get(user=request.user, pk=fields.pop("union_id"))
-    return Status(201, services.audit_project_create(actor=request.user, committee=committee, union=audited,
-                                                     **fields))
+    return created(request, services.audit_project_create, committee=committee, union=audited, **fields)
 
 
 def _audit(request, audit_id):
@@ -497,8 +492,7 @@ def _audit(request, audit_id):
 
 @router.post("/audits/{audit_id}/findings", response={201: FindingOut}, summary="登记审查发现问题")
 def add_finding(request, audit_id: RecordId, data: FindingIn):
-    return Status(201, services.audit_finding_add(actor=request.user, project=_audit(request, audit_id),
-                                                  **data.dict()))
+    return created(request, services.audit_finding_add, project=_audit(request, audit_id), **data.dict())
 
 
 @router.post("/audits/{audit_id}/notice", response=AuditOut, summary="下达整改通知")
@@ -516,12 +510,18 @@ def close_audit(request, audit_id: RecordId):
     return services.audit_close(actor=request.user, project=_audit(request, audit_id))
 
 
-_list_route("/vouchers", VoucherFilters, selectors.voucher_list, VoucherOut, "记账凭证列表")
-_list_route("/lines", LineFilters, selectors.line_list, PostedLineOut, "明细账（已记账分录）")
-_list_route("/allocations", AllocationFilters, selectors.allocation_list, AllocationOut, "拨缴经费列表")
-_list_route("/filings", FilingFilters, selectors.filing_list, FilingOut, "报表报送列表")
-_list_route("/dues", DuesFilters, selectors.dues_list, DuesOut, "会费收缴列表")
-_list_route("/audits", AuditFilters, selectors.audit_list, AuditOut, "经费审查项目")
-_list_route("/findings", FindingFilters, selectors.finding_list, FindingOut, "审查发现问题")
+list_route(router, "finance", "list_vouchers", "/vouchers",
+           Page[VoucherOut], VoucherFilters, selectors.voucher_list, summary="记账凭证列表")
+list_route(router, "finance", "list_lines", "/lines",
+           Page[PostedLineOut], LineFilters, selectors.line_list, summary="明细账（已记账分录）")
+list_route(router, "finance", "list_allocations", "/allocations",
+           Page[AllocationOut], AllocationFilters, selectors.allocation_list, summary="拨缴经费列表")
+list_route(router, "finance", "list_filings", "/filings",
+           Page[FilingOut], FilingFilters, selectors.filing_list, summary="报表报送列表")
+list_route(router, "finance", "list_dues", "/dues", Page[DuesOut], DuesFilters, selectors.dues_list, summary="会费收缴列表")
+list_route(router, "finance", "list_audits", "/audits",
+           Page[AuditOut], AuditFilters, selectors.audit_list, summary="经费审查项目")
+list_route(router, "finance", "list_findings", "/findings",
+           Page[FindingOut], FindingFilters, selectors.finding_list, summary="审查发现问题")
 
 

@@ -10,7 +10,8 @@ from gonghui.core.filters import filtered_page
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
-from gonghui.org.api_routes import RecordRoutes, list_route
+from gonghui.core.filters import list_route
+from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.selectors import union_get
 from gonghui.plans.selectors import plan_items_for_ledger
 

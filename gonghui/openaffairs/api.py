@@ -4,10 +4,10 @@ answers, through the same selectors and services as the pages; the lists take th
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from ninja import File, Router, Schema, Status
+from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
-from gonghui.core.api import Page, RecordId
+from gonghui.core.api import Page, created, RecordId
 from gonghui.core.filters import list_route
 from gonghui.org.selectors import union_get
 
@@ -16,10 +16,6 @@ from .filters import CommentFilters, ItemFilters, PostingFilters
 from .models import PostingKind
 
 router = Router(tags=["openaffairs"])
-
-
-def _list_route(path: str, filters_class, select, out: type[Schema], summary: str) -> None:
-    list_route(router, "openaffairs", path, filters_class, select, out, summary)
 
 
 class PostingOut(Schema):
@@ -99,7 +95,7 @@ def create_posting(request, union_id: RecordId, data: PostingIn):
     item = selectors.item_list(user=request.user).filter(pk=item_id).first() if item_id else None
     if item_id and item is None:
         raise ValidationError({"catalogue_item": "找不到该公开目录事项，或不在您的管辖范围内"})
-    return Status(201, services.posting_create(actor=request.user, union=union, catalogue_item=item, **fields))
+    return created(request, services.posting_create, union=union, catalogue_item=item, **fields)
 
 
 @router.post("/postings/{posting_id}/approve", response=PostingOut, summary="审批公开（起草人本人不能审批）")
@@ -112,13 +108,13 @@ def approve_posting(request, posting_id: RecordId):
              summary="上传附件（文档或图片）；下载地址 /openaffairs/attachments/{id}/")
 def add_attachment(request, posting_id: RecordId, file: File[UploadedFile]):
     posting = selectors.posting_get(user=request.user, pk=posting_id)
-    return Status(201, services.attachment_add(actor=request.user, posting=posting, file=file))
+    return created(request, services.attachment_add, posting=posting, file=file)
 
 
 @router.post("/unions/{union_id}/catalogue", response={201: ItemOut}, summary="新增公开目录事项")
 def create_item(request, union_id: RecordId, data: ItemIn):
     union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.catalogue_item_create(actor=request.user, union=union, **data.dict()))
+    return created(request, services.catalogue_item_create, union=union, **data.dict())
 
 
 @router.post("/comments/{comment_id}/answer", response=CommentOut, summary="答复职工提问和意见")
@@ -127,6 +123,9 @@ def answer_comment(request, comment_id: RecordId, data: AnswerIn):
     return services.comment_answer(actor=request.user, comment=comment, answer=data.answer)
 
 
-_list_route("/postings", PostingFilters, selectors.posting_list, PostingOut, "公开事项列表")
-_list_route("/catalogue", ItemFilters, selectors.item_list, ItemOut, "公开目录")
-_list_route("/comments", CommentFilters, selectors.comment_list, CommentOut, "职工提问和意见")
+list_route(router, "openaffairs", "list_postings", "/postings",
+           Page[PostingOut], PostingFilters, selectors.posting_list, summary="公开事项列表")
+list_route(router, "openaffairs", "list_catalogue", "/catalogue",
+           Page[ItemOut], ItemFilters, selectors.item_list, summary="公开目录")
+list_route(router, "openaffairs", "list_comments", "/comments",
+           Page[CommentOut], CommentFilters, selectors.comment_list, summary="职工提问和意见")

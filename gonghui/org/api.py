@@ -3,9 +3,10 @@ from datetime import date
 from ninja import Router, Schema
 
 from gonghui.core.api import Page, created
+from gonghui.core.filters import list_route
 
 from . import selectors, services
-from .api_routes import RecordRoutes, list_route
+from .api_routes import RecordRoutes
 from .filters import EnterpriseFilters
 
 router = Router(tags=["org"])

@@ -5,33 +5,13 @@ A record type's read, create-at-a-union, update and delete were each a three-lin
 its union here (`union_get`); the apps above org use it.
 """
 
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ninja import Query
-
-from gonghui.core.api import created, deleted
-from gonghui.core.filters import filtered_page
+from gonghui.core.api import created, deleted, route_named, route_params
 
 from .selectors import union_get
-
-
-def _params(**annotations) -> inspect.Signature:
-    """`(request, <name>: <type>, …)`: what ninja reads a route function's parameters from."""
-    plain = inspect.Parameter.POSITIONAL_OR_KEYWORD
-    return inspect.Signature([inspect.Parameter("request", plain),
-                              *(inspect.Parameter(name, plain, annotation=kind) for name, kind in annotations.items())])
-
-
-def _as_written(function: Callable, module: str, name: str, signature: inspect.Signature) -> Callable:
-    """Named and placed as the hand-written function was: ninja's operation id is `<module>_<name>`, its
-    summary (when none is given) and URL name come from the name, its parameters from the signature."""
-    function.__name__ = function.__qualname__ = name
-    function.__module__ = module
-    function.__signature__ = signature
-    return function
 
 
 @dataclass(frozen=True)
@@ -62,7 +42,7 @@ class RecordRoutes:
             record = self._found(request, path)
             return show(request, record) if show else record
 
-        read = _as_written(read, self.module, f"get_{self.name}", _params(**{self.key: int}))
+        read = route_named(read, self.module, f"get_{self.name}", route_params(**{self.key: int}))
         self.router.get(f"/{self.plural}/{{{self.key}}}", response=out, summary=summary)(read)
 
     def create(self, service: Callable[..., Any], out, payload, *, summary: str | None = None) -> None:
@@ -71,7 +51,7 @@ class RecordRoutes:
             union = union_get(user=request.user, pk=union_id)
             return created(request, service, union=union, **self.data(request, payload))
 
-        create = _as_written(create, self.module, f"create_{self.name}", _params(union_id=int, payload=payload))
+        create = route_named(create, self.module, f"create_{self.name}", route_params(union_id=int, payload=payload))
         self.router.post(f"/unions/{{union_id}}/{self.plural}", response={201: out}, summary=summary)(create)
 
     def update(self, service: Callable[..., Any], out, payload, *, summary: str | None = None) -> None:
@@ -80,7 +60,8 @@ class RecordRoutes:
             record = self._found(request, path)
             return service(actor=request.user, **{self.record: record}, **self.data(request, payload))
 
-        update = _as_written(update, self.module, f"update_{self.name}", _params(**{self.key: int}, payload=payload))
+        update = route_named(update, self.module, f"update_{self.name}",
+                             route_params(**{self.key: int}, payload=payload))
         self.router.put(f"/{self.plural}/{{{self.key}}}", response=out, summary=summary)(update)
 
     def delete(self, service: Callable[..., Any], *, summary: str | None = None) -> None:
@@ -88,15 +69,6 @@ class RecordRoutes:
         def delete(request, **path):
             return deleted(request, service, **{self.record: self._found(request, path)})
 
-        delete = _as_written(delete, self.module, f"delete_{self.name}", _params(**{self.key: int}))
+        delete = route_named(delete, self.module, f"delete_{self.name}", route_params(**{self.key: int}))
         self.router.delete(f"/{self.plural}/{{{self.key}}}", response={204: None}, summary=summary)(delete)
 
-
-def list_route(router, module: str, name: str, path: str, page, filters, select, *, summary: str | None = None) -> None:
-    """GET <path>: a list's page (`Page[...]`) with the filters of its page as query parameters, through
-    `filtered_page` (a refused value is a 422 at its parameter); `select` is the list's selector."""
-    def list_records(request, query):
-        return filtered_page(request, query, filters, select)
-
-    list_records = _as_written(list_records, module, name, _params(query=Query[filters.query_schema()]))
-    router.get(path, response=page, summary=summary)(list_records)

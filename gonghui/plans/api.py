@@ -5,7 +5,8 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 
 from gonghui.core.api import Page, Year, created
-from gonghui.org.api_routes import RecordRoutes, list_route
+from gonghui.core.filters import list_route
+from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.selectors import union_get
 
 from . import selectors, services

@@ -3,10 +3,10 @@ members' aid applications (care grant) and transfer requests — through the pag
 
 from datetime import date, datetime
 
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Schema
 
 from gonghui.care.rules import require_care_access
-from gonghui.core.api import Page, RecordId
+from gonghui.core.api import Page, created, RecordId
 from gonghui.core.filters import filtered_page
 from gonghui.org.selectors import union_get
 
@@ -84,7 +84,7 @@ def list_offers(request, query: Query[OfferFilters.query_schema()]):
 @router.post("/unions/{union_id}/offers", response={201: OfferOut}, summary="发布活动报名")
 def create_offer(request, union_id: RecordId, data: OfferIn):
     union = union_get(user=request.user, pk=union_id)
-    return Status(201, services.offer_create(actor=request.user, union=union, **data.dict()))
+    return created(request, services.offer_create, union=union, **data.dict())
 
 
 @router.get("/offers/{offer_id}/signups", response=list[SignUpOut], summary="报名名单（含候补）")

@@ -241,11 +241,6 @@ def offer_create(*, actor, union, kind: str, title: str, held_on: date, capacity
     return offer
 
 
-def offer_open_to(offer: Offer, member: Member) -> bool:
-    """Whether the member may sign up for the offer, deadline aside."""
-    return offer.open_to(member)
-
-
 def _locked(offer: Offer) -> Offer:
     # The row lock makes sign-ups and cancellations of one offer wait for each other, so the count of places
     # taken is read and written by one at a time; the check constraint stops an over-subscription regardless.
@@ -261,7 +256,7 @@ def signup_create(*, member: Member, offer: Offer, now: datetime | None = None) 
     hundreds is as fast as this is short. The lock is the last read; the second sign-up of one member is found
     by the unique constraint (the transaction, with the place it took, is then rolled back whole)."""
     offer = _locked(offer)
-    if not offer_open_to(offer, member):
+    if not offer.open_to(member):
         raise ValidationError({"offer": "您不在该活动的报名范围内"})
     if (now or timezone.now()) > offer.deadline:
         raise ValidationError({"offer": "报名已截止"})

@@ -8,7 +8,7 @@ from ninja import Query, Router, Schema, Status
 
 from gonghui.congress.api import one_of
 from gonghui.congress.selectors import active_delegates, congress_get
-from gonghui.core.api import Page, PageNumber, RecordId, page_of
+from gonghui.core.api import Page, created, PageNumber, RecordId, page_of
 from gonghui.core.filters import filtered_page
 from gonghui.org.selectors import union_get
 
@@ -192,7 +192,7 @@ def list_departments(request, page: PageNumber = 1):
 def create_department(request, union_id: RecordId, data: DepartmentIn):
     union = union_get(user=request.user, pk=union_id)
     officer = one_of(selectors.officer_choices(union=union), data.officer_id, "officer", "部门联络人须是本工会的账号")
-    return Status(201, services.department_create(actor=request.user, union=union, name=data.name, officer=officer))
+    return created(request, services.department_create, union=union, name=data.name, officer=officer)
 
 
 
@@ -207,5 +207,4 @@ def add_committee_member(request, congress_id: RecordId, data: CommitteeMemberIn
     congress = congress_get(user=request.user, pk=congress_id)
     user = one_of(selectors.committee_choices(congress=congress), data.user_id, "user",
                   "提案工作委员会委员须是本工会可编辑的账号")
-    return Status(201, services.committee_member_add(actor=request.user, congress=congress, user=user,
-                                                     is_chair=data.is_chair))
+    return created(request, services.committee_member_add, congress=congress, user=user, is_chair=data.is_chair)

@@ -19,7 +19,8 @@ from gonghui.core.periods import Period
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
 from gonghui.org.models import Enterprise
-from gonghui.org.api_routes import RecordRoutes, list_route
+from gonghui.core.filters import list_route
+from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.selectors import union_get
 
 from . import selectors, services

@@ -6,8 +6,9 @@ from decimal import Decimal
 from ninja import Field, Router, Schema
 
 from gonghui.core.api import Page, created
+from gonghui.core.filters import list_route
 from gonghui.core.scoping import may_access_care
-from gonghui.org.api_routes import RecordRoutes, list_route
+from gonghui.org.api_routes import RecordRoutes
 
 from .. import selectors, services
 from ..filters import FundFilters

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from gonghui.org.api_routes import list_route
+from gonghui.core.filters import list_route
 from gonghui.core.api import Page, created
 from gonghui.core.filters import filtered_page
 from gonghui.core.identifiers import mask_id_number

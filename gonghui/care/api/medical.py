@@ -6,7 +6,7 @@ from decimal import Decimal
 from ninja import Field, Router, Schema
 
 from gonghui.core.api import Page, created
-from gonghui.org.api_routes import list_route
+from gonghui.core.filters import list_route
 from gonghui.org.selectors import union_get
 
 from .. import selectors, services

@@ -6,7 +6,7 @@ from decimal import Decimal
 from ninja import Router, Schema
 
 from gonghui.core.api import Page, created
-from gonghui.org.api_routes import list_route
+from gonghui.core.filters import list_route
 
 from .. import selectors, services
 from ..filters import GrantFilters, VisitFilters
