@@ -16,8 +16,7 @@ from gonghui.core.scoping import contains
 from gonghui.core.services import (
     checked_save,
     fields_assign,
-    require_within,
-    require_writer,
+    require_writer_within,
     text_required,
 )
 from gonghui.core.uploads import stored_file_add
@@ -51,8 +50,7 @@ NOT_A_MEMBER = "该会员不是本工会的在册会员，不能当选代表"
 
 
 def _require(actor, union: Union) -> None:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
 
 
 # Congresses and their delegates -----------------------------------------------------------------
