@@ -24,6 +24,7 @@ from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.periods import Period
 from gonghui.core.scoping import contains
 from gonghui.core.services import (
+    check_and_save,
     checked_save,
     delete_with_history,
     fields_assign,
@@ -98,9 +99,7 @@ def rubric_update(*, actor, rubric: Rubric, **fields) -> Rubric:
     if rubric.campaigns.exists():
         raise ValidationError({"__all__": "该细则已用于考核，不能修改；请另建新版本"})
     fields_assign(rubric, fields, RUBRIC_FIELDS)
-    errors: dict[str, str] = {}
-    _check_rubric(rubric, errors)
-    return checked_save(rubric, errors, actor=actor, exclude=["levels"])
+    return check_and_save(rubric, _check_rubric, actor=actor, exclude=["levels"])
 
 
 def _item_errors(row: RubricRow) -> dict[str, str]:
@@ -242,9 +241,7 @@ def campaign_create(*, actor, union: Union, rubric: Rubric, name: str, year: int
     require_writer_within(actor, union)
     campaign = Campaign(tenant_id=union.tenant_id, union=union, rubric=rubric, name=name, year=year,
                         starts_on=starts_on, ends_on=ends_on, publicity_days=publicity_days)
-    errors: dict[str, str] = {}
-    _check_campaign(campaign, errors)
-    checked_save(campaign, errors, actor=actor, exclude=["rubric"])
+    check_and_save(campaign, _check_campaign, actor=actor, exclude=["rubric"])
     for assessed in unions:
         assessment_add(actor=actor, campaign=campaign, union=assessed)
     return campaign

@@ -22,6 +22,7 @@ from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.registry import provider
 from gonghui.core.scoping import contains
 from gonghui.core.services import (
+    check_and_save,
     checked_save,
     fields_assign,
     require_writer_within,
@@ -81,18 +82,14 @@ def team_create(*, actor, union: Union, name: str, enterprise=None) -> Team:
     """A new team has no members yet, so no leader: one of its members is made leader later."""
     require_writer_within(actor, union)
     team = Team(tenant_id=union.tenant_id, union=union, name=name, enterprise=enterprise)
-    errors: dict[str, str] = {}
-    _check_team(team, errors)
-    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
+    return check_and_save(team, _check_team, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
 
 
 @transaction.atomic
 def team_update(*, actor, team: Team, **fields) -> Team:
     require_writer_within(actor, team.union)
     fields_assign(team, fields, TEAM_FIELDS)
-    errors: dict[str, str] = {}
-    _check_team(team, errors)
-    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
+    return check_and_save(team, _check_team, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
 
 
 @transaction.atomic
