@@ -11,14 +11,8 @@ from django.utils import timezone
 
 from gonghui.core.formatting import future_error
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
-from gonghui.core.services import (
-    check_and_save,
-    checked_save,
-    fields_assign,
-    require_writer_within,
-    save_with_history,
-    text_required,
-)
+from gonghui.core.services import (check_and_save, checked_save, fields_assign, require_writer_within,
+                                   save_with_history, text_required)
 from gonghui.core.uploads import stored_file_add
 from gonghui.org.models import Union
 
