@@ -10,9 +10,8 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import F, Q, QuerySet
-from django.urls import reverse
 
-from gonghui.core.figures import Column, Figure, Ratio, Section, Style
+from gonghui.core.figures import Column, Figure, Ratio, Section, Style, record_link
 from gonghui.core.periods import Period
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise
@@ -31,12 +30,6 @@ def fund_required_lookups() -> dict:
     return settings.GONGHUI["FUND_REQUIRED"]
 
 
-def _url(name: str, attr: str = "pk"):
-    def record_url(record) -> str:
-        return reverse(name, args=[getattr(record, attr)])
-    return record_url
-
-
 def _people(records: QuerySet) -> QuerySet:
     """The members behind some records, each once."""
     return Member.objects.filter(pk__in=records.values("member_id"))
@@ -49,19 +42,19 @@ def _enterprises(records: QuerySet) -> QuerySet:
 def _within(model, field: str):
     """Records dated within the period."""
     def records(period: Period) -> QuerySet:
-        return model.objects.filter(**{f"{field}__range": (period.start, period.end)})
+        return model.objects.filter(**{f"{field}__range": period.span})
     return records
 
 
 MEMBER_COLUMNS = (Column("姓名", "name"), Column("所属工会", "union.name"))
 ENTERPRISE_COLUMNS = (Column("企业名称", "name"), Column("所属工会", "union.name"), Column("职工人数", "headcount"))
-member_url = _url("members:detail")
+member_url = record_link("members:detail")
 
 
 # --- hardship files and aid --------------------------------------------------------------------------------
 
 def _files_new(period: Period) -> QuerySet:
-    return HardshipFile.objects.filter(approved_on__range=(period.start, period.end))
+    return HardshipFile.objects.filter(approved_on__range=period.span)
 
 
 def _files_active(period: Period) -> QuerySet:
@@ -76,11 +69,11 @@ HARDSHIP = (
     Figure(key="care.hardship_new", label="新增困难职工", sentence="新增困难职工{value}人", unit="人",
            definition="期内经总工会审核建档（建档日期在期间内）的困难职工档案数。",
            section=Section.CARE, records=_files_new, care=True, month_field="approved_on", ranked=True,
-           columns=FILE_COLUMNS, record_url=_url("care:file_detail")),
+           columns=FILE_COLUMNS, record_url=record_link("care:file_detail")),
     Figure(key="care.hardship_active", label="现共有困难职工", sentence="现共有困难职工{value}人", unit="人",
            definition="期末当日在档（已建档且期末前未销档）的困难职工档案数。",
            section=Section.CARE, records=_files_active, care=True, columns=FILE_COLUMNS,
-           record_url=_url("care:file_detail")),
+           record_url=record_link("care:file_detail")),
     Figure(key="care.hardship_aid", label="发放各类困难补助", sentence="发放各类困难补助{value}万元", unit="万元",
            definition="期内对在档困难职工档案发放的各类救助金额之和。", section=Section.CARE,
            records=_within(AidPayment, "paid_on"), total="amount", style=Style.WAN, care=True,
@@ -88,7 +81,7 @@ HARDSHIP = (
            columns=(Column("会员", "file.member.name"), Column("救助类型", "get_kind_display"),
                     Column("金额（元）", "amount"), Column("发放日期", "paid_on"),
                     Column("资金来源", "get_fund_source_display")),
-           record_url=_url("care:file_detail", "file_id")),
+           record_url=record_link("care:file_detail", "file_id")),
 )
 
 
@@ -117,7 +110,7 @@ FUNDS = (
            section=Section.CARE, records=_funds,
            columns=(Column("企业", "enterprise.name"), Column("所属工会", "union.name"),
                     Column("建立日期", "established_on")),
-           record_url=_url("care:fund_detail")),
+           record_url=record_link("care:fund_detail")),
     Figure(key="care.fund_required", label="须建帮困基金企业", sentence="规模以上企业{value}家", unit="家",
            definition=f"{REQUIRED}数。", section=Section.CARE, records=_required, columns=ENTERPRISE_COLUMNS),
     Figure(key="care.fund_required_with_fund", label="已建帮困基金的规模以上企业",
@@ -134,14 +127,14 @@ FUNDS = (
            total="amount", style=Style.WAN,
            columns=(Column("基金", "fund"), Column("金额（元）", "amount"), Column("筹集日期", "on_date"),
                     Column("来源", "source")),
-           record_url=_url("care:fund_detail", "fund_id")),
+           record_url=record_link("care:fund_detail", "fund_id")),
     Figure(key="care.fund_paid", label="企业帮困基金发放", sentence="企业帮困基金共发放{value}万元", unit="万元",
            definition="期内从企业帮困基金发放的救助金额。", section=Section.CARE,
            records=_within(FundPayout, "paid_on"), total="amount", style=Style.WAN, care=True,
            month_field="paid_on",
            columns=(Column("基金", "fund"), Column("救助对象", "member.name"), Column("金额（元）", "amount"),
                     Column("发放日期", "paid_on"), Column("救助事由", "reason")),
-           record_url=_url("care:fund_detail", "fund_id")),
+           record_url=record_link("care:fund_detail", "fund_id")),
     Figure(key="care.fund_helped", label="企业帮困基金救助对象", sentence="救助对象{value}人", unit="人",
            definition="期内得到企业帮困基金救助的人数（同一人多次只计一次）。", section=Section.CARE,
            records=lambda period: _people(_within(FundPayout, "paid_on")(period)), care=True,
@@ -238,7 +231,7 @@ YEAR = "按参保年度统计，年度取期末所在年份。"
 ENROLMENT_COLUMNS = (Column("会员", "member.name"), Column("参保类别", "get_category_display"),
                      Column("参保单位", "unit.name"), Column("参保日期", "enrolled_on"))
 UNIT_COLUMNS = (Column("参保单位", "name"), Column("工会", "union.name"), Column("全员参保", "whole_unit"))
-enrolment_url = _url("care:enrolment_detail")
+enrolment_url = record_link("care:enrolment_detail")
 CLAIM_COLUMNS = (Column("会员", "enrolment.member.name"), Column("赔付金额（元）", "amount"),
                  Column("赔付日期", "paid_on"))
 MEDICAL = (
@@ -255,19 +248,19 @@ MEDICAL = (
       for code, label in MedicalCategory.choices),
     Figure(key="care.medical_units", label="医疗互助参保单位", sentence="共有{value}家单位参保", unit="家",
            definition=f"{YEAR}参保的单位数（基层工会或其企业）。", section=Section.CARE, records=_units,
-           columns=UNIT_COLUMNS, record_url=_url("care:medical_unit")),
+           columns=UNIT_COLUMNS, record_url=record_link("care:medical_unit")),
     Figure(key="care.medical_whole_units", label="医疗互助全员参保单位", sentence="其中{value}家企业全员参保",
            unit="家", definition=f"{YEAR}登记为全员参保的参保单位数。", section=Section.CARE,
            records=lambda period: _units(period).filter(whole_unit=True), columns=UNIT_COLUMNS,
-           record_url=_url("care:medical_unit")),
+           record_url=record_link("care:medical_unit")),
     Figure(key="care.medical_claims", label="医疗互助赔付人次", sentence="医疗互助赔付{value}人次", unit="人次",
            definition="期内医疗互助赔付的次数（一人多次分别计）。", section=Section.CARE,
            records=_within(MedicalAidClaim, "paid_on"), month_field="paid_on",
-           columns=CLAIM_COLUMNS, record_url=_url("care:enrolment_detail", "enrolment_id")),
+           columns=CLAIM_COLUMNS, record_url=record_link("care:enrolment_detail", "enrolment_id")),
     Figure(key="care.medical_claims_paid", label="医疗互助赔付金额", sentence="共{value}元", unit="元",
            definition="期内医疗互助赔付的金额之和。", section=Section.CARE,
            records=_within(MedicalAidClaim, "paid_on"), total="amount", style=Style.YUAN, month_field="paid_on",
-           columns=CLAIM_COLUMNS, record_url=_url("care:enrolment_detail", "enrolment_id")),
+           columns=CLAIM_COLUMNS, record_url=record_link("care:enrolment_detail", "enrolment_id")),
 )
 
 CARD_COLUMNS = (Column("会员", "member.name"), Column("所属工会", "union.name"), Column("信息采集日期", "collected_on"),

@@ -6,9 +6,8 @@ targets are the assessments of 活力基层工会创建 campaigns of that year; 
 """
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
-from gonghui.core.figures import Column, Figure, Section
+from gonghui.core.figures import Column, Figure, Section, record_link
 from gonghui.core.periods import Period
 
 from .models import Assessment, AssessmentStatus, NoticeStatus, RubricKind, SupervisionNotice
@@ -19,16 +18,16 @@ def _assessments() -> QuerySet:
 
 
 def _assessed(period: Period) -> QuerySet:
-    return _assessments().filter(reviewed_on__range=(period.start, period.end))
+    return _assessments().filter(reviewed_on__range=period.span)
 
 
 def _named(period: Period) -> QuerySet:
-    return _assessments().filter(named_on__range=(period.start, period.end)).exclude(
+    return _assessments().filter(named_on__range=period.span).exclude(
         status=AssessmentStatus.WITHDRAWN)
 
 
 def _withdrawn(period: Period) -> QuerySet:
-    return _assessments().filter(withdrawn_on__range=(period.start, period.end))
+    return _assessments().filter(withdrawn_on__range=period.span)
 
 
 def _targets(period: Period) -> QuerySet:
@@ -50,12 +49,8 @@ def _notices_open(period: Period) -> QuerySet:
         status=NoticeStatus.CLOSED, closed_on__lte=period.end)
 
 
-def _notice_url(record) -> str:
-    return reverse("checks:notice_detail", args=[record.pk])
-
-
-def _url(record) -> str:
-    return reverse("checks:assessment_detail", args=[record.pk])
+_notice_url = record_link("checks:notice_detail")
+_url = record_link("checks:assessment_detail")
 
 
 COLUMNS = (Column("考核", "campaign.name"), Column("被考核单位", "union.name"), Column("考核对象", "subject"),

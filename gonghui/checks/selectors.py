@@ -12,11 +12,10 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
-from django.http import Http404
 
 from gonghui.core.figures import figure_get, figure_records
 from gonghui.core.periods import Period
-from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible
+from gonghui.core.scoping import ancestor_paths, get_or_404, get_visible_or_404, visible
 from gonghui.org.models import Union
 
 from .filters import AssessmentFilters, CampaignFilters, NoticeFilters, RubricFilters
@@ -45,10 +44,7 @@ def rubric_list(*, user, filters: Mapping | None = None) -> QuerySet[Rubric]:
 
 
 def rubric_get(*, user, pk) -> Rubric:
-    try:
-        return rubric_list(user=user).get(pk=pk)
-    except (Rubric.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return get_or_404(rubric_list(user=user), pk=pk)
 
 
 def rubric_owned_get(*, user, pk) -> Rubric:

@@ -24,11 +24,11 @@ from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.periods import Period
 from gonghui.core.scoping import contains
 from gonghui.core.services import (
+    check_and_save,
     checked_save,
     delete_with_history,
     fields_assign,
-    require_within,
-    require_writer,
+    require_writer_within,
     save_with_history,
     text_required,
 )
@@ -83,8 +83,7 @@ def _check_rubric(rubric: Rubric, errors: dict) -> None:
 
 @transaction.atomic
 def rubric_create(*, actor, union: Union, kind: str, name: str, version: int = 1, levels=()) -> Rubric:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     rubric = Rubric(tenant_id=union.tenant_id, union=union, kind=kind, name=name, version=version,
                     levels=list(levels))
     errors: dict[str, str] = {}
@@ -96,14 +95,11 @@ def rubric_create(*, actor, union: Union, kind: str, name: str, version: int = 1
 
 @transaction.atomic
 def rubric_update(*, actor, rubric: Rubric, **fields) -> Rubric:
-    require_writer(actor)
-    require_within(actor, rubric.union)
+    require_writer_within(actor, rubric.union)
     if rubric.campaigns.exists():
         raise ValidationError({"__all__": "该细则已用于考核，不能修改；请另建新版本"})
     fields_assign(rubric, fields, RUBRIC_FIELDS)
-    errors: dict[str, str] = {}
-    _check_rubric(rubric, errors)
-    return checked_save(rubric, errors, actor=actor, exclude=["levels"])
+    return check_and_save(rubric, _check_rubric, actor=actor, exclude=["levels"])
 
 
 def _item_errors(row: RubricRow) -> dict[str, str]:
@@ -143,8 +139,7 @@ def _rubric_editable(rubric: Rubric) -> None:
 @transaction.atomic
 def rubric_items_add(*, actor, rubric: Rubric, rows: Iterable[RubricRow]) -> list[RubricItem]:
     """Rows in the Excel layout (section, item…); any bad row is named and nothing is stored."""
-    require_writer(actor)
-    require_within(actor, rubric.union)
+    require_writer_within(actor, rubric.union)
     _rubric_editable(rubric)
     rows = list(rows)
     errors = [f"第{row.line}行：" + "；".join(problems.values()) for row in rows if (problems := _item_errors(row))]
@@ -181,8 +176,7 @@ def _typed_row(*, section: str, text: str, max_score: Decimal, method: str = Met
 @transaction.atomic
 def rubric_item_add(*, actor, rubric: Rubric, **fields) -> RubricItem:
     """One item (the fields of `_typed_row`), appended to its section (made if new)."""
-    require_writer(actor)
-    require_within(actor, rubric.union)
+    require_writer_within(actor, rubric.union)
     _rubric_editable(rubric)
     return rubric_items_add(actor=actor, rubric=rubric, rows=[_typed_row(**fields)])[0]
 
@@ -197,8 +191,7 @@ def _item_editable(item: RubricItem, doing: str) -> None:
 @transaction.atomic
 def rubric_item_update(*, actor, item: RubricItem, **fields) -> RubricItem:
     """An item's text, score and method changed (the fields of `_typed_row`); a new section title moves it."""
-    require_writer(actor)
-    require_within(actor, item.rubric.union)
+    require_writer_within(actor, item.rubric.union)
     _item_editable(item, "修改")
     row = _typed_row(**fields)
     rubric = item.rubric
@@ -213,8 +206,7 @@ def rubric_item_update(*, actor, item: RubricItem, **fields) -> RubricItem:
 @transaction.atomic
 def rubric_item_delete(*, actor, item: RubricItem) -> None:
     """An item taken out of a rubric not yet used; its audit trail keeps what it said."""
-    require_writer(actor)
-    require_within(actor, item.rubric.union)
+    require_writer_within(actor, item.rubric.union)
     _item_editable(item, "删除")
     delete_with_history(item, actor=actor)
 
@@ -246,13 +238,10 @@ def _check_campaign(campaign: Campaign, errors: dict) -> None:
 def campaign_create(*, actor, union: Union, rubric: Rubric, name: str, year: int, starts_on: date, ends_on: date,
                     unions: Iterable[Union] = (), publicity_days: int = 7) -> Campaign:
     """A campaign of `union` (a federation); `unions` below it are assessed, each with every item to score."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     campaign = Campaign(tenant_id=union.tenant_id, union=union, rubric=rubric, name=name, year=year,
                         starts_on=starts_on, ends_on=ends_on, publicity_days=publicity_days)
-    errors: dict[str, str] = {}
-    _check_campaign(campaign, errors)
-    checked_save(campaign, errors, actor=actor, exclude=["rubric"])
+    check_and_save(campaign, _check_campaign, actor=actor, exclude=["rubric"])
     for assessed in unions:
         assessment_add(actor=actor, campaign=campaign, union=assessed)
     return campaign
@@ -261,8 +250,7 @@ def campaign_create(*, actor, union: Union, rubric: Rubric, name: str, year: int
 @transaction.atomic
 def assessment_add(*, actor, campaign: Campaign, union: Union, subject: str = "") -> Assessment:
     """A union (or one of its teams, named in `subject`) joins the campaign; its items are pre-filled."""
-    require_writer(actor)
-    require_within(actor, campaign.union)
+    require_writer_within(actor, campaign.union)
     if not contains(campaign.union, union) or union.pk == campaign.union_id:
         raise ValidationError({"union": "被考核单位须在组织单位之下"})
     subject = (subject or "").strip()
@@ -323,8 +311,7 @@ def _state(assessment: Assessment, *states: str, doing: str) -> None:
 @transaction.atomic
 def self_score_set(*, actor, assessment: Assessment, item: RubricItem, self_score: Decimal | None,
                    self_note: str = "") -> ItemScore:
-    require_writer(actor)
-    require_within(actor, assessment.union)
+    require_writer_within(actor, assessment.union)
     _state(assessment, AssessmentStatus.SELF, doing="修改自评")
     row = _row(assessment, item)
     if error := _score_error(row.item, self_score, "自评分"):
@@ -337,8 +324,7 @@ def self_score_set(*, actor, assessment: Assessment, item: RubricItem, self_scor
 def evidence_add(*, actor, assessment: Assessment, item: RubricItem, file=None, activity=None,
                  name: str = "") -> Evidence:
     """A file, or a ledger record of the assessed union's subtree, offered for one item."""
-    require_writer(actor)
-    require_within(actor, assessment.union)
+    require_writer_within(actor, assessment.union)
     _state(assessment, AssessmentStatus.SELF, AssessmentStatus.SUBMITTED, doing="补充佐证材料")
     _row(assessment, item)
     if file is None and activity is None:
@@ -369,8 +355,7 @@ def _totals(assessment_ids) -> dict[int, tuple]:
 
 @transaction.atomic
 def assessment_submit(*, actor, assessment: Assessment, on: date | None = None) -> Assessment:
-    require_writer(actor)
-    require_within(actor, assessment.union)
+    require_writer_within(actor, assessment.union)
     _state(assessment, AssessmentStatus.SELF, doing="报送自评")
     on = on or timezone.localdate()
     if error := future_error(on, "报送日期"):
@@ -386,8 +371,7 @@ def assessment_submit(*, actor, assessment: Assessment, on: date | None = None) 
 # Review by the federation -------------------------------------------------------------------------
 
 def _reviewer(actor, assessment: Assessment) -> None:
-    require_writer(actor)
-    require_within(actor, assessment.campaign.union, field="__all__")
+    require_writer_within(actor, assessment.campaign.union, field="__all__")
 
 
 @transaction.atomic
@@ -453,8 +437,7 @@ def campaign_score(*, actor, campaign: Campaign, on: date | None = None) -> int:
     """Every submitted assessment fully reviewed gets its result at once, in the database: one aggregate to
     find them, one UPDATE of their totals and vetoes, one of their levels (the rules of `_conclude`).
     A county's 2,000 unions × 60 items are 120,000 scores: read into Python they would take seconds."""
-    require_writer(actor)
-    require_within(actor, campaign.union)
+    require_writer_within(actor, campaign.union)
     on = on or timezone.localdate()
     vetoes = list(campaign.rubric.items.filter(veto=True).values_list("id", flat=True))
     rows = (ItemScore.objects.filter(assessment__campaign=campaign, assessment__status=AssessmentStatus.SUBMITTED)
@@ -593,8 +576,7 @@ def notice_issue(*, actor, assessment: Assessment, deadline: date, issued_on: da
 @transaction.atomic
 def notice_answer(*, actor, notice: SupervisionNotice, answer: str, answered_on: date | None = None) -> SupervisionNotice:
     """The enterprise's answer (by its union, or a federation above entering it)."""
-    require_writer(actor)
-    require_within(actor, notice.union)
+    require_writer_within(actor, notice.union)
     if notice.status == NoticeStatus.CLOSED:
         raise ValidationError({"__all__": "该监督意见书已整改完毕"})
     notice.answer, notice.answered_on = answer, answered_on or timezone.localdate()

@@ -6,9 +6,8 @@ when proposed, a pair's joint activity by the ledger entry's date. Teams are cou
 """
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
-from gonghui.core.figures import Column, Figure, Section, Style
+from gonghui.core.figures import Column, Figure, Section, Style, record_link
 from gonghui.core.periods import Period
 
 from .models import Competition, Entry, EntryKind, PairActivity, Pair, Suggestion, Team
@@ -25,7 +24,7 @@ def _entrants(period: Period) -> QuerySet:
 
 def _adopted(period: Period) -> QuerySet:
     return Suggestion.objects.select_related("union").filter(adopted=True,
-                                                             submitted_on__range=(period.start, period.end))
+                                                             submitted_on__range=period.span)
 
 
 def _graded(period: Period) -> QuerySet:
@@ -38,11 +37,10 @@ def _pairs(period: Period) -> QuerySet:
 
 def _joint(period: Period) -> QuerySet:
     return PairActivity.objects.select_related("pair__model_union", "pair__ordinary_union", "activity").filter(
-        activity__date__range=(period.start, period.end))
+        activity__date__range=period.span)
 
 
-def _competition_url(record) -> str:
-    return reverse("competitions:competition_detail", args=[record.pk])
+_competition_url = record_link("competitions:competition_detail")
 
 
 SUGGESTION = (Column("工会", "union.name"), Column("建议名称", "title"), Column("建议人", "proposer"),
@@ -70,19 +68,19 @@ FIGURES = (
     Figure(key="competitions.teams_graded", label="定级班组", sentence="班组升级定级{value}个", unit="个",
            definition="现有班组中经班组升级考核命名定级（未摘牌）的，按等级见班组列表。",
            section=Section.CHECKS, records=_graded,
-           record_url=lambda team: reverse("competitions:team_detail", args=[team.pk]),
+           record_url=record_link("competitions:team_detail"),
            columns=(Column("工会", "union.name"), Column("班组名称", "name"), Column("班组长", "leader_name"),
                     Column("等级", "grade"))),
     Figure(key="competitions.pairs", label="结对共建", sentence="组织{value}对工会结对共建", unit="对",
            definition="期末前已签订结对协议的优秀企业工会与普通企业工会。",
            section=Section.CHECKS, records=_pairs,
-           record_url=lambda pair: reverse("competitions:pair_detail", args=[pair.pk]),
+           record_url=record_link("competitions:pair_detail"),
            columns=(Column("优秀企业工会", "model_union.name"), Column("普通企业工会", "ordinary_union.name"),
                     Column("结对日期", "agreed_on"))),
     Figure(key="competitions.pair_activities", label="共建活动", sentence="开展共建活动{value}项", unit="项",
            definition="期内（台帐活动日期）结对双方开展、记入结对的共建活动。",
            section=Section.CHECKS, records=_joint, month_field="activity__date",
-           record_url=lambda row: reverse("competitions:pair_detail", args=[row.pair_id]),
+           record_url=record_link("competitions:pair_detail", "pair_id"),
            columns=(Column("优秀企业工会", "pair.model_union.name"), Column("普通企业工会", "pair.ordinary_union.name"),
                     Column("活动", "activity.title"), Column("日期", "activity.date"))),
 )

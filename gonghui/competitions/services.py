@@ -22,10 +22,10 @@ from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.registry import provider
 from gonghui.core.scoping import contains
 from gonghui.core.services import (
+    check_and_save,
     checked_save,
     fields_assign,
-    require_within,
-    require_writer,
+    require_writer_within,
     save_with_history,
     text_required,
 )
@@ -80,29 +80,22 @@ def _check_team(team: Team, errors: dict) -> None:
 @transaction.atomic
 def team_create(*, actor, union: Union, name: str, enterprise=None) -> Team:
     """A new team has no members yet, so no leader: one of its members is made leader later."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     team = Team(tenant_id=union.tenant_id, union=union, name=name, enterprise=enterprise)
-    errors: dict[str, str] = {}
-    _check_team(team, errors)
-    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
+    return check_and_save(team, _check_team, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
 
 
 @transaction.atomic
 def team_update(*, actor, team: Team, **fields) -> Team:
-    require_writer(actor)
-    require_within(actor, team.union)
+    require_writer_within(actor, team.union)
     fields_assign(team, fields, TEAM_FIELDS)
-    errors: dict[str, str] = {}
-    _check_team(team, errors)
-    return checked_save(team, errors, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
+    return check_and_save(team, _check_team, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
 
 
 @transaction.atomic
 def team_leader_set(*, actor, team: Team, member: Member | None) -> Team:
     """The leader is one of the team's current members (None: the team has no leader for now)."""
-    require_writer(actor)
-    require_within(actor, team.union)
+    require_writer_within(actor, team.union)
     membership = None
     if member is not None:
         membership = team.memberships.filter(member=member, left_on__isnull=True).first()
@@ -115,8 +108,7 @@ def team_leader_set(*, actor, team: Team, member: Member | None) -> Team:
 @transaction.atomic
 def team_member_add(*, actor, team: Team, member: Member, joined_on: date | None = None) -> TeamMember:
     """A member of the team's union joins the team (the team's headcount is its current members)."""
-    require_writer(actor)
-    require_within(actor, team.union)
+    require_writer_within(actor, team.union)
     joined_on = joined_on or timezone.localdate()
     errors: dict[str, str] = {}
     if member.union_id != team.union_id or member.tenant_id != team.tenant_id:
@@ -143,8 +135,7 @@ def _team_member_end(row: TeamMember, *, actor, left_on: date) -> TeamMember:
 @transaction.atomic
 def team_member_remove(*, actor, membership: TeamMember, left_on: date | None = None) -> TeamMember:
     """The member leaves the team; the row stays with its dates, so the team's past make-up is known."""
-    require_writer(actor)
-    require_within(actor, membership.union)
+    require_writer_within(actor, membership.union)
     left_on = left_on or timezone.localdate()
     errors: dict[str, str] = {}
     if membership.left_on is not None:
@@ -170,8 +161,7 @@ def team_members_leave(*, actor, member: Member, on: date) -> int:
 @transaction.atomic
 def team_grade_set(*, actor, team: Team, assessment: Assessment) -> Team:
     """The team's grade comes from its 班组升级 assessment (checks), which must be about this team."""
-    require_writer(actor)
-    require_within(actor, team.union)
+    require_writer_within(actor, team.union)
     if assessment.union_id != team.union_id or assessment.subject != team.name:
         raise ValidationError({"grade_assessment": "该考核不是本班组的班组升级考核"})
     if assessment.campaign.rubric.kind != RubricKind.TEAM_UPGRADE:
@@ -184,8 +174,7 @@ def team_grade_set(*, actor, team: Team, assessment: Assessment) -> Team:
 @transaction.atomic
 def team_grade_take(*, actor, team: Team) -> Team:
     """The grade of the team's latest named 班组升级 assessment (its union's, the team's name as subject)."""
-    require_writer(actor)
-    require_within(actor, team.union)
+    require_writer_within(actor, team.union)
     assessment = (Assessment.objects.filter(tenant_id=team.tenant_id, union_id=team.union_id, subject=team.name,
                                             campaign__rubric__kind=RubricKind.TEAM_UPGRADE, status="named")
                   .select_related("campaign__rubric").order_by("-named_on", "-id").first())
@@ -196,8 +185,7 @@ def team_grade_take(*, actor, team: Team) -> Team:
 
 @transaction.atomic
 def team_plan_create(*, actor, team: Team, start_year: int, goal: str) -> TeamPlan:
-    require_writer(actor)
-    require_within(actor, team.union)
+    require_writer_within(actor, team.union)
     plan = TeamPlan(tenant_id=team.tenant_id, union_id=team.union_id, team=team, start_year=start_year, goal=goal)
     errors: dict[str, str] = {}
     text_required(plan, errors, goal="夺标目标")
@@ -209,8 +197,7 @@ def team_plan_create(*, actor, team: Team, start_year: int, goal: str) -> TeamPl
 @transaction.atomic
 def team_plan_advance(*, actor, plan: TeamPlan) -> TeamPlan:
     """The next of the five steps: 确立试点班组 → 确立目标 → 可行性论证 → 夺标计划书 → 过程跟踪."""
-    require_writer(actor)
-    require_within(actor, plan.union)
+    require_writer_within(actor, plan.union)
     steps = list(PlanStep.values)
     at = steps.index(plan.step)
     if at == len(steps) - 1:
@@ -225,8 +212,7 @@ def team_plan_advance(*, actor, plan: TeamPlan) -> TeamPlan:
 def team_target_set(*, actor, plan: TeamPlan, year: int, target: str, result: str = "",
                     met: bool | None = None) -> TeamTarget:
     """A yearly target of the plan, and later its result."""
-    require_writer(actor)
-    require_within(actor, plan.union)
+    require_writer_within(actor, plan.union)
     row = plan.targets.filter(year=year).first() or TeamTarget(tenant_id=plan.tenant_id, union_id=plan.union_id,
                                                                plan=plan, year=year)
     row.target, row.result, row.met = target, result, met
@@ -240,8 +226,7 @@ def team_target_set(*, actor, plan: TeamPlan, year: int, target: str, result: st
 @transaction.atomic
 def innovation_create(*, actor, team: Team, kind: str, title: str, recorded_on: date,
                       shared: bool = False) -> Innovation:
-    require_writer(actor)
-    require_within(actor, team.union)
+    require_writer_within(actor, team.union)
     record = Innovation(tenant_id=team.tenant_id, union_id=team.union_id, team=team, kind=kind, title=title,
                         recorded_on=recorded_on, shared=shared)
     errors: dict[str, str] = {}
@@ -255,8 +240,7 @@ def innovation_create(*, actor, team: Team, kind: str, title: str, recorded_on: 
 @transaction.atomic
 def competition_create(*, actor, union: Union, theme: str, title: str, starts_on: date, ends_on: date,
                        indicators: Iterable[tuple[str, Decimal, bool, str]] = ()) -> Competition:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     competition = Competition(tenant_id=union.tenant_id, union=union, theme=theme, title=title,
                               starts_on=starts_on, ends_on=ends_on)
     errors: dict[str, str] = {}
@@ -291,8 +275,7 @@ def _indicator_scored(indicator: Indicator, errors: dict) -> None:
 def indicator_add(*, actor, competition: Competition, name: str, max_score: Decimal, veto: bool = False,
                   scoring: str = "") -> Indicator:
     """An indicator of the competition, until its first monthly check (after that the months' totals stand)."""
-    require_writer(actor)
-    require_within(actor, competition.union)
+    require_writer_within(actor, competition.union)
     indicator = Indicator(tenant_id=competition.tenant_id, competition=competition, name=name,
                           max_score=max_score, veto=veto, scoring=scoring)
     errors: dict[str, str] = {}
@@ -304,8 +287,7 @@ def indicator_add(*, actor, competition: Competition, name: str, max_score: Deci
 @transaction.atomic
 def indicator_update(*, actor, indicator: Indicator, name: str, max_score: Decimal, veto: bool = False,
                      scoring: str = "") -> Indicator:
-    require_writer(actor)
-    require_within(actor, indicator.competition.union)
+    require_writer_within(actor, indicator.competition.union)
     errors: dict[str, str] = {}
     _indicator_scored(indicator, errors)
     indicator.name, indicator.max_score, indicator.veto, indicator.scoring = name, max_score, veto, scoring
@@ -314,8 +296,7 @@ def indicator_update(*, actor, indicator: Indicator, name: str, max_score: Decim
 
 @transaction.atomic
 def indicator_delete(*, actor, indicator: Indicator) -> None:
-    require_writer(actor)
-    require_within(actor, indicator.competition.union)
+    require_writer_within(actor, indicator.competition.union)
     errors: dict[str, str] = {}
     _indicator_scored(indicator, errors)
     if errors:
@@ -327,8 +308,7 @@ def indicator_delete(*, actor, indicator: Indicator) -> None:
 def entry_add(*, actor, competition: Competition, union: Union, kind: str = EntryKind.UNION,
               team: Team | None = None, person: str = "") -> Entry:
     """A participant: the union of an enterprise below the organiser, one of its teams, or one of its people."""
-    require_writer(actor)
-    require_within(actor, competition.union)
+    require_writer_within(actor, competition.union)
     errors: dict[str, str] = {}
     if not contains(competition.union, union):
         errors["union"] = "参赛单位须在组织单位之下"
@@ -347,8 +327,7 @@ def entry_add(*, actor, competition: Competition, union: Union, kind: str = Entr
 
 @transaction.atomic
 def entry_score(*, actor, entry: Entry, score: Decimal, vetoed: bool = False) -> Entry:
-    require_writer(actor)
-    require_within(actor, entry.competition.union)
+    require_writer_within(actor, entry.competition.union)
     top = sum((i.max_score for i in entry.competition.indicators.all()), Decimal(0))
     if score is None or score < 0 or (top and score > top):
         raise ValidationError({"score": f"得分应在0至{top}分之间（各项竞赛指标分值之和）"})
@@ -359,8 +338,7 @@ def entry_score(*, actor, entry: Entry, score: Decimal, vetoed: bool = False) ->
 @transaction.atomic
 def competition_rank(*, actor, competition: Competition) -> int:
     """Ranks by score, highest first; a vetoed entry (e.g. an accident under 零事故) is not ranked."""
-    require_writer(actor)
-    require_within(actor, competition.union)
+    require_writer_within(actor, competition.union)
     entries = list(competition.entries.all())
     scored = sorted((e for e in entries if e.score is not None and not e.vetoed), key=lambda e: -e.score)
     for entry in entries:
@@ -395,8 +373,7 @@ def _month_open(competition: Competition, month: date, errors: dict) -> None:
 def monthly_values_set(*, actor, competition: Competition, indicator: Indicator, month: date,
                        values: dict[Entry, Decimal | None]) -> list[IndicatorValue]:
     """One indicator's check for a month: a score per entry (None leaves the entry unchecked that month)."""
-    require_writer(actor)
-    require_within(actor, competition.union)
+    require_writer_within(actor, competition.union)
     month = month.replace(day=1) if month else None
     errors: dict[str, str] = {}
     _month_open(competition, month, errors)
@@ -448,8 +425,7 @@ def month_leaders(*, competition: Competition, month: date) -> tuple[Decimal | N
 def red_flag_award(*, actor, competition: Competition, month: date, entry: Entry | None = None,
                    on: date | None = None) -> RedFlag:
     """The month's flag goes to its best check; of a tie, the organiser names the holder among the leaders."""
-    require_writer(actor)
-    require_within(actor, competition.union)
+    require_writer_within(actor, competition.union)
     month = month.replace(day=1) if month else None
     on = on or timezone.localdate()
     errors: dict[str, str] = {}
@@ -473,8 +449,7 @@ def red_flag_award(*, actor, competition: Competition, month: date, entry: Entry
 def suggestion_create(*, actor, union: Union, title: str, proposer: str, submitted_on: date,
                       adopted: bool = False, value: Decimal | None = None,
                       competition: Competition | None = None) -> Suggestion:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     suggestion = Suggestion(tenant_id=union.tenant_id, union=union, title=title, proposer=proposer,
                             submitted_on=submitted_on, adopted=adopted, value=value, competition=competition)
     errors: dict[str, str] = {}
@@ -490,8 +465,7 @@ def suggestion_create(*, actor, union: Union, title: str, proposer: str, submitt
 
 @transaction.atomic
 def accident_record(*, actor, union: Union, occurred_on: date, description: str) -> Accident:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     accident = Accident(tenant_id=union.tenant_id, union=union, occurred_on=occurred_on, description=description)
     errors: dict[str, str] = {}
     text_required(accident, errors, description="事故情况")
@@ -520,8 +494,7 @@ def nomination_create(*, actor, union: Union, honour_kind: str, level: str, awar
                       team: Team | None = None, competition: Competition | None = None,
                       nominated_on: date | None = None) -> Nomination:
     """基层推荐: a union (or one of its teams) is put forward; an ineligible one is refused, saying why."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     nominated_on = nominated_on or timezone.localdate()
     nomination = Nomination(tenant_id=union.tenant_id, union=union, team=team, competition=competition,
                             honour_kind=honour_kind, level=level, awarding_body=awarding_body, reason=reason,
@@ -539,8 +512,7 @@ def nomination_create(*, actor, union: Union, honour_kind: str, level: str, awar
 @transaction.atomic
 def nomination_advance(*, actor, nomination: Nomination, on: date | None = None) -> Nomination:
     """上级考核 → 公示 → 审批, each by a federation above the nominee; approval records the honour."""
-    require_writer(actor)
-    require_within(actor, nomination.union)
+    require_writer_within(actor, nomination.union)
     if actor.union_id == nomination.union_id:
         raise ValidationError({"__all__": "考核、公示和审批须由上级工会办理"})
     if nomination.status not in NEXT_STEP:
@@ -565,8 +537,7 @@ def nomination_advance(*, actor, nomination: Nomination, on: date | None = None)
 
 @transaction.atomic
 def pair_create(*, actor, union: Union, model_union: Union, ordinary_union: Union, agreed_on: date) -> Pair:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     errors: dict[str, str] = {}
     for field, member in (("model_union", model_union), ("ordinary_union", ordinary_union)):
         if not contains(union, member) or member.pk == union.pk:
@@ -582,8 +553,7 @@ def pair_create(*, actor, union: Union, model_union: Union, ordinary_union: Unio
 @transaction.atomic
 def pair_activity_add(*, actor, pair: Pair, activity) -> PairActivity:
     """A ledger entry of either union, on or after the agreement, recorded as a joint activity of the pair."""
-    require_writer(actor)
-    require_within(actor, pair.union)
+    require_writer_within(actor, pair.union)
     if activity.union_id not in (pair.model_union_id, pair.ordinary_union_id):
         raise ValidationError({"activity": "该台帐活动不是结对双方的活动"})
     if activity.date < pair.agreed_on:

@@ -6,42 +6,33 @@ evaluated person or item on the day of its evaluation.
 """
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
-from gonghui.core.figures import Column, Figure, Section
+from gonghui.core.figures import Column, Figure, Section, record_link
 from gonghui.core.periods import Period
 
 from .models import Delegate, Resolution, Session, Subject
 
 
-def _in(period: Period) -> tuple:
-    return (period.start, period.end)
-
-
 def _elected(period: Period) -> QuerySet:
     return Delegate.objects.select_related("union", "congress", "constituency", "member").filter(
-        elected_on__range=_in(period))
+        elected_on__range=period.span)
 
 
 def _held(period: Period) -> QuerySet:
-    return Session.objects.select_related("union", "congress").filter(held_on__range=_in(period))
+    return Session.objects.select_related("union", "congress").filter(held_on__range=period.span)
 
 
 def _passed(period: Period) -> QuerySet:
     return Resolution.objects.select_related("union", "session__congress").filter(
-        passed=True, decided_on__range=_in(period))
+        passed=True, decided_on__range=period.span)
 
 
 def _evaluated(period: Period) -> QuerySet:
-    return Subject.objects.select_related("union", "evaluation").filter(evaluation__held_on__range=_in(period))
+    return Subject.objects.select_related("union", "evaluation").filter(evaluation__held_on__range=period.span)
 
 
-def _congress_url(record) -> str:
-    return reverse("congress:congress_detail", args=[record.congress_id])
-
-
-def _session_url(record) -> str:
-    return reverse("congress:session_detail", args=[record.pk])
+_congress_url = record_link("congress:congress_detail", "congress_id")
+_session_url = record_link("congress:session_detail")
 
 
 UNION = Column("工会", "union.name")
@@ -67,7 +58,7 @@ FIGURES = (
         key="congress.resolutions_passed", label="审议通过决议", sentence="审议通过决议{value}项", unit="项",
         definition="表决日期在期间内、按本届表决规则获得通过的决议。",
         section=Section.DEMOCRACY, records=_passed, month_field="decided_on",
-        record_url=lambda record: reverse("congress:session_detail", args=[record.session_id]),
+        record_url=record_link("congress:session_detail", "session_id"),
         columns=(UNION, Column("会议", "session.name"), Column("决议", "title"), Column("赞成", "votes_for"),
                  Column("反对", "votes_against"), Column("弃权", "votes_abstain"), Column("表决日期", "decided_on")),
     ),
@@ -75,7 +66,7 @@ FIGURES = (
         key="congress.subjects_evaluated", label="民主评议", sentence="民主评议干部和工作{value}人（项）",
         unit="人（项）", definition="评议日期在期间内的民主评议中被评议的干部和工作事项。",
         section=Section.DEMOCRACY, records=_evaluated,
-        record_url=lambda record: reverse("congress:evaluation_detail", args=[record.evaluation_id]),
+        record_url=record_link("congress:evaluation_detail", "evaluation_id"),
         columns=(UNION, Column("评议", "evaluation.title"), Column("评议对象", "name"), Column("职务", "post"),
                  Column("票数", "ballots")),
     ),

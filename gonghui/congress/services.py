@@ -14,10 +14,10 @@ from django.utils import timezone
 from gonghui.core.formatting import future_error
 from gonghui.core.scoping import contains
 from gonghui.core.services import (
+    check_and_save,
     checked_save,
     fields_assign,
-    require_within,
-    require_writer,
+    require_writer_within,
     text_required,
 )
 from gonghui.core.uploads import stored_file_add
@@ -50,11 +50,6 @@ CONGRESS_FIELDS = ("kind", "term", "starts_on", "ends_on", "quorum_numerator", "
 NOT_A_MEMBER = "该会员不是本工会的在册会员，不能当选代表"
 
 
-def _require(actor, union: Union) -> None:
-    require_writer(actor)
-    require_within(actor, union)
-
-
 # Congresses and their delegates -----------------------------------------------------------------
 
 def _check_congress(congress: Congress, errors: dict) -> None:
@@ -77,27 +72,23 @@ def _check_congress(congress: Congress, errors: dict) -> None:
 def congress_create(*, actor, union: Union, kind: str, term: int, starts_on: date, ends_on: date,
                     quorum_numerator: int = 2, quorum_denominator: int = 3, pass_rule: str = PassRule.ALL_DELEGATES,
                     extra_session_percent: int = 30) -> Congress:
-    _require(actor, union)
+    require_writer_within(actor, union)
     congress = Congress(tenant_id=union.tenant_id, union=union, kind=kind, term=term, starts_on=starts_on,
                         ends_on=ends_on, quorum_numerator=quorum_numerator, quorum_denominator=quorum_denominator,
                         pass_rule=pass_rule, extra_session_percent=extra_session_percent)
-    errors: dict[str, str] = {}
-    _check_congress(congress, errors)
-    return checked_save(congress, errors, actor=actor)
+    return check_and_save(congress, _check_congress, actor=actor)
 
 
 @transaction.atomic
 def congress_update(*, actor, congress: Congress, **fields) -> Congress:
-    _require(actor, congress.union)
+    require_writer_within(actor, congress.union)
     fields_assign(congress, fields, CONGRESS_FIELDS)
-    errors: dict[str, str] = {}
-    _check_congress(congress, errors)
-    return checked_save(congress, errors, actor=actor)
+    return check_and_save(congress, _check_congress, actor=actor)
 
 
 @transaction.atomic
 def constituency_create(*, actor, congress: Congress, name: str) -> Constituency:
-    _require(actor, congress.union)
+    require_writer_within(actor, congress.union)
     constituency = Constituency(tenant_id=congress.tenant_id, union_id=congress.union_id, congress=congress,
                                 name=name)
     errors: dict[str, str] = {}
@@ -115,7 +106,7 @@ def _seat_vacant(seat: Delegate) -> bool:
 def delegate_elect(*, actor, congress: Congress, constituency: Constituency, member: Member | None,
                    occupation: str, elected_on: date, replaces: Delegate | None = None) -> Delegate:
     """A member elected for the term by a constituency; `replaces` makes it the by-election of a vacant seat."""
-    _require(actor, congress.union)
+    require_writer_within(actor, congress.union)
     errors: dict[str, str] = {}
     if member is None or member.status != MemberStatus.ACTIVE or not contains(congress.union, member.union):
         errors["member"] = NOT_A_MEMBER
@@ -149,7 +140,7 @@ def delegate_elect(*, actor, congress: Congress, constituency: Constituency, mem
 
 @transaction.atomic
 def delegate_leave(*, actor, delegate: Delegate, left_on: date, left_reason: str) -> Delegate:
-    _require(actor, delegate.congress.union)
+    require_writer_within(actor, delegate.congress.union)
     errors: dict[str, str] = {}
     if delegate.status == DelegateStatus.LEFT:
         raise ValidationError({"__all__": f"{delegate.member.name}已离任"})
@@ -167,7 +158,7 @@ def delegate_leave(*, actor, delegate: Delegate, left_on: date, left_reason: str
 @transaction.atomic
 def session_create(*, actor, congress: Congress, number: int, held_on: date, kind: str = SessionKind.REGULAR,
                    proposals_due_on: date | None = None) -> Session:
-    _require(actor, congress.union)
+    require_writer_within(actor, congress.union)
     session = Session(tenant_id=congress.tenant_id, union_id=congress.union_id, congress=congress, number=number,
                       kind=kind, held_on=held_on, proposals_due_on=proposals_due_on)
     errors: dict[str, str] = {}
@@ -185,7 +176,7 @@ def session_create(*, actor, congress: Congress, number: int, held_on: date, kin
 @transaction.atomic
 def session_attendance(*, actor, session: Session, delegates_present: int) -> Session:
     """How many came, against the delegates in office now: the base of the quorum and of every vote."""
-    _require(actor, session.union)
+    require_writer_within(actor, session.union)
     total = active_delegates(session.congress).count()
     if delegates_present is None or delegates_present > total:
         raise ValidationError({"delegates_present": f"实到代表不能多于应到代表（{total}人）"})
@@ -195,7 +186,7 @@ def session_attendance(*, actor, session: Session, delegates_present: int) -> Se
 
 @transaction.atomic
 def agenda_item_add(*, actor, session: Session, title: str, power: str) -> AgendaItem:
-    _require(actor, session.union)
+    require_writer_within(actor, session.union)
     item = AgendaItem(tenant_id=session.tenant_id, union_id=session.union_id, session=session, title=title,
                       power=power, order=session.agenda.count() + 1)
     errors: dict[str, str] = {}
@@ -206,7 +197,7 @@ def agenda_item_add(*, actor, session: Session, title: str, power: str) -> Agend
 @transaction.atomic
 def document_add(*, actor, item: AgendaItem, file) -> AgendaDocument:
     """A document or picture laid before the congress with an agenda item."""
-    _require(actor, item.union)
+    require_writer_within(actor, item.union)
     return stored_file_add(AgendaDocument, file, actor=actor, owner=item, item=item)
 
 
@@ -224,7 +215,7 @@ def passes(session: Session, votes_for: int) -> bool:
 def resolution_record(*, actor, session: Session, title: str, votes_for: int, votes_against: int,
                       votes_abstain: int, agenda_item: AgendaItem | None = None) -> Resolution:
     """A vote at a quorate session; whether it passed follows from the counts and the congress's rule."""
-    _require(actor, session.union)
+    require_writer_within(actor, session.union)
     errors: dict[str, str] = {}
     if session.delegates_present is None:
         errors["votes_for"] = "请先登记本次会议的实到代表人数"
@@ -249,7 +240,7 @@ def resolution_record(*, actor, session: Session, title: str, votes_for: int, vo
 def session_request_create(*, actor, congress: Congress, reason: str, signers: Iterable[Delegate],
                            requested_on: date | None = None) -> SessionRequest:
     """Delegates' request for an extra session; carried when their share reaches the congress's."""
-    _require(actor, congress.union)
+    require_writer_within(actor, congress.union)
     signers = list(signers)
     total = active_delegates(congress).count()
     request = SessionRequest(tenant_id=congress.tenant_id, union_id=congress.union_id, congress=congress,
@@ -270,7 +261,7 @@ def session_request_create(*, actor, congress: Congress, reason: str, signers: I
 @transaction.atomic
 def evaluation_create(*, actor, session: Session, title: str, subjects: Iterable[tuple[str, str]],
                       method: str = Method.GRADES, held_on: date | None = None) -> Evaluation:
-    _require(actor, session.union)
+    require_writer_within(actor, session.union)
     evaluation = Evaluation(tenant_id=session.tenant_id, union_id=session.union_id, session=session, title=title,
                             method=method, held_on=held_on or session.held_on)
     errors: dict[str, str] = {}
@@ -308,7 +299,7 @@ def ballot_cast(*, actor, evaluation: Evaluation, delegate: Delegate, marks: Map
     if own:
         _require_own_ballot(actor, evaluation, delegate)
     else:
-        _require(actor, evaluation.union)
+        require_writer_within(actor, evaluation.union)
     subjects = {subject.pk: subject for subject in evaluation.subjects.all()}
     if delegate.congress_id != evaluation.session.congress_id or not active_delegates(
             delegate.congress).filter(pk=delegate.pk).exists():

@@ -46,6 +46,11 @@ class Period:
         return f"{chinese_date(self.start)}至{chinese_date(self.end)}"
 
     @property
+    def span(self) -> tuple[date, date]:
+        """(start, end), both days in: what a `<date>__range` lookup takes."""
+        return (self.start, self.end)
+
+    @property
     def params(self) -> dict[str, str]:
         """The query parameters that choose this period again (links keep their period)."""
         if self.code:

@@ -110,11 +110,16 @@ class SubtreeCacheMiddleware:
             return self.get_response(request)
 
 
-def get_visible_or_404(qs: QuerySet, user, *, path_field: str | None = None, **lookup) -> Model:
+def get_or_404(qs: QuerySet, **lookup) -> Model:
+    """The queryset's one record, else a 404: a key that is not a number is not found either."""
     try:
-        return visible(qs, user, path_field=path_field).get(**lookup)
+        return qs.get(**lookup)
     except (qs.model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def get_visible_or_404(qs: QuerySet, user, *, path_field: str | None = None, **lookup) -> Model:
+    return get_or_404(visible(qs, user, path_field=path_field), **lookup)
 
 
 def contains(outer, inner) -> bool:

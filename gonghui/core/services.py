@@ -50,6 +50,13 @@ def checked_save(record, errors: dict, *, actor, exclude=()):
     return record
 
 
+def check_and_save(record, check: Callable[[object, dict], None], *, actor, exclude=()):
+    """checked_save after the record's own checks, each adding its errors by field (`check(record, errors)`)."""
+    errors: dict[str, str] = {}
+    check(record, errors)
+    return checked_save(record, errors, actor=actor, exclude=exclude)
+
+
 def record_create(model, *, actor, union, check: Callable[[object], None], **fields):
     """A new record of a union, by a writer who reaches it: the record's checks, then a save with history."""
     require_writer_within(actor, union)

@@ -6,10 +6,9 @@ enterprises behind on the period's last day (or today, if sooner); audits count 
 """
 
 from django.db.models import F, Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.core.figures import Column, Figure, Ratio, Section, Style
+from gonghui.core.figures import Column, Figure, Ratio, Section, Style, record_link
 from gonghui.core.periods import Period
 from gonghui.org.models import Union
 
@@ -33,13 +32,13 @@ def _lines(*prefixes: str):
 
     def records(period: Period) -> QuerySet:
         return VoucherLine.objects.select_related("union", "voucher", "account").filter(
-            condition, posted=True, date__range=(period.start, period.end))
+            condition, posted=True, date__range=period.span)
     return records
 
 
 def _allocations(period: Period) -> QuerySet:
     return AllocationPayment.objects.select_related("union", "enterprise").filter(
-        received_on__range=(period.start, period.end))
+        received_on__range=period.span)
 
 
 def _arrears(period: Period) -> QuerySet:
@@ -47,18 +46,18 @@ def _arrears(period: Period) -> QuerySet:
 
 
 def _audited(period: Period) -> QuerySet:
-    audited = AuditProject.objects.filter(started_on__range=(period.start, period.end)).values("union_id")
+    audited = AuditProject.objects.filter(started_on__range=period.span).values("union_id")
     return Union.objects.filter(pk__in=audited)
 
 
 def _open_findings(period: Period) -> QuerySet:
     return AuditFinding.objects.select_related("union", "project").filter(
-        found_on__range=(period.start, period.end)).exclude(project__status=AuditStatus.CLOSED)
+        found_on__range=period.span).exclude(project__status=AuditStatus.CLOSED)
 
 
 def _posted(period: Period) -> QuerySet:
     return Voucher.objects.select_related("union", "prepared_by", "approved_by").filter(
-        status=VoucherStatus.POSTED, date__range=(period.start, period.end))
+        status=VoucherStatus.POSTED, date__range=period.span)
 
 
 def _posted_by_other(period: Period) -> QuerySet:
@@ -80,12 +79,8 @@ def _on_time(books_on_time):
     return records
 
 
-def _voucher_url(record) -> str:
-    return reverse("finance:voucher_detail", args=[record.voucher_id])
-
-
-def _finding_url(record) -> str:
-    return reverse("finance:audit_detail", args=[record.project_id])
+_voucher_url = record_link("finance:voucher_detail", "voucher_id")
+_finding_url = record_link("finance:audit_detail", "project_id")
 
 
 LINE = (Column("工会", "union.name"), Column("日期", "date"), Column("凭证", "voucher.label"),
@@ -108,7 +103,7 @@ def _assessed(key: str, label: str, definition: str, records, *, voucher: bool =
     return Figure(key=key, label=label, sentence=label + "{value}" + ("张" if voucher else "家"), definition=definition,
                   section=Section.FINANCE, records=records, unit="张" if voucher else "家",
                   columns=VOUCHER if voucher else BOOKS, month_field="date" if voucher else None,
-                  record_url=(lambda record: reverse("finance:voucher_detail", args=[record.pk])) if voucher else None)
+                  record_url=record_link("finance:voucher_detail") if voucher else None)
 
 
 def _of_books(key: str, label: str, sentence: str, numerator: str, numerator_label: str) -> Ratio:

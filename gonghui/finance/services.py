@@ -24,6 +24,7 @@ from gonghui.core.services import (
     fields_assign,
     require_within,
     require_writer,
+    require_writer_within,
     save_with_history,
     text_required,
 )
@@ -90,8 +91,7 @@ def _books(union: Union, year: int) -> Books:
 @transaction.atomic
 def books_open(*, actor, union: Union, year: int, legal_representative: str = "", finance_head: str = "",
                accounting_head: str = "") -> Books:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     if error := _year_error(year):
         raise ValidationError({"year": error})
     books = _books(union, year)
@@ -102,8 +102,7 @@ def books_open(*, actor, union: Union, year: int, legal_representative: str = ""
 @transaction.atomic
 def books_update(*, actor, books: Books, **fields) -> Books:
     """The three who sign the year's reports (法定代表人, 主管会计工作负责人, 会计机构负责人)."""
-    require_writer(actor)
-    require_within(actor, books.union)
+    require_writer_within(actor, books.union)
     fields_assign(books, {key: (value or "").strip() for key, value in fields.items()}, BOOKS_FIELDS)
     return checked_save(books, {}, actor=actor)
 
@@ -186,8 +185,7 @@ def _save_lines(voucher: Voucher, lines: list[VoucherLine]) -> None:
 def voucher_create(*, actor, union: Union, date: date, summary: str, lines: list[dict],
                    attachment_count: int = 0) -> Voucher:
     """A draft numbered next in the union's year; it counts once another person posts it (voucher_post)."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     if date is None:
         raise ValidationError({"date": "请填写凭证日期"})
     books = _books(union, date.year)
@@ -211,8 +209,7 @@ def _require_draft(voucher: Voucher) -> None:
 @transaction.atomic
 def voucher_update(*, actor, voucher: Voucher, date: date, summary: str, lines: list[dict],
                    attachment_count: int = 0) -> Voucher:
-    require_writer(actor)
-    require_within(actor, voucher.union)
+    require_writer_within(actor, voucher.union)
     _require_draft(voucher)
     if date is None or date.year != voucher.year:
         raise ValidationError({"date": f"凭证日期须在{voucher.year}年内（凭证按年度编号）"})
@@ -233,8 +230,7 @@ def voucher_update(*, actor, voucher: Voucher, date: date, summary: str, lines: 
 
 @transaction.atomic
 def voucher_delete(*, actor, voucher: Voucher) -> None:
-    require_writer(actor)
-    require_within(actor, voucher.union)
+    require_writer_within(actor, voucher.union)
     _require_draft(voucher)
     books = _books(voucher.union, voucher.year)
     if error := _closed_error(books, voucher.date):
@@ -245,8 +241,7 @@ def voucher_delete(*, actor, voucher: Voucher) -> None:
 
 @transaction.atomic
 def voucher_review(*, actor, voucher: Voucher) -> Voucher:
-    require_writer(actor)
-    require_within(actor, voucher.union)
+    require_writer_within(actor, voucher.union)
     _require_draft(voucher)
     if voucher.prepared_by_id == actor.pk:
         raise ValidationError({"reviewed_by": SELF_REVIEW})
@@ -258,8 +253,7 @@ def voucher_review(*, actor, voucher: Voucher) -> Voucher:
 @transaction.atomic
 def voucher_post(*, actor, voucher: Voucher, posted_on: date | None = None) -> Voucher:
     """Approved and posted (记账) by someone other than its preparer; from now on it is never edited."""
-    require_writer(actor)
-    require_within(actor, voucher.union)
+    require_writer_within(actor, voucher.union)
     _require_draft(voucher)
     if voucher.prepared_by_id == actor.pk:
         raise ValidationError({"approved_by": SELF_APPROVAL})
@@ -278,8 +272,7 @@ def voucher_post(*, actor, voucher: Voucher, posted_on: date | None = None) -> V
 @transaction.atomic
 def voucher_reverse(*, actor, voucher: Voucher, date: date | None = None) -> Voucher:
     """A draft that undoes a posted voucher: the same lines with debit and credit swapped (冲销)."""
-    require_writer(actor)
-    require_within(actor, voucher.union)
+    require_writer_within(actor, voucher.union)
     if voucher.status != VoucherStatus.POSTED:
         raise ValidationError({"__all__": "只有已记账的凭证需要冲销；未记账的凭证可以直接修改或删除"})
     if Voucher.objects.filter(reverses=voucher).exists():
@@ -297,8 +290,7 @@ def voucher_reverse(*, actor, voucher: Voucher, date: date | None = None) -> Vou
 
 @transaction.atomic
 def voucher_attachment_add(*, actor, voucher: Voucher, file) -> VoucherAttachment:
-    require_writer(actor)
-    require_within(actor, voucher.union)
+    require_writer_within(actor, voucher.union)
     _require_draft(voucher)
     return stored_file_add(VoucherAttachment, file, actor=actor, owner=voucher, voucher=voucher)
 
@@ -334,8 +326,7 @@ def voucher_from_source(*, actor, source, credit_code: str = "102") -> Voucher:
 @transaction.atomic
 def period_close(*, actor, union: Union, year: int, month: int, closed_on: date | None = None) -> PeriodClose:
     """月结 (month 12: 年结): the months close in order, each once it has ended and all its vouchers are posted."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     if error := _year_error(year):
         raise ValidationError({"year": error})
     if month is None or not 1 <= month <= 12:
@@ -361,8 +352,7 @@ def period_close(*, actor, union: Union, year: int, month: int, closed_on: date 
 @transaction.atomic
 def report_file(*, actor, books: Books, filed_on: date | None = None) -> PeriodClose:
     """报送: the next month's reports go to the level above, in order, each once its month is closed."""
-    require_writer(actor)
-    require_within(actor, books.union)
+    require_writer_within(actor, books.union)
     books = Books.objects.select_for_update().get(pk=books.pk)
     month = books.filed_month + 1
     if month > 12:
@@ -385,8 +375,7 @@ def report_file(*, actor, books: Books, filed_on: date | None = None) -> PeriodC
 @transaction.atomic
 def budget_set(*, actor, union: Union, year: int, code: str, amount) -> Budget:
     """The budget of one income or expenditure account for the year (set again: replaced)."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     errors: dict[str, str] = {}
     if error := _year_error(year):
         errors["year"] = error
@@ -417,8 +406,7 @@ def _percent(errors: dict, field: str, value, label: str) -> Decimal:
 @transaction.atomic
 def sharing_table_create(*, actor, union: Union, province: str, effective_from: date, **shares) -> SharingTable:
     """A federation's table of who keeps what of the 2%, from a day on; the shares add up to 100%."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     errors: dict[str, str] = {}
     labels = {name: str(SharingTable._meta.get_field(name).verbose_name) for name in SharingTable.SHARES}
     values = {name: _percent(errors, name, shares.get(name), labels[name]) for name in SharingTable.SHARES}
@@ -522,8 +510,7 @@ def allocation_receive(*, actor, enterprise: Enterprise, month: date, payroll, c
 @transaction.atomic
 def dues_rate_create(*, actor, union: Union, province: str, effective_from: date, rate) -> DuesRate:
     """The province's dues: a percentage of a member's monthly wage, from a day on."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     errors: dict[str, str] = {}
     value = _percent(errors, "rate", rate, "会费标准")
     if "rate" not in errors and not value:
@@ -542,8 +529,7 @@ def dues_of(wages: Decimal, rate: DuesRate) -> Decimal:
 def dues_receive(*, actor, union: Union, month: date, members: int, wages, received_on: date) -> DuesPayment:
     """A month's dues of the union's members: their wages times the rate in force that month, received into the
     bank (102) as 会费收入 (401); the receipt's voucher is drafted for approval."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     errors: dict[str, str] = {}
     wages_value = check_money(errors, "wages", wages, label="缴纳会员工资总额", required=True, allow_zero=False,
                               bound=BOOKS_BOUND)
@@ -573,8 +559,7 @@ def dues_receive(*, actor, union: Union, month: date, members: int, wages, recei
 @transaction.atomic
 def spending_rules_create(*, actor, union: Union, province: str, effective_from: date, gift_limit,
                           cash_gifts_banned: bool = True, equipment_threshold=Decimal(1000)) -> SpendingRules:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     errors: dict[str, str] = {}
     gift = check_money(errors, "gift_limit", gift_limit, label="慰问品每人每年限额", required=True)
     threshold = check_money(errors, "equipment_threshold", equipment_threshold, label="固定资产标准", required=True)
@@ -598,8 +583,7 @@ def _open(project: AuditProject) -> None:
 def audit_project_create(*, actor, committee: Union, union: Union, year: int, title: str, scope: list[str],
                          started_on: date) -> AuditProject:
     """An audit by `committee`'s audit committee of its own books or of a union below it."""
-    require_writer(actor)
-    require_within(actor, committee, field="committee")
+    require_writer_within(actor, committee, field="committee")
     errors: dict[str, str] = {}
     if not contains(committee, union):
         errors["union"] = "经审会只能审查本级工会或下级工会的经费"
@@ -658,8 +642,7 @@ def audit_notice(*, actor, project: AuditProject, notice: str, deadline: date) -
 @transaction.atomic
 def audit_feedback(*, actor, project: AuditProject, feedback: str, feedback_on: date | None = None) -> AuditProject:
     """The audited union's report of what it rectified."""
-    require_writer(actor)
-    require_within(actor, project.union)
+    require_writer_within(actor, project.union)
     _open(project)
     if project.status not in (AuditStatus.NOTIFIED, AuditStatus.ANSWERED):
         raise ValidationError({"__all__": "整改通知下达后才能反馈整改情况"})

@@ -10,9 +10,8 @@ The ledger list and its export show the same sums (`ledger_totals`) over whateve
 from collections.abc import Mapping
 
 from django.db.models import Count, QuerySet, Sum
-from django.urls import reverse
 
-from gonghui.core.figures import Column, Figure, Section, Style, figure_get
+from gonghui.core.figures import Column, Figure, Section, Style, figure_get, record_link
 from gonghui.core.periods import Period
 
 from .models import Activity, ActivityKind, ActivityResult, Honour, HonourLevel
@@ -37,7 +36,7 @@ HONOUR_LEVEL_WORDS = {HonourLevel.COMMUNITY: "社区级", HonourLevel.STREET: "�
 
 
 def _activities(period: Period) -> QuerySet:
-    return Activity.objects.filter(date__range=(period.start, period.end))
+    return Activity.objects.filter(date__range=period.span)
 
 
 def _of_kind(kind: str):
@@ -49,7 +48,7 @@ def _series(period: Period) -> QuerySet:
 
 
 def _results(period: Period) -> QuerySet:
-    return ActivityResult.objects.filter(activity__date__range=(period.start, period.end))
+    return ActivityResult.objects.filter(activity__date__range=period.span)
 
 
 def _podium(period: Period) -> QuerySet:
@@ -57,15 +56,14 @@ def _podium(period: Period) -> QuerySet:
 
 
 def _honours(period: Period) -> QuerySet:
-    return Honour.objects.filter(date__range=(period.start, period.end))
+    return Honour.objects.filter(date__range=period.span)
 
 
 def _of_level(level: str):
     return lambda period: _honours(period).filter(level=level)
 
 
-def _activity_url(activity) -> str:
-    return reverse("ledger:detail", args=[activity.pk])
+_activity_url = record_link("ledger:detail")
 
 
 ACTIVITY_COLUMNS = (Column("日期", "date"), Column("工会", "union.name"), Column("类别", "get_kind_display"),
@@ -88,7 +86,7 @@ def _activity_figure(key: str, label: str, sentence: str, definition: str, recor
 def _honour_figure(key: str, label: str, sentence: str, definition: str, records, **extra) -> Figure:
     return Figure(key=f"ledger.{key}", label=label, sentence=sentence, definition=definition, unit="项",
                   section=Section.CHECKS, records=records, columns=HONOUR_COLUMNS, month_field="date",
-                  record_url=lambda honour: reverse("ledger:honour_detail", args=[honour.pk]), **extra)
+                  record_url=record_link("ledger:honour_detail"), **extra)
 
 
 def _result_figure(key: str, label: str, sentence: str, definition: str, records) -> Figure:

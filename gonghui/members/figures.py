@@ -6,9 +6,8 @@ The lists show names, unions and dates only: never an ID number or a phone.
 """
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
-from gonghui.core.figures import Column, Figure, Section
+from gonghui.core.figures import Column, Figure, Section, record_link
 from gonghui.core.periods import Period
 
 from .choices import Category, Status
@@ -29,11 +28,10 @@ def _of_category(category: str):
 
 def _joined(period: Period) -> QuerySet:
     # Everyone who joined in the period, whether still on the roll or not: the year's intake.
-    return Member.objects.filter(join_date__range=(period.start, period.end))
+    return Member.objects.filter(join_date__range=period.span)
 
 
-def _member_url(member) -> str:
-    return reverse("members:detail", args=[member.pk])
+_member_url = record_link("members:detail")
 
 
 def _members(key: str, label: str, sentence: str, definition: str, records, **extra) -> Figure:

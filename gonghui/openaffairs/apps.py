@@ -1,18 +1,7 @@
-from django.apps import AppConfig
+from gonghui.core import registry
 
 
-class OpenAffairsConfig(AppConfig):
+class OpenAffairsConfig(registry.RegisteringConfig):
     name = "gonghui.openaffairs"
-    label = "openaffairs"
     verbose_name = "厂务公开"
-
-    def ready(self) -> None:
-        # The home page reads the to-do lines, and the dashboard the figures, through the registry.
-        from gonghui.core import registry
-        from gonghui.core.figures import figure_register
-
-        from .figures import FIGURES
-        from .todo import todo_lines
-
-        registry.todo_register(self.label, todo_lines)
-        figure_register(*FIGURES)
+    has_todo = True

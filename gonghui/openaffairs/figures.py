@@ -6,27 +6,22 @@ passed without it (posted late, or not at all). Postings count when approved (th
 """
 
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.core.figures import Column, Figure, Section
+from gonghui.core.figures import Column, Figure, Section, record_link
 from gonghui.core.periods import Period
 
 from .filters import missed_q, on_time_q
 from .models import CatalogueItem, Comment, Posting, PostingStatus
 
 
-def _in(period: Period) -> tuple:
-    return (period.start, period.end)
-
-
 def _postings(period: Period) -> QuerySet:
     return Posting.objects.select_related("union", "approved_by").filter(
-        status=PostingStatus.APPROVED, approved_on__range=_in(period))
+        status=PostingStatus.APPROVED, approved_on__range=period.span)
 
 
 def _items(period: Period) -> QuerySet:
-    return CatalogueItem.objects.select_related("union").filter(due_on__range=_in(period))
+    return CatalogueItem.objects.select_related("union").filter(due_on__range=period.span)
 
 
 def _on_time(period: Period) -> QuerySet:
@@ -39,20 +34,16 @@ def _missed(period: Period) -> QuerySet:
 
 
 def _asked(period: Period) -> QuerySet:
-    return Comment.objects.select_related("union", "posting").filter(asked_on__range=_in(period))
+    return Comment.objects.select_related("union", "posting").filter(asked_on__range=period.span)
 
 
 def _answered(period: Period) -> QuerySet:
     return Comment.objects.select_related("union", "posting").exclude(answer="").filter(
-        answered_on__range=_in(period))
+        answered_on__range=period.span)
 
 
-def _posting_url(record) -> str:
-    return reverse("openaffairs:posting_detail", args=[record.pk])
-
-
-def _comment_url(record) -> str:
-    return reverse("openaffairs:posting_detail", args=[record.posting_id])
+_posting_url = record_link("openaffairs:posting_detail")
+_comment_url = record_link("openaffairs:posting_detail", "posting_id")
 
 
 UNION = Column("工会", "union.name")

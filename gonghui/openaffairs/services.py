@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from gonghui.core.formatting import future_error
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
-from gonghui.core.services import checked_save, fields_assign, require_writer_within, save_with_history, text_required
+from gonghui.core.services import (check_and_save, checked_save, fields_assign, require_writer_within,
+                                   save_with_history, text_required)
 from gonghui.core.uploads import stored_file_add
 from gonghui.org.models import Union
 
@@ -42,18 +43,14 @@ def catalogue_item_create(*, actor, union: Union, year: int, category: str, titl
     require_writer_within(actor, union)
     item = CatalogueItem(tenant_id=union.tenant_id, union=union, year=year, category=category, title=title,
                          due_on=due_on, vote_on=vote_on)
-    errors: dict[str, str] = {}
-    _check_item(item, errors)
-    return checked_save(item, errors, actor=actor)
+    return check_and_save(item, _check_item, actor=actor)
 
 
 @transaction.atomic
 def catalogue_item_update(*, actor, item: CatalogueItem, **fields) -> CatalogueItem:
     require_writer_within(actor, item.union)
     fields_assign(item, fields, ITEM_FIELDS)
-    errors: dict[str, str] = {}
-    _check_item(item, errors)
-    return checked_save(item, errors, actor=actor)
+    return check_and_save(item, _check_item, actor=actor)
 
 
 # Postings and their approval --------------------------------------------------------------------
@@ -77,9 +74,7 @@ def posting_create(*, actor, union: Union, category: str, title: str, content: s
     posting = Posting(tenant_id=union.tenant_id, union=union, kind=kind, category=category, title=title,
                       content=content, catalogue_item=catalogue_item, starts_on=starts_on, ends_on=ends_on,
                       drafted_by=actor)
-    errors: dict[str, str] = {}
-    _check_posting(posting, errors)
-    return checked_save(posting, errors, actor=actor, exclude=["drafted_by"])
+    return check_and_save(posting, _check_posting, actor=actor, exclude=["drafted_by"])
 
 
 @transaction.atomic
@@ -88,9 +83,7 @@ def posting_update(*, actor, posting: Posting, **fields) -> Posting:
     if posting.status != PostingStatus.DRAFT:
         raise ValidationError({"__all__": "已审批公开的事项不能再修改"})
     fields_assign(posting, fields, POSTING_FIELDS)
-    errors: dict[str, str] = {}
-    _check_posting(posting, errors)
-    return checked_save(posting, errors, actor=actor, exclude=["drafted_by"])
+    return check_and_save(posting, _check_posting, actor=actor, exclude=["drafted_by"])
 
 
 @transaction.atomic

@@ -6,9 +6,8 @@ counted yet (one without a founding date always is). Members sit above org: thei
 """
 
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 
-from gonghui.core.figures import Column, Figure, Section
+from gonghui.core.figures import Column, Figure, Section, record_link
 from gonghui.core.periods import Period
 
 from .models import Enterprise, Formation, JointScope, Union, UnionLevel
@@ -17,7 +16,7 @@ ORGANISATION = Section.ORGANISATION
 
 
 def _founded(period: Period) -> QuerySet:
-    return Union.objects.filter(level=UnionLevel.GRASSROOTS, founded_on__range=(period.start, period.end))
+    return Union.objects.filter(level=UnionLevel.GRASSROOTS, founded_on__range=period.span)
 
 
 def _grassroots(period: Period) -> QuerySet:
@@ -46,8 +45,7 @@ def _registered(period: Period) -> QuerySet:
     return Enterprise.objects.all()
 
 
-def _union_url(union) -> str:
-    return reverse("org:detail", args=[union.pk])
+_union_url = record_link("org:detail")
 
 
 UNION_COLUMNS = (Column("工会名称", "name"), Column("组建方式", "get_formation_display"),

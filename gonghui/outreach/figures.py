@@ -7,21 +7,16 @@ catalogue under 职工素质 ("让企业根据实际需要自行点课……已�
 """
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
-from gonghui.core.figures import Column, Figure, Section
+from gonghui.core.figures import Column, Figure, Section, record_link
 from gonghui.core.periods import Period
 from gonghui.org.models import Enterprise
 
 from .models import CourseOrder, Gift, Merchant, OrderState, Survey
 
 
-def _in(period: Period) -> tuple:
-    return (period.start, period.end)
-
-
 def _surveys(period: Period) -> QuerySet:
-    return Survey.objects.select_related("enterprise", "union").filter(surveyed_on__range=_in(period))
+    return Survey.objects.select_related("enterprise", "union").filter(surveyed_on__range=period.span)
 
 
 def _surveyed(period: Period) -> QuerySet:
@@ -30,24 +25,24 @@ def _surveyed(period: Period) -> QuerySet:
 
 
 def _gifts(period: Period) -> QuerySet:
-    return Gift.objects.select_related("enterprise", "union").filter(given_on__range=_in(period))
+    return Gift.objects.select_related("enterprise", "union").filter(given_on__range=period.span)
 
 
 def _merchants(period: Period) -> QuerySet:
-    return Merchant.objects.select_related("union").filter(contracted_on__range=_in(period))
+    return Merchant.objects.select_related("union").filter(contracted_on__range=period.span)
 
 
 def _orders(period: Period) -> QuerySet:
-    return CourseOrder.objects.select_related("enterprise", "course", "union").filter(ordered_on__range=_in(period))
+    return CourseOrder.objects.select_related("enterprise", "course", "union").filter(ordered_on__range=period.span)
 
 
 def _delivered(period: Period) -> QuerySet:
     return CourseOrder.objects.select_related("enterprise", "course", "union", "activity").filter(
-        state=OrderState.DELIVERED, delivered_on__range=_in(period))
+        state=OrderState.DELIVERED, delivered_on__range=period.span)
 
 
 def _detail(name: str):
-    return lambda record: reverse(f"outreach:{name}_detail", args=[record.pk])
+    return record_link(f"outreach:{name}_detail")
 
 
 ENTERPRISE = Column("企业", "enterprise.name")

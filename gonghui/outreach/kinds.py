@@ -24,12 +24,22 @@ class Kind:
     get: Callable  # (user=, pk=) -> one record, or 404
     form: type
     fields: tuple[str, ...]  # what the edit form edits (the service's editable fields)
-    create: Callable  # (actor, union, data): union is None for a record placed by its enterprise
-    update: Callable  # (actor, record, data)
-    delete: Callable  # (actor, record)
+    writes: tuple[Callable, Callable, Callable]  # its create, update and delete services
+    record: str  # the record's keyword in its update and delete services: survey=, order=
     columns: tuple[Column, ...]  # the list's and the export's, the union added first
     by_union: bool = False  # created at a union (?union_pk), not placed by an enterprise
     figures: tuple[str, ...] = ()  # the registry's figures this list is behind
+
+    def create(self, actor, union, data: dict):
+        """`union` is None for a record placed by its enterprise: only a union's own kinds take one."""
+        at = {"union": union} if self.by_union else {}
+        return self.writes[0](actor=actor, **at, **data)
+
+    def update(self, actor, record, data: dict):
+        return self.writes[1](actor=actor, **{self.record: record}, **data)
+
+    def delete(self, actor, record) -> None:
+        self.writes[2](actor=actor, **{self.record: record})
 
 
 ENTERPRISE = Column("企业", "enterprise.name")
@@ -37,10 +47,8 @@ ENTERPRISE = Column("企业", "enterprise.name")
 SURVEY = Kind(
     name="survey", plural="surveys", title="调查访问企业", noun="调查访问",
     filters=SurveyFilters, select=selectors.survey_list, get=selectors.survey_get, form=forms.SurveyForm,
-    fields=services.SURVEY_FIELDS,
-    create=lambda actor, union, data: services.survey_create(actor=actor, **data),
-    update=lambda actor, record, data: services.survey_update(actor=actor, survey=record, **data),
-    delete=lambda actor, record: services.survey_delete(actor=actor, survey=record),
+    fields=services.SURVEY_FIELDS, record="survey",
+    writes=(services.survey_create, services.survey_update, services.survey_delete),
     columns=(Column("调查日期", "surveyed_on"), ENTERPRISE, Column("调查内容", "topic"),
              Column("涉及职工（人次）", "workers_reached"), Column("调查情况", "findings")),
     figures=("outreach.enterprises_surveyed", "outreach.workers_reached"),
@@ -49,10 +57,8 @@ SURVEY = Kind(
 GIFT = Kind(
     name="gift", plural="gifts", title="赠送企业物品", noun="赠送物品",
     filters=GiftFilters, select=selectors.gift_list, get=selectors.gift_get, form=forms.GiftForm,
-    fields=services.GIFT_FIELDS,
-    create=lambda actor, union, data: services.gift_create(actor=actor, **data),
-    update=lambda actor, record, data: services.gift_update(actor=actor, gift=record, **data),
-    delete=lambda actor, record: services.gift_delete(actor=actor, gift=record),
+    fields=services.GIFT_FIELDS, record="gift",
+    writes=(services.gift_create, services.gift_update, services.gift_delete),
     columns=(Column("赠送日期", "given_on"), ENTERPRISE, Column("物品名称", "item"), Column("数量", "quantity"),
              Column("单位", "unit"), Column("价值（元）", "value")),
     figures=("outreach.gifts_given",),
@@ -61,10 +67,8 @@ GIFT = Kind(
 MERCHANT = Kind(
     name="merchant", plural="merchants", title="特约服务商户", noun="特约服务商户",
     filters=MerchantFilters, select=selectors.merchant_list, get=selectors.merchant_get, form=forms.MerchantForm,
-    fields=services.MERCHANT_FIELDS, by_union=True,
-    create=lambda actor, union, data: services.merchant_create(actor=actor, union=union, **data),
-    update=lambda actor, record, data: services.merchant_update(actor=actor, merchant=record, **data),
-    delete=lambda actor, record: services.merchant_delete(actor=actor, merchant=record),
+    fields=services.MERCHANT_FIELDS, by_union=True, record="merchant",
+    writes=(services.merchant_create, services.merchant_update, services.merchant_delete),
     columns=(Column("商户名称", "name"), Column("地址", "address"), Column("优惠内容", "offer"),
              Column("签约日期", "contracted_on"), Column("终止日期", "ended_on")),
     figures=("outreach.merchants_contracted",),
@@ -73,20 +77,16 @@ MERCHANT = Kind(
 COURSE = Kind(
     name="course", plural="courses", title="课程目录", noun="课程",
     filters=CourseFilters, select=selectors.course_list, get=selectors.course_get, form=forms.CourseForm,
-    fields=services.COURSE_FIELDS, by_union=True,
-    create=lambda actor, union, data: services.course_create(actor=actor, union=union, **data),
-    update=lambda actor, record, data: services.course_update(actor=actor, course=record, **data),
-    delete=lambda actor, record: services.course_delete(actor=actor, course=record),
+    fields=services.COURSE_FIELDS, by_union=True, record="course",
+    writes=(services.course_create, services.course_update, services.course_delete),
     columns=(Column("系列", "series"), Column("课程名称", "title"), Column("课程介绍", "description")),
 )
 
 ORDER = Kind(
     name="order", plural="orders", title="企业点课", noun="点课",
     filters=OrderFilters, select=selectors.order_list, get=selectors.order_get, form=forms.OrderForm,
-    fields=services.ORDER_FIELDS,
-    create=lambda actor, union, data: services.course_order_create(actor=actor, **data),
-    update=lambda actor, record, data: services.course_order_update(actor=actor, order=record, **data),
-    delete=lambda actor, record: services.course_order_delete(actor=actor, order=record),
+    fields=services.ORDER_FIELDS, record="order",
+    writes=(services.course_order_create, services.course_order_update, services.course_order_delete),
     columns=(Column("点课日期", "ordered_on"), ENTERPRISE, Column("系列", "course.series"),
              Column("课程", "course.title"), Column("状态", "get_state_display"), Column("送课日期", "delivered_on"),
              Column("送课活动（台帐）", "activity.title")),

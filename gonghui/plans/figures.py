@@ -5,9 +5,8 @@ for 2025. A draft is not filed. Both are ranked among the unions below on the da
 """
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
-from gonghui.core.figures import Column, Figure, Section
+from gonghui.core.figures import Column, Figure, Section, record_link
 from gonghui.core.periods import Period
 from gonghui.org.models import Union
 
@@ -28,10 +27,10 @@ FIGURES = (
            definition="期末所在年度、状态为已报送的工作计划（草稿不计），本级及下级工会各一份。",
            section=Section.ORGANISATION, records=_filed, ranked=True,
            columns=(Column("工会", "union.name"), Column("年度", "year"), Column("报送时间", "filed_at")),
-           record_url=lambda plan: reverse("plans:detail", args=[plan.pk])),
+           record_url=record_link("plans:detail")),
     Figure(key="plans.unions_unfiled", label="未报送计划的工会", sentence="尚有{value}个工会未报送年度工作计划",
            unit="个", definition="本级及下级工会中，期末所在年度还没有已报送工作计划的（只有草稿的也算未报送）。",
            section=Section.ORGANISATION, records=_unfiled, ranked=True,
            columns=(Column("工会", "name"), Column("层级", "get_level_display")),
-           record_url=lambda union: reverse("org:detail", args=[union.pk])),
+           record_url=record_link("org:detail")),
 )

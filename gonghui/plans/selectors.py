@@ -8,7 +8,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from gonghui.core.registry import provider
-from gonghui.core.scoping import ancestor_paths, ancestor_rows, get_visible_or_404, visible, within
+from gonghui.core.scoping import ancestor_paths, ancestor_rows, get_or_404, get_visible_or_404, visible, within
 from gonghui.org.models import Union
 from gonghui.org.selectors import unions_below
 
@@ -60,10 +60,7 @@ def templates_for(*, user, union: Union) -> QuerySet[PlanTemplate]:
 
 
 def template_get(*, user, pk) -> PlanTemplate:
-    try:
-        return template_list(user=user).get(pk=pk)
-    except (PlanTemplate.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return get_or_404(template_list(user=user), pk=pk)
 
 
 def template_owned_get(*, user, pk) -> PlanTemplate:

@@ -5,30 +5,25 @@ places members took (under 文体活动, beside the ledger's activities), aid ap
 from datetime import datetime, time
 
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.core.figures import Column, Figure, Section
+from gonghui.core.figures import Column, Figure, Section, record_link
 from gonghui.core.periods import Period
 
 from .models import AidRequest, MemberAccount, Offer, SignUp, SignUpStatus
 
 
-def _in(period: Period) -> tuple:
-    return (period.start, period.end)
-
-
 def _offers(period: Period) -> QuerySet:
-    return Offer.objects.select_related("union").filter(held_on__range=_in(period))
+    return Offer.objects.select_related("union").filter(held_on__range=period.span)
 
 
 def _signups(period: Period) -> QuerySet:
     return SignUp.objects.select_related("offer__union", "member").filter(
-        status=SignUpStatus.TAKEN, offer__held_on__range=_in(period))
+        status=SignUpStatus.TAKEN, offer__held_on__range=period.span)
 
 
 def _aid_requests(period: Period) -> QuerySet:
-    return AidRequest.objects.select_related("union").filter(sent_on__range=_in(period))
+    return AidRequest.objects.select_related("union").filter(sent_on__range=period.span)
 
 
 def _accounts(period: Period) -> QuerySet:
@@ -44,7 +39,7 @@ FIGURES = (
         key="portal.offers", label="网上活动报名", sentence="通过会员服务端发布活动报名{value}项", unit="项",
         definition="活动日期在期间内、在会员服务端发布供会员报名的活动。",
         section=Section.CULTURE, records=_offers, month_field="held_on", ranked=True,
-        record_url=lambda offer: reverse("portal:offer", args=[offer.pk]),
+        record_url=record_link("portal:offer"),
         columns=(Column("工会", "union.name"), Column("活动名称", "title"), Column("活动日期", "held_on"),
                  Column("名额", "capacity"), Column("已报名", "taken")),
     ),
@@ -52,7 +47,7 @@ FIGURES = (
         key="portal.signups", label="会员网上报名", sentence="会员网上报名参加活动{value}人次", unit="人次",
         definition="活动日期在期间内的网上报名活动中取得名额的报名（不含候补和已取消的报名）。",
         section=Section.CULTURE, records=_signups, month_field="offer__held_on",
-        record_url=lambda signup: reverse("portal:offer", args=[signup.offer_id]),
+        record_url=record_link("portal:offer", "offer_id"),
         columns=(Column("工会", "offer.union.name"), Column("活动名称", "offer.title"),
                  Column("活动日期", "offer.held_on"), Column("会员", "member.name")),
     ),
@@ -60,7 +55,7 @@ FIGURES = (
         key="portal.aid_requests", label="会员网上帮扶申请", sentence="会员通过手机提交帮扶申请{value}件", unit="件",
         definition="提交日期在期间内、会员在会员服务端提交的困难帮扶和金秋助学申请（无论是否受理）。",
         section=Section.CARE, records=_aid_requests, care=True, month_field="sent_on",
-        record_url=lambda aid: reverse("portal:aid_request", args=[aid.pk]),
+        record_url=record_link("portal:aid_request"),
         columns=(Column("工会", "union.name"), Column("类别", "get_kind_display"), Column("提交日期", "sent_on"),
                  Column("状态", "get_status_display")),
     ),

@@ -22,7 +22,7 @@ from gonghui.core.figure_cache import figures_changed_now
 from gonghui.core.files import stored_with
 from gonghui.core.identifiers import IdentifierError, parse_mobile
 from gonghui.core.money import check_money
-from gonghui.core.services import require_within, require_writer, save_with_history, text_required
+from gonghui.core.services import require_within, require_writer_within, save_with_history, text_required
 from gonghui.ledger import services as ledger
 from gonghui.ledger.models import ActivityKind
 from gonghui.members import services as members
@@ -144,8 +144,7 @@ def activation_link_create(*, actor, member: Member) -> tuple[str, ActivationLin
     """A one-time link (valid ACTIVATION_DAYS days) for a member with no phone on record. The token is returned
     once, to be printed, and kept only as a digest. A new link ends the member's earlier unused ones: a reprint
     replaces a lost sheet, and the lost one must not still open the account."""
-    require_writer(actor)
-    require_within(actor, member.union)
+    require_writer_within(actor, member.union)
     if member.status != Status.ACTIVE:
         raise ValidationError({"member": "该会员不在册，不能开通会员服务"})
     now = timezone.now()
@@ -188,8 +187,7 @@ def account_close_request(*, account: MemberAccount) -> MemberAccount:
 def account_close(*, actor, account: MemberAccount) -> MemberAccount:
     """The union closes the account the member asked to close: the member can no longer sign in; the
     member's union records stay, as the union keeps them by law and by its own rules."""
-    require_writer(actor)
-    require_within(actor, account.member.union)
+    require_writer_within(actor, account.member.union)
     if account.closure_requested_at is None:
         raise ValidationError({"account": "会员未申请注销"})
     account.closed_at = account.closed_at or timezone.now()
@@ -227,8 +225,7 @@ def offer_create(*, actor, union, kind: str, title: str, held_on: date, capacity
                  place: str = "", description: str = "", subtree: bool = False, categories=(),
                  now: datetime | None = None) -> Offer:
     """`now`: when it is published (the demo's year); the deadline may not have passed by then."""
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     if deadline is not None and timezone.is_naive(deadline):
         deadline = timezone.make_aware(deadline)  # a time without a zone (the API) is local time
     offer = Offer(tenant_id=union.tenant_id, union=union, kind=kind, title=title, held_on=held_on, place=place,
@@ -300,8 +297,7 @@ def signup_cancel(*, member: Member, signup: SignUp) -> SignUp:
 def offer_record_attendance(*, actor, offer: Offer, attended=None) -> Offer:
     """Once held, the activity goes into the ledger with those who had a place as its participants
     (`attended`: the member ids who came, all of them when not given)."""
-    require_writer(actor)
-    require_within(actor, offer.union)
+    require_writer_within(actor, offer.union)
     offer = _locked(offer)
     if offer.activity_id:
         raise ValidationError({"offer": "该活动已记入台帐"})
@@ -368,8 +364,7 @@ def aid_request_create(*, member: Member, kind: str, note: str, causes=(), appli
 
 
 def _decide(actor, request: AidRequest | TransferAsk) -> None:
-    require_writer(actor)
-    require_within(actor, request.union)
+    require_writer_within(actor, request.union)
     if request.status != RequestStatus.SENT:
         raise ValidationError({"status": f"该申请{request.get_status_display()}，不能再次办理"})
     request.decided_by, request.decided_at = actor, timezone.now()

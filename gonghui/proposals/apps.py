@@ -1,18 +1,7 @@
-from django.apps import AppConfig
+from gonghui.core import registry
 
 
-class ProposalsConfig(AppConfig):
+class ProposalsConfig(registry.RegisteringConfig):
     name = "gonghui.proposals"
-    label = "proposals"
     verbose_name = "提案"
-
-    def ready(self) -> None:
-        # The home page reads the to-do lines, and the dashboard the figures, through the registry.
-        from gonghui.core import registry
-        from gonghui.core.figures import figure_register
-
-        from .figures import FIGURES
-        from .todo import todo_lines
-
-        registry.todo_register(self.label, todo_lines)
-        figure_register(*FIGURES)
+    has_todo = True

@@ -7,9 +7,8 @@ not after its deadline, and in the satisfaction rate on the day of the proposer'
 """
 
 from django.db.models import F, QuerySet
-from django.urls import reverse
 
-from gonghui.core.figures import Column, Figure, Ratio, Section
+from gonghui.core.figures import Column, Figure, Ratio, Section, record_link
 from gonghui.core.periods import Period
 
 from .models import Proposal, State, Verdict
@@ -18,28 +17,24 @@ ACCEPTED_STATES = (State.ACCEPTED, State.ASSIGNED, State.HANDLING, State.REPLIED
                    State.DONE)
 
 
-def _in(period: Period) -> tuple:
-    return (period.start, period.end)
-
-
 def _proposals() -> QuerySet:
     return Proposal.objects.select_related("union", "session__congress", "proposer__member", "delegation", "lead")
 
 
 def _received(period: Period) -> QuerySet:
-    return _proposals().filter(submitted_on__range=_in(period))
+    return _proposals().filter(submitted_on__range=period.span)
 
 
 def _accepted(period: Period) -> QuerySet:
-    return _proposals().filter(state__in=ACCEPTED_STATES, reviewed_on__range=_in(period))
+    return _proposals().filter(state__in=ACCEPTED_STATES, reviewed_on__range=period.span)
 
 
 def _merged(period: Period) -> QuerySet:
-    return _proposals().filter(state=State.MERGED, reviewed_on__range=_in(period))
+    return _proposals().filter(state=State.MERGED, reviewed_on__range=period.span)
 
 
 def _replied(period: Period) -> QuerySet:
-    return _proposals().filter(replied_on__range=_in(period))
+    return _proposals().filter(replied_on__range=period.span)
 
 
 def _on_time(period: Period) -> QuerySet:
@@ -47,15 +42,14 @@ def _on_time(period: Period) -> QuerySet:
 
 
 def _judged(period: Period) -> QuerySet:
-    return _proposals().exclude(verdict="").filter(verdict_on__range=_in(period))
+    return _proposals().exclude(verdict="").filter(verdict_on__range=period.span)
 
 
 def _satisfied(period: Period) -> QuerySet:
     return _judged(period).filter(verdict__in=(Verdict.SATISFIED, Verdict.BASIC))
 
 
-def _url(record) -> str:
-    return reverse("proposals:proposal_detail", args=[record.pk])
+_url = record_link("proposals:proposal_detail")
 
 
 COLUMNS = (Column("工会", "union.name"), Column("会议", "session.name"), Column("编号", "number"),

@@ -24,8 +24,6 @@ from gonghui.core.services import (
     checked_save,
     delete_with_history,
     fields_assign,
-    require_within,
-    require_writer,
     require_writer_within,
     text_required,
 )
@@ -63,8 +61,7 @@ def _today(day: date | None) -> date:
 
 @transaction.atomic
 def department_create(*, actor, union: Union, name: str, officer=None) -> Department:
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
     department = Department(tenant_id=union.tenant_id, union=union, name=name, officer=officer)
     errors: dict[str, str] = {}
     text_required(department, errors, name="部门名称")
@@ -376,8 +373,7 @@ def _require_actor(actor, union: Union) -> None:
         if actor.status != MemberStatus.ACTIVE:
             raise ValidationError({"__all__": "您已不是在籍会员，不能办理提案"})
         return
-    require_writer(actor)
-    require_within(actor, union)
+    require_writer_within(actor, union)
 
 
 def _save(proposal: Proposal, errors: dict, *, actor) -> Proposal:

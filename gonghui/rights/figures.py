@@ -10,10 +10,9 @@ counted as they stand on the period's last day (today, for a period not over yet
 from datetime import date, timedelta
 
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.core.figures import Column, Figure, Ratio, Section, Style
+from gonghui.core.figures import Column, Figure, Ratio, Section, Style, record_link
 from gonghui.core.periods import Period
 from gonghui.org.models import Enterprise
 
@@ -32,7 +31,7 @@ def reckoning_day(period: Period) -> date:
 # --- disputes ----------------------------------------------------------------------------------------------
 
 def _received(period: Period) -> QuerySet:
-    return DisputeCase.objects.filter(received_on__range=(period.start, period.end))
+    return DisputeCase.objects.filter(received_on__range=period.span)
 
 
 def _handled(period: Period) -> QuerySet:
@@ -55,8 +54,7 @@ def _past_limit(period: Period) -> QuerySet:
                                       received_on__range=(period.start, last_received))
 
 
-def _case_url(case) -> str:
-    return reverse("rights:dispute_detail", args=[case.pk])
+_case_url = record_link("rights:dispute_detail")
 
 
 CASE_COLUMNS = (Column("受理日期", "received_on"), Column("受理工会", "union.name"), Column("涉及企业", "enterprise.name"),
@@ -105,14 +103,14 @@ RATES = (
 # --- petitions ---------------------------------------------------------------------------------------------
 
 def _petitions(period: Period) -> QuerySet:
-    return Petition.objects.filter(received_on__range=(period.start, period.end))
+    return Petition.objects.filter(received_on__range=period.span)
 
 
 PETITIONS = (
     Figure(key="rights.petitions", label="接待职工信访", sentence="共接待职工信访{value}件", unit="件",
            definition="期间内接待的信访（接待日期在期间内），来访、来信、来电、网上信访各计一件。",
            section=RIGHTS, records=_petitions, month_field="received_on",
-           record_url=lambda p: reverse("rights:petition_detail", args=[p.pk]),
+           record_url=record_link("rights:petition_detail"),
            columns=(Column("接待日期", "received_on"), Column("接待工会", "union.name"),
                     Column("信访方式", "get_channel_display"), Column("人数", "people"),
                     Column("办结日期", "closed_on"))),
@@ -139,7 +137,7 @@ def _covered(contracts):
 
 
 def _signed(period: Period) -> QuerySet:
-    return CollectiveContract.objects.filter(signed_on__range=(period.start, period.end))
+    return CollectiveContract.objects.filter(signed_on__range=period.span)
 
 
 def _expiring(period: Period) -> QuerySet:
@@ -148,8 +146,7 @@ def _expiring(period: Period) -> QuerySet:
                                              term_end__lte=today + timedelta(days=contract_warning_days()))
 
 
-def _contract_url(contract) -> str:
-    return reverse("rights:contract_detail", args=[contract.pk])
+_contract_url = record_link("rights:contract_detail")
 
 
 CONTRACT_COLUMNS = (Column("合同名称", "title"), Column("签约工会", "union.name"), Column("合同类型", "get_kind_display"),
@@ -214,8 +211,7 @@ def _mediators(period: Period) -> QuerySet:
     return Mediator.objects.filter(active=True, body__in=_bodies(period))
 
 
-def _body_url(body) -> str:
-    return reverse("rights:body_detail", args=[body.pk])
+_body_url = record_link("rights:body_detail")
 
 
 BODY_COLUMNS = (Column("调解组织名称", "name"), Column("所属工会", "union.name"), Column("所在企业", "enterprise.name"),

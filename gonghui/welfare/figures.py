@@ -13,7 +13,7 @@ from .models import ChildrenProgramme, DonationDrive, EmploymentAid, Recuperatio
 
 
 def in_period(model, period: Period) -> QuerySet:
-    return model.objects.filter(**{f"{model.DATE_FIELD}__range": (period.start, period.end)})
+    return model.objects.filter(**{f"{model.DATE_FIELD}__range": period.span})
 
 
 def one_per_person(qs: QuerySet) -> QuerySet:

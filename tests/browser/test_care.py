@@ -5,6 +5,8 @@ import pytest
 
 from gonghui.core.identifiers import mask_id_number
 
+from .forms import log_out
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -15,11 +17,6 @@ def figure(page, key: str) -> str:
 def submit(page, url_glob: str) -> None:
     with page.expect_navigation(url=url_glob):
         page.click("main button[type=submit]")
-
-
-def log_out(page) -> None:
-    with page.expect_navigation():
-        page.click("header.top form button[type=submit]")
 
 
 def test_hardship_application_approved_paid_and_counted(page, login, cast):

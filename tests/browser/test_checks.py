@@ -11,15 +11,12 @@ from django.utils import timezone
 from gonghui.checks.models import Assessment
 from gonghui.checks.tests.helpers import campaign
 
+from .forms import log_out
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SELF = (("依法选举产生工会主席", "40"), ("台帐不完整每项扣2分", "28"), ("按时报送年度计划", "30"),
         ("发生重大安全事故", "0"))
-
-
-def log_out(page) -> None:
-    with page.expect_navigation():
-        page.click("header.top form button[type=submit]")
 
 
 def row(page, text: str):

@@ -4,17 +4,14 @@ union without a collective contract is refused with the rule it fails."""
 
 import pytest
 
+from .forms import log_out
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def submit(page) -> None:
     with page.expect_navigation():
         page.click("main form button[type=submit]")
-
-
-def log_out(page) -> None:
-    with page.expect_navigation():
-        page.click("header.top form button[type=submit]")
 
 
 def test_a_competition_is_set_up_scored_and_ranked_and_an_ineligible_nomination_refused(page, login, cast,

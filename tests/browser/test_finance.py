@@ -4,12 +4,9 @@ from the bank), cannot post it themself; another officer posts it, and the union
 import pytest
 from django.utils import timezone
 
+from .forms import log_out
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_out(page) -> None:
-    with page.expect_navigation():
-        page.click("header.top form button[type=submit]")
 
 
 def test_an_activity_becomes_a_posted_voucher_and_shows_in_the_report(page, login, cast):

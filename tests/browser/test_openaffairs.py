@@ -9,12 +9,9 @@ from django.utils import timezone
 
 from gonghui.openaffairs.services import catalogue_item_create
 
+from .forms import log_out
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_out(page) -> None:
-    with page.expect_navigation():
-        page.click("header.top form button[type=submit]")
 
 
 def test_a_posting_is_drafted_approved_by_another_officer_and_listed(page, login, cast):

@@ -20,6 +20,12 @@ def submit(page) -> None:
         page.click("main button[type=submit]")
 
 
+def step(page, label: str) -> None:
+    """A move that asks nothing more: its page's form sent as it stands."""
+    move(page, label)
+    submit(page)
+
+
 def state(page) -> str:
     return page.locator('[data-testid="state"]').inner_text()
 
@@ -39,8 +45,7 @@ def test_a_proposal_goes_through_every_stage(page, login, cast):
     submit(page)
     assert state(page) == "草稿（征集附议）"
 
-    move(page, "提交")
-    submit(page)
+    step(page, "提交")
     assert "提案须有至少2名代表附议，目前0名" in page.content()
     page.get_by_role("link", name="取消").click()
     for name in (second, third):
@@ -48,18 +53,15 @@ def test_a_proposal_goes_through_every_stage(page, login, cast):
         page.select_option("select[name=delegate]", label=name)
         submit(page)
     assert page.locator('[data-testid="co-signers"]').inner_text() == f"{second}、{third}"
-    move(page, "提交")
-    submit(page)
+    step(page, "提交")
     assert state(page) == "待审查"
 
-    move(page, "立案")
-    submit(page)
+    step(page, "立案")
     move(page, "交办")
     page.select_option("select[name=lead]", label="行政办公室")
     submit(page)
     assert state(page) == "已交办待签收"
-    move(page, "签收")
-    submit(page)
+    step(page, "签收")
     move(page, "答复")
     page.select_option("select[name=reply_kind]", label="已采取措施")
     submit(page)
@@ -68,8 +70,7 @@ def test_a_proposal_goes_through_every_stage(page, login, cast):
     page.fill("input[name=completion_on]", place.session.held_on.isoformat())
     submit(page)
     assert state(page) == "已答复待审核"
-    move(page, "答复审核通过")
-    submit(page)
+    step(page, "答复审核通过")
     move(page, "登记提案人评价")
     page.get_by_label("不满意").check()
     submit(page)
@@ -79,8 +80,7 @@ def test_a_proposal_goes_through_every_stage(page, login, cast):
     page.select_option("select[name=reply_kind]", label="有困难，列入计划")
     page.fill("textarea[name=reply]", "明年增购图书两千册")
     submit(page)
-    move(page, "答复审核通过")
-    submit(page)
+    step(page, "答复审核通过")
     move(page, "登记提案人评价")
     page.get_by_label("满意", exact=True).check()
     submit(page)

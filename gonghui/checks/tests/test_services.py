@@ -95,16 +95,21 @@ def test_evidence_from_another_union_is_refused(cast):
     assert services.evidence_add(actor=cast.officer, assessment=assessment, item=item, activity=own).name == "台帐：职代会"
 
 
-def test_an_objection_after_the_publicity_period_is_refused(cast):
+def publicised_ten_days_ago(cast) -> Assessment:
+    """The campaign's assessment, self-assessed and reviewed, its publicity begun ten days ago (past its period)."""
     assessment = campaign(cast).assessments.get()
     self_assessed(cast, assessment)
     reviewed(cast, assessment)
-    today = timezone.localdate()
     services.assessment_publicise(actor=cast.street_admin, assessment=Assessment.objects.get(pk=assessment.pk),
-                                  starts_on=today - timedelta(days=10))
+                                  starts_on=timezone.localdate() - timedelta(days=10))
+    return assessment
+
+
+def test_an_objection_after_the_publicity_period_is_refused(cast):
+    assessment = publicised_ten_days_ago(cast)
     with pytest.raises(ValidationError) as exc:
         services.objection_add(actor=cast.street_admin, assessment=Assessment.objects.get(pk=assessment.pk),
-                               raised_by="职工乙", text="有异议", raised_on=today)
+                               raised_by="职工乙", text="有异议", raised_on=timezone.localdate())
     assert "公示期外不能登记异议" in errors_of(exc)["raised_on"]
     assert not Objection.objects.exists()
 
@@ -120,12 +125,7 @@ def test_the_assessed_union_cannot_review_itself_and_an_auditor_cannot_write(cas
 
 
 def test_a_named_union_failing_its_recheck_is_withdrawn(cast):
-    assessment = campaign(cast).assessments.get()
-    self_assessed(cast, assessment)
-    reviewed(cast, assessment)
-    today = timezone.localdate()
-    services.assessment_publicise(actor=cast.street_admin, assessment=Assessment.objects.get(pk=assessment.pk),
-                                  starts_on=today - timedelta(days=10))
+    assessment = publicised_ten_days_ago(cast)
     named = services.assessment_name(actor=cast.street_admin, assessment=Assessment.objects.get(pk=assessment.pk))
     with pytest.raises(ValidationError) as exc:
         services.assessment_recheck(actor=cast.street_admin, assessment=named, passed=False)

@@ -22,7 +22,7 @@ from gonghui.org.models import UnionLevel
 from ..identity import card_number
 from ..names import SURNAMES, person_name
 from ..sampling import Weighted, split_weights
-from .context import Work, yuan
+from .context import Work, Writer, yuan
 
 # How the year's files stand: approved last year and reviewed this year (kept, moved to another level,
 # or closed), or applied this year and at each step of the review. Counts are for a 20,000-member county.
@@ -72,12 +72,7 @@ class CareSummary:
     cards: int = 0
 
 
-class CareWriter:
-    def __init__(self, work: Work):
-        self.work = work
-        self.rng = work.rng("care")
-        self.summary = CareSummary()
-
+class CareWriter(Writer, topic="care", summary=CareSummary):
     def members(self, count: int, *, unions: list[Union] | None = None, categories=None, gender: str = ""
                 ) -> list[Member]:
         """Up to `count` distinct members from random unions (the demo officers' first), joined a year ago."""
@@ -332,8 +327,7 @@ class CareWriter:
         enrolled_on = date(work.year - 1, 12, rng.randint(1, 20))
         enrolments: list[MedicalAidEnrolment] = []
         units: dict[int, object] = {}
-        for n, union in enumerate(work.sample(rng, unions, min(work.scaled(20, floor=3), len(unions)),
-                                              union_of=lambda union: union)):
+        for n, union in enumerate(work.sample_unions(rng, unions, min(work.scaled(20, floor=3), len(unions)))):
             actor = work.staff.of(union)
             enterprise = self._covered_enterprise(union)
             unit = units[union.id] = medical_unit_enrol(actor=actor, union=union, year=work.year,

@@ -16,7 +16,7 @@ from gonghui.checks.models import Assessment, AssessmentStatus, Method, Rubric, 
 from gonghui.checks.rubric_sheet import RubricRow
 from gonghui.org.models import OrgType
 
-from .context import Work
+from .context import Work, Writer
 
 D = Decimal
 DEDUCT, PASS = Method.DEDUCT, Method.PASS_FAIL
@@ -86,11 +86,9 @@ def _rows(items) -> list[RubricRow]:
     return rows
 
 
-class ChecksWriter:
+class ChecksWriter(Writer, topic="checks", summary=ChecksSummary):
     def __init__(self, work: Work):
-        self.work = work
-        self.rng = work.rng("checks")
-        self.summary = ChecksSummary()
+        super().__init__(work)
         self.county = work.staff.of(work.root)
 
     def rubrics(self) -> dict[str, Rubric]:
@@ -163,16 +161,15 @@ def build_checks(work: Work) -> ChecksSummary:
     rng, year = writer.rng, work.year
     companies = [u for u in work.grassroots if u.org_type == OrgType.ENTERPRISE]
     schools = [u for u in work.grassroots if u.org_type == OrgType.SCHOOL]
-    homes = work.sample(rng, companies, work.scaled(30, floor=4), union_of=lambda u: u)
+    homes = work.sample_unions(rng, companies, work.scaled(30, floor=4))
     writer.campaign(rubrics[RubricKind.WORKERS_HOME], "职工之家评估", homes, opens=date(year, 3, 1), strong=0.7)
     writer.campaign(rubrics[RubricKind.TEACHERS_HOME], "教职工之家评估",
-                    work.sample(rng, schools, work.scaled(10, floor=2), union_of=lambda u: u),
+                    work.sample_unions(rng, schools, work.scaled(10, floor=2)),
                     opens=date(year, 4, 1), strong=0.7)
-    targets = work.sample(rng, [u for u in companies if u not in homes] or companies, 5, union_of=lambda u: u)
+    targets = work.sample_unions(rng, [u for u in companies if u not in homes] or companies, 5)
     writer.campaign(rubrics[RubricKind.VITALITY], "活力基层工会创建", targets, opens=date(year, 5, 1), strong=0.9)
     _withdraw_one(writer)
-    _supervise(writer, rubrics[RubricKind.LABOUR_LAW], work.sample(rng, companies, work.scaled(12, floor=3),
-                                                                     union_of=lambda u: u))
+    _supervise(writer, rubrics[RubricKind.LABOUR_LAW], work.sample_unions(rng, companies, work.scaled(12, floor=3)))
     return writer.summary
 
 

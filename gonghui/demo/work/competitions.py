@@ -21,7 +21,7 @@ from gonghui.ledger.models import ActivityKind, HonourLevel
 from gonghui.ledger.services import activity_create
 from gonghui.org.models import OrgType
 
-from .context import Work
+from .context import Work, Writer
 
 TEAMS = ("装配一班", "机加工班", "质检班", "电工班", "仓储班", "包装班")
 TARGETS = ("班组零事故、零缺陷", "创建四星班组", "争创工人先锋号")
@@ -42,11 +42,9 @@ class CompetitionsSummary:
     pairs: int = 0
 
 
-class CompetitionsWriter:
+class CompetitionsWriter(Writer, topic="competitions", summary=CompetitionsSummary):
     def __init__(self, work: Work):
-        self.work = work
-        self.rng = work.rng("competitions")
-        self.summary = CompetitionsSummary()
+        super().__init__(work)
         self.county = work.staff.of(work.root)
         self.companies = [u for u in work.grassroots if u.org_type == OrgType.ENTERPRISE]
         self.placed: set[int] = set()  # members already in a team
@@ -57,7 +55,7 @@ class CompetitionsWriter:
     def teams(self) -> list:
         rng, work, year = self.rng, self.work, self.work.year
         made = []
-        for union in work.sample(rng, self.companies, work.scaled(30, floor=4), union_of=lambda u: u):
+        for union in work.sample_unions(rng, self.companies, work.scaled(30, floor=4)):
             officer = work.staff.of(union)
             enterprise = (work.enterprises_by_union.get(union.id) or [None])[0]
             for name in rng.sample(TEAMS, rng.randint(1, 3)):

@@ -23,7 +23,7 @@ from gonghui.congress.services import (
 )
 from gonghui.org.models import OrgType, Union
 
-from .context import Work
+from .context import Work, Writer
 
 CONSTITUENCIES = {Kind.TEACHERS: ("语文教研组代表团", "数理化教研组代表团", "行政后勤代表团"),
                   Kind.WORKERS: ("生产一线代表团", "技术质量代表团", "机关后勤代表团")}
@@ -52,12 +52,7 @@ def _pick(rng, table):
     return next(value for value, upto in table if roll <= upto)
 
 
-class CongressWriter:
-    def __init__(self, work: Work):
-        self.work = work
-        self.rng = work.rng("congress")
-        self.summary = CongressSummary()
-
+class CongressWriter(Writer, topic="congress", summary=CongressSummary):
     def union_year(self, union: Union) -> None:
         work, rng = self.work, self.rng
         kind = Kind.TEACHERS if union.org_type == OrgType.SCHOOL else Kind.WORKERS
@@ -134,6 +129,6 @@ def build_congress(work: Work) -> CongressSummary:
         of_type = sorted((u for u in work.grassroots if u.org_type == org_type and len(work.roster(u)) >= least),
                          key=lambda u: -len(work.roster(u)))
         candidates = [u for u in of_type if len(work.roster(u)) >= 8] or of_type[:1]
-        for union in work.sample(writer.rng, candidates, work.scaled(6, floor=1), union_of=lambda union: union):
+        for union in work.sample_unions(writer.rng, candidates, work.scaled(6, floor=1)):
             writer.union_year(union)
     return writer.summary

@@ -79,6 +79,10 @@ class Work:
         rest = [item for item in items if union_of(item).id not in self.spotlight]
         return first + rng.sample(rest, min(count - len(first), len(rest)))
 
+    def sample_unions(self, rng: Random, unions: list[Union], count: int) -> list[Union]:
+        """`count` of the unions at random, the demo officers' first."""
+        return self.sample(rng, unions, count, union_of=lambda union: union)
+
     def grassroots_under(self, union: Union) -> list[Union]:
         return [g for g in self.grassroots if g.path.startswith(union.path)]
 
@@ -146,6 +150,22 @@ class Work:
         if year < self.year:
             return list(range(1, 13))
         return list(range(1, self.as_of.month + 1)) if year == self.year else []
+
+
+class Writer:
+    """One part of the demo year: the work, the part's own random stream (Work.rng) and the summary it counts in.
+
+    A part names both where it subclasses: `class CareWriter(Writer, topic="care", summary=CareSummary)`.
+    """
+
+    def __init_subclass__(cls, *, topic: str, summary: type, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.topic, cls.summary_type = topic, summary
+
+    def __init__(self, work: Work):
+        self.work = work
+        self.rng = work.rng(self.topic)
+        self.summary = self.summary_type()
 
 
 def yuan(rng: Random, low: int, high: int, *, step: int = 10) -> Decimal:

@@ -15,7 +15,7 @@ from gonghui.finance import selectors, services
 from gonghui.finance.models import AuditScope, Channel
 from gonghui.org.models import JointScope, Union, UnionLevel
 
-from .context import Work, yuan
+from .context import Work, Writer, yuan
 
 NAMES = ("王建国", "李秀英", "张志强", "刘海燕", "陈国华", "杨丽娟", "赵文斌", "黄晓红", "周立新", "吴春梅")
 FINDINGS = (
@@ -35,12 +35,7 @@ class FinanceSummary:
     audits: int = 0
 
 
-class FinanceWriter:
-    def __init__(self, work: Work):
-        self.work = work
-        self.rng = work.rng("finance")
-        self.summary = FinanceSummary()
-
+class FinanceWriter(Writer, topic="finance", summary=FinanceSummary):
     def rules(self) -> None:
         root, start = self.work.root, date(self.work.year - 3, 1, 1)
         actor = self.work.staff.of(root)
@@ -178,7 +173,7 @@ class FinanceWriter:
 def build_finance(work: Work) -> FinanceSummary:
     writer = FinanceWriter(work)
     writer.rules()
-    unions = work.sample(writer.rng, work.grassroots, work.scaled(30, floor=4), union_of=lambda union: union)
+    unions = work.sample_unions(writer.rng, work.grassroots, work.scaled(30, floor=4))
     for index, union in enumerate(unions):
         writer.books(union, stops_paying=index == 0)
     for street in work.tree.streets:

@@ -13,7 +13,7 @@ from gonghui.openaffairs.services import (catalogue_item_create, comment_answer,
                                           posting_comment_create, posting_create)
 from gonghui.org.models import Union
 
-from .context import Work
+from .context import Work, Writer
 
 # (category, what must be posted, month due, day due, a congress votes on it: the vote's month and day)
 CATALOGUE = (
@@ -39,12 +39,7 @@ class OpenAffairsSummary:
     comments: int = 0
 
 
-class OpenAffairsWriter:
-    def __init__(self, work: Work):
-        self.work = work
-        self.rng = work.rng("openaffairs")
-        self.summary = OpenAffairsSummary()
-
+class OpenAffairsWriter(Writer, topic="openaffairs", summary=OpenAffairsSummary):
     def union_year(self, union: Union) -> None:
         for category, title, month, day, vote in CATALOGUE:
             due = date(self.work.year, month, day)
@@ -89,6 +84,6 @@ class OpenAffairsWriter:
 
 def build_openaffairs(work: Work) -> OpenAffairsSummary:
     writer = OpenAffairsWriter(work)
-    for union in work.sample(writer.rng, work.grassroots, work.scaled(40, floor=4), union_of=lambda union: union):
+    for union in work.sample_unions(writer.rng, work.grassroots, work.scaled(40, floor=4)):
         writer.union_year(union)
     return writer.summary

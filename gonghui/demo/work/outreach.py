@@ -14,7 +14,7 @@ from gonghui.org.models import Enterprise, Union
 from gonghui.outreach.models import Course, OrderState
 from gonghui.outreach.services import course_create, course_order_create, gift_create, merchant_create, survey_create
 
-from .context import Work, yuan
+from .context import Work, Writer, yuan
 
 TOPICS = ("企业外来务工人员情况调查", "职工工资支付情况调查", "职工劳动安全卫生状况调查", "职工文体活动需求调查",
           "女职工特殊权益保护情况调查")
@@ -43,12 +43,7 @@ class OutreachSummary:
     delivered: int = 0
 
 
-class OutreachWriter:
-    def __init__(self, work: Work):
-        self.work = work
-        self.rng = work.rng("outreach")
-        self.summary = OutreachSummary()
-
+class OutreachWriter(Writer, topic="outreach", summary=OutreachSummary):
     def _enterprises(self, street: Union, count: int) -> list[Enterprise]:
         below = self.work.enterprises_under(street)
         return self.work.sample(self.rng, below, min(count, len(below)))

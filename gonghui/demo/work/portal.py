@@ -34,7 +34,7 @@ def build_portal(work: Work) -> PortalSummary:
     start = date(work.year, 1, 1)
     wanted, unions = work.scaled(30, floor=3), 0
     # A small county's unions have a handful of members each: those with two or more take part.
-    for union in work.sample(rng, work.grassroots, len(work.grassroots), union_of=lambda union: union):
+    for union in work.sample_unions(rng, work.grassroots, len(work.grassroots)):
         members = work.roster(union)[:12]
         if unions >= wanted:
             break

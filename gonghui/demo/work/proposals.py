@@ -27,7 +27,7 @@ from gonghui.proposals.services import (
     proposal_submit,
 )
 
-from .context import Work
+from .context import Work, Writer
 
 DEPARTMENTS = {"teachers": ("教务处", "总务处", "人事处"), "workers": ("生产部", "人力资源部", "后勤保障部")}
 TOPICS = ((Category.LIVING, "改善职工食堂伙食"), (Category.PAY, "完善绩效工资分配办法"), (Category.SAFETY, "更新车间防护设施"),
@@ -44,12 +44,7 @@ class ProposalsSummary:
     closed: int = 0
 
 
-class ProposalsWriter:
-    def __init__(self, work: Work):
-        self.work = work
-        self.rng = work.rng("proposals")
-        self.summary = ProposalsSummary()
-
+class ProposalsWriter(Writer, topic="proposals", summary=ProposalsSummary):
     def day(self, start: date, low: int, high: int) -> date | None:
         return self.work.day_between(self.rng, start + timedelta(days=low), start + timedelta(days=high))
 

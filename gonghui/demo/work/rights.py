@@ -13,7 +13,7 @@ from gonghui.rights.services import (contract_create, dispute_close, dispute_cre
 from ..identity import mobile
 from ..names import person_name
 from ..sampling import Weighted, split_weights
-from .context import Work, yuan
+from .context import Work, Writer, yuan
 
 # The shares of the source summaries': "其中劳动合同5件，工资纠纷10件，工伤纠纷7件，其他5件".
 KINDS = Weighted(split_weights("labour_contract:5 wages:10 work_injury:7 social_insurance:3 other:5"))
@@ -62,11 +62,9 @@ class RightsSummary:
     contracts: int = 0
 
 
-class RightsWriter:
+class RightsWriter(Writer, topic="rights", summary=RightsSummary):
     def __init__(self, work: Work):
-        self.work = work
-        self.rng = work.rng("rights")
-        self.summary = RightsSummary()
+        super().__init__(work)
         self.mediators: dict[int, list[Mediator]] = {}  # by the body's union
 
     # --- mediation bodies ----------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ them), entered through the welfare services by the union that did the work.
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from random import Random
 
 from gonghui.org.models import Union
 from gonghui.welfare.choices import RecuperationKind
@@ -16,7 +15,7 @@ from gonghui.welfare.services import (children_programme_create, donation_drive_
                                       recuperation_create)
 
 from ..names import person_name
-from .context import Work, yuan
+from .context import Work, Writer, yuan
 
 EMPLOYERS = ("宏达机械有限公司", "金龙物流有限公司", "海越新材料有限公司", "青峙紧固件厂", "好又多超市", "城西物业服务中心",
              "恒信电子有限公司", "顺丰速运营业部")
@@ -36,12 +35,7 @@ class WelfareSummary:
     drives: int = 0
 
 
-class WelfareWriter:
-    def __init__(self, work: Work):
-        self.work = work
-        self.rng: Random = work.rng("welfare")
-        self.summary = WelfareSummary()
-
+class WelfareWriter(Writer, topic="welfare", summary=WelfareSummary):
     def _day(self) -> date | None:
         return self.work.day_between(self.rng, date(self.work.year, 1, 1), self.work.as_of)
 

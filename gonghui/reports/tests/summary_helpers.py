@@ -16,12 +16,12 @@ YEAR = 2025
 
 
 def _joined(period):
-    return Member.objects.filter(join_date__range=(period.start, period.end))
+    return Member.objects.filter(join_date__range=period.span)
 
 
 def _retired_in(period):
     # Nobody in the cast retires: the chapter this figure opens must be left out.
-    return Member.objects.filter(category="retired", join_date__range=(period.start, period.end))
+    return Member.objects.filter(category="retired", join_date__range=period.span)
 
 
 JOINED = Figure(key="members.summary_test_joined", label="新入会会员", sentence="新发展会员{value}人",

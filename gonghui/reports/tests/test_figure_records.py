@@ -33,7 +33,7 @@ SHARE = Ratio(key="test.big_share", label="规模以上占比", sentence="规模
 DISPUTES = Figure(
     key="test.disputes", label="劳动争议", sentence="调处劳动纠纷{value}起", definition="期内受理的劳动争议案件。",
     section=Section.RIGHTS, records=lambda period: DisputeCase.objects.filter(
-        received_on__range=(period.start, period.end)), unit="起", columns=(Column("申请人", "applicant"),),
+        received_on__range=period.span), unit="起", columns=(Column("申请人", "applicant"),),
 )
 
 
