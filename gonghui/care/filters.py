@@ -3,9 +3,9 @@
 import django_filters as df
 from django.db.models import QuerySet
 
-from gonghui.core.filters import ListFilters, YearFilter, choice, date_range, filters_meta
+from gonghui.core.filters import YearFilter, choice, contains, date_range, filters_meta
 from gonghui.core.identifiers import ID_TAIL_RE
-from gonghui.org.union_filter import UnionFilter
+from gonghui.org.union_filter import UnionListFilters
 
 from .choices import (AidKind, Campaign, Cause, FileStatus, FundSource, HardshipLevel, MedicalCategory, SchoolLevel,
                       VisitReason)
@@ -22,13 +22,7 @@ def member_search(prefix: str = "member__") -> df.CharFilter:
     return df.CharFilter(label="姓名/身份证后四位", method=search)
 
 
-class CareFilters(ListFilters):
-    """Every care list may be narrowed to a union's subtree."""
-
-    union = UnionFilter()
-
-
-class FileFilters(CareFilters):
+class FileFilters(UnionListFilters):
     q = member_search()
     status = choice("状态", FileStatus.choices)
     level = choice("困难类别", HardshipLevel.choices)
@@ -38,7 +32,7 @@ class FileFilters(CareFilters):
     Meta = filters_meta(HardshipFile)
 
 
-class AidFilters(CareFilters):
+class AidFilters(UnionListFilters):
     start, end = date_range("paid_on", "起始日期", "截止日期")
     q = member_search("file__member__")
     kind = choice("救助类型", AidKind.choices)
@@ -47,13 +41,13 @@ class AidFilters(CareFilters):
     Meta = filters_meta(AidPayment)
 
 
-class FundFilters(CareFilters):
-    q = df.CharFilter(label="企业名称", field_name="enterprise__name", lookup_expr="contains")
+class FundFilters(UnionListFilters):
+    q = contains("企业名称", "enterprise__name")
 
     Meta = filters_meta(HardshipFund)
 
 
-class VisitFilters(CareFilters):
+class VisitFilters(UnionListFilters):
     start, end = date_range("visited_on", "起始日期", "截止日期")
     reason = choice("慰问事由", VisitReason.choices)
     campaign = choice("所属活动", Campaign.choices)
@@ -61,14 +55,14 @@ class VisitFilters(CareFilters):
     Meta = filters_meta(Visit)
 
 
-class GrantFilters(CareFilters):
+class GrantFilters(UnionListFilters):
     start, end = date_range("granted_on", "起始日期", "截止日期")
     school_level = choice("学段", SchoolLevel.choices)
 
     Meta = filters_meta(SchoolingGrant)
 
 
-class UnitFilters(CareFilters):
+class UnitFilters(UnionListFilters):
     year = YearFilter(label="参保年度")
 
     Meta = filters_meta(MedicalAidUnit)
@@ -81,7 +75,7 @@ class EnrolmentFilters(UnitFilters):
     Meta = filters_meta(MedicalAidEnrolment)
 
 
-class CardFilters(CareFilters):
+class CardFilters(UnionListFilters):
     q = member_search()
     issued = choice("制卡", [("yes", "已制卡"), ("no", "待制卡")],
                     method=lambda qs, name, issued: qs.filter(issued_on__isnull=issued == "no"))

@@ -2,53 +2,40 @@
 
 import django_filters as df
 
-from gonghui.core.filters import DateFilter, ListFilters, RecordFilter, YearFilter, choice
-from gonghui.org.union_filter import UnionFilter
+from gonghui.core.filters import RecordFilter, YearFilter, choice, contains, date_range, filters_meta
+from gonghui.org.union_filter import UnionListFilters
 
 from .models import Assessment, AssessmentStatus, Campaign, NoticeStatus, Rubric, RubricKind, SupervisionNotice
 
 
-class RubricFilters(ListFilters):
-    union = UnionFilter()
+class RubricFilters(UnionListFilters):
     kind = choice("考核类别", RubricKind.choices)
-    q = df.CharFilter(label="细则名称", field_name="name", lookup_expr="contains")
+    q = contains("细则名称", "name")
 
-    class Meta:
-        model = Rubric
-        fields = ()
+    Meta = filters_meta(Rubric)
 
 
-class CampaignFilters(ListFilters):
-    union = UnionFilter()
+class CampaignFilters(UnionListFilters):
     year = YearFilter(label="年度", field_name="year")
     kind = choice("考核类别", RubricKind.choices, field_name="rubric__kind")
 
-    class Meta:
-        model = Campaign
-        fields = ()
+    Meta = filters_meta(Campaign)
 
 
-class AssessmentFilters(ListFilters):
-    union = UnionFilter()
+class AssessmentFilters(UnionListFilters):
     year = YearFilter(label="年度", field_name="campaign__year")
     kind = choice("考核类别", RubricKind.choices, field_name="campaign__rubric__kind")
     status = choice("状态", AssessmentStatus.choices)
     level = df.CharFilter(label="等次", field_name="level")
     campaign = RecordFilter(label="考核", field_name="campaign_id")
-    reviewed_start = DateFilter(label="复核日期自", field_name="reviewed_on", lookup_expr="gte")
-    reviewed_end = DateFilter(label="至", field_name="reviewed_on", lookup_expr="lte")
+    reviewed_start, reviewed_end = date_range("reviewed_on", "复核日期自")
 
-    class Meta:
-        model = Assessment
-        fields = ()
+    Meta = filters_meta(Assessment)
 
 
-class NoticeFilters(ListFilters):
-    union = UnionFilter()
+class NoticeFilters(UnionListFilters):
     status = choice("状态", NoticeStatus.choices)
     open = choice("是否整改完毕", (("yes", "未整改完毕"),), method=lambda qs, name, value: qs.exclude(
         status=NoticeStatus.CLOSED))
 
-    class Meta:
-        model = SupervisionNotice
-        fields = ()
+    Meta = filters_meta(SupervisionNotice)

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gonghui.core.figures import Column, figure_values
 from gonghui.core.files import private_file_response
-from gonghui.core.pages import button_page, form_page, paginate, period_asked, post_and_back
+from gonghui.core.pages import (button_page, columns, fields_of, form_page, list_download, paginate, post_and_back,
+                                record_form_view, record_url, render_list, today_as)
 from gonghui.core.xlsx import xlsx_download
-from gonghui.org.selectors import union_get
+from gonghui.org.pages import overview_page
 
 from . import selectors, services
 from .figures import FIGURES
@@ -37,36 +37,21 @@ from .rubric_sheet import HEADERS, item_cells
 from .uploads import EVIDENCE_TYPES
 
 
-@login_required
-def index_page(request):
-    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
-    period, error = period_asked(request)
-    return render(request, "checks/index.html", {
-        "union": union, "period": period, "period_error": error,
-        "values": figure_values(FIGURES, user=request.user, union=union, period=period),
-        "levels": selectors.assessed_by_level(user=request.user, union=union, period=period)})
-
-
-def _cell(value):
-    return value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else value)
-
-
-def _columns(*pairs) -> tuple[Column, ...]:
-    return tuple(Column(label, path) for label, path in pairs)
+index_page = overview_page("checks/index.html", FIGURES, levels=selectors.assessed_by_level)
 
 
 LISTS = {
-    "rubrics": (RubricFilters, selectors.rubric_list, "考核细则.xlsx", _columns(
+    "rubrics": (RubricFilters, selectors.rubric_list, "考核细则.xlsx", columns(
         ("制定单位", "union.name"), ("细则名称", "name"), ("版本", "version"), ("考核类别", "get_kind_display"),
         ("等次", "levels_text"))),
-    "campaigns": (CampaignFilters, selectors.campaign_list, "考核.xlsx", _columns(
+    "campaigns": (CampaignFilters, selectors.campaign_list, "考核.xlsx", columns(
         ("组织单位", "union.name"), ("考核名称", "name"), ("年度", "year"), ("考核细则", "rubric.name"),
         ("考核期起", "starts_on"), ("考核期止", "ends_on"))),
-    "assessments": (AssessmentFilters, selectors.assessment_list, "考核结果.xlsx", _columns(
+    "assessments": (AssessmentFilters, selectors.assessment_list, "考核结果.xlsx", columns(
         ("考核", "campaign.name"), ("被考核单位", "union.name"), ("考核对象", "subject"),
         ("状态", "get_status_display"), ("自评得分", "self_total"), ("复核得分", "total"), ("等次", "level"),
         ("公示截止", "publicity_ends_on"), ("命名日期", "named_on"), ("摘牌日期", "withdrawn_on"))),
-    "notices": (NoticeFilters, selectors.notice_list, "劳动法律监督意见书.xlsx", _columns(
+    "notices": (NoticeFilters, selectors.notice_list, "劳动法律监督意见书.xlsx", columns(
         ("被检查单位", "union.name"), ("检查", "assessment.campaign.name"), ("下达日期", "issued_on"),
         ("整改期限", "deadline"), ("状态", "get_status_display"), ("检查发现的问题", "findings"),
         ("企业答复", "answer"), ("复查日期", "closed_on"))),
@@ -75,21 +60,20 @@ LISTS = {
 
 @login_required
 def export_page(request, *, name: str):
-    filters_class, select, filename, columns = LISTS[name]
-    records = select(user=request.user, filters=filters_class.from_page(request).values).iterator(chunk_size=2000)
-    return xlsx_download(filename=filename, headers=[(column.label, 18) for column in columns],
-                         rows=([_cell(column.read(record)) for column in columns] for record in records))
+    filters_class, select, filename, listed = LISTS[name]
+    return list_download(request, filters_class, select, filename=filename, columns=listed)
 
 
 @login_required
 def list_page(request, *, name: str):
     filters_class, select, _, _ = LISTS[name]
-    filters = filters_class.from_page(request)
-    page = paginate(request, select(user=request.user, filters=filters.values))
-    return render(request, f"checks/{name}.html", {"form": filters.form, "page": page})
+    return render_list(request, filters_class, select, f"checks/{name}.html")
 
 
 # Rubrics ----------------------------------------------------------------------------------------
+
+_rubric_back = record_url("checks:rubric_detail")
+
 
 def _rubric_data(data: dict) -> dict:
     return {key: data[key] for key in ("kind", "name", "version", "levels")}
@@ -101,7 +85,7 @@ def rubric_create_page(request):
     return form_page(request, form_class=RubricForm, title=f"新建考核细则：{union.name}",
                      cancel_url=reverse("checks:rubrics"),
                      service=lambda data: services.rubric_create(actor=request.user, union=union, **data),
-                     success=lambda rubric: reverse("checks:rubric_detail", args=[rubric.pk]))
+                     success=_rubric_back)
 
 
 @login_required
@@ -111,7 +95,7 @@ def rubric_import_page(request):
                      cancel_url=reverse("checks:rubrics"), submit_label="导入", done_message="已导入",
                      service=lambda data: services.rubric_import(actor=request.user, union=union,
                                                                  upload=data["file"], **_rubric_data(data)),
-                     success=lambda rubric: reverse("checks:rubric_detail", args=[rubric.pk]))
+                     success=_rubric_back)
 
 
 @login_required
@@ -132,17 +116,9 @@ def rubric_export_page(request, pk: int):
                          sheet_name="考核细则")
 
 
-def _rubric_back(rubric) -> str:
-    return reverse("checks:rubric_detail", args=[rubric.pk])
-
-
-@login_required
-def rubric_item_add_page(request, pk: int):
-    rubric = selectors.rubric_owned_get(user=request.user, pk=pk)
-    back = _rubric_back(rubric)
-    return form_page(request, form_class=ItemForm, title=f"添加考核内容：{rubric}", cancel_url=back,
-                     service=lambda data: services.rubric_item_add(actor=request.user, rubric=rubric, **data),
-                     success=lambda item: back)
+rubric_item_add_page = record_form_view(
+    selectors.rubric_owned_get, services.rubric_item_add, "rubric", form_class=ItemForm,
+    title=lambda rubric: f"添加考核内容：{rubric}", back=_rubric_back)
 
 
 @login_required
@@ -171,7 +147,7 @@ def campaign_create_page(request):
         initial={"year": year}, form_kwargs={"rubrics": selectors.campaign_rubrics(user=request.user, union=union),
                                              "unions": selectors.assessed_unions(user=request.user, union=union)},
         service=lambda data: services.campaign_create(actor=request.user, union=union, **data),
-        success=lambda campaign: reverse("checks:campaign_detail", args=[campaign.pk]))
+        success=record_url("checks:campaign_detail"))
 
 
 @login_required
@@ -183,14 +159,13 @@ def campaign_detail_page(request, pk: int):
 
 
 campaign_score_page = button_page(select=selectors.campaign_get, service=services.campaign_score, record="campaign",
-                                  back=lambda campaign: reverse("checks:campaign_detail", args=[campaign.pk]),
+                                  back=record_url("checks:campaign_detail"),
                                   done="已对复核完毕的考核对象评定结果")
 
 
 # One assessment ---------------------------------------------------------------------------------
 
-def _back(assessment) -> str:
-    return reverse("checks:assessment_detail", args=[assessment.pk])
+_back = record_url("checks:assessment_detail")
 
 
 @login_required
@@ -243,14 +218,11 @@ def assessment_step_page(request, pk: int, *, step: str):
                          back=_back(assessment), done=done)
 
 
-@login_required
-def evidence_add_page(request, pk: int):
-    assessment = selectors.assessment_get(user=request.user, pk=pk)
-    items = assessment.campaign.rubric.items.select_related("section")
-    return form_page(request, form_class=EvidenceForm, title=f"上传佐证材料：{assessment}", cancel_url=_back(assessment),
-                     form_kwargs={"items": items, "activities": selectors.ledger_records(assessment=assessment)},
-                     service=lambda data: services.evidence_add(actor=request.user, assessment=assessment, **data),
-                     success=lambda saved: _back(assessment), submit_label="上传", done_message="已上传")
+evidence_add_page = record_form_view(
+    selectors.assessment_get, services.evidence_add, "assessment", form_class=EvidenceForm,
+    title=lambda assessment: f"上传佐证材料：{assessment}", back=_back, submit_label="上传", done_message="已上传",
+    form_kwargs=lambda request, assessment: {"items": assessment.campaign.rubric.items.select_related("section"),
+                                             "activities": selectors.ledger_records(assessment=assessment)})
 
 
 @login_required
@@ -262,48 +234,26 @@ def evidence_page(request, pk: int):
                                  content_type=EVIDENCE_TYPES[evidence.file_type][1])
 
 
-@login_required
-def objection_add_page(request, pk: int):
-    assessment = selectors.assessment_get(user=request.user, pk=pk)
-    return form_page(request, form_class=ObjectionForm, title=f"登记公示异议：{assessment}",
-                     cancel_url=_back(assessment), initial={"raised_on": timezone.localdate()},
-                     service=lambda data: services.objection_add(actor=request.user, assessment=assessment, **data),
-                     success=lambda saved: _back(assessment))
-
-
-@login_required
-def objection_answer_page(request, pk: int):
-    objection = selectors.objection_get(user=request.user, pk=pk)
-    back = _back(objection.assessment)
-    return form_page(request, form_class=ObjectionAnswerForm, title=f"处理异议：{objection.text}", cancel_url=back,
-                     initial={"answer": objection.answer},
-                     service=lambda data: services.objection_answer(actor=request.user, objection=objection, **data),
-                     success=lambda saved: back)
-
-
-@login_required
-def assessment_recheck_page(request, pk: int):
-    assessment = selectors.assessment_get(user=request.user, pk=pk)
-    return form_page(request, form_class=RecheckForm, title=f"复查：{assessment}", cancel_url=_back(assessment),
-                     initial={"on": timezone.localdate()},
-                     service=lambda data: services.assessment_recheck(actor=request.user, assessment=assessment,
-                                                                      **data),
-                     success=lambda saved: _back(assessment))
+objection_add_page = record_form_view(
+    selectors.assessment_get, services.objection_add, "assessment", form_class=ObjectionForm,
+    title=lambda assessment: f"登记公示异议：{assessment}", back=_back, initial=today_as("raised_on"))
+objection_answer_page = record_form_view(
+    selectors.objection_get, services.objection_answer, "objection", form_class=ObjectionAnswerForm,
+    title=lambda objection: f"处理异议：{objection.text}", back=lambda objection: _back(objection.assessment),
+    initial=fields_of(("answer",)))
+assessment_recheck_page = record_form_view(
+    selectors.assessment_get, services.assessment_recheck, "assessment", form_class=RecheckForm,
+    title=lambda assessment: f"复查：{assessment}", back=_back, initial=today_as("on"))
 
 
 # Labour-law supervision notices -----------------------------------------------------------------
 
-def _notice_back(notice) -> str:
-    return reverse("checks:notice_detail", args=[notice.pk])
+_notice_back = record_url("checks:notice_detail")
 
 
-@login_required
-def notice_issue_page(request, pk: int):
-    assessment = selectors.assessment_get(user=request.user, pk=pk)
-    return form_page(request, form_class=NoticeForm, title=f"下达劳动法律监督意见书：{assessment}",
-                     cancel_url=_back(assessment), submit_label="下达",
-                     service=lambda data: services.notice_issue(actor=request.user, assessment=assessment, **data),
-                     success=_notice_back)
+notice_issue_page = record_form_view(
+    selectors.assessment_get, services.notice_issue, "assessment", form_class=NoticeForm,
+    title=lambda assessment: f"下达劳动法律监督意见书：{assessment}", back=_back, success=_notice_back, submit_label="下达")
 
 
 @login_required
@@ -313,13 +263,9 @@ def notice_detail_page(request, pk: int):
         "notice": notice, "reviewer": selectors.may_review(request.user, notice.assessment)})
 
 
-@login_required
-def notice_answer_page(request, pk: int):
-    notice = selectors.notice_get(user=request.user, pk=pk)
-    return form_page(request, form_class=NoticeAnswerForm, title=f"企业答复：{notice}", cancel_url=_notice_back(notice),
-                     initial={"answer": notice.answer},
-                     service=lambda data: services.notice_answer(actor=request.user, notice=notice, **data),
-                     success=_notice_back)
+notice_answer_page = record_form_view(
+    selectors.notice_get, services.notice_answer, "notice", form_class=NoticeAnswerForm,
+    title=lambda notice: f"企业答复：{notice}", back=_notice_back, initial=fields_of(("answer",)))
 
 
 notice_close_page = button_page(select=selectors.notice_get, service=services.notice_close, record="notice",

@@ -1,9 +1,7 @@
 """The filters of the competitions lists, for their pages, exports and API alike (see gonghui.core.filters)."""
 
-import django_filters as df
-
-from gonghui.core.filters import DateFilter, ListFilters, choice
-from gonghui.org.union_filter import UnionFilter
+from gonghui.core.filters import DateFilter, choice, contains, date_range, filters_meta, yes_no
+from gonghui.org.union_filter import UnionListFilters
 
 from .models import (
     Accident,
@@ -20,79 +18,47 @@ from .models import (
 )
 
 
-class TeamFilters(ListFilters):
-    union = UnionFilter()
-    q = df.CharFilter(label="班组名称", field_name="name", lookup_expr="contains")
+class TeamFilters(UnionListFilters):
+    q = contains("班组名称", "name")
 
-    class Meta:
-        model = Team
-        fields = ()
+    Meta = filters_meta(Team)
 
 
-def _shared(qs, name, value):
-    return qs.filter(shared=value == "yes")
-
-
-class InnovationFilters(ListFilters):
+class InnovationFilters(UnionListFilters):
     """The innovations and fault cases of the user's teams; 全公司共享 finds the cases every team may learn from."""
 
-    union = UnionFilter()
     kind = choice("类型", InnovationKind.choices)
-    shared = choice("共享", (("yes", "全公司共享"), ("no", "本班组")), method=_shared)
-    q = df.CharFilter(label="名称", field_name="title", lookup_expr="contains")
+    shared = yes_no("共享", "shared", "全公司共享", "本班组")
+    q = contains("名称", "title")
 
-    class Meta:
-        model = Innovation
-        fields = ()
+    Meta = filters_meta(Innovation)
 
 
-class CompetitionFilters(ListFilters):
-    union = UnionFilter()
+class CompetitionFilters(UnionListFilters):
     theme = choice("竞赛主题", Theme.choices)
     start = DateFilter(label="结束日期自", field_name="ends_on", lookup_expr="gte")
     end = DateFilter(label="开始日期至", field_name="starts_on", lookup_expr="lte")
 
-    class Meta:
-        model = Competition
-        fields = ()
+    Meta = filters_meta(Competition)
 
 
-def _adopted(qs, name, value):
-    return qs.filter(adopted=value == "yes")
+class SuggestionFilters(UnionListFilters):
+    adopted = yes_no("采纳情况", "adopted", "已采纳", "未采纳")
+    start, end = date_range("submitted_on", "提出日期自")
+
+    Meta = filters_meta(Suggestion)
 
 
-class SuggestionFilters(ListFilters):
-    union = UnionFilter()
-    adopted = choice("采纳情况", (("yes", "已采纳"), ("no", "未采纳")), method=_adopted)
-    start = DateFilter(label="提出日期自", field_name="submitted_on", lookup_expr="gte")
-    end = DateFilter(label="至", field_name="submitted_on", lookup_expr="lte")
-
-    class Meta:
-        model = Suggestion
-        fields = ()
-
-
-class NominationFilters(ListFilters):
-    union = UnionFilter()
+class NominationFilters(UnionListFilters):
     honour_kind = choice("荣誉", HonourKind.choices)
     status = choice("状态", NominationStatus.choices)
 
-    class Meta:
-        model = Nomination
-        fields = ()
+    Meta = filters_meta(Nomination)
 
 
-class PairFilters(ListFilters):
-    union = UnionFilter()
-
-    class Meta:
-        model = Pair
-        fields = ()
+class PairFilters(UnionListFilters):
+    Meta = filters_meta(Pair)
 
 
-class AccidentFilters(ListFilters):
-    union = UnionFilter()
-
-    class Meta:
-        model = Accident
-        fields = ()
+class AccidentFilters(UnionListFilters):
+    Meta = filters_meta(Accident)

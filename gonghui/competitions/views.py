@@ -13,10 +13,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.core.figures import Column, figure_values
-from gonghui.core.pages import button_page, form_page, paginate, period_asked
-from gonghui.core.xlsx import xlsx_download
-from gonghui.org.selectors import union_get
+from gonghui.core.figures import Column
+from gonghui.core.pages import (button_page, columns, export_cell, fields_of, form_page, list_download, paginate,
+                                record_form_view, record_url, this_year_as, today_as)
+from gonghui.org.pages import overview_page
 
 from . import selectors, services
 from .figures import FIGURES
@@ -61,51 +61,44 @@ class Listing:
     create: str = ""
 
 
-def _cols(*pairs) -> tuple[Column, ...]:
-    return tuple(Column(label, path) for label, path in pairs)
-
+_team_back = record_url("competitions:team_detail")
+_competition_back = record_url("competitions:competition_detail")
+_nomination_back = record_url("competitions:nomination_detail")
+_pair_back = record_url("competitions:pair_detail")
 
 UNION = ("工会", "union.name")
 LISTS = {
-    "teams": Listing("班组", TeamFilters, selectors.team_list, _cols(
+    "teams": Listing("班组", TeamFilters, selectors.team_list, columns(
         UNION, ("班组名称", "name"), ("班组长", "leader_name"), ("班组人数", "headcount"), ("等级", "grade")),
-        lambda r: reverse("competitions:team_detail", args=[r.pk]), "competitions:team_create"),
-    "innovations": Listing("创新成果", InnovationFilters, selectors.innovation_list, _cols(
+        _team_back, "competitions:team_create"),
+    "innovations": Listing("创新成果", InnovationFilters, selectors.innovation_list, columns(
         UNION, ("名称", "title"), ("班组", "team.name"), ("类型", "get_kind_display"), ("日期", "recorded_on"),
         ("全公司共享", "shared")), lambda r: reverse("competitions:team_detail", args=[r.team_id])),
-    "competitions": Listing("劳动竞赛", CompetitionFilters, selectors.competition_list, _cols(
+    "competitions": Listing("劳动竞赛", CompetitionFilters, selectors.competition_list, columns(
         ("组织单位", "union.name"), ("竞赛名称", "title"), ("竞赛主题", "get_theme_display"), ("开始日期", "starts_on"),
-        ("结束日期", "ends_on")), lambda r: reverse("competitions:competition_detail", args=[r.pk]),
-        "competitions:competition_create"),
-    "suggestions": Listing("合理化建议", SuggestionFilters, selectors.suggestion_list, _cols(
+        ("结束日期", "ends_on")), _competition_back, "competitions:competition_create"),
+    "suggestions": Listing("合理化建议", SuggestionFilters, selectors.suggestion_list, columns(
         UNION, ("建议名称", "title"), ("建议人", "proposer"), ("提出日期", "submitted_on"), ("已采纳", "adopted"),
         ("创造效益（元）", "value")), None, "competitions:suggestion_create"),
-    "accidents": Listing("安全事故", AccidentFilters, selectors.accident_list, _cols(
+    "accidents": Listing("安全事故", AccidentFilters, selectors.accident_list, columns(
         UNION, ("发生日期", "occurred_on"), ("事故情况", "description")), None, "competitions:accident_create"),
-    "nominations": Listing("评先推荐", NominationFilters, selectors.nomination_list, _cols(
+    "nominations": Listing("评先推荐", NominationFilters, selectors.nomination_list, columns(
         ("被推荐单位", "union.name"), ("被推荐对象", "recipient"), ("荣誉", "get_honour_kind_display"),
         ("授予单位", "awarding_body"), ("推荐日期", "nominated_on"), ("状态", "get_status_display")),
-        lambda r: reverse("competitions:nomination_detail", args=[r.pk]), "competitions:nomination_create"),
-    "pairs": Listing("结对共建", PairFilters, selectors.pair_list, _cols(
+        _nomination_back, "competitions:nomination_create"),
+    "pairs": Listing("结对共建", PairFilters, selectors.pair_list, columns(
         ("组织单位", "union.name"), ("优秀企业工会", "model_union.name"), ("普通企业工会", "ordinary_union.name"),
-        ("结对日期", "agreed_on")), lambda r: reverse("competitions:pair_detail", args=[r.pk]),
-        "competitions:pair_create"),
+        ("结对日期", "agreed_on")), _pair_back, "competitions:pair_create"),
 }
 
 
 def _cell(value):
     if isinstance(value, bool):
         return "是" if value else "否"
-    return value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else value)
+    return export_cell(value)
 
 
-@login_required
-def index_page(request):
-    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
-    period, error = period_asked(request)
-    return render(request, "competitions/index.html", {
-        "union": union, "period": period, "period_error": error,
-        "values": figure_values(FIGURES, user=request.user, union=union, period=period)})
+index_page = overview_page("competitions/index.html", FIGURES)
 
 
 @login_required
@@ -123,9 +116,8 @@ def list_page(request, *, name: str):
 @login_required
 def export_page(request, *, name: str):
     listing = LISTS[name]
-    records = listing.select(user=request.user, filters=listing.filters.from_page(request).values)
-    return xlsx_download(filename=f"{listing.title}.xlsx", headers=[(c.label, 18) for c in listing.columns],
-                         rows=([_cell(c.read(r)) for c in listing.columns] for r in records.iterator(chunk_size=2000)))
+    return list_download(request, listing.filters, listing.select, filename=f"{listing.title}.xlsx",
+                         columns=listing.columns, cell=_cell)
 
 
 def _form(request, form_class, title, service, success, back, **kwargs):
@@ -134,10 +126,6 @@ def _form(request, form_class, title, service, success, back, **kwargs):
 
 
 # Teams ----------------------------------------------------------------------------------------
-
-def _team_back(team) -> str:
-    return reverse("competitions:team_detail", args=[team.pk])
-
 
 @login_required
 def team_create_page(request):
@@ -156,13 +144,10 @@ def team_detail_page(request, pk: int):
         "innovations": team.innovations.order_by("-recorded_on")})
 
 
-@login_required
-def team_member_add_page(request, pk: int):
-    team = selectors.team_get(user=request.user, pk=pk)
-    return _form(request, TeamMemberForm, f"加入班组：{team}",
-                 lambda data: services.team_member_add(actor=request.user, team=team, **data),
-                 lambda row: _team_back(team), _team_back(team), initial={"joined_on": timezone.localdate()},
-                 form_kwargs={"members": selectors.members_to_add(team=team)})
+team_member_add_page = record_form_view(
+    selectors.team_get, services.team_member_add, "team", form_class=TeamMemberForm,
+    title=lambda team: f"加入班组：{team}", back=_team_back, initial=today_as("joined_on"),
+    form_kwargs=lambda request, team: {"members": selectors.members_to_add(team=team)})
 
 
 team_member_remove_page = button_page(select=selectors.membership_get, service=services.team_member_remove,
@@ -170,13 +155,10 @@ team_member_remove_page = button_page(select=selectors.membership_get, service=s
                                       done=lambda row: f"{row.member.name}已移出班组")
 
 
-@login_required
-def team_edit_page(request, pk: int):
-    team = selectors.team_get(user=request.user, pk=pk)
-    return _form(request, TeamForm, f"修改班组：{team}",
-                 lambda data: services.team_update(actor=request.user, team=team, **data), _team_back,
-                 _team_back(team), initial={n: getattr(team, n) for n in services.TEAM_FIELDS},
-                 form_kwargs={"enterprises": selectors.enterprises_of(union=team.union)})
+team_edit_page = record_form_view(
+    selectors.team_get, services.team_update, "team", form_class=TeamForm, title=lambda team: f"修改班组：{team}",
+    back=_team_back, initial=fields_of(services.TEAM_FIELDS),
+    form_kwargs=lambda request, team: {"enterprises": selectors.enterprises_of(union=team.union)})
 
 
 @login_required
@@ -192,40 +174,26 @@ team_grade_page = button_page(select=selectors.team_get, service=services.team_g
                               back=_team_back, done="已按班组升级考核结果定级")
 
 
-@login_required
-def team_plan_create_page(request, pk: int):
-    team = selectors.team_get(user=request.user, pk=pk)
-    return _form(request, PlanForm, f"新建夺标计划：{team}",
-                 lambda data: services.team_plan_create(actor=request.user, team=team, **data),
-                 lambda plan: _team_back(team), _team_back(team), initial={"start_year": timezone.localdate().year})
+team_plan_create_page = record_form_view(
+    selectors.team_get, services.team_plan_create, "team", form_class=PlanForm,
+    title=lambda team: f"新建夺标计划：{team}", back=_team_back, initial=this_year_as("start_year"))
 
 
 team_plan_advance_page = button_page(select=selectors.plan_get, service=services.team_plan_advance, record="plan",
                                      back=lambda plan: _team_back(plan.team), done="夺标计划已进入下一步")
 
 
-@login_required
-def team_target_page(request, pk: int):
-    plan = selectors.plan_get(user=request.user, pk=pk)
-    return _form(request, TargetForm, f"年度目标：{plan}",
-                 lambda data: services.team_target_set(actor=request.user, plan=plan, **data),
-                 lambda row: _team_back(plan.team), _team_back(plan.team),
-                 initial={"year": timezone.localdate().year})
+team_target_page = record_form_view(
+    selectors.plan_get, services.team_target_set, "plan", form_class=TargetForm, title=lambda plan: f"年度目标：{plan}",
+    back=lambda plan: _team_back(plan.team), initial=this_year_as("year"))
 
 
-@login_required
-def innovation_create_page(request, pk: int):
-    team = selectors.team_get(user=request.user, pk=pk)
-    return _form(request, InnovationForm, f"登记创新成果：{team}",
-                 lambda data: services.innovation_create(actor=request.user, team=team, **data),
-                 lambda row: _team_back(team), _team_back(team), initial={"recorded_on": timezone.localdate()})
+innovation_create_page = record_form_view(
+    selectors.team_get, services.innovation_create, "team", form_class=InnovationForm,
+    title=lambda team: f"登记创新成果：{team}", back=_team_back, initial=today_as("recorded_on"))
 
 
 # Competitions ---------------------------------------------------------------------------------
-
-def _competition_back(competition) -> str:
-    return reverse("competitions:competition_detail", args=[competition.pk])
-
 
 @login_required
 def competition_create_page(request):
@@ -246,31 +214,17 @@ def competition_detail_page(request, pk: int):
         "organiser": request.user.can_write and competition.union.path.startswith(request.user.union.path)})
 
 
-@login_required
-def indicator_add_page(request, pk: int):
-    competition = selectors.competition_get(user=request.user, pk=pk)
-    return _form(request, IndicatorForm, f"增加竞赛指标：{competition}",
-                 lambda data: services.indicator_add(actor=request.user, competition=competition, **data),
-                 lambda indicator: _competition_back(competition), _competition_back(competition))
-
-
-@login_required
-def entry_add_page(request, pk: int):
-    competition = selectors.competition_get(user=request.user, pk=pk)
-    unions = selectors.unions_below(union=competition.union)
-    return _form(request, EntryForm, f"报名参赛：{competition}",
-                 lambda data: services.entry_add(actor=request.user, competition=competition, **data),
-                 lambda entry: _competition_back(competition), _competition_back(competition),
-                 form_kwargs={"unions": unions, "teams": selectors.team_list(user=request.user)})
-
-
-@login_required
-def entry_score_page(request, pk: int):
-    entry = selectors.entry_get(user=request.user, pk=pk)
-    return _form(request, ScoreForm, f"评分：{entry.name}",
-                 lambda data: services.entry_score(actor=request.user, entry=entry, **data),
-                 lambda saved: _competition_back(entry.competition), _competition_back(entry.competition),
-                 initial={"score": entry.score, "vetoed": entry.vetoed})
+indicator_add_page = record_form_view(
+    selectors.competition_get, services.indicator_add, "competition", form_class=IndicatorForm,
+    title=lambda competition: f"增加竞赛指标：{competition}", back=_competition_back)
+entry_add_page = record_form_view(
+    selectors.competition_get, services.entry_add, "competition", form_class=EntryForm,
+    title=lambda competition: f"报名参赛：{competition}", back=_competition_back,
+    form_kwargs=lambda request, competition: {"unions": selectors.unions_below(union=competition.union),
+                                              "teams": selectors.team_list(user=request.user)})
+entry_score_page = record_form_view(
+    selectors.entry_get, services.entry_score, "entry", form_class=ScoreForm, title=lambda entry: f"评分：{entry.name}",
+    back=lambda entry: _competition_back(entry.competition), initial=fields_of(("score", "vetoed")))
 
 
 def _month_asked(request, competition):
@@ -296,14 +250,11 @@ def monthly_values_page(request, pk: int):
                  form_kwargs={"indicators": indicators, "entries": entries})
 
 
-@login_required
-def red_flag_award_page(request, pk: int):
-    competition = selectors.competition_get(user=request.user, pk=pk)
-    return _form(request, RedFlagForm, f"评定流动红旗：{competition}",
-                 lambda data: services.red_flag_award(actor=request.user, competition=competition, **data),
-                 lambda flag: _competition_back(competition), _competition_back(competition),
-                 initial={"month": _month_asked(request, competition)},
-                 form_kwargs={"entries": selectors.entries_of(competition=competition)})
+red_flag_award_page = record_form_view(
+    selectors.competition_get, services.red_flag_award, "competition", form_class=RedFlagForm,
+    title=lambda competition: f"评定流动红旗：{competition}", back=_competition_back,
+    initial=lambda request, competition: {"month": _month_asked(request, competition)},
+    form_kwargs=lambda request, competition: {"entries": selectors.entries_of(competition=competition)})
 
 
 competition_rank_page = button_page(select=selectors.competition_get, service=services.competition_rank,
@@ -330,10 +281,6 @@ def accident_create_page(request):
                  lambda saved: back, back)
 
 
-def _nomination_back(nomination) -> str:
-    return reverse("competitions:nomination_detail", args=[nomination.pk])
-
-
 @login_required
 def nomination_create_page(request):
     union = request.user.union
@@ -358,10 +305,6 @@ nomination_advance_page = button_page(select=selectors.nomination_get, service=s
 
 # Pairs ----------------------------------------------------------------------------------------
 
-def _pair_back(pair) -> str:
-    return reverse("competitions:pair_detail", args=[pair.pk])
-
-
 @login_required
 def pair_create_page(request):
     union = request.user.union
@@ -378,10 +321,7 @@ def pair_detail_page(request, pk: int):
                                                              "activities": selectors.pair_activities(pair=pair)})
 
 
-@login_required
-def pair_activity_add_page(request, pk: int):
-    pair = selectors.pair_get(user=request.user, pk=pk)
-    return _form(request, PairActivityForm, f"记入共建活动：{pair}",
-                 lambda data: services.pair_activity_add(actor=request.user, pair=pair, **data),
-                 lambda saved: _pair_back(pair), _pair_back(pair),
-                 form_kwargs={"activities": selectors.ledger_activities(pair=pair)})
+pair_activity_add_page = record_form_view(
+    selectors.pair_get, services.pair_activity_add, "pair", form_class=PairActivityForm,
+    title=lambda pair: f"记入共建活动：{pair}", back=_pair_back,
+    form_kwargs=lambda request, pair: {"activities": selectors.ledger_activities(pair=pair)})

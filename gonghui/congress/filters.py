@@ -3,9 +3,9 @@
 import django_filters as df
 from django.db.models import Q, QuerySet
 
-from gonghui.core.filters import DateFilter, ListFilters, RecordFilter, choice
+from gonghui.core.filters import RecordFilter, choice, date_range, filters_meta, yes_no
 from gonghui.members.choices import Status as MemberStatus
-from gonghui.org.union_filter import UnionFilter
+from gonghui.org.union_filter import UnionListFilters
 
 from .models import Congress, Delegate, DelegateStatus, Kind, Occupation, Resolution
 
@@ -25,36 +25,24 @@ def _state(qs: QuerySet, name: str, value: str) -> QuerySet:
             "left": qs.filter(status=DelegateStatus.LEFT)}[value]
 
 
-class CongressFilters(ListFilters):
-    union = UnionFilter()
+class CongressFilters(UnionListFilters):
     kind = choice("类别", Kind.choices)
 
-    class Meta:
-        model = Congress
-        fields = ()
+    Meta = filters_meta(Congress)
 
 
-class DelegateFilters(ListFilters):
-    union = UnionFilter()
+class DelegateFilters(UnionListFilters):
     congress = RecordFilter(label="职代会", field_name="congress_id")
     occupation = choice("代表类别", Occupation.choices)
     state = choice("状态", (("active", "在任"), ("vacated", "已离会待补选"), ("left", "已离任")), method=_state)
-    elected_start = DateFilter(label="当选日期自", field_name="elected_on", lookup_expr="gte")
-    elected_end = DateFilter(label="至", field_name="elected_on", lookup_expr="lte")
+    elected_start, elected_end = date_range("elected_on", "当选日期自")
     q = df.CharFilter(label="姓名", field_name="member__name", lookup_expr="startswith")
 
-    class Meta:
-        model = Delegate
-        fields = ()
+    Meta = filters_meta(Delegate)
 
 
-class ResolutionFilters(ListFilters):
-    union = UnionFilter()
-    passed = choice("表决结果", (("yes", "通过"), ("no", "未通过")),
-                    method=lambda qs, name, value: qs.filter(passed=value == "yes"))
-    decided_start = DateFilter(label="表决日期自", field_name="decided_on", lookup_expr="gte")
-    decided_end = DateFilter(label="至", field_name="decided_on", lookup_expr="lte")
+class ResolutionFilters(UnionListFilters):
+    passed = yes_no("表决结果", "passed", "通过", "未通过")
+    decided_start, decided_end = date_range("decided_on", "表决日期自")
 
-    class Meta:
-        model = Resolution
-        fields = ()
+    Meta = filters_meta(Resolution)

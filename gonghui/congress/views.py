@@ -7,10 +7,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.core.figures import Column, figure_values
-from gonghui.core.pages import form_page, paginate, period_asked
+from gonghui.core.figures import Column
+from gonghui.core.pages import form_page, list_download, paginate, record_url
 from gonghui.core.uploads import stored_file_response
-from gonghui.core.xlsx import xlsx_download
+from gonghui.org.pages import overview
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -33,24 +33,17 @@ from .forms import (
 from .models import Delegate
 
 
-def _detail(congress) -> str:
-    return reverse("congress:congress_detail", args=[congress.pk])
-
-
-def _session_url(session) -> str:
-    return reverse("congress:session_detail", args=[session.pk])
+_detail = record_url("congress:congress_detail")
+_session_url = record_url("congress:session_detail")
 
 
 @login_required
 def index_page(request):
-    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
-    period, error = period_asked(request)
-    page = paginate(request, selectors.congress_list(user=request.user, filters={"union": union}))
+    context = overview(request, FIGURES)
+    page = paginate(request, selectors.congress_list(user=request.user, filters={"union": context["union"]}))
     in_office = selectors.in_office_counts(list(page))
     return render(request, "congress/index.html", {
-        "union": union, "period": period, "period_error": error,
-        "values": figure_values(FIGURES, user=request.user, union=union, period=period),
-        "page": page, "rows": [(congress, in_office.get(congress.pk, 0)) for congress in page]})
+        **context, "page": page, "rows": [(congress, in_office.get(congress.pk, 0)) for congress in page]})
 
 
 # Congresses -------------------------------------------------------------------------------------
@@ -142,10 +135,8 @@ def _cell(value):
 
 @login_required
 def delegates_export_page(request):
-    records = selectors.delegate_list(user=request.user, filters=DelegateFilters.from_page(request).values)
-    return xlsx_download(filename="职工代表名单.xlsx", headers=[(column.label, 18) for column in DELEGATE_COLUMNS],
-                         rows=([_cell(column.read(d)) for column in DELEGATE_COLUMNS]
-                               for d in records.iterator(chunk_size=2000)))
+    return list_download(request, DelegateFilters, selectors.delegate_list, filename="职工代表名单.xlsx",
+                         columns=DELEGATE_COLUMNS, cell=_cell)
 
 
 # Sessions ---------------------------------------------------------------------------------------

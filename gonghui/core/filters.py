@@ -64,6 +64,17 @@ def choice(label: str, choices, **kwargs) -> df.ChoiceFilter:
     return df.ChoiceFilter(label=label, choices=choices, empty_label="全部", **kwargs)
 
 
+def yes_no(label: str, field: str, yes: str, no: str) -> df.ChoiceFilter:
+    """A select of yes or no on a boolean field: `yes_no("采纳情况", "adopted", "已采纳", "未采纳")`."""
+    return choice(label, (("yes", yes), ("no", no)),
+                  method=lambda qs, name, value: qs.filter(**{field: value == "yes"}))
+
+
+def contains(label: str, field: str) -> df.CharFilter:
+    """A search for text within a field: `q = contains("摘要", "summary")`."""
+    return df.CharFilter(label=label, field_name=field, lookup_expr="contains")
+
+
 # How a filter appears among the API's query parameters, unless it says itself (`api_type`).
 API_TYPES = ((df.DateFilter, (date | None, None)), (df.CharFilter, (str, "")), (df.ChoiceFilter, (str, "")))
 

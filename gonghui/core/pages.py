@@ -14,9 +14,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .figure_cache import remembered_query
+from .figures import Column
 from .forms import call_service
 from .periods import Period, period_from
 from .services import require_writer
+from .xlsx import xlsx_download
 
 # The years a yearly page or API call may ask about; anything else is a typo, not a year of union work.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -80,6 +82,36 @@ class CappedPaginator(Paginator):
 
 def paginate(request, qs, *, per_page: int = 20):
     return CappedPaginator(qs, per_page).get_page(request.GET.get("page"))
+
+
+def render_list(request, filters_class, select, template: str, **context):
+    """A list's page: its filters read from the query string (as its export reads them), a page of the rows
+    its selector leaves for them (`form` and `page`), and what else the template is given."""
+    filters, qs = filters_class.listed(request, select)
+    return render(request, template, {"form": filters.form, "page": paginate(request, qs), **context})
+
+
+def columns(*pairs) -> tuple[Column, ...]:
+    """A list's columns from (heading, attribute path or function of the record) pairs."""
+    return tuple(Column(label, value) for label, value in pairs)
+
+
+def export_cell(value):
+    """A cell of a list's export: a date as 2025-03-31, not a spreadsheet serial number; nothing as empty."""
+    return value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else value)
+
+
+def list_download(request, filters_class, select, *, filename: str, columns: tuple[Column, ...],
+                  cell: Callable[[Any], Any] = export_cell):
+    """A list's .xlsx export: every row its page lists for the same query string, a column each."""
+    records = filters_class.listed(request, select)[1].iterator(chunk_size=2000)
+    return xlsx_download(filename=filename, headers=[(column.label, 18) for column in columns],
+                         rows=([cell(column.read(record)) for column in columns] for record in records))
+
+
+def record_url(name: str) -> Callable[[Any], str]:
+    """The address of a record's page by its URL's name: `_back = record_url("checks:assessment_detail")`."""
+    return lambda record: reverse(name, args=[record.pk])
 
 
 def report_outcome(request, action: Callable[[], object], *, done: str, union_writer: bool = True) -> None:
@@ -178,6 +210,11 @@ def new_record_view(save: Callable[..., Any], *, form_class, title: str, back: s
 def today_as(*fields: str) -> Callable[..., dict]:
     """A form view's `initial` for a form whose date fields start at today."""
     return lambda *_: dict.fromkeys(fields, timezone.localdate())
+
+
+def this_year_as(*fields: str) -> Callable[..., dict]:
+    """A form view's `initial` for a form whose year fields start at this year."""
+    return lambda *_: dict.fromkeys(fields, timezone.localdate().year)
 
 
 def the_user(request, *_) -> dict:

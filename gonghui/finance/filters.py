@@ -6,8 +6,8 @@ import django_filters as df
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from gonghui.core.filters import ListFilters, YearFilter, choice, date_range, filters_meta
-from gonghui.org.union_filter import UnionFilter
+from gonghui.core.filters import YearFilter, choice, contains, date_range, filters_meta
+from gonghui.org.union_filter import UnionListFilters
 
 from .models import (
     AllocationPayment,
@@ -28,42 +28,37 @@ def overdue_q(today: date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}status": AuditStatus.NOTIFIED, f"{prefix}deadline__lt": today})
 
 
-class VoucherFilters(ListFilters):
-    union = UnionFilter()
+class VoucherFilters(UnionListFilters):
     year = YearFilter(label="会计年度", field_name="year")
     status = choice("状态", VoucherStatus.choices)
     start, end = date_range("date", "日期自")
-    q = df.CharFilter(label="摘要", field_name="summary", lookup_expr="contains")
+    q = contains("摘要", "summary")
 
     Meta = filters_meta(Voucher)
 
 
-class LineFilters(ListFilters):
-    union = UnionFilter()
+class LineFilters(UnionListFilters):
     code = df.CharFilter(label="科目编号（含明细）", field_name="code", lookup_expr="startswith")
     start, end = date_range("date", "日期自")
 
     Meta = filters_meta(VoucherLine)
 
 
-class AllocationFilters(ListFilters):
-    union = UnionFilter()
+class AllocationFilters(UnionListFilters):
     channel = choice("缴纳方式", Channel.choices)
     start, end = date_range("month", "所属月份自")
-    q = df.CharFilter(label="企业名称", field_name="enterprise__name", lookup_expr="contains")
+    q = contains("企业名称", "enterprise__name")
 
     Meta = filters_meta(AllocationPayment)
 
 
-class DuesFilters(ListFilters):
-    union = UnionFilter()
+class DuesFilters(UnionListFilters):
     start, end = date_range("month", "所属月份自")
 
     Meta = filters_meta(DuesPayment)
 
 
-class FilingFilters(ListFilters):
-    union = UnionFilter()
+class FilingFilters(UnionListFilters):
     year = YearFilter(label="会计年度", field_name="books__year")
 
     Meta = filters_meta(PeriodClose)
@@ -73,8 +68,7 @@ def _overdue(qs: QuerySet, name: str, value: str) -> QuerySet:
     return qs.filter(overdue_q(timezone.localdate()))
 
 
-class AuditFilters(ListFilters):
-    union = UnionFilter()
+class AuditFilters(UnionListFilters):
     year = YearFilter(label="审查年度", field_name="year")
     status = choice("状态", AuditStatus.choices)
     overdue = choice("整改", (("yes", "逾期未整改"),), method=_overdue)
@@ -90,8 +84,7 @@ def _finding_state(qs: QuerySet, name: str, value: str) -> QuerySet:
     return qs.exclude(project__status=AuditStatus.CLOSED)
 
 
-class FindingFilters(ListFilters):
-    union = UnionFilter()
+class FindingFilters(UnionListFilters):
     state = choice("整改情况", (("open", "未销号"), ("overdue", "逾期未整改"), ("closed", "已销号")),
                    method=_finding_state)
 

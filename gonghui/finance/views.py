@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gonghui.core.figures import Column, figure_values
-from gonghui.core.pages import form_page, paginate, period_asked, post_and_back, report_outcome, year_from
+from gonghui.core.pages import (columns, form_page, list_download, paginate, post_and_back, record_url, render_list,
+                                report_outcome, year_from)
 from gonghui.core.scoping import visible, within
-from gonghui.core.xlsx import xlsx_download
 from gonghui.core.uploads import stored_file_response
 from gonghui.org.models import Enterprise
+from gonghui.org.pages import overview_page, union_asked
 from gonghui.org.selectors import union_get, union_list
 
 from . import selectors, services, statements
@@ -41,52 +41,33 @@ from .forms import (
 from .models import VoucherStatus
 
 
-def _union(request):
-    return union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
-
-
-@login_required
-def index_page(request):
-    union = _union(request)
-    period, error = period_asked(request)
-    return render(request, "finance/index.html", {
-        "union": union, "period": period, "period_error": error,
-        "values": figure_values(FIGURES, user=request.user, union=union, period=period),
-        "accounts": selectors.by_account(user=request.user, union=union, period=period)})
+index_page = overview_page("finance/index.html", FIGURES, accounts=selectors.by_account)
 
 
 # Lists and their exports -------------------------------------------------------------------------
 
-def _columns(*pairs) -> tuple[Column, ...]:
-    return tuple(Column(label, path) for label, path in pairs)
-
-
-def _cell(value):
-    return value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else value)
-
-
 UNION = ("工会", "union.name")
 LISTS = {
-    "vouchers": (VoucherFilters, selectors.voucher_list, "记账凭证.xlsx", _columns(
+    "vouchers": (VoucherFilters, selectors.voucher_list, "记账凭证.xlsx", columns(
         UNION, ("会计年度", "year"), ("凭证号", "number"), ("日期", "date"), ("摘要", "summary"),
         ("状态", "get_status_display"), ("制单人", "prepared_by.full_name"), ("记账人", "approved_by.full_name"))),
-    "lines": (LineFilters, selectors.line_list, "凭证分录明细.xlsx", _columns(
+    "lines": (LineFilters, selectors.line_list, "凭证分录明细.xlsx", columns(
         UNION, ("日期", "date"), ("凭证", "voucher.label"), ("科目编号", "code"), ("科目名称", "account.name"),
         ("摘要", "summary"), ("借方金额", "debit"), ("贷方金额", "credit"))),
-    "allocations": (AllocationFilters, selectors.allocation_list, "拨缴经费.xlsx", _columns(
+    "allocations": (AllocationFilters, selectors.allocation_list, "拨缴经费.xlsx", columns(
         UNION, ("企业", "enterprise.name"), ("所属月份", "month"), ("工资总额", "payroll"), ("拨缴经费", "amount"),
         ("缴纳方式", "get_channel_display"), ("到账日期", "received_on"), ("本级留成", "own_share"),
         ("应上缴上级", "upper_share"))),
-    "dues": (DuesFilters, selectors.dues_list, "会费收缴.xlsx", _columns(
+    "dues": (DuesFilters, selectors.dues_list, "会费收缴.xlsx", columns(
         UNION, ("所属月份", "month"), ("缴纳会员人数", "members"), ("工资总额", "wages"),
         ("会费标准（%）", "rate.rate"), ("会费", "amount"), ("收缴日期", "received_on"))),
-    "filings": (FilingFilters, selectors.filing_list, "报表报送.xlsx", _columns(
+    "filings": (FilingFilters, selectors.filing_list, "报表报送.xlsx", columns(
         UNION, ("会计年度", "books.year"), ("月份", "month"), ("报送日期", "filed_on"), ("报送人", "filed_by.full_name"))),
-    "audits": (AuditFilters, selectors.audit_list, "经费审查项目.xlsx", _columns(
+    "audits": (AuditFilters, selectors.audit_list, "经费审查项目.xlsx", columns(
         ("被审查工会", "union.name"), ("经审会所在工会", "committee.name"), ("审查年度", "year"),
         ("审查项目", "title"), ("审查范围", "scope_labels"), ("开始日期", "started_on"), ("状态", "get_status_display"),
         ("整改期限", "deadline"), ("销号日期", "closed_on"))),
-    "findings": (FindingFilters, selectors.finding_list, "审查发现问题.xlsx", _columns(
+    "findings": (FindingFilters, selectors.finding_list, "审查发现问题.xlsx", columns(
         ("被审查工会", "union.name"), ("审查项目", "project.title"), ("审查范围", "get_area_display"),
         ("问题", "description"), ("违反的规定", "rule"), ("涉及金额", "amount"), ("发现日期", "found_on"),
         ("整改期限", "project.deadline"), ("状态", "project.get_status_display"))),
@@ -95,23 +76,15 @@ LISTS = {
 
 @login_required
 def export_page(request, *, name: str):
-    filters_class, select, filename, columns = LISTS[name]
-    records = select(user=request.user, filters=filters_class.from_page(request).values).iterator(chunk_size=2000)
-    return xlsx_download(filename=filename, headers=[(column.label, 18) for column in columns],
-                         rows=([_cell(column.read(record)) for column in columns] for record in records))
-
-
-def _list_page(request, name: str, **extra):
-    filters_class, select, _, _ = LISTS[name]
-    filters = filters_class.from_page(request)
-    page = paginate(request, select(user=request.user, filters=filters.values))
-    return render(request, f"finance/{name}.html", {"form": filters.form, "page": page, **extra})
+    filters_class, select, filename, listed = LISTS[name]
+    return list_download(request, filters_class, select, filename=filename, columns=listed)
 
 
 def _list_view(name: str):
     @login_required
     def view(request):
-        return _list_page(request, name)
+        filters_class, select, _, _ = LISTS[name]
+        return render_list(request, filters_class, select, f"finance/{name}.html")
     view.__name__ = f"{name}_page"
     return view
 
@@ -122,8 +95,7 @@ vouchers_page, lines_page, allocations_page, dues_page, filings_page, audits_pag
 
 # Vouchers ----------------------------------------------------------------------------------------
 
-def _voucher_url(voucher) -> str:
-    return reverse("finance:voucher_detail", args=[voucher.pk])
+_voucher_url = record_url("finance:voucher_detail")
 
 
 def _voucher_form(request, union, year, **kwargs):
@@ -215,7 +187,7 @@ def attachment_page(request, pk: int):
 
 @login_required
 def suggestions_page(request):
-    union, year = _union(request), year_from(request)
+    union, year = union_asked(request), year_from(request)
     return render(request, "finance/suggestions.html", {
         "union": union, "year": year,
         "suggestions": selectors.suggestions(user=request.user, union=union, year=year)})
@@ -275,7 +247,7 @@ REPORTS = {"01": statements.balance_sheet, "02": statements.income_statement}
 def _statement(request, kind: str):
     if kind not in REPORTS:
         raise Http404
-    union, year = _union(request), year_from(request)
+    union, year = union_asked(request), year_from(request)
     month = request.GET.get("month", "")
     month = int(month) if month.isdigit() and 1 <= int(month) <= 12 else None
     consolidated = request.GET.get("consolidated") == "1" and union.is_federation
@@ -296,7 +268,7 @@ def report_export_page(request, kind: str):
 
 @login_required
 def assessment_page(request):
-    union, year = _union(request), year_from(request)
+    union, year = union_asked(request), year_from(request)
     return render(request, "finance/assessment.html", {
         "union": union, "year": year, "rows": selectors.books_assessment(user=request.user, union=union, year=year)})
 
@@ -305,7 +277,7 @@ def assessment_page(request):
 
 @login_required
 def budgets_page(request):
-    union, year = _union(request), year_from(request)
+    union, year = union_asked(request), year_from(request)
     return render(request, "finance/budgets.html", {
         "union": union, "year": year, "rows": selectors.budget_execution(user=request.user, union=union, year=year)})
 
@@ -336,7 +308,7 @@ def allocation_create_page(request, union_pk: int):
 
 @login_required
 def arrears_page(request):
-    union = _union(request)
+    union = union_asked(request)
     page = paginate(request, selectors.arrears_list(user=request.user, union=union))
     return render(request, "finance/arrears.html", {"union": union, "page": page,
                                                     "months": selectors.ARREARS_MONTHS})
@@ -384,8 +356,7 @@ def dues_create_page(request, union_pk: int):
 
 # Audits ------------------------------------------------------------------------------------------
 
-def _audit_url(project) -> str:
-    return reverse("finance:audit_detail", args=[project.pk])
+_audit_url = record_url("finance:audit_detail")
 
 
 @login_required

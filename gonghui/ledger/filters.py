@@ -1,17 +1,15 @@
 """The filters of the ledger lists (activities, honours, news reports), for pages, exports and API alike."""
 
-
 import django_filters as df
 from django.db.models import Q, QuerySet
 
-from gonghui.core.filters import ListFilters, RecordFilter, choice, date_range, filters_meta
+from gonghui.core.filters import RecordFilter, choice, date_range, filters_meta
 from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.core.scoping import visible
 from gonghui.members.models import Member
-from gonghui.org.union_filter import UnionFilter
+from gonghui.org.union_filter import UnionListFilters
 
 from .models import Activity, ActivityKind, ActivityParticipant, Honour, HonourLevel, NewsReport
-
 
 
 def matching_members(*, user, text: str) -> QuerySet[Member]:
@@ -21,10 +19,9 @@ def matching_members(*, user, text: str) -> QuerySet[Member]:
     return qs.filter(id_tail=text.upper()) if ID_TAIL_RE.match(text) else qs.filter(name=text)
 
 
-class LedgerFilters(ListFilters):
+class LedgerFilters(UnionListFilters):
     """What every ledger list filters by; `filter_participant` is each list's own."""
 
-    union = UnionFilter()
     date_from, date_to = date_range("date", "起始日期", "截止日期")
     participant = df.CharFilter(label="人员（姓名/身份证后四位）", max_length=30, method="filter_participant")
     q = df.CharFilter(label="名称含", max_length=60, field_name="title", lookup_expr="contains")

@@ -6,12 +6,14 @@ from django.utils import timezone
 
 from gonghui.core import registry
 from gonghui.core.files import private_file_response
-from gonghui.core.pages import delete_page, fields_of, form_page, paginate, record_form_view, today_as, year_from
+from gonghui.core.pages import (delete_page, fields_of, form_page, paginate, record_form_view, record_url, today_as,
+                                year_from)
 from gonghui.core.scoping import visible, within
 from gonghui.core.xlsx import xlsx_download
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
 from gonghui.org.models import UnionLevel
+from gonghui.org.pages import union_asked
 from gonghui.org.selectors import union_get, union_list
 from gonghui.plans.selectors import plan_item_get, plan_items_for_ledger
 
@@ -59,7 +61,7 @@ def create_for_page(request, kind: str):
     targets = {"activity": "ledger:create", "honour": "ledger:honour_create", "news": "ledger:news_create"}
     if kind not in targets:
         raise Http404
-    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
+    union = union_asked(request)
     return redirect(targets[kind], union.pk)
 
 
@@ -71,8 +73,7 @@ activity_list_page, activity_export_page = _list_pages(*ACTIVITIES, totals=ledge
                                                        series=selectors.series_counts)
 
 
-def _activity_url(activity) -> str:
-    return reverse("ledger:detail", args=[activity.pk])
+_activity_url = record_url("ledger:detail")
 
 
 def _activity_form_kwargs(request, union) -> dict:
@@ -236,7 +237,7 @@ news_delete_page = delete_page(selectors.news_get, services.news_report_delete, 
 
 @login_required
 def news_tally_page(request):
-    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
+    union = union_asked(request)
     year = year_from(request)
     rows = selectors.news_tally(user=request.user, union=union, year=year)
     if request.GET.get("format") == "xlsx":

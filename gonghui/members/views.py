@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gonghui.core.identifiers import mask_id_number, mask_mobile
-from gonghui.core.pages import form_page, paginate, post_and_back
+from gonghui.core.pages import form_page, paginate, post_and_back, record_url
 from gonghui.org.selectors import group_list, grassroots_list, union_get
 
 from . import selectors, services
@@ -36,8 +36,7 @@ def member_reveal_page(request, pk: int):
     return render(request, "members/_identity.html", services.identity_reveal(actor=request.user, member=member))
 
 
-def _detail_url(member) -> str:
-    return reverse("members:detail", args=[member.pk])
+_detail_url = record_url("members:detail")
 
 
 @login_required

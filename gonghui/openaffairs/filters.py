@@ -2,12 +2,11 @@
 
 from datetime import date
 
-import django_filters as df
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from gonghui.core.filters import ListFilters, YearFilter, choice, date_range, filters_meta
-from gonghui.org.union_filter import UnionFilter
+from gonghui.core.filters import YearFilter, choice, contains, date_range, filters_meta
+from gonghui.org.union_filter import UnionListFilters
 
 from .models import Category, CatalogueItem, Comment, CommentKind, ItemState, Posting, PostingKind, PostingStatus
 
@@ -32,19 +31,17 @@ def item_state(qs: QuerySet, state: str, today: date | None = None) -> QuerySet:
     return qs.filter(posted_on__isnull=True, due_on__gte=today)
 
 
-class PostingFilters(ListFilters):
-    union = UnionFilter()
+class PostingFilters(UnionListFilters):
     kind = choice("栏目", PostingKind.choices)
     category = choice("公开类别", Category.choices)
     status = choice("状态", PostingStatus.choices)
     approved_start, approved_end = date_range("approved_on", "审批日期自")
-    q = df.CharFilter(label="标题", field_name="title", lookup_expr="contains")
+    q = contains("标题", "title")
 
     Meta = filters_meta(Posting)
 
 
-class ItemFilters(ListFilters):
-    union = UnionFilter()
+class ItemFilters(UnionListFilters):
     year = YearFilter(label="年度", field_name="year")
     category = choice("公开类别", Category.choices)
     state = choice("公开情况", ItemState.choices, method=lambda qs, name, state: item_state(qs, state))
@@ -56,10 +53,9 @@ def _answered(qs: QuerySet, name: str, value: str) -> QuerySet:
     return qs.exclude(answer="") if value == "yes" else qs.filter(answer="")
 
 
-class CommentFilters(ListFilters):
-    union = UnionFilter()
+class CommentFilters(UnionListFilters):
     kind = choice("类型", CommentKind.choices)
     answered = choice("答复情况", (("no", "未答复"), ("yes", "已答复")), method=_answered)
-    q = df.CharFilter(label="公开事项标题", field_name="posting__title", lookup_expr="contains")
+    q = contains("公开事项标题", "posting__title")
 
     Meta = filters_meta(Comment)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from gonghui.core.api import RecordId
+from gonghui.core.filters import ListFilters
 from gonghui.core.scoping import within
 
 from .selectors import union_list
@@ -38,3 +39,9 @@ class UnionFilter(df.ModelChoiceFilter):
 
     def filter(self, qs, value):
         return within(qs, value)
+
+
+class UnionListFilters(ListFilters):
+    """A list's filters, `?union=` first: every list may be narrowed to a union's subtree."""
+
+    union = UnionFilter()

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 
-from gonghui.core.pages import fields_of, form_page, paginate, record_form_view
+from gonghui.core.pages import fields_of, form_page, paginate, record_form_view, record_url
 
 from . import selectors, services
 from .filters import EnterpriseFilters
@@ -30,8 +30,7 @@ def union_detail_page(request, pk: int):
     })
 
 
-def _detail_url(union) -> str:
-    return reverse("org:detail", args=[union.pk])
+_detail_url = record_url("org:detail")
 
 
 union_create_page = record_form_view(

@@ -5,9 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 
-from gonghui.core.figures import figure_get, figure_values
-from gonghui.core.pages import form_page, paginate, period_asked, post_and_back
+from gonghui.core.figures import figure_get
+from gonghui.core.pages import form_page, paginate, post_and_back
 from gonghui.core.xlsx import xlsx_download
+from gonghui.org.pages import overview
 from gonghui.org.selectors import union_get
 
 from . import selectors
@@ -18,12 +19,9 @@ FIGURES = tuple(key for kind in KINDS for key in kind.figures)
 
 @login_required
 def index_page(request):
-    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
-    period, error = period_asked(request)
-    values = figure_values([figure_get(key) for key in FIGURES], user=request.user, union=union, period=period)
-    return render(request, "outreach/index.html", {
-        "union": union, "period": period, "period_error": error, "values": values, "kinds": KINDS,
-        "series": selectors.series_delivered(user=request.user, union=union, period=period)})
+    context = overview(request, [figure_get(key) for key in FIGURES])
+    return render(request, "outreach/index.html", {**context, "kinds": KINDS, "series": selectors.series_delivered(
+        user=request.user, union=context["union"], period=context["period"])})
 
 
 def _rows(kind: Kind, records) -> list:

@@ -4,10 +4,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gonghui.core.pages import delete_page, form_page, paginate, post_and_back, year_from
+from gonghui.core.pages import delete_page, form_page, paginate, post_and_back, record_url, year_from
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import is_within
 from gonghui.core.xlsx import xlsx_download
+from gonghui.org.pages import union_asked
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -62,8 +63,7 @@ def missing_export_page(request):
                          headers=("年度", "工会", "层级", "情况"))
 
 
-def _plan_url(plan) -> str:
-    return reverse("plans:detail", args=[plan.pk])
+_plan_url = record_url("plans:detail")
 
 
 def _start_plan(actor, union, data, templates):
@@ -171,7 +171,7 @@ item_delete_page = delete_page(selectors.plan_item_get, services.plan_item_delet
 @login_required
 @reporting
 def year_view_page(request):
-    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
+    union = union_asked(request)
     glance = selectors.year_glance(user=request.user, union=union, year=year_from(request),
                                    as_of=timezone.localdate())
     return render(request, "plans/year.html", {
@@ -183,8 +183,7 @@ def year_view_page(request):
 # --- templates ---------------------------------------------------------------------------------------------
 
 
-def _template_url(template) -> str:
-    return reverse("plans:template", args=[template.pk])
+_template_url = record_url("plans:template")
 
 
 @login_required

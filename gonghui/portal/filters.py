@@ -1,45 +1,31 @@
 """The filters of the union's portal lists, for their pages and the API alike (see gonghui.core.filters)."""
 
-import django_filters as df
-
-from gonghui.core.filters import ListFilters, choice
-from gonghui.org.union_filter import UnionFilter
+from gonghui.core.filters import choice, contains, filters_meta
+from gonghui.org.union_filter import UnionListFilters
 
 from .models import AidKind, AidRequest, JoinRequest, Offer, RequestStatus, TransferAsk
 
 
-class OfferFilters(ListFilters):
-    union = UnionFilter()
-    q = df.CharFilter(label="活动名称", field_name="title", lookup_expr="contains")
+class OfferFilters(UnionListFilters):
+    q = contains("活动名称", "title")
 
-    class Meta:
-        model = Offer
-        fields = ()
+    Meta = filters_meta(Offer)
 
 
-class AidRequestFilters(ListFilters):
-    union = UnionFilter()
+class AidRequestFilters(UnionListFilters):
     kind = choice("申请类别", AidKind.choices)
     status = choice("状态", RequestStatus.choices)
 
-    class Meta:
-        model = AidRequest
-        fields = ()
+    Meta = filters_meta(AidRequest)
 
 
-class TransferAskFilters(ListFilters):
-    union = UnionFilter()
+class TransferAskFilters(UnionListFilters):
     status = choice("状态", RequestStatus.choices)
 
-    class Meta:
-        model = TransferAsk
-        fields = ()
+    Meta = filters_meta(TransferAsk)
 
 
-class JoinRequestFilters(ListFilters):
-    union = UnionFilter()
+class JoinRequestFilters(UnionListFilters):
     status = choice("状态", RequestStatus.choices)
 
-    class Meta:
-        model = JoinRequest
-        fields = ()
+    Meta = filters_meta(JoinRequest)

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from gonghui.care.rules import require_care_access
 from gonghui.core.files import private_file_response
-from gonghui.core.pages import button_page, form_page, paginate
+from gonghui.core.pages import button_page, form_page, record_form_view, record_url, render_list
 from gonghui.core.services import require_writer
 from gonghui.org.selectors import union_get
 
@@ -30,13 +30,7 @@ def index_page(request):
 
 @login_required
 def offers_page(request):
-    return _list_page(request, OfferFilters, selectors.offer_list, "portal/offers.html")
-
-
-def _list_page(request, filters_class, select, template: str):
-    filters = filters_class.from_page(request)
-    page = paginate(request, select(user=request.user, filters=filters.values))
-    return render(request, template, {"form": filters.form, "page": page})
+    return render_list(request, OfferFilters, selectors.offer_list, "portal/offers.html")
 
 
 @login_required
@@ -44,7 +38,7 @@ def offer_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     return form_page(request, form_class=OfferForm, title=f"发布活动报名 · {union.name}",
                      service=lambda data: services.offer_create(actor=request.user, union=union, **data),
-                     success=lambda offer: reverse("portal:offer", args=[offer.pk]),
+                     success=record_url("portal:offer"),
                      cancel_url=reverse("portal:offers"), submit_label="发布", done_message="已发布")
 
 
@@ -56,19 +50,18 @@ def offer_page(request, pk: int):
 
 offer_record_page = button_page(
     select=selectors.offer_get, service=services.offer_record_attendance, record="offer",
-    back=lambda offer: reverse("portal:offer", args=[offer.pk]), done="已记入台帐")
+    back=record_url("portal:offer"), done="已记入台帐")
 
 
 # Aid applications -------------------------------------------------------------------------------
 
-def _care(request):
-    require_care_access(request.user)
+_aid_url = record_url("portal:aid_request")
 
 
 @login_required
 def aid_requests_page(request):
-    _care(request)
-    return _list_page(request, AidRequestFilters, selectors.aid_request_list, "portal/aid_requests.html")
+    require_care_access(request.user)
+    return render_list(request, AidRequestFilters, selectors.aid_request_list, "portal/aid_requests.html")
 
 
 @login_required
@@ -93,34 +86,26 @@ def aid_accept_page(request, pk: int):
     return form_page(request, form_class=AcceptSchoolingForm if schooling else EmptyForm,
                      title=f"受理{aid.get_kind_display()}申请 · {aid.member.name}",
                      service=lambda data: services.aid_request_accept(actor=request.user, request=aid, **data),
-                     success=lambda done: reverse("portal:aid_request", args=[aid.pk]),
-                     cancel_url=reverse("portal:aid_request", args=[aid.pk]),
+                     success=lambda done: _aid_url(aid), cancel_url=_aid_url(aid),
                      submit_label="受理并建档" if not schooling else "受理并发放", done_message="已受理")
 
 
-@login_required
-def aid_decline_page(request, pk: int):
-    aid = selectors.aid_request_get(user=request.user, pk=pk)
-    return form_page(request, form_class=DeclineForm, title=f"不予受理 · {aid.member.name}",
-                     service=lambda data: services.aid_request_decline(actor=request.user, request=aid, **data),
-                     success=lambda done: reverse("portal:aid_request", args=[aid.pk]),
-                     cancel_url=reverse("portal:aid_request", args=[aid.pk]), submit_label="不予受理")
+aid_decline_page = record_form_view(
+    selectors.aid_request_get, services.aid_request_decline, "request", form_class=DeclineForm,
+    title=lambda aid: f"不予受理 · {aid.member.name}", back=_aid_url, submit_label="不予受理")
 
 
 # Transfer requests ------------------------------------------------------------------------------
 
 @login_required
 def transfer_asks_page(request):
-    return _list_page(request, TransferAskFilters, selectors.transfer_ask_list, "portal/transfer_asks.html")
+    return render_list(request, TransferAskFilters, selectors.transfer_ask_list, "portal/transfer_asks.html")
 
 
-@login_required
-def transfer_accept_page(request, pk: int):
-    ask = selectors.transfer_ask_get(user=request.user, pk=pk)
-    return form_page(request, form_class=TransferAcceptForm, title=f"办理转会 · {ask.member.name} → {ask.to_union.name}",
-                     service=lambda data: services.transfer_ask_accept(actor=request.user, ask=ask, **data),
-                     success=lambda done: reverse("portal:transfer_asks"),
-                     cancel_url=reverse("portal:transfer_asks"), submit_label="发起转会", done_message="已发起转会")
+transfer_accept_page = record_form_view(
+    selectors.transfer_ask_get, services.transfer_ask_accept, "ask", form_class=TransferAcceptForm,
+    title=lambda ask: f"办理转会 · {ask.member.name} → {ask.to_union.name}",
+    back=lambda _: reverse("portal:transfer_asks"), submit_label="发起转会", done_message="已发起转会")
 
 
 transfer_decline_page = button_page(
@@ -160,14 +145,11 @@ def activation_page(request, pk: int):
 
 @login_required
 def joins_page(request):
-    return _list_page(request, JoinRequestFilters, selectors.join_request_list, "portal/joins.html")
+    return render_list(request, JoinRequestFilters, selectors.join_request_list, "portal/joins.html")
 
 
-@login_required
-def join_assign_page(request, pk: int):
-    join = selectors.join_request_get(user=request.user, pk=pk)
-    return form_page(request, form_class=JoinAssignForm, title=f"分配入会申请 · {join.name}（{join.employer}）",
-                     form_kwargs={"unions": selectors.join_unions(user=request.user, join=join)},
-                     service=lambda data: services.join_request_assign(actor=request.user, join=join, **data),
-                     success=lambda done: reverse("portal:joins"), cancel_url=reverse("portal:joins"),
-                     submit_label="分配", done_message="已分配")
+join_assign_page = record_form_view(
+    selectors.join_request_get, services.join_request_assign, "join", form_class=JoinAssignForm,
+    title=lambda join: f"分配入会申请 · {join.name}（{join.employer}）", back=lambda _: reverse("portal:joins"),
+    form_kwargs=lambda request, join: {"unions": selectors.join_unions(user=request.user, join=join)},
+    submit_label="分配", done_message="已分配")

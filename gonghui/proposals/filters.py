@@ -2,12 +2,11 @@
 
 from datetime import date
 
-import django_filters as df
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from gonghui.core.filters import DateFilter, ListFilters, RecordFilter, choice
-from gonghui.org.union_filter import UnionFilter
+from gonghui.core.filters import RecordFilter, choice, contains, date_range, filters_meta
+from gonghui.org.union_filter import UnionListFilters
 
 from .models import OPEN_STATES, Category, Proposal, State
 
@@ -22,17 +21,13 @@ def _overdue(qs: QuerySet, name: str, value: str) -> QuerySet:
     return qs.filter(q) if value == "yes" else qs.exclude(q)
 
 
-class ProposalFilters(ListFilters):
-    union = UnionFilter()
+class ProposalFilters(UnionListFilters):
     session = RecordFilter(label="会议", field_name="session_id")
     state = choice("状态", State.choices)
     category = choice("类别", Category.choices)
     overdue = choice("办理期限", (("yes", "已逾期"), ("no", "未逾期")), method=_overdue)
     lead = RecordFilter(label="主办部门", field_name="lead_id")
-    submitted_start = DateFilter(label="提交日期自", field_name="submitted_on", lookup_expr="gte")
-    submitted_end = DateFilter(label="至", field_name="submitted_on", lookup_expr="lte")
-    q = df.CharFilter(label="案由", field_name="title", lookup_expr="contains")
+    submitted_start, submitted_end = date_range("submitted_on", "提交日期自")
+    q = contains("案由", "title")
 
-    class Meta:
-        model = Proposal
-        fields = ()
+    Meta = filters_meta(Proposal)

@@ -9,9 +9,10 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from gonghui.congress.selectors import active_delegates, congress_get
-from gonghui.core.figures import Column, figure_values
-from gonghui.core.pages import form_page, paginate, period_asked, post_and_back
-from gonghui.core.xlsx import xlsx_download
+from gonghui.core.figures import Column
+from gonghui.core.pages import (fields_of, form_page, list_download, paginate, post_and_back, record_form_view,
+                                record_url, render_list)
+from gonghui.org.pages import overview_page
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -21,27 +22,16 @@ from .forms import CommitteeMemberForm, DepartmentForm, ProposalForm
 from .moves import MOVES, moves_for
 
 
-def _detail(proposal) -> str:
-    return reverse("proposals:proposal_detail", args=[proposal.pk])
+_detail = record_url("proposals:proposal_detail")
 
 
-@login_required
-def index_page(request):
-    union = union_get(user=request.user, pk=request.GET.get("union") or request.user.union_id)
-    period, error = period_asked(request)
-    return render(request, "proposals/index.html", {
-        "union": union, "period": period, "period_error": error,
-        "values": figure_values(FIGURES, user=request.user, union=union, period=period),
-        "categories": selectors.figures_by_category(user=request.user, union=union, period=period)})
+index_page = overview_page("proposals/index.html", FIGURES, categories=selectors.figures_by_category)
 
 
 @login_required
 def proposals_page(request):
-    filters = ProposalFilters.from_page(request)
-    return render(request, "proposals/proposals.html", {
-        "form": filters.form, "page": paginate(request, selectors.proposal_list(user=request.user,
-                                                                                filters=filters.values)),
-        "sessions": selectors.session_choices(user=request.user)[:10]})
+    return render_list(request, ProposalFilters, selectors.proposal_list, "proposals/proposals.html",
+                       sessions=selectors.session_choices(user=request.user)[:10])
 
 
 COLUMNS = (Column("工会", "union.name"), Column("会议", "session.name"), Column("编号", "number"),
@@ -50,16 +40,9 @@ COLUMNS = (Column("工会", "union.name"), Column("会议", "session.name"), Col
            Column("办理期限", "due_on"), Column("答复日期", "replied_on"), Column("提案人评价", "get_verdict_display"))
 
 
-def _cell(value):
-    # Dates as 2025-03-31, not a spreadsheet serial number; a missing one as an empty cell.
-    return value.isoformat() if hasattr(value, "isoformat") else ("" if value is None else value)
-
-
 @login_required
 def export_page(request):
-    records = selectors.proposal_list(user=request.user, filters=ProposalFilters.from_page(request).values)
-    return xlsx_download(filename="提案.xlsx", headers=[(column.label, 18) for column in COLUMNS],
-                         rows=([_cell(column.read(p)) for column in COLUMNS] for p in records.iterator(chunk_size=2000)))
+    return list_download(request, ProposalFilters, selectors.proposal_list, filename="提案.xlsx", columns=COLUMNS)
 
 
 @login_required
@@ -73,12 +56,9 @@ def proposal_create_page(request, session_pk: int):
                      done_message="已保存草稿，请征集至少两名代表附议后提交")
 
 
-@login_required
-def proposal_edit_page(request, pk: int):
-    proposal = selectors.proposal_get(user=request.user, pk=pk)
-    return form_page(request, form_class=ProposalForm, title=f"修改提案：{proposal}", cancel_url=_detail(proposal),
-                     initial={name: getattr(proposal, name) for name in services.DRAFT_FIELDS}, success=_detail,
-                     service=lambda data: services.proposal_update(actor=request.user, proposal=proposal, **data))
+proposal_edit_page = record_form_view(
+    selectors.proposal_get, services.proposal_update, "proposal", form_class=ProposalForm,
+    title=lambda proposal: f"修改提案：{proposal}", back=_detail, initial=fields_of(services.DRAFT_FIELDS))
 
 
 @login_required

@@ -6,8 +6,8 @@ import django_filters as df
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from gonghui.core.filters import ListFilters, choice, date_range, filters_meta
-from gonghui.org.union_filter import UnionFilter
+from gonghui.core.filters import choice, date_range, filters_meta
+from gonghui.org.union_filter import UnionListFilters
 
 from .choices import CaseState, ContractKind, ContractScope, ContractState, DisputeKind, Outcome, PetitionChannel
 from .models import (CollectiveContract, DisputeCase, MediationBody, Petition, contract_warning_days,
@@ -53,14 +53,11 @@ def _title_or_enterprise(qs, name, text):
     return qs.filter(Q(title__contains=text) | Q(enterprises__name__contains=text)).distinct()
 
 
-class BodyFilters(ListFilters):
-    union = UnionFilter()
-
+class BodyFilters(UnionListFilters):
     Meta = filters_meta(MediationBody)
 
 
-class DisputeFilters(ListFilters):
-    union = UnionFilter()
+class DisputeFilters(UnionListFilters):
     kind = choice("争议类型", DisputeKind.choices)
     state = choice("办理状态", CaseState.choices, method=lambda qs, name, state: case_state(qs, state))
     outcome = choice("处理结果", Outcome.choices)
@@ -70,8 +67,7 @@ class DisputeFilters(ListFilters):
     Meta = filters_meta(DisputeCase)
 
 
-class PetitionFilters(ListFilters):
-    union = UnionFilter()
+class PetitionFilters(UnionListFilters):
     channel = choice("信访方式", PetitionChannel.choices)
     start, end = date_range("received_on", "接待日期自")
     q = df.CharFilter(label="信访人", field_name="petitioner", lookup_expr="startswith")
@@ -79,8 +75,7 @@ class PetitionFilters(ListFilters):
     Meta = filters_meta(Petition)
 
 
-class ContractFilters(ListFilters):
-    union = UnionFilter()
+class ContractFilters(UnionListFilters):
     kind = choice("合同类型", ContractKind.choices)
     scope = choice("合同层级", ContractScope.choices)
     state = choice("状态", ContractState.choices, method=lambda qs, name, state: contract_state(qs, state))

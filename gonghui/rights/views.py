@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gonghui.core.identifiers import mask_mobile
-from gonghui.core.pages import fields_of, form_page, paginate, record_form_view, today_as
+from gonghui.core.pages import fields_of, form_page, paginate, record_form_view, record_url, today_as
 from gonghui.core.periods import Period, year_period
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
@@ -73,8 +73,7 @@ def _list_page(request, listing: tuple, template: str, **extra):
 
 # Dispute cases ---------------------------------------------------------------------------------
 
-def _case_url(case) -> str:
-    return reverse("rights:dispute_detail", args=[case.pk])
+_case_url = record_url("rights:dispute_detail")
 
 
 def _case_form_kwargs(request, union) -> dict:
@@ -126,8 +125,7 @@ dispute_close_page = record_form_view(
 
 # Petitions -------------------------------------------------------------------------------------
 
-def _petition_url(petition) -> str:
-    return reverse("rights:petition_detail", args=[petition.pk])
+_petition_url = record_url("rights:petition_detail")
 
 
 @care_required
@@ -166,8 +164,7 @@ petition_edit_page = record_form_view(
 
 # Mediation bodies and mediators ----------------------------------------------------------------
 
-def _body_url(body) -> str:
-    return reverse("rights:body_detail", args=[body.pk])
+_body_url = record_url("rights:body_detail")
 
 
 @login_required
@@ -215,8 +212,7 @@ mediator_edit_page = record_form_view(
 
 # Collective contracts --------------------------------------------------------------------------
 
-def _contract_url(contract) -> str:
-    return reverse("rights:contract_detail", args=[contract.pk])
+_contract_url = record_url("rights:contract_detail")
 
 
 def _contract_form_kwargs(request, union) -> dict:

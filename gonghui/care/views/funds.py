@@ -2,10 +2,9 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.core.pages import form_page, new_record_view, record_form_view, today_as
+from gonghui.core.pages import form_page, new_record_view, record_form_view, record_url, today_as
 from gonghui.core.scoping import may_access_care
 
 from .. import selectors, services
@@ -20,8 +19,7 @@ FUND_LIST = ListPage("企业帮困基金", FUNDS, FundFilters, selectors.fund_li
 funds_page, funds_export_page = FUND_LIST.views()
 
 
-def _fund_url(fund) -> str:
-    return reverse("care:fund_detail", args=[fund.pk])
+_fund_url = record_url("care:fund_detail")
 
 
 fund_create_page = new_record_view(

@@ -11,8 +11,8 @@ from django.urls import reverse
 from gonghui.core.pages import paginate
 from gonghui.core.services import access_log_record
 from gonghui.core.xlsx import xlsx_download
+from gonghui.org.union_filter import UnionListFilters
 
-from ..filters import CareFilters
 from ..tables import Table, voucher_column
 
 
@@ -20,7 +20,7 @@ from ..tables import Table, voucher_column
 class ListPage:
     title: str
     table: Table
-    filters: type[CareFilters]
+    filters: type[UnionListFilters]
     select: Callable[..., QuerySet]
     export: str
     filename: str
@@ -30,7 +30,7 @@ class ListPage:
     # Money paid out: the page shows the voucher that paid each record (not the export: a page's worth is read).
     paid: bool = False
 
-    def _rows(self, request) -> tuple[CareFilters, QuerySet]:
+    def _rows(self, request) -> tuple[UnionListFilters, QuerySet]:
         """The filters of the page's query string and the rows they leave: the page and its export alike."""
         return self.filters.listed(request, self.select)
 

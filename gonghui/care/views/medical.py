@@ -3,9 +3,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 
-from gonghui.core.pages import new_record_view, paginate, record_form_view, the_user, today_as
+from gonghui.core.pages import new_record_view, paginate, record_form_view, record_url, the_user, this_year_as, today_as
 from gonghui.core.scoping import may_access_care
 from gonghui.org.selectors import enterprise_list
 
@@ -26,13 +25,12 @@ enrolments_page, enrolments_export_page = ENROLMENT_LIST.views()
 cards_page, cards_export_page = CARD_LIST.views()
 
 
-def _unit_url(unit) -> str:
-    return reverse("care:medical_unit", args=[unit.pk])
+_unit_url = record_url("care:medical_unit")
 
 
 unit_create_page = new_record_view(
     services.medical_unit_enrol, form_class=MedicalUnitForm, title="医疗互助单位参保", back="care:units",
-    success=_unit_url, initial=lambda request: {"year": timezone.localdate().year},
+    success=_unit_url, initial=this_year_as("year"),
     form_kwargs=lambda request: {"unions": selectors.medical_units_for_form(user=request.user),
                                  "enterprises": enterprise_list(user=request.user)})
 
@@ -56,8 +54,7 @@ unit_enrol_all_page = record_form_view(
     submit_label="全员参保", done_message="已登记全员参保")
 
 
-def _enrolment_url(enrolment) -> str:
-    return reverse("care:enrolment_detail", args=[enrolment.pk])
+_enrolment_url = record_url("care:enrolment_detail")
 
 
 @login_required
