@@ -6,13 +6,14 @@ from decimal import Decimal
 
 from ninja import Router, Schema
 
-from gonghui.core.api import Page, created, deleted, RecordId
+from gonghui.core.api import Page, created, RecordId
 from gonghui.core.filters import list_route
+from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
-from .filters import AssessmentFilters, CampaignFilters, NoticeFilters, RubricFilters
 from .models import EvidenceKind, Method
+from .views import LISTS
 
 router = Router(tags=["checks"])
 
@@ -155,22 +156,14 @@ def rubric_items(request, rubric_id: RecordId):
     return list(selectors.rubric_items(rubric=selectors.rubric_get(user=request.user, pk=rubric_id)))
 
 
-@router.post("/rubrics/{rubric_id}/items", response={201: ItemOut}, summary="添加考核内容")
-def add_item(request, rubric_id: RecordId, data: ItemIn):
-    rubric = selectors.rubric_owned_get(user=request.user, pk=rubric_id)
-    return created(request, services.rubric_item_add, rubric=rubric, **data.dict())
-
-
-@router.put("/rubric-items/{item_id}", response=ItemOut, summary="修改考核内容（已用于考核评分的不能修改）")
-def update_item(request, item_id: RecordId, data: ItemIn):
-    item = selectors.rubric_item_owned_get(user=request.user, pk=item_id)
-    return services.rubric_item_update(actor=request.user, item=item, **data.dict())
-
-
-@router.delete("/rubric-items/{item_id}", response={204: None}, summary="删除考核内容（已用于考核评分的不能删除）")
-def delete_item(request, item_id: RecordId):
-    item = selectors.rubric_item_owned_get(user=request.user, pk=item_id)
-    return deleted(request, services.rubric_item_delete, item=item)
+# A rubric's items are added, changed and deleted only by the union that owns the rubric.
+RecordRoutes(router, __name__, "rubric", plural="rubrics", key="rubric_id", find=selectors.rubric_owned_get,
+             record="rubric", key_type=RecordId, body="data").add(
+    "items", services.rubric_item_add, ItemOut, ItemIn, name="add_item", summary="添加考核内容")
+ITEMS = RecordRoutes(router, __name__, "item", plural="rubric-items", key="item_id",
+                     find=selectors.rubric_item_owned_get, record="item", key_type=RecordId, body="data")
+ITEMS.update(services.rubric_item_update, ItemOut, ItemIn, summary="修改考核内容（已用于考核评分的不能修改）")
+ITEMS.delete(services.rubric_item_delete, summary="删除考核内容（已用于考核评分的不能删除）")
 
 
 @router.post("/unions/{union_id}/campaigns", response={201: CampaignOut}, summary="发起考核（含被考核单位）")
@@ -214,10 +207,10 @@ _step_route("publicise", services.assessment_publicise, "公示考核结果")
 _step_route("name", services.assessment_name, "命名（公示期满、异议已处理）")
 
 
-@router.post("/assessments/{assessment_id}/objections", response={201: ObjectionOut}, summary="登记公示异议")
-def add_objection(request, assessment_id: RecordId, data: ObjectionIn):
-    assessment = selectors.assessment_get(user=request.user, pk=assessment_id)
-    return created(request, services.objection_add, assessment=assessment, **data.dict())
+ASSESSMENTS = RecordRoutes(router, __name__, "assessment", plural="assessments", key="assessment_id",
+                           find=selectors.assessment_get, record="assessment", key_type=RecordId, body="data")
+ASSESSMENTS.add("objections", services.objection_add, ObjectionOut, ObjectionIn, name="add_objection",
+                summary="登记公示异议")
 
 
 class NoticeOut(Schema):
@@ -241,28 +234,14 @@ class NoticeAnswerIn(Schema):
     answer: str
 
 
-@router.post("/assessments/{assessment_id}/notice", response={201: NoticeOut}, summary="下达劳动法律监督意见书")
-def issue_notice(request, assessment_id: RecordId, data: NoticeIn):
-    assessment = selectors.assessment_get(user=request.user, pk=assessment_id)
-    return created(request, services.notice_issue, assessment=assessment, deadline=data.deadline)
+ASSESSMENTS.add("notice", services.notice_issue, NoticeOut, NoticeIn, name="issue_notice", summary="下达劳动法律监督意见书")
+NOTICES = RecordRoutes(router, __name__, "notice", plural="notices", key="notice_id", find=selectors.notice_get,
+                       record="notice", key_type=RecordId, body="data")
+NOTICES.act("answer", services.notice_answer, NoticeOut, NoticeAnswerIn, name="answer_notice", summary="登记企业答复")
+NOTICES.act("close", services.notice_close, NoticeOut, name="close_notice", summary="复查合格，销号")
 
 
-@router.post("/notices/{notice_id}/answer", response=NoticeOut, summary="登记企业答复")
-def answer_notice(request, notice_id: RecordId, data: NoticeAnswerIn):
-    notice = selectors.notice_get(user=request.user, pk=notice_id)
-    return services.notice_answer(actor=request.user, notice=notice, answer=data.answer)
-
-
-@router.post("/notices/{notice_id}/close", response=NoticeOut, summary="复查合格，销号")
-def close_notice(request, notice_id: RecordId):
-    return services.notice_close(actor=request.user, notice=selectors.notice_get(user=request.user, pk=notice_id))
-
-
-list_route(router, "checks", "list_notices", "/notices",
-           Page[NoticeOut], NoticeFilters, selectors.notice_list, summary="劳动法律监督意见书")
-list_route(router, "checks", "list_rubrics", "/rubrics",
-           Page[RubricOut], RubricFilters, selectors.rubric_list, summary="考核细则")
-list_route(router, "checks", "list_campaigns", "/campaigns",
-           Page[CampaignOut], CampaignFilters, selectors.campaign_list, summary="考核")
-list_route(router, "checks", "list_assessments", "/assessments",
-           Page[AssessmentOut], AssessmentFilters, selectors.assessment_list, summary="考核对象")
+# The lists' filters and selectors are their pages' (views.LISTS).
+for _name, _out, _summary in (("notices", NoticeOut, "劳动法律监督意见书"), ("rubrics", RubricOut, "考核细则"),
+                              ("campaigns", CampaignOut, "考核"), ("assessments", AssessmentOut, "考核对象")):
+    list_route(router, "checks", f"list_{_name}", f"/{_name}", Page[_out], *LISTS[_name][:2], summary=_summary)

@@ -7,8 +7,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
 
-from gonghui.core.api import Page, created, deleted, RecordId
+from gonghui.core.api import Page, created, RecordId
 from gonghui.core.filters import list_route
+from gonghui.org.api_routes import RecordRoutes
 from gonghui.members.selectors import member_find
 from gonghui.org.selectors import union_get
 
@@ -278,10 +279,9 @@ def _team(request, team_id):
     return team
 
 
-@router.post("/unions/{union_id}/teams", response={201: TeamOut}, summary="新增班组")
-def create_team(request, union_id: RecordId, data: TeamIn):
-    union = union_get(user=request.user, pk=union_id)
-    return created(request, services.team_create, union=union, **data.dict())
+TEAMS = RecordRoutes(router, __name__, "team", plural="teams", key="team_id", find=selectors.team_get, record="team",
+                     key_type=RecordId, body="data")
+TEAMS.create(services.team_create, TeamOut, TeamIn, summary="新增班组")
 
 
 @router.put("/teams/{team_id}/leader", response=TeamOut, summary="设置班组长（本班组现有成员之一）")
@@ -310,27 +310,14 @@ def add_team_member(request, team_id: RecordId, data: TeamMemberIn):
     return created(request, services.team_member_add, team=team, member=member, joined_on=data.joined_on)
 
 
-@router.post("/team-members/{membership_id}/remove", response=TeamMemberOut, summary="移出班组")
-def remove_team_member(request, membership_id: RecordId, data: LeaveIn):
-    membership = selectors.membership_get(user=request.user, pk=membership_id)
-    return services.team_member_remove(actor=request.user, membership=membership, left_on=data.left_on)
-
-
-@router.post("/teams/{team_id}/plans", response={201: PlanOut}, summary="新建夺标计划")
-def create_plan(request, team_id: RecordId, data: PlanIn):
-    team = selectors.team_get(user=request.user, pk=team_id)
-    return created(request, services.team_plan_create, team=team, **data.dict())
-
-
-@router.post("/plans/{plan_id}/advance", response=PlanOut, summary="夺标计划进入下一步")
-def advance_plan(request, plan_id: RecordId):
-    return services.team_plan_advance(actor=request.user, plan=selectors.plan_get(user=request.user, pk=plan_id))
-
-
-@router.post("/plans/{plan_id}/targets", response=TargetOut, summary="录入年度目标及完成情况")
-def set_target(request, plan_id: RecordId, data: TargetIn):
-    plan = selectors.plan_get(user=request.user, pk=plan_id)
-    return services.team_target_set(actor=request.user, plan=plan, **data.dict())
+RecordRoutes(router, __name__, "membership", plural="team-members", key="membership_id",
+             find=selectors.membership_get, record="membership", key_type=RecordId, body="data").act(
+    "remove", services.team_member_remove, TeamMemberOut, LeaveIn, name="remove_team_member", summary="移出班组")
+TEAMS.add("plans", services.team_plan_create, PlanOut, PlanIn, name="create_plan", summary="新建夺标计划")
+PLANS = RecordRoutes(router, __name__, "plan", plural="plans", key="plan_id", find=selectors.plan_get, record="plan",
+                     key_type=RecordId, body="data")
+PLANS.act("advance", services.team_plan_advance, PlanOut, name="advance_plan", summary="夺标计划进入下一步")
+PLANS.act("targets", services.team_target_set, TargetOut, TargetIn, name="set_target", summary="录入年度目标及完成情况")
 
 
 @router.post("/unions/{union_id}/competitions", response={201: CompetitionOut}, summary="新建劳动竞赛（含竞赛指标）")
@@ -341,23 +328,14 @@ def create_competition(request, union_id: RecordId, data: CompetitionIn):
     return created(request, services.competition_create, union=union, indicators=indicators, **fields)
 
 
-@router.post("/competitions/{competition_id}/indicators", response={201: IndicatorOut},
-             summary="增加竞赛指标（已有月度检查得分的竞赛不能增加）")
-def add_indicator(request, competition_id: RecordId, data: IndicatorIn):
-    competition = selectors.competition_get(user=request.user, pk=competition_id)
-    return created(request, services.indicator_add, competition=competition, **data.dict())
-
-
-@router.put("/indicators/{indicator_id}", response=IndicatorOut, summary="修改竞赛指标（已有月度检查得分的不能修改）")
-def update_indicator(request, indicator_id: RecordId, data: IndicatorIn):
-    indicator = selectors.indicator_get(user=request.user, pk=indicator_id)
-    return services.indicator_update(actor=request.user, indicator=indicator, **data.dict())
-
-
-@router.delete("/indicators/{indicator_id}", response={204: None}, summary="删除竞赛指标（已有月度检查得分的不能删除）")
-def delete_indicator(request, indicator_id: RecordId):
-    indicator = selectors.indicator_get(user=request.user, pk=indicator_id)
-    return deleted(request, services.indicator_delete, indicator=indicator)
+RecordRoutes(router, __name__, "competition", plural="competitions", key="competition_id",
+             find=selectors.competition_get, record="competition", key_type=RecordId, body="data").add(
+    "indicators", services.indicator_add, IndicatorOut, IndicatorIn, name="add_indicator",
+    summary="增加竞赛指标（已有月度检查得分的竞赛不能增加）")
+INDICATORS = RecordRoutes(router, __name__, "indicator", plural="indicators", key="indicator_id",
+                          find=selectors.indicator_get, record="indicator", key_type=RecordId, body="data")
+INDICATORS.update(services.indicator_update, IndicatorOut, IndicatorIn, summary="修改竞赛指标（已有月度检查得分的不能修改）")
+INDICATORS.delete(services.indicator_delete, summary="删除竞赛指标（已有月度检查得分的不能删除）")
 
 
 @router.post("/competitions/{competition_id}/entries", response={201: EntryOut}, summary="报名参赛")
@@ -368,10 +346,9 @@ def add_entry(request, competition_id: RecordId, data: EntryIn):
                                           team=_team(request, data.team_id), person=data.person))
 
 
-@router.post("/entries/{entry_id}/score", response=EntryOut, summary="评分")
-def score_entry(request, entry_id: RecordId, data: ScoreIn):
-    entry = selectors.entry_get(user=request.user, pk=entry_id)
-    return services.entry_score(actor=request.user, entry=entry, **data.dict())
+RecordRoutes(router, __name__, "entry", plural="entries", key="entry_id", find=selectors.entry_get, record="entry",
+             key_type=RecordId, body="data").act("score", services.entry_score, EntryOut, ScoreIn, name="score_entry",
+                                                 summary="评分")
 
 
 @router.post("/competitions/{competition_id}/rank", response=list[EntryOut], summary="按得分排名")
@@ -428,16 +405,10 @@ def award_red_flag(request, competition_id: RecordId, data: RedFlagIn):
     return created(request, services.red_flag_award, competition=competition, month=_month(data.month), entry=entry)
 
 
-@router.post("/unions/{union_id}/suggestions", response={201: SuggestionOut}, summary="登记合理化建议")
-def create_suggestion(request, union_id: RecordId, data: SuggestionIn):
-    union = union_get(user=request.user, pk=union_id)
-    return created(request, services.suggestion_create, union=union, **data.dict())
-
-
-@router.post("/unions/{union_id}/accidents", response={201: AccidentOut}, summary="登记安全事故")
-def create_accident(request, union_id: RecordId, data: AccidentIn):
-    union = union_get(user=request.user, pk=union_id)
-    return created(request, services.accident_record, union=union, **data.dict())
+RecordRoutes(router, __name__, "suggestion", plural="suggestions", key_type=RecordId, body="data").create(
+    services.suggestion_create, SuggestionOut, SuggestionIn, summary="登记合理化建议")
+RecordRoutes(router, __name__, "accident", plural="accidents", key_type=RecordId, body="data").create(
+    services.accident_record, AccidentOut, AccidentIn, summary="登记安全事故")
 
 
 @router.post("/unions/{union_id}/nominations", response={201: NominationOut},
@@ -449,10 +420,10 @@ def create_nomination(request, union_id: RecordId, data: NominationIn):
     return created(request, services.nomination_create, union=union, team=team, **fields)
 
 
-@router.post("/nominations/{nomination_id}/advance", response=NominationOut, summary="上级考核、公示、审批（下一步）")
-def advance_nomination(request, nomination_id: RecordId):
-    nomination = selectors.nomination_get(user=request.user, pk=nomination_id)
-    return services.nomination_advance(actor=request.user, nomination=nomination)
+RecordRoutes(router, __name__, "nomination", plural="nominations", key="nomination_id",
+             find=selectors.nomination_get, record="nomination", key_type=RecordId).act(
+    "advance", services.nomination_advance, NominationOut, name="advance_nomination",
+    summary="上级考核、公示、审批（下一步）")
 
 
 @router.post("/unions/{union_id}/pairs", response={201: PairOut}, summary="结对共建")

@@ -10,7 +10,7 @@ from ninja.files import UploadedFile
 from gonghui.core.api import Page, created, RecordId
 from gonghui.core.filters import list_route
 from gonghui.members.selectors import member_find
-from gonghui.org.selectors import union_get
+from gonghui.org.api_routes import RecordRoutes
 
 from . import selectors, services
 from .filters import CongressFilters, DelegateFilters, ResolutionFilters
@@ -216,16 +216,11 @@ def _evaluation_out(evaluation) -> dict:
             "subjects": list(evaluation.subjects.all())}
 
 
-@router.post("/unions/{union_id}/congresses", response={201: CongressOut}, summary="登记一届职代会（教代会）")
-def create_congress(request, union_id: RecordId, data: CongressIn):
-    union = union_get(user=request.user, pk=union_id)
-    return created(request, services.congress_create, union=union, **data.dict())
-
-
-@router.post("/congresses/{congress_id}", response=CongressOut, summary="修改一届职代会（教代会）及其表决规则")
-def update_congress(request, congress_id: RecordId, data: CongressIn):
-    congress = selectors.congress_get(user=request.user, pk=congress_id)
-    return services.congress_update(actor=request.user, congress=congress, **data.dict())
+CONGRESSES = RecordRoutes(router, __name__, "congress", plural="congresses", key="congress_id",
+                          find=selectors.congress_get, record="congress", key_type=RecordId, body="data")
+CONGRESSES.create(services.congress_create, CongressOut, CongressIn, summary="登记一届职代会（教代会）")
+CONGRESSES.update(services.congress_update, CongressOut, CongressIn, summary="修改一届职代会（教代会）及其表决规则",
+                  method="post")
 
 
 @router.get("/congresses/{congress_id}/composition", response=list[CompositionOut], summary="代表构成及是否符合要求")
@@ -235,10 +230,8 @@ def composition(request, congress_id: RecordId):
              "required": row.required, "ok": row.ok} for row in selectors.composition(congress)]
 
 
-@router.post("/congresses/{congress_id}/constituencies", response={201: ConstituencyOut}, summary="新增代表团（选区）")
-def create_constituency(request, congress_id: RecordId, data: ConstituencyIn):
-    congress = selectors.congress_get(user=request.user, pk=congress_id)
-    return created(request, services.constituency_create, congress=congress, name=data.name)
+CONGRESSES.add("constituencies", services.constituency_create, ConstituencyOut, ConstituencyIn,
+               name="create_constituency", summary="新增代表团（选区）")
 
 
 @router.post("/congresses/{congress_id}/delegates", response={201: DelegateOut}, summary="登记当选代表（含补选）")
@@ -254,10 +247,9 @@ def elect_delegate(request, congress_id: RecordId, data: DelegateIn):
                                                replaces=replaces))
 
 
-@router.post("/delegates/{delegate_id}/leave", response=DelegateOut, summary="代表离任")
-def leave_delegate(request, delegate_id: RecordId, data: LeaveIn):
-    delegate = selectors.delegate_get(user=request.user, pk=delegate_id)
-    return services.delegate_leave(actor=request.user, delegate=delegate, **data.dict())
+RecordRoutes(router, __name__, "delegate", plural="delegates", key="delegate_id", find=selectors.delegate_get,
+             record="delegate", key_type=RecordId, body="data").act(
+    "leave", services.delegate_leave, DelegateOut, LeaveIn, name="leave_delegate", summary="代表离任")
 
 
 @router.post("/congresses/{congress_id}/requests", response={201: RequestOut}, summary="代表联名提议召开临时会议")
@@ -268,22 +260,13 @@ def request_extra_session(request, congress_id: RecordId, data: RequestIn):
     return created(request, services.session_request_create, congress=congress, reason=data.reason, signers=signers)
 
 
-@router.post("/congresses/{congress_id}/sessions", response={201: SessionOut}, summary="登记会议（届次）")
-def create_session(request, congress_id: RecordId, data: SessionIn):
-    congress = selectors.congress_get(user=request.user, pk=congress_id)
-    return created(request, services.session_create, congress=congress, **data.dict())
-
-
-@router.post("/sessions/{session_id}/attendance", response=SessionOut, summary="登记到会代表人数")
-def record_attendance(request, session_id: RecordId, data: AttendanceIn):
-    session = selectors.session_get(user=request.user, pk=session_id)
-    return services.session_attendance(actor=request.user, session=session, delegates_present=data.delegates_present)
-
-
-@router.post("/sessions/{session_id}/agenda", response={201: AgendaOut}, summary="新增议程")
-def add_agenda_item(request, session_id: RecordId, data: AgendaIn):
-    session = selectors.session_get(user=request.user, pk=session_id)
-    return created(request, services.agenda_item_add, session=session, **data.dict())
+CONGRESSES.add("sessions", services.session_create, SessionOut, SessionIn, name="create_session",
+               summary="登记会议（届次）")
+SESSIONS = RecordRoutes(router, __name__, "session", plural="sessions", key="session_id", find=selectors.session_get,
+                        record="session", key_type=RecordId, body="data")
+SESSIONS.act("attendance", services.session_attendance, SessionOut, AttendanceIn, name="record_attendance",
+             summary="登记到会代表人数")
+SESSIONS.add("agenda", services.agenda_item_add, AgendaOut, AgendaIn, name="add_agenda_item", summary="新增议程")
 
 
 @router.post("/agenda/{item_id}/documents", response={201: DocumentOut},

@@ -13,13 +13,13 @@ from ninja.files import UploadedFile
 from gonghui.core.api import Page, created, RecordId, Year
 from gonghui.core.filters import list_route
 from gonghui.core.scoping import get_visible_or_404
+from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.models import Enterprise
 from gonghui.org.selectors import union_get
 
 from . import selectors, services, statements
-from .filters import (AllocationFilters, AuditFilters, DuesFilters, FilingFilters, FindingFilters, LineFilters,
-                      VoucherFilters)
 from .models import LineKind
+from .views import LISTS
 
 router = Router(tags=["finance"])
 
@@ -486,42 +486,19 @@ def create_audit(request, union_id: RecordId, data: AuditIn):
     return created(request, services.audit_project_create, committee=committee, union=audited, **fields)
 
 
-def _audit(request, audit_id):
-    return selectors.audit_get(user=request.user, pk=audit_id)
+AUDITS = RecordRoutes(router, __name__, "audit", plural="audits", key="audit_id", find=selectors.audit_get,
+                      record="project", key_type=RecordId, body="data")
+AUDITS.add("findings", services.audit_finding_add, FindingOut, FindingIn, name="add_finding", summary="登记审查发现问题")
+AUDITS.act("notice", services.audit_notice, AuditOut, NoticeIn, name="give_notice", summary="下达整改通知")
+AUDITS.act("feedback", services.audit_feedback, AuditOut, FeedbackIn, name="give_feedback", summary="被审查工会反馈整改情况")
+AUDITS.act("close", services.audit_close, AuditOut, name="close_audit", summary="销号")
 
 
-@router.post("/audits/{audit_id}/findings", response={201: FindingOut}, summary="登记审查发现问题")
-def add_finding(request, audit_id: RecordId, data: FindingIn):
-    return created(request, services.audit_finding_add, project=_audit(request, audit_id), **data.dict())
-
-
-@router.post("/audits/{audit_id}/notice", response=AuditOut, summary="下达整改通知")
-def give_notice(request, audit_id: RecordId, data: NoticeIn):
-    return services.audit_notice(actor=request.user, project=_audit(request, audit_id), **data.dict())
-
-
-@router.post("/audits/{audit_id}/feedback", response=AuditOut, summary="被审查工会反馈整改情况")
-def give_feedback(request, audit_id: RecordId, data: FeedbackIn):
-    return services.audit_feedback(actor=request.user, project=_audit(request, audit_id), **data.dict())
-
-
-@router.post("/audits/{audit_id}/close", response=AuditOut, summary="销号")
-def close_audit(request, audit_id: RecordId):
-    return services.audit_close(actor=request.user, project=_audit(request, audit_id))
-
-
-list_route(router, "finance", "list_vouchers", "/vouchers",
-           Page[VoucherOut], VoucherFilters, selectors.voucher_list, summary="记账凭证列表")
-list_route(router, "finance", "list_lines", "/lines",
-           Page[PostedLineOut], LineFilters, selectors.line_list, summary="明细账（已记账分录）")
-list_route(router, "finance", "list_allocations", "/allocations",
-           Page[AllocationOut], AllocationFilters, selectors.allocation_list, summary="拨缴经费列表")
-list_route(router, "finance", "list_filings", "/filings",
-           Page[FilingOut], FilingFilters, selectors.filing_list, summary="报表报送列表")
-list_route(router, "finance", "list_dues", "/dues", Page[DuesOut], DuesFilters, selectors.dues_list, summary="会费收缴列表")
-list_route(router, "finance", "list_audits", "/audits",
-           Page[AuditOut], AuditFilters, selectors.audit_list, summary="经费审查项目")
-list_route(router, "finance", "list_findings", "/findings",
-           Page[FindingOut], FindingFilters, selectors.finding_list, summary="审查发现问题")
+# The lists' filters and selectors are their pages' (views.LISTS).
+for _name, _out, _summary in (
+        ("vouchers", VoucherOut, "记账凭证列表"), ("lines", PostedLineOut, "明细账（已记账分录）"),
+        ("allocations", AllocationOut, "拨缴经费列表"), ("filings", FilingOut, "报表报送列表"),
+        ("dues", DuesOut, "会费收缴列表"), ("audits", AuditOut, "经费审查项目"), ("findings", FindingOut, "审查发现问题")):
+    list_route(router, "finance", f"list_{_name}", f"/{_name}", Page[_out], *LISTS[_name][:2], summary=_summary)
 
 

@@ -9,11 +9,12 @@ from ninja.files import UploadedFile
 
 from gonghui.core.api import Page, created, RecordId
 from gonghui.core.filters import list_route
+from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
-from .filters import CommentFilters, ItemFilters, PostingFilters
 from .models import PostingKind
+from .views import LISTS
 
 router = Router(tags=["openaffairs"])
 
@@ -98,10 +99,9 @@ def create_posting(request, union_id: RecordId, data: PostingIn):
     return created(request, services.posting_create, union=union, catalogue_item=item, **fields)
 
 
-@router.post("/postings/{posting_id}/approve", response=PostingOut, summary="审批公开（起草人本人不能审批）")
-def approve_posting(request, posting_id: RecordId):
-    posting = selectors.posting_get(user=request.user, pk=posting_id)
-    return services.posting_approve(actor=request.user, posting=posting)
+RecordRoutes(router, __name__, "posting", plural="postings", key="posting_id", find=selectors.posting_get,
+             record="posting", key_type=RecordId).act(
+    "approve", services.posting_approve, PostingOut, name="approve_posting", summary="审批公开（起草人本人不能审批）")
 
 
 @router.post("/postings/{posting_id}/attachments", response={201: AttachmentOut},
@@ -111,21 +111,14 @@ def add_attachment(request, posting_id: RecordId, file: File[UploadedFile]):
     return created(request, services.attachment_add, posting=posting, file=file)
 
 
-@router.post("/unions/{union_id}/catalogue", response={201: ItemOut}, summary="新增公开目录事项")
-def create_item(request, union_id: RecordId, data: ItemIn):
-    union = union_get(user=request.user, pk=union_id)
-    return created(request, services.catalogue_item_create, union=union, **data.dict())
+RecordRoutes(router, __name__, "item", plural="catalogue", key_type=RecordId, body="data").create(
+    services.catalogue_item_create, ItemOut, ItemIn, summary="新增公开目录事项")
+RecordRoutes(router, __name__, "comment", plural="comments", key="comment_id", find=selectors.comment_get,
+             record="comment", key_type=RecordId, body="data").act(
+    "answer", services.comment_answer, CommentOut, AnswerIn, name="answer_comment", summary="答复职工提问和意见")
 
 
-@router.post("/comments/{comment_id}/answer", response=CommentOut, summary="答复职工提问和意见")
-def answer_comment(request, comment_id: RecordId, data: AnswerIn):
-    comment = selectors.comment_get(user=request.user, pk=comment_id)
-    return services.comment_answer(actor=request.user, comment=comment, answer=data.answer)
-
-
-list_route(router, "openaffairs", "list_postings", "/postings",
-           Page[PostingOut], PostingFilters, selectors.posting_list, summary="公开事项列表")
-list_route(router, "openaffairs", "list_catalogue", "/catalogue",
-           Page[ItemOut], ItemFilters, selectors.item_list, summary="公开目录")
-list_route(router, "openaffairs", "list_comments", "/comments",
-           Page[CommentOut], CommentFilters, selectors.comment_list, summary="职工提问和意见")
+# The lists' filters and selectors are their pages' (views.LISTS).
+for _name, _out, _summary in (("postings", PostingOut, "公开事项列表"), ("catalogue", ItemOut, "公开目录"),
+                              ("comments", CommentOut, "职工提问和意见")):
+    list_route(router, "openaffairs", f"list_{_name}", f"/{_name}", Page[_out], *LISTS[_name][:2], summary=_summary)

@@ -95,14 +95,9 @@ def create_body(request, union_id: int, payload: BodyIn):
 
 
 # A body's mediators share its union, so they are in scope with it.
-RecordRoutes(router, __name__, "body", plural="bodies", key="body_id", find=selectors.body_get).get(
-    BodyDetailOut, summary="调解组织及其调解员")
-
-
-@router.post("/bodies/{body_id}/mediators", response={201: MediatorOut}, summary="添加调解员")
-def create_mediator(request, body_id: int, payload: MediatorIn):
-    body = selectors.body_get(user=request.user, pk=body_id)
-    return created(request, services.mediator_create, body=body, **payload.dict())
+BODIES = RecordRoutes(router, __name__, "body", plural="bodies", key="body_id", find=selectors.body_get, record="body")
+BODIES.get(BodyDetailOut, summary="调解组织及其调解员")
+BODIES.add("mediators", services.mediator_create, MediatorOut, MediatorIn, name="create_mediator", summary="添加调解员")
 
 
 # Dispute cases ---------------------------------------------------------------------------------
@@ -201,16 +196,11 @@ DISPUTES.get(DisputeDetailOut, summary="案件详情（每次读取均记入访�
 DISPUTES.update(services.dispute_update, DisputeOut, DisputeIn, summary="修改案件")
 
 
-@router.post("/disputes/{case_id}/steps", response={201: StepOut}, summary="添加办理步骤")
-def add_step(request, case_id: int, payload: StepIn):
-    case = selectors.dispute_get(user=request.user, pk=case_id)
-    return created(request, services.dispute_step_add, case=case, **payload.dict())
-
-
-@router.post("/disputes/{case_id}/close", response=DisputeOut, summary="结案")
-def close_dispute(request, case_id: int, payload: CloseIn):
-    case = selectors.dispute_get(user=request.user, pk=case_id)
-    return services.dispute_close(actor=request.user, case=case, **payload.dict())
+# A step's and a closing's payload are taken as they are (not as a case's, which names records).
+CASE_STEPS = RecordRoutes(router, __name__, "dispute", plural="disputes", key="case_id", find=selectors.dispute_get,
+                          record="case")
+CASE_STEPS.add("steps", services.dispute_step_add, StepOut, StepIn, name="add_step", summary="添加办理步骤")
+CASE_STEPS.act("close", services.dispute_close, DisputeOut, CloseIn, name="close_dispute", summary="结案")
 
 
 # Petitions -------------------------------------------------------------------------------------

@@ -4,12 +4,13 @@ from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 
 from gonghui.core.filters import list_route
 from gonghui.core.api import Page, created
 from gonghui.core.filters import filtered_page
 from gonghui.core.identifiers import mask_id_number
+from gonghui.org.api_routes import RecordRoutes
 
 from .. import selectors, services
 from ..filters import AidFilters, FileFilters
@@ -145,43 +146,23 @@ def apply_file(request, payload: FileIn):
     return created(request, services.hardship_file_apply, **payload_named(request, payload))
 
 
-def _file(request, file_id: int):
-    return selectors.hardship_file_get(user=request.user, pk=file_id)
-
-
-@router.get("/hardship/files/{file_id}", response=FileDetailOut, summary="困难职工档案详情（每次查看均记录）")
-def get_file(request, file_id: int):
-    file = _file(request, file_id)
+def _read_logged(request, file):
     services.hardship_file_read_log(actor=request.user, file=file)
     return file
 
 
-@router.put("/hardship/files/{file_id}", response=FileDetailOut,
-            summary="修改建档申请（仅限待工会初审；会员不能修改，家庭成员整体替换）")
-def update_file(request, file_id: int, payload: FileChangeIn):
-    return services.hardship_file_update(actor=request.user, file=_file(request, file_id), **payload.dict())
-
-
-@router.post("/hardship/files/{file_id}/union-review", response=FileDetailOut, summary="工会初审")
-def union_review(request, file_id: int, payload: DecisionIn):
-    return services.hardship_file_union_review(actor=request.user, file=_file(request, file_id), **payload.dict())
-
-
-@router.post("/hardship/files/{file_id}/federation-review", response=FileDetailOut, summary="总工会审核")
-def federation_review(request, file_id: int, payload: FederationDecisionIn):
-    return services.hardship_file_federation_review(actor=request.user, file=_file(request, file_id),
-                                                    **payload.dict())
-
-
-@router.post("/hardship/files/{file_id}/yearly-review", response=FileDetailOut, summary="年度复核（动态管理）")
-def yearly_review(request, file_id: int, payload: YearlyReviewIn):
-    return services.hardship_file_yearly_review(actor=request.user, file=_file(request, file_id), **payload.dict())
-
-
-@router.post("/hardship/files/{file_id}/aid", response={201: AidOut}, summary="发放救助")
-def pay_aid(request, file_id: int, payload: AidIn):
-    return Status(201, services.aid_payment_create(actor=request.user, file=_file(request, file_id),
-                                                   **payload.dict()))
+FILES = RecordRoutes(router, __name__, "file", plural="hardship/files", key="file_id", find=selectors.hardship_file_get,
+                     record="file")
+FILES.get(FileDetailOut, summary="困难职工档案详情（每次查看均记录）", show=_read_logged)
+FILES.update(services.hardship_file_update, FileDetailOut, FileChangeIn,
+             summary="修改建档申请（仅限待工会初审；会员不能修改，家庭成员整体替换）")
+FILES.act("union-review", services.hardship_file_union_review, FileDetailOut, DecisionIn, name="union_review",
+          summary="工会初审")
+FILES.act("federation-review", services.hardship_file_federation_review, FileDetailOut, FederationDecisionIn,
+          name="federation_review", summary="总工会审核")
+FILES.act("yearly-review", services.hardship_file_yearly_review, FileDetailOut, YearlyReviewIn, name="yearly_review",
+          summary="年度复核（动态管理）")
+FILES.add("aid", services.aid_payment_create, AidOut, AidIn, name="pay_aid", summary="发放救助")
 
 
 list_route(router, __name__, "list_aid", "/hardship/aid", AidPage, AidFilters, selectors.aid_list, summary="救助发放列表")

@@ -7,6 +7,7 @@ from ninja import Field, Router, Schema
 
 from gonghui.core.api import Page, created
 from gonghui.core.filters import list_route
+from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.selectors import union_get
 
 from .. import selectors, services
@@ -105,10 +106,9 @@ def create_unit(request, payload: UnitIn):
     return created(request, services.medical_unit_enrol, **data)
 
 
-@router.post("/medical/units/{unit_id}/enrolments", response={201: EnrolOut}, summary="会员参保")
-def enrol(request, unit_id: int, payload: EnrolIn):
-    unit = selectors.medical_unit_get(user=request.user, pk=unit_id)
-    return created(request, services.medical_member_enrol, unit=unit, **payload_named(request, payload))
+UNITS = RecordRoutes(router, __name__, "unit", plural="medical/units", key="unit_id", find=selectors.medical_unit_get,
+                     record="unit", data=payload_named)
+UNITS.add("enrolments", services.medical_member_enrol, EnrolOut, EnrolIn, name="enrol", summary="会员参保")
 
 
 @router.post("/medical/units/{unit_id}/whole-unit", response={200: dict}, summary="全员参保")
@@ -120,10 +120,9 @@ def enrol_whole_unit(request, unit_id: int, payload: EnrolWholeUnitIn):
 list_route(router, __name__, "list_enrolments", "/medical/enrolments", EnrolPage, EnrolmentFilters, selectors.medical_enrolment_list, summary="医疗互助参保人员")
 
 
-@router.post("/medical/enrolments/{enrolment_id}/claims", response={201: ClaimOut}, summary="医疗互助赔付")
-def create_claim(request, enrolment_id: int, payload: ClaimIn):
-    enrolment = selectors.medical_enrolment_get(user=request.user, pk=enrolment_id)
-    return created(request, services.medical_claim_create, enrolment=enrolment, **payload.dict())
+RecordRoutes(router, __name__, "enrolment", plural="medical/enrolments", key="enrolment_id",
+             find=selectors.medical_enrolment_get, record="enrolment").add(
+    "claims", services.medical_claim_create, ClaimOut, ClaimIn, name="create_claim", summary="医疗互助赔付")
 
 
 list_route(router, __name__, "list_cards", "/service-cards", CardPage, CardFilters, selectors.service_card_list, summary="服务卡")
@@ -134,7 +133,6 @@ def collect_card(request, payload: CardIn):
     return created(request, services.service_card_collect, **payload_named(request, payload))
 
 
-@router.post("/service-cards/{card_id}/issue", response=CardOut, summary="制卡")
-def issue_card(request, card_id: int, payload: CardIssueIn):
-    card = selectors.service_card_get(user=request.user, pk=card_id)
-    return services.service_card_issue(actor=request.user, card=card, **payload.dict())
+RecordRoutes(router, __name__, "card", plural="service-cards", key="card_id", find=selectors.service_card_get,
+             record="card").act("issue", services.service_card_issue, CardOut, CardIssueIn, name="issue_card",
+                                summary="制卡")
