@@ -8,6 +8,7 @@ from gonghui.org.union_filter import UnionFilter
 from .models import (
     Accident,
     Competition,
+    CompetitionTheme,
     HonourKind,
     Innovation,
     InnovationKind,
@@ -16,7 +17,6 @@ from .models import (
     Pair,
     Suggestion,
     Team,
-    Theme,
 )
 
 
@@ -48,7 +48,7 @@ class InnovationFilters(ListFilters):
 
 class CompetitionFilters(ListFilters):
     union = UnionFilter()
-    theme = choice("竞赛主题", Theme.choices)
+    theme = choice("竞赛主题", CompetitionTheme.choices)
     start = DateFilter(label="结束日期自", field_name="ends_on", lookup_expr="gte")
     end = DateFilter(label="开始日期至", field_name="starts_on", lookup_expr="lte")
 

@@ -4,10 +4,10 @@ import django_filters as df
 from django.db.models import Q, QuerySet
 
 from gonghui.core.filters import DateFilter, ListFilters, RecordFilter, choice
-from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.choices import MemberStatus
 from gonghui.org.union_filter import UnionFilter
 
-from .models import Congress, Delegate, DelegateStatus, Kind, Occupation, Resolution
+from .models import Congress, CongressKind, Delegate, DelegateStatus, Occupation, Resolution
 
 
 def in_office_q() -> Q:
@@ -27,7 +27,7 @@ def _state(qs: QuerySet, name: str, value: str) -> QuerySet:
 
 class CongressFilters(ListFilters):
     union = UnionFilter()
-    kind = choice("类别", Kind.choices)
+    kind = choice("类别", CongressKind.choices)
 
     class Meta:
         model = Congress

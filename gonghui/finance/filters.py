@@ -10,11 +10,11 @@ from gonghui.core.filters import ListFilters, YearFilter, choice, date_range, fi
 from gonghui.org.union_filter import UnionFilter
 
 from .models import (
+    AllocationChannel,
     AllocationPayment,
     AuditFinding,
     AuditProject,
     AuditStatus,
-    Channel,
     DuesPayment,
     PeriodClose,
     Voucher,
@@ -48,7 +48,7 @@ class LineFilters(ListFilters):
 
 class AllocationFilters(ListFilters):
     union = UnionFilter()
-    channel = choice("缴纳方式", Channel.choices)
+    channel = choice("缴纳方式", AllocationChannel.choices)
     start, end = date_range("month", "所属月份自")
     q = df.CharFilter(label="企业名称", field_name="enterprise__name", lookup_expr="contains")
 

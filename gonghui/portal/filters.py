@@ -5,7 +5,7 @@ import django_filters as df
 from gonghui.core.filters import ListFilters, choice
 from gonghui.org.union_filter import UnionFilter
 
-from .models import AidKind, AidRequest, JoinRequest, Offer, RequestStatus, TransferAsk
+from .models import AidRequest, AidRequestKind, JoinRequest, Offer, RequestStatus, TransferAsk
 
 
 class OfferFilters(ListFilters):
@@ -19,7 +19,7 @@ class OfferFilters(ListFilters):
 
 class AidRequestFilters(ListFilters):
     union = UnionFilter()
-    kind = choice("申请类别", AidKind.choices)
+    kind = choice("申请类别", AidRequestKind.choices)
     status = choice("状态", RequestStatus.choices)
 
     class Meta:

@@ -12,10 +12,10 @@ from django.urls import reverse
 from gonghui.core.figures import Column, Figure, Ratio, Section
 from gonghui.core.periods import Period
 
-from .models import Proposal, State, Verdict
+from .models import Proposal, ProposalState, ProposalVerdict
 
-ACCEPTED_STATES = (State.ACCEPTED, State.ASSIGNED, State.HANDLING, State.REPLIED, State.TO_JUDGE, State.CLOSED,
-                   State.DONE)
+ACCEPTED_STATES = (ProposalState.ACCEPTED, ProposalState.ASSIGNED, ProposalState.HANDLING, ProposalState.REPLIED,
+                   ProposalState.TO_JUDGE, ProposalState.CLOSED, ProposalState.DONE)
 
 
 def _in(period: Period) -> tuple:
@@ -35,7 +35,7 @@ def _accepted(period: Period) -> QuerySet:
 
 
 def _merged(period: Period) -> QuerySet:
-    return _proposals().filter(state=State.MERGED, reviewed_on__range=_in(period))
+    return _proposals().filter(state=ProposalState.MERGED, reviewed_on__range=_in(period))
 
 
 def _replied(period: Period) -> QuerySet:
@@ -51,7 +51,7 @@ def _judged(period: Period) -> QuerySet:
 
 
 def _satisfied(period: Period) -> QuerySet:
-    return _judged(period).filter(verdict__in=(Verdict.SATISFIED, Verdict.BASIC))
+    return _judged(period).filter(verdict__in=(ProposalVerdict.SATISFIED, ProposalVerdict.BASIC))
 
 
 def _url(record) -> str:

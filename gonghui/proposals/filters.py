@@ -9,7 +9,8 @@ from django.utils import timezone
 from gonghui.core.filters import DateFilter, ListFilters, RecordFilter, choice
 from gonghui.org.union_filter import UnionFilter
 
-from .models import OPEN_STATES, Category, Proposal, State
+from .choices import OPEN_STATES
+from .models import Proposal, ProposalCategory, ProposalState
 
 
 def overdue_q(today: date) -> Q:
@@ -25,8 +26,8 @@ def _overdue(qs: QuerySet, name: str, value: str) -> QuerySet:
 class ProposalFilters(ListFilters):
     union = UnionFilter()
     session = RecordFilter(label="会议", field_name="session_id")
-    state = choice("状态", State.choices)
-    category = choice("类别", Category.choices)
+    state = choice("状态", ProposalState.choices)
+    category = choice("类别", ProposalCategory.choices)
     overdue = choice("办理期限", (("yes", "已逾期"), ("no", "未逾期")), method=_overdue)
     lead = RecordFilter(label="主办部门", field_name="lead_id")
     submitted_start = DateFilter(label="提交日期自", field_name="submitted_on", lookup_expr="gte")

@@ -12,14 +12,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from gonghui.checks import services
-from gonghui.checks.models import Assessment, AssessmentStatus, Method, Rubric, RubricKind
+from gonghui.checks.models import Assessment, AssessmentStatus, Rubric, RubricKind, ScoringMethod
 from gonghui.checks.rubric_sheet import RubricRow
 from gonghui.org.models import OrgType
 
 from .context import Work
 
 D = Decimal
-DEDUCT, PASS = Method.DEDUCT, Method.PASS_FAIL
+DEDUCT, PASS = ScoringMethod.DEDUCT, ScoringMethod.PASS_FAIL
 VETO = ("安全生产", "发生重大安全生产事故或群体性事件", D(0), None, None, True)
 # (kind, name, levels, items: (section, text, max, method, deduct per occurrence, veto, figure))
 RUBRICS = (
@@ -81,7 +81,7 @@ def _rows(items) -> list[RubricRow]:
     rows = []
     for line, (section, text, top, method, per, veto, *figure) in enumerate(items, start=1):
         key, target = figure[0] if figure else ("", None)
-        rows.append(RubricRow(line, section, text, top, method=method or Method.ADD, deduct_per=per, veto=veto,
+        rows.append(RubricRow(line, section, text, top, method=method or ScoringMethod.ADD, deduct_per=per, veto=veto,
                               figure_key=key, figure_target=target))
     return rows
 
