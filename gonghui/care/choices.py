@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Cause(models.TextChoices):
+class HardshipCause(models.TextChoices):
     ILLNESS = "illness", _("患病")
     DISABILITY = "disability", _("残疾")
     UNEMPLOYMENT = "unemployment", _("失业")
@@ -12,7 +12,7 @@ class Cause(models.TextChoices):
     OTHER = "other", _("其他")
 
 
-class Relation(models.TextChoices):
+class HouseholdRelation(models.TextChoices):
     SPOUSE = "spouse", _("配偶")
     CHILD = "child", _("子女")
     PARENT = "parent", _("父母")
@@ -25,7 +25,7 @@ class HardshipLevel(models.TextChoices):
     ACCIDENTAL = "accidental", _("意外致困")
 
 
-class FileStatus(models.TextChoices):
+class HardshipFileStatus(models.TextChoices):
     APPLIED = "applied", _("待工会初审")
     UNION_APPROVED = "union_approved", _("待总工会审核")
     ACTIVE = "active", _("在档")
@@ -34,7 +34,7 @@ class FileStatus(models.TextChoices):
 
 
 # A member may hold only one file that is still open (applied, under review or active).
-OPEN_STATUSES = (FileStatus.APPLIED, FileStatus.UNION_APPROVED, FileStatus.ACTIVE)
+OPEN_STATUSES = (HardshipFileStatus.APPLIED, HardshipFileStatus.UNION_APPROVED, HardshipFileStatus.ACTIVE)
 
 
 class CloseReason(models.TextChoices):
@@ -60,7 +60,7 @@ class ReviewOutcome(models.TextChoices):
 YEARLY_OUTCOMES = (ReviewOutcome.KEPT, ReviewOutcome.LEVEL_CHANGED, ReviewOutcome.CLOSED)
 
 
-class AidKind(models.TextChoices):
+class AidPaymentKind(models.TextChoices):
     LIVING = "living", _("生活救助")
     MEDICAL = "medical", _("医疗救助")
     SCHOOLING = "schooling", _("助学救助")
@@ -87,7 +87,7 @@ class VisitReason(models.TextChoices):
     OTHER = "other", _("其他")
 
 
-class Campaign(models.TextChoices):
+class VisitCampaign(models.TextChoices):
     WINTER_WARMTH = "winter_warmth", _("送温暖（元旦春节）")
     SUMMER_COOLING = "summer_cooling", _("夏送清凉")
 

@@ -16,7 +16,7 @@ from gonghui.core.periods import Period
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise
 
-from .choices import Campaign, MedicalCategory, SchoolLevel, VisitReason
+from .choices import MedicalCategory, SchoolLevel, VisitCampaign, VisitReason
 from .models import (AidPayment, FundContribution, FundPayout, HardshipFile, HardshipFund, MedicalAidClaim,
                      MedicalAidEnrolment, MedicalAidUnit, SchoolingGrant, ServiceCard, Visit)
 
@@ -171,21 +171,21 @@ WINTER = (
     Figure(key="care.winter_members", label="送温暖慰问困难职工", unit="名",
            sentence="元旦春节困难职工慰问活动中共计慰问困难职工{value}名",
            definition="期内标记为“送温暖（元旦春节）”的慰问中慰问的职工人数（同一人多次只计一次）。",
-           section=Section.CARE, records=lambda period: _people(_visits(period, campaign=Campaign.WINTER_WARMTH)),
+           section=Section.CARE, records=lambda period: _people(_visits(period, campaign=VisitCampaign.WINTER_WARMTH)),
            columns=MEMBER_COLUMNS, record_url=member_url),
     _visit_figure("care.winter_value", "送温暖慰问金和慰问品", "发放慰问金和慰问品{value}元",
-                  f"期内“送温暖（元旦春节）”慰问的金额，{VALUE}", campaign=Campaign.WINTER_WARMTH),
+                  f"期内“送温暖（元旦春节）”慰问的金额，{VALUE}", campaign=VisitCampaign.WINTER_WARMTH),
 )
 SUMMER = (
     Figure(key="care.summer_enterprises", label="夏送清凉慰问企业", sentence="夏季高温慰问企业{value}家", unit="家",
            definition="期内标记为“夏送清凉”的慰问所到的企业数（同一企业多次只计一次）。", section=Section.CARE,
-           records=lambda period: _enterprises(_visits(period, campaign=Campaign.SUMMER_COOLING)),
+           records=lambda period: _enterprises(_visits(period, campaign=VisitCampaign.SUMMER_COOLING)),
            columns=ENTERPRISE_COLUMNS),
     _visit_figure("care.summer_workers", "夏送清凉覆盖职工", "企业职工{value}人",
                   "期内“夏送清凉”各次慰问登记的覆盖职工人数之和。", total="workers_reached", unit="人",
-                  campaign=Campaign.SUMMER_COOLING),
+                  campaign=VisitCampaign.SUMMER_COOLING),
     _visit_figure("care.summer_value", "夏送清凉慰问品", "共发放防暑用品、饮料等慰问品共计{value}元",
-                  f"期内“夏送清凉”慰问的金额，{VALUE}", campaign=Campaign.SUMMER_COOLING),
+                  f"期内“夏送清凉”慰问的金额，{VALUE}", campaign=VisitCampaign.SUMMER_COOLING),
 )
 VISITS = (
     _visit_figure("care.visits", "慰问", "开展慰问{value}次", "期内登记的全部慰问次数（含送温暖、夏送清凉）。",

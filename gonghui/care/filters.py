@@ -7,8 +7,17 @@ from gonghui.core.filters import YearFilter, choice, contains, date_range, filte
 from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.org.union_filter import UnionListFilters
 
-from .choices import (AidKind, Campaign, Cause, FileStatus, FundSource, HardshipLevel, MedicalCategory, SchoolLevel,
-                      VisitReason)
+from .choices import (
+    AidPaymentKind,
+    FundSource,
+    HardshipCause,
+    HardshipFileStatus,
+    HardshipLevel,
+    MedicalCategory,
+    SchoolLevel,
+    VisitCampaign,
+    VisitReason,
+)
 from .models import (AidPayment, HardshipFile, HardshipFund, MedicalAidEnrolment, MedicalAidUnit, SchoolingGrant,
                      ServiceCard, Visit)
 
@@ -24,10 +33,11 @@ def member_search(prefix: str = "member__") -> df.CharFilter:
 
 class FileFilters(UnionListFilters):
     q = member_search()
-    status = choice("状态", FileStatus.choices)
+    status = choice("状态", HardshipFileStatus.choices)
     level = choice("困难类别", HardshipLevel.choices)
     # Causes are stored as ",illness,schooling,": the commas make one cause match exactly.
-    cause = choice("致困原因", Cause.choices, method=lambda qs, name, cause: qs.filter(causes__contains=f",{cause},"))
+    cause = choice("致困原因", HardshipCause.choices,
+                   method=lambda qs, name, cause: qs.filter(causes__contains=f",{cause},"))
 
     Meta = filters_meta(HardshipFile)
 
@@ -35,7 +45,7 @@ class FileFilters(UnionListFilters):
 class AidFilters(UnionListFilters):
     start, end = date_range("paid_on", "起始日期", "截止日期")
     q = member_search("file__member__")
-    kind = choice("救助类型", AidKind.choices)
+    kind = choice("救助类型", AidPaymentKind.choices)
     fund_source = choice("资金来源", FundSource.choices)
 
     Meta = filters_meta(AidPayment)
@@ -50,7 +60,7 @@ class FundFilters(UnionListFilters):
 class VisitFilters(UnionListFilters):
     start, end = date_range("visited_on", "起始日期", "截止日期")
     reason = choice("慰问事由", VisitReason.choices)
-    campaign = choice("所属活动", Campaign.choices)
+    campaign = choice("所属活动", VisitCampaign.choices)
 
     Meta = filters_meta(Visit)
 

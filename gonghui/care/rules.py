@@ -14,7 +14,7 @@ from gonghui.core.formatting import future_error
 from gonghui.core.money import check_money
 from gonghui.core.scoping import is_within, may_access_care
 from gonghui.core.services import save_with_history
-from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.choices import MemberStatus
 
 NOT_YOURS = "找不到该会员，或不在您的管辖范围内"
 ENTERPRISE_NOT_YOURS = "找不到该企业，或不在您的管辖范围内"

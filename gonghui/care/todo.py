@@ -4,7 +4,7 @@ from datetime import date
 
 from gonghui.core.registry import TodoLine, todo_line, todo_url
 
-from .choices import FileStatus
+from .choices import HardshipFileStatus
 from .selectors import hardship_todo
 
 
@@ -12,8 +12,8 @@ def todo_lines(*, user, today: date) -> list[TodoLine]:
     todo = hardship_todo(user=user, today=today)
     return [
         *todo_line(todo.union_review, f"困难职工档案待初审 {todo.union_review} 份",
-                   todo_url("care:files", query={"status": FileStatus.APPLIED})),
+                   todo_url("care:files", query={"status": HardshipFileStatus.APPLIED})),
         *todo_line(todo.federation_review, f"困难职工档案待总工会审核 {todo.federation_review} 份",
-                   todo_url("care:files", query={"status": FileStatus.UNION_APPROVED})),
+                   todo_url("care:files", query={"status": HardshipFileStatus.UNION_APPROVED})),
         *todo_line(todo.yearly_review, f"困难职工档案超过一年未复核 {todo.yearly_review} 份", todo_url("care:watch")),
     ]

@@ -12,7 +12,7 @@ from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
-from .models import EvidenceKind, Method
+from .models import EvidenceKind, ScoringMethod
 from .views import LISTS
 
 router = Router(tags=["checks"])
@@ -57,7 +57,7 @@ class ItemIn(Schema):
     section: str
     text: str
     max_score: Decimal
-    method: str = Method.ADD
+    method: str = ScoringMethod.ADD
     deduct_per: Decimal | None = None
     evidence_kind: str = EvidenceKind.DOCUMENT
     evidence: str = ""

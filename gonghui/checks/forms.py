@@ -6,7 +6,7 @@ from django import forms
 
 from gonghui.core.forms import DateInput
 
-from .models import EvidenceKind, Method, RubricKind
+from .models import EvidenceKind, RubricKind, ScoringMethod
 
 YES_NO = (("", "请选择"), ("yes", "是"), ("no", "否"))
 
@@ -41,7 +41,7 @@ class ItemForm(forms.Form):
     section = forms.CharField(label="考核项目", max_length=120)
     text = forms.CharField(label="考核内容", max_length=300)
     max_score = forms.DecimalField(label="分值", max_digits=6, decimal_places=1)
-    method = forms.ChoiceField(label="评分方法", choices=Method.choices)
+    method = forms.ChoiceField(label="评分方法", choices=ScoringMethod.choices)
     deduct_per = forms.DecimalField(label="每次扣分", max_digits=6, decimal_places=1, required=False)
     evidence_kind = forms.ChoiceField(label="材料类型", choices=EvidenceKind.choices)
     evidence = forms.CharField(label="考核依据", max_length=200, required=False)

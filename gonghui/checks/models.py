@@ -18,29 +18,9 @@ from simple_history.models import HistoricalRecords
 from gonghui.core.files import random_file_name
 from gonghui.core.models import TenantModel
 
+from .choices import AssessmentStatus, EvidenceKind, NoticeStatus, RubricKind, ScoringMethod
+
 SCORE = {"max_digits": 6, "decimal_places": 1}
-
-
-class RubricKind(models.TextChoices):
-    SIX_HAVES = "six_haves", _("基层工会“六有”")
-    WORKERS_HOME = "workers_home", _("职工之家")
-    TEACHERS_HOME = "teachers_home", _("教职工之家")
-    VITALITY = "vitality", _("活力基层工会创建")
-    TEAM_UPGRADE = "team_upgrade", _("班组升级")
-    LABOUR_LAW = "labour_law", _("劳动法律监督检查")
-    OTHER = "other", _("其他考核")
-
-
-class Method(models.TextChoices):
-    ADD = "add", _("加分")
-    DEDUCT = "deduct", _("扣分")
-    PASS_FAIL = "pass_fail", _("达标/不达标")
-
-
-class EvidenceKind(models.TextChoices):
-    DOCUMENT = "document", _("文件资料")
-    LEDGER = "ledger", _("台帐记录")
-    FIGURE = "figure", _("统计数据")
 
 
 class Rubric(TenantModel):
@@ -99,7 +79,7 @@ class RubricItem(TenantModel):
     order = models.PositiveSmallIntegerField(_("序号"))
     text = models.CharField(_("考核内容"), max_length=300)
     max_score = models.DecimalField(_("分值"), **SCORE)
-    method = models.CharField(_("评分方法"), max_length=10, choices=Method.choices, default=Method.ADD)
+    method = models.CharField(_("评分方法"), max_length=10, choices=ScoringMethod.choices, default=ScoringMethod.ADD)
     deduct_per = models.DecimalField(_("每次扣分"), null=True, blank=True, **SCORE)
     evidence_kind = models.CharField(_("材料类型"), max_length=10, choices=EvidenceKind.choices,
                                      default=EvidenceKind.DOCUMENT)
@@ -115,16 +95,6 @@ class RubricItem(TenantModel):
 
     def __str__(self) -> str:
         return self.text
-
-
-class AssessmentStatus(models.TextChoices):
-    SELF = "self", _("自评中")
-    SUBMITTED = "submitted", _("待复核")
-    REVIEWED = "reviewed", _("已复核")
-    PUBLICISED = "publicised", _("公示中")
-    NAMED = "named", _("已命名")
-    FAILED = "failed", _("未达标")
-    WITHDRAWN = "withdrawn", _("已摘牌")
 
 
 class Campaign(TenantModel):
@@ -246,12 +216,6 @@ class Objection(TenantModel):
     class Meta:
         ordering = ["raised_on", "id"]
         verbose_name = _("公示异议")
-
-
-class NoticeStatus(models.TextChoices):
-    OPEN = "open", _("待企业答复")
-    ANSWERED = "answered", _("待复查")
-    CLOSED = "closed", _("已整改")
 
 
 class SupervisionNotice(TenantModel):

@@ -11,13 +11,13 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from python_calamine import CalamineError, CalamineWorkbook
 
-from .models import EvidenceKind, Method
+from .models import EvidenceKind, ScoringMethod
 
 HEADERS = ("考核项目", "序号", "考核内容", "分值", "评分方法", "每次扣分", "考核依据", "材料类型", "一票否决",
            "统计指标", "达标值")
 REQUIRED = ("考核项目", "考核内容", "分值")
 YES = ("是", "Y", "y", "√", "1", "TRUE", "True", "true")
-METHODS = {str(label): value for value, label in Method.choices}
+METHODS = {str(label): value for value, label in ScoringMethod.choices}
 EVIDENCE = {str(label): value for value, label in EvidenceKind.choices}
 MAX_ROWS = 2000
 
@@ -28,7 +28,7 @@ class RubricRow:
     section: str
     text: str
     max_score: Decimal | None
-    method: str = Method.ADD
+    method: str = ScoringMethod.ADD
     deduct_per: Decimal | None = None
     evidence_kind: str = EvidenceKind.DOCUMENT
     evidence: str = ""
@@ -94,7 +94,7 @@ def rubric_rows_read(upload) -> list[RubricRow]:
         read.append(RubricRow(
             line=line, section=_text(cell("考核项目")), text=_text(cell("考核内容")),
             max_score=_number(cell("分值"), "max_score", "分值", unread),
-            method=_choice(cell("评分方法"), METHODS, Method.ADD, "method", "评分方法", unread),
+            method=_choice(cell("评分方法"), METHODS, ScoringMethod.ADD, "method", "评分方法", unread),
             deduct_per=_number(cell("每次扣分"), "deduct_per", "每次扣分", unread),
             evidence_kind=_choice(cell("材料类型"), EVIDENCE, EvidenceKind.DOCUMENT, "evidence_kind", "材料类型",
                                   unread),

@@ -43,13 +43,13 @@ from .models import (
     Evidence,
     EvidenceKind,
     ItemScore,
-    Method,
     NoticeStatus,
     Objection,
     Rubric,
     RubricItem,
     RubricKind,
     RubricSection,
+    ScoringMethod,
     SupervisionNotice,
 )
 from .rubric_sheet import RubricRow, rubric_rows_read
@@ -110,7 +110,7 @@ def _item_errors(row: RubricRow) -> dict[str, str]:
         errors["text"] = "请填写考核内容"
     if row.max_score is None or row.max_score < 0 or (row.max_score == 0 and not row.veto):
         errors["max_score"] = "分值须为大于0的数（只有一票否决条目可以为0分）"
-    if row.method == Method.DEDUCT and (row.deduct_per is None or row.deduct_per <= 0):
+    if row.method == ScoringMethod.DEDUCT and (row.deduct_per is None or row.deduct_per <= 0):
         errors["deduct_per"] = "扣分条目须填写每次扣分（大于0）"
     if row.figure_key:
         try:
@@ -161,7 +161,7 @@ def rubric_items_add(*, actor, rubric: Rubric, rows: Iterable[RubricRow]) -> lis
     return bulk_create_with_history(items, RubricItem, default_user=actor)
 
 
-def _typed_row(*, section: str, text: str, max_score: Decimal, method: str = Method.ADD,
+def _typed_row(*, section: str, text: str, max_score: Decimal, method: str = ScoringMethod.ADD,
                deduct_per: Decimal | None = None, evidence_kind: str = EvidenceKind.DOCUMENT, evidence: str = "",
                veto: bool = False, figure_key: str = "", figure_target: Decimal | None = None) -> RubricRow:
     """An item typed on a form or sent to the API, as a row of the sheet (one set of checks for both)."""
@@ -291,7 +291,7 @@ def _score_error(item: RubricItem, score, label: str) -> str:
         return f"{label}不能为负数"
     if score > item.max_score:
         return f"{label}不能超过该条目的分值（{item.max_score}分）"
-    if item.method == Method.PASS_FAIL and score not in (ZERO, item.max_score):
+    if item.method == ScoringMethod.PASS_FAIL and score not in (ZERO, item.max_score):
         return f"达标/不达标条目只能得0分或满分（{item.max_score}分）"
     return ""
 
@@ -383,7 +383,7 @@ def review_score_set(*, actor, assessment: Assessment, item: RubricItem, score: 
     _state(assessment, AssessmentStatus.SUBMITTED, doing="复核评分")
     row = _row(assessment, item)
     item = row.item
-    if occurrences is not None and item.method == Method.DEDUCT:
+    if occurrences is not None and item.method == ScoringMethod.DEDUCT:
         score = max(item.max_score - item.deduct_per * occurrences, ZERO)
     errors: dict[str, str] = {}
     if error := _score_error(item, score, "复核分"):

@@ -6,6 +6,7 @@ from gonghui.org.union_filter import UnionListFilters
 from .models import (
     Accident,
     Competition,
+    CompetitionTheme,
     HonourKind,
     Innovation,
     InnovationKind,
@@ -14,7 +15,6 @@ from .models import (
     Pair,
     Suggestion,
     Team,
-    Theme,
 )
 
 
@@ -35,7 +35,7 @@ class InnovationFilters(UnionListFilters):
 
 
 class CompetitionFilters(UnionListFilters):
-    theme = choice("竞赛主题", Theme.choices)
+    theme = choice("竞赛主题", CompetitionTheme.choices)
     start = DateFilter(label="结束日期自", field_name="ends_on", lookup_expr="gte")
     end = DateFilter(label="开始日期至", field_name="starts_on", lookup_expr="lte")
 

@@ -5,7 +5,7 @@ from django import forms
 from gonghui.core.forms import DateInput
 from gonghui.ledger.models import HonourLevel
 
-from .models import EntryKind, HonourKind, InnovationKind, Theme
+from .models import CompetitionTheme, EntryKind, HonourKind, InnovationKind
 
 
 class TeamForm(forms.Form):
@@ -62,7 +62,7 @@ class InnovationForm(forms.Form):
 
 
 class CompetitionForm(forms.Form):
-    theme = forms.ChoiceField(label="竞赛主题", choices=Theme.choices)
+    theme = forms.ChoiceField(label="竞赛主题", choices=CompetitionTheme.choices)
     title = forms.CharField(label="竞赛名称", max_length=120)
     starts_on = forms.DateField(label="开始日期", widget=DateInput())
     ends_on = forms.DateField(label="结束日期", widget=DateInput())

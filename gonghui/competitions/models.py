@@ -13,6 +13,8 @@ from simple_history.models import HistoricalRecords
 
 from gonghui.core.models import TenantModel, user_field
 
+from .choices import CompetitionTheme, EntryKind, HonourKind, InnovationKind, NominationStatus, TeamPlanStep
+
 SCORE = {"max_digits": 6, "decimal_places": 1}
 
 
@@ -79,14 +81,6 @@ class TeamMember(TenantModel):
         return f"{self.team.name}：{self.member.name}"
 
 
-class PlanStep(models.TextChoices):
-    PILOT = "pilot", _("确立试点班组")
-    TARGETS = "targets", _("确立目标")
-    FEASIBILITY = "feasibility", _("可行性论证")
-    PLAN = "plan", _("夺标计划书")
-    TRACKING = "tracking", _("过程跟踪")
-
-
 class TeamPlan(TenantModel):
     """The three-year 夺标计划 of a team, at one of its five steps."""
 
@@ -94,7 +88,7 @@ class TeamPlan(TenantModel):
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="plans", verbose_name=_("班组"))
     start_year = models.PositiveSmallIntegerField(_("起始年度"))
     goal = models.CharField(_("夺标目标"), max_length=200)
-    step = models.CharField(_("进度"), max_length=12, choices=PlanStep.choices, default=PlanStep.PILOT)
+    step = models.CharField(_("进度"), max_length=12, choices=TeamPlanStep.choices, default=TeamPlanStep.PILOT)
     history = HistoricalRecords()
 
     class Meta:
@@ -118,11 +112,6 @@ class TeamTarget(TenantModel):
         verbose_name = _("年度目标")
 
 
-class InnovationKind(models.TextChoices):
-    INNOVATION = "innovation", _("岗位自主创新")
-    FAULT_CASE = "fault_case", _("典型故障排除案例")
-
-
 class Innovation(TenantModel):
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="innovations", verbose_name=_("班组"))
@@ -136,18 +125,9 @@ class Innovation(TenantModel):
         verbose_name = _("创新成果")
 
 
-class Theme(models.TextChoices):
-    MERIT = "merit", _("立功竞赛")
-    THREE_ZERO = "three_zero", _("“三零”竞赛")
-    ANKANG = "ankang", _("“安康杯”竞赛")
-    SKILLS = "skills", _("技能比武")
-    ENERGY = "energy", _("节能降耗")
-    OTHER = "other", _("其他")
-
-
 class Competition(TenantModel):
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("组织单位"))
-    theme = models.CharField(_("竞赛主题"), max_length=12, choices=Theme.choices)
+    theme = models.CharField(_("竞赛主题"), max_length=12, choices=CompetitionTheme.choices)
     title = models.CharField(_("竞赛名称"), max_length=120)
     starts_on = models.DateField(_("开始日期"))
     ends_on = models.DateField(_("结束日期"))
@@ -177,12 +157,6 @@ class Indicator(TenantModel):
 
     def __str__(self) -> str:
         return self.name
-
-
-class EntryKind(models.TextChoices):
-    UNION = "union", _("企业（工会）")
-    TEAM = "team", _("班组")
-    PERSON = "person", _("个人")
 
 
 class Entry(TenantModel):
@@ -286,19 +260,6 @@ class Accident(TenantModel):
 
     class Meta:
         verbose_name = _("安全事故")
-
-
-class HonourKind(models.TextChoices):
-    PIONEER = "pioneer", _("工人先锋号")
-    MAY_DAY = "may_day", _("五一劳动奖")
-    ANKANG = "ankang", _("安康杯优胜单位")
-
-
-class NominationStatus(models.TextChoices):
-    RECOMMENDED = "recommended", _("基层推荐")
-    ASSESSED = "assessed", _("上级考核")
-    PUBLICISED = "publicised", _("公示")
-    APPROVED = "approved", _("审批通过")
 
 
 class Nomination(TenantModel):

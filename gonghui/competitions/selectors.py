@@ -11,7 +11,7 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 
 from gonghui.core.scoping import get_visible_or_404, visible
-from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.choices import MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import Union
 

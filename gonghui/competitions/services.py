@@ -30,7 +30,7 @@ from gonghui.core.services import (
     text_required,
 )
 from gonghui.ledger.models import RecipientType
-from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.choices import MemberStatus
 from gonghui.members.models import Member
 from gonghui.ledger.services import honour_create
 from gonghui.org.models import Union
@@ -47,12 +47,12 @@ from .models import (
     NominationStatus,
     Pair,
     PairActivity,
-    PlanStep,
     RedFlag,
     Suggestion,
     Team,
     TeamMember,
     TeamPlan,
+    TeamPlanStep,
     TeamTarget,
 )
 
@@ -198,11 +198,11 @@ def team_plan_create(*, actor, team: Team, start_year: int, goal: str) -> TeamPl
 def team_plan_advance(*, actor, plan: TeamPlan) -> TeamPlan:
     """The next of the five steps: 确立试点班组 → 确立目标 → 可行性论证 → 夺标计划书 → 过程跟踪."""
     require_writer_within(actor, plan.union)
-    steps = list(PlanStep.values)
+    steps = list(TeamPlanStep.values)
     at = steps.index(plan.step)
     if at == len(steps) - 1:
         raise ValidationError({"step": "夺标计划已在过程跟踪阶段"})
-    if steps[at + 1] == PlanStep.PLAN and not plan.targets.exists():
+    if steps[at + 1] == TeamPlanStep.PLAN and not plan.targets.exists():
         raise ValidationError({"step": "请先录入年度目标，再形成夺标计划书"})
     plan.step = steps[at + 1]
     return checked_save(plan, {}, actor=actor, exclude=["team"])

@@ -14,7 +14,7 @@ from gonghui.org.api_routes import RecordRoutes
 
 from . import selectors, services
 from .filters import CongressFilters, DelegateFilters, ResolutionFilters
-from .models import Method, PassRule, SessionKind
+from .models import EvaluationMethod, PassRule, SessionKind
 
 router = Router(tags=["congress"])
 
@@ -194,7 +194,7 @@ class SubjectIn(Schema):
 
 class EvaluationIn(Schema):
     title: str
-    method: str = Method.GRADES
+    method: str = EvaluationMethod.GRADES
     subjects: list[SubjectIn]
 
 

@@ -4,10 +4,10 @@ import django_filters as df
 from django.db.models import Q, QuerySet
 
 from gonghui.core.filters import RecordFilter, choice, date_range, filters_meta, yes_no
-from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.choices import MemberStatus
 from gonghui.org.union_filter import UnionListFilters
 
-from .models import Congress, Delegate, DelegateStatus, Kind, Occupation, Resolution
+from .models import Congress, CongressKind, Delegate, DelegateStatus, Occupation, Resolution
 
 
 def in_office_q() -> Q:
@@ -26,7 +26,7 @@ def _state(qs: QuerySet, name: str, value: str) -> QuerySet:
 
 
 class CongressFilters(UnionListFilters):
-    kind = choice("类别", Kind.choices)
+    kind = choice("类别", CongressKind.choices)
 
     Meta = filters_meta(Congress)
 

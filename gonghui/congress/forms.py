@@ -5,11 +5,12 @@ from django import forms
 from gonghui.core.forms import DateInput
 from gonghui.members.forms import member_typed
 
-from .models import Grade, Kind, Method, Occupation, PassRule, Power, SessionKind
+from .choices import EvaluationGrade
+from .models import CongressKind, CongressPower, EvaluationMethod, Occupation, PassRule, SessionKind
 
 
 class CongressForm(forms.Form):
-    kind = forms.ChoiceField(label="类别", choices=Kind.choices)
+    kind = forms.ChoiceField(label="类别", choices=CongressKind.choices)
     term = forms.IntegerField(label="届次", help_text="如第四届填4")
     starts_on = forms.DateField(label="本届开始日期", widget=DateInput())
     ends_on = forms.DateField(label="本届届满日期", widget=DateInput())
@@ -70,7 +71,7 @@ class AttendanceForm(forms.Form):
 
 class AgendaForm(forms.Form):
     title = forms.CharField(label="议题", max_length=120)
-    power = forms.ChoiceField(label="行使职权", choices=Power.choices)
+    power = forms.ChoiceField(label="行使职权", choices=CongressPower.choices)
 
 
 class ResolutionForm(forms.Form):
@@ -96,7 +97,7 @@ class RequestForm(forms.Form):
 
 class EvaluationForm(forms.Form):
     title = forms.CharField(label="评议名称", max_length=120, help_text="如：民主评议中层干部")
-    method = forms.ChoiceField(label="评议方式", choices=Method.choices)
+    method = forms.ChoiceField(label="评议方式", choices=EvaluationMethod.choices)
     subjects = forms.CharField(label="评议对象", widget=forms.Textarea(attrs={"rows": 5}),
                                help_text="每行一名：姓名 职务（评议工会工作填“工会工作”）")
 
@@ -122,8 +123,9 @@ class BallotForm(forms.Form):
         for subject in self.subjects:
             label = f"{subject.name}{'（' + subject.post + '）' if subject.post else ''}"
             self.fields[f"s{subject.pk}"] = (
-                forms.ChoiceField(label=label, choices=Grade.choices, widget=forms.RadioSelect)
-                if evaluation.method == Method.GRADES else forms.IntegerField(label=label, min_value=0, max_value=100))
+                forms.ChoiceField(label=label, choices=EvaluationGrade.choices, widget=forms.RadioSelect)
+                if evaluation.method == EvaluationMethod.GRADES
+                else forms.IntegerField(label=label, min_value=0, max_value=100))
 
     def marks(self) -> dict:
         return {subject.pk: self.cleaned_data[f"s{subject.pk}"] for subject in self.subjects}

@@ -18,64 +18,14 @@ from simple_history.models import HistoricalRecords
 from gonghui.core.models import TenantModel
 from gonghui.core.uploads import StoredFile, stored_file_path
 
-
-class Kind(models.TextChoices):
-    WORKERS = "workers", _("职工代表大会")
-    TEACHERS = "teachers", _("教职工代表大会")
-    MEMBERS = "members", _("会员代表大会")
-
-
-class PassRule(models.TextChoices):
-    ALL_DELEGATES = "all", _("全体代表过半数")
-    PRESENT = "present", _("到会代表过半数")
-
-
-class Occupation(models.TextChoices):
-    """What a delegate does, as the composition rules count it."""
-
-    FRONT_LINE = "front_line", _("一线职工")
-    TEACHER = "teacher", _("教师")
-    TECHNICAL = "technical", _("专业技术人员")
-    MANAGER = "manager", _("中层以上管理人员")
-    OTHER = "other", _("其他")
-
-
-class DelegateStatus(models.TextChoices):
-    ACTIVE = "active", _("在任")
-    LEFT = "left", _("已离任")
-
-
-class Power(models.TextChoices):
-    """The four powers of a congress (四项职权) an agenda item uses."""
-
-    ADVISE = "advise", _("审议建议")
-    ADOPT = "adopt", _("审议通过")
-    DECIDE = "decide", _("审议决定")
-    SUPERVISE = "supervise", _("评议监督")
-
-
-class SessionKind(models.TextChoices):
-    REGULAR = "regular", _("例会")
-    EXTRA = "extra", _("临时会议")
-
-
-class Grade(models.TextChoices):
-    EXCELLENT = "excellent", _("优秀")
-    COMPETENT = "competent", _("称职")
-    BASIC = "basic", _("基本称职")
-    INCOMPETENT = "incompetent", _("不称职")
-
-
-class Method(models.TextChoices):
-    GRADES = "grades", _("等次评议")
-    SCORES = "scores", _("百分制评分")
+from .choices import CongressKind, CongressPower, DelegateStatus, EvaluationMethod, Occupation, PassRule, SessionKind
 
 
 class Congress(TenantModel):
     """One term (届) of a union's congress."""
 
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
-    kind = models.CharField(_("类别"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(_("类别"), max_length=10, choices=CongressKind.choices)
     term = models.PositiveSmallIntegerField(_("届次"))
     starts_on = models.DateField(_("本届开始日期"))
     ends_on = models.DateField(_("本届届满日期"))
@@ -96,7 +46,7 @@ class Congress(TenantModel):
 
     @property
     def short_name(self) -> str:
-        return {Kind.WORKERS: "职代会", Kind.TEACHERS: "教代会", Kind.MEMBERS: "会员代表大会"}[self.kind]
+        return {CongressKind.WORKERS: "职代会", CongressKind.TEACHERS: "教代会", CongressKind.MEMBERS: "会员代表大会"}[self.kind]
 
 
 class Constituency(TenantModel):
@@ -193,7 +143,7 @@ class AgendaItem(TenantModel):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="agenda", verbose_name=_("会议"))
     order = models.PositiveSmallIntegerField(_("序号"))
     title = models.CharField(_("议题"), max_length=120)
-    power = models.CharField(_("行使职权"), max_length=10, choices=Power.choices)
+    power = models.CharField(_("行使职权"), max_length=10, choices=CongressPower.choices)
     history = HistoricalRecords()
 
     class Meta:
@@ -270,7 +220,8 @@ class Evaluation(TenantModel):
     session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="evaluations",
                                 verbose_name=_("会议"))
     title = models.CharField(_("评议名称"), max_length=120)
-    method = models.CharField(_("评议方式"), max_length=8, choices=Method.choices, default=Method.GRADES)
+    method = models.CharField(_("评议方式"), max_length=8, choices=EvaluationMethod.choices,
+                              default=EvaluationMethod.GRADES)
     held_on = models.DateField(_("评议日期"))
     history = HistoricalRecords()
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from .models import Kind, Occupation
+from .models import CongressKind, Occupation
 
 YOUNG_AGE = 35  # 青年职工: under 35 on the day the composition is checked
 
@@ -43,11 +43,11 @@ WOMEN = Rule("女职工代表", group="women", proportional=True)
 YOUNG = Rule(f"青年职工代表（{YOUNG_AGE}岁以下）", group="young", proportional=True)
 
 COMPOSITION: dict[str, tuple[Rule, ...]] = {
-    Kind.WORKERS: (Rule("一线职工代表", occupations=(Occupation.FRONT_LINE, Occupation.TECHNICAL), at_least=50),
-                   Rule("中层以上管理人员代表", occupations=(Occupation.MANAGER,), at_most=20), WOMEN, YOUNG),
-    Kind.TEACHERS: (Rule("教师代表", occupations=(Occupation.TEACHER,), at_least=60),
-                    Rule("中层以上管理人员代表", occupations=(Occupation.MANAGER,), at_most=20), WOMEN, YOUNG),
-    Kind.MEMBERS: (WOMEN,),
+    CongressKind.WORKERS: (Rule("一线职工代表", occupations=(Occupation.FRONT_LINE, Occupation.TECHNICAL), at_least=50),
+                           Rule("中层以上管理人员代表", occupations=(Occupation.MANAGER,), at_most=20), WOMEN, YOUNG),
+    CongressKind.TEACHERS: (Rule("教师代表", occupations=(Occupation.TEACHER,), at_least=60),
+                            Rule("中层以上管理人员代表", occupations=(Occupation.MANAGER,), at_most=20), WOMEN, YOUNG),
+    CongressKind.MEMBERS: (WOMEN,),
 }
 
 

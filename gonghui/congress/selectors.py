@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gonghui.core.scoping import get_visible_or_404, visible, within
 from gonghui.members.choices import Gender
-from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.choices import MemberStatus
 from gonghui.members.models import Member
 
 from .filters import CongressFilters, DelegateFilters, ResolutionFilters, in_office_q, vacated_q

@@ -21,10 +21,11 @@ from gonghui.core.services import (
     text_required,
 )
 from gonghui.core.uploads import stored_file_add
-from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.choices import MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import Union
 
+from .choices import EvaluationGrade
 from .models import (
     AgendaDocument,
     AgendaItem,
@@ -33,8 +34,7 @@ from .models import (
     Delegate,
     DelegateStatus,
     Evaluation,
-    Grade,
-    Method,
+    EvaluationMethod,
     PassRule,
     Resolution,
     Session,
@@ -260,7 +260,7 @@ def session_request_create(*, actor, congress: Congress, reason: str, signers: I
 
 @transaction.atomic
 def evaluation_create(*, actor, session: Session, title: str, subjects: Iterable[tuple[str, str]],
-                      method: str = Method.GRADES, held_on: date | None = None) -> Evaluation:
+                      method: str = EvaluationMethod.GRADES, held_on: date | None = None) -> Evaluation:
     require_writer_within(actor, session.union)
     evaluation = Evaluation(tenant_id=session.tenant_id, union_id=session.union_id, session=session, title=title,
                             method=method, held_on=held_on or session.held_on)
@@ -285,8 +285,8 @@ def _require_own_ballot(member: Member, evaluation: Evaluation, delegate: Delega
         raise ValidationError({"__all__": "本次评议不在投票期内"})
 
 
-GRADE_FIELDS = {Grade.EXCELLENT: "excellent", Grade.COMPETENT: "competent", Grade.BASIC: "basic",
-                Grade.INCOMPETENT: "incompetent"}
+GRADE_FIELDS = {EvaluationGrade.EXCELLENT: "excellent", EvaluationGrade.COMPETENT: "competent",
+                EvaluationGrade.BASIC: "basic", EvaluationGrade.INCOMPETENT: "incompetent"}
 
 
 @transaction.atomic
@@ -313,14 +313,14 @@ def ballot_cast(*, actor, evaluation: Evaluation, delegate: Delegate, marks: Map
     if set(marks) != set(subjects):
         raise ValidationError({"marks": "请对每一名评议对象作出评价"})
     for pk, mark in marks.items():
-        if evaluation.method == Method.GRADES and mark not in GRADE_FIELDS:
+        if evaluation.method == EvaluationMethod.GRADES and mark not in GRADE_FIELDS:
             raise ValidationError({"marks": f"对{subjects[pk].name}的评价应为优秀、称职、基本称职或不称职"})
-        if evaluation.method == Method.SCORES and not (isinstance(mark, int) and 0 <= mark <= 100):
+        if evaluation.method == EvaluationMethod.SCORES and not (isinstance(mark, int) and 0 <= mark <= 100):
             raise ValidationError({"marks": f"对{subjects[pk].name}的评分应为0至100的整数"})
     voter = Voter.objects.create(tenant_id=evaluation.tenant_id, union_id=evaluation.union_id,
                                  evaluation=evaluation, delegate=delegate)
     for pk, mark in marks.items():
-        counts = ({GRADE_FIELDS[mark]: F(GRADE_FIELDS[mark]) + 1} if evaluation.method == Method.GRADES
+        counts = ({GRADE_FIELDS[mark]: F(GRADE_FIELDS[mark]) + 1} if evaluation.method == EvaluationMethod.GRADES
                   else {"score_total": F("score_total") + mark})
         Subject.objects.filter(pk=pk).update(ballots=F("ballots") + 1, **counts)
     return voter

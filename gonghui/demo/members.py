@@ -11,7 +11,7 @@ from datetime import date, datetime
 from random import Random
 
 from gonghui.core.identifiers import id_tail
-from gonghui.members.choices import Category, EventKind, Status
+from gonghui.members.choices import EventKind, MemberCategory, MemberStatus
 
 from .identity import ResidentIds, card_number, mobile
 from .names import person_name
@@ -169,10 +169,10 @@ class MemberRows:
             mobile(rng) if rng.random() < PHONE_SHARE else "",
             profile.education.pick(rng),
             profile.political.pick(rng),
-            Category.RETIRED.value if retired else profile.categories.pick(rng),
+            MemberCategory.RETIRED.value if retired else profile.categories.pick(rng),
             joined_on,
             card_number(self.serial) if rng.random() < CARD_SHARE else "",
-            Status.LEFT.value if left else Status.ACTIVE.value,
+            MemberStatus.LEFT.value if left else MemberStatus.ACTIVE.value,
             self.created_at,
             self.created_at,
         )

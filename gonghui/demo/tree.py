@@ -6,8 +6,18 @@ from datetime import date, timedelta
 from random import Random
 from typing import NamedTuple
 
-from gonghui.org.models import (Body, CommitteeSeat, Enterprise, Formation, JointScope, UnionLevel, OrgType, SeatRole,
-                                Union, UnionGroup)
+from gonghui.org.models import (
+    CommitteeBody,
+    CommitteeSeat,
+    Enterprise,
+    Formation,
+    JointScope,
+    OrgType,
+    SeatRole,
+    Union,
+    UnionGroup,
+    UnionLevel,
+)
 
 from . import names
 from .identity import CreditCodes
@@ -237,8 +247,8 @@ class Builder:
             + [SeatRole.VICE_CHAIR] * self.rng.randint(1, 2)
             + [SeatRole.MEMBER] * self.rng.randint(3, 5)
         )
-        posts = [(Body.COMMITTEE, role, None) for role in committee]
-        posts += [(Body.FUNDS_AUDIT, SeatRole.CHAIR, None), (Body.WOMEN, SeatRole.CHAIR, "F")]
+        posts = [(CommitteeBody.COMMITTEE, role, None) for role in committee]
+        posts += [(CommitteeBody.FUNDS_AUDIT, SeatRole.CHAIR, None), (CommitteeBody.WOMEN, SeatRole.CHAIR, "F")]
         start, end = TERM
         return [
             CommitteeSeat(

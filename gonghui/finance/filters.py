@@ -10,11 +10,11 @@ from gonghui.core.filters import YearFilter, choice, contains, date_range, filte
 from gonghui.org.union_filter import UnionListFilters
 
 from .models import (
+    AllocationChannel,
     AllocationPayment,
     AuditFinding,
     AuditProject,
     AuditStatus,
-    Channel,
     DuesPayment,
     PeriodClose,
     Voucher,
@@ -45,7 +45,7 @@ class LineFilters(UnionListFilters):
 
 
 class AllocationFilters(UnionListFilters):
-    channel = choice("缴纳方式", Channel.choices)
+    channel = choice("缴纳方式", AllocationChannel.choices)
     start, end = date_range("month", "所属月份自")
     q = contains("企业名称", "enterprise__name")
 

@@ -7,7 +7,7 @@ from django import forms
 
 from gonghui.core.forms import DateInput
 
-from .models import AuditScope, Channel, LineKind
+from .models import AllocationChannel, AuditScope, LineKind
 
 LINE_ROWS = 6
 
@@ -85,7 +85,7 @@ class AllocationForm(forms.Form):
     enterprise = forms.ModelChoiceField(label="缴费企业", queryset=None)
     month = forms.DateField(label="所属月份", widget=DateInput(), help_text="填写该月任一天")
     payroll = _amount("工资总额（元）", required=True)
-    channel = forms.ChoiceField(label="缴纳方式", choices=Channel.choices)
+    channel = forms.ChoiceField(label="缴纳方式", choices=AllocationChannel.choices)
     received_on = forms.DateField(label="到账日期", widget=DateInput())
 
     def __init__(self, *args, enterprises=None, **kwargs):

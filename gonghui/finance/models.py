@@ -26,6 +26,7 @@ from gonghui.core.models import TenantModel, user_field
 from gonghui.core.uploads import StoredFile, stored_file_path
 
 from . import chart
+from .choices import AccountCategory, AllocationChannel, AuditScope, AuditStatus, ChartKind, LineKind, VoucherStatus
 
 
 def _money(verbose_name: str, **kwargs) -> models.DecimalField:
@@ -34,19 +35,6 @@ def _money(verbose_name: str, **kwargs) -> models.DecimalField:
 
 def _union(verbose_name=_("工会")) -> models.ForeignKey:
     return models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=verbose_name)
-
-
-class ChartKind(models.TextChoices):
-    GRASSROOTS = chart.GRASSROOTS, _("基层工会会计科目")
-    COUNTY = chart.COUNTY, _("县级以上工会会计科目")
-
-
-class AccountCategory(models.TextChoices):
-    ASSET = chart.ASSET, _("资产类")
-    LIABILITY = chart.LIABILITY, _("负债类")
-    NET_ASSET = chart.NET_ASSET, _("净资产类")
-    INCOME = chart.INCOME, _("收入类")
-    EXPENDITURE = chart.EXPENDITURE, _("支出类")
 
 
 class Books(TenantModel):
@@ -93,12 +81,6 @@ class Account(TenantModel):
         return f"{self.code} {self.name}"
 
 
-class VoucherStatus(models.TextChoices):
-    DRAFT = "draft", _("待审核")
-    REVIEWED = "reviewed", _("已审核")
-    POSTED = "posted", _("已记账")
-
-
 class Voucher(TenantModel):
     """A 记账凭证: dated, numbered per union and year, its lines balanced."""
 
@@ -129,15 +111,6 @@ class Voucher(TenantModel):
     @property
     def label(self) -> str:
         return f"{self.year}年 记字第{self.number:04d}号"
-
-
-class LineKind(models.TextChoices):
-    """What a line buys, as far as the spending rules ask."""
-
-    ORDINARY = "ordinary", _("一般支出")
-    GIFT = "gift", _("慰问品")
-    CASH_CARD = "cash_card", _("现金或购物卡（作为礼品）")
-    EQUIPMENT = "equipment", _("设备购置")
 
 
 class VoucherLine(TenantModel):
@@ -263,11 +236,6 @@ class SharingTable(ProvinceTable):
         verbose_name = _("拨缴经费分成比例")
 
 
-class Channel(models.TextChoices):
-    TAX = "tax", _("税务代收")
-    DIRECT = "direct", _("自主拨缴")
-
-
 class AllocationPayment(TenantModel):
     """One month's 2% allocation (拨缴经费) of an enterprise, received by its union."""
 
@@ -277,7 +245,7 @@ class AllocationPayment(TenantModel):
     month = models.DateField(_("所属月份"))
     payroll = _money(_("工资总额（元）"))
     amount = _money(_("应拨缴经费（元）"))
-    channel = models.CharField(_("缴纳方式"), max_length=8, choices=Channel.choices)
+    channel = models.CharField(_("缴纳方式"), max_length=8, choices=AllocationChannel.choices)
     received_on = models.DateField(_("到账日期"))
     own_share = _money(_("本级留成（元）"))
     upper_share = _money(_("应上缴上级（元）"))
@@ -342,20 +310,6 @@ class DuesPayment(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.union.name} {self.month:%Y年%m月}会费"
-
-
-class AuditScope(models.TextChoices):
-    BUDGET = "budget", _("预算执行")
-    SPENDING = "spending", _("经费支出")
-    ASSETS = "assets", _("固定资产")
-    ALLOCATION = "allocation", _("拨缴经费和会费")
-
-
-class AuditStatus(models.TextChoices):
-    OPEN = "open", _("审查中")
-    NOTIFIED = "notified", _("已下达整改通知")
-    ANSWERED = "answered", _("已反馈整改情况")
-    CLOSED = "closed", _("已销号")
 
 
 class AuditProject(TenantModel):

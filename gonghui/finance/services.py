@@ -35,6 +35,7 @@ from . import chart, sources
 from .selectors import table_in_force
 from .models import (
     Account,
+    AllocationChannel,
     AllocationPayment,
     AuditFinding,
     AuditProject,
@@ -42,7 +43,6 @@ from .models import (
     AuditStatus,
     Books,
     Budget,
-    Channel,
     DuesPayment,
     DuesRate,
     LineKind,
@@ -477,7 +477,7 @@ def allocation_receive(*, actor, enterprise: Enterprise, month: date, payroll, c
     errors: dict[str, str] = {}
     payroll_value = check_money(errors, "payroll", payroll, label="工资总额", required=True, allow_zero=False,
                                 bound=BOOKS_BOUND)
-    if channel not in Channel.values:
+    if channel not in AllocationChannel.values:
         errors["channel"] = "请选择缴纳方式"
     month = _month_received(errors, month, received_on, "到账日期")
     table = _table_in_force(errors, SharingTable, union, month)

@@ -8,7 +8,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 
 from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible, within
-from gonghui.members.choices import Status
+from gonghui.members.choices import MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import Union
 
@@ -87,7 +87,7 @@ def item_done_totals(*, item_ids: QuerySet) -> dict[int, int]:
 
 def roster_for(*, user, union: Union, q: str = "") -> QuerySet[Member]:
     """Active members of the union's subtree: who may be picked as a participant."""
-    qs = within(visible(Member.objects.select_related("union"), user), union).filter(status=Status.ACTIVE)
+    qs = within(visible(Member.objects.select_related("union"), user), union).filter(status=MemberStatus.ACTIVE)
     q = q.strip()
     if ID_TAIL_RE.match(q):
         return qs.filter(id_tail=q.upper())

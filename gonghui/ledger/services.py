@@ -19,7 +19,7 @@ from gonghui.core.services import (delete_with_history, fields_assign, record_cr
                                    require_writer_within, save_with_history)
 from gonghui.members.models import Member
 from gonghui.org.models import Union
-from gonghui.plans.models import ItemStatus, PlanItem
+from gonghui.plans.models import PlanItem, PlanItemStatus
 
 from .files import ALLOWED, content_matches, extension_of
 from .models import (CONTEST_KINDS, Activity, ActivityKind, ActivityParticipant, ActivityResult, ActivityTally,
@@ -59,7 +59,7 @@ def _check_plan_item(activity: Activity, errors: dict) -> None:
     if item.union_id != activity.union_id:
         errors["plan_item"] = "所选计划事项不属于该工会的计划"
         return
-    if item.status == ItemStatus.DROPPED:
+    if item.status == PlanItemStatus.DROPPED:
         errors["plan_item"] = "所选计划事项已取消"
     year = item.plan.year
     if activity.date and activity.date.year != year:

@@ -30,14 +30,14 @@ class PoliticalStatus(models.TextChoices):
     MASSES = "masses", _("群众")
 
 
-class Category(models.TextChoices):
+class MemberCategory(models.TextChoices):
     EMPLOYED = "employed", _("在职")
     RETIRED = "retired", _("退休")
     DISPATCHED = "dispatched", _("签约/劳务派遣")
     MIGRANT = "migrant", _("农民工")
 
 
-class Status(models.TextChoices):
+class MemberStatus(models.TextChoices):
     ACTIVE = "active", _("在册")
     LEFT = "left", _("已退会")
     DECEASED = "deceased", _("已故")

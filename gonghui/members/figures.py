@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from gonghui.core.figures import Column, Figure, Section, record_link
 from gonghui.core.periods import Period
 
-from .choices import Category, Status
+from .choices import MemberCategory, MemberStatus
 from .models import Member
 
 COLUMNS = (Column("姓名", "name"), Column("所属工会", "union.name"), Column("人员类别", "get_category_display"),
@@ -19,7 +19,7 @@ ON_ROLL = "状态为在册、入会日期不晚于期末的会员"
 
 
 def _active(period: Period) -> QuerySet:
-    return Member.objects.filter(status=Status.ACTIVE, join_date__lte=period.end)
+    return Member.objects.filter(status=MemberStatus.ACTIVE, join_date__lte=period.end)
 
 
 def _of_category(category: str):
@@ -45,5 +45,5 @@ FIGURES = (
              _joined, month_field="join_date", ranked=True),
     *(_members(f"active_{category.value}", f"{category.label}会员", f"{category.label}会员{{value}}人",
                f"{ON_ROLL}中人员类别为“{category.label}”的。", _of_category(category.value))
-      for category in Category),
+      for category in MemberCategory),
 )

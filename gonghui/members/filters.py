@@ -15,7 +15,7 @@ from gonghui.core.identifiers import ID_TAIL_RE
 from gonghui.core.scoping import within
 from gonghui.org.models import Union, UnionGroup, UnionLevel
 
-from .choices import Category, Status
+from .choices import MemberCategory, MemberStatus
 from .models import Member
 
 SORTS = {
@@ -32,8 +32,8 @@ class MemberFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="姓名/身份证后四位/手机", method="search")
     union = ListedChoiceFilter(label="工会（含下级）", queryset=Union.objects.none(), method="in_subtree")
     group = ListedChoiceFilter(label="工会小组", queryset=UnionGroup.objects.none())
-    category = django_filters.ChoiceFilter(label="人员类别", choices=Category.choices, empty_label="全部")
-    status = django_filters.ChoiceFilter(label="状态", choices=Status.choices, empty_label="全部")
+    category = django_filters.ChoiceFilter(label="人员类别", choices=MemberCategory.choices, empty_label="全部")
+    status = django_filters.ChoiceFilter(label="状态", choices=MemberStatus.choices, empty_label="全部")
     sort = django_filters.ChoiceFilter(label="排序", choices=SORT_CHOICES, empty_label=None, method="keep")
 
     Meta = filters_meta(Member)
@@ -42,7 +42,7 @@ class MemberFilter(django_filters.FilterSet):
         """`unions` may be chosen; `groups_of(union)` are the groups offered once one grassroots union is
         chosen (a county has thousands, so none before)."""
         params = data.copy()
-        params.setdefault("status", Status.ACTIVE)
+        params.setdefault("status", MemberStatus.ACTIVE)
         super().__init__(params, queryset=queryset)
         self.filters["union"].queryset = unions
         raw = params.get("union", "")

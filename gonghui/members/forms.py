@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from gonghui.core.forms import DateInput, StoredIdentityMixin
 from gonghui.core.identifiers import IdentifierError, parse_resident_id
 
-from .choices import ETHNICITIES, Category, Education, EventKind, Gender, PoliticalStatus
+from .choices import ETHNICITIES, Education, EventKind, Gender, MemberCategory, PoliticalStatus
 from .models import Member
 from .selectors import member_by_id_number
 
@@ -36,7 +36,7 @@ class MemberForm(forms.Form):
     phone = forms.CharField(label="手机号码", max_length=20, required=False)
     education = forms.ChoiceField(label="学历", choices=BLANK + Education.choices, required=False)
     political_status = forms.ChoiceField(label="政治面貌", choices=BLANK + PoliticalStatus.choices, required=False)
-    category = forms.ChoiceField(label="人员类别", choices=Category.choices, initial=Category.EMPLOYED)
+    category = forms.ChoiceField(label="人员类别", choices=MemberCategory.choices, initial=MemberCategory.EMPLOYED)
     group = forms.ModelChoiceField(label="工会小组", queryset=None, required=False)
     join_date = forms.DateField(label="入会日期", widget=DateInput())
     card_number = forms.CharField(label="会员卡号", max_length=30, required=False)

@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 from gonghui.core.identifiers import ID_TAIL_LENGTH, id_tail
 from gonghui.core.models import TenantModel
 
-from .choices import Category, Education, EventKind, Gender, PoliticalStatus, Status, TransferStatus
+from .choices import Education, EventKind, Gender, MemberCategory, MemberStatus, PoliticalStatus, TransferStatus
 
 
 class Member(TenantModel):
@@ -35,10 +35,11 @@ class Member(TenantModel):
     phone = models.CharField(_("手机号码"), max_length=11, blank=True)
     education = models.CharField(_("学历"), max_length=16, choices=Education.choices, blank=True)
     political_status = models.CharField(_("政治面貌"), max_length=16, choices=PoliticalStatus.choices, blank=True)
-    category = models.CharField(_("人员类别"), max_length=12, choices=Category.choices, default=Category.EMPLOYED)
+    category = models.CharField(_("人员类别"), max_length=12, choices=MemberCategory.choices,
+                                default=MemberCategory.EMPLOYED)
     join_date = models.DateField(_("入会日期"))
     card_number = models.CharField(_("会员卡号"), max_length=30, blank=True)
-    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    status = models.CharField(_("状态"), max_length=10, choices=MemberStatus.choices, default=MemberStatus.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Audit-trail versions are only ever read per member (by id, which keeps its index). Every other index

@@ -5,7 +5,7 @@ from gonghui.core.scoping import get_visible_or_404, visible
 from gonghui.org.models import UnionLevel, Union
 from gonghui.org.selectors import group_list, union_list
 
-from .choices import Status, TransferStatus
+from .choices import MemberStatus, TransferStatus
 from .filters import MemberFilter
 from .models import Member, MemberEvent, Transfer
 
@@ -30,7 +30,7 @@ def member_by_id_number(*, user, id_number: str) -> Member | None:
     """The member another app's form names by ID number, if the user may see them (forms never list a county's
     members); a person who left and rejoined has several records: the active one is meant, else the latest."""
     same_person = visible(Member.objects.select_related("union"), user).filter(id_number=id_number)
-    return same_person.filter(status=Status.ACTIVE).first() or same_person.order_by("-id").first()
+    return same_person.filter(status=MemberStatus.ACTIVE).first() or same_person.order_by("-id").first()
 
 
 def member_find(*, user, pk) -> Member | None:
@@ -79,10 +79,10 @@ def transfer_targets(*, user) -> QuerySet[Union]:
 
 def active_count_by_union(*, user) -> dict[int, int]:
     """Active members the user may see, per union they belong to directly."""
-    qs = visible(Member.objects.filter(status=Status.ACTIVE), user)
+    qs = visible(Member.objects.filter(status=MemberStatus.ACTIVE), user)
     return dict(qs.values_list("union_id").annotate(n=Count("id")).values_list("union_id", "n"))
 
 
 def active_count_within(*, tenant_id: int, union_ids: list[int]) -> int:
     """Active members of the given unions, which the caller has already scoped."""
-    return Member.objects.filter(tenant_id=tenant_id, union_id__in=union_ids, status=Status.ACTIVE).count()
+    return Member.objects.filter(tenant_id=tenant_id, union_id__in=union_ids, status=MemberStatus.ACTIVE).count()

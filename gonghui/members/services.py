@@ -11,7 +11,7 @@ from gonghui.core.services import access_log_record, fields_assign, require_writ
 from gonghui.org.models import UnionLevel, Union, UnionGroup
 
 from .bulk import MemberStage, RowOutcome
-from .choices import Category, EventKind, Status, TransferStatus
+from .choices import EventKind, MemberCategory, MemberStatus, TransferStatus
 from .models import Member, MemberEvent, Transfer
 from .rules import member_values_check, membership_clash_message
 
@@ -38,7 +38,8 @@ def _check(member: Member, *, actor, entered_birth: date | None, entered_gender:
 
 
 def active_holder(*, tenant_id: int, id_number: str, exclude_pk=None) -> Member | None:
-    qs = Member.objects.select_related("union").filter(tenant_id=tenant_id, id_number=id_number, status=Status.ACTIVE)
+    qs = Member.objects.select_related("union").filter(tenant_id=tenant_id, id_number=id_number,
+                                                       status=MemberStatus.ACTIVE)
     return qs.exclude(pk=exclude_pk).first() if exclude_pk else qs.first()
 
 
@@ -61,7 +62,7 @@ def _event(member: Member, *, actor, kind: str, on_date: date, union: Union | No
 def member_create(*, actor, union: Union, name: str, id_number: str, join_date: date,
                   group: UnionGroup | None = None, gender: str = "", birth_date: date | None = None,
                   ethnicity: str = "汉族", phone: str = "", education: str = "", political_status: str = "",
-                  category: str = Category.EMPLOYED, card_number: str = "") -> Member:
+                  category: str = MemberCategory.EMPLOYED, card_number: str = "") -> Member:
     require_writer_within(actor, union)
     if union.level != UnionLevel.GRASSROOTS:
         raise ValidationError({"union": "会员须登记在基层工会"})
@@ -107,7 +108,7 @@ def _event_allowed(member: Member, *, actor, on_date: date) -> None:
 
 
 def _require_active(member: Member) -> None:
-    if member.status != Status.ACTIVE:
+    if member.status != MemberStatus.ACTIVE:
         raise ValidationError({"__all__": f"该会员当前状态为“{member.get_status_display()}”，不能办理此事项"})
 
 
@@ -121,9 +122,9 @@ def _check_event_date(member: Member, on_date: date) -> None:
 @transaction.atomic
 def member_retire(*, actor, member: Member, on_date: date) -> Member:
     _event_allowed(member, actor=actor, on_date=on_date)
-    if member.category == Category.RETIRED:
+    if member.category == MemberCategory.RETIRED:
         raise ValidationError({"__all__": "该会员已是退休会员"})
-    member.category = Category.RETIRED
+    member.category = MemberCategory.RETIRED
     save_with_history(member, actor=actor)
     _event(member, actor=actor, kind=EventKind.RETIRE, on_date=on_date)
     return member
@@ -133,7 +134,7 @@ def member_retire(*, actor, member: Member, on_date: date) -> Member:
 def member_end(*, actor, member: Member, kind: str, on_date: date, note: str = "") -> Member:
     """Leave (退会) or death: the membership ends, the record stays."""
     _event_allowed(member, actor=actor, on_date=on_date)
-    statuses = {EventKind.LEAVE: Status.LEFT, EventKind.DEATH: Status.DECEASED}
+    statuses = {EventKind.LEAVE: MemberStatus.LEFT, EventKind.DEATH: MemberStatus.DECEASED}
     if kind not in statuses:
         raise ValidationError({"kind": "请选择退会或去世"})
     Transfer.objects.filter(member=member, status=TransferStatus.PENDING).update(status=TransferStatus.CANCELLED)

@@ -8,7 +8,16 @@ from django.utils import timezone
 from gonghui.core.filters import YearFilter, choice, contains, date_range, filters_meta
 from gonghui.org.union_filter import UnionListFilters
 
-from .models import Category, CatalogueItem, Comment, CommentKind, ItemState, Posting, PostingKind, PostingStatus
+from .models import (
+    CatalogueItem,
+    CatalogueItemState,
+    Comment,
+    CommentKind,
+    Posting,
+    PostingCategory,
+    PostingKind,
+    PostingStatus,
+)
 
 
 def missed_q(today: date) -> Q:
@@ -22,18 +31,18 @@ def on_time_q() -> Q:
 
 def item_state(qs: QuerySet, state: str, today: date | None = None) -> QuerySet:
     today = today or timezone.localdate()
-    if state == ItemState.ON_TIME:
+    if state == CatalogueItemState.ON_TIME:
         return qs.filter(on_time_q())
-    if state == ItemState.LATE:
+    if state == CatalogueItemState.LATE:
         return qs.filter(posted_on__gt=F("due_on"))
-    if state == ItemState.MISSED:
+    if state == CatalogueItemState.MISSED:
         return qs.filter(missed_q(today))
     return qs.filter(posted_on__isnull=True, due_on__gte=today)
 
 
 class PostingFilters(UnionListFilters):
     kind = choice("栏目", PostingKind.choices)
-    category = choice("公开类别", Category.choices)
+    category = choice("公开类别", PostingCategory.choices)
     status = choice("状态", PostingStatus.choices)
     approved_start, approved_end = date_range("approved_on", "审批日期自")
     q = contains("标题", "title")
@@ -43,8 +52,8 @@ class PostingFilters(UnionListFilters):
 
 class ItemFilters(UnionListFilters):
     year = YearFilter(label="年度", field_name="year")
-    category = choice("公开类别", Category.choices)
-    state = choice("公开情况", ItemState.choices, method=lambda qs, name, state: item_state(qs, state))
+    category = choice("公开类别", PostingCategory.choices)
+    state = choice("公开情况", CatalogueItemState.choices, method=lambda qs, name, state: item_state(qs, state))
 
     Meta = filters_meta(CatalogueItem)
 

@@ -4,7 +4,7 @@ from django import forms
 
 from gonghui.core.forms import DateInput
 
-from .models import Category, PostingKind
+from .models import PostingCategory, PostingKind
 
 
 def _textarea(rows: int = 4) -> forms.Textarea:
@@ -14,7 +14,7 @@ def _textarea(rows: int = 4) -> forms.Textarea:
 class PostingForm(forms.Form):
     kind = forms.ChoiceField(label="栏目", choices=PostingKind.choices, initial=PostingKind.NOTICE,
                              help_text="讨论话题、征文启事登在员工活动园地")
-    category = forms.ChoiceField(label="公开类别", choices=Category.choices)
+    category = forms.ChoiceField(label="公开类别", choices=PostingCategory.choices)
     title = forms.CharField(label="标题", max_length=120)
     content = forms.CharField(label="公开内容", max_length=10000, widget=_textarea(8))
     catalogue_item = forms.ModelChoiceField(label="对应公开目录事项", queryset=None, required=False,
@@ -29,7 +29,7 @@ class PostingForm(forms.Form):
 
 class ItemForm(forms.Form):
     year = forms.IntegerField(label="年度")
-    category = forms.ChoiceField(label="公开类别", choices=Category.choices)
+    category = forms.ChoiceField(label="公开类别", choices=PostingCategory.choices)
     title = forms.CharField(label="公开事项", max_length=120, help_text="如：年度工会经费收支情况")
     due_on = forms.DateField(label="应公开日期", widget=DateInput())
     vote_on = forms.DateField(label="职代会表决日期", required=False, widget=DateInput(),

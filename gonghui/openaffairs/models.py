@@ -14,25 +14,7 @@ from simple_history.models import HistoricalRecords
 from gonghui.core.models import TenantModel, user_field
 from gonghui.core.uploads import StoredFile, stored_file_path
 
-
-class Category(models.TextChoices):
-    FINANCE = "finance", _("财务")
-    AWARDS = "awards", _("评优评先")
-    TITLES = "titles", _("职称")
-    WELFARE = "welfare", _("福利")
-    DECISIONS = "decisions", _("重大决策")
-    OTHER = "other", _("其他")
-
-
-class PostingKind(models.TextChoices):
-    NOTICE = "notice", _("公开事项")
-    TOPIC = "topic", _("讨论话题")
-    ESSAY_CALL = "essay_call", _("征文启事")
-
-
-class PostingStatus(models.TextChoices):
-    DRAFT = "draft", _("待审批")
-    APPROVED = "approved", _("已公开")
+from .choices import CatalogueItemState, CommentKind, PostingCategory, PostingKind, PostingStatus
 
 
 class CatalogueItem(TenantModel):
@@ -40,7 +22,7 @@ class CatalogueItem(TenantModel):
 
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
     year = models.PositiveSmallIntegerField(_("年度"))
-    category = models.CharField(_("公开类别"), max_length=12, choices=Category.choices)
+    category = models.CharField(_("公开类别"), max_length=12, choices=PostingCategory.choices)
     title = models.CharField(_("公开事项"), max_length=120)
     due_on = models.DateField(_("应公开日期"))
     vote_on = models.DateField(_("职代会表决日期"), null=True, blank=True)
@@ -55,11 +37,11 @@ class CatalogueItem(TenantModel):
     def __str__(self) -> str:
         return f"{self.year}年 {self.title}"
 
-    def state_on(self, today) -> "ItemState":
+    def state_on(self, today) -> "CatalogueItemState":
         """Where the item stands on `today` (filters.item_state selects by the same rules)."""
         if self.posted_on is not None:
-            return ItemState.ON_TIME if self.posted_on <= self.due_on else ItemState.LATE
-        return ItemState.MISSED if self.due_on < today else ItemState.PENDING
+            return CatalogueItemState.ON_TIME if self.posted_on <= self.due_on else CatalogueItemState.LATE
+        return CatalogueItemState.MISSED if self.due_on < today else CatalogueItemState.PENDING
 
 
 # Migration 0001 names the old upload path; the same folders are now `stored_file_path`'s.
@@ -71,7 +53,7 @@ class Posting(TenantModel):
 
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
     kind = models.CharField(_("栏目"), max_length=12, choices=PostingKind.choices, default=PostingKind.NOTICE)
-    category = models.CharField(_("公开类别"), max_length=12, choices=Category.choices)
+    category = models.CharField(_("公开类别"), max_length=12, choices=PostingCategory.choices)
     title = models.CharField(_("标题"), max_length=120)
     content = models.TextField(_("公开内容"), max_length=10000)
     catalogue_item = models.ForeignKey(CatalogueItem, on_delete=models.SET_NULL, null=True, blank=True,
@@ -103,11 +85,6 @@ class PostingAttachment(StoredFile):
         verbose_name = _("公开附件")
 
 
-class CommentKind(models.TextChoices):
-    QUESTION = "question", _("提问")
-    OPINION = "opinion", _("意见建议")
-
-
 class Comment(TenantModel):
     """A member's question or opinion on a posting (from the member portal), and the union's answer."""
 
@@ -132,10 +109,3 @@ class Comment(TenantModel):
         return f"{self.posting.title}：{self.text[:20]}"
 
 
-class ItemState(models.TextChoices):
-    """Where a catalogue item stands (read, never stored: it moves with the calendar)."""
-
-    ON_TIME = "on_time", _("按时公开")
-    LATE = "late", _("逾期公开")
-    MISSED = "missed", _("未按时公开")
-    PENDING = "pending", _("待公开")

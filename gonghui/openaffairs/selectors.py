@@ -15,7 +15,7 @@ from gonghui.core.scoping import ancestor_paths, get_visible_or_404, visible
 from gonghui.org.models import Union
 
 from .filters import CommentFilters, ItemFilters, PostingFilters, missed_q
-from .models import Category, CatalogueItem, Comment, Posting, PostingAttachment, PostingStatus
+from .models import CatalogueItem, Comment, Posting, PostingAttachment, PostingCategory, PostingStatus
 
 
 def posting_list(*, user, filters: Mapping | None = None) -> QuerySet[Posting]:
@@ -103,4 +103,4 @@ def postings_by_category(*, user, union: Union, period: Period) -> list[Category
              "approved_end": period.end.isoformat()}
     return [CategoryCount(label=str(label), count=counts[value],
                           url=reverse("openaffairs:postings") + "?" + urlencode({**query, "category": value}))
-            for value, label in Category.choices if counts.get(value)]
+            for value, label in PostingCategory.choices if counts.get(value)]

@@ -4,7 +4,7 @@ from datetime import date
 
 from gonghui.core.registry import TodoLine, todo_line, todo_url
 
-from .models import ItemState, PostingStatus
+from .models import CatalogueItemState, PostingStatus
 from .selectors import openaffairs_todo
 
 
@@ -12,7 +12,7 @@ def todo_lines(*, user, today: date) -> list[TodoLine]:
     todo = openaffairs_todo(user=user, today=today)
     return [
         *todo_line(todo.missed, f"公开目录事项未按时公开 {todo.missed} 项",
-                   todo_url("openaffairs:catalogue", query={"state": ItemState.MISSED})),
+                   todo_url("openaffairs:catalogue", query={"state": CatalogueItemState.MISSED})),
         *todo_line(todo.to_approve, f"公开事项待审批 {todo.to_approve} 项",
                    todo_url("openaffairs:postings", query={"status": PostingStatus.DRAFT})),
         *todo_line(todo.unanswered, f"职工提问和意见待答复 {todo.unanswered} 条",

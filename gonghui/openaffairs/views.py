@@ -16,7 +16,7 @@ from . import selectors, services
 from .figures import FIGURES
 from .filters import CommentFilters, ItemFilters, PostingFilters
 from .forms import AnswerForm, AttachmentForm, ItemForm, PostingForm
-from .models import ItemState, PostingStatus
+from .models import CatalogueItemState, PostingStatus
 
 
 index_page = overview_page("openaffairs/index.html", FIGURES, categories=selectors.postings_by_category)
@@ -107,7 +107,8 @@ def attachment_page(request, pk: int):
 def catalogue_page(request):
     today = timezone.localdate()
     return _list_page(request, "catalogue", lambda page, values: {
-        "missed": values.get("state") == ItemState.MISSED, "rows": [(item, item.state_on(today)) for item in page]})
+        "missed": values.get("state") == CatalogueItemState.MISSED,
+        "rows": [(item, item.state_on(today)) for item in page]})
 
 
 @login_required

@@ -29,7 +29,7 @@ class OrgType(models.TextChoices):
     COMMUNITY = "community", _("社区")
 
 
-class Body(models.TextChoices):
+class CommitteeBody(models.TextChoices):
     COMMITTEE = "committee", _("工会委员会")
     FUNDS_AUDIT = "funds_audit", _("经费审查委员会")
     WOMEN = "women", _("女职工委员会")

@@ -2,7 +2,7 @@ from django import forms
 
 from gonghui.core.forms import DateInput
 
-from .models import Body, Formation, JointScope, UnionLevel, OrgType, SeatRole
+from .models import CommitteeBody, Formation, JointScope, OrgType, SeatRole, UnionLevel
 
 
 class UnionForm(forms.Form):
@@ -34,7 +34,7 @@ class GroupForm(forms.Form):
 
 
 class SeatForm(forms.Form):
-    body = forms.ChoiceField(label="机构", choices=Body.choices)
+    body = forms.ChoiceField(label="机构", choices=CommitteeBody.choices)
     role = forms.ChoiceField(label="职务", choices=SeatRole.choices)
     person_name = forms.CharField(label="姓名", max_length=30)
     term_start = forms.DateField(label="任期开始", widget=DateInput())

@@ -6,7 +6,7 @@ from treebeard.mp_tree import MP_Node
 
 from gonghui.core.models import TenantModel
 
-from .choices import Body, Formation, JointScope, OrgType, SeatRole, UnionLevel
+from .choices import CommitteeBody, Formation, JointScope, OrgType, SeatRole, UnionLevel
 
 
 class Union(MP_Node):
@@ -92,7 +92,7 @@ class Enterprise(TenantModel):
 
 class CommitteeSeat(TenantModel):
     union = models.ForeignKey(Union, on_delete=models.CASCADE, related_name="seats", verbose_name=_("工会"))
-    body = models.CharField(_("机构"), max_length=12, choices=Body.choices)
+    body = models.CharField(_("机构"), max_length=12, choices=CommitteeBody.choices)
     role = models.CharField(_("职务"), max_length=12, choices=SeatRole.choices)
     person_name = models.CharField(_("姓名"), max_length=30)
     term_start = models.DateField(_("任期开始"))

@@ -8,7 +8,7 @@ from gonghui.core.services import (fields_assign, require_within, require_writer
                                    save_with_history)
 from gonghui.core.scoping import contains, subtree_cache_forget
 
-from .models import Body, CommitteeSeat, Enterprise, Formation, UnionLevel, Union, UnionGroup, UnionMove
+from .models import CommitteeBody, CommitteeSeat, Enterprise, Formation, Union, UnionGroup, UnionLevel, UnionMove
 
 # Which levels may sit directly under which: streets under the county,
 # grassroots unions under either federation, nothing under a grassroots union.
@@ -161,7 +161,7 @@ def seat_create(*, actor, union: Union, body: str, role: str, person_name: str, 
     require_writer_within(actor, union)
     if term_end <= term_start:
         raise ValidationError({"term_end": "任期结束日期须晚于开始日期"})
-    seat = CommitteeSeat(tenant_id=union.tenant_id, union=union, body=body or Body.COMMITTEE, role=role,
+    seat = CommitteeSeat(tenant_id=union.tenant_id, union=union, body=body or CommitteeBody.COMMITTEE, role=role,
                          person_name=person_name, term_start=term_start, term_end=term_end)
     seat.full_clean()
     save_with_history(seat, actor=actor)

@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 
 from gonghui.core.models import TenantModel
 
+from .choices import OrderState
+
 
 def _union(verbose_name: str) -> models.ForeignKey:
     return models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=verbose_name)
@@ -92,12 +94,6 @@ class Course(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.series}：{self.title}"
-
-
-class OrderState(models.TextChoices):
-    REQUESTED = "requested", _("已点课")
-    DELIVERED = "delivered", _("已送课")
-    DECLINED = "declined", _("未开课")
 
 
 class CourseOrder(TenantModel):

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Area(models.TextChoices):
+class WorkArea(models.TextChoices):
     DEMOCRATIC = "democratic", _("民主管理")
     ETHICS = "ethics", _("思想道德与学习")
     COMPETITION = "competition", _("劳动竞赛与技能提升")
@@ -20,7 +20,7 @@ class PlanStatus(models.TextChoices):
     FILED = "filed", _("已报送")
 
 
-class ItemStatus(models.TextChoices):
+class PlanItemStatus(models.TextChoices):
     ACTIVE = "active", _("执行中")
     DONE = "done", _("已完成")
     DROPPED = "dropped", _("已取消")

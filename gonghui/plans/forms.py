@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Area, ItemStatus
+from .models import PlanItemStatus, WorkArea
 
 MONTH_CHOICES = [(m, f"{m}月") for m in range(1, 13)]
 PREVIOUS, BLANK = "previous", "blank"
@@ -22,7 +22,7 @@ class PlanEditForm(forms.Form):
 
 
 class ItemForm(forms.Form):
-    area = forms.ChoiceField(label="工作领域", choices=Area.choices)
+    area = forms.ChoiceField(label="工作领域", choices=WorkArea.choices)
     title = forms.CharField(label="工作事项", max_length=200)
     detail = forms.CharField(label="具体内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     months = forms.TypedMultipleChoiceField(label="安排月份", choices=MONTH_CHOICES, coerce=int, required=False,
@@ -34,7 +34,7 @@ class ItemForm(forms.Form):
 
 
 class PlanItemForm(ItemForm):
-    status = forms.ChoiceField(label="状态", choices=ItemStatus.choices, initial=ItemStatus.ACTIVE)
+    status = forms.ChoiceField(label="状态", choices=PlanItemStatus.choices, initial=PlanItemStatus.ACTIVE)
 
 
 class TemplateForm(forms.Form):

@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from gonghui.core.models import TenantModel
 
-from .choices import Area, ItemStatus, PlanStatus
+from .choices import PlanItemStatus, PlanStatus, WorkArea
 
 ALL_MONTHS = 0xFFF
 
@@ -29,7 +29,7 @@ def mask_to_months(mask: int) -> tuple[int, ...]:
 class ItemFields(models.Model):
     """What a plan item and a template item share: the line of the plan as written."""
 
-    area = models.CharField(_("工作领域"), max_length=20, choices=Area.choices)
+    area = models.CharField(_("工作领域"), max_length=20, choices=WorkArea.choices)
     title = models.CharField(_("工作事项"), max_length=200)
     detail = models.TextField(_("具体内容"), blank=True)
     months = models.PositiveSmallIntegerField(_("安排月份"), default=ALL_MONTHS)
@@ -118,7 +118,7 @@ class PlanItem(TenantModel, ItemFields):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
     # The plan's union, kept on the item so a subtree of items is one join, like every other table.
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(_("状态"), max_length=8, choices=ItemStatus.choices, default=ItemStatus.ACTIVE)
+    status = models.CharField(_("状态"), max_length=8, choices=PlanItemStatus.choices, default=PlanItemStatus.ACTIVE)
     history = HistoricalRecords()
 
     class Meta:

@@ -13,7 +13,7 @@ from gonghui.org.models import Union
 from gonghui.org.selectors import unions_below
 
 from .filters import PlanFilters
-from .models import Area, ItemStatus, Plan, PlanItem, PlanStatus, PlanTemplate, TemplateItem, mask_to_months
+from .models import Plan, PlanItem, PlanItemStatus, PlanStatus, PlanTemplate, TemplateItem, WorkArea, mask_to_months
 
 MONTHS = range(1, 13)
 
@@ -33,7 +33,7 @@ def plan_item_get(*, user, pk) -> PlanItem:
 
 def plan_items_for_ledger(*, user, union: Union) -> QuerySet[PlanItem]:
     """The items an activity of `union` may fulfil: those of the union's own plans, newest year first."""
-    qs = PlanItem.objects.select_related("plan").filter(union=union).exclude(status=ItemStatus.DROPPED)
+    qs = PlanItem.objects.select_related("plan").filter(union=union).exclude(status=PlanItemStatus.DROPPED)
     return visible(qs, user).order_by("-plan__year", "position", "id")
 
 
@@ -81,7 +81,7 @@ def grouped_by_area(items) -> list[tuple[str, list]]:
     groups: dict[str, list] = defaultdict(list)
     for row in items:
         groups[getattr(row, "item", row).area].append(row)
-    return [(label, groups[value]) for value, label in Area.choices if groups[value]]
+    return [(label, groups[value]) for value, label in WorkArea.choices if groups[value]]
 
 
 # --- progress against the plan ----------------------------------------------------------------------------
@@ -105,8 +105,8 @@ def expected_by(planned: Sequence[int], target: int, ended: int) -> int:
 def item_state(*, planned: Sequence[int], target: int | None, status: str, done: int, ended: int) -> tuple[bool, bool]:
     """(complete, overdue) of one item; an item without a count is done once anything was recorded for it."""
     target = target or 1
-    complete = status == ItemStatus.DONE or done >= target
-    overdue = status == ItemStatus.ACTIVE and not complete and done < expected_by(planned, target, ended)
+    complete = status == PlanItemStatus.DONE or done >= target
+    overdue = status == PlanItemStatus.ACTIVE and not complete and done < expected_by(planned, target, ended)
     return complete, overdue
 
 
@@ -141,7 +141,7 @@ class ItemProgress:
     @cached_property
     def overdue_months(self) -> list[int]:
         """The planned months by whose end the ledger had fallen behind the item's spread target."""
-        if self.item.status != ItemStatus.ACTIVE:
+        if self.item.status != PlanItemStatus.ACTIVE:
             return []
         target = self.item.target_count or 1
         return [m for m in self.planned if m <= self.ended
@@ -152,7 +152,7 @@ class ItemProgress:
         counted = f"{self.done}/{self.item.target_count}" if self.item.target_count else (
             f"已记录{self.done}项" if self.done else "未记录")
         # Marked done by hand: say so, or a green "未记录" reads as a contradiction.
-        return f"已完成（{counted}）" if self.item.status == ItemStatus.DONE else counted
+        return f"已完成（{counted}）" if self.item.status == PlanItemStatus.DONE else counted
 
 
 # The ledger sits above plans and records activities against their items; plans reads its counters through
@@ -240,7 +240,7 @@ class YearGlance:
         if self.as_of.year != self.year:
             return []
         return [row for row in self.progress if self.as_of.month in row.item.month_list
-                and row.item.status != ItemStatus.DROPPED]
+                and row.item.status != PlanItemStatus.DROPPED]
 
     @property
     def overdue(self) -> list[ItemProgress]:

@@ -10,7 +10,7 @@ from gonghui.core.services import (delete_with_history, record_delete, require_w
                                    require_writer_within, save_with_history)
 from gonghui.org.models import Union
 
-from .models import ItemStatus, Plan, PlanItem, PlanStatus, PlanTemplate, TemplateItem, months_to_mask
+from .models import Plan, PlanItem, PlanItemStatus, PlanStatus, PlanTemplate, TemplateItem, months_to_mask
 
 ITEM_FIELDS = ("area", "title", "detail", "months", "owner", "target_count", "target_unit", "position")
 
@@ -65,7 +65,7 @@ def _next_position(items) -> int:
 def _copy_items(*, plan: Plan, sources, actor) -> None:
     """Copy lines from a template or an earlier plan; each new item starts afresh."""
     for source in sources:
-        item = PlanItem(tenant_id=plan.tenant_id, plan=plan, union_id=plan.union_id, status=ItemStatus.ACTIVE,
+        item = PlanItem(tenant_id=plan.tenant_id, plan=plan, union_id=plan.union_id, status=PlanItemStatus.ACTIVE,
                         **{f: getattr(source, f) for f in ITEM_FIELDS})
         save_with_history(item, actor=actor)
 
@@ -169,7 +169,7 @@ def plan_item_update(*, actor, item: PlanItem, status: str | None = None, **fiel
     require_writer_within(actor, item.union)
     _apply_item_fields(item, fields)
     if status is not None:
-        if status not in ItemStatus.values:
+        if status not in PlanItemStatus.values:
             raise ValidationError({"status": "状态不正确"})
         item.status = status
     _check_item(item)

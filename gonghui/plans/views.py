@@ -15,7 +15,7 @@ from . import selectors, services
 from .filters import PlanFilters
 from .forms import (BLANK, PREVIOUS, ItemForm, PlanCreateForm, PlanEditForm, PlanItemForm, TemplateCreateForm,
                     TemplateForm)
-from .models import Area
+from .models import WorkArea
 from .services import ITEM_FIELDS
 
 
@@ -109,7 +109,7 @@ def plan_calendar_page(request, pk: int):
 def plan_items_export_page(request, pk: int):
     plan = selectors.plan_get(user=request.user, pk=pk)
     progress = selectors.plan_progress(plan=plan, as_of=timezone.localdate())
-    rows = ((Area(r.item.area).label, r.item.title, r.item.months_label, r.item.owner, r.item.target_count,
+    rows = ((WorkArea(r.item.area).label, r.item.title, r.item.months_label, r.item.owner, r.item.target_count,
              r.item.target_unit, r.done, r.item.get_status_display(), "逾期" if r.overdue else "") for r in progress)
     return xlsx_download(filename=f"{plan}.xlsx", sheet_name=f"{plan.year}年计划", rows=rows,
                          headers=("工作领域", "工作事项", "安排月份", "责任人", "目标数量", "单位", "已完成",

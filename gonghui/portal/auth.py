@@ -6,7 +6,7 @@ from functools import wraps
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from gonghui.members.choices import Status
+from gonghui.members.choices import MemberStatus
 
 from .models import MemberAccount
 
@@ -30,7 +30,7 @@ def signed_in(request) -> MemberAccount | None:
     try:
         # get(), not first(): a key names one row, and first()'s ORDER BY was a fifth of a page's ORM work.
         return (MemberAccount.objects.select_related("member__union", "member__group")
-                .get(pk=pk, closed_at__isnull=True, member__status=Status.ACTIVE))
+                .get(pk=pk, closed_at__isnull=True, member__status=MemberStatus.ACTIVE))
     except MemberAccount.DoesNotExist:
         request.session.pop(SESSION_KEY, None)
         return None

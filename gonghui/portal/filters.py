@@ -3,7 +3,7 @@
 from gonghui.core.filters import choice, contains, filters_meta
 from gonghui.org.union_filter import UnionListFilters
 
-from .models import AidKind, AidRequest, JoinRequest, Offer, RequestStatus, TransferAsk
+from .models import AidRequest, AidRequestKind, JoinRequest, Offer, RequestStatus, TransferAsk
 
 
 class OfferFilters(UnionListFilters):
@@ -13,7 +13,7 @@ class OfferFilters(UnionListFilters):
 
 
 class AidRequestFilters(UnionListFilters):
-    kind = choice("申请类别", AidKind.choices)
+    kind = choice("申请类别", AidRequestKind.choices)
     status = choice("状态", RequestStatus.choices)
 
     Meta = filters_meta(AidRequest)

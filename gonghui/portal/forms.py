@@ -2,13 +2,13 @@
 
 from django import forms
 
-from gonghui.care.choices import Cause, SchoolLevel
+from gonghui.care.choices import HardshipCause, SchoolLevel
 from gonghui.core.forms import DateInput
 from gonghui.ledger.models import ActivityKind
-from gonghui.members.choices import Category
+from gonghui.members.choices import MemberCategory
 from gonghui.openaffairs.models import CommentKind
 
-from .models import AidKind
+from .models import AidRequestKind
 
 PHONE_ATTRS = {"inputmode": "numeric", "autocomplete": "tel", "maxlength": "11"}
 
@@ -45,9 +45,9 @@ class MultipleFileField(forms.FileField):
 
 
 class AidRequestForm(forms.Form):
-    kind = forms.ChoiceField(label="申请类别", choices=AidKind.choices, widget=forms.RadioSelect,
-                             initial=AidKind.HARDSHIP)
-    causes = forms.MultipleChoiceField(label="致困原因（困难帮扶）", choices=Cause.choices, required=False,
+    kind = forms.ChoiceField(label="申请类别", choices=AidRequestKind.choices, widget=forms.RadioSelect,
+                             initial=AidRequestKind.HARDSHIP)
+    causes = forms.MultipleChoiceField(label="致困原因（困难帮扶）", choices=HardshipCause.choices, required=False,
                                        widget=forms.CheckboxSelectMultiple)
     applicant_income = forms.CharField(label="本人月收入（元，困难帮扶）", required=False,
                                        widget=forms.TextInput(attrs={"inputmode": "decimal"}))
@@ -86,7 +86,7 @@ class OfferForm(forms.Form):
                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
                                                               format="%Y-%m-%dT%H:%M"))
     subtree = forms.BooleanField(label="下级工会会员可报名", required=False)
-    categories = forms.MultipleChoiceField(label="可报名人员类别（不选即所有类别）", choices=Category.choices,
+    categories = forms.MultipleChoiceField(label="可报名人员类别（不选即所有类别）", choices=MemberCategory.choices,
                                            required=False, widget=forms.CheckboxSelectMultiple)
 
 

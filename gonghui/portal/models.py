@@ -9,7 +9,9 @@ from simple_history.models import HistoricalRecords
 
 from gonghui.core.models import TenantModel
 from gonghui.ledger.models import ActivityKind
-from gonghui.members.choices import Status
+from gonghui.members.choices import MemberStatus
+
+from .choices import AidRequestKind, RequestStatus, SignUpStatus
 
 
 class MemberAccount(TenantModel):
@@ -101,17 +103,11 @@ class Offer(TenantModel):
         below it when the offer is open to its subtree, of a category it names (any, when it names none).
         `selectors.offers_for_member` is the same rule as a query."""
         union = member.union
-        if member.status != Status.ACTIVE or union.tenant_id != self.tenant_id:
+        if member.status != MemberStatus.ACTIVE or union.tenant_id != self.tenant_id:
             return False
         if not (union.pk == self.union_id or (self.subtree and union.path.startswith(self.union.path))):
             return False
         return not self.categories or f",{member.category}," in self.categories
-
-
-class SignUpStatus(models.TextChoices):
-    TAKEN = "taken", _("已报名")
-    WAITING = "waiting", _("候补")
-    CANCELLED = "cancelled", _("已取消")
 
 
 class SignUp(TenantModel):
@@ -130,17 +126,6 @@ class SignUp(TenantModel):
         verbose_name = _("报名")
 
 
-class AidKind(models.TextChoices):
-    HARDSHIP = "hardship", _("困难帮扶")
-    SCHOOLING = "schooling", _("金秋助学")
-
-
-class RequestStatus(models.TextChoices):
-    SENT = "sent", _("已提交，待工会受理")
-    ACCEPTED = "accepted", _("工会已受理")
-    DECLINED = "declined", _("未受理")
-
-
 class AidRequest(TenantModel):
     """帮扶申请: a member's application, sent from the phone; the union accepts it into care's workflow."""
 
@@ -148,7 +133,7 @@ class AidRequest(TenantModel):
 
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField(_("申请类别"), max_length=10, choices=AidKind.choices)
+    kind = models.CharField(_("申请类别"), max_length=10, choices=AidRequestKind.choices)
     causes = models.CharField(_("致困原因"), max_length=120, blank=True)
     applicant_income = models.DecimalField(_("本人月收入（元）"), max_digits=10, decimal_places=2, null=True, blank=True)
     student_name = models.CharField(_("学生姓名"), max_length=30, blank=True)
@@ -174,10 +159,10 @@ class AidRequest(TenantModel):
 
     @property
     def cause_labels(self) -> str:
-        from gonghui.care.choices import Cause
+        from gonghui.care.choices import HardshipCause
 
         chosen = set(self.causes.split(","))
-        return "、".join(str(label) for value, label in Cause.choices if value in chosen)
+        return "、".join(str(label) for value, label in HardshipCause.choices if value in chosen)
 
 
 def document_path(instance, filename: str) -> str:

@@ -18,7 +18,7 @@ from gonghui.core.forms import call_service
 from gonghui.core.pages import paginate
 from gonghui.proposals import selectors, services
 from gonghui.proposals.forms import ConfirmForm, JudgeForm, SubmitForm
-from gonghui.proposals.models import State
+from gonghui.proposals.models import ProposalState
 
 from .auth import member_required
 from .proposal_forms import MemberProposalForm
@@ -51,7 +51,7 @@ MOVES = {
 }
 
 
-REPLY_SHOWN = (State.TO_JUDGE, State.CLOSED, State.DONE)
+REPLY_SHOWN = (ProposalState.TO_JUDGE, ProposalState.CLOSED, ProposalState.DONE)
 
 
 def _open_moves(proposal, member) -> list[str]:

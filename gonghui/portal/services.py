@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from gonghui.care import services as care
-from gonghui.care.choices import Cause, SchoolLevel
+from gonghui.care.choices import HardshipCause, SchoolLevel
 from gonghui.core.figure_cache import figures_changed_now
 from gonghui.core.files import stored_with
 from gonghui.core.identifiers import IdentifierError, parse_mobile
@@ -26,15 +26,15 @@ from gonghui.core.services import require_within, require_writer_within, save_wi
 from gonghui.ledger import services as ledger
 from gonghui.ledger.models import ActivityKind
 from gonghui.members import services as members
-from gonghui.members.choices import Category, Status
+from gonghui.members.choices import MemberCategory, MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import UnionLevel
 
 from .models import (
     ActivationLink,
     AidDocument,
-    AidKind,
     AidRequest,
+    AidRequestKind,
     JoinRequest,
     MemberAccount,
     Offer,
@@ -73,7 +73,7 @@ def _conf(name: str) -> int:
 # Signing in ---------------------------------------------------------------------------------------
 
 def _member_for_phone(phone: str) -> Member | None:
-    found = list(Member.objects.select_related("union").filter(phone=phone, status=Status.ACTIVE)
+    found = list(Member.objects.select_related("union").filter(phone=phone, status=MemberStatus.ACTIVE)
                  .exclude(portal_account__closed_at__isnull=False)[:2])
     # A number on two records names no one: the union activates such a member with a link instead.
     return found[0] if len(found) == 1 else None
@@ -145,7 +145,7 @@ def activation_link_create(*, actor, member: Member) -> tuple[str, ActivationLin
     once, to be printed, and kept only as a digest. A new link ends the member's earlier unused ones: a reprint
     replaces a lost sheet, and the lost one must not still open the account."""
     require_writer_within(actor, member.union)
-    if member.status != Status.ACTIVE:
+    if member.status != MemberStatus.ACTIVE:
         raise ValidationError({"member": "该会员不在册，不能开通会员服务"})
     now = timezone.now()
     ActivationLink.objects.filter(member=member, used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
@@ -160,7 +160,7 @@ def activation_link_create(*, actor, member: Member) -> tuple[str, ActivationLin
 def activation_link_use(*, token: str) -> MemberAccount:
     link = (ActivationLink.objects.select_for_update().select_related("member")
             .filter(token_digest=_digest("link", token or ""), used_at__isnull=True,
-                    expires_at__gt=timezone.now(), member__status=Status.ACTIVE).first())
+                    expires_at__gt=timezone.now(), member__status=MemberStatus.ACTIVE).first())
     if link is None:
         raise ValidationError({"token": "开通链接无效、已使用或已过期，请联系所在工会重新打印"})
     link.used_at = timezone.now()
@@ -212,7 +212,7 @@ def _check_offer(offer: Offer) -> None:
     if offer.capacity is not None and offer.taken > offer.capacity:
         errors["capacity"] = f"已有{offer.taken}人报名，名额不能少于已报名人数"
     chosen = [c for c in (offer.categories or "").strip(",").split(",") if c]
-    if set(chosen) - set(Category.values):
+    if set(chosen) - set(MemberCategory.values):
         errors["categories"] = "人员类别不在可选范围内"
     offer.categories = f",{','.join(chosen)}," if chosen else ""
     if errors:
@@ -326,14 +326,14 @@ def aid_request_create(*, member: Member, kind: str, note: str, causes=(), appli
                          student_name=student_name.strip(), school_level=school_level,
                          school_name=school_name.strip(), sent_on=sent_on or timezone.localdate())
     text_required(request, errors, note="情况说明")
-    if kind == AidKind.HARDSHIP:
-        chosen = [c for c in Cause.values if c in set(causes or ())]
+    if kind == AidRequestKind.HARDSHIP:
+        chosen = [c for c in HardshipCause.values if c in set(causes or ())]
         if not chosen:
             errors["causes"] = "请至少选择一项致困原因"
         request.causes = ",".join(chosen)
         request.applicant_income = check_money(errors, "applicant_income", applicant_income, required=True,
                                                label="本人月收入")
-    elif kind == AidKind.SCHOOLING:
+    elif kind == AidRequestKind.SCHOOLING:
         if not request.student_name:
             errors["student_name"] = "请填写学生姓名"
         if school_level not in SchoolLevel.values:
@@ -350,7 +350,7 @@ def aid_request_create(*, member: Member, kind: str, note: str, causes=(), appli
         except ValidationError as error:
             errors["documents"] = f"{upload.name}：{'；'.join(error.messages)}"
             break
-    if member.status != Status.ACTIVE:
+    if member.status != MemberStatus.ACTIVE:
         errors["member"] = "您的会籍不在册，不能提交申请"
     if errors:
         raise ValidationError(errors)
@@ -377,7 +377,7 @@ def aid_request_accept(*, actor, request: AidRequest, amount: Decimal | None = N
     Schooling: the grant is recorded in care with its amount."""
     request = AidRequest.objects.select_for_update().select_related("member__union", "union").get(pk=request.pk)
     _decide(actor, request)
-    if request.kind == AidKind.HARDSHIP:
+    if request.kind == AidRequestKind.HARDSHIP:
         request.hardship_file = care.hardship_file_apply(
             actor=actor, member=request.member, applied_on=request.sent_on,
             causes=request.causes.split(","), applicant_income=request.applicant_income, cause_note=request.note)

@@ -17,7 +17,7 @@ from gonghui.org.selectors import union_get
 from . import selectors, services
 from .filters import AidRequestFilters, JoinRequestFilters, OfferFilters, TransferAskFilters
 from .forms import AcceptSchoolingForm, DeclineForm, EmptyForm, JoinAssignForm, OfferForm, TransferAcceptForm
-from .models import AidKind
+from .models import AidRequestKind
 from .qr import qr_svg
 
 
@@ -82,7 +82,7 @@ def aid_document_page(request, pk: int, doc: int):
 @login_required
 def aid_accept_page(request, pk: int):
     aid = selectors.aid_request_get(user=request.user, pk=pk)
-    schooling = aid.kind == AidKind.SCHOOLING
+    schooling = aid.kind == AidRequestKind.SCHOOLING
     return form_page(request, form_class=AcceptSchoolingForm if schooling else EmptyForm,
                      title=f"受理{aid.get_kind_display()}申请 · {aid.member.name}",
                      service=lambda data: services.aid_request_accept(actor=request.user, request=aid, **data),

@@ -11,10 +11,10 @@ from django.db.models import F, QuerySet
 from gonghui.core.figures import Column, Figure, Ratio, Section, record_link
 from gonghui.core.periods import Period
 
-from .models import Proposal, State, Verdict
+from .models import Proposal, ProposalState, ProposalVerdict
 
-ACCEPTED_STATES = (State.ACCEPTED, State.ASSIGNED, State.HANDLING, State.REPLIED, State.TO_JUDGE, State.CLOSED,
-                   State.DONE)
+ACCEPTED_STATES = (ProposalState.ACCEPTED, ProposalState.ASSIGNED, ProposalState.HANDLING, ProposalState.REPLIED,
+                   ProposalState.TO_JUDGE, ProposalState.CLOSED, ProposalState.DONE)
 
 
 def _proposals() -> QuerySet:
@@ -30,7 +30,7 @@ def _accepted(period: Period) -> QuerySet:
 
 
 def _merged(period: Period) -> QuerySet:
-    return _proposals().filter(state=State.MERGED, reviewed_on__range=period.span)
+    return _proposals().filter(state=ProposalState.MERGED, reviewed_on__range=period.span)
 
 
 def _replied(period: Period) -> QuerySet:
@@ -46,7 +46,7 @@ def _judged(period: Period) -> QuerySet:
 
 
 def _satisfied(period: Period) -> QuerySet:
-    return _judged(period).filter(verdict__in=(Verdict.SATISFIED, Verdict.BASIC))
+    return _judged(period).filter(verdict__in=(ProposalVerdict.SATISFIED, ProposalVerdict.BASIC))
 
 
 _url = record_link("proposals:proposal_detail")

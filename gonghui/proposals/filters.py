@@ -8,7 +8,8 @@ from django.utils import timezone
 from gonghui.core.filters import RecordFilter, choice, contains, date_range, filters_meta
 from gonghui.org.union_filter import UnionListFilters
 
-from .models import OPEN_STATES, Category, Proposal, State
+from .choices import OPEN_STATES
+from .models import Proposal, ProposalCategory, ProposalState
 
 
 def overdue_q(today: date) -> Q:
@@ -23,8 +24,8 @@ def _overdue(qs: QuerySet, name: str, value: str) -> QuerySet:
 
 class ProposalFilters(UnionListFilters):
     session = RecordFilter(label="会议", field_name="session_id")
-    state = choice("状态", State.choices)
-    category = choice("类别", Category.choices)
+    state = choice("状态", ProposalState.choices)
+    category = choice("类别", ProposalCategory.choices)
     overdue = choice("办理期限", (("yes", "已逾期"), ("no", "未逾期")), method=_overdue)
     lead = RecordFilter(label="主办部门", field_name="lead_id")
     submitted_start, submitted_end = date_range("submitted_on", "提交日期自")

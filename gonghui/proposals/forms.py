@@ -6,7 +6,7 @@ from django import forms
 
 from gonghui.core.forms import DateInput
 
-from .models import Category, ReplyKind, Verdict
+from .models import ProposalCategory, ProposalVerdict, ReplyKind
 
 
 def _textarea(rows: int = 4) -> forms.Textarea:
@@ -15,7 +15,7 @@ def _textarea(rows: int = 4) -> forms.Textarea:
 
 class ProposalForm(forms.Form):
     title = forms.CharField(label="案由", max_length=120, help_text="一事一案")
-    category = forms.ChoiceField(label="类别", choices=Category.choices)
+    category = forms.ChoiceField(label="类别", choices=ProposalCategory.choices)
     reasons = forms.CharField(label="提案理由", max_length=5000, widget=_textarea())
     measures = forms.CharField(label="建议措施", max_length=5000, widget=_textarea())
     proposer = forms.ModelChoiceField(label="提案人（代表）", queryset=None, required=False)
@@ -92,7 +92,7 @@ class FollowUpForm(forms.Form):
 
 
 class JudgeForm(forms.Form):
-    verdict = forms.ChoiceField(label="提案人评价", choices=Verdict.choices, widget=forms.RadioSelect,
+    verdict = forms.ChoiceField(label="提案人评价", choices=ProposalVerdict.choices, widget=forms.RadioSelect,
                                 help_text="不满意的，重新办理一次")
 
 

@@ -21,45 +21,7 @@ from gonghui.core.models import TenantModel, user_field
 from gonghui.core.scoping import contains
 from gonghui.members.models import Member
 
-
-class Category(models.TextChoices):
-    OPERATIONS = "operations", _("生产经营")
-    PAY = "pay", _("工资福利")
-    SAFETY = "safety", _("劳动保护")
-    TEACHING = "teaching", _("教育教学")
-    LIVING = "living", _("生活后勤")
-    MANAGEMENT = "management", _("民主管理")
-    OTHER = "other", _("其他")
-
-
-class State(models.TextChoices):
-    DRAFT = "draft", _("草稿（征集附议）")
-    SUBMITTED = "submitted", _("待审查")
-    ACCEPTED = "accepted", _("已立案待交办")
-    OPINION = "opinion", _("转为意见建议")
-    MERGED = "merged", _("已并案")
-    ASSIGNED = "assigned", _("已交办待签收")
-    HANDLING = "handling", _("办理中")
-    REPLIED = "replied", _("已答复待审核")
-    TO_JUDGE = "to_judge", _("待提案人评价")
-    CLOSED = "closed", _("已办结（落实跟踪）")
-    DONE = "done", _("已落实")
-
-
-# Assigned and not yet replied to: what an overdue deadline means.
-OPEN_STATES = (State.ASSIGNED, State.HANDLING)
-
-
-class ReplyKind(models.TextChoices):
-    MEASURES = "measures", _("已采取措施")
-    PLAN = "plan", _("有困难，列入计划")
-    CANNOT = "cannot", _("不能办理")
-
-
-class Verdict(models.TextChoices):
-    SATISFIED = "satisfied", _("满意")
-    BASIC = "basic", _("基本满意")
-    NOT_SATISFIED = "not_satisfied", _("不满意")
+from .choices import ProposalCategory, ProposalState, ProposalVerdict, ReplyKind
 
 
 class Department(TenantModel):
@@ -172,7 +134,7 @@ class Proposal(TenantModel):
     title = models.CharField(_("案由"), max_length=120)
     reasons = models.TextField(_("理由"), max_length=5000)
     measures = models.TextField(_("建议措施"), max_length=5000)
-    category = models.CharField(_("类别"), max_length=12, choices=Category.choices)
+    category = models.CharField(_("类别"), max_length=12, choices=ProposalCategory.choices)
     proposer = models.ForeignKey("congress.Delegate", on_delete=models.PROTECT, null=True, blank=True,
                                  related_name="+", verbose_name=_("提案人"))
     delegation = models.ForeignKey("congress.Constituency", on_delete=models.PROTECT, null=True, blank=True,
@@ -180,7 +142,7 @@ class Proposal(TenantModel):
     co_signers = models.ManyToManyField("congress.Delegate", related_name="+", blank=True, verbose_name=_("附议人"))
     co_proposers = models.ManyToManyField("congress.Delegate", related_name="+", blank=True,
                                           verbose_name=_("共同提案人"))
-    state = FSMField(_("状态"), max_length=10, choices=State.choices, default=State.DRAFT)
+    state = FSMField(_("状态"), max_length=10, choices=ProposalState.choices, default=ProposalState.DRAFT)
     drafted_on = models.DateField(_("起草日期"))
     cosign_asked_on = models.DateField(_("征集附议日期"), null=True, blank=True)
     submitted_on = models.DateField(_("提交日期"), null=True, blank=True)
@@ -199,7 +161,7 @@ class Proposal(TenantModel):
     reply = models.TextField(_("答复内容"), max_length=5000, blank=True)
     completion_on = models.DateField(_("计划完成日期"), null=True, blank=True)
     replied_on = models.DateField(_("答复日期"), null=True, blank=True)
-    verdict = models.CharField(_("提案人评价"), max_length=14, choices=Verdict.choices, blank=True)
+    verdict = models.CharField(_("提案人评价"), max_length=14, choices=ProposalVerdict.choices, blank=True)
     verdict_on = models.DateField(_("评价日期"), null=True, blank=True)
     rehandled = models.BooleanField(_("已重新办理"), default=False)
     closed_on = models.DateField(_("办结日期"), null=True, blank=True)
@@ -224,37 +186,38 @@ class Proposal(TenantModel):
         return self.delegation.name if self.delegation_id else "—"
 
     # The state machine: each attribute is one move; services set the fields and record the step.
-    ask_cosigners = plain_move(state, "ask_cosigners", State.DRAFT, State.DRAFT, is_proposer_side)
-    cosign = plain_move(state, "cosign", State.DRAFT, State.DRAFT, is_cosigner_side)
-    submit = plain_move(state, "submit", State.DRAFT, State.SUBMITTED, is_proposer_side)
-    submit_late = plain_move(state, "submit_late", State.DRAFT, State.OPINION, is_proposer_side)
-    accept = plain_move(state, "accept", State.SUBMITTED, State.ACCEPTED, is_committee)
-    decline = plain_move(state, "decline", State.SUBMITTED, State.OPINION, is_committee)
-    merge = plain_move(state, "merge", State.SUBMITTED, State.MERGED, is_committee)
-    assign = plain_move(state, "assign", State.ACCEPTED, State.ASSIGNED, is_committee)
-    sign = plain_move(state, "sign", State.ASSIGNED, State.HANDLING, is_department)
-    hand_back = plain_move(state, "hand_back", [State.ASSIGNED, State.HANDLING], State.ACCEPTED, is_department)
-    give_reply = plain_move(state, "give_reply", State.HANDLING, State.REPLIED, is_department)
-    approve_reply = plain_move(state, "approve_reply", State.REPLIED, State.TO_JUDGE, is_committee)
-    return_reply = plain_move(state, "return_reply", State.REPLIED, State.HANDLING, is_committee)
-    follow_up = plain_move(state, "follow_up", State.CLOSED, State.CLOSED, is_committee)
-    implement = plain_move(state, "implement", State.CLOSED, State.DONE, is_committee)
+    ask_cosigners = plain_move(state, "ask_cosigners", ProposalState.DRAFT, ProposalState.DRAFT, is_proposer_side)
+    cosign = plain_move(state, "cosign", ProposalState.DRAFT, ProposalState.DRAFT, is_cosigner_side)
+    submit = plain_move(state, "submit", ProposalState.DRAFT, ProposalState.SUBMITTED, is_proposer_side)
+    submit_late = plain_move(state, "submit_late", ProposalState.DRAFT, ProposalState.OPINION, is_proposer_side)
+    accept = plain_move(state, "accept", ProposalState.SUBMITTED, ProposalState.ACCEPTED, is_committee)
+    decline = plain_move(state, "decline", ProposalState.SUBMITTED, ProposalState.OPINION, is_committee)
+    merge = plain_move(state, "merge", ProposalState.SUBMITTED, ProposalState.MERGED, is_committee)
+    assign = plain_move(state, "assign", ProposalState.ACCEPTED, ProposalState.ASSIGNED, is_committee)
+    sign = plain_move(state, "sign", ProposalState.ASSIGNED, ProposalState.HANDLING, is_department)
+    hand_back = plain_move(state, "hand_back", [ProposalState.ASSIGNED, ProposalState.HANDLING], ProposalState.ACCEPTED,
+                           is_department)
+    give_reply = plain_move(state, "give_reply", ProposalState.HANDLING, ProposalState.REPLIED, is_department)
+    approve_reply = plain_move(state, "approve_reply", ProposalState.REPLIED, ProposalState.TO_JUDGE, is_committee)
+    return_reply = plain_move(state, "return_reply", ProposalState.REPLIED, ProposalState.HANDLING, is_committee)
+    follow_up = plain_move(state, "follow_up", ProposalState.CLOSED, ProposalState.CLOSED, is_committee)
+    implement = plain_move(state, "implement", ProposalState.CLOSED, ProposalState.DONE, is_committee)
 
-    @transition(state, source=[State.ASSIGNED, State.HANDLING], target=RETURN_VALUE(State.ASSIGNED, State.HANDLING),
-                permission=is_department)
+    @transition(state, source=[ProposalState.ASSIGNED, ProposalState.HANDLING],
+                target=RETURN_VALUE(ProposalState.ASSIGNED, ProposalState.HANDLING), permission=is_department)
     def extend(self):
         """延期"""
         return self.state
 
-    @transition(state, source=State.TO_JUDGE, target=RETURN_VALUE(State.HANDLING, State.CLOSED),
+    @transition(state, source=ProposalState.TO_JUDGE, target=RETURN_VALUE(ProposalState.HANDLING, ProposalState.CLOSED),
                 permission=is_proposer_side)
     def judge(self):
         """提案人评价：不满意的重新办理一次，其余办结"""
-        if self.verdict == Verdict.NOT_SATISFIED and not self.rehandled:
+        if self.verdict == ProposalVerdict.NOT_SATISFIED and not self.rehandled:
             self.rehandled = True
-            return State.HANDLING
+            return ProposalState.HANDLING
         self.closed_on = self.verdict_on
-        return State.CLOSED
+        return ProposalState.CLOSED
 
 
 class Step(TenantModel):
@@ -264,8 +227,8 @@ class Step(TenantModel):
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="steps")
     action = models.CharField(_("办理环节"), max_length=20)
-    from_state = models.CharField(_("原状态"), max_length=10, choices=State.choices)
-    to_state = models.CharField(_("新状态"), max_length=10, choices=State.choices)
+    from_state = models.CharField(_("原状态"), max_length=10, choices=ProposalState.choices)
+    to_state = models.CharField(_("新状态"), max_length=10, choices=ProposalState.choices)
     by = user_field(_("操作人"), null=True, blank=True)
     by_member = models.ForeignKey(Member, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                   verbose_name=_("代表本人"))

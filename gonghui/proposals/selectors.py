@@ -18,7 +18,7 @@ from gonghui.core.periods import Period
 from gonghui.core.scoping import get_visible_or_404, subtree_ids, visible
 
 from .filters import ProposalFilters, overdue_q
-from .models import Category, CommitteeMember, Department, Proposal, State, Step
+from .models import CommitteeMember, Department, Proposal, ProposalCategory, ProposalState, Step
 
 
 def proposal_list(*, user, filters: Mapping | None = None) -> QuerySet[Proposal]:
@@ -49,7 +49,8 @@ def session_choices(*, user) -> QuerySet[Session]:
 
 
 def merge_choices(*, proposal: Proposal) -> QuerySet[Proposal]:
-    return Proposal.objects.filter(session_id=proposal.session_id, state__in=(State.SUBMITTED, State.ACCEPTED)
+    return Proposal.objects.filter(session_id=proposal.session_id,
+                                   state__in=(ProposalState.SUBMITTED, ProposalState.ACCEPTED)
                                    ).exclude(pk=proposal.pk).order_by("number")
 
 
@@ -69,12 +70,12 @@ def proposals_todo(*, user, today: date) -> Todo:
     """The committee's lines count the proposals of the terms the user sits on; the department's, its own."""
     qs = proposal_list(user=user)
     seated = qs.filter(session__congress_id__in=CommitteeMember.objects.filter(user=user).values("congress_id"))
-    return Todo(to_review=seated.filter(state=State.SUBMITTED).count(),
-                to_assign=seated.filter(state=State.ACCEPTED).count(),
+    return Todo(to_review=seated.filter(state=ProposalState.SUBMITTED).count(),
+                to_assign=seated.filter(state=ProposalState.ACCEPTED).count(),
                 overdue=seated.filter(overdue_q(today)).exclude(lead__officer=user).count(),
                 overdue_mine=qs.filter(overdue_q(today), lead__officer=user).count(),
-                replies_to_check=seated.filter(state=State.REPLIED).count(),
-                follow_up_due=seated.filter(state=State.CLOSED, completion_on__lt=today).count())
+                replies_to_check=seated.filter(state=ProposalState.REPLIED).count(),
+                follow_up_due=seated.filter(state=ProposalState.CLOSED, completion_on__lt=today).count())
 
 
 def committee_list(*, user) -> QuerySet[CommitteeMember]:
@@ -126,7 +127,7 @@ def figures_by_category(*, user, union, period: Period) -> list[CategoryRow]:
     query = {"union": union.pk, "submitted_start": period.start.isoformat(), "submitted_end": period.end.isoformat()}
     return [CategoryRow(label=str(label), counts=[counts[key].get(value, 0) for key in BY_CATEGORY],
                         url=reverse("proposals:proposals") + "?" + urlencode({**query, "category": value}))
-            for value, label in Category.choices if any(counts[key].get(value) for key in BY_CATEGORY)]
+            for value, label in ProposalCategory.choices if any(counts[key].get(value) for key in BY_CATEGORY)]
 
 
 # A delegate's own proposals in the member portal -------------------------------------------------
@@ -145,7 +146,7 @@ def proposals_for_member(*, member) -> QuerySet[Proposal]:
     signed = [field.through.objects.filter(delegate_id__in=seats).values("proposal_id")
               for field in (Proposal.co_signers, Proposal.co_proposers)]
     return (Proposal.objects.filter(Q(proposer_id__in=seats) | Q(pk__in=signed[0]) | Q(pk__in=signed[1])
-                                    | Q(state=State.DRAFT, cosign_asked_on__isnull=False,
+                                    | Q(state=ProposalState.DRAFT, cosign_asked_on__isnull=False,
                                         session__congress_id__in=congresses))
             .select_related("session__congress__union", "proposer__member", "delegation")
             .order_by("-drafted_on", "-id"))

@@ -27,7 +27,7 @@ from gonghui.core.services import (
     require_writer_within,
     text_required,
 )
-from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.choices import MemberStatus
 from gonghui.org.models import Union
 
 from .models import (
@@ -35,10 +35,10 @@ from .models import (
     CommitteeMember,
     Department,
     Proposal,
+    ProposalState,
+    ProposalVerdict,
     ReplyKind,
-    State,
     Step,
-    Verdict,
     is_member,
     is_proposer_side,
 )
@@ -123,14 +123,14 @@ def proposal_draft(*, actor, session: Session, title: str, reasons: str, measure
                         delegation=delegation, drafted_on=_today(drafted_on))
     _check_draft(proposal, errors)
     _save(proposal, errors, actor=actor)
-    _step(proposal, actor=actor, action="起草", from_state=State.DRAFT)
+    _step(proposal, actor=actor, action="起草", from_state=ProposalState.DRAFT)
     return proposal
 
 
 @transaction.atomic
 def proposal_update(*, actor, proposal: Proposal, **fields) -> Proposal:
     _require_actor(actor, proposal.union)
-    if proposal.state != State.DRAFT:
+    if proposal.state != ProposalState.DRAFT:
         raise ValidationError({"__all__": "提案已提交，不能再修改"})
     if not is_proposer_side(proposal, actor):
         raise ValidationError({"__all__": "只有提案人本人能修改提案草稿"})
@@ -206,7 +206,7 @@ def proposal_merge(*, actor, proposal: Proposal, into: Proposal, on: date | None
     def check(errors):
         _reviewed(proposal, _today(on))(errors)
         if into.pk == proposal.pk or into.session_id != proposal.session_id or into.state not in (
-                State.SUBMITTED, State.ACCEPTED):
+                ProposalState.SUBMITTED, ProposalState.ACCEPTED):
             errors["into"] = "只能并入本次会议待审查或已立案的其他提案"
         proposal.merged_into = into
 
@@ -312,14 +312,14 @@ def proposal_return_reply(*, actor, proposal: Proposal, reason: str) -> Proposal
 
 def proposal_judge(*, actor, proposal: Proposal, verdict: str, on: date | None = None) -> Proposal:
     """满意 or 基本满意 closes it; 不满意 sends it back to the department once, then it closes whatever is said."""
-    again = verdict == Verdict.NOT_SATISFIED and not proposal.rehandled
+    again = verdict == ProposalVerdict.NOT_SATISFIED and not proposal.rehandled
 
     def check(errors):
-        if verdict not in Verdict.values:
+        if verdict not in ProposalVerdict.values:
             errors["verdict"] = "请选择满意、基本满意或不满意"
         proposal.verdict, proposal.verdict_on = verdict, _today(on)
 
-    note = f"{Verdict(verdict).label}{'，重新办理' if again else ''}" if verdict in Verdict.values else ""
+    note = f"{ProposalVerdict(verdict).label}{'，重新办理' if again else ''}" if verdict in ProposalVerdict.values else ""
     return _move(proposal, "judge", actor=actor, check=check, note=note)
 
 

@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 from gonghui.core.models import TenantModel
 from gonghui.core.periods import Period
 
+from .choices import PdfStatus
+
 
 class SummaryDraft(TenantModel):
     """The text as the officer left it; figures stay tokens (`{{figure:<key>}}`), read again when shown."""
@@ -44,13 +46,6 @@ def _pdf_path(instance, filename: str) -> str:
     from gonghui.core.files import random_file_name
 
     return random_file_name(f"reports/summaries/{instance.tenant_id}", filename)
-
-
-class PdfStatus(models.TextChoices):
-    QUEUED = "queued", _("排队中")
-    CONVERTING = "converting", _("转换中")
-    DONE = "done", _("已完成")
-    FAILED = "failed", _("出错")
 
 
 class SummaryPdf(TenantModel):

@@ -11,7 +11,7 @@ from gonghui.core.scoping import may_access_care
 from gonghui.core.services import record_delete, require_within, require_writer_within, save_with_history
 from gonghui.org.models import Union
 from gonghui.plans import services as plan_services
-from gonghui.plans.models import Area, Plan
+from gonghui.plans.models import Plan, WorkArea
 
 from .summary import BODY, HEADING_3, Block, unknown_tokens, used_keys
 from .summary_models import SummaryDraft, SummaryPdf
@@ -20,14 +20,14 @@ from .summary_tasks import summary_pdf_convert
 EDITED_MAX = 20
 # The plan area each chapter's headings become; a chapter another app adds lands in 自身建设.
 PLAN_AREAS = {
-    Section.ORGANISATION.name: Area.SELF_CONSTRUCTION,
-    Section.RIGHTS.name: Area.RIGHTS,
-    Section.CARE.name: Area.CARE,
-    Section.QUALITY.name: Area.COMPETITION,
-    Section.CULTURE.name: Area.CULTURE,
-    Section.DEMOCRACY.name: Area.DEMOCRATIC,
-    Section.CHECKS.name: Area.COMPETITION,
-    Section.FINANCE.name: Area.SELF_CONSTRUCTION,
+    Section.ORGANISATION.name: WorkArea.SELF_CONSTRUCTION,
+    Section.RIGHTS.name: WorkArea.RIGHTS,
+    Section.CARE.name: WorkArea.CARE,
+    Section.QUALITY.name: WorkArea.COMPETITION,
+    Section.CULTURE.name: WorkArea.CULTURE,
+    Section.DEMOCRACY.name: WorkArea.DEMOCRATIC,
+    Section.CHECKS.name: WorkArea.COMPETITION,
+    Section.FINANCE.name: WorkArea.SELF_CONSTRUCTION,
 }
 
 
@@ -84,12 +84,12 @@ def summary_draft_save(*, actor, union: Union, period: Period, title: str, block
 
 def plan_items_from(blocks: list[Block]) -> list[dict]:
     """Next year's plan items: the summary's headings, each under its chapter's area."""
-    items, area = [], Area.SELF_CONSTRUCTION
+    items, area = [], WorkArea.SELF_CONSTRUCTION
     for block in blocks:
         if block.level == BODY:
             continue
         if block.section:
-            area = PLAN_AREAS.get(block.section, Area.SELF_CONSTRUCTION)
+            area = PLAN_AREAS.get(block.section, WorkArea.SELF_CONSTRUCTION)
         items.append({"area": area, "title": block.text[:200]})
     return items
 

@@ -11,7 +11,7 @@ class DisputeKind(models.TextChoices):
     OTHER = "other", _("其他")
 
 
-class Outcome(models.TextChoices):
+class DisputeOutcome(models.TextChoices):
     MEDIATED = "mediated", _("调解成功")
     NOT_MEDIATED = "not_mediated", _("调解不成")
     ARBITRATION = "arbitration", _("转劳动仲裁")

@@ -16,7 +16,7 @@ from gonghui.core.figures import Column, Figure, Ratio, Section, Style, record_l
 from gonghui.core.periods import Period
 from gonghui.org.models import Enterprise
 
-from .choices import ContractKind, DisputeKind, Outcome
+from .choices import ContractKind, DisputeKind, DisputeOutcome
 from .models import (CollectiveContract, DisputeCase, MediationBody, Mediator, Petition, contract_warning_days,
                      dispute_time_limit_days)
 
@@ -39,7 +39,7 @@ def _handled(period: Period) -> QuerySet:
 
 
 def _mediated(period: Period) -> QuerySet:
-    return _handled(period).filter(outcome=Outcome.MEDIATED)
+    return _handled(period).filter(outcome=DisputeOutcome.MEDIATED)
 
 
 def _of_kind(kind: str):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from gonghui.core.filters import choice, date_range, filters_meta
 from gonghui.org.union_filter import UnionListFilters
 
-from .choices import CaseState, ContractKind, ContractScope, ContractState, DisputeKind, Outcome, PetitionChannel
+from .choices import CaseState, ContractKind, ContractScope, ContractState, DisputeKind, DisputeOutcome, PetitionChannel
 from .models import (CollectiveContract, DisputeCase, MediationBody, Petition, contract_warning_days,
                      dispute_time_limit_days)
 
@@ -60,7 +60,7 @@ class BodyFilters(UnionListFilters):
 class DisputeFilters(UnionListFilters):
     kind = choice("争议类型", DisputeKind.choices)
     state = choice("办理状态", CaseState.choices, method=lambda qs, name, state: case_state(qs, state))
-    outcome = choice("处理结果", Outcome.choices)
+    outcome = choice("处理结果", DisputeOutcome.choices)
     start, end = date_range("received_on", "受理日期自")
     q = df.CharFilter(label="企业名称/申请人", method=_enterprise_or_applicant)
 

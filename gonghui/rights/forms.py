@@ -4,7 +4,7 @@ from django import forms
 
 from gonghui.core.forms import DateInput, ListedChoiceField, StoredIdentityMixin
 
-from .choices import ContractKind, ContractScope, DisputeKind, Outcome, PetitionChannel
+from .choices import ContractKind, ContractScope, DisputeKind, DisputeOutcome, PetitionChannel
 
 BLANK = [("", "—")]
 # Money and percentages are checked by the services (negative, more than two decimals, absurd), with
@@ -52,7 +52,7 @@ class DisputeForm(ChoicesMixin, forms.Form):
     workers_involved = forms.IntegerField(label="涉及职工人数")
     amount = Number(label="涉案金额（元）", required=False, initial=0)
     mediator = forms.ModelChoiceField(label="调解员", queryset=None, required=False)
-    outcome = forms.ChoiceField(label="处理结果", choices=BLANK + Outcome.choices, required=False,
+    outcome = forms.ChoiceField(label="处理结果", choices=BLANK + DisputeOutcome.choices, required=False,
                                 help_text="办理中的案件留空；结案也可在案件页面办理")
     closed_on = forms.DateField(label="结案日期", required=False, widget=DateInput())
     result_note = forms.CharField(label="结案说明", max_length=300, required=False)
@@ -68,7 +68,7 @@ class CaseStepForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    outcome = forms.ChoiceField(label="处理结果", choices=Outcome.choices)
+    outcome = forms.ChoiceField(label="处理结果", choices=DisputeOutcome.choices)
     closed_on = forms.DateField(label="结案日期", widget=DateInput())
     result_note = forms.CharField(label="结案说明", max_length=300, required=False)
 

@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from gonghui.core.models import TenantModel
 
-from .choices import ContractKind, ContractScope, DisputeKind, Outcome, PetitionChannel
+from .choices import ContractKind, ContractScope, DisputeKind, DisputeOutcome, PetitionChannel
 
 
 def dispute_time_limit_days() -> int:
@@ -93,7 +93,7 @@ class DisputeCase(TenantModel):
     amount = money_field(_("涉案金额（元）"), default=0)
     mediator = models.ForeignKey(Mediator, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases",
                                  verbose_name=_("调解员"))
-    outcome = models.CharField(_("处理结果"), max_length=16, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(_("处理结果"), max_length=16, choices=DisputeOutcome.choices, blank=True)
     closed_on = models.DateField(_("结案日期"), null=True, blank=True)
     result_note = models.CharField(_("结案说明"), max_length=300, blank=True)
     history = HistoricalRecords()

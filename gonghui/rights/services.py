@@ -15,11 +15,11 @@ from gonghui.core.money import CENT, check_money
 from gonghui.core.scoping import contains, is_within, may_access_care
 from gonghui.core.services import (access_log_record, fields_assign, require_within, require_writer,
                                    require_writer_within, save_with_history)
-from gonghui.members.choices import Status
+from gonghui.members.choices import MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Union
 
-from .choices import ContractScope, Outcome
+from .choices import ContractScope, DisputeOutcome
 from .models import CaseStep, CollectiveContract, DisputeCase, MediationBody, Mediator, Petition
 
 MAX_WORKERS = 100_000
@@ -72,7 +72,7 @@ def _linked_member(*, actor, union: Union, id_number: str, errors: dict) -> Memb
         errors["member_id_number"] = str(exc)
         return None
     member = (Member.objects.select_related("union")
-              .filter(tenant_id=union.tenant_id, id_number=number, status=Status.ACTIVE).first())
+              .filter(tenant_id=union.tenant_id, id_number=number, status=MemberStatus.ACTIVE).first())
     if member is None or not is_within(actor, member.union) or not contains(union, member.union):
         errors["member_id_number"] = NOT_YOURS_MEMBER
         return None
@@ -256,7 +256,7 @@ def dispute_close(*, actor, case: DisputeCase, outcome: str, closed_on: date, re
     _require_case_writer(actor, case.union)
     _require_open(case)
     errors: dict[str, str] = {}
-    if outcome not in Outcome.values:
+    if outcome not in DisputeOutcome.values:
         errors["outcome"] = "请选择处理结果"
     _check_closing(outcome, closed_on, case.received_on, errors)
     _raise(errors)

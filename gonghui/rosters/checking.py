@@ -17,7 +17,7 @@ from django.utils import timezone
 from gonghui.core.identifiers import IdentifierError, area_exists, id_check_char, parse_resident_id
 from gonghui.core.scoping import within
 from gonghui.members.bulk import MemberRow
-from gonghui.members.choices import Category, Education, Gender, PoliticalStatus
+from gonghui.members.choices import Education, Gender, MemberCategory, PoliticalStatus
 from gonghui.members.rules import ETHNICITY_SET, member_values_check, name_error
 from gonghui.org.models import UnionLevel, Union, UnionGroup
 
@@ -46,7 +46,7 @@ POLITICAL = _labels(PoliticalStatus.choices, {
     "党员": "cpc", "共产党员": "cpc", "预备党员": "cpc_probationary", "团员": "league", "共青团": "league",
     **{party: "democratic_party" for party in ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
                                                "民主党派成员")}})
-CATEGORIES = _labels(Category.choices, {
+CATEGORIES = _labels(MemberCategory.choices, {
     "在职职工": "employed", "在岗": "employed", "在职人员": "employed", "退休职工": "retired", "离退休": "retired",
     "劳务派遣": "dispatched", "派遣": "dispatched", "签约": "dispatched", "签约人员": "dispatched",
     "进城务工人员": "migrant"})

@@ -12,7 +12,7 @@ from gonghui.core.files import work_file
 from gonghui.core.jobs import fault_point
 from gonghui.core.routers import reporting
 from gonghui.core.xlsx import neutralise, write_xlsx
-from gonghui.members.choices import Category, Education, Gender, PoliticalStatus, Status
+from gonghui.members.choices import Education, Gender, MemberCategory, MemberStatus, PoliticalStatus
 from gonghui.members.selectors import member_list
 
 from .models import ExportFormat, RosterExport
@@ -26,8 +26,8 @@ COLUMNS = ("name", "gender", "id_number", "phone", "ethnicity", "education", "po
            "union__name", "union__code", "group__name", "join_date", "card_number", "status")
 LABELS = {
     "gender": dict(Gender.choices), "education": dict(Education.choices),
-    "political_status": dict(PoliticalStatus.choices), "category": dict(Category.choices),
-    "status": dict(Status.choices),
+    "political_status": dict(PoliticalStatus.choices), "category": dict(MemberCategory.choices),
+    "status": dict(MemberStatus.choices),
 }
 
 

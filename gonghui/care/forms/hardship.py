@@ -2,7 +2,15 @@
 
 from django import forms
 
-from ..choices import YEARLY_OUTCOMES, AidKind, Cause, CloseReason, FundSource, HardshipLevel, Relation
+from ..choices import (
+    YEARLY_OUTCOMES,
+    AidPaymentKind,
+    CloseReason,
+    FundSource,
+    HardshipCause,
+    HardshipLevel,
+    HouseholdRelation,
+)
 from .common import BLANK, MemberByIdForm, day, money_field
 
 DECISIONS = [("approve", "通过"), ("reject", "不通过")]
@@ -15,7 +23,7 @@ class HardshipFileForm(forms.Form):
     """What an application says: filed with the member (HardshipApplyForm), corrected without."""
 
     applied_on = day("申请日期")
-    causes = forms.MultipleChoiceField(label="致困原因", choices=Cause.choices, widget=forms.CheckboxSelectMultiple,
+    causes = forms.MultipleChoiceField(label="致困原因", choices=HardshipCause.choices, widget=forms.CheckboxSelectMultiple,
                                        required=False, help_text="可多选")
     cause_note = forms.CharField(label="困难情况说明", max_length=500, required=False,
                                  widget=forms.Textarea(attrs={"rows": 3}))
@@ -41,7 +49,7 @@ def application_initial(file) -> tuple[dict, list[dict]]:
 
 class HouseholdForm(forms.Form):
     name = forms.CharField(label="姓名", max_length=30, required=False)
-    relation = forms.ChoiceField(label="关系", choices=BLANK + Relation.choices, required=False)
+    relation = forms.ChoiceField(label="关系", choices=BLANK + HouseholdRelation.choices, required=False)
     monthly_income = money_field("月收入（元）", required=False)
 
     def row(self) -> dict | None:
@@ -87,7 +95,7 @@ class YearlyReviewForm(forms.Form):
 
 
 class AidForm(forms.Form):
-    kind = forms.ChoiceField(label="救助类型", choices=AidKind.choices)
+    kind = forms.ChoiceField(label="救助类型", choices=AidPaymentKind.choices)
     amount = money_field("金额（元）")
     paid_on = day("发放日期")
     fund_source = forms.ChoiceField(label="资金来源", choices=FundSource.choices)

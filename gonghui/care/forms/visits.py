@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import forms
 
-from ..choices import Campaign, SchoolLevel, VisitReason
+from ..choices import SchoolLevel, VisitCampaign, VisitReason
 from .common import MemberByIdForm, day, money_field
 
 
@@ -12,7 +12,7 @@ class VisitForm(MemberByIdForm):
     enterprise = forms.ModelChoiceField(label="或：慰问企业", queryset=None, required=False)
     reason = forms.ChoiceField(label="慰问事由", choices=VisitReason.choices,
                                help_text="前五项即“五必访”；“两贺四访”也按这些事由登记")
-    campaign = forms.ChoiceField(label="所属活动", choices=[("", "不属于专项活动")] + Campaign.choices, required=False)
+    campaign = forms.ChoiceField(label="所属活动", choices=[("", "不属于专项活动")] + VisitCampaign.choices, required=False)
     visited_on = day("慰问日期")
     visitors = forms.CharField(label="慰问人", max_length=120)
     money = money_field("慰问金（元）", required=False)

@@ -7,8 +7,18 @@ from simple_history.models import HistoricalRecords
 
 from gonghui.core.models import TenantModel
 
-from ..choices import (OPEN_STATUSES, AidKind, Cause, CloseReason, FileStatus, FundSource, HardshipLevel, Relation,
-                       ReviewOutcome, ReviewStep)
+from ..choices import (
+    OPEN_STATUSES,
+    AidPaymentKind,
+    CloseReason,
+    FundSource,
+    HardshipCause,
+    HardshipFileStatus,
+    HardshipLevel,
+    HouseholdRelation,
+    ReviewOutcome,
+    ReviewStep,
+)
 from .common import actor_fk, money_field
 
 
@@ -35,7 +45,8 @@ class HardshipFile(TenantModel):
     household_size = models.PositiveSmallIntegerField(_("家庭人口"))
     household_income = money_field(_("家庭月收入（元）"))
     income_per_head = money_field(_("家庭月人均收入（元）"))
-    status = models.CharField(_("状态"), max_length=16, choices=FileStatus.choices, default=FileStatus.APPLIED)
+    status = models.CharField(_("状态"), max_length=16, choices=HardshipFileStatus.choices,
+                              default=HardshipFileStatus.APPLIED)
     level = models.CharField(_("困难类别"), max_length=12, choices=HardshipLevel.choices, blank=True)
     approved_on = models.DateField(_("建档日期"), null=True, blank=True)
     # The approval or the latest yearly review: what the "not reviewed for a year" list looks at.
@@ -69,7 +80,7 @@ class HardshipFile(TenantModel):
         return [c for c in self.causes.split(",") if c]
 
     def get_causes_display(self) -> str:
-        labels = dict(Cause.choices)
+        labels = dict(HardshipCause.choices)
         return "、".join(str(labels.get(c, c)) for c in self.cause_list)
 
 
@@ -82,7 +93,7 @@ class HouseholdMember(TenantModel):
 
     file = models.ForeignKey(HardshipFile, on_delete=models.CASCADE, related_name="household")
     name = models.CharField(_("姓名"), max_length=30)
-    relation = models.CharField(_("与申请人关系"), max_length=10, choices=Relation.choices)
+    relation = models.CharField(_("与申请人关系"), max_length=10, choices=HouseholdRelation.choices)
     monthly_income = money_field(_("月收入（元）"))
     history = HistoricalRecords()
 
@@ -117,7 +128,7 @@ class AidPayment(TenantModel):
 
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("所属工会"))
     file = models.ForeignKey(HardshipFile, on_delete=models.PROTECT, related_name="aid", verbose_name=_("困难职工档案"))
-    kind = models.CharField(_("救助类型"), max_length=12, choices=AidKind.choices)
+    kind = models.CharField(_("救助类型"), max_length=12, choices=AidPaymentKind.choices)
     amount = money_field(_("金额（元）"))
     paid_on = models.DateField(_("发放日期"))
     fund_source = models.CharField(_("资金来源"), max_length=16, choices=FundSource.choices)

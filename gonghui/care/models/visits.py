@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from gonghui.core.models import TenantModel
 
-from ..choices import Campaign, SchoolLevel, VisitReason
+from ..choices import SchoolLevel, VisitCampaign, VisitReason
 from .common import actor_fk, money_field
 
 
@@ -20,7 +20,7 @@ class Visit(TenantModel):
     enterprise = models.ForeignKey("org.Enterprise", on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+", verbose_name=_("慰问企业"))
     reason = models.CharField(_("慰问事由"), max_length=16, choices=VisitReason.choices)
-    campaign = models.CharField(_("所属活动"), max_length=16, choices=Campaign.choices, blank=True)
+    campaign = models.CharField(_("所属活动"), max_length=16, choices=VisitCampaign.choices, blank=True)
     visited_on = models.DateField(_("慰问日期"))
     visitors = models.CharField(_("慰问人"), max_length=120)
     money = money_field(_("慰问金（元）"), default=0)

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from gonghui.core.scoping import get_visible_or_404, may_access_care, visible
 
-from ..choices import FileStatus, ReviewStep
+from ..choices import HardshipFileStatus, ReviewStep
 from ..filters import AidFilters, FileFilters
 from ..models import AidPayment, HardshipFile, HardshipReview
 from ..rules import require_care_access
@@ -48,7 +48,7 @@ def aid_list(*, user, filters: Mapping | None = None) -> QuerySet[AidPayment]:
 
 def _review_due(today: date) -> Q:
     """Active files whose last review (or approval) is more than a year old."""
-    return Q(status=FileStatus.ACTIVE, last_reviewed_on__lt=today - REVIEW_EVERY)
+    return Q(status=HardshipFileStatus.ACTIVE, last_reviewed_on__lt=today - REVIEW_EVERY)
 
 
 def files_review_due(*, user, today: date) -> QuerySet[HardshipFile]:
@@ -57,7 +57,7 @@ def files_review_due(*, user, today: date) -> QuerySet[HardshipFile]:
 
 def files_never_helped(*, user) -> QuerySet[HardshipFile]:
     helped = AidPayment.objects.filter(file_id=OuterRef("pk"))
-    return _files(user).filter(status=FileStatus.ACTIVE).filter(~Exists(helped)).order_by("approved_on")
+    return _files(user).filter(status=HardshipFileStatus.ACTIVE).filter(~Exists(helped)).order_by("approved_on")
 
 
 @dataclass(frozen=True)
@@ -75,10 +75,10 @@ def hardship_todo(*, user, today: date) -> HardshipTodo:
     """
     if not may_access_care(user):
         return HardshipTodo()
-    counts = {"union_review": Count("id", filter=Q(status=FileStatus.APPLIED)),
+    counts = {"union_review": Count("id", filter=Q(status=HardshipFileStatus.APPLIED)),
               "yearly_review": Count("id", filter=_review_due(today))}
     if user.is_federation_admin:
         own_first_review = HardshipReview.objects.filter(file_id=OuterRef("pk"), step=ReviewStep.UNION, by=user)
-        counts["federation_review"] = Count("id", filter=Q(status=FileStatus.UNION_APPROVED)
+        counts["federation_review"] = Count("id", filter=Q(status=HardshipFileStatus.UNION_APPROVED)
                                             & ~Q(union_id=user.union_id) & ~Exists(own_first_review))
     return HardshipTodo(**visible(HardshipFile.objects.all(), user).aggregate(**counts))

@@ -9,17 +9,17 @@ from django.db import transaction
 
 from gonghui.core.services import access_log_record, access_logs_record
 
-from ..choices import AidKind, FileStatus, FundSource
+from ..choices import AidPaymentKind, FundSource, HardshipFileStatus
 from ..models import AidPayment, HardshipFile
 from ..rules import check_amount, check_choice, check_date, raise_if, save_checked
 from .hardship import start_file_write
 
 
 def _require_payable(file: HardshipFile) -> None:
-    if file.status == FileStatus.CLOSED:
+    if file.status == HardshipFileStatus.CLOSED:
         raise ValidationError({"__all__": f"该困难职工档案已于{file.closed_on:%Y-%m-%d}销档"
                                           f"（{file.get_close_reason_display()}），不能再发放救助"})
-    if file.status != FileStatus.ACTIVE:
+    if file.status != HardshipFileStatus.ACTIVE:
         raise ValidationError({"__all__": f"该困难职工档案尚未审核建档（当前为“{file.get_status_display()}”），"
                                           "不能发放救助"})
 
@@ -30,7 +30,7 @@ def aid_payment_create(*, actor, file: HardshipFile, kind: str, amount: Decimal,
     file = start_file_write(actor, file)
     _require_payable(file)
     errors: dict = {}
-    check_choice(errors, "kind", kind, AidKind, "请选择救助类型")
+    check_choice(errors, "kind", kind, AidPaymentKind, "请选择救助类型")
     check_choice(errors, "fund_source", fund_source, FundSource, "请选择资金来源")
     amount = check_amount(errors, "amount", amount)
     check_date(errors, "paid_on", paid_on, not_before=file.approved_on, not_before_label="建档日期")

@@ -12,7 +12,7 @@ from gonghui.core.money import CENT
 from gonghui.core.services import delete_with_history, require_within, require_writer
 from gonghui.members.models import Member
 
-from ..choices import OPEN_STATUSES, Cause, FileStatus, Relation
+from ..choices import OPEN_STATUSES, HardshipCause, HardshipFileStatus, HouseholdRelation
 from ..models import HardshipFile, HouseholdMember
 from ..rules import check_amount, check_choice, check_date, check_member, raise_if, require_care_access, save_checked
 
@@ -24,9 +24,9 @@ def _causes(errors: dict, causes: Iterable[str]) -> str:
     chosen = set(causes or ())
     if not chosen:
         errors["causes"] = "请至少选择一项致困原因"
-    elif chosen - set(Cause.values):
+    elif chosen - set(HardshipCause.values):
         errors["causes"] = "致困原因不在可选范围内"
-    return "," + ",".join(c for c in Cause.values if c in chosen) + ","
+    return "," + ",".join(c for c in HardshipCause.values if c in chosen) + ","
 
 
 def _household(errors: dict, rows: Iterable[dict]) -> list[HouseholdMember]:
@@ -36,7 +36,7 @@ def _household(errors: dict, rows: Iterable[dict]) -> list[HouseholdMember]:
         name = (row.get("name") or "").strip()
         if not name:
             row_errors["name"] = "请填写姓名"
-        check_choice(row_errors, "relation", row.get("relation") or "", Relation, "请选择与申请人关系")
+        check_choice(row_errors, "relation", row.get("relation") or "", HouseholdRelation, "请选择与申请人关系")
         income = check_amount(row_errors, "monthly_income", row.get("monthly_income"), allow_zero=True)
         problems += [f"第{n}位家庭成员：{message}" for message in row_errors.values()]
         people.append(HouseholdMember(name=name, relation=row.get("relation"), monthly_income=income))
@@ -113,7 +113,7 @@ def hardship_file_update(*, actor, file: HardshipFile, applied_on: date, causes:
     """Corrects an application before the union's first review; the member stays, the household is replaced."""
     file = start_file_write(actor, file)
     # Once reviewed, the figures are what the reviewers decided on: later changes are the yearly review's.
-    require_status(file, FileStatus.APPLIED, "修改",
+    require_status(file, HardshipFileStatus.APPLIED, "修改",
                     hint="申请只能在工会初审前修改，建档后的情况变化请通过年度复核办理")
     errors: dict = {}
     application, people = _application(errors, applied_on=applied_on, causes=causes,

@@ -10,8 +10,8 @@ from simple_history.utils import bulk_create_with_history
 
 from gonghui.core.pages import FIRST_YEAR
 from gonghui.core.services import require_writer, require_writer_within, save_with_history
-from gonghui.members.choices import Category as MemberCategory
-from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.choices import MemberCategory
+from gonghui.members.choices import MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Union, UnionLevel
 

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from gonghui.core.services import save_with_history
 
-from ..choices import YEARLY_OUTCOMES, CloseReason, FileStatus, HardshipLevel, ReviewOutcome, ReviewStep
+from ..choices import YEARLY_OUTCOMES, CloseReason, HardshipFileStatus, HardshipLevel, ReviewOutcome, ReviewStep
 from ..models import HardshipFile, HardshipReview
 from ..rules import check_choice, check_date, raise_if
 from .hardship import require_status, start_file_write
@@ -36,12 +36,12 @@ def hardship_file_union_review(*, actor, file: HardshipFile, approve: bool, on_d
                                note: str = "") -> HardshipFile:
     """The union's first review (初审): passes the file up to the federation, or turns it down."""
     file = start_file_write(actor, file)
-    require_status(file, FileStatus.APPLIED, "进行工会初审")
+    require_status(file, HardshipFileStatus.APPLIED, "进行工会初审")
     errors: dict = {}
     _check_review_date(errors, file, on_date)
     _require_reason_if_rejected(errors, approve, note)
     raise_if(errors)
-    file.status = FileStatus.UNION_APPROVED if approve else FileStatus.REJECTED
+    file.status = HardshipFileStatus.UNION_APPROVED if approve else HardshipFileStatus.REJECTED
     _record_review(file, actor=actor, step=ReviewStep.UNION, on_date=on_date, note=note,
                    outcome=ReviewOutcome.APPROVED if approve else ReviewOutcome.REJECTED)
     return file
@@ -61,7 +61,7 @@ def hardship_file_federation_review(*, actor, file: HardshipFile, approve: bool,
                                     note: str = "") -> HardshipFile:
     """The federation's review: sets the level and opens the file, or turns it down."""
     file = start_file_write(actor, file)
-    require_status(file, FileStatus.UNION_APPROVED, "进行总工会审核")
+    require_status(file, HardshipFileStatus.UNION_APPROVED, "进行总工会审核")
     _require_federation_reviewer(actor, file)
     errors: dict = {}
     _check_review_date(errors, file, on_date)
@@ -70,9 +70,10 @@ def hardship_file_federation_review(*, actor, file: HardshipFile, approve: bool,
         check_choice(errors, "level", level, HardshipLevel, "审核通过时请选择困难类别")
     raise_if(errors)
     if approve:
-        file.status, file.level, file.approved_on, file.last_reviewed_on = FileStatus.ACTIVE, level, on_date, on_date
+        file.status, file.level = HardshipFileStatus.ACTIVE, level
+        file.approved_on = file.last_reviewed_on = on_date
     else:
-        file.status, level = FileStatus.REJECTED, ""
+        file.status, level = HardshipFileStatus.REJECTED, ""
     _record_review(file, actor=actor, step=ReviewStep.FEDERATION, on_date=on_date, note=note, level=level,
                    outcome=ReviewOutcome.APPROVED if approve else ReviewOutcome.REJECTED)
     return file
@@ -94,7 +95,7 @@ def hardship_file_yearly_review(*, actor, file: HardshipFile, outcome: str, on_d
                                 close_reason: str = "", note: str = "") -> HardshipFile:
     """动态管理: each active file is looked at again every year: kept, moved to another level, or closed."""
     file = start_file_write(actor, file)
-    require_status(file, FileStatus.ACTIVE, "进行年度复核")
+    require_status(file, HardshipFileStatus.ACTIVE, "进行年度复核")
     errors: dict = {}
     _check_review_date(errors, file, on_date)
     _check_yearly(errors, file, outcome=outcome, level=level, close_reason=close_reason)
@@ -103,7 +104,7 @@ def hardship_file_yearly_review(*, actor, file: HardshipFile, outcome: str, on_d
     if outcome == ReviewOutcome.LEVEL_CHANGED:
         file.level = level
     if outcome == ReviewOutcome.CLOSED:
-        file.status, file.closed_on, file.close_reason = FileStatus.CLOSED, on_date, close_reason
+        file.status, file.closed_on, file.close_reason = HardshipFileStatus.CLOSED, on_date, close_reason
     _record_review(file, actor=actor, step=ReviewStep.YEARLY, outcome=outcome, on_date=on_date, note=note,
                    level=level if outcome == ReviewOutcome.LEVEL_CHANGED else "",
                    close_reason=close_reason if outcome == ReviewOutcome.CLOSED else "")

@@ -10,7 +10,7 @@ from gonghui.core.services import require_writer
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Union
 
-from ..choices import Campaign, SchoolLevel, VisitReason
+from ..choices import SchoolLevel, VisitCampaign, VisitReason
 from ..models import SchoolingGrant, Visit
 from ..rules import ENTERPRISE_NOT_YOURS, check_amount, check_choice, check_date, check_member, raise_if, save_checked
 
@@ -22,9 +22,9 @@ def _visit_target(errors: dict, actor, *, member: Member | None, enterprise: Ent
     if (member is None) == (enterprise is None):
         errors["member"] = "请填写慰问会员或选择慰问企业，二者选其一"
         return None
-    if campaign == Campaign.SUMMER_COOLING and enterprise is None:
+    if campaign == VisitCampaign.SUMMER_COOLING and enterprise is None:
         errors["campaign"] = "夏送清凉慰问的对象是企业"
-    if campaign == Campaign.WINTER_WARMTH and member is None:
+    if campaign == VisitCampaign.WINTER_WARMTH and member is None:
         errors["campaign"] = "送温暖慰问的对象是职工"
     if member is not None:
         # A funeral visit comes after the member's death: any status may be visited.
@@ -40,7 +40,7 @@ def _check_workers(errors: dict, workers_reached: int, *, enterprise: Enterprise
         errors["workers_reached"] = "慰问个人时不填写覆盖职工人数"
     elif workers_reached < 0 or workers_reached > MAX_WORKERS_REACHED:
         errors["workers_reached"] = f"覆盖职工人数应在0至{MAX_WORKERS_REACHED}之间"
-    elif campaign == Campaign.SUMMER_COOLING and workers_reached == 0:
+    elif campaign == VisitCampaign.SUMMER_COOLING and workers_reached == 0:
         errors["workers_reached"] = "请填写夏送清凉覆盖的职工人数"
 
 
@@ -54,7 +54,7 @@ def visit_create(*, actor, reason: str, visited_on: date, visitors: str, member:
     union = _visit_target(errors, actor, member=member, enterprise=enterprise, campaign=campaign)
     check_choice(errors, "reason", reason, VisitReason, "请选择慰问事由")
     if campaign:
-        check_choice(errors, "campaign", campaign, Campaign, "所属活动不在可选范围内")
+        check_choice(errors, "campaign", campaign, VisitCampaign, "所属活动不在可选范围内")
     check_date(errors, "visited_on", visited_on)
     if not visitors.strip():
         errors["visitors"] = "请填写慰问人"

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from gonghui.care import services
-from gonghui.care.choices import AidKind, Cause, FundSource, HardshipLevel
+from gonghui.care.choices import AidPaymentKind, FundSource, HardshipCause, HardshipLevel
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise
 from gonghui.testing import make_credit_code, make_id_number
@@ -31,7 +31,7 @@ def enterprise(union, serial: int, *, headcount: int = 100) -> Enterprise:
 
 def apply(cast, *, who=None, applied_on: date | None = None, **overrides):
     data = dict(actor=cast.officer, member=who or cast.member_a1, applied_on=applied_on or days_ago(60),
-                causes=[Cause.ILLNESS, Cause.SCHOOLING], applicant_income=Decimal("1800.00"),
+                causes=[HardshipCause.ILLNESS, HardshipCause.SCHOOLING], applicant_income=Decimal("1800.00"),
                 household=[{"name": "王丽", "relation": "spouse", "monthly_income": Decimal("1200")},
                            {"name": "张小明", "relation": "child", "monthly_income": Decimal("0")}],
                 cause_note="本人患病，子女上学")
@@ -53,7 +53,7 @@ def active_file(cast, *, who=None, applied_on: date | None = None, approved_on: 
 
 
 def pay(cast, file, amount, *, paid_on: date | None = None, actor=None):
-    return services.aid_payment_create(actor=actor or cast.officer, file=file, kind=AidKind.LIVING,
+    return services.aid_payment_create(actor=actor or cast.officer, file=file, kind=AidPaymentKind.LIVING,
                                        amount=Decimal(amount), paid_on=paid_on or file.approved_on,
                                        fund_source=FundSource.HIGHER_UNION)
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from gonghui.care import services
-from gonghui.care.choices import Campaign, MedicalCategory, SchoolLevel, VisitReason
+from gonghui.care.choices import MedicalCategory, SchoolLevel, VisitCampaign, VisitReason
 from gonghui.care.figures import FIGURES
 from gonghui.core.figures import Figure, Ratio, figure_get, figure_records, figure_value
 from gonghui.core.periods import year_period
@@ -52,11 +52,11 @@ def year(cast):
                               money=Decimal("200"), goods="水果", goods_value=Decimal("50"))
     for person in (people[3], people[3], people[4]):  # visited twice, counted once among those visited
         services.visit_create(actor=officer, member=person, reason=VisitReason.FESTIVAL,
-                              campaign=Campaign.WINTER_WARMTH, visited_on=date(2025, 1, 20), visitors="主席",
+                              campaign=VisitCampaign.WINTER_WARMTH, visited_on=date(2025, 1, 20), visitors="主席",
                               money=Decimal("500"))
     for workers in (120, 80):  # one enterprise cooled twice: one enterprise, both visits' workers
         services.visit_create(actor=officer, enterprise=required[0], reason=VisitReason.HEAT,
-                              campaign=Campaign.SUMMER_COOLING, visited_on=date(2025, 7, 15), visitors="主席",
+                              campaign=VisitCampaign.SUMMER_COOLING, visited_on=date(2025, 7, 15), visitors="主席",
                               goods="饮料", goods_value=Decimal("900"), workers_reached=workers)
 
     for level in SchoolLevel.values:

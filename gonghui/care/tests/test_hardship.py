@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gonghui.care import selectors, services
-from gonghui.care.choices import Cause, FileStatus, HardshipLevel, ReviewOutcome
+from gonghui.care.choices import HardshipCause, HardshipFileStatus, HardshipLevel, ReviewOutcome
 from gonghui.care.models import AidPayment, HardshipFile, HardshipReview, HouseholdMember
 from gonghui.care.services import income_per_head
 
@@ -20,11 +20,11 @@ def errors_of(excinfo) -> dict:
 
 def test_apply_computes_income_per_head_and_waits_for_the_union(cast):
     file = apply(cast)
-    assert file.status == FileStatus.APPLIED
+    assert file.status == HardshipFileStatus.APPLIED
     assert file.household_size == 3
     assert file.household_income == Decimal("3000.00")
     assert file.income_per_head == Decimal("1000.00")
-    assert file.cause_list == [Cause.ILLNESS, Cause.SCHOOLING]
+    assert file.cause_list == [HardshipCause.ILLNESS, HardshipCause.SCHOOLING]
     assert file.get_causes_display() == "患病、子女就学"
     assert [p.name for p in file.household.all()] == ["王丽", "张小明"]
     assert file.history.first().history_user == cast.officer
@@ -37,16 +37,16 @@ def test_income_per_head_rounds_to_the_cent():
 def test_the_whole_way_from_application_to_closing(cast):
     file = apply(cast, applied_on=days_ago(400))
     file = services.hardship_file_union_review(actor=cast.officer, file=file, approve=True, on_date=days_ago(398))
-    assert file.status == FileStatus.UNION_APPROVED
+    assert file.status == HardshipFileStatus.UNION_APPROVED
     file = services.hardship_file_federation_review(actor=cast.street_admin, file=file, approve=True,
                                                     level=HardshipLevel.DEEP, on_date=days_ago(395))
-    assert (file.status, file.level, file.approved_on) == (FileStatus.ACTIVE, HardshipLevel.DEEP, days_ago(395))
+    assert (file.status, file.level, file.approved_on) == (HardshipFileStatus.ACTIVE, HardshipLevel.DEEP, days_ago(395))
     file = services.hardship_file_yearly_review(actor=cast.officer, file=file, outcome=ReviewOutcome.LEVEL_CHANGED,
                                                 level=HardshipLevel.RELATIVE, on_date=days_ago(20))
     assert (file.level, file.last_reviewed_on) == (HardshipLevel.RELATIVE, days_ago(20))
     file = services.hardship_file_yearly_review(actor=cast.officer, file=file, outcome=ReviewOutcome.CLOSED,
                                                 close_reason="recovered", on_date=days_ago(5))
-    assert (file.status, file.closed_on, file.close_reason) == (FileStatus.CLOSED, days_ago(5), "recovered")
+    assert (file.status, file.closed_on, file.close_reason) == (HardshipFileStatus.CLOSED, days_ago(5), "recovered")
     steps = list(HardshipReview.objects.filter(file=file).values_list("step", "outcome"))
     assert steps == [("union", "approved"), ("federation", "approved"), ("yearly", "level_changed"),
                      ("yearly", "closed")]
@@ -54,7 +54,7 @@ def test_the_whole_way_from_application_to_closing(cast):
 
 def test_county_federation_may_review_too(cast):
     file = approve(cast, apply(cast), reviewer=cast.county_admin)
-    assert file.status == FileStatus.ACTIVE
+    assert file.status == HardshipFileStatus.ACTIVE
 
 
 def test_rejection_needs_a_reason(cast):
@@ -64,7 +64,7 @@ def test_rejection_needs_a_reason(cast):
     assert "意见" in errors_of(excinfo)["note"][0]
     file = services.hardship_file_union_review(actor=cast.officer, file=file, approve=False, on_date=days_ago(1),
                                                note="家庭收入高于标准")
-    assert file.status == FileStatus.REJECTED
+    assert file.status == HardshipFileStatus.REJECTED
 
 
 @pytest.mark.parametrize("step, message", [
@@ -82,7 +82,7 @@ def test_steps_out_of_order_are_refused(cast, step, message):
     assert message in errors_of(excinfo)["__all__"][0]
     assert "待工会初审" in errors_of(excinfo)["__all__"][0]
     file.refresh_from_db()
-    assert file.status == FileStatus.APPLIED
+    assert file.status == HardshipFileStatus.APPLIED
 
 
 def test_a_review_cannot_be_done_twice(cast):
@@ -134,7 +134,7 @@ def test_yearly_review_checks_its_outcome(cast, outcome, extra, field, text):
                                              **extra)
     assert text in errors_of(excinfo)[field][0]
     file.refresh_from_db()
-    assert file.status == FileStatus.ACTIVE and file.level == HardshipLevel.RELATIVE
+    assert file.status == HardshipFileStatus.ACTIVE and file.level == HardshipLevel.RELATIVE
 
 
 def test_review_may_not_be_dated_before_the_application(cast):
@@ -156,7 +156,7 @@ def test_a_closed_file_allows_a_new_application(cast):
     file = active_file(cast, applied_on=days_ago(30))
     services.hardship_file_yearly_review(actor=cast.officer, file=file, outcome="closed", close_reason="recovered",
                                          on_date=days_ago(10))
-    assert apply(cast, applied_on=days_ago(2)).status == FileStatus.APPLIED
+    assert apply(cast, applied_on=days_ago(2)).status == HardshipFileStatus.APPLIED
 
 
 @pytest.mark.parametrize("overrides, field, text", [
@@ -206,7 +206,7 @@ def test_care_grant_and_write_access_are_required(cast):
 
 
 def correct(cast, file, *, actor=None, **overrides):
-    data = dict(actor=actor or cast.officer, file=file, applied_on=days_ago(50), causes=[Cause.DISASTER],
+    data = dict(actor=actor or cast.officer, file=file, applied_on=days_ago(50), causes=[HardshipCause.DISASTER],
                 applicant_income=Decimal("2400"),
                 household=[{"name": "王丽", "relation": "spouse", "monthly_income": Decimal("1500")}],
                 cause_note=" 房屋受灾 ")
@@ -222,7 +222,7 @@ def test_correcting_an_application_recomputes_the_figures_and_replaces_the_house
     assert (file.household_size, file.household_income, file.income_per_head) == (2, Decimal("3900.00"),
                                                                                   Decimal("1950.00"))
     assert (file.applied_on, file.get_causes_display(), file.cause_note) == (days_ago(50), "灾害", "房屋受灾")
-    assert (file.member, file.status, file.created_by) == (cast.member_a1, FileStatus.APPLIED, cast.officer)
+    assert (file.member, file.status, file.created_by) == (cast.member_a1, HardshipFileStatus.APPLIED, cast.officer)
     assert [(p.name, p.monthly_income) for p in file.household.all()] == [("王丽", Decimal("1500.00"))]
     assert not HouseholdMember.objects.filter(pk__in=before).exists()
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.html import escape, strip_tags
 
 from gonghui.care import selectors, services
-from gonghui.care.choices import Campaign, HardshipLevel, MedicalCategory, VisitReason
+from gonghui.care.choices import HardshipLevel, MedicalCategory, VisitCampaign, VisitReason
 from gonghui.care.figures import FIGURES
 from gonghui.core.periods import Period
 from gonghui.core.scoping import subtree_cache
@@ -148,7 +148,8 @@ def test_summer_cooling_source_sentence_exactly(cast):
     """夏季高温慰问企业29家，企业职工6072人，共发放防暑用品、饮料等慰问品共计262094元"""
     visited = enterprises(cast.union_a1, 4000, 29)
 
-    def cool(enterprise, workers, value, on=date(2025, 7, 15), campaign=Campaign.SUMMER_COOLING, actor=cast.officer):
+    def cool(enterprise, workers, value, on=date(2025, 7, 15), campaign=VisitCampaign.SUMMER_COOLING,
+             actor=cast.officer):
         services.visit_create(actor=actor, enterprise=enterprise, reason=VisitReason.HEAT, campaign=campaign,
                               visited_on=on, visitors="街道总工会", goods="防暑用品、饮料",
                               goods_value=Decimal(value), workers_reached=workers)
@@ -169,7 +170,7 @@ def test_winter_warmth_source_sentence_exactly(cast):
 
     def warm(person, money, goods_value, on=date(2025, 1, 20)):
         services.visit_create(actor=cast.officer, member=person, reason=VisitReason.FESTIVAL,
-                              campaign=Campaign.WINTER_WARMTH, visited_on=on, visitors="工会主席",
+                              campaign=VisitCampaign.WINTER_WARMTH, visited_on=on, visitors="工会主席",
                               money=Decimal(money), goods="米、油", goods_value=Decimal(goods_value))
 
     for person in people[:25]:

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from gonghui.care import services
-from gonghui.care.choices import Campaign, MedicalCategory, VisitReason
+from gonghui.care.choices import MedicalCategory, VisitCampaign, VisitReason
 from gonghui.care.models import MedicalAidClaim, MedicalAidEnrolment, MedicalAidUnit, SchoolingGrant, ServiceCard, Visit
 
 from .helpers import days_ago, member
@@ -33,7 +33,7 @@ def test_a_member_visit_belongs_to_the_members_union(cast):
 
 def test_an_enterprise_visit_in_the_summer_campaign(cast):
     made = visit(cast, member=None, enterprise=cast.union_a1.enterprises.first(), reason=VisitReason.HEAT,
-                 campaign=Campaign.SUMMER_COOLING, money=Decimal(0), goods="绿豆汤、防暑药品", workers_reached=50)
+                 campaign=VisitCampaign.SUMMER_COOLING, money=Decimal(0), goods="绿豆汤、防暑药品", workers_reached=50)
     assert made.union == cast.union_a1 and made.target_name.endswith("所在企业")
 
 
@@ -46,10 +46,10 @@ def test_a_funeral_visit_after_the_members_death(cast):
 @pytest.mark.parametrize("overrides, field, text", [
     ({"member": None}, "member", "二者选其一"),
     ({"enterprise": "own"}, "member", "二者选其一"),
-    ({"campaign": Campaign.SUMMER_COOLING}, "campaign", "对象是企业"),
-    ({"member": None, "enterprise": "own", "campaign": Campaign.WINTER_WARMTH, "workers_reached": 5}, "campaign",
+    ({"campaign": VisitCampaign.SUMMER_COOLING}, "campaign", "对象是企业"),
+    ({"member": None, "enterprise": "own", "campaign": VisitCampaign.WINTER_WARMTH, "workers_reached": 5}, "campaign",
      "对象是职工"),
-    ({"member": None, "enterprise": "own", "campaign": Campaign.SUMMER_COOLING}, "workers_reached", "请填写"),
+    ({"member": None, "enterprise": "own", "campaign": VisitCampaign.SUMMER_COOLING}, "workers_reached", "请填写"),
     ({"member": None, "enterprise": "own", "workers_reached": 200_000}, "workers_reached", "0至100000"),
     ({"workers_reached": 30}, "workers_reached", "慰问个人时"),
     ({"money": Decimal("-1")}, "money", "负数"),

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from gonghui.checks import services
-from gonghui.checks.models import Method, RubricKind
+from gonghui.checks.models import RubricKind, ScoringMethod
 from gonghui.checks.rubric_sheet import RubricRow
 
 LEVELS = [[90, "示范"], [75, "达标"]]
@@ -14,8 +14,8 @@ LEVELS = [[90, "示范"], [75, "达标"]]
 
 def rows() -> list[RubricRow]:
     return [
-        RubricRow(1, "组织建设", "依法选举产生工会主席", Decimal(40), method=Method.PASS_FAIL),
-        RubricRow(2, "组织建设", "台帐不完整每项扣2分", Decimal(30), method=Method.DEDUCT, deduct_per=Decimal(2)),
+        RubricRow(1, "组织建设", "依法选举产生工会主席", Decimal(40), method=ScoringMethod.PASS_FAIL),
+        RubricRow(2, "组织建设", "台帐不完整每项扣2分", Decimal(30), method=ScoringMethod.DEDUCT, deduct_per=Decimal(2)),
         RubricRow(3, "经费管理", "按时报送年度计划", Decimal(30), figure_key="plans.plans_filed",
                   figure_target=Decimal(1)),
         RubricRow(4, "安全生产", "发生重大安全事故", Decimal(0), veto=True),
@@ -58,7 +58,7 @@ def reviewed(cast, assessment, *, occurrences=1, veto=False):
 
 LABOUR_ROWS = [
     RubricRow(1, "劳动合同", "书面劳动合同签订率100%", Decimal(30)),
-    RubricRow(2, "工资支付", "按时足额发放工资", Decimal(30), method=Method.PASS_FAIL),
+    RubricRow(2, "工资支付", "按时足额发放工资", Decimal(30), method=ScoringMethod.PASS_FAIL),
     RubricRow(3, "社会保险", "按规定缴纳养老、失业、医疗等社会保险", Decimal(20)),
     RubricRow(4, "工作时间与女职工保护", "工时符合规定，女职工特殊保护落实", Decimal(20)),
 ]

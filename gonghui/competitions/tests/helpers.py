@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from gonghui.competitions import services
-from gonghui.competitions.models import HonourKind, Theme
+from gonghui.competitions.models import CompetitionTheme, HonourKind
 from gonghui.rights.tests.helpers import contract
 
 
@@ -20,7 +20,7 @@ def team(cast, **overrides):
 
 
 def competition(cast, **overrides):
-    data = dict(actor=cast.street_admin, union=cast.street_a, theme=Theme.THREE_ZERO, title="“三零”劳动竞赛",
+    data = dict(actor=cast.street_admin, union=cast.street_a, theme=CompetitionTheme.THREE_ZERO, title="“三零”劳动竞赛",
                 starts_on=today() - timedelta(days=90), ends_on=today(),
                 indicators=[("零事故", Decimal(40), True, "发生事故一票否决"), ("零缺陷", Decimal(30), False, "月度检查"),
                             ("零损耗", Decimal(30), False, "流动红旗")])

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from gonghui.competitions import services
-from gonghui.competitions.models import EntryKind, Nomination, NominationStatus, PlanStep, Suggestion
+from gonghui.competitions.models import EntryKind, Nomination, NominationStatus, Suggestion, TeamPlanStep
 from gonghui.ledger import services as ledger
 from gonghui.ledger.models import ActivityKind, Honour
 from gonghui.rights.choices import DisputeKind
@@ -96,7 +96,7 @@ def test_a_team_plan_moves_through_its_five_steps_with_yearly_targets(cast):
     assert "三年夺标计划的年度" in errors_of(exc)["year"]
     services.team_target_set(actor=cast.officer, plan=plan, year=today().year, target="零事故", result="达成", met=True)
     plan = services.team_plan_advance(actor=cast.officer, plan=plan)
-    assert plan.step == PlanStep.PLAN
+    assert plan.step == TeamPlanStep.PLAN
 
 
 def test_a_pairs_joint_activity_must_be_one_of_the_two_unions(cast):

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from gonghui.congress import services
-from gonghui.congress.models import Kind, Occupation
+from gonghui.congress.models import CongressKind, Occupation
 from gonghui.members.models import Member
 from gonghui.testing import make_id_number
 
@@ -15,8 +15,8 @@ def days_from_today(n: int) -> date:
 
 
 def congress(cast, **overrides):
-    data = dict(actor=cast.officer, union=cast.union_a1, kind=Kind.WORKERS, term=4, starts_on=days_from_today(-400),
-                ends_on=days_from_today(1000))
+    data = dict(actor=cast.officer, union=cast.union_a1, kind=CongressKind.WORKERS, term=4,
+                starts_on=days_from_today(-400), ends_on=days_from_today(1000))
     return services.congress_create(**{**data, **overrides})
 
 

@@ -2,9 +2,19 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gonghui.congress import services
-from gonghui.congress.models import Delegate, Grade, Kind, Method, Occupation, PassRule, Resolution, Subject, Voter
+from gonghui.congress.choices import EvaluationGrade
+from gonghui.congress.models import (
+    CongressKind,
+    Delegate,
+    EvaluationMethod,
+    Occupation,
+    PassRule,
+    Resolution,
+    Subject,
+    Voter,
+)
 from gonghui.congress.selectors import active_delegates, composition, congress_todo
-from gonghui.members.choices import Status as MemberStatus
+from gonghui.members.choices import MemberStatus
 
 from .helpers import congress, days_from_today, delegates, member, session
 
@@ -18,7 +28,7 @@ def errors_of(exc) -> dict:
 def test_a_session_is_named_by_its_term_and_number(cast):
     body = congress(cast)
     assert session(cast, body).name == "四届一次职代会"
-    assert session(cast, congress(cast, kind=Kind.TEACHERS, term=12), number=2).name == "十二届二次教代会"
+    assert session(cast, congress(cast, kind=CongressKind.TEACHERS, term=12), number=2).name == "十二届二次教代会"
 
 
 def test_a_term_is_registered_once_and_ends_after_it_starts(cast):
@@ -67,7 +77,7 @@ def test_a_delegate_who_leaves_the_union_leaves_and_a_by_election_fills_the_seat
 
 
 def test_the_composition_is_checked_against_the_rules_of_its_kind(cast):
-    body = congress(cast, kind=Kind.TEACHERS)
+    body = congress(cast, kind=CongressKind.TEACHERS)
     delegates(cast, body, 5, occupation=Occupation.TEACHER, gender="F")
     delegates(cast, body, 5, occupation=Occupation.MANAGER, start=200)
     rows = {row.rule.label: row for row in composition(body)}
@@ -133,8 +143,9 @@ def test_an_evaluation_keeps_who_voted_apart_from_how(cast):
     evaluation = services.evaluation_create(actor=cast.officer, session=meeting, title="评议中层干部",
                                             subjects=[("王厂长", "厂长"), ("李书记", "")])
     chief, secretary = evaluation.subjects.all()
-    for delegate, marks in zip(people, [(Grade.EXCELLENT, Grade.COMPETENT), (Grade.EXCELLENT, Grade.BASIC),
-                                        (Grade.COMPETENT, Grade.INCOMPETENT)]):
+    for delegate, marks in zip(people, [(EvaluationGrade.EXCELLENT, EvaluationGrade.COMPETENT),
+                                        (EvaluationGrade.EXCELLENT, EvaluationGrade.BASIC),
+                                        (EvaluationGrade.COMPETENT, EvaluationGrade.INCOMPETENT)]):
         services.ballot_cast(actor=cast.officer, evaluation=evaluation, delegate=delegate,
                              marks=dict(zip((chief.pk, secretary.pk), marks)))
     chief.refresh_from_db()
@@ -143,7 +154,7 @@ def test_an_evaluation_keeps_who_voted_apart_from_how(cast):
     assert not [f.name for f in Voter._meta.get_fields() if f.name in ("subject", "grade", "mark")]
     with pytest.raises(ValidationError) as exc:
         services.ballot_cast(actor=cast.officer, evaluation=evaluation, delegate=people[0],
-                             marks={chief.pk: Grade.EXCELLENT, secretary.pk: Grade.EXCELLENT})
+                             marks={chief.pk: EvaluationGrade.EXCELLENT, secretary.pk: EvaluationGrade.EXCELLENT})
     assert errors_of(exc) == {"delegate": f"{people[0].member.name}已投过票"}
     assert Subject.objects.get(pk=chief.pk).ballots == 3
 
@@ -152,7 +163,7 @@ def test_a_score_ballot_averages(cast):
     body = congress(cast)
     people = delegates(cast, body, 2)
     evaluation = services.evaluation_create(actor=cast.officer, session=session(cast, body), title="评议工会工作",
-                                            subjects=[("工会工作", "")], method=Method.SCORES)
+                                            subjects=[("工会工作", "")], method=EvaluationMethod.SCORES)
     (work,) = evaluation.subjects.all()
     for delegate, score in zip(people, (90, 85)):
         services.ballot_cast(actor=cast.officer, evaluation=evaluation, delegate=delegate, marks={work.pk: score})

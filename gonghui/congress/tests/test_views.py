@@ -7,8 +7,9 @@ from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
 from gonghui.congress import services
-from gonghui.congress.models import Delegate, Grade, Kind, Occupation, Resolution
-from gonghui.members.choices import Status as MemberStatus
+from gonghui.congress.choices import EvaluationGrade
+from gonghui.congress.models import CongressKind, Delegate, Occupation, Resolution
+from gonghui.members.choices import MemberStatus
 
 from .helpers import congress, days_from_today, delegates, session
 
@@ -66,7 +67,7 @@ def test_an_evaluation_ballot_is_cast_on_the_page_and_results_shown_by_person(ca
     (subject,) = evaluation.subjects.all()
     client = client_for(cast.officer)
     client.post(reverse("congress:ballot", args=[evaluation.pk]), {"delegate": people[0].pk,
-                                                                   f"s{subject.pk}": Grade.EXCELLENT})
+                                                                   f"s{subject.pk}": EvaluationGrade.EXCELLENT})
     page = text(client.get(reverse("congress:evaluation_detail", args=[evaluation.pk])))
     assert "<td>王厂长</td><td>厂长</td><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td>" in page
     form = text(client.get(reverse("congress:ballot", args=[evaluation.pk])))
@@ -74,7 +75,7 @@ def test_an_evaluation_ballot_is_cast_on_the_page_and_results_shown_by_person(ca
 
 
 def test_the_delegates_export_holds_the_listed_rows(cast, client_for):
-    delegates(cast, congress(cast, kind=Kind.TEACHERS), 1, occupation=Occupation.TEACHER)
+    delegates(cast, congress(cast, kind=CongressKind.TEACHERS), 1, occupation=Occupation.TEACHER)
     response = client_for(cast.officer).get(reverse("congress:delegates_export"))
     rows = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content))).get_sheet_by_index(
         0).to_python()

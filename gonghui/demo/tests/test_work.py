@@ -13,7 +13,7 @@ from django.db.models import Sum
 
 from gonghui.accounts.models import Role, User
 from gonghui.care import selectors as care
-from gonghui.care.choices import Campaign, FileStatus, ReviewStep
+from gonghui.care.choices import HardshipFileStatus, ReviewStep, VisitCampaign
 from gonghui.care.models import (AidPayment, FundContribution, FundPayout, HardshipFile, HardshipFund, MedicalAidClaim,
                                  MedicalAidEnrolment, SchoolingGrant, ServiceCard, Visit)
 from gonghui.core.figures import Ratio, figure_value, figures_all
@@ -28,9 +28,9 @@ from gonghui.org.models import UnionLevel, OrgType, Union
 from gonghui.outreach import selectors as outreach
 from gonghui.outreach.models import CourseOrder, Gift, Merchant, OrderState, Survey
 from gonghui.plans import selectors as plans
-from gonghui.plans.models import ItemStatus, Plan, PlanItem, PlanStatus
+from gonghui.plans.models import Plan, PlanItem, PlanItemStatus, PlanStatus
 from gonghui.rights import selectors as rights
-from gonghui.rights.choices import Outcome
+from gonghui.rights.choices import DisputeOutcome
 from gonghui.rights.models import CollectiveContract, DisputeCase, MediationBody, Mediator, Petition
 from gonghui.welfare.models import ChildrenProgramme, DonationDrive, EmploymentAid, Recuperation
 
@@ -120,7 +120,7 @@ def test_plans_from_the_templates_for_this_year_and_last(county):
         assert sources and all(template in s or s.startswith("沿用") for s in sources), org_type
     assert this_year.get(union__level=UnionLevel.COUNTY).source in ("模板：县总工会年度工作计划", f"沿用{AS_OF.year - 1}年计划")
     statuses = Counter(PlanItem.objects.filter(plan__year=AS_OF.year).values_list("status", flat=True))
-    assert statuses[ItemStatus.DONE] and statuses[ItemStatus.ACTIVE] and statuses[ItemStatus.DROPPED]
+    assert statuses[PlanItemStatus.DONE] and statuses[PlanItemStatus.ACTIVE] and statuses[PlanItemStatus.DROPPED]
 
 
 def test_the_year_view_shows_progress_and_who_is_behind(county):
@@ -193,9 +193,10 @@ def test_the_ledger_counters_match_a_recount(county):
 
 def test_hardship_files_at_every_state_reviewed_by_two_people(county):
     statuses = Counter(HardshipFile.objects.values_list("status", flat=True))
-    for status in (FileStatus.APPLIED, FileStatus.UNION_APPROVED, FileStatus.ACTIVE, FileStatus.CLOSED):
+    for status in (HardshipFileStatus.APPLIED, HardshipFileStatus.UNION_APPROVED, HardshipFileStatus.ACTIVE,
+                   HardshipFileStatus.CLOSED):
         assert statuses[status], status
-    assert not HardshipFile.objects.filter(status=FileStatus.ACTIVE, level="").exists()
+    assert not HardshipFile.objects.filter(status=HardshipFileStatus.ACTIVE, level="").exists()
     for file in HardshipFile.objects.exclude(approved_on=None).prefetch_related("reviews__by"):
         file.full_clean()
         steps = {review.step: review for review in file.reviews.all()}
@@ -213,9 +214,9 @@ def test_member_services_through_the_year(county):
         paid_out = fund.payouts.aggregate(total=Sum("amount"))["total"] or Decimal(0)
         assert fund.balance == paid_in - paid_out >= 0
     assert FundPayout.objects.exists()
-    winter = Visit.objects.filter(campaign=Campaign.WINTER_WARMTH)
+    winter = Visit.objects.filter(campaign=VisitCampaign.WINTER_WARMTH)
     assert winter.exists() and all(d.month in (1, 2) for d in winter.values_list("visited_on", flat=True))
-    summer = Visit.objects.filter(campaign=Campaign.SUMMER_COOLING)
+    summer = Visit.objects.filter(campaign=VisitCampaign.SUMMER_COOLING)
     assert summer.exists() and all(d.month in (7, 8) for d in summer.values_list("visited_on", flat=True))
     assert Visit.objects.filter(campaign="").values("reason").distinct().count() >= 3, "五必访"
     assert all(d.month in (8, 9) for d in SchoolingGrant.objects.values_list("granted_on", flat=True))
@@ -233,7 +234,7 @@ def test_rights_cases_petitions_and_contracts(county):
     cases = DisputeCase.objects.all()
     assert len({case.kind for case in cases}) >= 4
     closed = cases.exclude(closed_on=None)
-    assert closed.filter(outcome=Outcome.MEDIATED).count() > closed.count() / 2
+    assert closed.filter(outcome=DisputeOutcome.MEDIATED).count() > closed.count() / 2
     assert cases.filter(closed_on=None, received_on__lt=AS_OF - timedelta(days=15)).count() >= 2, "open past the limit"
     for case in cases.select_related("mediator__body"):
         case.full_clean()

@@ -6,15 +6,25 @@ from datetime import date, timedelta
 from decimal import Decimal
 from random import Random
 
-from gonghui.care.choices import (AidKind, Campaign, Cause, CloseReason, FileStatus, HardshipLevel, MedicalCategory,
-                                  ReviewOutcome, SchoolLevel, VisitReason)
+from gonghui.care.choices import (
+    AidPaymentKind,
+    CloseReason,
+    HardshipCause,
+    HardshipFileStatus,
+    HardshipLevel,
+    MedicalCategory,
+    ReviewOutcome,
+    SchoolLevel,
+    VisitCampaign,
+    VisitReason,
+)
 from gonghui.care.models import HardshipFile, HardshipFund, MedicalAidEnrolment
 from gonghui.care.services import (aid_payment_create, fund_contribute, fund_create, fund_payout, hardship_file_apply,
                                    hardship_file_federation_review, hardship_file_union_review,
                                    hardship_file_yearly_review, medical_claim_create, medical_enrol_whole_unit,
                                    medical_member_enrol, medical_unit_enrol, schooling_grant_create,
                                    service_card_collect, service_card_issue, visit_create)
-from gonghui.members.choices import Category, Gender
+from gonghui.members.choices import Gender, MemberCategory
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Formation, Union
 from gonghui.org.models import UnionLevel
@@ -31,18 +41,19 @@ STORIES = (("kept", 10), ("relevelled", 3), ("recovered", 3), ("approved", 9), (
 CAUSES = Weighted(split_weights("illness:40 disability:10 unemployment:12 schooling:18 single_parent:8 disaster:5 "
                                 "other:7"))
 CAUSE_NOTES = {
-    Cause.ILLNESS: ("本人患{illness}，长期治疗，医药费负担重", "配偶患{illness}，常年服药，家庭开支大"),
-    Cause.DISABILITY: ("本人因工致残，劳动能力下降", "子女残疾，需长期照料"),
-    Cause.UNEMPLOYMENT: ("配偶下岗失业，家庭仅靠本人工资维持",),
-    Cause.SCHOOLING: ("子女就读大学，学费、生活费负担重", "两个子女同时上学，开支较大"),
-    Cause.SINGLE_PARENT: ("单亲家庭，独自抚养未成年子女",),
-    Cause.DISASTER: ("家中房屋遭受洪涝灾害受损",),
-    Cause.OTHER: ("赡养患病老人，家庭收入低",),
+    HardshipCause.ILLNESS: ("本人患{illness}，长期治疗，医药费负担重", "配偶患{illness}，常年服药，家庭开支大"),
+    HardshipCause.DISABILITY: ("本人因工致残，劳动能力下降", "子女残疾，需长期照料"),
+    HardshipCause.UNEMPLOYMENT: ("配偶下岗失业，家庭仅靠本人工资维持",),
+    HardshipCause.SCHOOLING: ("子女就读大学，学费、生活费负担重", "两个子女同时上学，开支较大"),
+    HardshipCause.SINGLE_PARENT: ("单亲家庭，独自抚养未成年子女",),
+    HardshipCause.DISASTER: ("家中房屋遭受洪涝灾害受损",),
+    HardshipCause.OTHER: ("赡养患病老人，家庭收入低",),
 }
 ILLNESSES = ("尿毒症", "恶性肿瘤", "脑梗塞", "糖尿病并发症", "慢性肾病", "白血病", "股骨头坏死")
-AID_KIND = {Cause.ILLNESS: AidKind.MEDICAL, Cause.DISABILITY: AidKind.MEDICAL, Cause.SCHOOLING: AidKind.SCHOOLING}
-AID_RANGE = {AidKind.LIVING: (500, 3000), AidKind.MEDICAL: (1000, 10000), AidKind.SCHOOLING: (1000, 5000),
-             AidKind.TEMPORARY: (300, 2000)}
+AID_KIND = {HardshipCause.ILLNESS: AidPaymentKind.MEDICAL, HardshipCause.DISABILITY: AidPaymentKind.MEDICAL,
+            HardshipCause.SCHOOLING: AidPaymentKind.SCHOOLING}
+AID_RANGE = {AidPaymentKind.LIVING: (500, 3000), AidPaymentKind.MEDICAL: (1000, 10000),
+             AidPaymentKind.SCHOOLING: (1000, 5000), AidPaymentKind.TEMPORARY: (300, 2000)}
 AID_SOURCES = Weighted(split_weights("higher_union:50 own_funds:25 government:15 donation:10"))
 FIVE_VISITS = Weighted(split_weights("illness:35 wedding_funeral:20 childbirth:15 retirement:15 hardship:10 other:5"))
 VISIT_GOODS = {VisitReason.ILLNESS: ("水果、营养品", 100, 300), VisitReason.CHILDBIRTH: ("婴儿用品", 100, 300),
@@ -96,10 +107,11 @@ class CareWriter(Writer, topic="care", summary=CareSummary):
 
     def hardship(self) -> list[HardshipFile]:
         stories = [story for story, count in STORIES for _ in range(self.work.scaled(count))]
-        people = self.members(len(stories), categories=(Category.EMPLOYED, Category.MIGRANT, Category.DISPATCHED))
+        people = self.members(len(stories),
+                              categories=(MemberCategory.EMPLOYED, MemberCategory.MIGRANT, MemberCategory.DISPATCHED))
         files = [file for story, member in zip(stories, people) if (file := self._file(story, member))]
         self.summary.files = len(files)
-        return [f for f in files if f.status == FileStatus.ACTIVE]
+        return [f for f in files if f.status == HardshipFileStatus.ACTIVE]
 
     def _file(self, story: str, member: Member) -> HardshipFile | None:
         rng, work = self.rng, self.work
@@ -130,8 +142,8 @@ class CareWriter(Writer, topic="care", summary=CareSummary):
         if story == "rejected":
             return hardship_file_federation_review(actor=reviewer, file=file, approve=False, on_date=on,
                                                    note="材料不全，请补充医疗费用票据后重新申请")
-        level = HardshipLevel.ACCIDENTAL if Cause.DISASTER in file.causes else rng.choice((HardshipLevel.DEEP, HardshipLevel.RELATIVE,
-                                                                                  HardshipLevel.RELATIVE))
+        level = (HardshipLevel.ACCIDENTAL if HardshipCause.DISASTER in file.causes
+                 else rng.choice((HardshipLevel.DEEP, HardshipLevel.RELATIVE, HardshipLevel.RELATIVE)))
         file = hardship_file_federation_review(actor=reviewer, file=file, approve=True, level=level, on_date=on)
         self._aid(file, officer, year=file.approved_on.year)
         if story in ("kept", "relevelled"):
@@ -146,7 +158,7 @@ class CareWriter(Writer, topic="care", summary=CareSummary):
         causes = {CAUSES.pick(rng) for _ in range(rng.choice((1, 1, 2)))}
         notes = [rng.choice(CAUSE_NOTES[c]).format(illness=rng.choice(ILLNESSES)) for c in sorted(causes)]
         household = []
-        if Cause.SINGLE_PARENT not in causes:
+        if HardshipCause.SINGLE_PARENT not in causes:
             household.append({"name": person_name(rng=rng, gender="F" if member.gender == Gender.MALE else "M"),
                               "relation": "spouse", "monthly_income": yuan(rng, 0, 2200, step=50)})
         for _ in range(rng.randint(1, 2)):
@@ -165,7 +177,7 @@ class CareWriter(Writer, topic="care", summary=CareSummary):
             if paid_on is None:
                 return
             cause = rng.choice(file.cause_list)
-            kind = AID_KIND.get(cause, AidKind.LIVING) if rng.random() < 0.8 else AidKind.TEMPORARY
+            kind = AID_KIND.get(cause, AidPaymentKind.LIVING) if rng.random() < 0.8 else AidPaymentKind.TEMPORARY
             aid_payment_create(actor=actor, file=file, kind=kind, amount=yuan(rng, *AID_RANGE[kind], step=100),
                                paid_on=paid_on, fund_source=AID_SOURCES.pick(rng))
             self.summary.aid += 1
@@ -244,7 +256,7 @@ class CareWriter(Writer, topic="care", summary=CareSummary):
             union = member.union
             visitor_union = work.parent(union) if member in holders else union
             visit_create(actor=work.staff.of(visitor_union), member=member, reason=VisitReason.HARDSHIP
-                         if member in holders else VisitReason.FESTIVAL, campaign=Campaign.WINTER_WARMTH,
+                         if member in holders else VisitReason.FESTIVAL, campaign=VisitCampaign.WINTER_WARMTH,
                          visited_on=day, visitors=self._visitors(visitor_union), money=Decimal(rng.choice(
                              (500, 800, 1000))), goods="大米、食用油", goods_value=yuan(rng, 150, 300))
             self.summary.visits += 1
@@ -260,7 +272,7 @@ class CareWriter(Writer, topic="care", summary=CareSummary):
             federation = work.parent(enterprise.union)
             workers = max(1, round(enterprise.headcount * rng.uniform(0.6, 1.0)))
             visit_create(actor=work.staff.of(federation), enterprise=enterprise, reason=VisitReason.HEAT,
-                         campaign=Campaign.SUMMER_COOLING, visited_on=day, visitors=self._visitors(federation),
+                         campaign=VisitCampaign.SUMMER_COOLING, visited_on=day, visitors=self._visitors(federation),
                          money=Decimal(rng.choice((0, 0, 2000))), goods="防暑降温药品、清凉饮料",
                          goods_value=Decimal(workers * rng.randint(8, 15)), workers_reached=workers)
             self.summary.visits += 1
@@ -272,7 +284,7 @@ class CareWriter(Writer, topic="care", summary=CareSummary):
         reasons = list(FIVE_VISITS.values)
         for n in range(work.scaled(80, floor=8)):
             reason = reasons[n] if n < len(reasons) else FIVE_VISITS.pick(rng)
-            found = self.members(1, categories=(Category.RETIRED,) if reason == VisitReason.RETIREMENT else None,
+            found = self.members(1, categories=(MemberCategory.RETIRED,) if reason == VisitReason.RETIREMENT else None,
                                  gender="F" if reason == VisitReason.CHILDBIRTH else "",
                                  unions=None if n < len(reasons) else rng.sample(work.grassroots,
                                                                                   min(8, len(work.grassroots))))
@@ -294,7 +306,7 @@ class CareWriter(Writer, topic="care", summary=CareSummary):
     def schooling(self, files: list[HardshipFile]) -> None:
         """金秋助学 in late August and September, hardship families first."""
         rng, work = self.rng, self.work
-        schooling_first = sorted(files, key=lambda f: Cause.SCHOOLING not in f.causes)
+        schooling_first = sorted(files, key=lambda f: HardshipCause.SCHOOLING not in f.causes)
         people = [f.member for f in schooling_first] + self.members(work.scaled(8, floor=2))
         levels = [code for code, _ in SchoolLevel.choices]  # each level once, then mostly university
         for n, member in enumerate(people[: work.scaled(16, floor=3)]):
@@ -352,7 +364,7 @@ class CareWriter(Writer, topic="care", summary=CareSummary):
     def _retired_enrolments(self, units: dict, enrolled_on: date) -> list[MedicalAidEnrolment]:
         """退休职工 who stayed in medical aid through their old union, enrolled one by one (退休参保)."""
         work, made = self.work, []
-        for member in self.members(self.work.scaled(10, floor=2), categories=(Category.RETIRED,)):
+        for member in self.members(self.work.scaled(10, floor=2), categories=(MemberCategory.RETIRED,)):
             actor = work.staff.of(member.union)
             if member.union_id not in units:
                 units[member.union_id] = medical_unit_enrol(actor=actor, union=member.union, year=work.year)
@@ -406,7 +418,7 @@ class CareWriter(Writer, topic="care", summary=CareSummary):
 
 
 def _basic_category(member: Member) -> str:
-    return MedicalCategory.RETIRED if member.category == Category.RETIRED else MedicalCategory.EMPLOYED
+    return MedicalCategory.RETIRED if member.category == MemberCategory.RETIRED else MedicalCategory.EMPLOYED
 
 
 def child_name(rng: Random, parent: str) -> str:

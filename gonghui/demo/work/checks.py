@@ -12,14 +12,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from gonghui.checks import services
-from gonghui.checks.models import Assessment, AssessmentStatus, Method, Rubric, RubricKind
+from gonghui.checks.models import Assessment, AssessmentStatus, Rubric, RubricKind, ScoringMethod
 from gonghui.checks.rubric_sheet import RubricRow
 from gonghui.org.models import OrgType
 
 from .context import Work, Writer
 
 D = Decimal
-DEDUCT, PASS = Method.DEDUCT, Method.PASS_FAIL
+DEDUCT, PASS = ScoringMethod.DEDUCT, ScoringMethod.PASS_FAIL
 VETO = ("安全生产", "发生重大安全生产事故或群体性事件", D(0), None, None, True)
 # (kind, name, levels, items: (section, text, max, method, deduct per occurrence, veto, figure))
 RUBRICS = (
@@ -81,7 +81,7 @@ def _rows(items) -> list[RubricRow]:
     rows = []
     for line, (section, text, top, method, per, veto, *figure) in enumerate(items, start=1):
         key, target = figure[0] if figure else ("", None)
-        rows.append(RubricRow(line, section, text, top, method=method or Method.ADD, deduct_per=per, veto=veto,
+        rows.append(RubricRow(line, section, text, top, method=method or ScoringMethod.ADD, deduct_per=per, veto=veto,
                               figure_key=key, figure_target=target))
     return rows
 
@@ -176,7 +176,7 @@ def build_checks(work: Work) -> ChecksSummary:
 def _supervise(writer: ChecksWriter, rubric: Rubric, unions: list) -> None:
     """Labour-law checks (劳动法律监督): every enterprise checked in June, one in three with findings; the
     findings go out as a notice with a month to answer, most answered and re-checked, the rest still open."""
-    work, rng, year = writer.work, writer.rng, writer.work.year
+    work, year = writer.work, writer.work.year
     if not unions or date(year, 7, 15) > work.as_of:
         return
     campaign = services.campaign_create(actor=writer.county, union=work.root, rubric=rubric,

@@ -16,7 +16,7 @@ from decimal import Decimal
 from gonghui.checks import services as checks
 from gonghui.checks.models import AssessmentStatus, Rubric, RubricKind
 from gonghui.competitions import services
-from gonghui.competitions.models import EntryKind, HonourKind, Theme
+from gonghui.competitions.models import CompetitionTheme, EntryKind, HonourKind
 from gonghui.ledger.models import ActivityKind, HonourLevel
 from gonghui.ledger.services import activity_create
 from gonghui.org.models import OrgType
@@ -131,7 +131,7 @@ class CompetitionsWriter(Writer, topic="competitions", summary=CompetitionsSumma
     def competitions(self, teams: list) -> None:
         rng, work, year = self.rng, self.work, self.work.year
         three_zero = services.competition_create(
-            actor=self.county, union=work.root, theme=Theme.THREE_ZERO, title=f"{year}年“三零”劳动竞赛",
+            actor=self.county, union=work.root, theme=CompetitionTheme.THREE_ZERO, title=f"{year}年“三零”劳动竞赛",
             starts_on=date(year, 1, 1), ends_on=date(year, 12, 31),
             indicators=[("零事故", D(40), True, "发生安全事故一票否决"), ("零缺陷", D(30), False, "月度检查，流动红旗"),
                         ("零损耗", D(30), False, "季度考核")])
@@ -143,7 +143,7 @@ class CompetitionsWriter(Writer, topic="competitions", summary=CompetitionsSumma
         services.competition_rank(actor=self.county, competition=three_zero)
         self.red_flags(three_zero)
         ankang = services.competition_create(
-            actor=self.county, union=work.root, theme=Theme.ANKANG, title=f"{year}年“安康杯”竞赛",
+            actor=self.county, union=work.root, theme=CompetitionTheme.ANKANG, title=f"{year}年“安康杯”竞赛",
             starts_on=date(year, 3, 1), ends_on=date(year, 11, 30),
             indicators=[("安全隐患排查", D(50), False, "每月检查"), ("安全培训", D(50), False, "")])
         for team in teams[:20]:
@@ -153,7 +153,7 @@ class CompetitionsWriter(Writer, topic="competitions", summary=CompetitionsSumma
             self.summary.entries += 1
         services.competition_rank(actor=self.county, competition=ankang)
         skills = services.competition_create(
-            actor=self.county, union=work.root, theme=Theme.SKILLS, title=f"{year}年职工技能比武",
+            actor=self.county, union=work.root, theme=CompetitionTheme.SKILLS, title=f"{year}年职工技能比武",
             starts_on=date(year, 5, 1), ends_on=date(year, 5, 31), indicators=[("实操", D(70), False, ""),
                                                                                 ("理论", D(30), False, "")])
         for union in rng.sample(self.companies, min(8, len(self.companies))):

@@ -7,7 +7,8 @@ enterprise's began last year and fills a vacated seat by a by-election.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gonghui.congress.models import Grade, Kind, Occupation, Power
+from gonghui.congress.choices import EvaluationGrade
+from gonghui.congress.models import CongressKind, CongressPower, Occupation
 from gonghui.congress.services import (
     agenda_item_add,
     ballot_cast,
@@ -25,18 +26,19 @@ from gonghui.org.models import OrgType, Union
 
 from .context import Work, Writer
 
-CONSTITUENCIES = {Kind.TEACHERS: ("语文教研组代表团", "数理化教研组代表团", "行政后勤代表团"),
-                  Kind.WORKERS: ("生产一线代表团", "技术质量代表团", "机关后勤代表团")}
-OCCUPATIONS = {Kind.TEACHERS: ((Occupation.TEACHER, 0.68), (Occupation.MANAGER, 0.14), (Occupation.OTHER, 1)),
-               Kind.WORKERS: ((Occupation.FRONT_LINE, 0.6), (Occupation.TECHNICAL, 0.72), (Occupation.MANAGER, 0.86),
-                              (Occupation.OTHER, 1))}
-AGENDA = {Kind.TEACHERS: (("听取和审议校长工作报告", Power.ADVISE), ("审议通过教职工绩效工资分配方案", Power.ADOPT),
-                          ("审议决定教职工福利事项", Power.DECIDE), ("民主评议学校中层干部", Power.SUPERVISE)),
-          Kind.WORKERS: (("听取和审议总经理工作报告", Power.ADVISE), ("审议通过工资集体协议", Power.ADOPT),
-                         ("审议决定职工福利基金使用方案", Power.DECIDE), ("民主评议企业中层以上管理人员", Power.SUPERVISE))}
+CONSTITUENCIES = {CongressKind.TEACHERS: ("语文教研组代表团", "数理化教研组代表团", "行政后勤代表团"),
+                  CongressKind.WORKERS: ("生产一线代表团", "技术质量代表团", "机关后勤代表团")}
+OCCUPATIONS = {CongressKind.TEACHERS: ((Occupation.TEACHER, 0.68), (Occupation.MANAGER, 0.14), (Occupation.OTHER, 1)),
+               CongressKind.WORKERS: ((Occupation.FRONT_LINE, 0.6), (Occupation.TECHNICAL, 0.72),
+                                      (Occupation.MANAGER, 0.86), (Occupation.OTHER, 1))}
+AGENDA = {CongressKind.TEACHERS: (("听取和审议校长工作报告", CongressPower.ADVISE), ("审议通过教职工绩效工资分配方案", CongressPower.ADOPT),
+                                  ("审议决定教职工福利事项", CongressPower.DECIDE), ("民主评议学校中层干部", CongressPower.SUPERVISE)),
+          CongressKind.WORKERS: (("听取和审议总经理工作报告", CongressPower.ADVISE), ("审议通过工资集体协议", CongressPower.ADOPT),
+                                 ("审议决定职工福利基金使用方案", CongressPower.DECIDE), ("民主评议企业中层以上管理人员", CongressPower.SUPERVISE))}
 CADRES = (("周明", "副校长"), ("吴芳", "教务处主任"), ("郑强", "总务处主任"))
 MANAGERS = (("陈刚", "副总经理"), ("林红", "人力资源部经理"), ("黄伟", "生产部经理"))
-GRADES = ((Grade.EXCELLENT, 0.55), (Grade.COMPETENT, 0.9), (Grade.BASIC, 0.98), (Grade.INCOMPETENT, 1))
+GRADES = ((EvaluationGrade.EXCELLENT, 0.55), (EvaluationGrade.COMPETENT, 0.9), (EvaluationGrade.BASIC, 0.98),
+          (EvaluationGrade.INCOMPETENT, 1))
 
 
 @dataclass
@@ -55,25 +57,25 @@ def _pick(rng, table):
 class CongressWriter(Writer, topic="congress", summary=CongressSummary):
     def union_year(self, union: Union) -> None:
         work, rng = self.work, self.rng
-        kind = Kind.TEACHERS if union.org_type == OrgType.SCHOOL else Kind.WORKERS
+        kind = CongressKind.TEACHERS if union.org_type == OrgType.SCHOOL else CongressKind.WORKERS
         actor = work.staff.of(union)
         # The school elects its fourth term this January; the enterprise's third began last spring.
-        elected = work.day_in(rng, 1, first=5, last=12) if kind == Kind.TEACHERS else date(work.year - 1, 3, 10)
+        elected = work.day_in(rng, 1, first=5, last=12) if kind == CongressKind.TEACHERS else date(work.year - 1, 3, 10)
         if elected is None:
             return
-        body = congress_create(actor=actor, union=union, kind=kind, term=4 if kind == Kind.TEACHERS else 3,
+        body = congress_create(actor=actor, union=union, kind=kind, term=4 if kind == CongressKind.TEACHERS else 3,
                                starts_on=elected, ends_on=elected.replace(year=elected.year + 5) - timedelta(days=1))
         self.summary.congresses += 1
         seats = [constituency_create(actor=actor, congress=body, name=name) for name in CONSTITUENCIES[kind]]
         roster = work.roster(union)
         # The enterprise leaves one member out at least: its by-election has someone to elect.
-        spare = 1 if kind == Kind.WORKERS else 0
+        spare = 1 if kind == CongressKind.WORKERS else 0
         chosen = rng.sample(roster, min(len(roster) - spare, max(8, min(40, len(roster) // 6))))
         delegates = [delegate_elect(actor=actor, congress=body, constituency=seats[i % len(seats)], member=member,
                                     occupation=_pick(rng, OCCUPATIONS[kind]), elected_on=elected)
                      for i, member in enumerate(chosen)]
         self.summary.delegates += len(delegates)
-        if kind == Kind.WORKERS:
+        if kind == CongressKind.WORKERS:
             delegates = self._by_election(actor, body, delegates, roster)
         self._session(actor, body, kind, delegates)
 
@@ -95,8 +97,8 @@ class CongressWriter(Writer, topic="congress", summary=CongressSummary):
         held = work.day_in(rng, 3, first=20, last=28)
         if held is None:
             return
-        session = session_create(actor=actor, congress=body, number=1 if kind == Kind.TEACHERS else 2, held_on=held,
-                                 proposals_due_on=held - timedelta(days=10))
+        session = session_create(actor=actor, congress=body, number=1 if kind == CongressKind.TEACHERS else 2,
+                                 held_on=held, proposals_due_on=held - timedelta(days=10))
         self.summary.sessions += 1
         present = len(delegates) - rng.randint(0, len(delegates) // 10)
         session_attendance(actor=actor, session=session, delegates_present=present)
@@ -110,12 +112,12 @@ class CongressWriter(Writer, topic="congress", summary=CongressSummary):
                 votes_abstain=abstain)
             self.summary.resolutions += 1
         evaluation = evaluation_create(actor=actor, session=session, title=items[3].title,
-                                       subjects=CADRES if kind == Kind.TEACHERS else MANAGERS)
+                                       subjects=CADRES if kind == CongressKind.TEACHERS else MANAGERS)
         subjects = list(evaluation.subjects.all())
         for delegate in delegates[:present]:
             ballot_cast(actor=actor, evaluation=evaluation, delegate=delegate,
                         marks={subject.pk: _pick(rng, GRADES) for subject in subjects})
-        if kind == Kind.WORKERS and (asked := work.day_in(rng, 7, first=1, last=15)):
+        if kind == CongressKind.WORKERS and (asked := work.day_in(rng, 7, first=1, last=15)):
             signers = delegates[: -(-len(delegates) * 3 // 10)]
             session_request_create(actor=actor, congress=body, reason="讨论企业搬迁安置方案", signers=signers,
                                    requested_on=asked)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 from random import Random
 
-from gonghui.members.choices import Status
+from gonghui.members.choices import MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise, Formation, UnionLevel, OrgType, Union
 
@@ -111,7 +111,7 @@ class Work:
     def roster(self, union: Union) -> list[Member]:
         """Active members of a grassroots union, in a fixed order, each holding the union object (no query later)."""
         if union.id not in self._rosters:
-            members = list(Member.objects.filter(union=union, status=Status.ACTIVE).order_by("id"))
+            members = list(Member.objects.filter(union=union, status=MemberStatus.ACTIVE).order_by("id"))
             for member in members:
                 member.union = union
             self._rosters[union.id] = members

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from gonghui.finance import selectors, services
-from gonghui.finance.models import AuditScope, Channel
+from gonghui.finance.models import AllocationChannel, AuditScope
 from gonghui.org.models import JointScope, Union, UnionLevel
 
 from .context import Work, Writer, yuan
@@ -111,7 +111,8 @@ class FinanceWriter(Writer, topic="finance", summary=FinanceSummary):
             payroll = Decimal(max(enterprise.headcount, 10)) * yuan(self.rng, 4000, 9000, step=100)
             payment = services.allocation_receive(
                 actor=actor, enterprise=enterprise, month=date(self.work.year, month, 1), payroll=payroll,
-                channel=Channel.TAX if self.rng.random() < 0.7 else Channel.DIRECT, received_on=received)
+                channel=AllocationChannel.TAX if self.rng.random() < 0.7 else AllocationChannel.DIRECT,
+                received_on=received)
             self._post(payment.voucher, approver)
             self.summary.allocations += 1
 

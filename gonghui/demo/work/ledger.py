@@ -12,7 +12,7 @@ from gonghui.ledger.models import CONTEST_KINDS, Activity, ActivityKind
 from gonghui.ledger.services import activity_create, activity_result_add, activity_set_attendance
 from gonghui.members.models import Member
 from gonghui.org.models import UnionLevel, OrgType, Union
-from gonghui.plans.models import ItemStatus, PlanItem
+from gonghui.plans.models import PlanItem, PlanItemStatus
 from gonghui.plans.services import plan_item_update
 
 from .catalogue import COST, PLACES, RESULTS, TURNOUT, Rule, entry_title, rule_for
@@ -59,13 +59,13 @@ class LedgerWriter:
             return
         rule = rule_for(item.title, item.target_unit)
         if rng.random() < DROPPED_SHARE:
-            plan_item_update(actor=work.staff.of(item.union), item=item, status=ItemStatus.DROPPED)
+            plan_item_update(actor=work.staff.of(item.union), item=item, status=PlanItemStatus.DROPPED)
         elif rule is not None and busy:
             self._enter(item, rule, planned, diligence=diligence)
         elif rule is not None and len(item.month_list) <= 2 and rng.random() < LIGHT_ENTRY_SHARE:
             self._enter(item, rule, planned, diligence=1.0)
         elif self._time_is_up(item) and rng.random() < diligence:
-            plan_item_update(actor=work.staff.of(item.union), item=item, status=ItemStatus.DONE)
+            plan_item_update(actor=work.staff.of(item.union), item=item, status=PlanItemStatus.DONE)
 
     def _time_is_up(self, item: PlanItem) -> bool:
         """An item is ticked done once its first month is over; whole-year work without a count stays open."""

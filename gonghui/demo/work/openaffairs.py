@@ -8,7 +8,7 @@ something to find. The officer who drafts is never the one who approves: the str
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gonghui.openaffairs.models import Category, CommentKind, PostingKind
+from gonghui.openaffairs.models import CommentKind, PostingCategory, PostingKind
 from gonghui.openaffairs.services import (catalogue_item_create, comment_answer, posting_approve,
                                           posting_comment_create, posting_create)
 from gonghui.org.models import Union
@@ -17,12 +17,12 @@ from .context import Work, Writer
 
 # (category, what must be posted, month due, day due, a congress votes on it: the vote's month and day)
 CATALOGUE = (
-    (Category.WELFARE, "春节慰问品发放方案", 1, 20, None),
-    (Category.FINANCE, "上年度工会经费收支情况", 3, 31, None),
-    (Category.DECISIONS, "年度生产经营（工作）计划及重大改革措施", 4, 10, (4, 20)),
-    (Category.WELFARE, "职工疗休养安排", 6, 30, None),
-    (Category.TITLES, "职称评审推荐名单", 9, 30, None),
-    (Category.AWARDS, "年度先进工作者评选结果", 12, 20, None),
+    (PostingCategory.WELFARE, "春节慰问品发放方案", 1, 20, None),
+    (PostingCategory.FINANCE, "上年度工会经费收支情况", 3, 31, None),
+    (PostingCategory.DECISIONS, "年度生产经营（工作）计划及重大改革措施", 4, 10, (4, 20)),
+    (PostingCategory.WELFARE, "职工疗休养安排", 6, 30, None),
+    (PostingCategory.TITLES, "职称评审推荐名单", 9, 30, None),
+    (PostingCategory.AWARDS, "年度先进工作者评选结果", 12, 20, None),
 )
 TOPICS = ((PostingKind.TOPIC, "食堂伙食怎样改进？大家来说说"), (PostingKind.TOPIC, "职工书屋想添哪些书"),
           (PostingKind.ESSAY_CALL, "“我与企业共成长”征文启事"), (PostingKind.ESSAY_CALL, "“劳动最光荣”职工征文"))
@@ -56,7 +56,7 @@ class OpenAffairsWriter(Writer, topic="openaffairs", summary=OpenAffairsSummary)
                 self._post(union, up, category=category, title=f"关于{title}的公开", catalogue_item=item)
         for kind, title in self.rng.sample(TOPICS, 2):
             if (up := self.work.day_between(self.rng, date(self.work.year, 1, 1), self.work.as_of)) is not None:
-                self._post(union, up, category=Category.OTHER, title=title, kind=kind)
+                self._post(union, up, category=PostingCategory.OTHER, title=title, kind=kind)
 
     def _post(self, union: Union, up: date, **fields) -> None:
         posting = posting_create(actor=self.work.staff.of(union), union=union, starts_on=up,

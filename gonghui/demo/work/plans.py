@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from random import Random
 
 from gonghui.org.models import UnionLevel, OrgType, Union
-from gonghui.plans.models import ItemStatus, Plan, PlanItem, PlanTemplate
+from gonghui.plans.models import Plan, PlanItem, PlanItemStatus, PlanTemplate
 from gonghui.plans.services import plan_copy_from_previous, plan_create_from_template, plan_file, plan_item_update
 
 from .context import Work
@@ -65,9 +65,9 @@ def _last_year(work: Work, rng: Random, union: Union, templates: dict[str, PlanT
     for item in items_of(plan):
         draw = rng.random()
         if draw < LAST_YEAR_DONE:
-            plan_item_update(actor=actor, item=item, status=ItemStatus.DONE)
+            plan_item_update(actor=actor, item=item, status=PlanItemStatus.DONE)
         elif draw < LAST_YEAR_DONE + LAST_YEAR_DROPPED:
-            plan_item_update(actor=actor, item=item, status=ItemStatus.DROPPED)
+            plan_item_update(actor=actor, item=item, status=PlanItemStatus.DROPPED)
     return True
 
 

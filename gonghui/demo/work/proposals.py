@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from gonghui.congress.models import Session
 from gonghui.congress.selectors import active_delegates
-from gonghui.proposals.models import Category, CommitteeMember, ReplyKind, State, Verdict
+from gonghui.proposals.models import CommitteeMember, ProposalCategory, ProposalState, ProposalVerdict, ReplyKind
 from gonghui.proposals.services import (
     committee_member_add,
     department_create,
@@ -30,10 +30,11 @@ from gonghui.proposals.services import (
 from .context import Work, Writer
 
 DEPARTMENTS = {"teachers": ("教务处", "总务处", "人事处"), "workers": ("生产部", "人力资源部", "后勤保障部")}
-TOPICS = ((Category.LIVING, "改善职工食堂伙食"), (Category.PAY, "完善绩效工资分配办法"), (Category.SAFETY, "更新车间防护设施"),
-          (Category.LIVING, "增设职工停车位"), (Category.MANAGEMENT, "定期公开福利费使用情况"),
-          (Category.TEACHING, "减轻青年教师非教学负担"), (Category.OPERATIONS, "优化生产排班制度"),
-          (Category.PAY, "提高夜班津贴标准"), (Category.LIVING, "开设职工子女暑期托管班"), (Category.OTHER, "建设职工书屋"))
+TOPICS = ((ProposalCategory.LIVING, "改善职工食堂伙食"), (ProposalCategory.PAY, "完善绩效工资分配办法"),
+          (ProposalCategory.SAFETY, "更新车间防护设施"), (ProposalCategory.LIVING, "增设职工停车位"),
+          (ProposalCategory.MANAGEMENT, "定期公开福利费使用情况"), (ProposalCategory.TEACHING, "减轻青年教师非教学负担"),
+          (ProposalCategory.OPERATIONS, "优化生产排班制度"), (ProposalCategory.PAY, "提高夜班津贴标准"),
+          (ProposalCategory.LIVING, "开设职工子女暑期托管班"), (ProposalCategory.OTHER, "建设职工书屋"))
 REPLIES = ((ReplyKind.MEASURES, "已制定改进方案并落实，详见答复函"), (ReplyKind.PLAN, "受经费所限，已列入明年计划分步解决"),
            (ReplyKind.CANNOT, "与上级规定不符，暂不能办理，已向提案人说明"))
 
@@ -91,7 +92,7 @@ class ProposalsWriter(Writer, topic="proposals", summary=ProposalsSummary):
             proposal_decline(actor=actor, proposal=proposal, reason="属于日常管理事项，转有关部门作为意见建议处理",
                              on=reviewed)
             return False
-        earlier = [p for p in submitted if p.state == State.ACCEPTED]
+        earlier = [p for p in submitted if p.state == ProposalState.ACCEPTED]
         if roll < 0.25 and earlier:
             proposal_merge(actor=actor, proposal=proposal, into=self.rng.choice(earlier), on=reviewed)
             return False
@@ -122,10 +123,10 @@ class ProposalsWriter(Writer, topic="proposals", summary=ProposalsSummary):
         if (judged := self.day(replied, 3, 12)) is None:
             return
         roll = rng.random()
-        verdict = (Verdict.SATISFIED if roll < 0.6 else Verdict.BASIC if roll < 0.85 or rounds == 1
-                   else Verdict.NOT_SATISFIED)
+        verdict = (ProposalVerdict.SATISFIED if roll < 0.6 else ProposalVerdict.BASIC if roll < 0.85 or rounds == 1
+                   else ProposalVerdict.NOT_SATISFIED)
         proposal_judge(actor=actor, proposal=proposal, verdict=verdict, on=judged)
-        if proposal.state == State.HANDLING:
+        if proposal.state == ProposalState.HANDLING:
             self._handle(actor, proposal, start=judged, rounds=1)
             return
         self.summary.closed += 1

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from gonghui.org.models import Enterprise, Formation, Union
-from gonghui.rights.choices import ContractKind, ContractScope, DisputeKind, Outcome
+from gonghui.rights.choices import ContractKind, ContractScope, DisputeKind, DisputeOutcome
 from gonghui.rights.models import MediationBody, Mediator, dispute_time_limit_days
 from gonghui.rights.services import (contract_create, dispute_close, dispute_create, dispute_step_add,
                                      mediation_body_create, mediator_create, mediator_update, petition_create)
@@ -31,11 +31,11 @@ AMOUNTS = {DisputeKind.LABOUR_CONTRACT: (5_000, 60_000), DisputeKind.WAGES: (8_0
            DisputeKind.WORK_INJURY: (20_000, 150_000), DisputeKind.SOCIAL_INSURANCE: (3_000, 40_000),
            DisputeKind.OTHER: (1_000, 20_000)}
 RESULT_NOTES = {
-    Outcome.MEDIATED: ("经调解，双方达成一致，企业当场支付", "经调解，双方签订调解协议，企业分期支付",
-                       "经调解，企业补发拖欠款项，职工撤回申请"),
-    Outcome.NOT_MEDIATED: ("双方分歧较大，调解不成，已告知职工依法申请劳动仲裁",),
-    Outcome.ARBITRATION: ("调解未果，协助职工向劳动人事争议仲裁委员会申请仲裁",),
-    Outcome.COURT: ("协助职工向人民法院提起诉讼，工会提供法律援助",),
+    DisputeOutcome.MEDIATED: ("经调解，双方达成一致，企业当场支付", "经调解，双方签订调解协议，企业分期支付",
+                              "经调解，企业补发拖欠款项，职工撤回申请"),
+    DisputeOutcome.NOT_MEDIATED: ("双方分歧较大，调解不成，已告知职工依法申请劳动仲裁",),
+    DisputeOutcome.ARBITRATION: ("调解未果，协助职工向劳动人事争议仲裁委员会申请仲裁",),
+    DisputeOutcome.COURT: ("协助职工向人民法院提起诉讼，工会提供法律援助",),
 }
 STEPS = ("调查取证", "约谈企业负责人", "召开调解会")
 CHANNELS = Weighted(split_weights("visit:50 phone:25 letter:10 online:15"))

@@ -11,7 +11,7 @@ like a real year.
 from django.contrib.auth.hashers import make_password
 
 from gonghui.accounts.models import Role, User
-from gonghui.org.models import Body, CommitteeSeat, UnionLevel, SeatRole, Union
+from gonghui.org.models import CommitteeBody, CommitteeSeat, SeatRole, Union, UnionLevel
 
 
 class Staff:
@@ -23,7 +23,7 @@ class Staff:
 
     def _keepers(self) -> dict[int, str]:
         """The person who keeps each union's books: the chair of a grassroots union, a vice chair of a federation."""
-        seats = CommitteeSeat.objects.filter(tenant=self.root, body=Body.COMMITTEE,
+        seats = CommitteeSeat.objects.filter(tenant=self.root, body=CommitteeBody.COMMITTEE,
                                              role__in=[SeatRole.CHAIR, SeatRole.VICE_CHAIR])
         keepers: dict[int, str] = {}
         for union_id, level, role, name in seats.order_by("union_id", "role", "id").values_list(

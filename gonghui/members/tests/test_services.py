@@ -6,7 +6,7 @@ from django.db.models import ProtectedError
 
 from gonghui.core.models import AccessLog
 from gonghui.members import services
-from gonghui.members.choices import Category, EventKind, Status, TransferStatus
+from gonghui.members.choices import EventKind, MemberCategory, MemberStatus, TransferStatus
 from gonghui.members.models import Member
 from gonghui.testing import make_id_number
 
@@ -74,7 +74,7 @@ def test_second_active_membership_is_refused_naming_where_the_person_is_only_to_
 def test_a_former_member_may_join_again(cast):
     services.member_end(actor=cast.other_officer, member=cast.member_b1, kind=EventKind.LEAVE, on_date=date(2020, 1, 1))
     member = create(cast, id_number=cast.member_b1.id_number)
-    assert member.status == Status.ACTIVE
+    assert member.status == MemberStatus.ACTIVE
 
 
 def test_a_union_outside_the_subtree_cannot_receive_members(cast):
@@ -128,9 +128,9 @@ def test_transfer_to_the_same_union_is_refused(cast):
 
 def test_retire_changes_category_and_leave_ends_membership(cast):
     member = services.member_retire(actor=cast.officer, member=cast.member_a1, on_date=date(2025, 1, 1))
-    assert member.category == Category.RETIRED and member.status == Status.ACTIVE
+    assert member.category == MemberCategory.RETIRED and member.status == MemberStatus.ACTIVE
     member = services.member_end(actor=cast.officer, member=member, kind=EventKind.DEATH, on_date=date(2025, 2, 1))
-    assert member.status == Status.DECEASED
+    assert member.status == MemberStatus.DECEASED
     with pytest.raises(ValidationError):
         services.member_retire(actor=cast.officer, member=member, on_date=date(2025, 3, 1))
 

@@ -6,7 +6,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gonghui.members.models import Member
 from gonghui.openaffairs import services
-from gonghui.openaffairs.models import CatalogueItem, Comment, ItemState, Posting, PostingAttachment, PostingStatus
+from gonghui.openaffairs.models import (
+    CatalogueItem,
+    CatalogueItemState,
+    Comment,
+    Posting,
+    PostingAttachment,
+    PostingStatus,
+)
 from gonghui.openaffairs.selectors import postings_for_member
 
 from .helpers import approved, days_from_today, draft, item
@@ -69,13 +76,13 @@ def test_approving_a_posting_of_a_catalogue_item_marks_it_posted(cast):
     approved(cast, catalogue_item=entry, starts_on=days_from_today(0))
     entry.refresh_from_db()
     assert entry.posted_on == days_from_today(0)
-    assert entry.state_on(days_from_today(0)) == ItemState.ON_TIME
+    assert entry.state_on(days_from_today(0)) == CatalogueItemState.ON_TIME
 
 
 def test_a_catalogue_item_not_posted_by_its_day_is_missed(cast):
     entry = item(cast, due_on=days_from_today(-2), year=days_from_today(-2).year)
-    assert entry.state_on(days_from_today(0)) == ItemState.MISSED
-    assert entry.state_on(days_from_today(-3)) == ItemState.PENDING
+    assert entry.state_on(days_from_today(0)) == CatalogueItemState.MISSED
+    assert entry.state_on(days_from_today(-3)) == CatalogueItemState.PENDING
 
 
 def test_an_item_a_congress_votes_on_must_be_due_before_the_vote(cast):

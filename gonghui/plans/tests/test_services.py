@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from gonghui.ledger import services as ledger
 from gonghui.ledger.models import ActivityKind
 from gonghui.plans import selectors, services
-from gonghui.plans.models import ItemStatus, Plan, PlanItem, PlanStatus, PlanTemplate, TemplateItem, mask_to_months
+from gonghui.plans.models import Plan, PlanItem, PlanItemStatus, PlanStatus, PlanTemplate, TemplateItem, mask_to_months
 
 pytestmark = pytest.mark.django_db
 
@@ -56,10 +56,10 @@ def test_a_plan_from_a_template_copies_its_lines(cast):
 def test_a_plan_from_last_year_starts_every_item_afresh(cast):
     last = school_plan(cast, year=YEAR - 1)
     item = sports_meet(last)
-    services.plan_item_update(actor=cast.sibling_officer, item=item, status=ItemStatus.DONE, owner="王老师")
+    services.plan_item_update(actor=cast.sibling_officer, item=item, status=PlanItemStatus.DONE, owner="王老师")
     plan = services.plan_copy_from_previous(actor=cast.sibling_officer, union=cast.union_a2, year=YEAR)
     copied = sports_meet(plan)
-    assert copied.owner == "王老师" and copied.status == ItemStatus.ACTIVE
+    assert copied.owner == "王老师" and copied.status == PlanItemStatus.ACTIVE
     assert plan.items.count() == last.items.count()
 
 
@@ -148,7 +148,7 @@ def test_progress_counts_the_ledger_and_spreads_the_target_over_the_planned_mont
     assert row.label == "1/2" and not row.overdue and not row.complete
     row = next(r for r in selectors.plan_progress(plan=plan, as_of=date(YEAR, 12, 1)) if r.item.pk == meet.pk)
     assert row.overdue_months == [10]
-    services.plan_item_update(actor=cast.sibling_officer, item=meet, status=ItemStatus.DONE)
+    services.plan_item_update(actor=cast.sibling_officer, item=meet, status=PlanItemStatus.DONE)
     row = next(r for r in selectors.plan_progress(plan=plan, as_of=date(YEAR, 12, 1)) if r.item.pk == meet.pk)
     assert row.label == "已完成（1/2）" and row.complete and not row.overdue
 

@@ -15,7 +15,7 @@ from gonghui.core.identifiers import mask_id_number
 from gonghui.core.xlsx import XLSX_TYPE
 from gonghui.members.models import Transfer
 from gonghui.openaffairs import services as openaffairs
-from gonghui.openaffairs.models import Category, Comment
+from gonghui.openaffairs.models import Comment, PostingCategory
 from gonghui.portal import services
 from gonghui.portal.models import AidDocument, AidRequest, MemberAccount, TransferAsk
 
@@ -109,7 +109,7 @@ def test_another_members_application_is_a_404(client, cast):
 
 def test_a_member_reads_a_posting_and_leaves_a_question(client, cast):
     today = timezone.localdate()
-    posting = openaffairs.posting_create(actor=cast.officer, union=cast.union_a1, category=Category.WELFARE,
+    posting = openaffairs.posting_create(actor=cast.officer, union=cast.union_a1, category=PostingCategory.WELFARE,
                                          title="中秋福利发放", content="每人一盒月饼", starts_on=today,
                                          ends_on=today + timedelta(days=5))
     openaffairs.posting_approve(actor=cast.street_admin, posting=posting)

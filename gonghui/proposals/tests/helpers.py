@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from gonghui.congress.tests.helpers import congress, days_from_today, delegates, session
 from gonghui.proposals import services
-from gonghui.proposals.models import Category, Proposal
+from gonghui.proposals.models import Proposal, ProposalCategory
 
 
 @dataclass
@@ -27,7 +27,7 @@ def setting(cast, *, officer=None, due=10) -> Setting:
 
 def draft(cast, place: Setting, **overrides) -> Proposal:
     data = dict(actor=cast.officer, session=place.session, title="改善食堂伙食", reasons="饭菜品种少",
-                measures="增加品种，公开价格", category=Category.LIVING, proposer=place.delegates[0])
+                measures="增加品种，公开价格", category=ProposalCategory.LIVING, proposer=place.delegates[0])
     return services.proposal_draft(**{**data, **overrides})
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from gonghui.proposals import services
-from gonghui.proposals.models import CommitteeMember, Proposal, State
+from gonghui.proposals.models import CommitteeMember, Proposal, ProposalState
 from gonghui.proposals.todo import todo_lines
 
 from .helpers import assigned, draft, setting, submitted
@@ -29,10 +29,10 @@ def test_only_the_committees_members_accept_decline_and_merge(cast):
         with pytest.raises(ValidationError) as exc:
             move(cast.officer_no_care)  # an officer of the union, not on the committee
         assert "须由本届提案工作委员会委员办理" in errors_of(exc)["state"]
-    assert Proposal.objects.get(pk=proposal.pk).state == State.SUBMITTED
+    assert Proposal.objects.get(pk=proposal.pk).state == ProposalState.SUBMITTED
     services.committee_member_add(actor=cast.officer, congress=place.session.congress, user=cast.officer_no_care)
     services.proposal_merge(actor=cast.officer_no_care, proposal=proposal, into=other)
-    assert Proposal.objects.get(pk=proposal.pk).state == State.MERGED
+    assert Proposal.objects.get(pk=proposal.pk).state == ProposalState.MERGED
 
 
 def test_a_seat_is_for_a_writer_of_the_congresss_union_once(cast):

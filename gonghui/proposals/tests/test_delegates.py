@@ -8,7 +8,7 @@ from django.urls import reverse
 from gonghui.congress.models import DelegateStatus
 from gonghui.portal.tests.helpers import signed_in
 from gonghui.proposals import services
-from gonghui.proposals.models import Proposal, ReplyKind, State, Verdict
+from gonghui.proposals.models import Proposal, ProposalState, ProposalVerdict, ReplyKind
 
 from .helpers import setting
 
@@ -45,9 +45,9 @@ def test_delegates_draft_co_sign_submit_and_judge_by_themselves(cast):
     services.proposal_sign(actor=cast.officer, proposal=proposal)
     services.proposal_reply(actor=cast.officer, proposal=proposal, reply_kind=ReplyKind.PLAN, reply="明年增购图书")
     services.proposal_approve_reply(actor=cast.officer, proposal=proposal)
-    services.proposal_judge(actor=proposer, proposal=proposal, verdict=Verdict.BASIC)
+    services.proposal_judge(actor=proposer, proposal=proposal, verdict=ProposalVerdict.BASIC)
     proposal = Proposal.objects.get(pk=proposal.pk)
-    assert (proposal.state, proposal.verdict) == (State.CLOSED, Verdict.BASIC)
+    assert (proposal.state, proposal.verdict) == (ProposalState.CLOSED, ProposalVerdict.BASIC)
     trail = [(step.action, step.actor_name) for step in proposal.steps.all()]
     assert trail[:5] == [("起草", f"{proposer.name}（代表本人）"), ("征集附议", f"{proposer.name}（代表本人）"),
                          ("附议", f"{second.name}（代表本人）"), ("附议", f"{third.name}（代表本人）"),

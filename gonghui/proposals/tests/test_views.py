@@ -7,7 +7,7 @@ from python_calamine import CalamineWorkbook
 
 from gonghui.congress.tests.helpers import days_from_today
 from gonghui.proposals import services
-from gonghui.proposals.models import Proposal, State
+from gonghui.proposals.models import Proposal, ProposalState
 
 from .helpers import assigned, draft, setting, submitted
 
@@ -81,13 +81,13 @@ def test_the_api_moves_a_proposal_and_refuses_a_move_not_open(cast, client_for):
                            content_type="application/json")
     assert move("sign").status_code == 422
     assert move("decline", {"reason": ""}).json()["errors"]["review_reason"] == ["请填写不予立案、转为意见建议的理由"]
-    assert move("accept").json()["state"] == State.ACCEPTED
+    assert move("accept").json()["state"] == ProposalState.ACCEPTED
     done = move("assign", {"lead_id": place.department.pk})
-    assert done.status_code == 200 and done.json()["state"] == State.ASSIGNED
+    assert done.status_code == 200 and done.json()["state"] == ProposalState.ASSIGNED
     assert [step["action"] for step in done.json()["steps"]][-2:] == ["立案", "交办"]
     assert client.get("/api/proposals/proposals?state=assigned").json()["count"] == 1
     assert move("nothing").status_code == 404
-    assert draft(cast, place).state == State.DRAFT
+    assert draft(cast, place).state == ProposalState.DRAFT
 
 
 def test_a_draft_is_edited_through_the_api_and_not_once_submitted(cast, client_for):

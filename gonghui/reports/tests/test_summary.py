@@ -9,7 +9,7 @@ from django.urls import reverse
 from gonghui.core import figures
 from gonghui.core.figures import Section
 from gonghui.core.periods import year_period
-from gonghui.plans.models import Area, Plan
+from gonghui.plans.models import Plan, WorkArea
 from gonghui.reports.summary import HEADINGS, summary_build, summary_render
 from gonghui.reports.summary_models import SummaryDraft
 
@@ -143,8 +143,8 @@ def test_next_years_plan_starts_from_the_summarys_headings(client, street_year):
     plan = Plan.objects.get(union=cast.street_a, year=YEAR + 1)
     assert started.status_code == 302 and started["Location"] == reverse("plans:detail", args=[plan.pk])
     items = list(plan.items.values_list("area", "title"))
-    assert (Area.SELF_CONSTRUCTION, HEADINGS[Section.ORGANISATION]) in items
-    assert (Area.CULTURE, HEADINGS[Section.CULTURE]) in items
+    assert (WorkArea.SELF_CONSTRUCTION, HEADINGS[Section.ORGANISATION]) in items
+    assert (WorkArea.CULTURE, HEADINGS[Section.CULTURE]) in items
     assert plan.source == "2025年工作总结"
     # A second time the plans app refuses (one plan a year), and the page says so.
     again = client.post(_url("reports:summary_plan", cast.street_a), follow=True)
@@ -222,6 +222,7 @@ def test_an_outline_line_the_plans_app_refuses_leaves_no_plan_behind(cast):
 
     with pytest.raises(ValidationError) as refused:
         plan_create_from_outline(actor=cast.street_admin, union=cast.street_a, year=YEAR + 1, source="总结",
-                                 items=[{"area": Area.CARE, "title": "做好帮扶"}, {"area": Area.CARE, "title": " "}])
+                                 items=[{"area": WorkArea.CARE, "title": "做好帮扶"},
+                                        {"area": WorkArea.CARE, "title": " "}])
     assert refused.value.message_dict == {"title": ["请填写工作事项"]}
     assert not Plan.objects.filter(union=cast.street_a).exists()

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gonghui.rights import services
-from gonghui.rights.choices import ContractScope, Outcome
+from gonghui.rights.choices import ContractScope, DisputeOutcome
 from gonghui.rights.models import CaseStep, CollectiveContract, DisputeCase, MediationBody, Mediator, Petition
 
 from .helpers import body, case, contract, days_ago, petition
@@ -52,21 +52,21 @@ def test_create_records_the_reception_as_the_first_step_and_the_history(cast):
 
 
 def test_a_case_closed_before_it_opened_is_refused(cast):
-    assert_refused(lambda: case(cast, received_on=days_ago(5), outcome=Outcome.MEDIATED, closed_on=days_ago(6)),
+    assert_refused(lambda: case(cast, received_on=days_ago(5), outcome=DisputeOutcome.MEDIATED, closed_on=days_ago(6)),
                    DisputeCase, "closed_on", "结案日期不能早于受理日期")
 
 
 def test_closing_before_the_reception_date_is_refused_and_the_case_stays_open(cast):
     made = case(cast, received_on=days_ago(5))
     with pytest.raises(ValidationError) as excinfo:
-        services.dispute_close(actor=cast.officer, case=made, outcome=Outcome.MEDIATED, closed_on=days_ago(6))
+        services.dispute_close(actor=cast.officer, case=made, outcome=DisputeOutcome.MEDIATED, closed_on=days_ago(6))
     assert "结案日期不能早于受理日期" in errors_of(excinfo)["closed_on"][0]
     made.refresh_from_db()
     assert made.closed_on is None and made.outcome == "" and made.steps.count() == 1
 
 
 def test_moving_the_reception_after_the_closing_date_is_refused(cast):
-    made = case(cast, received_on=days_ago(10), outcome=Outcome.MEDIATED, closed_on=days_ago(8))
+    made = case(cast, received_on=days_ago(10), outcome=DisputeOutcome.MEDIATED, closed_on=days_ago(8))
     with pytest.raises(ValidationError) as excinfo:
         services.dispute_update(actor=cast.officer, case=made, received_on=days_ago(7))
     assert "closed_on" in errors_of(excinfo)
@@ -75,7 +75,7 @@ def test_moving_the_reception_after_the_closing_date_is_refused(cast):
 
 
 @pytest.mark.parametrize("overrides, field, text", [
-    ({"outcome": Outcome.MEDIATED}, "closed_on", "请填写结案日期"),
+    ({"outcome": DisputeOutcome.MEDIATED}, "closed_on", "请填写结案日期"),
     ({"closed_on": days_ago(1)}, "outcome", "请选择处理结果"),
     ({"received_on": days_ago(-1)}, "received_on", "不能晚于今天"),
     ({"workers_involved": 0}, "workers_involved", "涉及职工人数"),
@@ -117,15 +117,15 @@ def test_a_mediator_outside_the_subtree_is_refused(cast):
 def test_steps_close_and_nothing_after_closing(cast):
     made = case(cast, received_on=days_ago(6))
     services.dispute_step_add(actor=cast.officer, case=made, on_date=days_ago(4), action="召开调解会")
-    services.dispute_close(actor=cast.officer, case=made, outcome=Outcome.MEDIATED, closed_on=days_ago(2),
+    services.dispute_close(actor=cast.officer, case=made, outcome=DisputeOutcome.MEDIATED, closed_on=days_ago(2),
                            result_note="企业补发工资")
     made.refresh_from_db()
-    assert made.outcome == Outcome.MEDIATED and made.closed_on == days_ago(2)
+    assert made.outcome == DisputeOutcome.MEDIATED and made.closed_on == days_ago(2)
     assert [s.action for s in made.steps.all()] == ["受理", "召开调解会", "结案：调解成功"]
     with pytest.raises(ValidationError):
         services.dispute_step_add(actor=cast.officer, case=made, on_date=days_ago(1), action="回访")
     with pytest.raises(ValidationError):
-        services.dispute_close(actor=cast.officer, case=made, outcome=Outcome.COURT, closed_on=days_ago(1))
+        services.dispute_close(actor=cast.officer, case=made, outcome=DisputeOutcome.COURT, closed_on=days_ago(1))
 
 
 def test_a_step_before_the_reception_is_refused(cast):
@@ -142,7 +142,8 @@ def test_a_case_is_past_limit_after_its_time_limit(cast, settings):
 
 
 def test_a_closed_case_is_never_past_limit(cast):
-    assert not case(cast, received_on=days_ago(60), outcome=Outcome.NOT_MEDIATED, closed_on=days_ago(1)).is_past_limit
+    assert not case(cast, received_on=days_ago(60), outcome=DisputeOutcome.NOT_MEDIATED,
+                    closed_on=days_ago(1)).is_past_limit
 
 
 def test_writing_cases_and_petitions_needs_the_grant(cast):

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from gonghui.org.models import Enterprise
 from gonghui.rights import selectors, services
-from gonghui.rights.choices import ContractKind, ContractScope, DisputeKind, Outcome
+from gonghui.rights.choices import ContractKind, ContractScope, DisputeKind, DisputeOutcome
 from gonghui.rights.models import MediationBody, Mediator
 from gonghui.testing import figure_links, make_credit_code, page_text
 
@@ -32,7 +32,7 @@ def enter_source_year(cast) -> None:
         received = date(2024, 1 + i % 12, 1 + i)
         case(cast, actor=officer, union=union, enterprise=union.enterprises.get(), kind=kind, received_on=received,
              workers_involved=5 if i < 12 else 4, amount=Decimal(49250 + (20 if i == 0 else 0)),
-             outcome=Outcome.MEDIATED, closed_on=received + timedelta(days=3))
+             outcome=DisputeOutcome.MEDIATED, closed_on=received + timedelta(days=3))
         services.petition_create(actor=officer, union=union, received_on=received, petitioner=f"职工{i}",
                                  matter="反映劳动报酬问题")
 
@@ -79,14 +79,14 @@ def test_the_statistics_api_gives_the_same_sentence(cast, client):
 
 def test_rates_count_cases_received_in_the_period_and_closed_by_its_end(cast):
     officer = dict(actor=cast.officer)
-    case(cast, **officer, received_on=date(2024, 3, 1), outcome=Outcome.MEDIATED, closed_on=date(2024, 3, 5))
-    case(cast, **officer, received_on=date(2024, 4, 1), outcome=Outcome.MEDIATED, closed_on=date(2024, 4, 9))
-    case(cast, **officer, received_on=date(2024, 5, 1), outcome=Outcome.ARBITRATION, closed_on=date(2024, 5, 20))
+    case(cast, **officer, received_on=date(2024, 3, 1), outcome=DisputeOutcome.MEDIATED, closed_on=date(2024, 3, 5))
+    case(cast, **officer, received_on=date(2024, 4, 1), outcome=DisputeOutcome.MEDIATED, closed_on=date(2024, 4, 9))
+    case(cast, **officer, received_on=date(2024, 5, 1), outcome=DisputeOutcome.ARBITRATION, closed_on=date(2024, 5, 20))
     case(cast, **officer, received_on=date(2024, 6, 1))
     # Received in the period, closed after it: received but not handled within the period.
-    case(cast, **officer, received_on=date(2024, 12, 20), outcome=Outcome.MEDIATED, closed_on=date(2025, 1, 3))
+    case(cast, **officer, received_on=date(2024, 12, 20), outcome=DisputeOutcome.MEDIATED, closed_on=date(2025, 1, 3))
     # Received before the period: not counted at all, although closed within it.
-    case(cast, **officer, received_on=date(2023, 12, 20), outcome=Outcome.MEDIATED, closed_on=date(2024, 1, 3))
+    case(cast, **officer, received_on=date(2023, 12, 20), outcome=DisputeOutcome.MEDIATED, closed_on=date(2024, 1, 3))
     figures = selectors.dispute_figures(user=cast.officer, union=cast.union_a1, start=YEAR[0], end=YEAR[1])
     assert (figures.received, figures.handled, figures.mediated) == (5, 3, 2)
     assert figures.handling_rate == "60%" and figures.success_rate == "66.7%"
@@ -171,7 +171,7 @@ def test_the_past_limit_figure_counts_cases_open_past_the_time_limit_on_the_peri
     officer = dict(actor=cast.officer)
     case(cast, **officer, received_on=date(2024, 12, 1))  # open on 31 December, 30 days after: past
     case(cast, **officer, received_on=date(2024, 12, 20))  # 11 days: not yet
-    case(cast, **officer, received_on=date(2024, 11, 1), outcome=Outcome.MEDIATED, closed_on=date(2025, 1, 5))
-    case(cast, **officer, received_on=date(2024, 10, 1), outcome=Outcome.MEDIATED, closed_on=date(2024, 10, 5))
+    case(cast, **officer, received_on=date(2024, 11, 1), outcome=DisputeOutcome.MEDIATED, closed_on=date(2025, 1, 5))
+    case(cast, **officer, received_on=date(2024, 10, 1), outcome=DisputeOutcome.MEDIATED, closed_on=date(2024, 10, 5))
     figures = selectors.dispute_figures(user=cast.officer, union=cast.union_a1, start=YEAR[0], end=YEAR[1])
     assert figures.past_limit == 2  # the first, and the one closed only after the period

@@ -7,7 +7,7 @@ from python_calamine import CalamineWorkbook
 
 from gonghui.core.models import AccessLog
 from gonghui.rights import services
-from gonghui.rights.choices import Outcome
+from gonghui.rights.choices import DisputeOutcome
 from gonghui.rights.models import CollectiveContract, DisputeCase, Mediator
 from gonghui.testing import assert_scoped
 
@@ -134,7 +134,7 @@ def test_create_form_refuses_an_enterprise_of_another_union(cast, client_for):
 def test_close_form_refuses_a_date_before_the_reception(cast, client_for):
     made = case(cast, received_on=days_ago(5))
     response = client_for(cast.officer).post(reverse("rights:dispute_close", args=[made.pk]), {
-        "outcome": Outcome.MEDIATED, "closed_on": days_ago(9).isoformat()})
+        "outcome": DisputeOutcome.MEDIATED, "closed_on": days_ago(9).isoformat()})
     assert response.status_code == 400
     assert "结案日期不能早于受理日期" in response.content.decode()
     made.refresh_from_db()

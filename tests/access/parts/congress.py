@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from gonghui.congress import services
-from gonghui.congress.models import Kind, Occupation, Power
+from gonghui.congress.models import CongressKind, CongressPower, Occupation
 
 from ..matrix import DAY, api, form, page, pk, union_pk
 from .portal import FORM, MEMBER, member_page
@@ -22,7 +22,7 @@ def _id(name, attr):
 
 def build(world) -> dict:
     officer, today = world.officer, timezone.localdate()
-    congress = services.congress_create(actor=officer, union=world.union_a1, kind=Kind.WORKERS, term=4,
+    congress = services.congress_create(actor=officer, union=world.union_a1, kind=CongressKind.WORKERS, term=4,
                                         starts_on=today - timedelta(days=100), ends_on=today + timedelta(days=1000))
     seat = services.constituency_create(actor=officer, congress=congress, name="一车间代表团")
     delegate = services.delegate_elect(actor=officer, congress=congress, constituency=seat, member=world.member_a1,
@@ -30,7 +30,7 @@ def build(world) -> dict:
     session = services.session_create(actor=officer, congress=congress, number=1, held_on=today - timedelta(days=10),
                                       proposals_due_on=today - timedelta(days=20))
     services.session_attendance(actor=officer, session=session, delegates_present=1)
-    item = services.agenda_item_add(actor=officer, session=session, title="审议工资集体协议", power=Power.ADOPT)
+    item = services.agenda_item_add(actor=officer, session=session, title="审议工资集体协议", power=CongressPower.ADOPT)
     document = services.document_add(actor=officer, item=item,
                                      file=SimpleUploadedFile("工资集体协议草案.pdf", b"%PDF-1.4\n%%EOF\n"))
     services.resolution_record(actor=officer, session=session, title="工资集体协议", votes_for=1, votes_against=0,

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from gonghui.openaffairs import services
-from gonghui.openaffairs.models import Category
+from gonghui.openaffairs.models import PostingCategory
 
 from ..matrix import DAY, api, button, form, page, pk, union_pk
 
@@ -20,16 +20,16 @@ def _id(name, attr):
 
 def build(world) -> dict:
     officer, a1, today = world.officer, world.union_a1, timezone.localdate()
-    item = services.catalogue_item_create(actor=officer, union=a1, year=today.year, category=Category.FINANCE,
+    item = services.catalogue_item_create(actor=officer, union=a1, year=today.year, category=PostingCategory.FINANCE,
                                           title="年度工会经费收支情况", due_on=today)
-    posting = services.posting_create(actor=officer, union=a1, category=Category.FINANCE, title="工会经费收支公开",
+    posting = services.posting_create(actor=officer, union=a1, category=PostingCategory.FINANCE, title="工会经费收支公开",
                                       content="收入与支出明细见附件", starts_on=today, ends_on=today + timedelta(days=30),
                                       catalogue_item=item)
     services.posting_approve(actor=world.street_admin, posting=posting)
     attachment = services.attachment_add(actor=officer, posting=posting,
                                          file=SimpleUploadedFile("收支表.pdf", b"%PDF-1.4\n%%EOF\n"))
     comment = services.posting_comment_create(member=world.member_a1, posting=posting, text="食堂补贴为何减少？")
-    draft = services.posting_create(actor=officer, union=a1, category=Category.AWARDS, title="先进工作者推荐名单",
+    draft = services.posting_create(actor=officer, union=a1, category=PostingCategory.AWARDS, title="先进工作者推荐名单",
                                     content="拟推荐名单如下", starts_on=today, ends_on=today + timedelta(days=7))
     return {"oa_item": item, "oa_posting": posting, "oa_attachment": attachment, "oa_comment": comment,
             "oa_draft": draft}

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from gonghui.openaffairs import services as openaffairs
-from gonghui.openaffairs.models import Category
+from gonghui.openaffairs.models import PostingCategory
 from gonghui.portal import services
 
 from ..matrix import DAY, Entry, api, button, form, page, pk, union_pk
@@ -33,7 +33,7 @@ def build(world) -> dict:
                                       documents=[SimpleUploadedFile("录取通知书.png", PNG)])
     ask = services.transfer_ask_create(member=world.member_a1, to_union=world.union_a2, reason="调到甲二中学工作")
     account = services.account_close_request(account=world.member_a1.portal_account)
-    posting = openaffairs.posting_create(actor=officer, union=a1, category=Category.WELFARE, title="职工福利发放公开",
+    posting = openaffairs.posting_create(actor=officer, union=a1, category=PostingCategory.WELFARE, title="职工福利发放公开",
                                          content="中秋福利发放标准", starts_on=timezone.localdate(),
                                          ends_on=timezone.localdate() + timedelta(days=30))
     openaffairs.posting_approve(actor=world.street_admin, posting=posting)

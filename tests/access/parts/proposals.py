@@ -10,7 +10,7 @@ from gonghui.congress import services as congress
 from gonghui.congress.models import Occupation
 from gonghui.members.models import Member
 from gonghui.proposals import services
-from gonghui.proposals.models import Category
+from gonghui.proposals.models import ProposalCategory
 from gonghui.testing import make_id_number
 
 from ..matrix import api, button, form, page, pk, union_pk
@@ -43,7 +43,7 @@ def build(world) -> dict:
 
     def draft(title):
         return services.proposal_draft(actor=officer, session=session, title=title, reasons="职工反映",
-                                       measures="建议改进", category=Category.LIVING, proposer=world.cg_delegate)
+                                       measures="建议改进", category=ProposalCategory.LIVING, proposer=world.cg_delegate)
     waiting = draft("改善职工食堂")
     assigned = draft("增设职工停车位")
     for signer in signers:
