@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from gonghui.core.api import Page, RecordId, created, one_of
 from gonghui.core.filters import list_route
@@ -48,13 +48,9 @@ class TeamMemberOut(Schema):
     id: int
     team_id: int
     member_id: int
-    member_name: str
+    member_name: str = Field(alias="member.name")
     joined_on: date
     left_on: date | None
-
-    @staticmethod
-    def resolve_member_name(row) -> str:
-        return row.member.name
 
 
 class LeaveIn(Schema):
@@ -178,13 +174,9 @@ class RedFlagOut(Schema):
     competition_id: int
     month: date
     entry_id: int
-    entry_name: str
+    entry_name: str = Field(alias="entry.name")
     score: Decimal
     awarded_on: date
-
-    @staticmethod
-    def resolve_entry_name(flag) -> str:
-        return flag.entry.name
 
 
 class SuggestionOut(Schema):

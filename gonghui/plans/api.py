@@ -2,7 +2,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from gonghui.core.api import Page, Year, created
 from gonghui.core.filters import list_route
@@ -18,17 +18,13 @@ router = Router(tags=["plans"])
 class PlanOut(Schema):
     id: int
     union_id: int
-    union_name: str
+    union_name: str = Field(alias="union.name")
     year: int
     guiding_ideas: str
     key_tasks: str
     status: str
     source: str
     filed_at: datetime | None
-
-    @staticmethod
-    def resolve_union_name(obj) -> str:
-        return obj.union.name
 
 
 class LineOut(Schema):
