@@ -4,7 +4,7 @@ assessment, through the same selectors and services as the pages; the lists take
 from datetime import date
 from decimal import Decimal
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from gonghui.core.api import Page, created, RecordId
 from gonghui.core.filters import list_route
@@ -36,7 +36,7 @@ class RubricIn(Schema):
 
 class ItemOut(Schema):
     id: int
-    section: str
+    section: str = Field(alias="section.title")
     order: int
     text: str
     max_score: Decimal
@@ -47,10 +47,6 @@ class ItemOut(Schema):
     veto: bool
     figure_key: str
     figure_target: Decimal | None
-
-    @staticmethod
-    def resolve_section(item) -> str:
-        return item.section.title
 
 
 class ItemIn(Schema):

@@ -5,9 +5,9 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
-from gonghui.core.api import Page, created, RecordId
+from gonghui.core.api import Page, RecordId, created, one_of
 from gonghui.core.filters import list_route
 from gonghui.org.api_routes import RecordRoutes
 from gonghui.members.selectors import member_find
@@ -48,13 +48,9 @@ class TeamMemberOut(Schema):
     id: int
     team_id: int
     member_id: int
-    member_name: str
+    member_name: str = Field(alias="member.name")
     joined_on: date
     left_on: date | None
-
-    @staticmethod
-    def resolve_member_name(row) -> str:
-        return row.member.name
 
 
 class LeaveIn(Schema):
@@ -178,13 +174,9 @@ class RedFlagOut(Schema):
     competition_id: int
     month: date
     entry_id: int
-    entry_name: str
+    entry_name: str = Field(alias="entry.name")
     score: Decimal
     awarded_on: date
-
-    @staticmethod
-    def resolve_entry_name(flag) -> str:
-        return flag.entry.name
 
 
 class SuggestionOut(Schema):
@@ -271,12 +263,7 @@ for _name, _out in (("teams", TeamOut), ("innovations", InnovationOut), ("compet
 
 
 def _team(request, team_id):
-    if team_id is None:
-        return None
-    team = selectors.team_list(user=request.user).filter(pk=team_id).first()
-    if team is None:
-        raise ValidationError({"team": "找不到该班组，或不在您的管辖范围内"})
-    return team
+    return one_of(selectors.team_list(user=request.user), team_id, "team", "找不到该班组，或不在您的管辖范围内")
 
 
 TEAMS = RecordRoutes(router, __name__, "team", plural="teams", key="team_id", find=selectors.team_get, record="team",
@@ -382,9 +369,7 @@ def list_monthly(request, competition_id: RecordId, month: str = ""):
              summary="录入一项指标的月度检查得分")
 def set_monthly(request, competition_id: RecordId, data: MonthlyIn):
     competition = selectors.competition_get(user=request.user, pk=competition_id)
-    indicator = competition.indicators.filter(pk=data.indicator_id).first()
-    if indicator is None:
-        raise ValidationError({"indicator": "该指标不属于本竞赛"})
+    indicator = one_of(competition.indicators.all(), data.indicator_id, "indicator", "该指标不属于本竞赛")
     entries = _entries(competition, [row.entry_id for row in data.values])
     return services.monthly_values_set(actor=request.user, competition=competition, indicator=indicator,
                                        month=_month(data.month),
@@ -437,7 +422,6 @@ def create_pair(request, union_id: RecordId, data: PairIn):
 @router.post("/pairs/{pair_id}/activities", response={201: PairActivityOut}, summary="记入共建活动（台帐活动）")
 def add_pair_activity(request, pair_id: RecordId, data: PairActivityIn):
     pair = selectors.pair_get(user=request.user, pk=pair_id)
-    activity = selectors.ledger_activities(pair=pair).filter(pk=data.activity_id).first()
-    if activity is None:
-        raise ValidationError({"activity": "找不到该台帐活动，或不是结对双方结对后的活动"})
+    activity = one_of(selectors.ledger_activities(pair=pair), data.activity_id, "activity",
+                      "找不到该台帐活动，或不是结对双方结对后的活动")
     return created(request, services.pair_activity_add, pair=pair, activity=activity)

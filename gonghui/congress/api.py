@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from gonghui.core.api import Page, created, RecordId
+from gonghui.core.api import Page, RecordId, created, one_of
 from gonghui.core.filters import list_route
 from gonghui.members.selectors import member_find
 from gonghui.org.api_routes import RecordRoutes
@@ -201,14 +201,6 @@ class EvaluationIn(Schema):
 class BallotIn(Schema):
     delegate_id: RecordId
     marks: dict[int, str | int]
-
-
-def one_of(qs, pk, field: str, message: str):
-    """The record `pk` names among `qs` (None when no pk was given), else the field's error (a 422)."""
-    record = qs.filter(pk=pk).first() if pk else None
-    if pk and record is None:
-        raise ValidationError({field: message})
-    return record
 
 
 def _evaluation_out(evaluation) -> dict:

@@ -4,6 +4,7 @@ import inspect
 from collections.abc import Callable
 from typing import Annotated, Any, Generic, TypeVar
 
+from django.core.exceptions import ValidationError
 from ninja import Schema, Status
 from pydantic import Field
 
@@ -30,6 +31,15 @@ def page_of(qs, *, page: int, per_page: int = 50) -> dict:
     """A page of a queryset as {count, page, results}; the total comes from the same scoped query."""
     start = (page - 1) * per_page
     return {"count": qs.count(), "page": page, "results": list(qs[start:start + per_page])}
+
+
+def one_of(qs, pk, field: str, message: str):
+    """The record `pk` names among `qs` (None when no pk was given), else the field's error (a 422): a payload's
+    reference to a record outside what the user may choose is told at its field, not as a 404."""
+    record = qs.filter(pk=pk).first() if pk else None
+    if pk and record is None:
+        raise ValidationError({field: message})
+    return record
 
 
 def created(request, create: Callable[..., Any], **fields) -> Status:

@@ -5,6 +5,7 @@ from ninja import Query, Router, Schema
 
 from gonghui.core.api import Page, PageNumber, created, page_of
 from gonghui.core.identifiers import mask_id_number, mask_mobile
+from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.selectors import group_list, union_get
 
 from . import selectors, services
@@ -80,9 +81,8 @@ def list_members(request, query: Query[MemberQuery]):
     return page_of(filters.qs, page=query.page)
 
 
-@router.get("/{member_id}", response=MemberOut, summary="会员详情")
-def get_member(request, member_id: int):
-    return selectors.member_get(user=request.user, pk=member_id)
+RecordRoutes(router, __name__, "member", plural="", key="member_id", find=selectors.member_get).get(
+    MemberOut, summary="会员详情")
 
 
 @router.post("/unions/{union_id}", response={201: MemberOut}, summary="在基层工会新增会员")

@@ -3,11 +3,10 @@ answers, through the same selectors and services as the pages; the lists take th
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
-from gonghui.core.api import Page, created, RecordId
+from gonghui.core.api import Page, RecordId, created, one_of
 from gonghui.core.filters import list_route
 from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.selectors import union_get
@@ -92,10 +91,8 @@ class AnswerIn(Schema):
 def create_posting(request, union_id: RecordId, data: PostingIn):
     union = union_get(user=request.user, pk=union_id)
     fields = data.dict()
-    item_id = fields.pop("catalogue_item_id")
-    item = selectors.item_list(user=request.user).filter(pk=item_id).first() if item_id else None
-    if item_id and item is None:
-        raise ValidationError({"catalogue_item": "找不到该公开目录事项，或不在您的管辖范围内"})
+    item = one_of(selectors.item_list(user=request.user), fields.pop("catalogue_item_id"), "catalogue_item",
+                  "找不到该公开目录事项，或不在您的管辖范围内")
     return created(request, services.posting_create, union=union, catalogue_item=item, **fields)
 
 

@@ -2,7 +2,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from gonghui.core.api import Page, Year, created
 from gonghui.core.filters import list_route
@@ -18,17 +18,13 @@ router = Router(tags=["plans"])
 class PlanOut(Schema):
     id: int
     union_id: int
-    union_name: str
+    union_name: str = Field(alias="union.name")
     year: int
     guiding_ideas: str
     key_tasks: str
     status: str
     source: str
     filed_at: datetime | None
-
-    @staticmethod
-    def resolve_union_name(obj) -> str:
-        return obj.union.name
 
 
 class LineOut(Schema):
@@ -197,20 +193,11 @@ def year_view(request, year: Year, union_id: int | None = None):
             "subtree": [_union_year(row) for row in glance.subtree]}
 
 
-@router.get("/{plan_id}", response=PlanDetailOut, summary="计划详情及各事项进度")
-def get_plan(request, plan_id: int):
-    return selectors.plan_get(user=request.user, pk=plan_id)
-
-
-@router.put("/{plan_id}", response=PlanOut, summary="修改指导思想与工作重点")
-def update_plan(request, plan_id: int, payload: PlanUpdateIn):
-    plan = selectors.plan_get(user=request.user, pk=plan_id)
-    return services.plan_update(actor=request.user, plan=plan, **payload.dict())
-
-
-@router.post("/{plan_id}/file", response=PlanOut, summary="报送计划")
-def file_plan(request, plan_id: int):
-    return services.plan_file(actor=request.user, plan=selectors.plan_get(user=request.user, pk=plan_id))
+# After /templates, /missing and /year: a plan is at the router's root.
+PLANS = RecordRoutes(router, __name__, "plan", plural="", key="plan_id", find=selectors.plan_get, record="plan")
+PLANS.get(PlanDetailOut, summary="计划详情及各事项进度")
+PLANS.update(services.plan_update, PlanOut, PlanUpdateIn, summary="修改指导思想与工作重点")
+PLANS.act("file", services.plan_file, PlanOut, name="file_plan", summary="报送计划")
 
 
 @router.post("/{plan_id}/items", response={201: ItemOut}, summary="添加工作事项")

@@ -3,7 +3,7 @@ members' aid applications (care grant) and transfer requests — through the pag
 
 from datetime import date, datetime
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from gonghui.care.rules import require_care_access
 from gonghui.core.api import Page, created, RecordId
@@ -46,13 +46,9 @@ class OfferIn(Schema):
 class SignUpOut(Schema):
     id: int
     member_id: int
-    member_name: str
+    member_name: str = Field(alias="member.name")
     status: str
     created_at: datetime
-
-    @staticmethod
-    def resolve_member_name(signup) -> str:
-        return signup.member.name
 
 
 class AidRequestOut(Schema):

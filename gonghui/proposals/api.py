@@ -6,10 +6,10 @@ from datetime import date, datetime
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
 
-from gonghui.congress.api import one_of
 from gonghui.congress.selectors import active_delegates, congress_get
-from gonghui.core.api import Page, created, PageNumber, RecordId, page_of
+from gonghui.core.api import Page, PageNumber, RecordId, created, one_of, page_of
 from gonghui.core.filters import filtered_page
+from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -135,9 +135,9 @@ def list_proposals(request, query: Query[_list]):
     return filtered_page(request, query, ProposalFilters, selectors.proposal_list)
 
 
-@router.get("/proposals/{proposal_id}", response=ProposalDetailOut, summary="提案及其办理记录")
-def get_proposal(request, proposal_id: RecordId):
-    return _detail(selectors.proposal_get(user=request.user, pk=proposal_id))
+RecordRoutes(router, __name__, "proposal", plural="proposals", key="proposal_id", find=selectors.proposal_get,
+             key_type=RecordId).get(ProposalDetailOut, summary="提案及其办理记录",
+                                    show=lambda request, proposal: _detail(proposal))
 
 
 @router.post("/sessions/{session_id}/proposals", response={201: ProposalDetailOut}, summary="起草提案（待附议后提交）")
