@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from gonghui.core.forms import RecordChoicesForm
+
 from .models import Role
 
 
@@ -11,7 +13,7 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class UserCreateForm(forms.Form):
+class UserCreateForm(RecordChoicesForm):
     username = forms.CharField(label="用户名", max_length=150)
     full_name = forms.CharField(label="姓名", max_length=30)
     union = forms.ModelChoiceField(label="所属工会", queryset=None)
@@ -19,9 +21,7 @@ class UserCreateForm(forms.Form):
     password = forms.CharField(label="初始密码", widget=forms.PasswordInput(render_value=True),
                                help_text="至少12位，不能与用户名或姓名相似；请当面交给本人")
 
-    def __init__(self, *args, unions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = unions
+    record_choices = {"union": "unions"}
 
 
 class GrantForm(forms.Form):

@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, RecordChoicesForm
 
 from .models import EvidenceKind, RubricKind, ScoringMethod
 
@@ -51,7 +51,7 @@ class ItemForm(forms.Form):
     figure_target = forms.DecimalField(label="达标值", max_digits=12, decimal_places=2, required=False)
 
 
-class CampaignForm(forms.Form):
+class CampaignForm(RecordChoicesForm):
     rubric = forms.ModelChoiceField(label="考核细则", queryset=None)
     name = forms.CharField(label="考核名称", max_length=120, help_text="如：2025年度职工之家评估")
     year = forms.IntegerField(label="年度")
@@ -61,10 +61,7 @@ class CampaignForm(forms.Form):
     unions = forms.ModelMultipleChoiceField(label="被考核单位", queryset=None, required=False,
                                             help_text="按住 Ctrl 可多选")
 
-    def __init__(self, *args, rubrics=None, unions=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["rubric"].queryset = rubrics
-        self.fields["unions"].queryset = unions
+    record_choices = {"rubric": "rubrics", "unions": "unions"}
 
 
 class SelfScoreForm(forms.Form):
@@ -86,16 +83,13 @@ class ReviewForm(forms.Form):
         return {"yes": True, "no": False}.get(self.cleaned_data["veto_applies"])
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(RecordChoicesForm):
     item = forms.ModelChoiceField(label="考核内容", queryset=None)
     file = forms.FileField(label="文件", required=False, help_text="PDF、Word、Excel 文档或 JPEG、PNG 图片")
     activity = forms.ModelChoiceField(label="或选择台帐记录", queryset=None, required=False)
     name = forms.CharField(label="材料名称", max_length=200, required=False)
 
-    def __init__(self, *args, items=None, activities=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["item"].queryset = items
-        self.fields["activity"].queryset = activities
+    record_choices = {"item": "items", "activity": "activities"}
 
 
 class ObjectionForm(forms.Form):

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gonghui.core.files import private_file_response
-from gonghui.core.pages import (button_page, columns, fields_of, form_page, list_download, paginate, post_and_back,
-                                record_form_view, record_url, render_list, today_as)
+from gonghui.core.pages import (button_page, columns, fields_of, form_page, list_download, own_union_form_view,
+                                paginate, post_and_back, record_form_view, record_page, record_url, render_list,
+                                this_year_as, today_as)
 from gonghui.core.xlsx import xlsx_download
 from gonghui.org.pages import overview_page
 
@@ -79,13 +80,8 @@ def _rubric_data(data: dict) -> dict:
     return {key: data[key] for key in ("kind", "name", "version", "levels")}
 
 
-@login_required
-def rubric_create_page(request):
-    union = request.user.union
-    return form_page(request, form_class=RubricForm, title=f"新建考核细则：{union.name}",
-                     cancel_url=reverse("checks:rubrics"),
-                     service=lambda data: services.rubric_create(actor=request.user, union=union, **data),
-                     success=_rubric_back)
+rubric_create_page = own_union_form_view(services.rubric_create, form_class=RubricForm, title="新建考核细则",
+                                         back="checks:rubrics", success=_rubric_back)
 
 
 @login_required
@@ -138,16 +134,15 @@ rubric_item_delete_page = button_page(select=selectors.rubric_item_owned_get, se
 
 # Campaigns -------------------------------------------------------------------------------------
 
-@login_required
-def campaign_create_page(request):
-    union = request.user.union
-    year = timezone.localdate().year
-    return form_page(
-        request, form_class=CampaignForm, title=f"发起考核：{union.name}", cancel_url=reverse("checks:campaigns"),
-        initial={"year": year}, form_kwargs={"rubrics": selectors.campaign_rubrics(user=request.user, union=union),
-                                             "unions": selectors.assessed_unions(user=request.user, union=union)},
-        service=lambda data: services.campaign_create(actor=request.user, union=union, **data),
-        success=record_url("checks:campaign_detail"))
+def _campaign_choices(request) -> dict:
+    user = request.user
+    return {"rubrics": selectors.campaign_rubrics(user=user, union=user.union),
+            "unions": selectors.assessed_unions(user=user, union=user.union)}
+
+
+campaign_create_page = own_union_form_view(
+    services.campaign_create, form_class=CampaignForm, title="发起考核", back="checks:campaigns",
+    success=record_url("checks:campaign_detail"), initial=this_year_as("year"), form_kwargs=_campaign_choices)
 
 
 @login_required
@@ -168,11 +163,9 @@ campaign_score_page = button_page(select=selectors.campaign_get, service=service
 _back = record_url("checks:assessment_detail")
 
 
-@login_required
-def assessment_detail_page(request, pk: int):
-    assessment = selectors.assessment_get(user=request.user, pk=pk)
-    return render(request, "checks/assessment_detail.html", {
-        "assessment": assessment, "scores": selectors.assessment_scores(assessment=assessment),
+assessment_detail_page = record_page(
+    selectors.assessment_get, "checks/assessment_detail.html", "assessment", lambda request, assessment: {
+        "scores": selectors.assessment_scores(assessment=assessment),
         "evidence": selectors.evidence_of(assessment=assessment), "objections": assessment.objections.all(),
         "reviewer": selectors.may_review(request.user, assessment), "today": timezone.localdate(),
         "self_writer": request.user.can_write and assessment.status == AssessmentStatus.SELF})
@@ -256,11 +249,8 @@ notice_issue_page = record_form_view(
     title=lambda assessment: f"下达劳动法律监督意见书：{assessment}", back=_back, success=_notice_back, submit_label="下达")
 
 
-@login_required
-def notice_detail_page(request, pk: int):
-    notice = selectors.notice_get(user=request.user, pk=pk)
-    return render(request, "checks/notice_detail.html", {
-        "notice": notice, "reviewer": selectors.may_review(request.user, notice.assessment)})
+notice_detail_page = record_page(selectors.notice_get, "checks/notice_detail.html", "notice", lambda request, notice: {
+    "reviewer": selectors.may_review(request.user, notice.assessment)})
 
 
 notice_answer_page = record_form_view(

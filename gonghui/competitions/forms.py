@@ -2,19 +2,17 @@
 
 from django import forms
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, RecordChoicesForm
 from gonghui.ledger.models import HonourLevel
 
 from .models import CompetitionTheme, EntryKind, HonourKind, InnovationKind
 
 
-class TeamForm(forms.Form):
+class TeamForm(RecordChoicesForm):
     name = forms.CharField(label="班组名称", max_length=120)
     enterprise = forms.ModelChoiceField(label="企业", queryset=None, required=False)
 
-    def __init__(self, *args, enterprises=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = enterprises
+    record_choices = {"enterprise": "enterprises"}
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -23,22 +21,18 @@ class MemberChoiceField(forms.ModelChoiceField):
         return f"{member.name}（会员卡号{member.card_number}）" if member.card_number else member.name
 
 
-class TeamMemberForm(forms.Form):
+class TeamMemberForm(RecordChoicesForm):
     member = MemberChoiceField(label="会员", queryset=None, help_text="本班组所属工会的在册会员")
     joined_on = forms.DateField(label="加入日期", widget=DateInput())
 
-    def __init__(self, *args, members=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = members
+    record_choices = {"member": "members"}
 
 
-class TeamLeaderForm(forms.Form):
+class TeamLeaderForm(RecordChoicesForm):
     leader = MemberChoiceField(label="班组长", queryset=None, required=False, empty_label="（暂不设班组长）",
                                help_text="从本班组的现有成员中选择")
 
-    def __init__(self, *args, members=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["leader"].queryset = members
+    record_choices = {"leader": "members"}
 
 
 class PlanForm(forms.Form):
@@ -91,16 +85,13 @@ class IndicatorForm(forms.Form):
     scoring = forms.CharField(label="计分办法", max_length=200, required=False)
 
 
-class EntryForm(forms.Form):
+class EntryForm(RecordChoicesForm):
     union = forms.ModelChoiceField(label="参赛单位", queryset=None)
     kind = forms.ChoiceField(label="参赛类型", choices=EntryKind.choices)
     team = forms.ModelChoiceField(label="班组", queryset=None, required=False)
     person = forms.CharField(label="参赛个人", max_length=30, required=False)
 
-    def __init__(self, *args, unions=None, teams=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = unions
-        self.fields["team"].queryset = teams
+    record_choices = {"union": "unions", "team": "teams"}
 
 
 class ScoreForm(forms.Form):
@@ -160,7 +151,7 @@ class AccidentForm(forms.Form):
     description = forms.CharField(label="事故情况", max_length=300)
 
 
-class NominationForm(forms.Form):
+class NominationForm(RecordChoicesForm):
     honour_kind = forms.ChoiceField(label="荣誉", choices=HonourKind.choices)
     level = forms.ChoiceField(label="级别", choices=HonourLevel.choices, initial=HonourLevel.COUNTY)
     awarding_body = forms.CharField(label="授予单位", max_length=60)
@@ -168,25 +159,18 @@ class NominationForm(forms.Form):
                                   help_text="推荐本工会的班组时选择；留空即推荐工会")
     reason = forms.CharField(label="推荐理由", max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, teams=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = teams
+    record_choices = {"team": "teams"}
 
 
-class PairForm(forms.Form):
+class PairForm(RecordChoicesForm):
     model_union = forms.ModelChoiceField(label="优秀企业工会", queryset=None)
     ordinary_union = forms.ModelChoiceField(label="普通企业工会", queryset=None)
     agreed_on = forms.DateField(label="结对日期", widget=DateInput())
 
-    def __init__(self, *args, unions=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["model_union"].queryset = unions
-        self.fields["ordinary_union"].queryset = unions
+    record_choices = {"model_union": "unions", "ordinary_union": "unions"}
 
 
-class PairActivityForm(forms.Form):
+class PairActivityForm(RecordChoicesForm):
     activity = forms.ModelChoiceField(label="台帐活动", queryset=None)
 
-    def __init__(self, *args, activities=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = activities
+    record_choices = {"activity": "activities"}

@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gonghui.core.figures import Column
-from gonghui.core.pages import (button_page, columns, export_cell, fields_of, form_page, list_download, paginate,
-                                record_form_view, record_url, this_year_as, today_as)
+from gonghui.core.pages import (button_page, columns, export_cell, fields_of, form_page, list_download,
+                                own_union_form_view, paginate, record_form_view, record_page, record_url, this_year_as,
+                                today_as)
 from gonghui.org.pages import overview_page
 
 from . import selectors, services
@@ -127,21 +128,15 @@ def _form(request, form_class, title, service, success, back, **kwargs):
 
 # Teams ----------------------------------------------------------------------------------------
 
-@login_required
-def team_create_page(request):
-    union = request.user.union
-    return _form(request, TeamForm, f"新增班组：{union.name}",
-                 lambda data: services.team_create(actor=request.user, union=union, **data), _team_back,
-                 reverse("competitions:teams"), form_kwargs={"enterprises": selectors.enterprises_of(union=union)})
+team_create_page = own_union_form_view(
+    services.team_create, form_class=TeamForm, title="新增班组", back="competitions:teams", success=_team_back,
+    form_kwargs=lambda request: {"enterprises": selectors.enterprises_of(union=request.user.union)})
 
 
-@login_required
-def team_detail_page(request, pk: int):
-    team = selectors.team_get(user=request.user, pk=pk)
-    return render(request, "competitions/team_detail.html", {
-        "team": team, "plans": team.plans.prefetch_related("targets"),
-        "members": selectors.team_members(team=team), "past_members": selectors.team_members(team=team, past=True),
-        "innovations": team.innovations.order_by("-recorded_on")})
+team_detail_page = record_page(selectors.team_get, "competitions/team_detail.html", "team", lambda request, team: {
+    "plans": team.plans.prefetch_related("targets"),
+    "members": selectors.team_members(team=team), "past_members": selectors.team_members(team=team, past=True),
+    "innovations": team.innovations.order_by("-recorded_on")})
 
 
 team_member_add_page = record_form_view(
@@ -195,12 +190,9 @@ innovation_create_page = record_form_view(
 
 # Competitions ---------------------------------------------------------------------------------
 
-@login_required
-def competition_create_page(request):
-    union = request.user.union
-    return _form(request, CompetitionForm, f"新建劳动竞赛：{union.name}",
-                 lambda data: services.competition_create(actor=request.user, union=union, **data),
-                 _competition_back, reverse("competitions:competitions"))
+competition_create_page = own_union_form_view(
+    services.competition_create, form_class=CompetitionForm, title="新建劳动竞赛", back="competitions:competitions",
+    success=_competition_back)
 
 
 @login_required
@@ -263,38 +255,20 @@ competition_rank_page = button_page(select=selectors.competition_get, service=se
 
 # Suggestions, accidents, nominations ---------------------------------------------------------------
 
-@login_required
-def suggestion_create_page(request):
-    union = request.user.union
-    back = reverse("competitions:suggestions")
-    return _form(request, SuggestionForm, f"登记合理化建议：{union.name}",
-                 lambda data: services.suggestion_create(actor=request.user, union=union, **data),
-                 lambda saved: back, back, initial={"submitted_on": timezone.localdate()})
+suggestion_create_page = own_union_form_view(
+    services.suggestion_create, form_class=SuggestionForm, title="登记合理化建议", back="competitions:suggestions",
+    initial=today_as("submitted_on"))
+accident_create_page = own_union_form_view(
+    services.accident_record, form_class=AccidentForm, title="登记安全事故", back="competitions:accidents")
+nomination_create_page = own_union_form_view(
+    services.nomination_create, form_class=NominationForm, title="推荐评先", back="competitions:nominations",
+    success=_nomination_back,
+    form_kwargs=lambda request: {"teams": selectors.team_list(user=request.user).filter(union=request.user.union)})
 
 
-@login_required
-def accident_create_page(request):
-    union = request.user.union
-    back = reverse("competitions:accidents")
-    return _form(request, AccidentForm, f"登记安全事故：{union.name}",
-                 lambda data: services.accident_record(actor=request.user, union=union, **data),
-                 lambda saved: back, back)
-
-
-@login_required
-def nomination_create_page(request):
-    union = request.user.union
-    return _form(request, NominationForm, f"推荐评先：{union.name}",
-                 lambda data: services.nomination_create(actor=request.user, union=union, **data),
-                 _nomination_back, reverse("competitions:nominations"),
-                 form_kwargs={"teams": selectors.team_list(user=request.user).filter(union=union)})
-
-
-@login_required
-def nomination_detail_page(request, pk: int):
-    nomination = selectors.nomination_get(user=request.user, pk=pk)
-    return render(request, "competitions/nomination_detail.html", {
-        "nomination": nomination, "steps": NominationStatus.choices,
+nomination_detail_page = record_page(
+    selectors.nomination_get, "competitions/nomination_detail.html", "nomination", lambda request, nomination: {
+        "steps": NominationStatus.choices,
         "may_advance": request.user.can_write and request.user.union_id != nomination.union_id
         and nomination.status != NominationStatus.APPROVED})
 
@@ -305,20 +279,13 @@ nomination_advance_page = button_page(select=selectors.nomination_get, service=s
 
 # Pairs ----------------------------------------------------------------------------------------
 
-@login_required
-def pair_create_page(request):
-    union = request.user.union
-    unions = selectors.unions_below(union=union)
-    return _form(request, PairForm, f"结对共建：{union.name}",
-                 lambda data: services.pair_create(actor=request.user, union=union, **data), _pair_back,
-                 reverse("competitions:pairs"), form_kwargs={"unions": unions})
+pair_create_page = own_union_form_view(
+    services.pair_create, form_class=PairForm, title="结对共建", back="competitions:pairs", success=_pair_back,
+    form_kwargs=lambda request: {"unions": selectors.unions_below(union=request.user.union)})
 
 
-@login_required
-def pair_detail_page(request, pk: int):
-    pair = selectors.pair_get(user=request.user, pk=pk)
-    return render(request, "competitions/pair_detail.html", {"pair": pair,
-                                                             "activities": selectors.pair_activities(pair=pair)})
+pair_detail_page = record_page(selectors.pair_get, "competitions/pair_detail.html", "pair", lambda request, pair: {
+    "activities": selectors.pair_activities(pair=pair)})
 
 
 pair_activity_add_page = record_form_view(

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, RecordChoicesForm
 from gonghui.members.forms import member_typed
 
 from .choices import EvaluationGrade
@@ -74,25 +74,21 @@ class AgendaForm(forms.Form):
     power = forms.ChoiceField(label="行使职权", choices=CongressPower.choices)
 
 
-class ResolutionForm(forms.Form):
+class ResolutionForm(RecordChoicesForm):
     title = forms.CharField(label="决议名称", max_length=120)
     agenda_item = forms.ModelChoiceField(label="议题", queryset=None, required=False)
     votes_for = forms.IntegerField(label="赞成票", min_value=0)
     votes_against = forms.IntegerField(label="反对票", min_value=0)
     votes_abstain = forms.IntegerField(label="弃权票", min_value=0)
 
-    def __init__(self, *args, agenda, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = agenda
+    record_choices = {"agenda_item": "agenda"}
 
 
-class RequestForm(forms.Form):
+class RequestForm(RecordChoicesForm):
     reason = forms.CharField(label="提议事由", max_length=200)
     signers = forms.ModelMultipleChoiceField(label="联名代表", queryset=None, widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args, delegates, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["signers"].queryset = delegates
+    record_choices = {"signers": "delegates"}
 
 
 class EvaluationForm(forms.Form):

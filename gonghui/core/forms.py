@@ -58,6 +58,19 @@ class ListedChoiceField(forms.ModelChoiceField):
     widget = ListSelect
 
 
+class RecordChoicesForm(forms.Form):
+    """A form whose selects list records only its view can name (the user's own): `record_choices` maps each
+    such field to the keyword the view hands its queryset in, `{"item": "items"}` for `Form(items=...)`."""
+
+    record_choices: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        given = {name: kwargs.pop(name, None) for name in set(self.record_choices.values())}
+        super().__init__(*args, **kwargs)
+        for field, name in self.record_choices.items():
+            self.fields[field].queryset = given[name]
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 

@@ -109,6 +109,18 @@ def list_download(request, filters_class, select, *, filename: str, columns: tup
                          rows=([cell(column.read(record)) for column in columns] for record in records))
 
 
+def record_page(get: Callable[..., Any], template: str, record: str, context: Callable[..., dict] | None = None):
+    """A record's page: the record `get(user=, pk=)` finds (a 404 alike for missing and not-yours) under the
+    name `record`, and `context(request, record)`, what else its template shows."""
+
+    @login_required
+    def page(request, pk: int):
+        found = get(user=request.user, pk=pk)
+        return render(request, template, {record: found, **(context(request, found) if context else {})})
+
+    return page
+
+
 def record_url(name: str) -> Callable[[Any], str]:
     """The address of a record's page by its URL's name: `_back = record_url("checks:assessment_detail")`."""
     return lambda record: reverse(name, args=[record.pk])
@@ -200,6 +212,24 @@ def new_record_view(save: Callable[..., Any], *, form_class, title: str, back: s
     @login_required
     def page(request):
         return form_page(request, form_class=form_class, title=title, service=lambda d: save(actor=request.user, **d),
+                         success=success or (lambda _: reverse(back)), cancel_url=reverse(back),
+                         initial=initial(request) if initial else None,
+                         form_kwargs=form_kwargs(request) if form_kwargs else None, **options)
+
+    return page
+
+
+def own_union_form_view(save: Callable[..., Any], *, form_class, title: str, back: str,
+                         success: Callable[[Any], str] | None = None, initial: Callable[..., dict] | None = None,
+                         form_kwargs: Callable[..., dict] | None = None, **options):
+    """new_record_view for a record of the user's own union: `save(actor=…, union=…, **data)`, the title
+    naming the union (`新增班组：某某工会`); `initial` and `form_kwargs` are functions of the request."""
+
+    @login_required
+    def page(request):
+        union = request.user.union
+        return form_page(request, form_class=form_class, title=f"{title}：{union.name}",
+                         service=lambda d: save(actor=request.user, union=union, **d),
                          success=success or (lambda _: reverse(back)), cancel_url=reverse(back),
                          initial=initial(request) if initial else None,
                          form_kwargs=form_kwargs(request) if form_kwargs else None, **options)

@@ -5,7 +5,7 @@ Amounts are text fields: the service reads them as yuan to the fen and words the
 
 from django import forms
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, RecordChoicesForm
 
 from .models import AllocationChannel, AuditScope, LineKind
 
@@ -81,16 +81,14 @@ class BudgetForm(forms.Form):
         self.fields["code"].choices = accounts
 
 
-class AllocationForm(forms.Form):
+class AllocationForm(RecordChoicesForm):
     enterprise = forms.ModelChoiceField(label="缴费企业", queryset=None)
     month = forms.DateField(label="所属月份", widget=DateInput(), help_text="填写该月任一天")
     payroll = _amount("工资总额（元）", required=True)
     channel = forms.ChoiceField(label="缴纳方式", choices=AllocationChannel.choices)
     received_on = forms.DateField(label="到账日期", widget=DateInput())
 
-    def __init__(self, *args, enterprises=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = enterprises
+    record_choices = {"enterprise": "enterprises"}
 
 
 class DuesForm(forms.Form):
@@ -130,7 +128,7 @@ class RulesForm(forms.Form):
     equipment_threshold = _amount("通用设备固定资产标准（元）", required=True)
 
 
-class AuditForm(forms.Form):
+class AuditForm(RecordChoicesForm):
     union = forms.ModelChoiceField(label="被审查工会", queryset=None, help_text="本级工会或下级工会")
     year = forms.IntegerField(label="审查年度")
     title = forms.CharField(label="审查项目", max_length=120)
@@ -138,9 +136,7 @@ class AuditForm(forms.Form):
                                       widget=forms.CheckboxSelectMultiple, required=False)
     started_on = forms.DateField(label="开始日期", widget=DateInput())
 
-    def __init__(self, *args, unions=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = unions
+    record_choices = {"union": "unions"}
 
 
 class FindingForm(forms.Form):

@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from gonghui.core.forms import DateInput, StoredIdentityMixin
+from gonghui.core.forms import DateInput, RecordChoicesForm, StoredIdentityMixin
 from gonghui.core.identifiers import IdentifierError, parse_resident_id
 
 from .choices import ETHNICITIES, Education, EventKind, Gender, MemberCategory, PoliticalStatus
@@ -25,7 +25,7 @@ def member_typed(*, user, raw: str, not_found: str) -> Member | None:
     return member
 
 
-class MemberForm(forms.Form):
+class MemberForm(RecordChoicesForm):
     name = forms.CharField(label="姓名", max_length=30)
     id_number = forms.CharField(label="身份证号码", max_length=30, help_text="18位；15位老号码将自动升位")
     gender = forms.ChoiceField(label="性别", choices=BLANK + Gender.choices, required=False,
@@ -41,9 +41,7 @@ class MemberForm(forms.Form):
     join_date = forms.DateField(label="入会日期", widget=DateInput())
     card_number = forms.CharField(label="会员卡号", max_length=30, required=False)
 
-    def __init__(self, *args, groups, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups
+    record_choices = {"group": "groups"}
 
 
 class MemberEditForm(StoredIdentityMixin, MemberForm):
@@ -56,11 +54,9 @@ class LifecycleForm(forms.Form):
     note = forms.CharField(label="备注", max_length=200, required=False)
 
 
-class TransferForm(forms.Form):
+class TransferForm(RecordChoicesForm):
     to_union = forms.ModelChoiceField(label="转入工会", queryset=None)
     on_date = forms.DateField(label="转出日期", widget=DateInput())
     reason = forms.CharField(label="原因", max_length=200, required=False)
 
-    def __init__(self, *args, targets, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_union"].queryset = targets
+    record_choices = {"to_union": "targets"}

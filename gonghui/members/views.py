@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gonghui.core.identifiers import mask_id_number, mask_mobile
-from gonghui.core.pages import form_page, paginate, post_and_back, record_url
+from gonghui.core.pages import form_page, paginate, post_and_back, record_page, record_url
 from gonghui.org.selectors import group_list, grassroots_list, union_get
 
 from . import selectors, services
@@ -23,10 +23,8 @@ def member_list_page(request):
                                                  "create_unions": grassroots_list(user=request.user)[:2]})
 
 
-@login_required
-def member_detail_page(request, pk: int):
-    member = selectors.member_get(user=request.user, pk=pk)
-    return render(request, "members/detail.html", {"member": member, "events": selectors.member_events(member=member)})
+member_detail_page = record_page(selectors.member_get, "members/detail.html", "member", lambda request, member: {
+    "events": selectors.member_events(member=member)})
 
 
 @login_required

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, RecordChoicesForm
 
 from .models import PostingCategory, PostingKind
 
@@ -11,7 +11,7 @@ def _textarea(rows: int = 4) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-class PostingForm(forms.Form):
+class PostingForm(RecordChoicesForm):
     kind = forms.ChoiceField(label="栏目", choices=PostingKind.choices, initial=PostingKind.NOTICE,
                              help_text="讨论话题、征文启事登在员工活动园地")
     category = forms.ChoiceField(label="公开类别", choices=PostingCategory.choices)
@@ -22,9 +22,7 @@ class PostingForm(forms.Form):
     starts_on = forms.DateField(label="公开开始日期", widget=DateInput())
     ends_on = forms.DateField(label="公开截止日期", widget=DateInput())
 
-    def __init__(self, *args, items=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["catalogue_item"].queryset = items
+    record_choices = {"catalogue_item": "items"}
 
 
 class ItemForm(forms.Form):

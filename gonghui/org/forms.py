@@ -1,6 +1,6 @@
 from django import forms
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, RecordChoicesForm
 
 from .models import CommitteeBody, Formation, JointScope, OrgType, SeatRole, UnionLevel
 
@@ -20,12 +20,10 @@ class UnionEditForm(UnionForm):
     level = None
 
 
-class MoveForm(forms.Form):
+class MoveForm(RecordChoicesForm):
     parent = forms.ModelChoiceField(label="新的上级组织", queryset=None)
 
-    def __init__(self, *args, parents, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = parents
+    record_choices = {"parent": "parents"}
 
 
 class GroupForm(forms.Form):

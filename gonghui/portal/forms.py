@@ -3,7 +3,7 @@
 from django import forms
 
 from gonghui.care.choices import HardshipCause, SchoolLevel
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, RecordChoicesForm
 from gonghui.ledger.models import ActivityKind
 from gonghui.members.choices import MemberCategory
 from gonghui.openaffairs.models import CommentKind
@@ -61,16 +61,14 @@ class AidRequestForm(forms.Form):
                                   help_text="可一次选择多张照片，最多6个文件")
 
 
-class TransferAskForm(forms.Form):
+class TransferAskForm(RecordChoicesForm):
     to_union = forms.ModelChoiceField(label="转入工会", queryset=None, empty_label="请选择",
                                       error_messages={"required": "请选择要转入的基层工会",
                                                       "invalid_choice": "请选择要转入的基层工会"})
     reason = forms.CharField(label="转会原因（如新的工作单位）", max_length=200,
                              error_messages={"required": "请填写转会原因"})
 
-    def __init__(self, *args, unions=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_union"].queryset = unions
+    record_choices = {"to_union": "unions"}
 
 
 # The union's side -------------------------------------------------------------------------------
@@ -108,7 +106,7 @@ class TransferAcceptForm(forms.Form):
     on_date = forms.DateField(label="转出日期", widget=DateInput())
 
 
-class JoinForm(forms.Form):
+class JoinForm(RecordChoicesForm):
     street = forms.ModelChoiceField(label="所在街道（乡镇）总工会", queryset=None, empty_label="请选择",
                                     error_messages={"required": "请选择所在的街道（乡镇）总工会",
                                                     "invalid_choice": "请选择所在的街道（乡镇）总工会"})
@@ -118,15 +116,11 @@ class JoinForm(forms.Form):
     employer = forms.CharField(label="工作单位", max_length=100, error_messages={"required": "请填写工作单位"})
     note = forms.CharField(label="补充说明", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, streets=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["street"].queryset = streets
+    record_choices = {"street": "streets"}
 
 
-class JoinAssignForm(forms.Form):
+class JoinAssignForm(RecordChoicesForm):
     union = forms.ModelChoiceField(label="分配给工会", queryset=None, empty_label="请选择",
                                    error_messages={"required": "请选择基层工会或联合工会"})
 
-    def __init__(self, *args, unions=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = unions
+    record_choices = {"union": "unions"}

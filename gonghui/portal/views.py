@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from gonghui.care.rules import require_care_access
 from gonghui.core.files import private_file_response
-from gonghui.core.pages import button_page, form_page, record_form_view, record_url, render_list
+from gonghui.core.pages import button_page, form_page, record_form_view, record_page, record_url, render_list
 from gonghui.core.services import require_writer
 from gonghui.org.selectors import union_get
 
@@ -42,10 +42,8 @@ def offer_create_page(request, union_pk: int):
                      cancel_url=reverse("portal:offers"), submit_label="发布", done_message="已发布")
 
 
-@login_required
-def offer_page(request, pk: int):
-    offer = selectors.offer_get(user=request.user, pk=pk)
-    return render(request, "portal/offer.html", {"offer": offer, "signups": selectors.offer_signups(offer=offer)})
+offer_page = record_page(selectors.offer_get, "portal/offer.html", "offer", lambda request, offer: {
+    "signups": selectors.offer_signups(offer=offer)})
 
 
 offer_record_page = button_page(
@@ -64,10 +62,7 @@ def aid_requests_page(request):
     return render_list(request, AidRequestFilters, selectors.aid_request_list, "portal/aid_requests.html")
 
 
-@login_required
-def aid_request_page(request, pk: int):
-    aid = selectors.aid_request_get(user=request.user, pk=pk)
-    return render(request, "portal/aid_request.html", {"aid": aid})
+aid_request_page = record_page(selectors.aid_request_get, "portal/aid_request.html", "aid")
 
 
 @login_required

@@ -4,7 +4,7 @@ Each move of the state machine has its form here (MOVE_FORMS), its fields named 
 
 from django import forms
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import DateInput, RecordChoicesForm
 
 from .models import ProposalCategory, ProposalVerdict, ReplyKind
 
@@ -35,12 +35,10 @@ class ConfirmForm(forms.Form):
     pass
 
 
-class CosignForm(forms.Form):
+class CosignForm(RecordChoicesForm):
     delegate = forms.ModelChoiceField(label="附议代表", queryset=None)
 
-    def __init__(self, *args, choices, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["delegate"].queryset = choices
+    record_choices = {"delegate": "choices"}
 
 
 class SubmitForm(forms.Form):
@@ -55,24 +53,19 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(label="不予立案、转为意见建议的理由", max_length=300, widget=_textarea(3), required=False)
 
 
-class MergeForm(forms.Form):
+class MergeForm(RecordChoicesForm):
     into = forms.ModelChoiceField(label="并入提案", queryset=None)
 
-    def __init__(self, *args, choices, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["into"].queryset = choices
+    record_choices = {"into": "choices"}
 
 
-class AssignForm(forms.Form):
+class AssignForm(RecordChoicesForm):
     lead = forms.ModelChoiceField(label="主办部门", queryset=None)
     co_handlers = forms.ModelMultipleChoiceField(label="协办部门", queryset=None, required=False,
                                                  widget=forms.CheckboxSelectMultiple)
     due_on = forms.DateField(label="办理期限", widget=DateInput(), required=False, help_text="不填则为交办后3个月")
 
-    def __init__(self, *args, choices, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = choices
-        self.fields["co_handlers"].queryset = choices
+    record_choices = {"lead": "choices", "co_handlers": "choices"}
 
 
 class ExtendForm(forms.Form):
@@ -96,20 +89,16 @@ class JudgeForm(forms.Form):
                                 help_text="不满意的，重新办理一次")
 
 
-class CommitteeMemberForm(forms.Form):
+class CommitteeMemberForm(RecordChoicesForm):
     user = forms.ModelChoiceField(label="委员账号", queryset=None, help_text="本工会可编辑的账号")
     is_chair = forms.BooleanField(label="主任委员", required=False)
 
-    def __init__(self, *args, users, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = users
+    record_choices = {"user": "users"}
 
 
-class DepartmentForm(forms.Form):
+class DepartmentForm(RecordChoicesForm):
     name = forms.CharField(label="部门名称", max_length=60)
     officer = forms.ModelChoiceField(label="部门联络人账号", queryset=None, required=False,
                                      help_text="由该账号签收、答复交办的提案；不填则由工会干部代为办理")
 
-    def __init__(self, *args, officers, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = officers
+    record_choices = {"officer": "officers"}

@@ -24,7 +24,7 @@ from gonghui.core.periods import Period
 from gonghui.core.scoping import get_visible_or_404, may_access_care, visible, within
 from gonghui.org.models import Enterprise, Union
 
-from .choices import CaseState, ContractKind, ContractState, DisputeKind, DisputeOutcome
+from .choices import CaseState, ContractKind, ContractState, DisputeKind
 from .figures import reckoning_day
 from .filters import (BodyFilters, ContractFilters, DisputeFilters, PetitionFilters, case_state, contract_state,
                       past_limit, past_limit_cutoff)

@@ -2,18 +2,18 @@
 
 from django import forms
 
+from gonghui.core.forms import RecordChoicesForm
+
 from .common import MemberByIdForm, day, money_field
 
 
-class FundForm(forms.Form):
+class FundForm(RecordChoicesForm):
     enterprise = forms.ModelChoiceField(label="企业", queryset=None,
                                         help_text="已建立基层工会、尚未建立帮困基金的企业")
     established_on = day("建立日期")
     note = forms.CharField(label="备注", max_length=200, required=False)
 
-    def __init__(self, *args, enterprises, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = enterprises
+    record_choices = {"enterprise": "enterprises"}
 
 
 class ContributionForm(forms.Form):

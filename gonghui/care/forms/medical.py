@@ -2,21 +2,20 @@
 
 from django import forms
 
+from gonghui.core.forms import RecordChoicesForm
+
 from ..choices import MedicalCategory
 from .common import MemberByIdForm, day, money_field
 
 
-class MedicalUnitForm(forms.Form):
+class MedicalUnitForm(RecordChoicesForm):
     union = forms.ModelChoiceField(label="基层工会", queryset=None)
     enterprise = forms.ModelChoiceField(label="企业", queryset=None, required=False,
                                         help_text="联合工会按企业参保时选择；单建工会可不选")
     year = forms.IntegerField(label="参保年度")
     whole_unit = forms.BooleanField(label="全员参保", required=False)
 
-    def __init__(self, *args, unions, enterprises, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = unions
-        self.fields["enterprise"].queryset = enterprises
+    record_choices = {"union": "unions", "enterprise": "enterprises"}
 
 
 class EnrolForm(MemberByIdForm):

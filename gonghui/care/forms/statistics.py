@@ -7,21 +7,19 @@ from django.core.exceptions import ValidationError
 
 from gonghui.core.periods import Period, period_parse
 
-from gonghui.core.forms import ListedChoiceField
+from gonghui.core.forms import ListedChoiceField, RecordChoicesForm
 
 from .common import day
 
 
-class StatisticsForm(forms.Form):
+class StatisticsForm(RecordChoicesForm):
     union = ListedChoiceField(label="统计范围（工会及下级）", queryset=None)
     start = day("起始日期")
     end = day("截止日期")
     # A named period, as the summaries and the reports' links name one; it overrides the dates.
     period = forms.CharField(label="或按期间（如2025、2025-M11、2025-Q3）", required=False, max_length=10)
 
-    def __init__(self, *args, unions, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = unions
+    record_choices = {"union": "unions"}
 
     def clean(self):
         data = super().clean()

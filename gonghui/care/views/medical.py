@@ -4,7 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 
-from gonghui.core.pages import new_record_view, paginate, record_form_view, record_url, the_user, this_year_as, today_as
+from gonghui.core.pages import (new_record_view, paginate, record_form_view, record_page, record_url, the_user,
+                                this_year_as, today_as)
 from gonghui.core.scoping import may_access_care
 from gonghui.org.selectors import enterprise_list
 
@@ -57,11 +58,9 @@ unit_enrol_all_page = record_form_view(
 _enrolment_url = record_url("care:enrolment_detail")
 
 
-@login_required
-def enrolment_detail_page(request, pk: int):
-    enrolment = selectors.medical_enrolment_get(user=request.user, pk=pk)
-    return render(request, "care/enrolment_detail.html", {
-        "enrolment": enrolment, "claims": selectors.medical_claims(enrolment=enrolment),
+enrolment_detail_page = record_page(
+    selectors.medical_enrolment_get, "care/enrolment_detail.html", "enrolment", lambda request, enrolment: {
+        "claims": selectors.medical_claims(enrolment=enrolment),
         # A claim's note names the illness: shown only with the care grant.
         "notes_shown": may_access_care(request.user)})
 
