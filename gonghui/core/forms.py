@@ -58,6 +58,16 @@ class ListedChoiceField(forms.ModelChoiceField):
     widget = ListSelect
 
 
+class ChoicesForm(forms.Form):
+    """A form whose select boxes list the user's own records: the view hands it their querysets,
+    `choices={field: queryset}`."""
+
+    def __init__(self, *args, choices: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, queryset in (choices or {}).items():
+            self.fields[name].queryset = queryset
+
+
 class RecordChoicesForm(forms.Form):
     """A form whose selects list records only its view can name (the user's own): `record_choices` maps each
     such field to the keyword the view hands its queryset in, `{"item": "items"}` for `Form(items=...)`."""

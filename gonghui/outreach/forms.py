@@ -2,7 +2,7 @@
 
 from django import forms
 
-from gonghui.core.forms import DateInput
+from gonghui.core.forms import ChoicesForm, DateInput
 
 from .models import OrderState
 
@@ -11,15 +11,6 @@ UNITS = ("件", "副", "对", "个", "台", "套", "箱", "张")
 
 def _textarea() -> forms.Textarea:
     return forms.Textarea(attrs={"rows": 3})
-
-
-class ChoicesForm(forms.Form):
-    """A form whose select boxes list the user's own records: the view hands it their querysets."""
-
-    def __init__(self, *args, choices: dict | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, queryset in (choices or {}).items():
-            self.fields[name].queryset = queryset
 
 
 def _enterprise() -> forms.ModelChoiceField:

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from gonghui.core.forms import DateInput, ListedChoiceField, StoredIdentityMixin
+from gonghui.core.forms import ChoicesForm, DateInput, ListedChoiceField, StoredIdentityMixin
 
 from .choices import ContractKind, ContractScope, DisputeKind, DisputeOutcome, PetitionChannel
 
@@ -17,16 +17,7 @@ def _textarea() -> forms.Textarea:
     return forms.Textarea(attrs={"rows": 3})
 
 
-class ChoicesMixin:
-    """Forms whose select boxes list the user's own records are given the querysets by the view."""
-
-    def __init__(self, *args, choices: dict | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, queryset in (choices or {}).items():
-            self.fields[name].queryset = queryset
-
-
-class MediationBodyForm(ChoicesMixin, forms.Form):
+class MediationBodyForm(ChoicesForm):
     name = forms.CharField(label="调解组织名称", max_length=120)
     enterprise = forms.ModelChoiceField(label="所在企业", queryset=None, required=False,
                                         help_text="企业调解委员会选择企业；区域性调解组织留空")
@@ -43,7 +34,7 @@ class MediatorEditForm(StoredIdentityMixin, MediatorForm):
     active = forms.BooleanField(label="在任", required=False)
 
 
-class DisputeForm(ChoicesMixin, forms.Form):
+class DisputeForm(ChoicesForm):
     enterprise = forms.ModelChoiceField(label="涉及企业", queryset=None)
     received_on = forms.DateField(label="受理日期", widget=DateInput())
     kind = forms.ChoiceField(label="争议类型", choices=DisputeKind.choices)
@@ -90,7 +81,7 @@ class PetitionEditForm(StoredIdentityMixin, PetitionForm):
     """An existing petition: the phone shown masked, kept unless retyped."""
 
 
-class ContractForm(ChoicesMixin, forms.Form):
+class ContractForm(ChoicesForm):
     scope = forms.ChoiceField(label="合同层级", choices=ContractScope.choices)
     kind = forms.ChoiceField(label="合同类型", choices=ContractKind.choices)
     title = forms.CharField(label="合同名称", max_length=120)
@@ -107,7 +98,7 @@ class ContractForm(ChoicesMixin, forms.Form):
 
 # The statistics' period ------------------------------------------------------------------------
 
-class StatisticsForm(ChoicesMixin, forms.Form):
+class StatisticsForm(ChoicesForm):
     union = ListedChoiceField(label="工会（含下级）", queryset=None, required=False, empty_label="全部")
     start = forms.DateField(label="统计期间自", widget=DateInput())
     end = forms.DateField(label="至", widget=DateInput())
