@@ -6,8 +6,9 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from django.core.exceptions import ValidationError
 from ninja import Schema, Status
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
+from .identifiers import mask_id_number, mask_mobile
 from .pages import FIRST_YEAR, LAST_YEAR
 
 T = TypeVar("T")
@@ -17,6 +18,10 @@ Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 PageNumber = Annotated[int, Field(ge=1, le=1_000_000)]
 # An id in a list the API looks up with IN (...): SQLite cannot even bind a number beyond its 64 bits.
 RecordId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+# A number the API only ever shows masked, read from the field its alias names:
+# `phone_masked: MaskedMobile = Field(alias="phone")`.
+MaskedMobile = Annotated[str, BeforeValidator(mask_mobile)]
+MaskedIdNumber = Annotated[str, BeforeValidator(mask_id_number)]
 
 
 class Page(Schema, Generic[T]):

@@ -1,10 +1,9 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
-from gonghui.core.api import Page, PageNumber, created, page_of
-from gonghui.core.identifiers import mask_id_number, mask_mobile
+from gonghui.core.api import MaskedIdNumber, MaskedMobile, Page, PageNumber, created, page_of
 from gonghui.org.api_routes import RecordRoutes
 from gonghui.org.selectors import group_list, union_get
 
@@ -16,8 +15,8 @@ router = Router(tags=["members"])
 class MemberOut(Schema):
     id: int
     name: str
-    id_number_masked: str
-    phone_masked: str
+    id_number_masked: MaskedIdNumber = Field(alias="id_number")
+    phone_masked: MaskedMobile = Field(alias="phone")
     gender: str
     birth_date: date
     ethnicity: str
@@ -29,14 +28,6 @@ class MemberOut(Schema):
     join_date: date
     card_number: str
     status: str
-
-    @staticmethod
-    def resolve_id_number_masked(obj) -> str:
-        return mask_id_number(obj.id_number)
-
-    @staticmethod
-    def resolve_phone_masked(obj) -> str:
-        return mask_mobile(obj.phone)
 
 
 MemberPage = Page[MemberOut]

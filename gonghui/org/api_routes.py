@@ -17,9 +17,9 @@ from .selectors import union_get
 @dataclass(frozen=True)
 class RecordRoutes:
     """The routes about one record type at `/<plural>/{<key>}`: read it, create one at a union, add a record
-    below it, take a step on it, update it, delete it. Each is registered where the app calls it (routes match in the order they
-    are registered) under the app's module and the names it had, so operation ids, paths and parameters stay the
-    same.
+    below it, take a step on it, update it, delete it. Each is registered where the app calls it (routes match in
+    the order they are registered) under the app's module and the names it had, so operation ids, paths and
+    parameters stay the same.
 
     `find(user=, pk=)` is the app's selector (a record out of reach is a 404), `record` the keyword its
     services take the record by, `data(request, payload)` the payload as those services take it. `key_type` is

@@ -12,9 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from gonghui.core.api import Page, created
+from gonghui.core.api import MaskedMobile, Page, created
 from gonghui.core.filters import filtered_page
-from gonghui.core.identifiers import mask_mobile
 from gonghui.core.periods import Period
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
@@ -47,13 +46,9 @@ class MediatorOut(Schema):
     id: int
     body_id: int
     name: str
-    phone_masked: str
+    phone_masked: MaskedMobile = Field(alias="phone")
     member_id: int | None
     active: bool
-
-    @staticmethod
-    def resolve_phone_masked(obj) -> str:
-        return mask_mobile(obj.phone)
 
 
 class BodyOut(Schema):
@@ -211,17 +206,13 @@ class PetitionOut(Schema):
     received_on: date
     channel: str
     petitioner: str
-    phone_masked: str
+    phone_masked: MaskedMobile = Field(alias="phone")
     member_id: int | None
     people: int
     matter: str
     handling: str
     result: str
     closed_on: date | None
-
-    @staticmethod
-    def resolve_phone_masked(obj) -> str:
-        return mask_mobile(obj.phone)
 
 
 PetitionPage = Page[PetitionOut]

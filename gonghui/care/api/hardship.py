@@ -7,9 +7,8 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from gonghui.core.filters import list_route
-from gonghui.core.api import Page, created
+from gonghui.core.api import MaskedIdNumber, Page, created
 from gonghui.core.filters import filtered_page
-from gonghui.core.identifiers import mask_id_number
 from gonghui.org.api_routes import RecordRoutes
 
 from .. import selectors, services
@@ -44,7 +43,7 @@ class FileOut(Schema):
     id: int
     member_id: int
     member_name: str = Field(alias="member.name")
-    id_number_masked: str
+    id_number_masked: MaskedIdNumber = Field(alias="member.id_number")
     union_id: int
     applied_on: date
     causes: list[str] = Field(alias="cause_list")
@@ -59,10 +58,6 @@ class FileOut(Schema):
     last_reviewed_on: date | None
     closed_on: date | None
     close_reason: str
-
-    @staticmethod
-    def resolve_id_number_masked(obj) -> str:
-        return mask_id_number(obj.member.id_number)
 
 
 class FileDetailOut(FileOut):
