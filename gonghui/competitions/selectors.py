@@ -15,32 +15,10 @@ from gonghui.members.choices import MemberStatus
 from gonghui.members.models import Member
 from gonghui.org.models import Union
 
-from .filters import (
-    AccidentFilters,
-    CompetitionFilters,
-    InnovationFilters,
-    NominationFilters,
-    PairFilters,
-    SuggestionFilters,
-    TeamFilters,
-)
-from .models import (
-    Accident,
-    Competition,
-    Entry,
-    Indicator,
-    IndicatorValue,
-    Innovation,
-    Nomination,
-    NominationStatus,
-    Pair,
-    PairActivity,
-    RedFlag,
-    Suggestion,
-    Team,
-    TeamMember,
-    TeamPlan,
-)
+from .filters import (AccidentFilters, CompetitionFilters, InnovationFilters, NominationFilters, PairFilters,
+                      SuggestionFilters, TeamFilters)
+from .models import (Accident, Competition, Entry, Indicator, IndicatorValue, Innovation, Nomination, NominationStatus,
+                     Pair, PairActivity, RedFlag, Suggestion, Team, TeamMember, TeamPlan)
 
 
 CURRENT = Q(memberships__left_on__isnull=True)

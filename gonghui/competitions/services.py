@@ -22,9 +22,9 @@ from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
 from gonghui.core.registry import provider
 from gonghui.core.scoping import contains
 from gonghui.core.services import (
-    check_and_save,
+    checked_create,
     checked_save,
-    fields_assign,
+    checked_update,
     require_writer_within,
     save_with_history,
     text_required,
@@ -57,6 +57,8 @@ from .models import (
 )
 
 TEAM_FIELDS = ("name", "enterprise")
+# What a team's create and update leave out of the model's full_clean.
+TEAM_UNCHECKED = ("enterprise", "grade_assessment", "leader")
 ACCIDENT_YEARS = 3
 ZERO = Decimal(0)
 NEXT_STEP = {NominationStatus.RECOMMENDED: NominationStatus.ASSESSED,
@@ -80,16 +82,14 @@ def _check_team(team: Team, errors: dict) -> None:
 @transaction.atomic
 def team_create(*, actor, union: Union, name: str, enterprise=None) -> Team:
     """A new team has no members yet, so no leader: one of its members is made leader later."""
-    require_writer_within(actor, union)
-    team = Team(tenant_id=union.tenant_id, union=union, name=name, enterprise=enterprise)
-    return check_and_save(team, _check_team, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
+    return checked_create(Team, actor=actor, union=union, check=_check_team, exclude=TEAM_UNCHECKED, name=name,
+                          enterprise=enterprise)
 
 
 @transaction.atomic
 def team_update(*, actor, team: Team, **fields) -> Team:
-    require_writer_within(actor, team.union)
-    fields_assign(team, fields, TEAM_FIELDS)
-    return check_and_save(team, _check_team, actor=actor, exclude=["enterprise", "grade_assessment", "leader"])
+    return checked_update(team, actor=actor, fields=fields, editable=TEAM_FIELDS, check=_check_team,
+                          exclude=TEAM_UNCHECKED)
 
 
 @transaction.atomic

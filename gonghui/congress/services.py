@@ -14,9 +14,9 @@ from django.utils import timezone
 from gonghui.core.formatting import future_error
 from gonghui.core.scoping import contains
 from gonghui.core.services import (
-    check_and_save,
+    checked_create,
     checked_save,
-    fields_assign,
+    checked_update,
     require_writer_within,
     text_required,
 )
@@ -72,18 +72,15 @@ def _check_congress(congress: Congress, errors: dict) -> None:
 def congress_create(*, actor, union: Union, kind: str, term: int, starts_on: date, ends_on: date,
                     quorum_numerator: int = 2, quorum_denominator: int = 3, pass_rule: str = PassRule.ALL_DELEGATES,
                     extra_session_percent: int = 30) -> Congress:
-    require_writer_within(actor, union)
-    congress = Congress(tenant_id=union.tenant_id, union=union, kind=kind, term=term, starts_on=starts_on,
-                        ends_on=ends_on, quorum_numerator=quorum_numerator, quorum_denominator=quorum_denominator,
-                        pass_rule=pass_rule, extra_session_percent=extra_session_percent)
-    return check_and_save(congress, _check_congress, actor=actor)
+    return checked_create(Congress, actor=actor, union=union, check=_check_congress, kind=kind, term=term,
+                          starts_on=starts_on, ends_on=ends_on, quorum_numerator=quorum_numerator,
+                          quorum_denominator=quorum_denominator, pass_rule=pass_rule,
+                          extra_session_percent=extra_session_percent)
 
 
 @transaction.atomic
 def congress_update(*, actor, congress: Congress, **fields) -> Congress:
-    require_writer_within(actor, congress.union)
-    fields_assign(congress, fields, CONGRESS_FIELDS)
-    return check_and_save(congress, _check_congress, actor=actor)
+    return checked_update(congress, actor=actor, fields=fields, editable=CONGRESS_FIELDS, check=_check_congress)
 
 
 @transaction.atomic

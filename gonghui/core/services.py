@@ -57,6 +57,26 @@ def check_and_save(record, check: Callable[[object, dict], None], *, actor, excl
     return checked_save(record, errors, actor=actor, exclude=exclude)
 
 
+def checked_create(model, *, actor, union, check: Callable[[object, dict], None], exclude=(), **fields):
+    """A new record of a union, by a writer who reaches it, through check_and_save."""
+    require_writer_within(actor, union)
+    return check_and_save(model(tenant_id=union.tenant_id, union=union, **fields), check, actor=actor,
+                          exclude=exclude)
+
+
+def checked_update(record, *, actor, fields: dict, editable, check: Callable[[object, dict], None], exclude=()):
+    """An edit of a union's record, only the fields its form edits, through check_and_save."""
+    return check_and_save(_edited(record, actor=actor, fields=fields, editable=editable), check, actor=actor,
+                          exclude=exclude)
+
+
+def _edited(record, *, actor, fields: dict, editable):
+    """The record with the edit applied, once the actor may write it."""
+    require_writer_within(actor, record.union)
+    fields_assign(record, fields, editable)
+    return record
+
+
 def record_create(model, *, actor, union, check: Callable[[object], None], **fields):
     """A new record of a union, by a writer who reaches it: the record's checks, then a save with history."""
     require_writer_within(actor, union)
@@ -68,9 +88,7 @@ def record_create(model, *, actor, union, check: Callable[[object], None], **fie
 
 def record_update(record, *, actor, fields: dict, editable, check: Callable[[object], None]):
     """An edit of a union's record: who may, only the fields its form edits, the record's checks, a save with history."""
-    require_writer_within(actor, record.union)
-    fields_assign(record, fields, editable)
-    check(record)
+    check(_edited(record, actor=actor, fields=fields, editable=editable))
     save_with_history(record, actor=actor)
     return record
 

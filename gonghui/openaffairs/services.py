@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from gonghui.core.formatting import future_error
 from gonghui.core.pages import FIRST_YEAR, LAST_YEAR
-from gonghui.core.services import (check_and_save, checked_save, fields_assign, require_writer_within,
-                                   save_with_history, text_required)
+from gonghui.core.services import (check_and_save, checked_create, checked_save, checked_update, fields_assign,
+                                   require_writer_within, save_with_history, text_required)
 from gonghui.core.uploads import stored_file_add
 from gonghui.org.models import Union
 
@@ -40,17 +40,13 @@ def _check_item(item: CatalogueItem, errors: dict) -> None:
 @transaction.atomic
 def catalogue_item_create(*, actor, union: Union, year: int, category: str, title: str, due_on: date,
                           vote_on: date | None = None) -> CatalogueItem:
-    require_writer_within(actor, union)
-    item = CatalogueItem(tenant_id=union.tenant_id, union=union, year=year, category=category, title=title,
-                         due_on=due_on, vote_on=vote_on)
-    return check_and_save(item, _check_item, actor=actor)
+    return checked_create(CatalogueItem, actor=actor, union=union, check=_check_item, year=year, category=category,
+                          title=title, due_on=due_on, vote_on=vote_on)
 
 
 @transaction.atomic
 def catalogue_item_update(*, actor, item: CatalogueItem, **fields) -> CatalogueItem:
-    require_writer_within(actor, item.union)
-    fields_assign(item, fields, ITEM_FIELDS)
-    return check_and_save(item, _check_item, actor=actor)
+    return checked_update(item, actor=actor, fields=fields, editable=ITEM_FIELDS, check=_check_item)
 
 
 # Postings and their approval --------------------------------------------------------------------
@@ -70,11 +66,9 @@ def _check_posting(posting: Posting, errors: dict) -> None:
 def posting_create(*, actor, union: Union, category: str, title: str, content: str, starts_on: date, ends_on: date,
                    kind: str = PostingKind.NOTICE, catalogue_item: CatalogueItem | None = None) -> Posting:
     """A draft: it goes up when another officer approves it (posting_approve)."""
-    require_writer_within(actor, union)
-    posting = Posting(tenant_id=union.tenant_id, union=union, kind=kind, category=category, title=title,
-                      content=content, catalogue_item=catalogue_item, starts_on=starts_on, ends_on=ends_on,
-                      drafted_by=actor)
-    return check_and_save(posting, _check_posting, actor=actor, exclude=["drafted_by"])
+    return checked_create(Posting, actor=actor, union=union, check=_check_posting, exclude=["drafted_by"], kind=kind,
+                          category=category, title=title, content=content, catalogue_item=catalogue_item,
+                          starts_on=starts_on, ends_on=ends_on, drafted_by=actor)
 
 
 @transaction.atomic

@@ -7,13 +7,13 @@ Every check reports in Chinese at its field; nothing is saved unless every field
 from collections.abc import Callable
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from gonghui.core.formatting import future_error
 from gonghui.core.money import check_money
 from gonghui.core.scoping import contains, is_within
-from gonghui.core.services import fields_assign, record_delete, require_writer_within, save_with_history
+from gonghui.core.services import (check_and_save, checked_update, fields_assign, record_delete,
+                                   require_writer_within)
 from gonghui.org.models import Union
 
 from .models import ChildrenProgramme, DonationDrive, EmploymentAid, PersonHelped, Recuperation
@@ -25,6 +25,8 @@ MAX_ITEMS = 10_000_000
 
 Errors = dict[str, str]
 Check = Callable[[models.Model, Errors], None]
+# The member a record is about is checked by _person (the actor's, under the recording union), not by full_clean.
+UNCHECKED = ("member",)
 
 
 def _label(record: models.Model, field: str) -> str:
@@ -75,29 +77,12 @@ def _person(record: PersonHelped, errors: Errors, *, actor) -> None:
         errors["name"] = "请填写姓名（非会员求职者），或填写会员身份证号码"
 
 
-def _save(record, *, actor, check: Check) -> None:
-    errors: Errors = {}
-    check(record, errors)
-    if errors:
-        raise ValidationError(errors)
-    record.full_clean(exclude=["tenant", "union", "member"])
-    save_with_history(record, actor=actor)
-
-
 def _create(model: type[models.Model], *, actor, union: Union, fields: dict, editable: tuple[str, ...],
             check: Check):
     require_writer_within(actor, union)
     record = model(tenant_id=union.tenant_id, union=union)
     fields_assign(record, fields, editable)
-    _save(record, actor=actor, check=check)
-    return record
-
-
-def _update(record, *, actor, fields: dict, editable: tuple[str, ...], check: Check):
-    require_writer_within(actor, record.union)
-    fields_assign(record, fields, editable)
-    _save(record, actor=actor, check=check)
-    return record
+    return check_and_save(record, check, actor=actor, exclude=UNCHECKED)
 
 
 def _delete(record, *, actor) -> None:
@@ -128,7 +113,8 @@ def employment_aid_create(*, actor, union: Union, **fields) -> EmploymentAid:
 
 @transaction.atomic
 def employment_aid_update(*, actor, aid: EmploymentAid, **fields) -> EmploymentAid:
-    return _update(aid, actor=actor, fields=fields, editable=AID_FIELDS, check=_check_aid(actor))
+    return checked_update(aid, actor=actor, fields=fields, editable=AID_FIELDS, check=_check_aid(actor),
+                          exclude=UNCHECKED)
 
 
 @transaction.atomic
@@ -159,7 +145,8 @@ def recuperation_create(*, actor, union: Union, **fields) -> Recuperation:
 
 @transaction.atomic
 def recuperation_update(*, actor, stay: Recuperation, **fields) -> Recuperation:
-    return _update(stay, actor=actor, fields=fields, editable=RECUPERATION_FIELDS, check=_check_recuperation(actor))
+    return checked_update(stay, actor=actor, fields=fields, editable=RECUPERATION_FIELDS,
+                          check=_check_recuperation(actor), exclude=UNCHECKED)
 
 
 @transaction.atomic
@@ -191,7 +178,8 @@ def children_programme_create(*, actor, union: Union, **fields) -> ChildrenProgr
 
 @transaction.atomic
 def children_programme_update(*, actor, programme: ChildrenProgramme, **fields) -> ChildrenProgramme:
-    return _update(programme, actor=actor, fields=fields, editable=PROGRAMME_FIELDS, check=_check_programme)
+    return checked_update(programme, actor=actor, fields=fields, editable=PROGRAMME_FIELDS, check=_check_programme,
+                          exclude=UNCHECKED)
 
 
 @transaction.atomic
@@ -222,7 +210,8 @@ def donation_drive_create(*, actor, union: Union, **fields) -> DonationDrive:
 
 @transaction.atomic
 def donation_drive_update(*, actor, drive: DonationDrive, **fields) -> DonationDrive:
-    return _update(drive, actor=actor, fields=fields, editable=DRIVE_FIELDS, check=_check_drive)
+    return checked_update(drive, actor=actor, fields=fields, editable=DRIVE_FIELDS, check=_check_drive,
+                          exclude=UNCHECKED)
 
 
 @transaction.atomic
