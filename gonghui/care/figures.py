@@ -11,8 +11,9 @@ from typing import NamedTuple
 from django.conf import settings
 from django.db.models import F, Q, QuerySet
 
-from gonghui.core.figures import Column, Figure, Ratio, Section, Style, record_link
+from gonghui.core.figures import Column, Figure, Ratio, Section, Style
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 from gonghui.members.models import Member
 from gonghui.org.models import Enterprise
 

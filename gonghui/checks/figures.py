@@ -7,8 +7,9 @@ targets are the assessments of 活力基层工会创建 campaigns of that year; 
 
 from django.db.models import QuerySet
 
-from gonghui.core.figures import Column, Figure, Section, record_link
+from gonghui.core.figures import Column, Figure, Section
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 
 from .models import Assessment, AssessmentStatus, NoticeStatus, RubricKind, SupervisionNotice
 

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.files import private_file_response
 from gonghui.core.pages import (button_page, columns, fields_of, form_page, list_download, own_union_form_view,
-                                paginate, post_and_back, record_form_view, record_page, record_url, render_list,
-                                this_year_as, today_as)
+                                paginate, post_and_back, record_form_view, record_page, render_list, this_year_as,
+                                today_as)
 from gonghui.core.xlsx import xlsx_download
+from gonghui.core.links import record_link
 from gonghui.org.pages import overview_page
 
 from . import selectors, services
@@ -73,7 +74,7 @@ def list_page(request, *, name: str):
 
 # Rubrics ----------------------------------------------------------------------------------------
 
-_rubric_back = record_url("checks:rubric_detail")
+_rubric_back = record_link("checks:rubric_detail")
 
 
 def _rubric_data(data: dict) -> dict:
@@ -142,7 +143,7 @@ def _campaign_choices(request) -> dict:
 
 campaign_create_page = own_union_form_view(
     services.campaign_create, form_class=CampaignForm, title="发起考核", back="checks:campaigns",
-    success=record_url("checks:campaign_detail"), initial=this_year_as("year"), form_kwargs=_campaign_choices)
+    success=record_link("checks:campaign_detail"), initial=this_year_as("year"), form_kwargs=_campaign_choices)
 
 
 @login_required
@@ -154,13 +155,13 @@ def campaign_detail_page(request, pk: int):
 
 
 campaign_score_page = button_page(select=selectors.campaign_get, service=services.campaign_score, record="campaign",
-                                  back=record_url("checks:campaign_detail"),
+                                  back=record_link("checks:campaign_detail"),
                                   done="已对复核完毕的考核对象评定结果")
 
 
 # One assessment ---------------------------------------------------------------------------------
 
-_back = record_url("checks:assessment_detail")
+_back = record_link("checks:assessment_detail")
 
 
 assessment_detail_page = record_page(
@@ -241,7 +242,7 @@ assessment_recheck_page = record_form_view(
 
 # Labour-law supervision notices -----------------------------------------------------------------
 
-_notice_back = record_url("checks:notice_detail")
+_notice_back = record_link("checks:notice_detail")
 
 
 notice_issue_page = record_form_view(

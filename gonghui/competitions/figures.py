@@ -7,8 +7,9 @@ when proposed, a pair's joint activity by the ledger entry's date. Teams are cou
 
 from django.db.models import QuerySet
 
-from gonghui.core.figures import Column, Figure, Section, Style, record_link
+from gonghui.core.figures import Column, Figure, Section, Style
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 
 from .models import Competition, Entry, EntryKind, PairActivity, Pair, Suggestion, Team
 

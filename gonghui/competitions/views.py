@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from gonghui.core.figures import Column
 from gonghui.core.pages import (button_page, columns, export_cell, fields_of, form_page, list_download,
-                                own_union_form_view, paginate, record_form_view, record_page, record_url, this_year_as,
-                                today_as)
+                                own_union_form_view, paginate, record_form_view, record_page, this_year_as, today_as)
+from gonghui.core.links import record_link
 from gonghui.org.pages import overview_page
 
 from . import selectors, services
@@ -62,10 +62,10 @@ class Listing:
     create: str = ""
 
 
-_team_back = record_url("competitions:team_detail")
-_competition_back = record_url("competitions:competition_detail")
-_nomination_back = record_url("competitions:nomination_detail")
-_pair_back = record_url("competitions:pair_detail")
+_team_back = record_link("competitions:team_detail")
+_competition_back = record_link("competitions:competition_detail")
+_nomination_back = record_link("competitions:nomination_detail")
+_pair_back = record_link("competitions:pair_detail")
 
 UNION = ("工会", "union.name")
 LISTS = {

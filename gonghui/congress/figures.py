@@ -7,8 +7,9 @@ evaluated person or item on the day of its evaluation.
 
 from django.db.models import QuerySet
 
-from gonghui.core.figures import Column, Figure, Section, record_link
+from gonghui.core.figures import Column, Figure, Section
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 
 from .models import Delegate, Resolution, Session, Subject
 

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gonghui.core.figures import Column
-from gonghui.core.pages import form_page, list_download, paginate, record_url
+from gonghui.core.pages import form_page, list_download, paginate
 from gonghui.core.uploads import stored_file_response
+from gonghui.core.links import record_link
 from gonghui.org.pages import overview
 from gonghui.org.selectors import union_get
 
@@ -33,8 +34,8 @@ from .forms import (
 from .models import Delegate
 
 
-_detail = record_url("congress:congress_detail")
-_session_url = record_url("congress:session_detail")
+_detail = record_link("congress:congress_detail")
+_session_url = record_link("congress:session_detail")
 
 
 @login_required

@@ -100,13 +100,6 @@ class Figure:
     zero_sentence: str = ""
 
 
-def record_link(name: str, attr: str = "pk") -> Callable[[Any], str]:
-    """A figure's `record_url`: the page named `name` of the record's `attr` (its own pk, or its parent's id)."""
-    def record_url(record) -> str:
-        return reverse(name, args=[getattr(record, attr)])
-    return record_url
-
-
 @dataclass(frozen=True)
 class Ratio:
     """A rate of two registered figures ("调处率100%"); it links to both lists."""

@@ -121,11 +121,6 @@ def record_page(get: Callable[..., Any], template: str, record: str, context: Ca
     return page
 
 
-def record_url(name: str) -> Callable[[Any], str]:
-    """The address of a record's page by its URL's name: `_back = record_url("checks:assessment_detail")`."""
-    return lambda record: reverse(name, args=[record.pk])
-
-
 def report_outcome(request, action: Callable[[], object], *, done: str, union_writer: bool = True) -> None:
     """A one-button write: run it and say how it went; a refusal from the service is a message, not a page.
 

@@ -8,8 +8,9 @@ enterprises behind on the period's last day (or today, if sooner); audits count 
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from gonghui.core.figures import Column, Figure, Ratio, Section, Style, record_link
+from gonghui.core.figures import Column, Figure, Ratio, Section, Style
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 from gonghui.org.models import Union
 
 from .models import (

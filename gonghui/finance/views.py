@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gonghui.core.pages import (columns, form_page, list_download, paginate, post_and_back, record_url, render_list,
+from gonghui.core.pages import (columns, form_page, list_download, paginate, post_and_back, render_list,
                                 report_outcome, year_from)
 from gonghui.core.scoping import visible, within
 from gonghui.core.uploads import stored_file_response
+from gonghui.core.links import record_link
 from gonghui.org.models import Enterprise
 from gonghui.org.pages import overview_page, union_asked
 from gonghui.org.selectors import union_get, union_list
@@ -95,7 +96,7 @@ vouchers_page, lines_page, allocations_page, dues_page, filings_page, audits_pag
 
 # Vouchers ----------------------------------------------------------------------------------------
 
-_voucher_url = record_url("finance:voucher_detail")
+_voucher_url = record_link("finance:voucher_detail")
 
 
 def _voucher_form(request, union, year, **kwargs):
@@ -356,7 +357,7 @@ def dues_create_page(request, union_pk: int):
 
 # Audits ------------------------------------------------------------------------------------------
 
-_audit_url = record_url("finance:audit_detail")
+_audit_url = record_link("finance:audit_detail")
 
 
 @login_required

@@ -11,8 +11,9 @@ from collections.abc import Mapping
 
 from django.db.models import Count, QuerySet, Sum
 
-from gonghui.core.figures import Column, Figure, Section, Style, figure_get, record_link
+from gonghui.core.figures import Column, Figure, Section, Style, figure_get
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 
 from .models import Activity, ActivityKind, ActivityResult, Honour, HonourLevel
 

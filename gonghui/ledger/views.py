@@ -6,10 +6,10 @@ from django.utils import timezone
 
 from gonghui.core import registry
 from gonghui.core.files import private_file_response
-from gonghui.core.pages import (delete_page, fields_of, form_page, paginate, record_form_view, record_url, today_as,
-                                year_from)
+from gonghui.core.pages import delete_page, fields_of, form_page, paginate, record_form_view, today_as, year_from
 from gonghui.core.scoping import visible, within
 from gonghui.core.xlsx import xlsx_download
+from gonghui.core.links import record_link
 from gonghui.members.models import Member
 from gonghui.members.selectors import member_get
 from gonghui.org.models import UnionLevel
@@ -73,7 +73,7 @@ activity_list_page, activity_export_page = _list_pages(*ACTIVITIES, totals=ledge
                                                        series=selectors.series_counts)
 
 
-_activity_url = record_url("ledger:detail")
+_activity_url = record_link("ledger:detail")
 
 
 def _activity_form_kwargs(request, union) -> dict:

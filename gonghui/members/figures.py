@@ -7,8 +7,9 @@ The lists show names, unions and dates only: never an ID number or a phone.
 
 from django.db.models import QuerySet
 
-from gonghui.core.figures import Column, Figure, Section, record_link
+from gonghui.core.figures import Column, Figure, Section
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 
 from .choices import MemberCategory, MemberStatus
 from .models import Member

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gonghui.core.identifiers import mask_id_number, mask_mobile
-from gonghui.core.pages import form_page, paginate, post_and_back, record_page, record_url
+from gonghui.core.pages import form_page, paginate, post_and_back, record_page
+from gonghui.core.links import record_link
 from gonghui.org.selectors import group_list, grassroots_list, union_get
 
 from . import selectors, services
@@ -34,7 +35,7 @@ def member_reveal_page(request, pk: int):
     return render(request, "members/_identity.html", services.identity_reveal(actor=request.user, member=member))
 
 
-_detail_url = record_url("members:detail")
+_detail_url = record_link("members:detail")
 
 
 @login_required

@@ -8,8 +8,9 @@ passed without it (posted late, or not at all). Postings count when approved (th
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from gonghui.core.figures import Column, Figure, Section, record_link
+from gonghui.core.figures import Column, Figure, Section
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 
 from .filters import missed_q, on_time_q
 from .models import CatalogueItem, Comment, Posting, PostingStatus

@@ -6,9 +6,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from gonghui.core.pages import (button_page, columns, fields_of, form_page, list_download, paginate, record_form_view,
-                                record_url)
+from gonghui.core.pages import button_page, columns, fields_of, form_page, list_download, paginate, record_form_view
 from gonghui.core.uploads import stored_file_response
+from gonghui.core.links import record_link
 from gonghui.org.pages import overview_page
 from gonghui.org.selectors import union_get
 
@@ -69,7 +69,7 @@ def posting_detail_page(request, pk: int):
         "may_approve": posting.status == PostingStatus.DRAFT and posting.drafted_by_id != request.user.pk})
 
 
-_posting_url = record_url("openaffairs:posting_detail")
+_posting_url = record_link("openaffairs:posting_detail")
 
 
 def _posting_items(request, union) -> dict:

@@ -7,8 +7,9 @@ counted yet (one without a founding date always is). Members sit above org: thei
 
 from django.db.models import Q, QuerySet
 
-from gonghui.core.figures import Column, Figure, Section, record_link
+from gonghui.core.figures import Column, Figure, Section
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 
 from .models import Enterprise, Formation, JointScope, Union, UnionLevel
 

@@ -2,7 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 
-from gonghui.core.pages import fields_of, form_page, paginate, record_form_view, record_url
+from gonghui.core.pages import fields_of, form_page, paginate, record_form_view
+from gonghui.core.links import record_link
 
 from . import selectors, services
 from .filters import EnterpriseFilters
@@ -30,7 +31,7 @@ def union_detail_page(request, pk: int):
     })
 
 
-_detail_url = record_url("org:detail")
+_detail_url = record_link("org:detail")
 
 
 union_create_page = record_form_view(

@@ -8,8 +8,9 @@ catalogue under 职工素质 ("让企业根据实际需要自行点课……已�
 
 from django.db.models import QuerySet
 
-from gonghui.core.figures import Column, Figure, Section, record_link
+from gonghui.core.figures import Column, Figure, Section
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 from gonghui.org.models import Enterprise
 
 from .models import CourseOrder, Gift, Merchant, OrderState, Survey

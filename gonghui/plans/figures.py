@@ -6,8 +6,9 @@ for 2025. A draft is not filed. Both are ranked among the unions below on the da
 
 from django.db.models import QuerySet
 
-from gonghui.core.figures import Column, Figure, Section, record_link
+from gonghui.core.figures import Column, Figure, Section
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 from gonghui.org.models import Union
 
 from .models import Plan, PlanStatus

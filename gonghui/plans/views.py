@@ -4,10 +4,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gonghui.core.pages import delete_page, form_page, paginate, post_and_back, record_url, year_from
+from gonghui.core.pages import delete_page, form_page, paginate, post_and_back, year_from
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import is_within
 from gonghui.core.xlsx import xlsx_download
+from gonghui.core.links import record_link
 from gonghui.org.pages import union_asked
 from gonghui.org.selectors import union_get
 
@@ -63,7 +64,7 @@ def missing_export_page(request):
                          headers=("年度", "工会", "层级", "情况"))
 
 
-_plan_url = record_url("plans:detail")
+_plan_url = record_link("plans:detail")
 
 
 def _start_plan(actor, union, data, templates):
@@ -183,7 +184,7 @@ def year_view_page(request):
 # --- templates ---------------------------------------------------------------------------------------------
 
 
-_template_url = record_url("plans:template")
+_template_url = record_link("plans:template")
 
 
 @login_required

@@ -7,8 +7,9 @@ from datetime import datetime, time
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from gonghui.core.figures import Column, Figure, Section, record_link
+from gonghui.core.figures import Column, Figure, Section
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 
 from .models import AidRequest, MemberAccount, Offer, SignUp, SignUpStatus
 

@@ -10,8 +10,9 @@ from django.views.decorators.cache import never_cache
 
 from gonghui.care.rules import require_care_access
 from gonghui.core.files import private_file_response
-from gonghui.core.pages import button_page, form_page, record_form_view, record_page, record_url, render_list
+from gonghui.core.pages import button_page, form_page, record_form_view, record_page, render_list
 from gonghui.core.services import require_writer
+from gonghui.core.links import record_link
 from gonghui.org.selectors import union_get
 
 from . import selectors, services
@@ -38,7 +39,7 @@ def offer_create_page(request, union_pk: int):
     union = union_get(user=request.user, pk=union_pk)
     return form_page(request, form_class=OfferForm, title=f"发布活动报名 · {union.name}",
                      service=lambda data: services.offer_create(actor=request.user, union=union, **data),
-                     success=record_url("portal:offer"),
+                     success=record_link("portal:offer"),
                      cancel_url=reverse("portal:offers"), submit_label="发布", done_message="已发布")
 
 
@@ -48,12 +49,12 @@ offer_page = record_page(selectors.offer_get, "portal/offer.html", "offer", lamb
 
 offer_record_page = button_page(
     select=selectors.offer_get, service=services.offer_record_attendance, record="offer",
-    back=record_url("portal:offer"), done="已记入台帐")
+    back=record_link("portal:offer"), done="已记入台帐")
 
 
 # Aid applications -------------------------------------------------------------------------------
 
-_aid_url = record_url("portal:aid_request")
+_aid_url = record_link("portal:aid_request")
 
 
 @login_required

@@ -8,8 +8,9 @@ not after its deadline, and in the satisfaction rate on the day of the proposer'
 
 from django.db.models import F, QuerySet
 
-from gonghui.core.figures import Column, Figure, Ratio, Section, record_link
+from gonghui.core.figures import Column, Figure, Ratio, Section
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 
 from .models import Proposal, ProposalState, ProposalVerdict
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 from gonghui.congress.selectors import active_delegates, congress_get
 from gonghui.core.figures import Column
 from gonghui.core.pages import (fields_of, form_page, list_download, paginate, post_and_back, record_form_view,
-                                record_url, render_list)
+                                render_list)
+from gonghui.core.links import record_link
 from gonghui.org.pages import overview_page
 from gonghui.org.selectors import union_get
 
@@ -22,7 +23,7 @@ from .forms import CommitteeMemberForm, DepartmentForm, ProposalForm
 from .moves import MOVES, moves_for
 
 
-_detail = record_url("proposals:proposal_detail")
+_detail = record_link("proposals:proposal_detail")
 
 
 index_page = overview_page("proposals/index.html", FIGURES, categories=selectors.figures_by_category)

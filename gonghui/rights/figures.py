@@ -12,8 +12,9 @@ from datetime import date, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from gonghui.core.figures import Column, Figure, Ratio, Section, Style, record_link
+from gonghui.core.figures import Column, Figure, Ratio, Section, Style
 from gonghui.core.periods import Period
+from gonghui.core.links import record_link
 from gonghui.org.models import Enterprise
 
 from .choices import ContractKind, DisputeKind, DisputeOutcome

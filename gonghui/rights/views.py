@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gonghui.core.identifiers import mask_mobile
-from gonghui.core.pages import fields_of, form_page, paginate, record_form_view, record_url, today_as
+from gonghui.core.pages import fields_of, form_page, paginate, record_form_view, today_as
 from gonghui.core.periods import Period, year_period
 from gonghui.core.routers import reporting
 from gonghui.core.scoping import may_access_care
 from gonghui.core.xlsx import xlsx_download
+from gonghui.core.links import record_link
 from gonghui.org.selectors import union_get, union_list
 
 from . import selectors, services
@@ -73,7 +74,7 @@ def _list_page(request, listing: tuple, template: str, **extra):
 
 # Dispute cases ---------------------------------------------------------------------------------
 
-_case_url = record_url("rights:dispute_detail")
+_case_url = record_link("rights:dispute_detail")
 
 
 def _case_form_kwargs(request, union) -> dict:
@@ -125,7 +126,7 @@ dispute_close_page = record_form_view(
 
 # Petitions -------------------------------------------------------------------------------------
 
-_petition_url = record_url("rights:petition_detail")
+_petition_url = record_link("rights:petition_detail")
 
 
 @care_required
@@ -164,7 +165,7 @@ petition_edit_page = record_form_view(
 
 # Mediation bodies and mediators ----------------------------------------------------------------
 
-_body_url = record_url("rights:body_detail")
+_body_url = record_link("rights:body_detail")
 
 
 @login_required
@@ -212,7 +213,7 @@ mediator_edit_page = record_form_view(
 
 # Collective contracts --------------------------------------------------------------------------
 
-_contract_url = record_url("rights:contract_detail")
+_contract_url = record_link("rights:contract_detail")
 
 
 def _contract_form_kwargs(request, union) -> dict:

@@ -7,15 +7,16 @@ from django.views.decorators.http import require_POST
 
 from gonghui.core.files import private_file_response
 from gonghui.core.forms import call_service
-from gonghui.core.pages import form_page, paginate, record_url, report_outcome
+from gonghui.core.pages import form_page, paginate, report_outcome
 from gonghui.core.services import require_writer
+from gonghui.core.links import record_link
 from gonghui.members.selectors import member_filter
 
 from . import selectors, services
 from .forms import ExportForm, MappingForm, SheetForm, StartForm, UploadForm
 
 
-_detail = record_url("rosters:import_detail")
+_detail = record_link("rosters:import_detail")
 
 
 @login_required

@@ -4,8 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from gonghui.core.pages import form_page, new_record_view, record_form_view, record_url, today_as
+from gonghui.core.pages import form_page, new_record_view, record_form_view, today_as
 from gonghui.core.scoping import may_access_care
+from gonghui.core.links import record_link
 
 from .. import selectors, services
 from ..filters import FundFilters
@@ -19,7 +20,7 @@ FUND_LIST = ListPage("企业帮困基金", FUNDS, FundFilters, selectors.fund_li
 funds_page, funds_export_page = FUND_LIST.views()
 
 
-_fund_url = record_url("care:fund_detail")
+_fund_url = record_link("care:fund_detail")
 
 
 fund_create_page = new_record_view(

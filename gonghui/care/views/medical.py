@@ -4,9 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 
-from gonghui.core.pages import (new_record_view, paginate, record_form_view, record_page, record_url, the_user,
-                                this_year_as, today_as)
+from gonghui.core.pages import (new_record_view, paginate, record_form_view, record_page, the_user, this_year_as,
+                                today_as)
 from gonghui.core.scoping import may_access_care
+from gonghui.core.links import record_link
 from gonghui.org.selectors import enterprise_list
 
 from .. import selectors, services
@@ -26,7 +27,7 @@ enrolments_page, enrolments_export_page = ENROLMENT_LIST.views()
 cards_page, cards_export_page = CARD_LIST.views()
 
 
-_unit_url = record_url("care:medical_unit")
+_unit_url = record_link("care:medical_unit")
 
 
 unit_create_page = new_record_view(
@@ -55,7 +56,7 @@ unit_enrol_all_page = record_form_view(
     submit_label="全员参保", done_message="已登记全员参保")
 
 
-_enrolment_url = record_url("care:enrolment_detail")
+_enrolment_url = record_link("care:enrolment_detail")
 
 
 enrolment_detail_page = record_page(
