@@ -10,23 +10,23 @@ Evidence that is a ledger record names it by the model string "ledger.Activity" 
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from gonghui.core.files import random_file_name
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, union_field, user_field
 
 from .choices import AssessmentStatus, EvidenceKind, NoticeStatus, RubricKind, ScoringMethod
 
+# A score, to one decimal: the rubric items' and assessments' here, the competitions' indicators and entries too.
 SCORE = {"max_digits": 6, "decimal_places": 1}
 
 
 class Rubric(TenantModel):
     """A federation's rubric, one version of it; `levels` are (lowest total, level) from the top level down."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("制定单位"))
+    union = union_field(_("制定单位"))
     kind = models.CharField(_("考核类别"), max_length=16, choices=RubricKind.choices)
     name = models.CharField(_("细则名称"), max_length=120)
     version = models.PositiveSmallIntegerField(_("版本"), default=1)
@@ -100,7 +100,7 @@ class RubricItem(TenantModel):
 class Campaign(TenantModel):
     """An assessment campaign (e.g. 2025年度职工之家评估): a rubric, the unions assessed, the period."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("组织单位"))
+    union = union_field(_("组织单位"))
     rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, related_name="campaigns", verbose_name=_("考核细则"))
     name = models.CharField(_("考核名称"), max_length=120)
     year = models.PositiveSmallIntegerField(_("年度"))
@@ -121,7 +121,7 @@ class Assessment(TenantModel):
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="assessments",
                                  verbose_name=_("考核"))
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("被考核单位"))
+    union = union_field(_("被考核单位"))
     subject = models.CharField(_("考核对象"), max_length=120, blank=True,
                                help_text=_("班组等，留空即为工会本身"))
     status = models.CharField(_("状态"), max_length=12, choices=AssessmentStatus.choices,
@@ -156,7 +156,7 @@ class ItemScore(TenantModel):
     """The self-assessment and the federation's score of one item; a pre-filled score keeps its source."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     item = models.ForeignKey(RubricItem, on_delete=models.PROTECT, related_name="+")
     self_score = models.DecimalField(_("自评分"), null=True, blank=True, **SCORE)
     self_note = models.CharField(_("自评说明"), max_length=300, blank=True)
@@ -183,7 +183,7 @@ class Evidence(TenantModel):
     """A file, or a ledger record of the assessed union's, offered for one item."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     item = models.ForeignKey(RubricItem, on_delete=models.PROTECT, related_name="+", verbose_name=_("考核内容"))
     file = models.FileField(_("文件"), upload_to=evidence_path, max_length=200, blank=True)
     name = models.CharField(_("材料名称"), max_length=200)
@@ -191,7 +191,7 @@ class Evidence(TenantModel):
     size = models.PositiveIntegerField(_("大小（字节）"), default=0)
     activity = models.ForeignKey("ledger.Activity", on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="+", verbose_name=_("台帐记录"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = user_field()
     uploaded_at = models.DateTimeField(_("上传时间"))
 
     class Meta:
@@ -206,7 +206,7 @@ class Objection(TenantModel):
     """An objection raised during publicity (公示期异议)."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="objections")
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     raised_on = models.DateField(_("提出日期"))
     raised_by = models.CharField(_("提出人"), max_length=60)
     text = models.CharField(_("异议内容"), max_length=500)
@@ -224,7 +224,7 @@ class SupervisionNotice(TenantModel):
 
     assessment = models.OneToOneField(Assessment, on_delete=models.PROTECT, related_name="notice",
                                       verbose_name=_("检查"))
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("被检查单位"))
+    union = union_field(_("被检查单位"))
     findings = models.TextField(_("检查发现的问题"), max_length=5000)
     issued_on = models.DateField(_("下达日期"))
     deadline = models.DateField(_("整改期限"))

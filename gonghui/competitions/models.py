@@ -11,15 +11,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel, user_field
+from gonghui.checks.models import SCORE
+from gonghui.core.models import TenantModel, money_field, union_field, user_field
 
 from .choices import CompetitionTheme, EntryKind, HonourKind, InnovationKind, NominationStatus, TeamPlanStep
 
-SCORE = {"max_digits": 6, "decimal_places": 1}
-
 
 class Team(TenantModel):
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("所属工会"))
+    union = union_field(_("所属工会"))
     enterprise = models.ForeignKey("org.Enterprise", on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+", verbose_name=_("企业"))
     name = models.CharField(_("班组名称"), max_length=120)
@@ -64,7 +63,7 @@ class TeamMember(TenantModel):
     `union` is the team's: the member must be one of that union's, and leaving the union (or moving to
     another) ends the membership through the members' events (competitions.apps)."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("班组"))
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("会员"))
     joined_on = models.DateField(_("加入日期"))
@@ -84,7 +83,7 @@ class TeamMember(TenantModel):
 class TeamPlan(TenantModel):
     """The three-year 夺标计划 of a team, at one of its five steps."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="plans", verbose_name=_("班组"))
     start_year = models.PositiveSmallIntegerField(_("起始年度"))
     goal = models.CharField(_("夺标目标"), max_length=200)
@@ -99,7 +98,7 @@ class TeamPlan(TenantModel):
 
 
 class TeamTarget(TenantModel):
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     plan = models.ForeignKey(TeamPlan, on_delete=models.CASCADE, related_name="targets")
     year = models.PositiveSmallIntegerField(_("年度"))
     target = models.CharField(_("年度目标"), max_length=200)
@@ -113,7 +112,7 @@ class TeamTarget(TenantModel):
 
 
 class Innovation(TenantModel):
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="innovations", verbose_name=_("班组"))
     kind = models.CharField(_("类型"), max_length=12, choices=InnovationKind.choices)
     title = models.CharField(_("名称"), max_length=200)
@@ -126,7 +125,7 @@ class Innovation(TenantModel):
 
 
 class Competition(TenantModel):
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("组织单位"))
+    union = union_field(_("组织单位"))
     theme = models.CharField(_("竞赛主题"), max_length=12, choices=CompetitionTheme.choices)
     title = models.CharField(_("竞赛名称"), max_length=120)
     starts_on = models.DateField(_("开始日期"))
@@ -164,7 +163,7 @@ class Entry(TenantModel):
 
     competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="entries",
                                     verbose_name=_("劳动竞赛"))
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("参赛单位"))
+    union = union_field(_("参赛单位"))
     kind = models.CharField(_("参赛类型"), max_length=8, choices=EntryKind.choices, default=EntryKind.UNION)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="entries",
                              verbose_name=_("班组"))
@@ -233,14 +232,14 @@ class RedFlag(TenantModel):
 class Suggestion(TenantModel):
     """A rationalisation suggestion (合理化建议): adopted or not, and what it was worth (元)."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     competition = models.ForeignKey(Competition, on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="suggestions", verbose_name=_("劳动竞赛"))
     title = models.CharField(_("建议名称"), max_length=200)
     proposer = models.CharField(_("建议人"), max_length=60)
     submitted_on = models.DateField(_("提出日期"))
     adopted = models.BooleanField(_("已采纳"), default=False)
-    value = models.DecimalField(_("创造效益（元）"), max_digits=14, decimal_places=2, null=True, blank=True)
+    value = money_field(_("创造效益（元）"), max_digits=14, null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -253,7 +252,7 @@ class Suggestion(TenantModel):
 class Accident(TenantModel):
     """A safety accident at a union's workplace: it blocks honours for three years (and 零事故)."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     occurred_on = models.DateField(_("发生日期"))
     description = models.CharField(_("事故情况"), max_length=300)
     history = HistoricalRecords()
@@ -265,7 +264,7 @@ class Accident(TenantModel):
 class Nomination(TenantModel):
     """A nomination of a union or a team for an honour: 基层推荐 → 上级考核 → 公示 → 审批."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("被推荐单位"))
+    union = union_field(_("被推荐单位"))
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                              verbose_name=_("被推荐班组"))
     competition = models.ForeignKey(Competition, on_delete=models.SET_NULL, null=True, blank=True,
@@ -294,11 +293,9 @@ class Nomination(TenantModel):
 class Pair(TenantModel):
     """结对共建: a model union and an ordinary one, from the date of their agreement."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("组织单位"))
-    model_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+",
-                                    verbose_name=_("优秀企业工会"))
-    ordinary_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+",
-                                       verbose_name=_("普通企业工会"))
+    union = union_field(_("组织单位"))
+    model_union = union_field(_("优秀企业工会"))
+    ordinary_union = union_field(_("普通企业工会"))
     agreed_on = models.DateField(_("结对日期"))
     history = HistoricalRecords()
 

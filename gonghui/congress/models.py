@@ -15,7 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, union_field
 from gonghui.core.uploads import StoredFile, stored_file_path
 
 from .choices import CongressKind, CongressPower, DelegateStatus, EvaluationMethod, Occupation, PassRule, SessionKind
@@ -24,7 +24,7 @@ from .choices import CongressKind, CongressPower, DelegateStatus, EvaluationMeth
 class Congress(TenantModel):
     """One term (届) of a union's congress."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     kind = models.CharField(_("类别"), max_length=10, choices=CongressKind.choices)
     term = models.PositiveSmallIntegerField(_("届次"))
     starts_on = models.DateField(_("本届开始日期"))
@@ -52,7 +52,7 @@ class Congress(TenantModel):
 class Constituency(TenantModel):
     """A delegation or constituency (代表团 / 选区) delegates are elected by."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     congress = models.ForeignKey(Congress, on_delete=models.PROTECT, related_name="constituencies",
                                  verbose_name=_("职代会"))
     name = models.CharField(_("代表团（选区）"), max_length=60)
@@ -69,7 +69,7 @@ class Constituency(TenantModel):
 class Delegate(TenantModel):
     """A member elected delegate for a term, by a constituency; a by-election names the seat it fills."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     congress = models.ForeignKey(Congress, on_delete=models.PROTECT, related_name="delegates",
                                  verbose_name=_("职代会"))
     constituency = models.ForeignKey(Constituency, on_delete=models.PROTECT, related_name="delegates",
@@ -97,7 +97,7 @@ class Delegate(TenantModel):
 class Session(TenantModel):
     """One meeting (次) of a congress, with how many delegates it had and how many came."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     congress = models.ForeignKey(Congress, on_delete=models.PROTECT, related_name="sessions",
                                  verbose_name=_("职代会"))
     number = models.PositiveSmallIntegerField(_("会次"))
@@ -139,7 +139,7 @@ def _numeral(n: int) -> str:
 
 
 class AgendaItem(TenantModel):
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="agenda", verbose_name=_("会议"))
     order = models.PositiveSmallIntegerField(_("序号"))
     title = models.CharField(_("议题"), max_length=120)
@@ -172,7 +172,7 @@ class AgendaDocument(StoredFile):
 class Resolution(TenantModel):
     """A vote of a session: the counts, and whether it passed by the congress's rule."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="resolutions",
                                 verbose_name=_("会议"))
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True,
@@ -196,7 +196,7 @@ class Resolution(TenantModel):
 class SessionRequest(TenantModel):
     """Delegates asking for an extra session (临时会议); it is carried when enough of them signed."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     congress = models.ForeignKey(Congress, on_delete=models.PROTECT, related_name="requests",
                                  verbose_name=_("职代会"))
     reason = models.CharField(_("提议事由"), max_length=200)
@@ -216,7 +216,7 @@ class SessionRequest(TenantModel):
 class Evaluation(TenantModel):
     """A democratic evaluation (民主评议) held at a session, of cadres or of the union's work."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="evaluations",
                                 verbose_name=_("会议"))
     title = models.CharField(_("评议名称"), max_length=120)
@@ -236,7 +236,7 @@ class Evaluation(TenantModel):
 class Subject(TenantModel):
     """One person (or the union's work) evaluated, with the counts the ballots added up to."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="subjects",
                                    verbose_name=_("民主评议"))
     name = models.CharField(_("评议对象"), max_length=60)
@@ -263,7 +263,7 @@ class Subject(TenantModel):
 class Voter(TenantModel):
     """That a delegate cast a ballot in an evaluation, never what it said."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="voters")
     delegate = models.ForeignKey(Delegate, on_delete=models.PROTECT, related_name="+")
 

@@ -3,6 +3,23 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def union_field(verbose_name=None, **kwargs) -> models.ForeignKey:
+    """A record's union (or tenant): the union is kept while the record is, and lists no records back."""
+    kwargs = {"on_delete": models.PROTECT, "related_name": "+", **kwargs}
+    return models.ForeignKey("org.Union", verbose_name=verbose_name, **kwargs)
+
+
+def user_field(verbose_name=None, **kwargs) -> models.ForeignKey:
+    """A record's officer (who entered, reviewed, approved it): kept while the record is, never listed back."""
+    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=verbose_name, **kwargs)
+
+
+def money_field(verbose_name, *, max_digits: int = 12, **kwargs) -> models.DecimalField:
+    """An amount in yuan to the fen."""
+    return models.DecimalField(verbose_name, max_digits=max_digits, decimal_places=2, **kwargs)
+
+
 class TenantModel(models.Model):
     """Every table of union data carries its top federation (the tenant).
 
@@ -12,23 +29,17 @@ class TenantModel(models.Model):
 
     SCOPE_PATH = "union__path"
 
-    tenant = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False)
+    tenant = union_field(db_index=False)
 
     class Meta:
         abstract = True
 
 
-def user_field(verbose_name: str, **kwargs) -> models.ForeignKey:
-    """A record's officer (who entered, reviewed, approved it): kept while the record is, never listed back."""
-    return models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                             verbose_name=verbose_name, **kwargs)
-
-
 class AccessLog(models.Model):
     """A read of sensitive data: a full ID number, a hardship file, a dispute case, an export."""
 
-    tenant = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    tenant = union_field(db_index=False)
+    user = user_field()
     at = models.DateTimeField(auto_now_add=True)
     action = models.CharField(_("操作"), max_length=40)
     object_type = models.CharField(_("对象类型"), max_length=60)

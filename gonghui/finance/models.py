@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel, user_field
+from gonghui.core.models import TenantModel, money_field, union_field, user_field
 from gonghui.core.uploads import StoredFile, stored_file_path
 
 from . import chart
@@ -30,17 +30,14 @@ from .choices import AccountCategory, AllocationChannel, AuditScope, AuditStatus
 
 
 def _money(verbose_name: str, **kwargs) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=14, decimal_places=2, **kwargs)
-
-
-def _union(verbose_name=_("工会")) -> models.ForeignKey:
-    return models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=verbose_name)
+    """The books' amounts: up to a trillion yuan, to the fen."""
+    return money_field(verbose_name, max_digits=14, **kwargs)
 
 
 class Books(TenantModel):
     """A union's books of one year: its chart, the three who sign its reports, how far it is closed."""
 
-    union = _union()
+    union = union_field(_("工会"))
     year = models.PositiveSmallIntegerField(_("会计年度"))
     chart = models.CharField(_("会计科目表"), max_length=12, choices=ChartKind.choices)
     legal_representative = models.CharField(_("法定代表人"), max_length=30, blank=True)
@@ -63,7 +60,7 @@ class Books(TenantModel):
 class Account(TenantModel):
     """One account of a union's chart for one year."""
 
-    union = _union()
+    union = union_field(_("工会"))
     books = models.ForeignKey(Books, on_delete=models.CASCADE, related_name="accounts")
     year = models.PositiveSmallIntegerField(_("会计年度"))
     code = models.CharField(_("科目编号"), max_length=10)
@@ -84,7 +81,7 @@ class Account(TenantModel):
 class Voucher(TenantModel):
     """A 记账凭证: dated, numbered per union and year, its lines balanced."""
 
-    union = _union()
+    union = union_field(_("工会"))
     year = models.PositiveSmallIntegerField(_("会计年度"))
     number = models.PositiveIntegerField(_("凭证号"))
     date = models.DateField(_("日期"))
@@ -117,7 +114,7 @@ class VoucherLine(TenantModel):
     """One line of a voucher. Its date, union and posting state are copied from the voucher so a county's
     reports for a year are one range scan of this table (docs/benchmarks.md, Finance)."""
 
-    union = _union()
+    union = union_field(_("工会"))
     voucher = models.ForeignKey(Voucher, on_delete=models.CASCADE, related_name="lines", verbose_name=_("凭证"))
     date = models.DateField(_("日期"))
     posted = models.BooleanField(_("已记账"), default=False)
@@ -168,7 +165,7 @@ class PeriodClose(TenantModel):
     (工会01表 and 02表; month 12 with the yearly ones) filed to the level above (报送). The books of a closed month
     no longer change, so the report the level above opens is the one filed."""
 
-    union = _union()
+    union = union_field(_("工会"))
     books = models.ForeignKey(Books, on_delete=models.CASCADE, related_name="closings")
     month = models.PositiveSmallIntegerField(_("月份"))
     closed_on = models.DateField(_("结账日期"))
@@ -185,7 +182,7 @@ class PeriodClose(TenantModel):
 class Budget(TenantModel):
     """The budget (预算) of one account of a union's year; its execution (决算) is read from posted lines."""
 
-    union = _union()
+    union = union_field(_("工会"))
     year = models.PositiveSmallIntegerField(_("预算年度"))
     code = models.CharField(_("科目编号"), max_length=10)
     amount = _money(_("预算数（元）"))
@@ -207,7 +204,7 @@ class ProvinceTable(TenantModel):
     """A table of the province's rules a federation sets from a day on; the one in force for a union is the
     nearest federation's above it, latest first (selectors.table_in_force)."""
 
-    union = _union(_("制定工会"))
+    union = union_field(_("制定工会"))
     province = models.CharField(_("省份"), max_length=30)
     effective_from = models.DateField(_("执行日期"))
 
@@ -239,7 +236,7 @@ class SharingTable(ProvinceTable):
 class AllocationPayment(TenantModel):
     """One month's 2% allocation (拨缴经费) of an enterprise, received by its union."""
 
-    union = _union()
+    union = union_field(_("工会"))
     enterprise = models.ForeignKey("org.Enterprise", on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("缴费企业"))
     month = models.DateField(_("所属月份"))
@@ -292,7 +289,7 @@ class DuesRate(ProvinceTable):
 class DuesPayment(TenantModel):
     """One month's dues of a union's members, received: the wages of the members who paid, times the rate."""
 
-    union = _union()
+    union = union_field(_("工会"))
     month = models.DateField(_("所属月份"))
     members = models.PositiveIntegerField(_("缴纳会员人数"))
     wages = _money(_("缴纳会员工资总额（元）"))
@@ -315,8 +312,8 @@ class DuesPayment(TenantModel):
 class AuditProject(TenantModel):
     """An audit (经费审查) by the audit committee of `committee` of the books of `union` (itself or below it)."""
 
-    union = _union(_("被审查工会"))
-    committee = _union(_("经审会所在工会"))
+    union = union_field(_("被审查工会"))
+    committee = union_field(_("经审会所在工会"))
     year = models.PositiveSmallIntegerField(_("审查年度"))
     title = models.CharField(_("审查项目"), max_length=120)
     scope = models.JSONField(_("审查范围"), default=list)
@@ -344,7 +341,7 @@ class AuditProject(TenantModel):
 class AuditFinding(TenantModel):
     """A finding of an audit: the rule it breaks and the amount involved."""
 
-    union = _union(_("被审查工会"))
+    union = union_field(_("被审查工会"))
     project = models.ForeignKey(AuditProject, on_delete=models.CASCADE, related_name="findings",
                                 verbose_name=_("审查项目"))
     area = models.CharField(_("审查范围"), max_length=12, choices=AuditScope.choices)

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -6,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, money_field, union_field, user_field
 
 from .choices import ActivityKind, HonourLevel, RecipientType
 
@@ -31,12 +30,12 @@ class Activity(TenantModel):
     participant_count = models.PositiveIntegerField(_("参加人数"), default=0)
     participants = models.ManyToManyField("members.Member", through="ActivityParticipant", related_name="+",
                                           verbose_name=_("参加人员"))
-    cost = models.DecimalField(_("费用（元）"), max_digits=12, decimal_places=2, default=0)
+    cost = money_field(_("费用（元）"), default=0)
     results = models.TextField(_("成效"), blank=True)
     # String reference: plans reads the ledger for progress, the ledger points at plan items.
     plan_item = models.ForeignKey("plans.PlanItem", on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="activities", verbose_name=_("对应计划事项"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = user_field()
     created_at = models.DateTimeField(auto_now_add=True)
     attachments = GenericRelation("ledger.Attachment")
     history = HistoricalRecords()
@@ -134,14 +133,13 @@ class Honour(TenantModel):
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, null=True, blank=True,
                                related_name="honours", verbose_name=_("会员"))
     team_name = models.CharField(_("集体名称"), max_length=60, blank=True)
-    recipient_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, null=True, blank=True,
-                                        related_name="+", verbose_name=_("获表彰工会"))
+    recipient_union = union_field(_("获表彰工会"), null=True, blank=True)
     title = models.CharField(_("荣誉称号"), max_length=60)
     level = models.CharField(_("级别"), max_length=10, choices=HonourLevel.choices)
     date = models.DateField(_("表彰日期"))
     awarding_body = models.CharField(_("授予单位"), max_length=100)
     note = models.CharField(_("备注"), max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = user_field()
     attachments = GenericRelation("ledger.Attachment")
     history = HistoricalRecords()
 
@@ -173,7 +171,7 @@ class NewsReport(TenantModel):
     title = models.CharField(_("标题"), max_length=200)
     date = models.DateField(_("报送日期"))
     published_in = models.CharField(_("刊发媒体"), max_length=100, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = user_field()
     attachments = GenericRelation("ledger.Attachment")
     history = HistoricalRecords()
 
@@ -193,7 +191,7 @@ class RewardRule(TenantModel):
                               verbose_name=_("总工会"))
     min_count = models.PositiveIntegerField(_("报道数量达到"))
     reward = models.CharField(_("奖励"), max_length=100)
-    amount = models.DecimalField(_("奖金（元）"), max_digits=12, decimal_places=2, null=True, blank=True)
+    amount = money_field(_("奖金（元）"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -210,7 +208,7 @@ def attachment_path(instance, filename: str) -> str:
 class Attachment(TenantModel):
     """A photo or document (sign-in sheet, minutes) on any ledger entry, stored through Django's storage."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     object_id = models.PositiveBigIntegerField()
     entry = GenericForeignKey("content_type", "object_id")
@@ -220,7 +218,7 @@ class Attachment(TenantModel):
     file_type = models.CharField(_("类型"), max_length=8)
     size = models.PositiveIntegerField(_("大小（字节）"))
     note = models.CharField(_("说明"), max_length=100, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = user_field()
     uploaded_at = models.DateTimeField()
     history = HistoricalRecords()
 

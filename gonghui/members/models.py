@@ -1,11 +1,10 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from gonghui.core.identifiers import ID_TAIL_LENGTH, id_tail
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, union_field, user_field
 
 from .choices import Education, EventKind, Gender, MemberCategory, MemberStatus, PoliticalStatus, TransferStatus
 
@@ -17,8 +16,7 @@ class Member(TenantModel):
     # database does not check it again: each check cost a roster import's members INSERT about 30 %
     # (docs/benchmarks.md, Rosters, fifth pass). PROTECT still acts in the ORM. The union key stays
     # checked: it is the record's own relation, the one that says where the member belongs.
-    tenant = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False,
-                               db_constraint=False)
+    tenant = union_field(db_index=False, db_constraint=False)
     # Keeps its own index although member_union_status_name begins with union_id: a street's lists and
     # coverage figures (union_id IN (...)) bitmap-scan this small one, twice as fast as the composite.
     union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="members", verbose_name=_("所属工会"))
@@ -87,18 +85,14 @@ class MemberEvent(TenantModel):
     # Each check cost a roster import about 3 s a million rows; the member key's, which also locks the new
     # member row and so writes its heap page again, about three times the event INSERT itself
     # (docs/benchmarks.md, Rosters, fifth pass).
-    tenant = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False,
-                               db_constraint=False)
+    tenant = union_field(db_index=False, db_constraint=False)
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="events", db_constraint=False)
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", db_index=False,
-                              db_constraint=False)
+    union = union_field(db_index=False, db_constraint=False)
     kind = models.CharField(_("事项"), max_length=16, choices=EventKind.choices)
     on_date = models.DateField(_("日期"))
-    other_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                    db_index=False, db_constraint=False)
+    other_union = union_field(null=True, blank=True, db_index=False, db_constraint=False)
     note = models.CharField(_("备注"), max_length=200, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                           db_index=False, db_constraint=False)
+    by = user_field(null=True, blank=True, db_index=False, db_constraint=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -111,14 +105,13 @@ class Transfer(TenantModel):
     SCOPE_PATH = "from_union__path"
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="transfers")
-    from_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("转出工会"))
-    to_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("转入工会"))
+    from_union = union_field(_("转出工会"))
+    to_union = union_field(_("转入工会"))
     status = models.CharField(_("状态"), max_length=10, choices=TransferStatus.choices, default=TransferStatus.PENDING)
     on_date = models.DateField(_("转出日期"))
     reason = models.CharField(_("原因"), max_length=200, blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+")
+    requested_by = user_field()
+    decided_by = user_field(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel, user_field
+from gonghui.core.models import TenantModel, union_field, user_field
 from gonghui.core.uploads import StoredFile, stored_file_path
 
 from .choices import CatalogueItemState, CommentKind, PostingCategory, PostingKind, PostingStatus
@@ -20,7 +20,7 @@ from .choices import CatalogueItemState, CommentKind, PostingCategory, PostingKi
 class CatalogueItem(TenantModel):
     """One line of a union's yearly catalogue (公开目录): what must be posted, and by when."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     year = models.PositiveSmallIntegerField(_("年度"))
     category = models.CharField(_("公开类别"), max_length=12, choices=PostingCategory.choices)
     title = models.CharField(_("公开事项"), max_length=120)
@@ -51,7 +51,7 @@ attachment_path = stored_file_path
 class Posting(TenantModel):
     """A posting (公开事项) or a bulletin item; up from `starts_on` to `ends_on` once approved."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     kind = models.CharField(_("栏目"), max_length=12, choices=PostingKind.choices, default=PostingKind.NOTICE)
     category = models.CharField(_("公开类别"), max_length=12, choices=PostingCategory.choices)
     title = models.CharField(_("标题"), max_length=120)
@@ -88,7 +88,7 @@ class PostingAttachment(StoredFile):
 class Comment(TenantModel):
     """A member's question or opinion on a posting (from the member portal), and the union's answer."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     posting = models.ForeignKey(Posting, on_delete=models.PROTECT, related_name="comments",
                                 verbose_name=_("公开事项"))
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+",

@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, user_field
 
 from .choices import CommitteeBody, Formation, JointScope, OrgType, SeatRole, UnionLevel
 
@@ -71,9 +70,7 @@ class Enterprise(TenantModel):
     union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="enterprises", verbose_name=_("所属工会"))
     name = models.CharField(_("企业名称"), max_length=120)
     credit_code = models.CharField(_("统一社会信用代码"), max_length=18)
-    credit_code_override_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    credit_code_override_by = user_field(null=True, blank=True)
     industry = models.CharField(_("行业"), max_length=40, blank=True)
     headcount = models.PositiveIntegerField(_("职工人数"), default=0)
     above_designated_size = models.BooleanField(_("规模以上"), default=False)
@@ -111,7 +108,7 @@ class UnionMove(TenantModel):
     from_parent = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="+")
     to_parent = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="+")
     moved_at = models.DateTimeField(auto_now_add=True)
-    moved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    moved_by = user_field()
 
     class Meta:
         ordering = ["-moved_at"]

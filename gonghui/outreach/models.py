@@ -9,13 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, money_field, union_field
 
 from .choices import OrderState
-
-
-def _union(verbose_name: str) -> models.ForeignKey:
-    return models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=verbose_name)
 
 
 def _enterprise() -> models.ForeignKey:
@@ -25,7 +21,7 @@ def _enterprise() -> models.ForeignKey:
 class Survey(TenantModel):
     """A visit to an enterprise to find out how its workers are (调查访问企业)."""
 
-    union = _union(_("所属工会"))
+    union = union_field(_("所属工会"))
     enterprise = _enterprise()
     surveyed_on = models.DateField(_("调查日期"))
     workers_reached = models.PositiveIntegerField(_("涉及职工（人次）"))
@@ -44,13 +40,13 @@ class Survey(TenantModel):
 class Gift(TenantModel):
     """Goods given to an enterprise (赠送企业篮球架4副): one kind of item per record."""
 
-    union = _union(_("所属工会"))
+    union = union_field(_("所属工会"))
     enterprise = _enterprise()
     given_on = models.DateField(_("赠送日期"))
     item = models.CharField(_("物品名称"), max_length=60)
     quantity = models.PositiveIntegerField(_("数量"))
     unit = models.CharField(_("单位"), max_length=4, default="件")
-    value = models.DecimalField(_("价值（元）"), max_digits=12, decimal_places=2, default=0)
+    value = money_field(_("价值（元）"), default=0)
     history = HistoricalRecords()
 
     class Meta:
@@ -64,7 +60,7 @@ class Gift(TenantModel):
 class Merchant(TenantModel):
     """A shop that gives service-card holders a discount (特约服务商户)."""
 
-    union = _union(_("签约工会"))
+    union = union_field(_("签约工会"))
     name = models.CharField(_("商户名称"), max_length=120)
     address = models.CharField(_("地址"), max_length=200, blank=True)
     offer = models.CharField(_("优惠内容"), max_length=200)
@@ -83,7 +79,7 @@ class Merchant(TenantModel):
 class Course(TenantModel):
     """A session a union offers enterprises to order (点课), in a series such as 一小时课堂."""
 
-    union = _union(_("开课工会"))
+    union = union_field(_("开课工会"))
     title = models.CharField(_("课程名称"), max_length=120)
     series = models.CharField(_("系列"), max_length=40, help_text=_("如：一小时课堂、阳光家庭成长沙龙"))
     description = models.TextField(_("课程介绍"), max_length=1000, blank=True)
@@ -99,7 +95,7 @@ class Course(TenantModel):
 class CourseOrder(TenantModel):
     """An enterprise's order of a course from the catalogue, and the session that delivered it."""
 
-    union = _union(_("所属工会"))
+    union = union_field(_("所属工会"))
     enterprise = _enterprise()
     course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="orders", verbose_name=_("课程"))
     ordered_on = models.DateField(_("点课日期"))

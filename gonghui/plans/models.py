@@ -1,11 +1,10 @@
 from functools import cache
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, union_field, user_field
 
 from .choices import PlanItemStatus, PlanStatus, WorkArea
 
@@ -58,8 +57,7 @@ class PlanTemplate(models.Model):
 
     SCOPE_PATH = "union__path"
 
-    tenant = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", null=True, blank=True,
-                               db_index=False)
+    tenant = union_field(null=True, blank=True, db_index=False)
     union = models.ForeignKey("org.Union", on_delete=models.CASCADE, related_name="plan_templates", null=True,
                               blank=True, verbose_name=_("所属总工会"))
     name = models.CharField(_("模板名称"), max_length=60)
@@ -101,7 +99,7 @@ class Plan(TenantModel):
     status = models.CharField(_("状态"), max_length=8, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     source = models.CharField(_("来源"), max_length=80, blank=True)
     filed_at = models.DateTimeField(_("报送时间"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = user_field()
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -117,7 +115,7 @@ class Plan(TenantModel):
 class PlanItem(TenantModel, ItemFields):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
     # The plan's union, kept on the item so a subtree of items is one join, like every other table.
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     status = models.CharField(_("状态"), max_length=8, choices=PlanItemStatus.choices, default=PlanItemStatus.ACTIVE)
     history = HistoricalRecords()
 

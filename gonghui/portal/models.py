@@ -1,13 +1,12 @@
 """The member portal's records: members' accounts and sign-in codes, activities open for sign-up and the
 sign-ups, and what members send their union (aid applications with their documents, transfer requests)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, union_field, user_field
 from gonghui.ledger.models import ActivityKind
 from gonghui.members.choices import MemberStatus
 
@@ -61,14 +60,14 @@ class ActivationLink(TenantModel):
     token_digest = models.CharField(max_length=64, unique=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = user_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
 
 class Offer(TenantModel):
     """An activity a union opens for members to sign up to (活动报名)."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     kind = models.CharField(_("类别"), max_length=16, choices=ActivityKind.choices)
     title = models.CharField(_("活动名称"), max_length=200)
     held_on = models.DateField(_("活动日期"))
@@ -82,7 +81,7 @@ class Offer(TenantModel):
     taken = models.PositiveIntegerField(_("已报名"), default=0)
     activity = models.ForeignKey("ledger.Activity", on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="+", verbose_name=_("台帐活动"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = user_field()
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -131,7 +130,7 @@ class AidRequest(TenantModel):
 
     CARE_GRANT_REQUIRED = True
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("申请类别"), max_length=10, choices=AidRequestKind.choices)
     causes = models.CharField(_("致困原因"), max_length=120, blank=True)
@@ -146,8 +145,7 @@ class AidRequest(TenantModel):
                                       related_name="+")
     grant = models.ForeignKey("care.SchoolingGrant", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     reply = models.CharField(_("工会答复"), max_length=200, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+")
+    decided_by = user_field(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -185,16 +183,14 @@ class AidDocument(TenantModel):
 class TransferAsk(TenantModel):
     """A member who changed job asks to move to another union; the union starts the transfer from it."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+")
-    to_union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+",
-                                 verbose_name=_("转入工会"))
+    to_union = union_field(_("转入工会"))
     reason = models.CharField(_("原因"), max_length=200)
     status = models.CharField(_("状态"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.SENT)
     transfer = models.ForeignKey("members.Transfer", on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="+")
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+")
+    decided_by = user_field(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -208,15 +204,14 @@ class JoinRequest(TenantModel):
     """入会申请: a worker whose employer has no union asks to join; the street federation it is sent to assigns
     it to a union or a joint union (the record then belongs to that union, which enrols the worker)."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("受理工会"))
+    union = union_field(_("受理工会"))
     name = models.CharField(_("姓名"), max_length=30)
     phone = models.CharField(_("手机号码"), max_length=11)
     employer = models.CharField(_("工作单位"), max_length=100)
     note = models.CharField(_("补充说明"), max_length=300, blank=True)
     address_digest = models.CharField(max_length=64)
     status = models.CharField(_("状态"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.SENT)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+")
+    decided_by = user_field(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

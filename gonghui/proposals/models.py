@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, FSMField, transition
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel, user_field
+from gonghui.core.models import TenantModel, union_field, user_field
 from gonghui.core.scoping import contains
 from gonghui.members.models import Member
 
@@ -27,7 +27,7 @@ from .choices import ProposalCategory, ProposalState, ProposalVerdict, ReplyKind
 class Department(TenantModel):
     """A handling department (承办部门) of the union's organisation, and the officer who acts for it."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     name = models.CharField(_("部门名称"), max_length=60)
     officer = user_field(_("部门联络人账号"), null=True, blank=True)
     history = HistoricalRecords()
@@ -111,7 +111,7 @@ class CommitteeMember(TenantModel):
     """A seat on the proposal committee (提案工作委员会) of one congress term: the accounts that review
     (accept, decline, merge), assign, check replies and follow proposals up."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     congress = models.ForeignKey("congress.Congress", on_delete=models.PROTECT, related_name="+",
                                  verbose_name=_("职代会（届）"))
     user = user_field(_("委员账号"))
@@ -127,7 +127,7 @@ class CommitteeMember(TenantModel):
 
 
 class Proposal(TenantModel):
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     session = models.ForeignKey("congress.Session", on_delete=models.PROTECT, related_name="+",
                                 verbose_name=_("会议"))
     number = models.PositiveIntegerField(_("编号"))
@@ -224,7 +224,7 @@ class Step(TenantModel):
     """One move of a proposal: from which state to which, by whom (a staff user, or the delegate themself in the
     member portal), when, with what note."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="steps")
     action = models.CharField(_("办理环节"), max_length=20)
     from_state = models.CharField(_("原状态"), max_length=10, choices=ProposalState.choices)

@@ -1,11 +1,10 @@
 """The officer's edited year-end summary (年度工作总结草稿): one per union and period."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, union_field, user_field
 from gonghui.core.periods import Period
 
 from .choices import PdfStatus
@@ -25,7 +24,7 @@ class SummaryDraft(TenantModel):
     paragraphs = models.JSONField(_("正文"), default=list, blank=True)
     # {figure key: the value typed over by hand}
     edited_figures = models.JSONField(_("手工修改的数值"), default=dict, blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_by = user_field()
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -51,7 +50,7 @@ def _pdf_path(instance, filename: str) -> str:
 class SummaryPdf(TenantModel):
     """A summary's PDF, converted by the job worker: the .docx as its requester saw it, then the PDF."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     title = models.CharField(_("标题"), max_length=120)
     status = models.CharField(_("状态"), max_length=12, choices=PdfStatus.choices, default=PdfStatus.QUEUED)
     # Made by someone with the care grant: it may state care figures, so only those with the grant read it.
@@ -59,7 +58,7 @@ class SummaryPdf(TenantModel):
     docx = models.FileField(upload_to=_pdf_path, blank=True)
     pdf = models.FileField(upload_to=_pdf_path, blank=True)
     message = models.CharField(_("说明"), max_length=200, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = user_field()
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

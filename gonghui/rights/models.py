@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, money_field, union_field, user_field
 
 from .choices import ContractKind, ContractScope, DisputeKind, DisputeOutcome, PetitionChannel
 
@@ -23,10 +23,6 @@ def dispute_time_limit_days() -> int:
 
 def contract_warning_days() -> int:
     return settings.GONGHUI.get("CONTRACT_EXPIRY_WARNING_DAYS", 90)
-
-
-def money_field(verbose_name: str, **kwargs) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **kwargs)
 
 
 class MediationBody(TenantModel):
@@ -56,7 +52,7 @@ class Mediator(TenantModel):
 
     body = models.ForeignKey(MediationBody, on_delete=models.CASCADE, related_name="mediators",
                              verbose_name=_("调解组织"))
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     name = models.CharField(_("姓名"), max_length=30)
     phone = models.CharField(_("手机号码"), max_length=11, blank=True)
     member = models.ForeignKey("members.Member", on_delete=models.SET_NULL, null=True, blank=True,
@@ -130,11 +126,11 @@ class CaseStep(TenantModel):
     """One dated step in handling a case (受理、调查、调解会…), kept in order."""
 
     case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="steps")
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     on_date = models.DateField(_("日期"))
     action = models.CharField(_("办理事项"), max_length=60)
     note = models.CharField(_("情况说明"), max_length=300, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    by = user_field()
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

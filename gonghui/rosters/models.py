@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.core.files import random_file_name
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, union_field, user_field
 
 from .choices import ExportFormat, ExportStatus, ImportMode, ImportStatus
 from .columns import FIELDS
@@ -31,8 +30,8 @@ def export_path(instance, filename: str) -> str:
 class JobProgress(TenantModel):
     """What a background job has done so far; the page polls it, so it survives a reload."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    union = union_field(_("工会"))
+    created_by = user_field()
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # When a worker took the job up (None while it waits in the queue): a job running since then whose

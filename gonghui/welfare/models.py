@@ -8,17 +8,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, money_field, union_field
 
 from .choices import RecuperationKind
 
 
-def money_field(verbose_name: str, **kwargs) -> models.DecimalField:
-    return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **kwargs)
-
-
 class UnionRecord(TenantModel):
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("登记工会"))
+    union = union_field(_("登记工会"))
 
     class Meta:
         abstract = True

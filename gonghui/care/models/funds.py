@@ -5,9 +5,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, money_field, union_field
 
-from .common import actor_fk, money_field
+from .common import actor_fk
 
 
 class HardshipFund(TenantModel):
@@ -19,7 +19,7 @@ class HardshipFund(TenantModel):
 
     HISTORY_CARE_GRANT_REQUIRED = True
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("所属工会"))
+    union = union_field(_("所属工会"))
     enterprise = models.ForeignKey("org.Enterprise", on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("企业"))
     established_on = models.DateField(_("建立日期"))
@@ -40,7 +40,7 @@ class HardshipFund(TenantModel):
 
 
 class FundContribution(TenantModel):
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     fund = models.ForeignKey(HardshipFund, on_delete=models.PROTECT, related_name="contributions")
     amount = money_field(_("金额（元）"))
     on_date = models.DateField(_("筹集日期"))
@@ -56,7 +56,7 @@ class FundContribution(TenantModel):
 class FundPayout(TenantModel):
     CARE_GRANT_REQUIRED = True  # as HardshipFile
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     fund = models.ForeignKey(HardshipFund, on_delete=models.PROTECT, related_name="payouts")
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("救助对象"))
     amount = money_field(_("金额（元）"))

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, money_field, union_field
 
 from ..choices import (
     OPEN_STATUSES,
@@ -19,7 +19,7 @@ from ..choices import (
     ReviewOutcome,
     ReviewStep,
 )
-from .common import actor_fk, money_field
+from .common import actor_fk
 
 
 class HardshipFile(TenantModel):
@@ -126,7 +126,7 @@ class AidPayment(TenantModel):
 
     CARE_GRANT_REQUIRED = True  # as HardshipFile
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("所属工会"))
+    union = union_field(_("所属工会"))
     file = models.ForeignKey(HardshipFile, on_delete=models.PROTECT, related_name="aid", verbose_name=_("困难职工档案"))
     kind = models.CharField(_("救助类型"), max_length=12, choices=AidPaymentKind.choices)
     amount = money_field(_("金额（元）"))

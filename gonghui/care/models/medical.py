@@ -5,16 +5,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, money_field, union_field
 
 from ..choices import MedicalCategory
-from .common import actor_fk, money_field
+from .common import actor_fk
 
 
 class MedicalAidUnit(TenantModel):
     """A unit enrolled in mutual medical aid (职工医疗互助) for one year: a grassroots union or one of its enterprises."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     enterprise = models.ForeignKey("org.Enterprise", on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+", verbose_name=_("企业"))
     year = models.PositiveSmallIntegerField(_("参保年度"))
@@ -38,7 +38,7 @@ class MedicalAidUnit(TenantModel):
 
 
 class MedicalAidEnrolment(TenantModel):
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     unit = models.ForeignKey(MedicalAidUnit, on_delete=models.PROTECT, related_name="enrolments")
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("会员"))
     year = models.PositiveSmallIntegerField(_("参保年度"))
@@ -60,7 +60,7 @@ class MedicalAidClaim(TenantModel):
 
     HISTORY_CARE_GRANT_REQUIRED = True
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+")
+    union = union_field()
     enrolment = models.ForeignKey(MedicalAidEnrolment, on_delete=models.PROTECT, related_name="claims")
     amount = money_field(_("赔付金额（元）"))
     paid_on = models.DateField(_("赔付日期"))
@@ -75,7 +75,7 @@ class MedicalAidClaim(TenantModel):
 class ServiceCard(TenantModel):
     """A member's service card (服务卡): information collected first, the card made later."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("工会"))
+    union = union_field(_("工会"))
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("会员"))
     collected_on = models.DateField(_("信息采集日期"))
     issued_on = models.DateField(_("制卡日期"), null=True, blank=True)

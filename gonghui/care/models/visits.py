@@ -5,16 +5,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from gonghui.core.models import TenantModel
+from gonghui.core.models import TenantModel, money_field, union_field
 
 from ..choices import SchoolLevel, VisitCampaign, VisitReason
-from .common import actor_fk, money_field
+from .common import actor_fk
 
 
 class Visit(TenantModel):
     """A visit (慰问) to a member or to an enterprise; the union is the one the visited belongs to."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("所属工会"))
+    union = union_field(_("所属工会"))
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                verbose_name=_("慰问会员"))
     enterprise = models.ForeignKey("org.Enterprise", on_delete=models.PROTECT, null=True, blank=True,
@@ -54,7 +54,7 @@ class Visit(TenantModel):
 class SchoolingGrant(TenantModel):
     """金秋助学: a grant to a worker's child at university, secondary or primary school."""
 
-    union = models.ForeignKey("org.Union", on_delete=models.PROTECT, related_name="+", verbose_name=_("所属工会"))
+    union = union_field(_("所属工会"))
     member = models.ForeignKey("members.Member", on_delete=models.PROTECT, related_name="+", verbose_name=_("职工"))
     student_name = models.CharField(_("学生姓名"), max_length=30)
     school_level = models.CharField(_("学段"), max_length=12, choices=SchoolLevel.choices)
