@@ -27,7 +27,7 @@ from django.utils import timezone
 from gonghui.accounts.models import User
 from gonghui.care import selectors
 from gonghui.core.periods import Period
-from gonghui.care.choices import (AidKind, Campaign, Cause, FileStatus, FundSource, HardshipLevel, MedicalCategory,
+from gonghui.care.choices import (AidPaymentKind, VisitCampaign, HardshipCause, HardshipFileStatus, FundSource, HardshipLevel, MedicalCategory,
                                   SchoolLevel, VisitReason)
 from gonghui.care.models import (AidPayment, FundContribution, FundPayout, HardshipFile, HardshipFund, MedicalAidClaim,
                                  MedicalAidEnrolment, MedicalAidUnit, SchoolingGrant, ServiceCard, Visit)
@@ -77,14 +77,14 @@ class Builder:
         for n, (member, union) in enumerate(self.sample[:FILES]):
             applied = day_between(rng, date(2019, 1, 1), END)
             roll = rng.random()
-            status = (FileStatus.ACTIVE if roll < 0.8 else FileStatus.CLOSED if roll < 0.9
-                      else FileStatus.APPLIED if roll < 0.95 else FileStatus.REJECTED).value
+            status = (HardshipFileStatus.ACTIVE if roll < 0.8 else HardshipFileStatus.CLOSED if roll < 0.9
+                      else HardshipFileStatus.APPLIED if roll < 0.95 else HardshipFileStatus.REJECTED).value
             approved = applied + timedelta(days=rng.randrange(30)) if status in ("active", "closed") else None
             if approved and approved > END:
                 approved = END
             closed = day_between(rng, approved, END) if status == "closed" else None
             reviewed = day_between(rng, approved, closed or END) if approved else None
-            rows.append((first + n, self.tenant, union, member, applied, f",{rng.choice(Cause.values)},", "",
+            rows.append((first + n, self.tenant, union, member, applied, f",{rng.choice(HardshipCause.values)},", "",
                          "1500.00", 3, "3000.00", "1000.00", status,
                          rng.choice(HardshipLevel.values) if approved else "", approved, reviewed, closed,
                          "recovered" if closed else "", self.actor, self.now))
@@ -109,7 +109,7 @@ class Builder:
                 if first > last:
                     continue
                 written += 1
-                yield (self.tenant, union, file, rng.choice(AidKind.values), money(rng, 200, 5000),
+                yield (self.tenant, union, file, rng.choice(AidPaymentKind.values), money(rng, 200, 5000),
                        day_between(rng, first, last), rng.choice(FundSource.values), "", self.actor, self.now)
 
         copy_rows(model=AidPayment, columns=["tenant_id", "union_id", "file_id", "kind", "amount", "paid_on",
@@ -148,14 +148,14 @@ class Builder:
                 if n % 10 == 0:
                     enterprise, union = rng.choice(enterprises)
                     yield (self.tenant, union, None, enterprise, VisitReason.HEAT.value,
-                           Campaign.SUMMER_COOLING.value, on, "工会主席", "0.00", "防暑用品",
+                           VisitCampaign.SUMMER_COOLING.value, on, "工会主席", "0.00", "防暑用品",
                            money(rng, 1000, 20000), rng.randint(10, 800), "", self.actor)
                 else:
                     member, union = rng.choice(people)
                     winter = n % 3 == 0
                     yield (self.tenant, union, member, None,
                            VisitReason.FESTIVAL.value if winter else rng.choice(VisitReason.values[:5]),
-                           Campaign.WINTER_WARMTH.value if winter else "", on, "工会主席", money(rng, 200, 2000), "慰问品",
+                           VisitCampaign.WINTER_WARMTH.value if winter else "", on, "工会主席", money(rng, 200, 2000), "慰问品",
                            money(rng, 50, 500), 0, "", self.actor)
 
         copy_rows(model=Visit, columns=["tenant_id", "union_id", "member_id", "enterprise_id", "reason", "campaign",

@@ -19,7 +19,7 @@ from django.db import transaction
 
 from gonghui.accounts.models import Role, User
 from gonghui.checks import services
-from gonghui.checks.models import Assessment, AssessmentStatus, Campaign, ItemScore, Method, Rubric, RubricKind
+from gonghui.checks.models import Assessment, AssessmentStatus, Campaign, ItemScore, ScoringMethod, Rubric, RubricKind
 from gonghui.checks.rubric_sheet import RubricRow
 from gonghui.org.models import OrgType, Union, UnionLevel
 
@@ -54,7 +54,7 @@ def ensure_campaign() -> tuple[User, Campaign]:
         services.rubric_items_add(actor=user, rubric=rubric, rows=[
             RubricRow(n, f"第{n // 10 + 1}部分", f"考核内容{n}",
                       Decimal(0) if n == ITEMS else Decimal(5) if n % 3 else Decimal(1),
-                      method=Method.DEDUCT if n % 7 == 0 else Method.ADD,
+                      method=ScoringMethod.DEDUCT if n % 7 == 0 else ScoringMethod.ADD,
                       deduct_per=Decimal(1) if n % 7 == 0 else None, veto=n == ITEMS) for n in range(1, ITEMS + 1)])
     with transaction.atomic():
         campaign = services.campaign_create(actor=user, union=root, rubric=rubric, name="基准年度职工之家评估",

@@ -23,14 +23,14 @@ from common import county_from_args, median_ms, report, sql_ms, view_ms
 from django.db import transaction
 
 from gonghui.accounts.models import User
-from gonghui.congress.models import Congress, Constituency, Delegate, Kind, Occupation, Session
+from gonghui.congress.models import Congress, Constituency, Delegate, CongressKind, Occupation, Session
 from gonghui.core.figures import figure_values
 from gonghui.core.periods import year_period
 from gonghui.demo.bulk import analyze, copy_rows
 from gonghui.members.models import Member
 from gonghui.org.models import Union, UnionLevel
 from gonghui.proposals.figures import FIGURES
-from gonghui.proposals.models import Category, CommitteeMember, Proposal, ReplyKind, State, Verdict
+from gonghui.proposals.models import ProposalCategory, CommitteeMember, Proposal, ReplyKind, ProposalState, ProposalVerdict
 from gonghui.proposals.todo import todo_lines
 
 TARGET_MS = 200
@@ -40,10 +40,10 @@ YEAR = date.today().year - 1
 START, END = date(YEAR, 1, 1), date(YEAR, 12, 31)
 MODELS = (CommitteeMember, Proposal, Session, Delegate, Constituency, Congress)
 # Where the proposals stand: most replied to and closed, some still with their departments.
-STATES = ((State.DONE, 0.2), (State.CLOSED, 0.55), (State.TO_JUDGE, 0.6), (State.REPLIED, 0.65),
-          (State.HANDLING, 0.75), (State.ASSIGNED, 0.8), (State.ACCEPTED, 0.83), (State.MERGED, 0.88),
-          (State.OPINION, 0.95), (State.SUBMITTED, 1))
-PAST_ACCEPTANCE = (State.DONE, State.CLOSED, State.TO_JUDGE, State.REPLIED, State.HANDLING, State.ASSIGNED)
+STATES = ((ProposalState.DONE, 0.2), (ProposalState.CLOSED, 0.55), (ProposalState.TO_JUDGE, 0.6), (ProposalState.REPLIED, 0.65),
+          (ProposalState.HANDLING, 0.75), (ProposalState.ASSIGNED, 0.8), (ProposalState.ACCEPTED, 0.83), (ProposalState.MERGED, 0.88),
+          (ProposalState.OPINION, 0.95), (ProposalState.SUBMITTED, 1))
+PAST_ACCEPTANCE = (ProposalState.DONE, ProposalState.CLOSED, ProposalState.TO_JUDGE, ProposalState.REPLIED, ProposalState.HANDLING, ProposalState.ASSIGNED)
 
 
 def _pick(rng: Random, table) -> str:
@@ -55,17 +55,17 @@ def proposal_row(rng: Random, tenant: int, session, number: int, proposer: int) 
     union, session_id, held = session
     state = _pick(rng, STATES)
     submitted = held - timedelta(days=rng.randint(10, 30))
-    reviewed = held + timedelta(days=rng.randint(1, 7)) if state != State.SUBMITTED else None
+    reviewed = held + timedelta(days=rng.randint(1, 7)) if state != ProposalState.SUBMITTED else None
     assigned = reviewed + timedelta(days=2) if state in PAST_ACCEPTANCE else None
     due = assigned + timedelta(days=90) if assigned else None
     replied = (assigned + timedelta(days=rng.randint(20, 120))
-               if state in (State.DONE, State.CLOSED, State.TO_JUDGE, State.REPLIED) else None)
-    judged = replied + timedelta(days=5) if state in (State.DONE, State.CLOSED) else None
-    return (tenant, union, session_id, number, f"提案{number}", "理由", "措施", rng.choice(Category.values), proposer,
+               if state in (ProposalState.DONE, ProposalState.CLOSED, ProposalState.TO_JUDGE, ProposalState.REPLIED) else None)
+    judged = replied + timedelta(days=5) if state in (ProposalState.DONE, ProposalState.CLOSED) else None
+    return (tenant, union, session_id, number, f"提案{number}", "理由", "措施", rng.choice(ProposalCategory.values), proposer,
             state, submitted - timedelta(days=3), submitted, reviewed, "", assigned, due, False,
             assigned, ReplyKind.MEASURES if replied else "", "答复" if replied else "", replied,
-            rng.choice(Verdict.values) if judged else "", judged, False, judged,
-            judged + timedelta(days=30) if state == State.DONE else None)
+            rng.choice(ProposalVerdict.values) if judged else "", judged, False, judged,
+            judged + timedelta(days=30) if state == ProposalState.DONE else None)
 
 
 PROPOSAL_COLUMNS = ["tenant_id", "union_id", "session_id", "number", "title", "reasons", "measures", "category",
@@ -86,7 +86,7 @@ def build(root: Union) -> None:
         copy_rows(model=Congress, columns=["tenant_id", "union_id", "kind", "term", "starts_on", "ends_on",
                                            "quorum_numerator", "quorum_denominator", "pass_rule",
                                            "extra_session_percent"],
-                  rows=((tenant, union, Kind.WORKERS, 1, date(YEAR - 1, 1, 1), date(YEAR + 3, 12, 31), 2, 3, "all",
+                  rows=((tenant, union, CongressKind.WORKERS, 1, date(YEAR - 1, 1, 1), date(YEAR + 3, 12, 31), 2, 3, "all",
                          30) for union in unions))
         congress = dict(Congress.objects.filter(tenant_id=tenant).values_list("union_id", "id"))
         copy_rows(model=Constituency, columns=["tenant_id", "union_id", "congress_id", "name"],
@@ -195,7 +195,7 @@ def main() -> None:
         ("proposal list, county, overdue (view)", view_ms(admin, "/proposals/list/", {"overdue": "yes"}),
          TARGET_MS, baseline),
         ("proposal list, one street, a category (view)",
-         view_ms(admin, "/proposals/list/", {"union": street.pk, "category": Category.LIVING}), TARGET_MS, baseline),
+         view_ms(admin, "/proposals/list/", {"union": street.pk, "category": ProposalCategory.LIVING}), TARGET_MS, baseline),
         ("proposal figures, county, one year (registry)",
          median_ms(lambda: figure_values(FIGURES, user=admin, union=root, period=period)), TARGET_MS, baseline),
         ("proposal overview with categories, county (view)", view_ms(admin, "/proposals/", params), TARGET_MS,

@@ -23,7 +23,7 @@ from gonghui.accounts.models import User
 from gonghui.demo.bulk import analyze, copy_rows
 from gonghui.org.models import Enterprise, UnionLevel, Union
 from gonghui.rights import selectors
-from gonghui.rights.choices import CaseState, ContractKind, ContractScope, DisputeKind, Outcome, PetitionChannel
+from gonghui.rights.choices import CaseState, ContractKind, ContractScope, DisputeKind, DisputeOutcome, PetitionChannel
 from gonghui.rights.models import CollectiveContract, DisputeCase, MediationBody, Mediator, Petition
 
 TARGET_MS = 500
@@ -40,7 +40,7 @@ def day_in_year(rng: Random) -> date:
 
 
 def case_rows(rng: Random, tenant: int, enterprises: list[tuple[int, int]]):
-    kinds, outcomes = DisputeKind.values, Outcome.values
+    kinds, outcomes = DisputeKind.values, DisputeOutcome.values
     for _ in range(CASES):
         enterprise, union = rng.choice(enterprises)
         received = day_in_year(rng)
